@@ -1,0 +1,109 @@
+package io.codezero.core.plan;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs a Pulumi program under Pulumi's mock engine, with no CLI, credentials or network, and
+ * records what it would register. Used by the offline plan and by every module's tests.
+ *
+ * <p>The mock deployment is a process-wide singleton, so runs are serialized here.
+ */
+public final class OfflineEngine {
+    private static final Object LOCK = new Object();
+
+    private String project = "codezero";
+    private String stack = "dev";
+    private boolean preview;
+    private final Map<String, String> config = new LinkedHashMap<>();
+    private final Set<String> secretKeys = new LinkedHashSet<>();
+    private Mocks mocks = new PlanMocks();
+
+    public static OfflineEngine create() {
+        return new OfflineEngine();
+    }
+
+    public OfflineEngine project(String project) {
+        this.project = project;
+        return this;
+    }
+
+    public OfflineEngine stack(String stack) {
+        this.stack = stack;
+        return this;
+    }
+
+    /** In preview, the outputs of new resources are unknown, as in {@code pulumi preview}. */
+    public OfflineEngine preview(boolean preview) {
+        this.preview = preview;
+        return this;
+    }
+
+    /** A config value; keys are namespaced as in Pulumi.&lt;stack&gt;.yaml, e.g. {@code codezero:context}. */
+    public OfflineEngine config(String key, String value) {
+        config.put(key, value);
+        return this;
+    }
+
+    public OfflineEngine config(Map<String, String> values) {
+        config.putAll(values);
+        return this;
+    }
+
+    public OfflineEngine secretConfig(String key, String value) {
+        secretKeys.add(key);
+        return config(key, value);
+    }
+
+    public OfflineEngine secretKeys(Set<String> keys) {
+        secretKeys.addAll(keys);
+        return this;
+    }
+
+    public OfflineEngine mocks(Mocks mocks) {
+        this.mocks = mocks;
+        return this;
+    }
+
+    public OfflineRun run(Consumer<Context> program) {
+        synchronized (LOCK) {
+            RecordingMonitor[] monitor = new RecordingMonitor[1];
+            try {
+                TestResult result = PulumiTestInternal.builder()
+                        .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
+                        .mocks(mocks)
+                        .config(Map.copyOf(config), Set.copyOf(secretKeys))
+                        .monitorDecorator(original -> monitor[0] = new RecordingMonitor(mocks))
+                        .build()
+                        .runTest(program);
+                return new OfflineRun(result.exitCode(), monitor[0] == null ? List.of() : monitor[0].planned(),
+                        outputs(result), List.copyOf(result.errors()), new ArrayList<>(result.exceptions()));
+            } finally {
+                PulumiTestInternal.cleanup();
+            }
+        }
+    }
+
+    private static Map<String, PlannedOutput> outputs(TestResult result) {
+        Map<String, PlannedOutput> outputs = new LinkedHashMap<>();
+        result.outputs().forEach((key, output) -> outputs.put(key, planned(output)));
+        return outputs;
+    }
+
+    private static PlannedOutput planned(Output<?> output) {
+        OutputData<?> data = PulumiTestInternal.extractOutputData(output);
+        return new PlannedOutput(data.getValueNullable(), data.isSecret(), data.isKnown());
+    }
+}

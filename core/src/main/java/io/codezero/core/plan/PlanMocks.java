@@ -1,0 +1,55 @@
+package io.codezero.core.plan;
+
+import com.pulumi.test.Mocks;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Mocks that make an offline run look like a plausible deployment: every resource echoes its inputs
+ * and gets a stable id; targets and tests add computed outputs per type and answers per invoke.
+ */
+public class PlanMocks implements Mocks {
+    private final Map<String, Function<ResourceArgs, Map<String, Object>>> outputsByType = new HashMap<>();
+    private final Map<String, Function<CallArgs, Map<String, Object>>> invokes = new HashMap<>();
+
+    /** Extra outputs for a resource type, merged over the echoed inputs. */
+    public PlanMocks outputs(String type, Function<ResourceArgs, Map<String, Object>> extra) {
+        outputsByType.put(type, extra);
+        return this;
+    }
+
+    /** The answer to an invoke (a data source such as aws:index/getAvailabilityZones:getAvailabilityZones). */
+    public PlanMocks invoke(String token, Function<CallArgs, Map<String, Object>> answer) {
+        invokes.put(token, answer);
+        return this;
+    }
+
+    /** Adds everything another set of plan mocks knows; later additions win. */
+    public PlanMocks with(PlanMocks other) {
+        outputsByType.putAll(other.outputsByType);
+        invokes.putAll(other.invokes);
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        Function<ResourceArgs, Map<String, Object>> extra = outputsByType.get(args.type);
+        if (extra != null) {
+            state.putAll(extra.apply(args));
+        }
+        String id = args.id != null && !args.id.isEmpty() ? args.id : args.name + "-id";
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Function<CallArgs, Map<String, Object>> answer = invokes.get(args.token);
+        Map<String, Object> result = answer != null ? answer.apply(args) : new LinkedHashMap<>(args.args);
+        return CompletableFuture.completedFuture(result);
+    }
+}

@@ -1,0 +1,55 @@
+package io.codezero.core.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One resource as the engine saw it registered: enough to draw the tree, follow dependencies and
+ * check inputs (including which of them were secret) without a cloud.
+ */
+public record PlannedResource(
+        String type,
+        String name,
+        String urn,
+        String parentUrn,
+        boolean custom,
+        String providerUrn,
+        List<String> dependencies,
+        Map<String, Object> inputs,
+        Set<String> secretInputs,
+        String version) {
+
+    /** The value at a dotted path such as {@code metadata.labels}, or null. List indexes are numbers: {@code ports.0.port}. */
+    public Object input(String path) {
+        Object current = inputs;
+        for (String part : path.split("\\.")) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(part);
+            } else if (current instanceof List<?> list && part.matches("\\d+") && Integer.parseInt(part) < list.size()) {
+                current = list.get(Integer.parseInt(part));
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    public boolean isSecretInput(String topLevelKey) {
+        return secretInputs.contains(topLevelKey);
+    }
+
+    public boolean isProvider() {
+        return type.startsWith("pulumi:providers:");
+    }
+
+    /** "kubernetes" for "kubernetes:apps/v1:Deployment", "pulumi" for providers and stacks. */
+    public String packageName() {
+        return isProvider() ? type.substring("pulumi:providers:".length()) : type.substring(0, type.indexOf(':'));
+    }
+
+    @Override
+    public String toString() {
+        return type + "::" + name;
+    }
+}

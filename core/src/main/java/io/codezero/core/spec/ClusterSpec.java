@@ -1,0 +1,88 @@
+package io.codezero.core.spec;
+
+import io.codezero.core.Versions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the user asked for, known at program time. Targets turn it into cloud resources;
+ * {@link io.codezero.core.validation.ClusterSpecValidator} checks it before anything is registered.
+ */
+public record ClusterSpec(
+        String name,
+        String kubernetesVersion,
+        List<NodePool> nodePools,
+        NetworkSpec network,
+        Map<String, String> tags) {
+
+    public ClusterSpec {
+        nodePools = List.copyOf(nodePools == null ? List.of() : nodePools);
+        network = Objects.requireNonNullElse(network, NetworkSpec.defaults());
+        tags = Map.copyOf(tags == null ? Map.of() : tags);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder().name(name);
+    }
+
+    public Builder toBuilder() {
+        return new Builder().name(name).kubernetesVersion(kubernetesVersion).nodePools(nodePools)
+                .network(network).tags(tags);
+    }
+
+    public static final class Builder {
+        private String name;
+        private String kubernetesVersion = Versions.KUBERNETES_DEFAULT;
+        private final List<NodePool> nodePools = new ArrayList<>();
+        private NetworkSpec network = NetworkSpec.defaults();
+        private final Map<String, String> tags = new LinkedHashMap<>();
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder kubernetesVersion(String version) {
+            this.kubernetesVersion = version;
+            return this;
+        }
+
+        public Builder nodePool(NodePool pool) {
+            nodePools.add(pool);
+            return this;
+        }
+
+        public Builder nodePools(List<NodePool> pools) {
+            nodePools.clear();
+            nodePools.addAll(pools);
+            return this;
+        }
+
+        public Builder network(NetworkSpec network) {
+            this.network = network;
+            return this;
+        }
+
+        public Builder tag(String key, String value) {
+            tags.put(key, value);
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            this.tags.clear();
+            this.tags.putAll(tags);
+            return this;
+        }
+
+        /** A spec with one default pool if none was given: the smallest thing that runs workloads. */
+        public ClusterSpec build() {
+            List<NodePool> pools = nodePools.isEmpty()
+                    ? List.of(NodePool.builder("system").build())
+                    : nodePools;
+            return new ClusterSpec(name, kubernetesVersion, pools, network, tags);
+        }
+    }
+}

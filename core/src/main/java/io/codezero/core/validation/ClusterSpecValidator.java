@@ -1,0 +1,177 @@
+package io.codezero.core.validation;
+
+import io.codezero.core.Versions;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.MachineSize;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.core.spec.SizeClass;
+import io.codezero.core.spec.Taint;
+import io.codezero.core.spec.TaintEffect;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a cluster spec against the rules every target shares and returns every problem at once,
+ * so a user fixes their program in one round instead of one error per {@code pulumi up}.
+ */
+public final class ClusterSpecValidator {
+    /** Upper bound that protects against a typo such as 1000 instead of 10. */
+    public static final int MAX_NODES_PER_POOL = 1000;
+
+    private ClusterSpecValidator() {
+    }
+
+    public static List<Problem> validate(ClusterSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        if (spec == null) {
+            problems.add(Problem.of("cluster", null, "a cluster spec is required"));
+            return problems;
+        }
+        Names.whyNotDnsLabel(spec.name(), Names.MAX_CLUSTER_NAME)
+                .ifPresent(why -> problems.add(Problem.of("name", spec.name(), why)));
+        if (!Versions.isSupportedKubernetes(spec.kubernetesVersion())) {
+            problems.add(Problem.of("kubernetesVersion", spec.kubernetesVersion(),
+                    "is not supported; supported versions are " + String.join(", ", Versions.KUBERNETES_SUPPORTED)));
+        }
+        validatePools(spec.nodePools(), problems);
+        validateNetwork(spec.network(), problems);
+        validateTags(spec.tags(), problems);
+        return problems;
+    }
+
+    /** Validates and throws {@link SpecValidationException} listing every problem. */
+    public static void check(ClusterSpec spec) {
+        SpecValidationException.throwIfAny("cluster spec" + (spec == null ? "" : " '" + spec.name() + "'"), validate(spec));
+    }
+
+    private static void validatePools(List<NodePool> pools, List<Problem> problems) {
+        if (pools.isEmpty()) {
+            problems.add(Problem.of("nodePools", "[]", "at least one node pool is required"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < pools.size(); i++) {
+            NodePool pool = pools.get(i);
+            String at = "nodePools[" + i + "]";
+            Names.whyNotDnsLabel(pool.name(), Names.MAX_POOL_NAME)
+                    .ifPresent(why -> problems.add(Problem.of(at + ".name", pool.name(), why)));
+            if (pool.name() != null && !seen.add(pool.name())) {
+                problems.add(Problem.of(at + ".name", pool.name(), "is used by another node pool; pool names must be unique"));
+            }
+            validateSize(pool.size(), at, problems);
+            validateScaling(pool, at, problems);
+            pool.labels().forEach((key, value) -> {
+                Names.whyNotLabelKey(key).ifPresent(why -> problems.add(Problem.of(at + ".labels", key, "label key " + why)));
+                Names.whyNotLabelValue(value).ifPresent(why -> problems.add(Problem.of(at + ".labels." + key, value, why)));
+            });
+            for (int t = 0; t < pool.taints().size(); t++) {
+                validateTaint(pool.taints().get(t), at + ".taints[" + t + "]", problems);
+            }
+        }
+    }
+
+    private static void validateSize(MachineSize size, String at, List<Problem> problems) {
+        boolean hasClass = size.sizeClass() != null && !size.sizeClass().isBlank();
+        boolean hasType = size.machineType() != null && !size.machineType().isBlank();
+        if (hasClass && hasType) {
+            problems.add(Problem.of(at + ".size", size.sizeClass() + " + " + size.machineType(),
+                    "set either a size class or a machine type, not both"));
+        } else if (!hasClass && !hasType) {
+            problems.add(Problem.of(at + ".size", null, "a size class (" + SizeClass.validIds() + ") or a machine type is required"));
+        } else if (hasClass && size.knownClass().isEmpty()) {
+            problems.add(Problem.of(at + ".size", size.sizeClass(),
+                    "is not a size class; valid classes are " + SizeClass.validIds() + ", or set machineType for an explicit type"));
+        }
+    }
+
+    private static void validateScaling(NodePool pool, String at, List<Problem> problems) {
+        if (pool.minNodes() < 0) {
+            problems.add(Problem.of(at + ".minNodes", pool.minNodes(), "must be 0 or more"));
+        }
+        if (pool.maxNodes() < 1) {
+            problems.add(Problem.of(at + ".maxNodes", pool.maxNodes(), "must be at least 1"));
+        }
+        if (pool.maxNodes() > MAX_NODES_PER_POOL) {
+            problems.add(Problem.of(at + ".maxNodes", pool.maxNodes(), "must be at most " + MAX_NODES_PER_POOL));
+        }
+        if (pool.minNodes() > pool.maxNodes()) {
+            problems.add(Problem.of(at + ".minNodes", pool.minNodes(),
+                    "is greater than maxNodes (" + pool.maxNodes() + "); expected minNodes <= desiredNodes <= maxNodes"));
+        } else if (pool.desiredNodes() < pool.minNodes() || pool.desiredNodes() > pool.maxNodes()) {
+            problems.add(Problem.of(at + ".desiredNodes", pool.desiredNodes(),
+                    "must lie between minNodes (" + pool.minNodes() + ") and maxNodes (" + pool.maxNodes() + ")"));
+        }
+    }
+
+    private static void validateTaint(Taint taint, String at, List<Problem> problems) {
+        Names.whyNotLabelKey(taint.key()).ifPresent(why -> problems.add(Problem.of(at + ".key", taint.key(), why)));
+        Names.whyNotLabelValue(taint.value()).ifPresent(why -> problems.add(Problem.of(at + ".value", taint.value(), why)));
+        if (!taint.hasKnownEffect()) {
+            problems.add(Problem.of(at + ".effect", taint.effect(),
+                    "is not a taint effect; valid effects are " + Arrays.toString(TaintEffect.values())));
+        }
+    }
+
+    private static void validateNetwork(NetworkSpec network, List<Problem> problems) {
+        Map<String, Cidr> ranges = new LinkedHashMap<>();
+        cidr("network.vpcCidr", network.vpcCidr(), problems).ifPresent(c -> {
+            if (c.prefixLength() < 8 || c.prefixLength() > 24) {
+                problems.add(Problem.of("network.vpcCidr", network.vpcCidr(), "must have a prefix between /8 and /24 to hold subnets in three zones"));
+            }
+            ranges.put("network.vpcCidr", c);
+        });
+        cidr("network.podCidr", network.podCidr(), problems).ifPresent(c -> {
+            if (c.prefixLength() > 22) {
+                problems.add(Problem.of("network.podCidr", network.podCidr(), "is too small for pods; use /22 or larger (for example /16)"));
+            }
+            ranges.put("network.podCidr", c);
+        });
+        cidr("network.serviceCidr", network.serviceCidr(), problems).ifPresent(c -> {
+            if (c.prefixLength() < 12 || c.prefixLength() > 24) {
+                problems.add(Problem.of("network.serviceCidr", network.serviceCidr(), "must have a prefix between /12 and /24"));
+            }
+            ranges.put("network.serviceCidr", c);
+        });
+        List<Map.Entry<String, Cidr>> entries = new ArrayList<>(ranges.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = i + 1; j < entries.size(); j++) {
+                if (entries.get(i).getValue().overlaps(entries.get(j).getValue())) {
+                    problems.add(Problem.of(entries.get(j).getKey(), entries.get(j).getValue(),
+                            "overlaps " + entries.get(i).getKey() + " (" + entries.get(i).getValue() + "); the VPC, pod and service ranges must be disjoint"));
+                }
+            }
+        }
+        for (int i = 0; i < network.apiAccessAllowlist().size(); i++) {
+            cidr("network.apiAccessAllowlist[" + i + "]", network.apiAccessAllowlist().get(i), problems);
+        }
+        if (network.privateApiOnly() && !network.apiAccessAllowlist().isEmpty()) {
+            problems.add(Problem.of("network.apiAccessAllowlist", network.apiAccessAllowlist(),
+                    "has no effect when privateApiOnly is true; remove the allowlist or set privateApiOnly to false"));
+        }
+    }
+
+    private static Optional<Cidr> cidr(String field, String text, List<Problem> problems) {
+        Optional<String> why = Cidr.whyInvalid(text);
+        why.ifPresent(w -> problems.add(Problem.of(field, text, w)));
+        return why.isPresent() ? Optional.empty() : Cidr.parse(text);
+    }
+
+    private static void validateTags(Map<String, String> tags, List<Problem> problems) {
+        tags.forEach((key, value) -> {
+            if (key.isBlank() || key.length() > 128) {
+                problems.add(Problem.of("tags", key, "tag keys must be 1-128 characters"));
+            } else if (key.toLowerCase().startsWith("aws:")) {
+                problems.add(Problem.of("tags." + key, key, "the 'aws:' prefix is reserved by AWS; choose another key"));
+            }
+            if (value != null && value.length() > 256) {
+                problems.add(Problem.of("tags." + key, value.substring(0, 20) + "...", "tag values must be at most 256 characters"));
+            }
+        });
+    }
+}

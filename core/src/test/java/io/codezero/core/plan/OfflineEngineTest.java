@@ -1,0 +1,71 @@
+package io.codezero.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OfflineEngineTest {
+
+    @Test
+    void recordsParentProviderDependenciesAndSecretInputs() {
+        OfflineRun run = OfflineEngine.create().run(ctx -> {
+            var component = new ComponentResource("test:index:Box", "box", ComponentResourceOptions.builder().build());
+            var provider = new Provider("k8s", ProviderArgs.builder().kubeconfig(Output.ofSecret("apiVersion: v1")).build(),
+                    CustomResourceOptions.builder().parent(component).build());
+            var ns = new Namespace("ns", NamespaceArgs.builder().metadata(ObjectMetaArgs.builder().name("demo").build()).build(),
+                    CustomResourceOptions.builder().parent(component).provider(provider).build());
+            new Secret("creds", SecretArgs.builder().metadata(ObjectMetaArgs.builder().namespace("demo").build())
+                    .stringData(Output.ofSecret(Map.of("password", "hunter2"))).build(),
+                    CustomResourceOptions.builder().parent(component).provider(provider).dependsOn(ns).build());
+            ctx.export("kubeconfig", Output.ofSecret("apiVersion: v1"));
+            ctx.export("namespace", Output.of("demo"));
+        });
+
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        PlannedResource box = run.get("test:index:Box", "box");
+        PlannedResource provider = run.get("pulumi:providers:kubernetes", "k8s");
+        PlannedResource ns = run.get("kubernetes:core/v1:Namespace", "ns");
+        PlannedResource secret = run.get("kubernetes:core/v1:Secret", "creds");
+
+        assertThat(ns.parentUrn()).isEqualTo(box.urn());
+        assertThat(ns.providerUrn()).isEqualTo(provider.urn());
+        assertThat(ns.input("metadata.name")).isEqualTo("demo");
+        assertThat(provider.isSecretInput("kubeconfig")).isTrue();
+        assertThat(secret.isSecretInput("stringData")).isTrue();
+        assertThat(ns.isSecretInput("metadata")).isFalse();
+        assertThat(run.dependsOn(secret, ns)).isTrue();
+        assertThat(run.dependsOn(ns, secret)).isFalse();
+        assertThat(run.outputs().get("kubeconfig").secret()).isTrue();
+        assertThat(run.outputs().get("kubeconfig").display()).isEqualTo("[secret]");
+        assertThat(run.outputs().get("namespace").display()).isEqualTo("demo");
+    }
+
+    @Test
+    void aThrowingProgramFailsTheRunWithItsMessage() {
+        OfflineRun run = OfflineEngine.create().run(ctx -> {
+            throw new IllegalArgumentException("bad cidr");
+        });
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.failure()).contains("bad cidr");
+        assertThat(run.where(r -> !r.type().equals("pulumi:pulumi:Stack"))).isEmpty();
+    }
+
+    @Test
+    void configValuesReachTheProgram() {
+        OfflineRun run = OfflineEngine.create().project("demo").config("demo:greeting", "hello")
+                .run(ctx -> ctx.export("greeting", Output.of(ctx.config().require("greeting"))));
+        assertThat(run.outputs().get("greeting").value()).isEqualTo("hello");
+    }
+}

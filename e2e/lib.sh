@@ -1,0 +1,39 @@
+# shellcheck shell=bash
+# Common settings for e2e/*.sh (sourced, not executed).
+
+E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$E2E_DIR/.." && pwd)"
+
+# shellcheck source=versions.env
+. "$E2E_DIR/versions.env"
+
+# Everything built or downloaded lives outside the repository.
+CACHE="${CODEZERO_E2E_CACHE:-${HOME:-/root}/.cache/codezero-e2e}"
+E2E_BIN="$CACHE/bin"
+# Runtime state of one cluster / one run (certs, etcd data, logs, Pulumi state).
+E2E_WORK="${E2E_WORK:-/tmp/codezero-e2e}"
+
+# Go caches: kept under $CACHE by default so that a re-run (or a CI run on the same
+# machine) is warm, and so that deleting $CACHE really means a cold build.
+export GOMODCACHE="${CODEZERO_E2E_GOMODCACHE:-$CACHE/go/mod}"
+export GOCACHE="${CODEZERO_E2E_GOCACHE:-$CACHE/go/build}"
+# -mod=readonly: the committed go.sum files must be complete; -modcacherw: the module
+# cache can be deleted with plain rm -rf.
+export GOFLAGS="-buildvcs=false -modcacherw -mod=readonly"
+# Never try to download another Go toolchain: use the installed go.
+export GOTOOLCHAIN=local
+export CGO_ENABLED="${CGO_ENABLED:-0}"
+
+E2E_KUBE_CONTEXT=codezero-e2e
+
+log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# now_s: seconds since the epoch with millisecond precision
+now_s() { date +%s.%N | cut -c1-14; }
+# elapsed START -> "12.3s"
+elapsed() { awk -v s="$1" -v e="$(now_s)" 'BEGIN { printf "%.1fs", e - s }'; }
+
+# Where the cluster helper keeps its state and writes the kubeconfig.
+E2E_CLUSTER_DIR="$E2E_WORK/cluster"
+E2E_KUBECONFIG="$E2E_WORK/kubeconfig"
