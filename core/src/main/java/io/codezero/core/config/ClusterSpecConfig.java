@@ -1,0 +1,71 @@
+package io.codezero.core.config;
+
+import io.codezero.core.Versions;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.MachineSize;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.core.spec.Taint;
+
+/** Reads the {@code cluster} object of a stack's config into a {@link ClusterSpec}. */
+public final class ClusterSpecConfig {
+    private ClusterSpecConfig() {
+    }
+
+    /**
+     * <pre>
+     * cluster:
+     *   name: demo
+     *   kubernetesVersion: "1.34"
+     *   nodePools: [{name: system, size: medium, minNodes: 1, desiredNodes: 2, maxNodes: 3,
+     *                labels: {...}, taints: [{key, value, effect}], spot: false}]
+     *   network: {vpcCidr, podCidr, serviceCidr, privateNodes, apiAccessAllowlist: [...], privateApiOnly}
+     *   tags: {team: platform}
+     * </pre>
+     */
+    public static ClusterSpec read(ConfigObject cluster, String defaultName) {
+        ClusterSpec.Builder builder = ClusterSpec.builder(cluster.string("name", defaultName))
+                .kubernetesVersion(cluster.string("kubernetesVersion", Versions.KUBERNETES_DEFAULT))
+                .tags(cluster.stringMap("tags"));
+        for (ConfigObject pool : cluster.objects("nodePools")) {
+            builder.nodePool(readPool(pool));
+        }
+        if (cluster.has("network")) {
+            builder.network(readNetwork(cluster.object("network")));
+        }
+        cluster.rejectUnknownKeys();
+        return builder.build();
+    }
+
+    private static NodePool readPool(ConfigObject pool) {
+        NodePool.Builder builder = NodePool.builder(pool.string("name", null))
+                .min(pool.integer("minNodes", 1))
+                .desired(pool.integer("desiredNodes", 2))
+                .max(pool.integer("maxNodes", 3))
+                .labels(pool.stringMap("labels"))
+                .spot(pool.bool("spot", false));
+        String size = pool.string("size", null);
+        String machineType = pool.string("machineType", null);
+        builder.size(size == null && machineType == null ? MachineSize.sizeClass("medium") : new MachineSize(size, machineType));
+        for (ConfigObject taint : pool.objects("taints")) {
+            builder.taint(new Taint(taint.string("key", null), taint.string("value", ""), taint.string("effect", "NoSchedule")));
+            taint.rejectUnknownKeys();
+        }
+        pool.rejectUnknownKeys();
+        return builder.build();
+    }
+
+    private static NetworkSpec readNetwork(ConfigObject network) {
+        NetworkSpec defaults = NetworkSpec.defaults();
+        NetworkSpec spec = NetworkSpec.builder()
+                .vpcCidr(network.string("vpcCidr", defaults.vpcCidr()))
+                .podCidr(network.string("podCidr", defaults.podCidr()))
+                .serviceCidr(network.string("serviceCidr", defaults.serviceCidr()))
+                .privateNodes(network.bool("privateNodes", true))
+                .apiAccessAllowlist(network.strings("apiAccessAllowlist"))
+                .privateApiOnly(network.bool("privateApiOnly", false))
+                .build();
+        network.rejectUnknownKeys();
+        return spec;
+    }
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Builds the end-to-end toolchain from Go modules (idempotent):
+#   pulumi, pulumi-language-java, pulumi-resource-kubernetes,
+#   kube-apiserver, kube-controller-manager, kube-scheduler, kwok
+# and makes sure etcd (Debian's etcd-server) and openssl are installed.
+#
+# Binaries end up in $CACHE/bin (CACHE=${CODEZERO_E2E_CACHE:-~/.cache/codezero-e2e}).
+# A tool is rebuilt only when its cached build for the pinned version (and the
+# wrapper module contents) is missing. Usage: e2e/toolchain.sh [tool...]
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+GO_BUILD_FLAGS=(-p "${E2E_GO_PARALLEL:-2}" -trimpath)
+
+check_go() {
+	command -v go >/dev/null || die "go is not installed (need go >= 1.26)"
+	local v
+	v="$(go env GOVERSION)"  # e.g. go1.26.8
+	local minor="${v#go1.}"; minor="${minor%%.*}"
+	[ "${minor:-0}" -ge 26 ] 2>/dev/null || die "need go >= 1.26 (pulumi v$PULUMI_VERSION requires it), found $v"
+}
+
+# Debian packages: etcd (the cluster's store) and openssl (certificates).
+ensure_apt_packages() {
+	local missing=()
+	command -v etcd >/dev/null || missing+=("$ETCD_DEBIAN_PACKAGE")
+	command -v openssl >/dev/null || missing+=(openssl)
+	[ ${#missing[@]} -eq 0 ] && return 0
+	[ "$(id -u)" = 0 ] || die "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
+	local t0; t0="$(now_s)"
+	log "apt-get install ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	log "apt packages installed in $(elapsed "$t0")"
+}
+
+# key TOOL VERSION: directory name for one build of TOOL, changes when the pinned
+# version, the wrapper module or the Go version changes.
+build_key() {
+	local tool="$1" version="$2" h
+	h="$( (cd "$E2E_DIR/toolchain/$tool" && cat $(ls | sort); go env GOVERSION; echo "$CGO_ENABLED") | sha256sum | cut -c1-12)"
+	echo "$version-$h"
+}
+
+# Prepare a writable copy of the wrapper module outside the repo.
+stage_src() {
+	local tool="$1" dir="$CACHE/src/$tool"
+	rm -rf "$dir"; mkdir -p "$dir"
+	cp -R "$E2E_DIR/toolchain/$tool/." "$dir/"
+	echo "$dir"
+}
+
+# build_tool TOOL VERSION BIN... : skip if $CACHE/tools/TOOL/<key> is complete,
+# else call build_TOOL <srcdir> <outdir>; then link the binaries into $E2E_BIN.
+build_tool() {
+	local tool="$1" version="$2"; shift 2
+	local key out t0 b
+	key="$(build_key "$tool" "$version")"
+	out="$CACHE/tools/$tool/$key"
+	if [ -f "$out/.complete" ]; then
+		log "$tool $version: cached ($out)"
+	else
+		t0="$(now_s)"
+		log "$tool $version: building ..."
+		rm -rf "$out.tmp"; mkdir -p "$out.tmp"
+		local src; src="$(stage_src "$tool")"
+		(cd "$src" && "build_${tool//-/_}" "$src" "$out.tmp") || die "$tool: build failed"
+		for b in "$@"; do [ -x "$out.tmp/$b" ] || die "$tool: $b was not produced"; done
+		touch "$out.tmp/.complete"
+		rm -rf "$out"; mv "$out.tmp" "$out"
+		local took; took="$(elapsed "$t0")"
+		echo "$tool $version $took" >> "$CACHE/build-times.log"
+		log "$tool $version: built in $took"
+		BUILT_SUMMARY+=("$tool $version: built in $took")
+	fi
+	mkdir -p "$E2E_BIN"
+	for b in "$@"; do ln -sfn "$out/$b" "$E2E_BIN/$b"; done
+}
+
+build_pulumi() {
+	go build "${GO_BUILD_FLAGS[@]}" \
+		-ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION" \
+		-o "$2/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+}
+
+build_pulumi_language_java() {
+	go build "${GO_BUILD_FLAGS[@]}" \
+		-ldflags "-s -w -X github.com/pulumi/pulumi-java/pkg/version.Version=v$PULUMI_JAVA_VERSION" \
+		-o "$2/pulumi-language-java" github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java
+}
+
+build_pulumi_resource_kubernetes() {
+	local src="$1" out="$2" moddir
+	go mod download github.com/pulumi/pulumi-kubernetes/provider/v4
+	moddir="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-kubernetes/provider/v4)"
+	# Upstream's `go generate` step: embed schema.json with the plugin version set.
+	go run gen_embed.go "$moddir/cmd/pulumi-resource-kubernetes" "$PULUMI_KUBERNETES_PLUGIN_VERSION" "$src"
+	go build "${GO_BUILD_FLAGS[@]}" \
+		-ldflags "-s -w -X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$PULUMI_KUBERNETES_PLUGIN_VERSION" \
+		-o "$out/pulumi-resource-kubernetes" .
+}
+
+build_kubernetes() {
+	local v="v$KUBERNETES_VERSION" minor major
+	major="${KUBERNETES_VERSION%%.*}"; minor="${KUBERNETES_VERSION#*.}"; minor="${minor%%.*}"
+	local ld="-s -w" pkg
+	for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+		ld+=" -X $pkg.gitVersion=$v -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
+		ld+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+	done
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "$ld" -o "$2/" \
+		k8s.io/kubernetes/cmd/kube-apiserver \
+		k8s.io/kubernetes/cmd/kube-controller-manager \
+		k8s.io/kubernetes/cmd/kube-scheduler
+}
+
+build_kwok() {
+	go build "${GO_BUILD_FLAGS[@]}" \
+		-ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=v$KWOK_VERSION" \
+		-o "$2/kwok" sigs.k8s.io/kwok/cmd/kwok
+}
+
+# The wrapper go.mod files must pin what versions.env says.
+check_pins() {
+	local t="$E2E_DIR/toolchain" bad=0
+	pin() { # FILE MODULE VERSION
+		grep -Eq "^[[:space:]]*(require[[:space:]]+)?$2 $3([[:space:]]|\$)" "$t/$1" || { log "$1 does not pin $2 $3"; bad=1; }
+	}
+	pin pulumi/go.mod github.com/pulumi/pulumi/pkg/v3 "v$PULUMI_VERSION"
+	pin pulumi/go.mod github.com/pulumi/pulumi/sdk/v3 "v$PULUMI_VERSION"
+	pin pulumi-language-java/go.mod github.com/pulumi/pulumi-java/pkg "v$PULUMI_JAVA_VERSION"
+	pin pulumi-resource-kubernetes/go.mod github.com/pulumi/pulumi-kubernetes/provider/v4 "$PULUMI_KUBERNETES_PROVIDER_MODULE_VERSION"
+	pin pulumi-resource-kubernetes/go.mod github.com/pulumi/pulumi-kubernetes/sdk/v4 "$PULUMI_KUBERNETES_SDK_MODULE_VERSION"
+	pin kubernetes/go.mod k8s.io/kubernetes "v$KUBERNETES_VERSION"
+	grep -q "k8s.io/api => k8s.io/api v0.${KUBERNETES_VERSION#*.}\$" "$t/kubernetes/go.mod" || { log "kubernetes/go.mod staging replaces are not v0.${KUBERNETES_VERSION#*.}"; bad=1; }
+	pin kwok/go.mod sigs.k8s.io/kwok "v$KWOK_VERSION"
+	[ "$bad" = 0 ] || die "e2e/versions.env and e2e/toolchain/*/go.mod disagree"
+}
+
+main() {
+	local t_all; t_all="$(now_s)"
+	BUILT_SUMMARY=()
+	check_go
+	check_pins
+	ensure_apt_packages
+	mkdir -p "$CACHE" "$E2E_BIN"
+	local want=("$@")
+	[ ${#want[@]} -gt 0 ] || want=(pulumi pulumi-language-java pulumi-resource-kubernetes kubernetes kwok)
+	local tool
+	for tool in "${want[@]}"; do
+		case "$tool" in
+		pulumi) build_tool pulumi "$PULUMI_VERSION" pulumi ;;
+		pulumi-language-java) build_tool pulumi-language-java "$PULUMI_JAVA_VERSION" pulumi-language-java ;;
+		pulumi-resource-kubernetes) build_tool pulumi-resource-kubernetes "$PULUMI_KUBERNETES_PLUGIN_VERSION" pulumi-resource-kubernetes ;;
+		kubernetes) build_tool kubernetes "$KUBERNETES_VERSION" kube-apiserver kube-controller-manager kube-scheduler ;;
+		kwok) build_tool kwok "$KWOK_VERSION" kwok ;;
+		*) die "unknown tool $tool" ;;
+		esac
+	done
+	ln -sfn "$(command -v etcd)" "$E2E_BIN/etcd"
+	log "toolchain ready in $E2E_BIN ($(elapsed "$t_all") total)"
+	local s; for s in "${BUILT_SUMMARY[@]}"; do log "  $s"; done
+}
+
+main "$@"
