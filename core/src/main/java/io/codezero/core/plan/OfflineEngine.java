@@ -84,6 +84,7 @@ public final class OfflineEngine {
                 TestResult result = PulumiTestInternal.builder()
                         .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
                         .mocks(mocks)
+                        .standardLogger(quietLogger())
                         .config(Map.copyOf(config), Set.copyOf(secretKeys))
                         .monitorDecorator(original -> monitor[0] = new RecordingMonitor(mocks))
                         .build()
@@ -94,6 +95,14 @@ public final class OfflineEngine {
                 PulumiTestInternal.cleanup();
             }
         }
+    }
+
+    /** Program failures are returned in the run; the engine's own log lines would only repeat them. */
+    private static java.util.logging.Logger quietLogger() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
     }
 
     private static Map<String, PlannedOutput> outputs(TestResult result) {

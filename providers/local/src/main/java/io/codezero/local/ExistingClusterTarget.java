@@ -1,0 +1,180 @@
+package io.codezero.local;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.Exposure;
+import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.StorageProfile;
+import io.codezero.core.validation.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adopts a cluster that already exists (Minikube, kind, k3d, Docker Desktop, any kubeconfig
+ * context). It creates nothing outside Kubernetes: it checks the kubeconfig and context at program
+ * time and hands back the same {@link ProvisionedCluster} shape as a cloud target.
+ */
+public final class ExistingClusterTarget implements ClusterTarget {
+    public static final String KIND = "local";
+
+    private final ExistingClusterArgs args;
+    private ResolvedKubeconfig resolved;
+
+    public ExistingClusterTarget(ExistingClusterArgs args) {
+        this.args = args;
+    }
+
+    /** Reads {@code codezero:kubeconfig}, {@code codezero:context} and {@code codezero:storageClass}. */
+    public static ExistingClusterTarget fromConfig(ConfigObject codezero) {
+        return new ExistingClusterTarget(ExistingClusterArgs.builder()
+                .kubeconfigPath(codezero.string("kubeconfig", null))
+                .context(codezero.string("context", null))
+                .storageClass(codezero.string("storageClass", null))
+                .build());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<Problem> validate(ClusterSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        resolve(problems);
+        return problems;
+    }
+
+    @Override
+    public ProvisionedCluster provision(ClusterSpec spec, Resource parent) {
+        List<Problem> problems = new ArrayList<>();
+        ResolvedKubeconfig kubeconfig = resolve(problems);
+        if (!problems.isEmpty()) {
+            throw new io.codezero.core.validation.SpecValidationException("existing-cluster target", problems);
+        }
+        var component = new ExistingCluster(spec.name(), kubeconfig, ComponentResourceOptions.builder().parent(parent).build());
+        StorageProfile storage = args.storageClass() != null
+                ? StorageProfile.single(args.storageClass())
+                : kubeconfig.flavour().storageProfile();
+        Exposure exposure = args.gatewayExposure() != null ? args.gatewayExposure() : Exposure.INTERNET_FACING;
+        // No cloud load balancer here: minikube tunnel, kind's cloud-provider-kind or k3s ServiceLB
+        // give a LoadBalancer service an address on the host network, whichever exposure is asked.
+        LoadBalancerCapabilities loadBalancers = LoadBalancerCapabilities.builder()
+                .internetFacing(Map.of()).internal(Map.of()).defaultExposure(exposure).build();
+        return new ProvisionedCluster(spec.name(), component.kubeconfig, component.provider, storage, loadBalancers, List.of());
+    }
+
+    /** Reads and checks the kubeconfig once; later calls reuse the result. */
+    private ResolvedKubeconfig resolve(List<Problem> problems) {
+        if (resolved != null) {
+            return resolved;
+        }
+        String content;
+        String source;
+        if (args.kubeconfigContent() != null) {
+            content = args.kubeconfigContent();
+            source = "kubeconfig content";
+        } else {
+            Path path = kubeconfigPath();
+            source = path.toString();
+            if (!Files.isReadable(path)) {
+                problems.add(Problem.of("codezero:kubeconfig", path,
+                        "no readable kubeconfig there; set codezero:kubeconfig to a kubeconfig file, or KUBECONFIG"));
+                return null;
+            }
+            try {
+                content = Files.readString(path);
+            } catch (IOException e) {
+                problems.add(Problem.of("codezero:kubeconfig", path, "could not be read: " + e.getMessage()));
+                return null;
+            }
+        }
+        Kubeconfig parsed;
+        try {
+            parsed = Kubeconfig.parse(content);
+        } catch (RuntimeException e) {
+            problems.add(Problem.of("codezero:kubeconfig", source, "is not valid kubeconfig YAML: " + firstLine(e.getMessage())));
+            return null;
+        }
+        String contextName = args.contextName().orElse(parsed.currentContext());
+        if (contextName == null) {
+            problems.add(Problem.of("codezero:context", null, "no context given and the kubeconfig has no current-context; known contexts: "
+                    + String.join(", ", parsed.contexts().keySet())));
+            return null;
+        }
+        var context = parsed.context(contextName);
+        if (context.isEmpty()) {
+            problems.add(Problem.of("codezero:context", contextName, "is not in " + source + "; known contexts: "
+                    + (parsed.contexts().isEmpty() ? "(none)" : String.join(", ", parsed.contexts().keySet()))));
+            return null;
+        }
+        if (context.get().server() == null) {
+            problems.add(Problem.of("codezero:context", contextName, "refers to cluster '" + context.get().cluster()
+                    + "', which has no server address in " + source));
+        }
+        if (context.get().user() == null || !parsed.users().contains(context.get().user())) {
+            problems.add(Problem.of("codezero:context", contextName, "refers to user '" + context.get().user()
+                    + "', which is not defined in " + source));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        resolved = new ResolvedKubeconfig(content, contextName, context.get().server(), LocalFlavour.detect(contextName));
+        return resolved;
+    }
+
+    private Path kubeconfigPath() {
+        if (args.kubeconfigPath() != null) {
+            return args.kubeconfigPath();
+        }
+        String env = System.getenv("KUBECONFIG");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env.split(java.io.File.pathSeparator)[0]);
+        }
+        return Path.of(System.getProperty("user.home"), ".kube", "config");
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    record ResolvedKubeconfig(String content, String context, String server, LocalFlavour flavour) {
+        @Override
+        public String toString() {
+            return "ResolvedKubeconfig[context=" + context + ", server=" + server + "]";
+        }
+    }
+
+    /** The adopted cluster: a provider bound to one context, and the kubeconfig as a secret. */
+    static final class ExistingCluster extends ComponentResource {
+        final Output<String> kubeconfig;
+        final Provider provider;
+
+        ExistingCluster(String name, ResolvedKubeconfig resolved, ComponentResourceOptions options) {
+            super("codezero:local:ExistingCluster", name, options);
+            this.kubeconfig = Output.ofSecret(resolved.content());
+            this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
+                    .kubeconfig(kubeconfig)
+                    .context(resolved.context())
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+            registerOutputs(Map.of(
+                    "context", Output.of(resolved.context()),
+                    "server", Output.of(resolved.server()),
+                    "flavour", Output.of(resolved.flavour().id()),
+                    "kubeconfig", kubeconfig));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.codezero.local;
+
+import io.codezero.core.target.StorageProfile;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The local distributions we recognise from a context name, and the storage class each ships:
+ * a wrong guess would leave every persistent volume claim pending, so users can always override it.
+ */
+public enum LocalFlavour {
+    MINIKUBE("minikube", "standard"),
+    KIND("kind", "standard"),
+    K3D("k3d", "local-path"),
+    K3S("k3s", "local-path"),
+    RANCHER_DESKTOP("rancher-desktop", "local-path"),
+    DOCKER_DESKTOP("docker-desktop", "hostpath"),
+    GENERIC("", "standard");
+
+    private final String contextPrefix;
+    private final String storageClass;
+
+    LocalFlavour(String contextPrefix, String storageClass) {
+        this.contextPrefix = contextPrefix;
+        this.storageClass = storageClass;
+    }
+
+    public StorageProfile storageProfile() {
+        return StorageProfile.single(storageClass);
+    }
+
+    public static LocalFlavour detect(String contextName) {
+        String name = contextName == null ? "" : contextName.toLowerCase(Locale.ROOT);
+        Optional<LocalFlavour> match = Arrays.stream(values())
+                .filter(f -> f != GENERIC && name.startsWith(f.contextPrefix))
+                .findFirst();
+        return match.orElse(GENERIC);
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

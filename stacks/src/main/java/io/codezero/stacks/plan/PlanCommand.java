@@ -1,0 +1,132 @@
+package io.codezero.stacks.plan;
+
+import com.pulumi.Context;
+import io.codezero.core.plan.OfflineEngine;
+import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.PlanMocksContributor;
+import io.codezero.core.validation.SpecValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code codezero plan <project-dir>}: runs a stack program under Pulumi's mock engine, with no
+ * CLI, credentials or network, and prints what it would build. Exit 0 when the program is valid,
+ * 2 when its input is invalid (every problem listed), 1 for anything else.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what a CodeZero stack program would build, offline.")
+public final class PlanCommand implements Callable<Integer> {
+    static final int INVALID_INPUT = 2;
+
+    @Parameters(index = "0", description = "Pulumi project directory, e.g. examples/minikube")
+    Path dir;
+
+    @Option(names = "--stack", defaultValue = "dev", description = "stack whose Pulumi.<stack>.yaml to read (default: ${DEFAULT-VALUE})")
+    String stack;
+
+    @Option(names = "--config", description = "extra config, key=value (namespaced like codezero:context=minikube)")
+    java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PlanCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        StackFiles files;
+        try {
+            files = StackFiles.read(dir, stack);
+        } catch (IOException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        Method program = programMethod(files.mainClass());
+        OfflineEngine engine = OfflineEngine.create().project(files.project()).stack(stack)
+                .config(files.config()).secretKeys(files.secretKeys()).config(extraConfig)
+                .mocks(PlanMocksContributor.discover());
+        String sample = sampleKubeconfigIfNeeded(files);
+        if (sample != null) {
+            engine.config("codezero:kubeconfig", sample);
+        }
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        OfflineRun run = engine.run(invoke(program, failure));
+
+        if (failure.get() instanceof SpecValidationException invalid) {
+            System.err.println("The stack's input is invalid; nothing would be created.");
+            System.err.println(invalid.getMessage());
+            return INVALID_INPUT;
+        }
+        if (failure.get() != null) {
+            System.err.println("The program failed under the offline engine:");
+            failure.get().printStackTrace();
+            return 1;
+        }
+        if (!run.succeeded()) {
+            System.err.println("The program failed under the offline engine:");
+            System.err.println(run.failure());
+            return 1;
+        }
+        new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
+        if (sample != null) {
+            System.out.println();
+            System.out.println("Note: no kubeconfig on this machine; planned against a built-in sample kubeconfig.");
+        }
+        System.out.printf("%nPlanned offline in %.2f s; nothing was deployed.%n", (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private static Consumer<Context> invoke(Method program, AtomicReference<Throwable> failure) {
+        return ctx -> {
+            try {
+                program.invoke(null, ctx);
+            } catch (InvocationTargetException e) {
+                failure.set(e.getCause());
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static Method programMethod(String mainClass) throws ClassNotFoundException, NoSuchMethodException {
+        Method method = Class.forName(mainClass).getMethod("stack", Context.class);
+        if (!java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+            throw new NoSuchMethodException(mainClass + ".stack(Context) must be public static");
+        }
+        return method;
+    }
+
+    /**
+     * An existing-cluster stack needs a kubeconfig even offline. When the stack names none and the
+     * machine has none, plan against a built-in sample so a fresh clone can see the whole tree.
+     */
+    private String sampleKubeconfigIfNeeded(StackFiles files) throws IOException {
+        if (files.config().containsKey("codezero:kubeconfig") || extraConfig.containsKey("codezero:kubeconfig")) {
+            return null;
+        }
+        String env = System.getenv("KUBECONFIG");
+        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
+        if ((env != null && !env.isBlank()) || Files.isReadable(home)) {
+            return null;
+        }
+        Path sample = Files.createTempFile("codezero-plan-kubeconfig", ".yaml");
+        sample.toFile().deleteOnExit();
+        try (InputStream in = PlanCommand.class.getResourceAsStream("sample-kubeconfig.yaml")) {
+            Files.write(sample, in.readAllBytes());
+        }
+        return sample.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package io.codezero.stacks.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulumi.Context;
+import io.codezero.local.ExistingClusterTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+import io.codezero.stacks.TestTargets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PlanCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    /** The program under plan, found through the project's pom like a real example. */
+    public static void stack(Context ctx) {
+        StackConfig config = StackConfig.from(ctx);
+        new CodeZeroStack(config.cluster().name(), config.toArgs(ExistingClusterTarget.fromConfig(config.scalars()))).exportTo(ctx);
+    }
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(dir.resolve("Pulumi.yaml"), "name: plan-test\nruntime: java\n");
+        Files.writeString(dir.resolve("pom.xml"), "<project><properties><codezero.mainClass>"
+                + PlanCommandTest.class.getName() + "</codezero.mainClass></properties></project>");
+        TestTargets.writeKubeconfig(dir);
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private int plan(String stackYaml, String... extra) throws IOException {
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), stackYaml.replace("KUBECONFIG", dir.resolve("kubeconfig").toString()));
+        String[] args = new String[extra.length + 1];
+        args[0] = dir.toString();
+        System.arraycopy(extra, 0, args, 1, extra.length);
+        return new CommandLine(new PlanCommand()).execute(args);
+    }
+
+    @Test
+    void printsTheTreeGroupedByLayerWithCountsAndMaskedSecrets() throws IOException {
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop}
+                  codezero:platform: {domain: shop.example.com}
+                """);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed)
+                .contains("codezero:index:Stack  shop")
+                .contains("== local ExistingCluster shop (2 resources)")
+                .contains("pulumi:providers:kubernetes  shop-k8s")
+                .contains("kubernetes:core/v1:Namespace  shop-system  v4.0.0  [provider shop-k8s]")
+                .containsPattern("total\\s+3")
+                .contains("kubeconfig       [secret]")
+                .doesNotContain("secret-token");
+    }
+
+    @Test
+    void invalidConfigExitsWithTwoAndListsEveryProblem() throws IOException {
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:context: staging
+                  codezero:cluster: {name: Shop, kubernetesVersion: "1.9", nodePools: [{name: a, minNodes: 4, maxNodes: 2}]}
+                """);
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(printed).contains("nothing would be created")
+                .contains("4 problems")
+                .contains("name = \"Shop\"")
+                .contains("kubernetesVersion = \"1.9\"")
+                .contains("nodePools[0].minNodes = \"4\"")
+                .contains("codezero:context = \"staging\"");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Resources per layer");
+    }
+
+    @Test
+    void aDirectoryWithoutAProjectIsAnError() throws IOException {
+        Files.delete(dir.resolve("Pulumi.yaml"));
+        assertThat(plan("config: {}\n")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no Pulumi.yaml");
+    }
+
+    @Test
+    void secureConfigValuesArePassedAsSecretsAndNeverPrinted() throws IOException {
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop}
+                  codezero:adminPassword:
+                    secure: AAABAKZEncryptedBlob
+                """);
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("AAABAKZEncryptedBlob").doesNotContain("offline-plan-secret");
+    }
+}
