@@ -2,6 +2,7 @@ package io.codezero.platform;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,16 +14,25 @@ import java.util.Optional;
  * @param ready          resources dependents must wait for (e.g. istiod before injected workloads)
  * @param consoleUrls    human-facing URLs by title, e.g. "grafana" → https://grafana.example.com
  * @param gatewayAddress the address of the system gateway's load balancer, if this layer owns it
+ * @param facts          typed facts for later layers and apps, one per type: the mesh's gateway,
+ *                       Prometheus' address, an app's offered interfaces. Later layers read them
+ *                       with {@link #fact(Class)} and depend only on what they use.
  */
 public record InstalledLayer(
         String name,
         List<Resource> ready,
         Map<String, Output<String>> consoleUrls,
-        Optional<Output<String>> gatewayAddress) {
+        Optional<Output<String>> gatewayAddress,
+        Map<Class<?>, Object> facts) {
 
     public InstalledLayer {
         ready = List.copyOf(ready);
         consoleUrls = Map.copyOf(consoleUrls);
+        facts = Map.copyOf(facts);
+    }
+
+    public InstalledLayer(String name, List<Resource> ready, Map<String, Output<String>> consoleUrls, Optional<Output<String>> gatewayAddress) {
+        this(name, ready, consoleUrls, gatewayAddress, Map.of());
     }
 
     public static InstalledLayer of(String name, List<Resource> ready) {
@@ -30,12 +40,23 @@ public record InstalledLayer(
     }
 
     public InstalledLayer withConsole(String title, Output<String> url) {
-        Map<String, Output<String>> urls = new java.util.LinkedHashMap<>(consoleUrls);
+        Map<String, Output<String>> urls = new LinkedHashMap<>(consoleUrls);
         urls.put(title, url);
-        return new InstalledLayer(name, ready, urls, gatewayAddress);
+        return new InstalledLayer(name, ready, urls, gatewayAddress, facts);
     }
 
     public InstalledLayer withGatewayAddress(Output<String> address) {
-        return new InstalledLayer(name, ready, consoleUrls, Optional.of(address));
+        return new InstalledLayer(name, ready, consoleUrls, Optional.of(address), facts);
+    }
+
+    /** Adds a typed fact; one per type. */
+    public <T> InstalledLayer withFact(Class<T> type, T fact) {
+        Map<Class<?>, Object> all = new LinkedHashMap<>(facts);
+        all.put(type, fact);
+        return new InstalledLayer(name, ready, consoleUrls, gatewayAddress, all);
+    }
+
+    public <T> Optional<T> fact(Class<T> type) {
+        return Optional.ofNullable(facts.get(type)).map(type::cast);
     }
 }

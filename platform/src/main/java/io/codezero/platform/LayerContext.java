@@ -48,6 +48,16 @@ public final class LayerContext {
         return Map.copyOf(installed);
     }
 
+    /** The first fact of this type offered by any earlier layer, e.g. the mesh or Prometheus' address. */
+    public <T> Optional<T> fact(Class<T> type) {
+        return installed.values().stream().map(layer -> layer.fact(type)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Options for a resource of another provider package (e.g. random), parented here. */
+    public CustomResourceOptions foreignOptions() {
+        return CustomResourceOptions.builder().parent(parent).build();
+    }
+
     /** The same context with another parent, for a layer's own sub-components. */
     public LayerContext withParent(Resource newParent) {
         return new LayerContext(cluster, newParent, settings, installed);

@@ -1,13 +1,44 @@
 package io.codezero.platform;
 
+import com.pulumi.core.Output;
 import io.codezero.core.config.ConfigObject;
+import io.codezero.core.target.Exposure;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.AppCatalogue;
+import io.codezero.platform.helm.ChartRef;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.layers.AlertReceiver;
+import io.codezero.platform.layers.CertificatesLayer;
+import io.codezero.platform.layers.DashboardsLayer;
+import io.codezero.platform.layers.GuiLayer;
+import io.codezero.platform.layers.IstioLayer;
+import io.codezero.platform.layers.LogsLayer;
+import io.codezero.platform.layers.MetricsLayer;
+import io.codezero.platform.mesh.IstioMode;
+import io.codezero.platform.mesh.Visibility;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The platform part of a stack's config: which layers run with which options, and which apps are
  * installed. Reads the {@code platform} object of the {@code codezero} config namespace.
+ *
+ * <p>A layer is installed when its key is present ({@code istio: {}} takes every default) and not
+ * switched off with {@code enabled: false}; removing the key or switching it off removes everything
+ * the layer created. Layers are installed in
+ * the order certificates, istio, metrics, logs, dashboards, gui, and apps after them, each app
+ * after the apps it links to.
  */
 public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> layers, List<PlatformApp> apps) {
+
+    public static final List<String> LAYER_ORDER = List.of(CertificatesLayer.NAME, IstioLayer.NAME, MetricsLayer.NAME, LogsLayer.NAME,
+            DashboardsLayer.NAME, GuiLayer.NAME);
 
     public PlatformConfig {
         layers = List.copyOf(layers);
@@ -18,10 +49,221 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return new PlatformConfig(PlatformSettings.defaults(), List.of(), List.of());
     }
 
-    /** Problems are added to {@code platform.problems()}; reading never throws. */
+    /** Problems are added to {@code platform.problems()}; reading never throws. Istio's mode defaults to sidecar. */
     public static PlatformConfig read(ConfigObject platform) {
-        PlatformSettings settings = new PlatformSettings(platform.string("domain", null), platform.string("systemNamespace", null), null);
-        platform.rejectUnknownKeys();
-        return new PlatformConfig(settings, List.of(), List.of());
+        return read(platform, null);
     }
+
+    /**
+     * As {@link #read(ConfigObject)}, with Istio's default mode chosen for the target kind
+     * ({@link IstioMode#defaultFor}) when the config does not set one.
+     */
+    public static PlatformConfig read(ConfigObject platform, String targetKind) {
+        Exposure exposure = exposure(platform, "gatewayExposure");
+        PlatformSettings settings = new PlatformSettings(platform.string("domain", null), platform.string("systemNamespace", null), exposure);
+        ChartSource charts = new ChartSource(platform.stringMap("chartSources"));
+
+        List<PlatformLayer> layers = new ArrayList<>();
+        Set<ChartRef> usedCharts = new java.util.LinkedHashSet<>();
+        ConfigObject certificates = platform.object(CertificatesLayer.NAME);
+        if (enabled(platform, certificates)) {
+            CertificatesLayer layer = new CertificatesLayer(certificatesOptions(certificates), charts);
+            layers.add(layer);
+            usedCharts.addAll(layer.charts());
+            certificates.rejectUnknownKeys();
+        }
+
+        ConfigObject istio = platform.object(IstioLayer.NAME);
+        IstioLayer istioLayer = null;
+        if (enabled(platform, istio)) {
+            istioLayer = new IstioLayer(istioOptions(istio, targetKind), charts);
+            layers.add(istioLayer);
+            usedCharts.addAll(istioLayer.charts());
+            istio.rejectUnknownKeys();
+        }
+
+        ConfigObject metrics = platform.object(MetricsLayer.NAME);
+        if (enabled(platform, metrics)) {
+            MetricsLayer layer = new MetricsLayer(metricsOptions(metrics), charts);
+            layers.add(layer);
+            usedCharts.addAll(layer.charts());
+            metrics.rejectUnknownKeys();
+        }
+
+        ConfigObject logs = platform.object(LogsLayer.NAME);
+        if (enabled(platform, logs)) {
+            LogsLayer.Options d = LogsLayer.Options.defaults();
+            LogsLayer layer = new LogsLayer(new LogsLayer.Options(logs.string("namespace", d.namespace()),
+                    logs.string("retention", d.retention()), logs.string("storage", d.storage())), charts);
+            layers.add(layer);
+            usedCharts.addAll(layer.charts());
+            logs.rejectUnknownKeys();
+        }
+
+        ConfigObject dashboards = platform.object(DashboardsLayer.NAME);
+        if (enabled(platform, dashboards)) {
+            DashboardsLayer.Options d = DashboardsLayer.Options.defaults();
+            DashboardsLayer layer = new DashboardsLayer(new DashboardsLayer.Options(dashboards.string("namespace", d.namespace()),
+                    dashboards.string("storage", d.storage()), route(dashboards, "route", d.route())), charts);
+            layers.add(layer);
+            usedCharts.addAll(layer.charts());
+            dashboards.rejectUnknownKeys();
+        }
+
+        ConfigObject gui = platform.object(GuiLayer.NAME);
+        if (enabled(platform, gui)) {
+            GuiLayer.Options d = GuiLayer.Options.defaults();
+            GuiLayer layer = new GuiLayer(new GuiLayer.Options(gui.string("namespace", d.namespace()), route(gui, "route", d.route()),
+                    gui.bool("kiali", d.kiali())), charts);
+            layers.add(layer);
+            usedCharts.addAll(layer.charts());
+            if (layer.options().kiali() && istioLayer == null) {
+                platform.problems().add(Problem.of("platform.gui.kiali", true, "Kiali shows the mesh and needs the istio layer; enable istio or set kiali: false"));
+            }
+            gui.rejectUnknownKeys();
+        }
+
+        List<App> apps = AppCatalogue.read(platform, settings, charts, istioLayer != null);
+        Set<String> reserved = new HashSet<>(LAYER_ORDER);
+        reserved.addAll(List.of("system", "default", "kube-system", "kube-public", "kube-node-lease", IstioLayer.SYSTEM_NAMESPACE,
+                CertificatesLayer.NAMESPACE));
+        for (App app : apps) {
+            if (reserved.contains(app.name()) || app.name().startsWith("codezero-") || app.name().startsWith("istio-")) {
+                platform.problems().add(Problem.of("platform.apps[" + app.name() + "].name", app.name(),
+                        "is reserved for the platform's own layers and namespaces; choose another name"));
+            }
+        }
+        Set<String> chartKeys = new HashSet<>();
+        usedCharts.forEach(chart -> chartKeys.add(chart.key()));
+        platform.problems().addAll(charts.validate(platform.path().isEmpty() ? "chartSources" : platform.path() + ".chartSources", chartKeys));
+        platform.rejectUnknownKeys();
+        return new PlatformConfig(settings, layers, List.copyOf(apps));
+    }
+
+    /** A layer runs when its key is present ({@code {}} for all defaults) and not switched off with {@code enabled: false}. */
+    private static boolean enabled(ConfigObject platform, ConfigObject layer) {
+        String key = layer.path().substring(layer.path().lastIndexOf('.') + 1);
+        return platform.has(key) & layer.bool("enabled", true);
+    }
+
+    private static Exposure exposure(ConfigObject object, String key) {
+        String text = object.string(key, null);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "internet-facing" -> Exposure.INTERNET_FACING;
+            case "internal" -> Exposure.INTERNAL;
+            default -> {
+                object.problems().add(Problem.of(at(object, key), text, "must be internet-facing or internal"));
+                yield null;
+            }
+        };
+    }
+
+    /** "private", "public" or "none"; absent: the fallback. */
+    static Optional<Visibility> route(ConfigObject object, String key, Optional<Visibility> fallback) {
+        String text = object.string(key, null);
+        if (text == null) {
+            return fallback;
+        }
+        if (text.equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        Optional<Visibility> visibility = Visibility.parse(text);
+        if (visibility.isEmpty()) {
+            object.problems().add(Problem.of(at(object, key), text, "must be private, public or none"));
+            return fallback;
+        }
+        return visibility;
+    }
+
+    private static String at(ConfigObject object, String key) {
+        return object.path().isEmpty() ? key : object.path() + "." + key;
+    }
+
+    private static CertificatesLayer.Options certificatesOptions(ConfigObject certificates) {
+        String issuer = certificates.string("issuer", "selfSigned");
+        ConfigObject acme = certificates.object("acme");
+        Optional<CertificatesLayer.Acme> acmeOptions = Optional.empty();
+        if (issuer.equals("acme")) {
+            acmeOptions = Optional.of(new CertificatesLayer.Acme(acme.string("email", null), acme.string("server", CertificatesLayer.LETSENCRYPT)));
+        } else if (!issuer.equals("selfSigned")) {
+            certificates.problems().add(Problem.of(at(certificates, "issuer"), issuer, "must be selfSigned (development CA) or acme"));
+        } else {
+            acme.string("email", null);
+            acme.string("server", null);
+        }
+        acme.rejectUnknownKeys();
+        return new CertificatesLayer.Options(acmeOptions);
+    }
+
+    private static IstioLayer.Options istioOptions(ConfigObject istio, String targetKind) {
+        IstioLayer.Options d = IstioLayer.Options.defaults();
+        String modeText = istio.string("mode", null);
+        IstioMode mode = IstioMode.defaultFor(targetKind);
+        if (modeText != null) {
+            Optional<IstioMode> parsed = IstioMode.parse(modeText);
+            if (parsed.isEmpty()) {
+                istio.problems().add(Problem.of(at(istio, "mode"), modeText, "must be sidecar or ambient"));
+            } else {
+                mode = parsed.get();
+            }
+        }
+        ConfigObject gateway = istio.object("gateway");
+        String namespace = gateway.string("namespace", d.gatewayNamespace());
+        int replicas = gateway.integer("replicas", d.gatewayReplicas());
+        Exposure exposure = exposure(gateway, "exposure");
+        String serviceType = gateway.string("serviceType", d.gatewayServiceType());
+        List<String> extraHosts = gateway.strings("extraHosts");
+        gateway.rejectUnknownKeys();
+        Optional<IstioLayer.Auth> auth = Optional.empty();
+        if (istio.has("auth")) {
+            ConfigObject a = istio.object("auth");
+            auth = Optional.of(new IstioLayer.Auth(a.string("issuer", ""), a.string("jwksUri", ""), a.strings("audiences")));
+            a.rejectUnknownKeys();
+        }
+        return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType);
+    }
+
+    private static MetricsLayer.Options metricsOptions(ConfigObject metrics) {
+        MetricsLayer.Options d = MetricsLayer.Options.defaults();
+        List<AlertReceiver> receivers = new ArrayList<>();
+        for (ConfigObject r : metrics.objects("receivers")) {
+            String name = r.string("name", null);
+            String type = r.string("type", null);
+            switch (type == null ? "" : type) {
+                case "webhook" -> receivers.add(new AlertReceiver.Webhook(name, Output.ofSecret(required(r, "url"))));
+                case "slack" -> receivers.add(new AlertReceiver.Slack(name, Output.ofSecret(required(r, "url")), required(r, "channel")));
+                case "email" -> receivers.add(new AlertReceiver.Email(name, required(r, "to"), required(r, "from"), required(r, "smarthost"),
+                        r.string("username", null), Output.ofSecret(r.string("password", ""))));
+                default -> r.problems().add(Problem.of(at(r, "type"), type, "must be webhook, slack or email"));
+            }
+            r.rejectUnknownKeys();
+        }
+        return new MetricsLayer.Options(metrics.string("namespace", d.namespace()), metrics.string("retention", d.retention()),
+                metrics.string("storage", d.storage()), metrics.string("alertStorage", d.alertStorage()), receivers);
+    }
+
+    private static String required(ConfigObject object, String key) {
+        String value = object.string(key, null);
+        if (value == null || value.isBlank()) {
+            object.problems().add(Problem.of(at(object, key), value, "is required for this receiver type"));
+            return "";
+        }
+        return value;
+    }
+
+    /** Every layer's and app's own problems, plus the cross-layer ones found while reading. */
+    public List<Problem> validate() {
+        List<Problem> problems = new ArrayList<>();
+        layers.forEach(layer -> problems.addAll(layer.validate(settings)));
+        apps.forEach(app -> problems.addAll(app.validate(settings)));
+        return problems;
+    }
+
+    public Optional<PlatformLayer> layer(String name) {
+        return layers.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
 }

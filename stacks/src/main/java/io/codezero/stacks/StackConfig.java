@@ -56,9 +56,15 @@ public final class StackConfig {
         return cluster;
     }
 
+    /** The platform with defaults that suit no particular target (Istio in sidecar mode). */
     public PlatformConfig platform() {
+        return platform(null);
+    }
+
+    /** The platform, with defaults chosen for the target kind (e.g. Istio's mode). Read once. */
+    public PlatformConfig platform(String targetKind) {
         if (platform == null) {
-            platform = PlatformConfig.read(section("platform"));
+            platform = PlatformConfig.read(section("platform"), targetKind);
         }
         return platform;
     }
@@ -92,12 +98,13 @@ public final class StackConfig {
 
     /** Args for a stack on the given target, with the cluster and platform from config. */
     public CodeZeroStackArgs toArgs(ClusterTarget target) {
+        PlatformConfig platform = platform(target == null ? null : target.kind());
         return CodeZeroStackArgs.builder()
                 .target(target)
                 .cluster(cluster())
-                .settings(platform().settings())
-                .layers(platform().layers())
-                .apps(platform().apps())
+                .settings(platform.settings())
+                .layers(platform.layers())
+                .apps(platform.apps())
                 .inputProblems(problems())
                 .build();
     }

@@ -1,0 +1,201 @@
+package io.codezero.platform.apps;
+
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.target.StorageTier;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.PlatformSettings;
+import io.codezero.platform.apps.catalogue.Adminer;
+import io.codezero.platform.apps.catalogue.Gitea;
+import io.codezero.platform.apps.catalogue.Minio;
+import io.codezero.platform.apps.catalogue.PostgreSql;
+import io.codezero.platform.apps.catalogue.Redis;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.mesh.Route;
+import io.codezero.platform.mesh.Visibility;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code platform.apps} into apps of the catalogue ({@code kind}: postgresql, redis, minio,
+ * gitea, adminer) or plain container images ({@code kind: image}), checks their links, and orders
+ * them so every app comes after the apps it links to.
+ */
+public final class AppCatalogue {
+    public static final List<String> KINDS = List.of("postgresql", "redis", "minio", "gitea", "adminer", "image");
+
+    private AppCatalogue() {
+    }
+
+    public static List<App> read(ConfigObject platform, PlatformSettings settings, ChartSource charts, boolean meshEnabled) {
+        Map<String, App> byName = new LinkedHashMap<>();
+        Map<String, String> pathOf = new HashMap<>();
+        List<ConfigObject> entries = platform.objects("apps");
+        for (ConfigObject entry : entries) {
+            String name = entry.string("name", null);
+            String kind = entry.string("kind", null);
+            String at = "platform.apps[" + name + "]";
+            if (name == null) {
+                entry.problems().add(Problem.of(entry.path() + ".name", null, "is required: the app's name, namespace and host name"));
+                continue;
+            }
+            if (byName.containsKey(name)) {
+                entry.problems().add(Problem.of(at + ".name", name, "is used by another app; app names must be unique"));
+                continue;
+            }
+            String storage = entry.string("storage", "5Gi");
+            List<Link> links = links(entry);
+            Optional<Route> route = route(entry, name);
+            App app = switch (kind == null ? "" : kind) {
+                case "postgresql" -> new PostgreSql(name, storage);
+                case "redis" -> new Redis(name, storage);
+                case "minio" -> new Minio(name, storage);
+                case "gitea" -> new Gitea(name, storage, settings.domain(), route.orElse(Route.host(name, Visibility.PUBLIC)),
+                        postgresLink(entry, links));
+                case "adminer" -> new Adminer(name, route.orElse(Route.host(name, Visibility.PRIVATE)), postgresLink(entry, links));
+                case "image" -> image(entry, name, storage, route, links, charts);
+                default -> {
+                    entry.problems().add(Problem.of(at + ".kind", kind, "must be one of " + String.join(", ", KINDS)));
+                    yield null;
+                }
+            };
+            entry.rejectUnknownKeys();
+            if (app == null) {
+                continue;
+            }
+            if (!meshEnabled && !app.spec().routes().isEmpty()) {
+                entry.problems().add(Problem.of(at + ".route", app.spec().routes().get(0).visibility(),
+                        "routes go through the Istio gateway; enable the istio layer or remove the route"));
+            }
+            byName.put(name, app);
+            pathOf.put(name, at);
+        }
+        checkLinks(platform.problems(), byName, pathOf);
+        return ordered(platform.problems(), byName, pathOf);
+    }
+
+    private static List<Link> links(ConfigObject entry) {
+        List<Link> links = new ArrayList<>();
+        for (ConfigObject link : entry.objects("links")) {
+            String app = link.string("app", null);
+            String iface = link.string("interface", null);
+            Map<String, String> env = link.stringMap("env");
+            link.rejectUnknownKeys();
+            if (app == null) {
+                link.problems().add(Problem.of(link.path() + ".app", null, "is required: the name of the app to link to"));
+                continue;
+            }
+            links.add(new Link(app, iface, env));
+        }
+        return links;
+    }
+
+    private static String postgresLink(ConfigObject entry, List<Link> links) {
+        List<Link> postgres = links.stream().filter(l -> l.interfaceName() == null || l.interfaceName().equals(PostgreSql.INTERFACE)).toList();
+        if (postgres.size() != 1 || links.size() != 1) {
+            entry.problems().add(Problem.of(entry.path() + ".links", links.size(), "this app needs exactly one link, to a postgresql app: links: [{app: <name>}]"));
+            return links.isEmpty() ? "" : links.get(0).app();
+        }
+        return postgres.get(0).app();
+    }
+
+    private static Optional<Route> route(ConfigObject entry, String name) {
+        if (!entry.has("route")) {
+            return Optional.empty();
+        }
+        ConfigObject route = entry.object("route");
+        String visibilityText = route.string("visibility", "private");
+        Visibility visibility = Visibility.parse(visibilityText).orElseGet(() -> {
+            route.problems().add(Problem.of(route.path() + ".visibility", visibilityText, "must be public or private"));
+            return Visibility.PRIVATE;
+        });
+        String host = route.string("host", null);
+        String path = route.string("path", null);
+        route.rejectUnknownKeys();
+        if (host != null && path != null) {
+            route.problems().add(Problem.of(route.path(), host + " " + path, "give either host or path, not both"));
+            return Optional.empty();
+        }
+        return Optional.of(path != null ? Route.path(path, visibility) : Route.host(host != null ? host : name, visibility));
+    }
+
+    private static App image(ConfigObject entry, String name, String storage, Optional<Route> route, List<Link> links, ChartSource charts) {
+        String image = entry.string("image", null);
+        if (image == null) {
+            entry.problems().add(Problem.of(entry.path() + ".image", null, "is required for kind image, e.g. nginx:1.29.3"));
+            image = "";
+        }
+        int port = entry.integer("port", 8080);
+        Map<String, String> env = entry.stringMap("env");
+        String volumePath = entry.string("volumePath", null);
+        AppSpec.Builder spec = AppSpec.builder(name, new Workload.Image(image, port, List.of(), env, Optional.empty()))
+                .replicas(entry.integer("replicas", 1));
+        if (volumePath != null) {
+            spec.volume(new Volume("data", volumePath, storage, StorageTier.STANDARD));
+        }
+        route.ifPresent(spec::route);
+        for (ConfigObject offer : entry.objects("offers")) {
+            spec.offer(new Offer(offer.string("name", "http"), offer.integer("port", port), offer.stringMap("details")));
+            offer.rejectUnknownKeys();
+        }
+        for (Link link : links) {
+            if (link.interfaceName() == null) {
+                entry.problems().add(Problem.of(entry.path() + ".links", link.app(), "a link of an image app must name the interface"));
+            } else {
+                spec.link(link);
+            }
+        }
+        return new App(spec.build(), charts);
+    }
+
+    private static void checkLinks(List<Problem> problems, Map<String, App> apps, Map<String, String> pathOf) {
+        for (App app : apps.values()) {
+            for (Link link : app.spec().links()) {
+                String at = pathOf.get(app.name()) + ".links";
+                App provider = apps.get(link.app());
+                if (link.app().equals(app.name())) {
+                    problems.add(Problem.of(at, link.app(), "an app cannot link to itself"));
+                } else if (provider == null) {
+                    problems.add(Problem.of(at, link.app(), "names no app; apps are " + String.join(", ", apps.keySet())));
+                } else if (provider.spec().offer(link.interfaceName()).isEmpty()) {
+                    problems.add(Problem.of(at, link.app() + "/" + link.interfaceName(), "app " + link.app() + " offers "
+                            + provider.spec().offers().stream().map(Offer::name).toList()));
+                }
+            }
+        }
+    }
+
+    /** Providers before consumers, otherwise in the order given; a cycle is a problem. */
+    private static List<App> ordered(List<Problem> problems, Map<String, App> apps, Map<String, String> pathOf) {
+        List<App> out = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        Set<String> visiting = new HashSet<>();
+        for (String name : apps.keySet()) {
+            visit(name, apps, done, visiting, out, problems, pathOf);
+        }
+        return out;
+    }
+
+    private static void visit(String name, Map<String, App> apps, Set<String> done, Set<String> visiting, List<App> out,
+                              List<Problem> problems, Map<String, String> pathOf) {
+        if (done.contains(name) || !apps.containsKey(name)) {
+            return;
+        }
+        if (!visiting.add(name)) {
+            problems.add(Problem.of(pathOf.get(name) + ".links", name, "links form a cycle; an app cannot wait for itself"));
+            return;
+        }
+        for (Link link : apps.get(name).spec().links()) {
+            visit(link.app(), apps, done, visiting, out, problems, pathOf);
+        }
+        visiting.remove(name);
+        if (done.add(name)) {
+            out.add(apps.get(name));
+        }
+    }
+}

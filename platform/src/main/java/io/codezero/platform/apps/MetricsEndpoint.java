@@ -1,0 +1,5 @@
+package io.codezero.platform.apps;
+
+/** Where an app serves Prometheus metrics. */
+public record MetricsEndpoint(int port, String path) {
+}

@@ -1,0 +1,43 @@
+package io.codezero.platform.apps.catalogue;
+
+import io.codezero.core.Versions;
+import io.codezero.core.target.StorageTier;
+import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.AppSpec;
+import io.codezero.platform.apps.MetricsEndpoint;
+import io.codezero.platform.apps.Offer;
+import io.codezero.platform.apps.Volume;
+import io.codezero.platform.apps.Workload;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** MinIO object storage; offers "s3", exposes metrics and registers a small dashboard. */
+public final class Minio extends App {
+    public static final String INTERFACE = "s3";
+    public static final int PORT = 9000;
+
+    public Minio(String name, String storage) {
+        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.MINIO_IMAGE, PORT,
+                        List.of("server", "/data", "--console-address", ":9001"),
+                        // Metrics are scraped without a bearer token; the mesh still keeps them off the network.
+                        Map.of("MINIO_ROOT_USER", "admin", "MINIO_PROMETHEUS_AUTH_TYPE", "public"), Optional.empty()))
+                .generatedSecret("root-password", "MINIO_ROOT_PASSWORD")
+                .volume(new Volume("data", "/data", storage, StorageTier.STANDARD))
+                .offer(new Offer(INTERFACE, PORT, Map.of(
+                        "endpoint", "http://{host}:{port}",
+                        "accessKey", "admin",
+                        "secretKey", "{secret:root-password}")))
+                .metrics(new MetricsEndpoint(PORT, "/minio/v2/metrics/cluster"))
+                .dashboard("minio", DASHBOARD)
+                .requests("100m", "256Mi")
+                .build());
+    }
+
+    private static final String DASHBOARD = """
+            {"uid":"codezero-minio","title":"CodeZero / MinIO","tags":["codezero"],"schemaVersion":39,
+             "panels":[{"id":1,"type":"timeseries","title":"Capacity used",
+               "datasource":{"type":"prometheus","uid":"prometheus"},"gridPos":{"x":0,"y":0,"w":24,"h":8},
+               "targets":[{"refId":"A","expr":"minio_cluster_capacity_usable_total_bytes - minio_cluster_capacity_usable_free_bytes"}]}]}
+            """;
+}

@@ -1,0 +1,41 @@
+package io.codezero.platform.k8s;
+
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Object metadata with the labels every CodeZero object carries, so `kubectl get -l` finds what a layer or app made. */
+public final class Meta {
+    public static final String PART_OF = "app.kubernetes.io/part-of";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String COMPONENT = "codezero.io/component";
+
+    private Meta() {
+    }
+
+    public static Map<String, String> labels(String component) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(PART_OF, "codezero");
+        labels.put(MANAGED_BY, "pulumi");
+        labels.put(COMPONENT, component);
+        return labels;
+    }
+
+    public static ObjectMetaArgs of(String name, String namespace, String component) {
+        return of(name, namespace, labels(component));
+    }
+
+    public static ObjectMetaArgs of(String name, String namespace, Map<String, String> labels) {
+        ObjectMetaArgs.Builder builder = ObjectMetaArgs.builder().name(name).labels(labels);
+        if (namespace != null) {
+            builder.namespace(namespace);
+        }
+        return builder.build();
+    }
+
+    public static Map<String, String> with(Map<String, String> labels, String key, String value) {
+        Map<String, String> out = new LinkedHashMap<>(labels);
+        out.put(key, value);
+        return out;
+    }
+}

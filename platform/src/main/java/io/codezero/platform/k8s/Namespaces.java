@@ -1,0 +1,19 @@
+package io.codezero.platform.k8s;
+
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import io.codezero.platform.LayerContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Namespaces owned by one layer or app, so switching the layer off removes them and everything in them. */
+public final class Namespaces {
+    private Namespaces() {
+    }
+
+    public static Namespace create(LayerContext context, String resourceName, String name, String component, Map<String, String> extraLabels) {
+        Map<String, String> labels = new LinkedHashMap<>(Meta.labels(component));
+        labels.putAll(extraLabels);
+        return new Namespace(resourceName, NamespaceArgs.builder().metadata(Meta.of(name, null, labels)).build(), context.options());
+    }
+}

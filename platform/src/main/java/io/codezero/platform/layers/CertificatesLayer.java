@@ -1,0 +1,117 @@
+package io.codezero.platform.layers;
+
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.resources.Resource;
+import io.codezero.core.Versions;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.InstalledLayer;
+import io.codezero.platform.LayerContext;
+import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.PlatformSettings;
+import io.codezero.platform.helm.ChartRef;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.k8s.KubernetesObject;
+import io.codezero.platform.k8s.Meta;
+import io.codezero.platform.k8s.Namespaces;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * cert-manager with one cluster issuer: a self-signed CA for development (the default; browsers
+ * will warn) or ACME (Let's Encrypt by default) with HTTP-01 through the Istio gateway.
+ */
+public final class CertificatesLayer implements PlatformLayer {
+    public static final String NAME = "certificates";
+    public static final String NAMESPACE = "cert-manager";
+    public static final String CA_ISSUER = "codezero-ca";
+    public static final String ACME_ISSUER = "codezero-acme";
+    public static final String LETSENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
+    public static final ChartRef CERT_MANAGER = new ChartRef("cert-manager", Versions.Platform.JETSTACK_REPO, "cert-manager",
+            Versions.Platform.CERT_MANAGER);
+    private static final String API = "cert-manager.io/v1";
+
+    /** @param acme empty: a self-signed development CA */
+    public record Options(Optional<Acme> acme) {
+        public static Options defaults() {
+            return new Options(Optional.empty());
+        }
+    }
+
+    /** An ACME account: the e-mail the CA writes to about expiring certificates, and the directory URL. */
+    public record Acme(String email, String server) {
+    }
+
+    private final Options options;
+    private final ChartSource charts;
+
+    public CertificatesLayer(Options options, ChartSource charts) {
+        this.options = options;
+        this.charts = charts;
+    }
+
+    public List<ChartRef> charts() {
+        return List.of(CERT_MANAGER);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Problem> validate(PlatformSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        options.acme().ifPresent(acme -> {
+            if (acme.email() == null || !acme.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add(Problem.of("platform.certificates.acme.email", acme.email(), "must be an e-mail address for the ACME account"));
+            }
+            if (acme.server() == null || !acme.server().startsWith("https://")) {
+                problems.add(Problem.of("platform.certificates.acme.server", acme.server(), "must be an https:// ACME directory URL"));
+            }
+        });
+        return problems;
+    }
+
+    @Override
+    public InstalledLayer install(LayerContext context) {
+        LayerComponent component = new LayerComponent("Certificates", NAME, context);
+        LayerContext c = context.withParent(component);
+        Namespace ns = Namespaces.create(c, "cert-manager-namespace", NAMESPACE, NAME, Map.of());
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        // crds.keep: uninstalling the chart must not delete every Certificate in the cluster with its CRD.
+        values.put("crds", Map.of("enabled", true, "keep", true));
+        values.put("resources", IstioLayer.requests("50m", "128Mi"));
+        values.put("webhook", Map.of("resources", IstioLayer.requests("20m", "64Mi")));
+        values.put("cainjector", Map.of("resources", IstioLayer.requests("20m", "128Mi")));
+        Release release = charts.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, c.options(ns));
+
+        Issuer issuer;
+        if (options.acme().isPresent()) {
+            Acme acme = options.acme().get();
+            KubernetesObject acmeIssuer = KubernetesObject.of("cert-manager-acme-issuer", API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
+                    Map.of("acme", Map.of("email", acme.email(), "server", acme.server(),
+                            "privateKeySecretRef", Map.of("name", "codezero-acme-account"),
+                            "solvers", List.of(Map.of("http01", Map.of("ingress", Map.of("ingressClassName", "istio")))))),
+                    c.options(release));
+            issuer = new Issuer(ACME_ISSUER, List.of(release, acmeIssuer), false);
+        } else {
+            KubernetesObject selfSigned = KubernetesObject.of("cert-manager-selfsigned-issuer", API, "ClusterIssuer",
+                    Meta.of("codezero-selfsigned", null, NAME), Map.of("selfSigned", Map.of()), c.options(release));
+            KubernetesObject ca = KubernetesObject.of("cert-manager-dev-ca", API, "Certificate", Meta.of(CA_ISSUER, NAMESPACE, NAME),
+                    Map.of("isCA", true, "commonName", "CodeZero development CA", "secretName", CA_ISSUER, "duration", "87600h",
+                            "privateKey", Map.of("algorithm", "ECDSA", "size", 256),
+                            "issuerRef", Map.of("name", "codezero-selfsigned", "kind", "ClusterIssuer", "group", "cert-manager.io")),
+                    c.options(release, selfSigned));
+            KubernetesObject caIssuer = KubernetesObject.of("cert-manager-ca-issuer", API, "ClusterIssuer", Meta.of(CA_ISSUER, null, NAME),
+                    Map.of("ca", Map.of("secretName", CA_ISSUER)), c.options(release, ca));
+            issuer = new Issuer(CA_ISSUER, List.<Resource>of(release, caIssuer), true);
+        }
+        component.done();
+        return InstalledLayer.of(NAME, issuer.ready()).withFact(Issuer.class, issuer);
+    }
+}

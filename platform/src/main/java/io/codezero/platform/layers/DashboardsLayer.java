@@ -1,0 +1,146 @@
+package io.codezero.platform.layers;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import io.codezero.core.Versions;
+import io.codezero.core.target.StorageTier;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.InstalledLayer;
+import io.codezero.platform.LayerContext;
+import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.PlatformSettings;
+import io.codezero.platform.helm.ChartRef;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.k8s.Meta;
+import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.mesh.Mesh;
+import io.codezero.platform.mesh.Route;
+import io.codezero.platform.mesh.Routes;
+import io.codezero.platform.mesh.Visibility;
+import io.codezero.platform.secrets.RandomPassword;
+import io.codezero.platform.secrets.RandomPasswordArgs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dashboards: Grafana with the metrics layer's Prometheus and the logs layer's Loki as data
+ * sources (by service name only, so Grafana waits for neither), CodeZero's mesh and cluster
+ * dashboards, and a generated admin password kept as a secret. Grafana picks up dashboards from
+ * ConfigMaps labelled {@code grafana_dashboard=1} in every namespace, which is how apps register theirs.
+ */
+public final class DashboardsLayer implements PlatformLayer {
+    public static final String NAME = "dashboards";
+    public static final ChartRef GRAFANA = new ChartRef("grafana", Versions.Platform.GRAFANA_REPO, "grafana", Versions.Platform.GRAFANA);
+    public static final String ADMIN_SECRET = "grafana-admin";
+    static final List<String> BUILT_IN = List.of("codezero-cluster", "codezero-mesh");
+
+    /** @param route empty: reachable only through kubectl port-forward */
+    public record Options(String namespace, String storage, Optional<Visibility> route) {
+        public static Options defaults() {
+            return new Options("codezero-dashboards", "5Gi", Optional.of(Visibility.PRIVATE));
+        }
+    }
+
+    private final Options options;
+    private final ChartSource charts;
+
+    public DashboardsLayer(Options options, ChartSource charts) {
+        this.options = options;
+        this.charts = charts;
+    }
+
+    public List<ChartRef> charts() {
+        return List.of(GRAFANA);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Problem> validate(PlatformSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Quantities.isStorage(options.storage())) {
+            problems.add(Problem.of("platform.dashboards.storage", options.storage(), Quantities.STORAGE_HINT));
+        }
+        return problems;
+    }
+
+    @Override
+    public InstalledLayer install(LayerContext context) {
+        LayerComponent component = new LayerComponent("Dashboards", NAME, context);
+        LayerContext c = context.withParent(component);
+        String ns = options.namespace();
+        String domain = context.settings().domain();
+        Namespace namespace = Namespaces.create(c, "dashboards-namespace", ns, NAME, context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
+
+        RandomPassword password = new RandomPassword("dashboards-grafana-admin-password", RandomPasswordArgs.of(32), c.foreignOptions());
+        Secret admin = new Secret("dashboards-grafana-admin", SecretArgs.builder()
+                .metadata(Meta.of(ADMIN_SECRET, ns, NAME))
+                .stringData(password.result().applyValue(p -> Map.of("admin-user", "admin", "admin-password", p)).asSecret())
+                .build(), c.options(namespace));
+
+        List<Object> datasources = new ArrayList<>();
+        context.fact(Metrics.class).ifPresent(m -> datasources.add(Map.of("name", "Prometheus", "uid", "prometheus", "type", "prometheus",
+                "access", "proxy", "url", m.prometheusUrl(), "isDefault", true)));
+        context.fact(Logs.class).ifPresent(l -> datasources.add(Map.of("name", "Loki", "uid", "loki", "type", "loki",
+                "access", "proxy", "url", l.lokiUrl())));
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("admin", Map.of("existingSecret", ADMIN_SECRET, "userKey", "admin-user", "passwordKey", "admin-password"));
+        values.put("persistence", Map.of("enabled", true, "size", options.storage(),
+                "storageClassName", context.cluster().storage().classFor(StorageTier.STANDARD)));
+        values.put("resources", IstioLayer.requests("50m", "128Mi"));
+        values.put("datasources", Map.of("datasources.yaml", Map.of("apiVersion", 1, "datasources", datasources)));
+        values.put("sidecar", Map.of("dashboards", Map.of("enabled", true, "label", Dashboards.GRAFANA_SIDECAR.label(),
+                "labelValue", Dashboards.GRAFANA_SIDECAR.labelValue(), "searchNamespace", "ALL")));
+        values.put("grafana.ini", Map.of(
+                "server", Map.of("root_url", "https://grafana." + domain),
+                "auth.anonymous", Map.of("enabled", false),
+                "security", Map.of("cookie_secure", true, "disable_gravatar", true),
+                "analytics", Map.of("reporting_enabled", false, "check_for_updates", false)));
+        Release grafana = charts.release("dashboards-grafana", GRAFANA, "grafana", ns, values, 600, c.options(namespace, admin));
+
+        for (String dashboard : BUILT_IN) {
+            new ConfigMap("dashboards-" + dashboard, ConfigMapArgs.builder()
+                    .metadata(Meta.of(dashboard, ns, Meta.with(Meta.labels(NAME), Dashboards.GRAFANA_SIDECAR.label(),
+                            Dashboards.GRAFANA_SIDECAR.labelValue())))
+                    .data(Map.of(dashboard + ".json", resource("dashboards/" + dashboard + ".json")))
+                    .build(), c.options(namespace));
+        }
+
+        InstalledLayer installed = InstalledLayer.of(NAME, List.of(grafana)).withFact(Dashboards.class, Dashboards.GRAFANA_SIDECAR);
+        Optional<Mesh> mesh = context.fact(Mesh.class);
+        if (mesh.isPresent() && options.route().isPresent()) {
+            Output<String> url = Routes.expose(c, mesh.get(), "dashboards-grafana", ns, "grafana", 80,
+                    Route.host("grafana", options.route().get()), false, namespace);
+            installed = installed.withConsole("grafana", url);
+        }
+        component.done();
+        return installed;
+    }
+
+    static String resource(String path) {
+        try (InputStream in = DashboardsLayer.class.getResourceAsStream("/io/codezero/platform/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.codezero.platform.layers;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.helm.v3.Release;
+import io.codezero.core.Versions;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.InstalledLayer;
+import io.codezero.platform.LayerContext;
+import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.PlatformSettings;
+import io.codezero.platform.helm.ChartRef;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.mesh.Mesh;
+import io.codezero.platform.mesh.Route;
+import io.codezero.platform.mesh.Routes;
+import io.codezero.platform.mesh.Visibility;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The GUI: Headlamp (the Kubernetes Dashboard is retired), and optionally Kiali for the mesh.
+ * Both are routed through the system gateway as private routes only: a request without an
+ * authenticated principal is denied at the gateway, and each tool asks for a Kubernetes token
+ * on top. A public route for them is a validation error, never a default or an option.
+ */
+public final class GuiLayer implements PlatformLayer {
+    public static final String NAME = "gui";
+    public static final ChartRef HEADLAMP = new ChartRef("headlamp", Versions.Platform.HEADLAMP_REPO, "headlamp", Versions.Platform.HEADLAMP);
+    public static final ChartRef KIALI = new ChartRef("kiali-server", Versions.Platform.KIALI_REPO, "kiali-server", Versions.Platform.KIALI_SERVER);
+
+    /**
+     * @param route the requested visibility; anything but private (or none, for port-forward only) is rejected
+     * @param kiali also install Kiali (needs the istio layer)
+     */
+    public record Options(String namespace, Optional<Visibility> route, boolean kiali) {
+        public static Options defaults() {
+            return new Options("codezero-gui", Optional.of(Visibility.PRIVATE), false);
+        }
+    }
+
+    private final Options options;
+    private final ChartSource charts;
+
+    public GuiLayer(Options options, ChartSource charts) {
+        this.options = options;
+        this.charts = charts;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public List<ChartRef> charts() {
+        return options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Problem> validate(PlatformSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        if (options.route().isPresent() && options.route().get() != Visibility.PRIVATE) {
+            problems.add(Problem.of("platform.gui.route", options.route().get().name().toLowerCase(),
+                    "the GUI controls the whole cluster and is never exposed without authentication; use \"private\" "
+                            + "(token required at the gateway) or \"none\" (kubectl port-forward only)"));
+        }
+        return problems;
+    }
+
+    @Override
+    public InstalledLayer install(LayerContext context) {
+        List<Problem> problems = validate(context.settings());
+        if (!problems.isEmpty()) {
+            // Defence in depth: the stack validates first, but a layer built in code must not slip through.
+            throw new IllegalArgumentException(problems.get(0).toString());
+        }
+        LayerComponent component = new LayerComponent("Gui", NAME, context);
+        LayerContext c = context.withParent(component);
+        String ns = options.namespace();
+        Namespace namespace = Namespaces.create(c, "gui-namespace", ns, NAME, context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
+
+        Map<String, Object> headlampValues = new LinkedHashMap<>();
+        headlampValues.put("fullnameOverride", "headlamp");
+        headlampValues.put("config", Map.of("inCluster", true));
+        headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
+        headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
+        Release headlamp = charts.release("gui-headlamp", HEADLAMP, "headlamp", ns, headlampValues, 600, c.options(namespace));
+        List<com.pulumi.resources.Resource> ready = new ArrayList<>(List.of(headlamp));
+
+        Optional<Mesh> mesh = context.fact(Mesh.class);
+        Map<String, Output<String>> urls = new LinkedHashMap<>();
+        if (mesh.isPresent() && options.route().isPresent()) {
+            urls.put("headlamp", Routes.expose(c, mesh.get(), "gui-headlamp", ns, "headlamp", 80,
+                    Route.host("headlamp", Visibility.PRIVATE), false, namespace));
+        }
+
+        if (options.kiali()) {
+            Map<String, Object> external = new LinkedHashMap<>();
+            context.fact(Metrics.class).ifPresent(m -> external.put("prometheus", Map.of("url", m.prometheusUrl())));
+            external.put("grafana", Map.of("enabled", false));
+            external.put("tracing", Map.of("enabled", false));
+            Map<String, Object> kialiValues = new LinkedHashMap<>();
+            kialiValues.put("fullnameOverride", "kiali");
+            kialiValues.put("auth", Map.of("strategy", "token"));
+            kialiValues.put("deployment", Map.of("cluster_wide_access", true, "resources", IstioLayer.requests("50m", "128Mi")));
+            kialiValues.put("istio_namespace", IstioLayer.SYSTEM_NAMESPACE);
+            kialiValues.put("external_services", external);
+            kialiValues.put("server", Map.of("web_root", "/"));
+            Release kiali = charts.release("gui-kiali", KIALI, "kiali", ns, kialiValues, 600, c.options(namespace));
+            ready.add(kiali);
+            if (mesh.isPresent() && options.route().isPresent()) {
+                urls.put("kiali", Routes.expose(c, mesh.get(), "gui-kiali", ns, "kiali", 20001,
+                        Route.host("kiali", Visibility.PRIVATE), false, namespace));
+            }
+        }
+        component.done();
+        InstalledLayer installed = InstalledLayer.of(NAME, ready);
+        for (Map.Entry<String, Output<String>> url : urls.entrySet()) {
+            installed = installed.withConsole(url.getKey(), url.getValue());
+        }
+        return installed;
+    }
+}

@@ -1,0 +1,237 @@
+package io.codezero.platform.layers;
+
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.resources.Resource;
+import io.codezero.core.Versions;
+import io.codezero.core.target.Exposure;
+import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.InstalledLayer;
+import io.codezero.platform.LayerContext;
+import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.PlatformSettings;
+import io.codezero.platform.helm.ChartRef;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.k8s.KubernetesObject;
+import io.codezero.platform.k8s.Meta;
+import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.mesh.IstioMode;
+import io.codezero.platform.mesh.Mesh;
+import io.codezero.platform.mesh.Routes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Istio from the official charts: base (CRDs) → istiod → the system ingress gateway in its own
+ * namespace; ambient mode adds istio-cni and ztunnel. Mesh-wide STRICT mTLS, and one system
+ * Gateway serving HTTPS with the certificates layer's certificate and redirecting HTTP to HTTPS.
+ */
+public final class IstioLayer implements PlatformLayer {
+    public static final String NAME = "istio";
+    public static final String SYSTEM_NAMESPACE = "istio-system";
+    public static final String GATEWAY_NAME = "codezero-gateway";
+    public static final String GATEWAY_RELEASE = "istio-ingressgateway";
+    public static final String TLS_SECRET = "codezero-gateway-tls";
+    public static final Map<String, String> GATEWAY_SELECTOR = Map.of("istio", "ingressgateway");
+
+    public static final ChartRef BASE = chart("istio-base", "base");
+    public static final ChartRef ISTIOD = chart("istiod", "istiod");
+    public static final ChartRef GATEWAY = chart("istio-gateway", "gateway");
+    public static final ChartRef CNI = chart("istio-cni", "cni");
+    public static final ChartRef ZTUNNEL = chart("istio-ztunnel", "ztunnel");
+
+    /**
+     * @param mode             sidecar or ambient
+     * @param gatewayNamespace where the ingress gateway runs
+     * @param gatewayReplicas  minimum gateway replicas (the chart autoscales above it)
+     * @param gatewayExposure  null: the platform setting, else the target's default
+     * @param auth             the identity provider whose tokens private routes require; empty: private routes deny everyone
+     * @param extraHosts       more host names for the gateway certificate when the issuer cannot sign wildcards
+     * @param gatewayServiceType LoadBalancer, or NodePort where nothing hands out load-balancer
+     *                         addresses (Helm would otherwise wait for an address until its timeout)
+     */
+    public record Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
+                          Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType) {
+        public Options {
+            extraHosts = List.copyOf(extraHosts);
+        }
+
+        public static Options defaults() {
+            return new Options(IstioMode.SIDECAR, "istio-ingress", 2, null, Optional.empty(), List.of(), "LoadBalancer");
+        }
+
+        public Options withMode(IstioMode newMode) {
+            return new Options(newMode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType);
+        }
+    }
+
+    /** A JWT issuer (OIDC provider) checked at the gateway. */
+    public record Auth(String issuer, String jwksUri, List<String> audiences) {
+        public Auth {
+            audiences = List.copyOf(audiences);
+        }
+    }
+
+    private final Options options;
+    private final ChartSource charts;
+
+    public IstioLayer(Options options, ChartSource charts) {
+        this.options = options;
+        this.charts = charts;
+    }
+
+    public static ChartRef chart(String key, String name) {
+        return new ChartRef(key, Versions.Platform.ISTIO_REPO, name, Versions.Platform.ISTIO);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public List<ChartRef> charts() {
+        return options.mode() == IstioMode.AMBIENT ? List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL) : List.of(BASE, ISTIOD, GATEWAY);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Problem> validate(PlatformSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        if (options.gatewayReplicas() < 1 || options.gatewayReplicas() > 20) {
+            problems.add(Problem.of("platform.istio.gateway.replicas", options.gatewayReplicas(), "must be between 1 and 20"));
+        }
+        if (!List.of("LoadBalancer", "NodePort").contains(options.gatewayServiceType())) {
+            problems.add(Problem.of("platform.istio.gateway.serviceType", options.gatewayServiceType(), "must be LoadBalancer or NodePort"));
+        }
+        options.auth().ifPresent(auth -> {
+            if (!auth.issuer().startsWith("https://")) {
+                problems.add(Problem.of("platform.istio.auth.issuer", auth.issuer(), "must be an https:// URL of an OIDC issuer"));
+            }
+            if (!auth.jwksUri().startsWith("https://")) {
+                problems.add(Problem.of("platform.istio.auth.jwksUri", auth.jwksUri(), "must be an https:// URL serving the issuer's keys"));
+            }
+        });
+        return problems;
+    }
+
+    @Override
+    public InstalledLayer install(LayerContext context) {
+        Exposure exposure = exposure(context.settings(), context.cluster().loadBalancers());
+        LayerComponent component = new LayerComponent("Istio", NAME, context);
+        LayerContext c = context.withParent(component);
+        String gatewayNs = options.gatewayNamespace();
+
+        Namespace systemNs = Namespaces.create(c, "istio-system-namespace", SYSTEM_NAMESPACE, NAME, Map.of());
+        Namespace ingressNs = Namespaces.create(c, "istio-ingress-namespace", gatewayNs, NAME, Map.of());
+
+        Map<String, Object> baseValues = new LinkedHashMap<>();
+        baseValues.put("defaultRevision", "default");
+        // The base chart templates its CRDs (since 1.24), so every chart upgrade upgrades them too (istio#43204).
+        baseValues.put("base", Map.of("enableCRDTemplates", true));
+        Release base = charts.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, c.options(systemNs));
+
+        Release istiod = charts.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(), 600, c.options(systemNs, base));
+
+        List<Resource> workloadsReady = new ArrayList<>(List.of(istiod));
+        if (options.mode() == IstioMode.AMBIENT) {
+            // Node agents need neither the CRDs nor istiod to start; they only gate ambient workloads.
+            Release cni = charts.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE,
+                    Map.of("profile", "ambient", "resources", requests("100m", "100Mi")), 600, c.options(systemNs));
+            Release ztunnel = charts.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE,
+                    Map.of("resources", requests("200m", "256Mi")), 600, c.options(systemNs));
+            workloadsReady.add(cni);
+            workloadsReady.add(ztunnel);
+        }
+
+        Map<String, Object> gatewayValues = new LinkedHashMap<>();
+        gatewayValues.put("labels", GATEWAY_SELECTOR);
+        gatewayValues.put("service", Map.of("type", options.gatewayServiceType(),
+                "annotations", context.cluster().loadBalancers().annotationsFor(exposure).orElse(Map.of())));
+        gatewayValues.put("autoscaling", Map.of("enabled", true, "minReplicas", options.gatewayReplicas(),
+                "maxReplicas", Math.max(options.gatewayReplicas(), 5)));
+        gatewayValues.put("resources", requests("100m", "128Mi"));
+        // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
+        Release gateway = charts.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, 600, c.options(ingressNs, istiod));
+
+        List<Resource> configReady = List.of(base, istiod);
+        Resource[] configWait = configReady.toArray(Resource[]::new);
+
+        KubernetesObject.of("istio-mtls-strict", Routes.SECURITY_API, "PeerAuthentication",
+                Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), c.options(configWait));
+
+        String domain = context.settings().domain();
+        context.fact(Issuer.class).ifPresent(issuer -> {
+            List<String> dnsNames = new ArrayList<>(List.of(domain));
+            if (issuer.supportsWildcard()) {
+                dnsNames.add("*." + domain);
+            }
+            options.extraHosts().forEach(h -> dnsNames.add(h.contains(".") ? h : h + "." + domain));
+            List<Resource> wait = new ArrayList<>(issuer.ready());
+            wait.add(ingressNs);
+            KubernetesObject.of("istio-gateway-certificate", "cert-manager.io/v1", "Certificate",
+                    Meta.of(TLS_SECRET, gatewayNs, NAME),
+                    Map.of("secretName", TLS_SECRET,
+                            "dnsNames", dnsNames,
+                            "issuerRef", Map.of("name", issuer.name(), "kind", "ClusterIssuer", "group", "cert-manager.io"),
+                            "privateKey", Map.of("algorithm", "ECDSA", "size", 256, "rotationPolicy", "Always")),
+                    c.options(wait.toArray(Resource[]::new)));
+        });
+
+        List<String> hosts = List.of(domain, "*." + domain);
+        List<Resource> gatewayWait = new ArrayList<>(configReady);
+        gatewayWait.add(ingressNs);
+        KubernetesObject.of("istio-system-gateway", Routes.NETWORKING_API, "Gateway", Meta.of(GATEWAY_NAME, gatewayNs, NAME),
+                Map.of("selector", GATEWAY_SELECTOR,
+                        "servers", List.of(
+                                Map.of("port", Map.of("number", 80, "name", "http", "protocol", "HTTP"),
+                                        "hosts", hosts, "tls", Map.of("httpsRedirect", true)),
+                                Map.of("port", Map.of("number", 443, "name", "https", "protocol", "HTTPS"),
+                                        "hosts", hosts, "tls", Map.of("mode", "SIMPLE", "credentialName", TLS_SECRET)))),
+                c.options(gatewayWait.toArray(Resource[]::new)));
+
+        options.auth().ifPresent(auth -> KubernetesObject.of("istio-gateway-jwt", Routes.SECURITY_API, "RequestAuthentication",
+                Meta.of("codezero-identity", gatewayNs, NAME),
+                Map.of("selector", Map.of("matchLabels", GATEWAY_SELECTOR),
+                        "jwtRules", List.of(Map.of("issuer", auth.issuer(), "jwksUri", auth.jwksUri(),
+                                "audiences", auth.audiences(), "forwardOriginalToken", true))),
+                c.options(gatewayWait.toArray(Resource[]::new))));
+
+        Mesh mesh = new Mesh(options.mode(), workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
+                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain);
+
+        component.done();
+        return InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh);
+    }
+
+    private Exposure exposure(PlatformSettings settings, LoadBalancerCapabilities loadBalancers) {
+        Exposure wanted = options.gatewayExposure() != null ? options.gatewayExposure()
+                : settings.gatewayExposure() != null ? settings.gatewayExposure() : loadBalancers.defaultExposure();
+        if (!loadBalancers.supports(wanted)) {
+            throw new IllegalArgumentException("platform.istio.gateway.exposure = \"" + wanted + "\": this target cannot provide it; it offers "
+                    + loadBalancers);
+        }
+        return wanted;
+    }
+
+    private Map<String, Object> istiodValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (options.mode() == IstioMode.AMBIENT) {
+            values.put("profile", "ambient");
+        }
+        values.put("meshConfig", Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
+        values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi")));
+        values.put("global", Map.of("proxy", Map.of("resources", requests("50m", "64Mi"))));
+        return values;
+    }
+
+    static Map<String, Object> requests(String cpu, String memory) {
+        return Map.of("requests", Map.of("cpu", cpu, "memory", memory));
+    }
+}

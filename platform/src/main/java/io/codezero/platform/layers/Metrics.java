@@ -1,0 +1,20 @@
+package io.codezero.platform.layers;
+
+import com.pulumi.resources.Resource;
+import java.util.List;
+
+/**
+ * What the metrics layer offers: addresses (plain names, so nobody waits for Prometheus to run) and
+ * what a ServiceMonitor or PrometheusRule must wait for (the operator's CRDs).
+ *
+ * @param scraperPrincipal Prometheus' mesh identity, allowed to an app's metrics port in ambient mode
+ */
+public record Metrics(String prometheusUrl, String alertmanagerUrl, String scraperPrincipal, List<Resource> crdsReady) {
+    public Metrics {
+        crdsReady = List.copyOf(crdsReady);
+    }
+
+    public Resource[] crdsReadyArray() {
+        return crdsReady.toArray(Resource[]::new);
+    }
+}

@@ -1,0 +1,201 @@
+package io.codezero.platform.layers;
+
+import com.google.gson.GsonBuilder;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import io.codezero.core.Versions;
+import io.codezero.core.target.StorageTier;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.InstalledLayer;
+import io.codezero.platform.LayerContext;
+import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.PlatformSettings;
+import io.codezero.platform.helm.ChartRef;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.k8s.KubernetesObject;
+import io.codezero.platform.k8s.Meta;
+import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.mesh.Mesh;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Metrics and alerts: the Prometheus operator stack (Prometheus, Alertmanager, node exporter,
+ * kube-state-metrics, the chart's cluster and node rules) plus CodeZero's own health rules and
+ * Istio scrape targets. Alertmanager's configuration is a Kubernetes Secret built from typed
+ * receivers, so webhook URLs and SMTP passwords never sit in Helm values.
+ */
+public final class MetricsLayer implements PlatformLayer {
+    public static final String NAME = "metrics";
+    public static final ChartRef KUBE_PROMETHEUS_STACK = new ChartRef("kube-prometheus-stack",
+            Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "kube-prometheus-stack", Versions.Platform.KUBE_PROMETHEUS_STACK);
+    public static final String ALERTMANAGER_SECRET = "codezero-alertmanager";
+    private static final String FULLNAME = "codezero";
+    private static final String MONITORING_API = "monitoring.coreos.com/v1";
+
+    public record Options(String namespace, String retention, String storage, String alertStorage, List<AlertReceiver> receivers) {
+        public Options {
+            receivers = List.copyOf(receivers);
+        }
+
+        public static Options defaults() {
+            return new Options("codezero-metrics", "15d", "20Gi", "2Gi", List.of());
+        }
+    }
+
+    private final Options options;
+    private final ChartSource charts;
+
+    public MetricsLayer(Options options, ChartSource charts) {
+        this.options = options;
+        this.charts = charts;
+    }
+
+    public List<ChartRef> charts() {
+        return List.of(KUBE_PROMETHEUS_STACK);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Problem> validate(PlatformSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Quantities.isRetention(options.retention())) {
+            problems.add(Problem.of("platform.metrics.retention", options.retention(), Quantities.RETENTION_HINT));
+        }
+        if (!Quantities.isStorage(options.storage())) {
+            problems.add(Problem.of("platform.metrics.storage", options.storage(), Quantities.STORAGE_HINT));
+        }
+        if (!Quantities.isStorage(options.alertStorage())) {
+            problems.add(Problem.of("platform.metrics.alertStorage", options.alertStorage(), Quantities.STORAGE_HINT));
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < options.receivers().size(); i++) {
+            String name = options.receivers().get(i).name();
+            if (name == null || name.isBlank() || name.equals("null") || !names.add(name)) {
+                problems.add(Problem.of("platform.metrics.receivers[" + i + "].name", name, "must be a unique, non-empty name other than \"null\""));
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public InstalledLayer install(LayerContext context) {
+        LayerComponent component = new LayerComponent("Metrics", NAME, context);
+        LayerContext c = context.withParent(component);
+        String ns = options.namespace();
+        String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
+        Namespace namespace = Namespaces.create(c, "metrics-namespace", ns, NAME,
+                context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
+
+        Secret alertmanagerConfig = new Secret("metrics-alertmanager-config", SecretArgs.builder()
+                .metadata(Meta.of(ALERTMANAGER_SECRET, ns, NAME))
+                .stringData(alertmanagerYaml().applyValue(yaml -> Map.of("alertmanager.yaml", yaml)).asSecret())
+                .build(), c.options(namespace));
+
+        Map<String, Object> prometheusSpec = new LinkedHashMap<>();
+        prometheusSpec.put("retention", options.retention());
+        prometheusSpec.put("resources", IstioLayer.requests("200m", "1Gi"));
+        // Select every ServiceMonitor, PodMonitor and rule in every namespace: apps register their own.
+        prometheusSpec.put("serviceMonitorSelectorNilUsesHelmValues", false);
+        prometheusSpec.put("podMonitorSelectorNilUsesHelmValues", false);
+        prometheusSpec.put("ruleSelectorNilUsesHelmValues", false);
+        prometheusSpec.put("storageSpec", volumeClaim(storageClass, options.storage()));
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("fullnameOverride", FULLNAME);
+        values.put("crds", Map.of("enabled", true));
+        values.put("defaultRules", Map.of("create", true));
+        // Grafana is its own layer, so dashboards can be switched off without losing metrics.
+        values.put("grafana", Map.of("enabled", false));
+        values.put("prometheus", Map.of("prometheusSpec", prometheusSpec));
+        values.put("alertmanager", Map.of("alertmanagerSpec", Map.of(
+                "useExistingSecret", true,
+                "configSecret", ALERTMANAGER_SECRET,
+                "resources", IstioLayer.requests("20m", "64Mi"),
+                "storage", volumeClaim(storageClass, options.alertStorage()))));
+        values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi")));
+        values.put("nodeExporter", Map.of("enabled", true));
+        Release release = charts.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
+                900, c.options(namespace, alertmanagerConfig));
+
+        KubernetesObject.of("metrics-health-rules", MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
+                HealthRules.spec(), c.options(release));
+        // Istio's scrape targets are plain config: they need the operator's CRDs, not a running mesh.
+        KubernetesObject.of("metrics-istiod-monitor", MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
+                Map.of("namespaceSelector", Map.of("matchNames", List.of(IstioLayer.SYSTEM_NAMESPACE)),
+                        "selector", Map.of("matchLabels", Map.of("app", "istiod")),
+                        "endpoints", List.of(Map.of("port", "http-monitoring", "interval", "30s"))),
+                c.options(release));
+        KubernetesObject.of("metrics-envoy-monitor", MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
+                Map.of("namespaceSelector", Map.of("any", true),
+                        "selector", Map.of("matchExpressions", List.of(Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"))),
+                        "podMetricsEndpoints", List.of(Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s"))),
+                c.options(release));
+
+        Metrics metrics = new Metrics("http://" + FULLNAME + "-prometheus." + ns + ".svc:9090",
+                "http://" + FULLNAME + "-alertmanager." + ns + ".svc:9093",
+                "cluster.local/ns/" + ns + "/sa/" + FULLNAME + "-prometheus", List.of(release));
+        component.done();
+        return InstalledLayer.of(NAME, List.of(release)).withFact(Metrics.class, metrics);
+    }
+
+    private Output<String> alertmanagerYaml() {
+        List<Output<Map<String, Object>>> receiverConfigs = new ArrayList<>();
+        options.receivers().forEach(r -> receiverConfigs.add(r.toConfig()));
+        Output<List<Map<String, Object>>> all = receiverConfigs.isEmpty() ? Output.of(List.of()) : Output.all(receiverConfigs);
+        return all.applyValue(configs -> {
+            List<Object> receivers = new ArrayList<>();
+            receivers.add(Map.of("name", "null"));
+            receivers.addAll(configs);
+            List<Object> routes = new ArrayList<>();
+            // Watchdog fires all the time to prove the pipeline works; it is for dead-man switches, not people.
+            routes.add(Map.of("receiver", "null", "matchers", List.of("alertname = \"Watchdog\"")));
+            for (AlertReceiver r : options.receivers()) {
+                routes.add(Map.of("receiver", r.name(), "matchers", List.of("severity =~ \"warning|critical\""), "continue", true));
+            }
+            Map<String, Object> route = new LinkedHashMap<>();
+            route.put("receiver", "null");
+            route.put("group_by", List.of("alertname", "namespace"));
+            route.put("group_wait", "30s");
+            route.put("group_interval", "5m");
+            route.put("repeat_interval", "4h");
+            route.put("routes", routes);
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("route", route);
+            config.put("receivers", receivers);
+            // JSON is YAML: alertmanager reads it as is, and Gson keeps the key order stable between runs.
+            return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(sorted(config));
+        });
+    }
+
+    /** Keys in a fixed order, so the same receivers give the same Secret on every run and every JVM. */
+    static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(MetricsLayer::sorted).toList();
+        }
+        return value;
+    }
+
+    private static Map<String, Object> volumeClaim(String storageClass, String size) {
+        return Map.of("volumeClaimTemplate", Map.of("spec", Map.of(
+                "storageClassName", storageClass,
+                "accessModes", List.of("ReadWriteOnce"),
+                "resources", Map.of("requests", Map.of("storage", size)))));
+    }
+}

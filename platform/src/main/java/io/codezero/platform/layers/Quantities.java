@@ -1,0 +1,24 @@
+package io.codezero.platform.layers;
+
+import java.util.regex.Pattern;
+
+/** Kubernetes storage quantities as users write them: "10Gi", "500Mi", "1Ti". */
+public final class Quantities {
+    private static final Pattern STORAGE = Pattern.compile("[1-9][0-9]{0,5}(Mi|Gi|Ti)");
+    private static final Pattern DURATION = Pattern.compile("[1-9][0-9]{0,4}(h|d|w|y)");
+
+    private Quantities() {
+    }
+
+    public static boolean isStorage(String value) {
+        return value != null && STORAGE.matcher(value).matches();
+    }
+
+    /** Prometheus/Loki retention such as "15d" or "168h". */
+    public static boolean isRetention(String value) {
+        return value != null && DURATION.matcher(value).matches();
+    }
+
+    public static final String STORAGE_HINT = "must be a size such as 500Mi, 10Gi or 1Ti";
+    public static final String RETENTION_HINT = "must be a duration such as 168h, 15d or 4w";
+}

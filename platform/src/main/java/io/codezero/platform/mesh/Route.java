@@ -1,0 +1,35 @@
+package io.codezero.platform.mesh;
+
+import java.util.Objects;
+
+/**
+ * An HTTP route through the system gateway: at {@code <host>.<domain>} or at {@code <domain><path>}.
+ *
+ * @param visibility public, or private (authentication required at the gateway)
+ * @param host       the first label of the host name, e.g. "grafana"; null when routed by path
+ * @param path       a path prefix such as "/wiki" on the bare domain; null when routed by host
+ */
+public record Route(Visibility visibility, String host, String path) {
+    public Route {
+        Objects.requireNonNull(visibility, "visibility");
+        if ((host == null) == (path == null)) {
+            throw new IllegalArgumentException("a route has either a host or a path, not both or neither");
+        }
+    }
+
+    public static Route host(String host, Visibility visibility) {
+        return new Route(visibility, host, null);
+    }
+
+    public static Route path(String path, Visibility visibility) {
+        return new Route(visibility, null, path);
+    }
+
+    public String hostName(String domain) {
+        return host != null ? host + "." + domain : domain;
+    }
+
+    public String url(String domain) {
+        return "https://" + hostName(domain) + (path != null ? path : "/");
+    }
+}

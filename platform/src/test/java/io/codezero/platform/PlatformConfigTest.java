@@ -1,0 +1,233 @@
+package io.codezero.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.plan.DependencyGraph;
+import io.codezero.core.plan.OfflineEngine;
+import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.PlanMocksContributor;
+import io.codezero.core.plan.PlannedResource;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.layers.GuiLayer;
+import io.codezero.platform.mesh.IstioMode;
+import io.codezero.platform.secrets.RandomPassword;
+import io.codezero.platform.secrets.RandomPasswordArgs;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading the platform config, switching layers and apps on and off, and the rules that must hold whatever the config. */
+@SuppressWarnings("unchecked")
+class PlatformConfigTest {
+
+    static List<Problem> problems(Map<String, Object> platform) {
+        ConfigObject object = ConfigObject.root("platform", platform);
+        PlatformConfig config = PlatformConfig.read(object);
+        List<Problem> all = new java.util.ArrayList<>(object.problems());
+        all.addAll(config.validate());
+        return all;
+    }
+
+    @Test
+    void theExampleReadsIntoEveryLayerInOrderAndAppsAfterWhatTheyLinkTo() {
+        PlatformConfig config = FakeCluster.read(ExampleConfig.full());
+        assertThat(config.layers()).extracting(PlatformLayer::name)
+                .containsExactly("certificates", "istio", "metrics", "logs", "dashboards", "gui");
+        assertThat(config.apps()).extracting(PlatformApp::name).containsExactly("db", "git");
+        assertThat(config.validate()).isEmpty();
+        assertThat(config.settings().domain()).isEqualTo("codezero.localhost");
+    }
+
+    @Test
+    void onlyTheLayersNamedInTheConfigAreInstalled() {
+        PlatformConfig domainOnly = FakeCluster.read(new HashMap<>(Map.of("domain", "shop.example.com")));
+        assertThat(domainOnly.layers()).isEmpty();
+        PlatformConfig some = FakeCluster.read(new HashMap<>(Map.of("istio", Map.of(), "metrics", Map.of(), "logs", Map.of("enabled", false))));
+        assertThat(some.layers()).extracting(PlatformLayer::name).containsExactly("istio", "metrics");
+    }
+
+    @Test
+    void consumersAreOrderedAfterProvidersWhateverTheListOrder() {
+        Map<String, Object> platform = ExampleConfig.with("apps", List.of(
+                Map.of("name", "web", "kind", "adminer", "links", List.of(Map.of("app", "db"))),
+                Map.of("name", "db", "kind", "postgresql")));
+        assertThat(FakeCluster.read(platform).apps()).extracting(PlatformApp::name).containsExactly("db", "web");
+    }
+
+    @Test
+    void aPublicGuiIsRejectedBeforeAnythingIsRegistered() {
+        List<Problem> problems = problems(ExampleConfig.with("gui", Map.of("route", "public")));
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("platform.gui.route");
+            assertThat(p.value()).isEqualTo("public");
+            assertThat(p.message()).contains("never exposed without authentication");
+        });
+        OfflineRun run = FakeCluster.planExpectingFailure(ExampleConfig.with("gui", Map.of("route", "public")));
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.failure()).contains("platform.gui.route");
+        assertThat(run.where(r -> r.type().startsWith("kubernetes:"))).isEmpty();
+    }
+
+    @Test
+    void aGuiLayerBuiltInCodeWithAPublicRouteRefusesToInstall() {
+        GuiLayer layer = new GuiLayer(new GuiLayer.Options("gui", java.util.Optional.of(io.codezero.platform.mesh.Visibility.PUBLIC), false),
+                io.codezero.platform.helm.ChartSource.remote());
+        PlatformConfig config = new PlatformConfig(PlatformSettings.defaults(), List.of(layer), List.of());
+        OfflineRun run = FakeCluster.planExpectingFailure(config);
+        assertThat(run.failure()).contains("never exposed without authentication");
+        assertThat(run.where(r -> r.type().startsWith("kubernetes:helm"))).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithItsPath() {
+        Map<String, Object> platform = ExampleConfig.full();
+        platform.put("istio", Map.of("mode", "sidecars", "gateway", Map.of("replicas", 0)));
+        platform.put("metrics", Map.of("retention", "forever", "colour", "blue"));
+        platform.put("apps", List.of(Map.of("name", "web", "kind", "adminer", "links", List.of(Map.of("app", "nope"))),
+                Map.of("name", "x", "kind", "mongodb")));
+        platform.put("chartSources", Map.of("istio-bse", "/charts/base"));
+        List<Problem> problems = problems(platform);
+        assertThat(problems).extracting(Problem::field).contains("platform.istio.mode", "platform.istio.gateway.replicas",
+                "platform.metrics.retention", "platform.metrics.colour", "platform.apps[web].links", "platform.apps[x].kind",
+                "platform.chartSources.istio-bse");
+    }
+
+    @Test
+    void switchingALayerOffRemovesItsResources() {
+        OfflineRun on = FakeCluster.plan(ExampleConfig.full());
+        Map<String, Object> platform = ExampleConfig.full();
+        platform.put("metrics", Map.of("enabled", false));
+        OfflineRun off = FakeCluster.plan(platform);
+        assertThat(on.succeeded()).as(on.failure()).isTrue();
+        assertThat(off.succeeded()).as(off.failure()).isTrue();
+        assertThat(inside(on, "codezero:platform:Metrics")).isNotEmpty();
+        assertThat(inside(off, "codezero:platform:Metrics")).isEmpty();
+        assertThat(off.where(r -> r.type().endsWith(":ServiceMonitor") || r.type().endsWith(":PrometheusRule"))).isEmpty();
+        assertThat(off.get("kubernetes:helm.sh/v3:Release", "dashboards-grafana").input("values.datasources.datasources\\.yaml"))
+                .isNull();
+        assertThat(String.valueOf(off.get("kubernetes:helm.sh/v3:Release", "dashboards-grafana").input("values"))).doesNotContain("prometheus");
+        assertThat(off.resources().size()).isLessThan(on.resources().size());
+    }
+
+    @Test
+    void removingAnAppRemovesEverythingItCreated() {
+        Map<String, Object> platform = ExampleConfig.with("apps", List.of(Map.of("name", "db", "kind", "postgresql")));
+        OfflineRun without = FakeCluster.plan(platform);
+        OfflineRun with = FakeCluster.plan(ExampleConfig.full());
+        assertThat(inside(with, "codezero:platform:App$")).isNotEmpty();
+        assertThat(with.where(r -> r.urn().contains("::git"))).isNotEmpty();
+        assertThat(without.where(r -> r.name().startsWith("git"))).isEmpty();
+        assertThat(without.where(r -> "git".equals(r.input("metadata.namespace")))).isEmpty();
+    }
+
+    @Test
+    void ambientModeAddsNodeAgentsWithoutLengtheningTheHelmChain() {
+        Map<String, Object> platform = ExampleConfig.with("istio", Map.of("mode", "ambient"));
+        OfflineRun run = FakeCluster.plan(platform);
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.find("kubernetes:helm.sh/v3:Release", "istio-cni")).isPresent();
+        assertThat(run.find("kubernetes:helm.sh/v3:Release", "istio-ztunnel")).isPresent();
+        assertThat(run.get("kubernetes:core/v1:Namespace", "db-namespace").input("metadata.labels.istio\\.io/dataplane-mode")).isNull();
+        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "db-namespace").input("metadata.labels"))
+                .containsEntry("istio.io/dataplane-mode", "ambient");
+        PlannedResource db = run.get("kubernetes:apps/v1:Deployment", "db-deployment");
+        assertThat(run.dependsOn(db, run.get("kubernetes:helm.sh/v3:Release", "istio-ztunnel"))).isTrue();
+        List<PlannedResource> chain = DependencyGraph.of(run).longestChain(r -> r.type().equals("kubernetes:helm.sh/v3:Release"));
+        assertThat(chain).extracting(PlannedResource::name).containsExactly("istio-base", "istiod", "istio-gateway");
+        // Prometheus joins the ambient mesh and is let into the app's metrics port through the default deny.
+        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "metrics-namespace").input("metadata.labels"))
+                .containsEntry("istio.io/dataplane-mode", "ambient");
+        PlannedResource allowMetrics = run.where(r -> r.name().equals("git-allow-metrics")).get(0);
+        assertThat(allowMetrics.input("spec.rules.0.from.0.source.principals"))
+                .isEqualTo(List.of("cluster.local/ns/codezero-metrics/sa/codezero-prometheus"));
+        assertThat(allowMetrics.input("spec.rules.0.to.0.operation.ports")).isEqualTo(List.of("3000"));
+    }
+
+    @Test
+    void theSameProgramTwiceRegistersTheSameInputs() {
+        OfflineRun first = FakeCluster.plan(ExampleConfig.full());
+        OfflineRun second = FakeCluster.plan(ExampleConfig.full());
+        Map<String, Object> firstInputs = new java.util.TreeMap<>();
+        first.resources().forEach(r -> firstInputs.put(r.urn(), r.inputs()));
+        Map<String, Object> secondInputs = new java.util.TreeMap<>();
+        second.resources().forEach(r -> secondInputs.put(r.urn(), r.inputs()));
+        assertThat(secondInputs).isEqualTo(firstInputs);
+    }
+
+    @Test
+    void theDefaultMeshModeFollowsTheTarget() {
+        assertThat(IstioMode.defaultFor("aws")).isEqualTo(IstioMode.SIDECAR);
+        assertThat(IstioMode.defaultFor("local")).isEqualTo(IstioMode.SIDECAR);
+        assertThat(IstioMode.defaultFor("baremetal")).isEqualTo(IstioMode.AMBIENT);
+        ConfigObject object = ConfigObject.root("platform", new HashMap<>(Map.of("istio", new HashMap<>())));
+        PlatformConfig config = PlatformConfig.read(object, "baremetal");
+        assertThat(((io.codezero.platform.layers.IstioLayer) config.layer("istio").orElseThrow()).options().mode()).isEqualTo(IstioMode.AMBIENT);
+    }
+
+    @Test
+    void localChartSourcesReplaceTheRepository() {
+        OfflineRun run = FakeCluster.plan(ExampleConfig.with("chartSources", Map.of("istio-base", "/charts/istio/base")));
+        PlannedResource base = run.get("kubernetes:helm.sh/v3:Release", "istio-base");
+        assertThat(base.input("chart")).isEqualTo("/charts/istio/base");
+        assertThat(base.input("repositoryOpts")).isNull();
+        assertThat(run.get("kubernetes:helm.sh/v3:Release", "istiod").input("repositoryOpts.repo")).asString().startsWith("https://");
+    }
+
+    @Test
+    void generatedPasswordsAreSecretOutputsAndStableInputs() {
+        OfflineRun first = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> {
+            RandomPassword password = new RandomPassword("pw", RandomPasswordArgs.of(32), null);
+            ctx.export("password", password.result());
+        });
+        OfflineRun second = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> {
+            RandomPassword password = new RandomPassword("pw", RandomPasswordArgs.of(32), null);
+            ctx.export("password", password.result());
+        });
+        assertThat(first.outputs().get("password").secret()).isTrue();
+        assertThat(first.outputs().get("password").display()).isEqualTo("[secret]");
+        // Inputs carry no random value, so a second run asks for no change; the provider keeps the password in state.
+        assertThat(first.get(RandomPassword.TYPE, "pw").inputs()).isEqualTo(second.get(RandomPassword.TYPE, "pw").inputs());
+    }
+
+    @Test
+    void offeredConnectionDetailsAreSecretWhereTheyHoldAPassword() {
+        PlatformConfig config = FakeCluster.read(ExampleConfig.full());
+        OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> {
+            var stack = new com.pulumi.resources.ComponentResource("codezero:index:Stack", "dev",
+                    com.pulumi.resources.ComponentResourceOptions.builder().build());
+            var installed = PlatformInstaller.install(FakeCluster.create(stack, FakeCluster.cloudLoadBalancers()), stack, config);
+            var postgres = installed.get("db").fact(io.codezero.platform.apps.AppOffers.class).orElseThrow().offers().get("postgres");
+            ctx.export("url", postgres.details().get("url"));
+            ctx.export("host", postgres.details().get("host"));
+        });
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.outputs().get("url").secret()).isTrue();
+        assertThat(run.outputs().get("host").secret()).isFalse();
+        assertThat(run.outputs().get("host").value()).isEqualTo("db.db.svc.cluster.local");
+    }
+
+    @Test
+    void routesNeedTheMesh() {
+        Map<String, Object> platform = ExampleConfig.with("istio", Map.of("enabled", false));
+        List<Problem> problems = problems(platform);
+        assertThat(problems).extracting(Problem::field).contains("platform.gui.kiali", "platform.apps[git].route");
+    }
+
+    static List<PlannedResource> inside(OfflineRun run, String componentTypePattern) {
+        List<String> roots = run.where(r -> r.type().matches(componentTypePattern + ".*")).stream().map(PlannedResource::urn).toList();
+        return run.where(r -> roots.stream().anyMatch(root -> isUnder(run, r, root)));
+    }
+
+    private static boolean isUnder(OfflineRun run, PlannedResource r, String root) {
+        String parent = r.parentUrn();
+        while (parent != null) {
+            if (parent.equals(root)) {
+                return true;
+            }
+            parent = run.byUrn(parent).map(PlannedResource::parentUrn).orElse(null);
+        }
+        return false;
+    }
+}
