@@ -36,11 +36,31 @@ public final class Versions {
         public static final String ISTIO = "1.31.1";
 
         public static final String PROMETHEUS_COMMUNITY_REPO = "https://prometheus-community.github.io/helm-charts";
+        /** Ships prometheus-operator v0.93.x (88.0.0 bumped the operator to v0.93.0, prometheus-community/helm-charts#7152). */
         public static final String KUBE_PROMETHEUS_STACK = "88.2.0";
+        /**
+         * The operator's CRDs as their own chart, templated so every upgrade applies them (kube-prometheus-stack keeps
+         * its CRDs in crds/, which helm upgrade never touches). Chart 31.x carries operator v0.93 (31.0.0: "Update
+         * dependency prometheus-operator/prometheus-operator to v0.93.0"), matching KUBE_PROMETHEUS_STACK; 31.0.1 is the
+         * last 31.x (the next release, 32.0.0, moved to operator v0.94.0). Bump both together.
+         */
+        public static final String PROMETHEUS_OPERATOR_CRDS = "31.0.1";
 
+        /** Alloy's chart is still published here by the Alloy team (chart 1.12.1: tag alloy-1.12.1). */
         public static final String GRAFANA_REPO = "https://grafana.github.io/helm-charts";
-        public static final String GRAFANA = "12.1.2";
-        public static final String LOKI = "7.2.0";
+        /**
+         * Grafana's and Loki's OSS charts moved here on 2026-03-16 (grafana/helm-charts#4087, grafana/loki#20705): the
+         * grafana chart in GRAFANA_REPO is frozen at 10.5.15 and deprecated, and 6.55.0 was the last Loki chart there.
+         */
+        public static final String GRAFANA_COMMUNITY_REPO = "https://grafana-community.github.io/helm-charts";
+        /** Community chart 12.7.2 (Grafana 13.1.0), as adopted by aws-samples/java-on-aws#926; newer 12.x exist, not yet evaluated. */
+        public static final String GRAFANA = "12.7.2";
+        /**
+         * Community chart 8.2.0 (Loki 3.6.7), read from the community repository's charts/loki/Chart.yaml. Its breaking
+         * changes since 6.x (PSP and Enterprise removal) touch none of the values the logs layer sets; 12.0 renames
+         * SingleBinary to Monolithic, so a move past 11.x needs the logs layer's values changed with it.
+         */
+        public static final String LOKI = "8.2.0";
         public static final String ALLOY = "1.12.1";
 
         public static final String JETSTACK_REPO = "https://charts.jetstack.io";
@@ -51,13 +71,35 @@ public final class Versions {
         public static final String KIALI_REPO = "https://kiali.org/helm-charts";
         public static final String KIALI_SERVER = "2.31.0";
 
-        /** Plugin version of the pulumi-random provider that generated passwords are registered with. */
-        public static final String RANDOM_PLUGIN = "4.18.4";
+        /**
+         * Plugin version of the pulumi-random provider that generated passwords are registered with. Its SDKs are
+         * released in lockstep with the plugin; on 2026-11-25 the newest release any registry here confirms is 4.21.4
+         * (`pip index versions pulumi-random`; npm's @pulumi/random latest is 4.21.2). 4.21.6 was reported but is on no
+         * registry reachable here, and com.pulumi:random is not served by this workplace's Maven mirror.
+         */
+        public static final String RANDOM_PLUGIN = "4.21.4";
 
         public static final String POSTGRES_IMAGE = "docker.io/library/postgres:18.1-alpine";
         public static final String REDIS_IMAGE = "docker.io/library/redis:8.2.2-alpine";
         public static final String MINIO_IMAGE = "quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z";
         public static final String GITEA_IMAGE = "docker.gitea.com/gitea:1.24.6-rootless";
         public static final String ADMINER_IMAGE = "docker.io/library/adminer:5.4.1";
+    }
+
+    /** Bare machines (providers/baremetal): the k3s release installed for each supported Kubernetes minor. */
+    public static final class BareMetal {
+        private BareMetal() {
+        }
+
+        /** k3s release tags, pinned per Kubernetes minor; the install script is fetched from the same tag. */
+        public static final java.util.Map<String, String> K3S_BY_KUBERNETES_MINOR = java.util.Map.of(
+                "1.32", "v1.32.9+k3s1",
+                "1.33", "v1.33.5+k3s1",
+                "1.34", "v1.34.1+k3s1",
+                "1.35", "v1.35.0+k3s1");
+
+        /** MetalLB, when a bare-metal cluster is given its own address pools instead of ServiceLB. */
+        public static final String METALLB_REPO = "https://metallb.github.io/metallb";
+        public static final String METALLB = "0.15.2";
     }
 }

@@ -56,9 +56,14 @@ final class FakeCluster {
 
     /** Runs the platform on a fake cluster under the mock engine, as the stack would. */
     static OfflineRun plan(PlatformConfig config) {
+        return plan(config, cloudLoadBalancers());
+    }
+
+    /** The same on a target with the given load-balancer capabilities (e.g. {@link LoadBalancerCapabilities#nodeLocal()}). */
+    static OfflineRun plan(PlatformConfig config, LoadBalancerCapabilities loadBalancers) {
         return OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> {
             ComponentResource stack = new ComponentResource("codezero:index:Stack", "dev", ComponentResourceOptions.builder().build());
-            ProvisionedCluster cluster = create(stack, cloudLoadBalancers());
+            ProvisionedCluster cluster = create(stack, loadBalancers);
             PlatformInstaller.install(cluster, stack, config);
         });
     }

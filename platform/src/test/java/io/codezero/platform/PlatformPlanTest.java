@@ -69,7 +69,9 @@ class PlatformPlanTest {
         }
         // The app's database does not wait for the metrics stack, only its ServiceMonitor does.
         assertThat(run.dependsOn(run.get("kubernetes:apps/v1:Deployment", "db-deployment"), prometheus)).isFalse();
-        assertThat(run.dependsOn(object("ServiceMonitor", "git-service-monitor"), prometheus)).isTrue();
+        // The app's ServiceMonitor needs the operator's CRDs, not a running Prometheus.
+        assertThat(run.dependsOn(object("ServiceMonitor", "git-service-monitor"), release("metrics-prometheus-operator-crds"))).isTrue();
+        assertThat(run.dependsOn(object("ServiceMonitor", "git-service-monitor"), prometheus)).isFalse();
     }
 
     @Test

@@ -11,19 +11,30 @@ import java.util.Optional;
 public final class LoadBalancerCapabilities {
     private final Map<Exposure, Map<String, String>> annotations;
     private final Exposure defaultExposure;
+    private final boolean assignsAddresses;
 
-    private LoadBalancerCapabilities(Map<Exposure, Map<String, String>> annotations, Exposure defaultExposure) {
+    private LoadBalancerCapabilities(Map<Exposure, Map<String, String>> annotations, Exposure defaultExposure, boolean assignsAddresses) {
         this.annotations = Map.copyOf(annotations);
         this.defaultExposure = defaultExposure;
+        this.assignsAddresses = assignsAddresses;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A target without a cloud load balancer; services of type LoadBalancer still work where the cluster emulates one. */
+    /** A target without a load balancer: LoadBalancer services would wait for an address forever. */
     public static LoadBalancerCapabilities nodeLocal() {
-        return builder().internetFacing(Map.of()).defaultExposure(Exposure.INTERNET_FACING).build();
+        return builder().internetFacing(Map.of()).internal(Map.of()).assignsAddresses(false).build();
+    }
+
+    /**
+     * Whether a Service of type LoadBalancer gets an address on this target without anything else
+     * running (a cloud load balancer, k3s ServiceLB, MetalLB). Where it does not (minikube without
+     * {@code minikube tunnel}), layers expose gateways as NodePort instead of waiting forever.
+     */
+    public boolean assignsAddresses() {
+        return assignsAddresses;
     }
 
     public boolean supports(Exposure exposure) {
@@ -41,12 +52,13 @@ public final class LoadBalancerCapabilities {
 
     @Override
     public String toString() {
-        return "LoadBalancerCapabilities" + annotations + ", default " + defaultExposure;
+        return "LoadBalancerCapabilities" + annotations + ", default " + defaultExposure + (assignsAddresses ? "" : ", no addresses");
     }
 
     public static final class Builder {
         private final Map<Exposure, Map<String, String>> annotations = new EnumMap<>(Exposure.class);
         private Exposure defaultExposure = Exposure.INTERNET_FACING;
+        private boolean assignsAddresses = true;
 
         public Builder internetFacing(Map<String, String> serviceAnnotations) {
             annotations.put(Exposure.INTERNET_FACING, Map.copyOf(serviceAnnotations));
@@ -63,11 +75,16 @@ public final class LoadBalancerCapabilities {
             return this;
         }
 
+        public Builder assignsAddresses(boolean assignsAddresses) {
+            this.assignsAddresses = assignsAddresses;
+            return this;
+        }
+
         public LoadBalancerCapabilities build() {
             if (!annotations.containsKey(defaultExposure)) {
                 throw new IllegalStateException("default exposure " + defaultExposure + " is not supported by this target");
             }
-            return new LoadBalancerCapabilities(annotations, defaultExposure);
+            return new LoadBalancerCapabilities(annotations, defaultExposure, assignsAddresses);
         }
     }
 }

@@ -49,8 +49,9 @@ public final class ChartSource {
     /**
      * A Helm release of a pinned chart. {@code atomic} rolls back a failed install or upgrade and
      * {@code timeoutSeconds} bounds every wait, so a release never hangs a deploy forever
-     * (pulumi-kubernetes#2054). CRDs in the chart's crds/ directory are installed ({@code skipCrds=false});
-     * charts that template their CRDs (Istio base since 1.24, cert-manager with crds.enabled) upgrade them with the chart.
+     * (pulumi-kubernetes#2054). CRDs in the chart's crds/ directory are installed ({@code skipCrds=false}) but never
+     * upgraded by Helm, so every platform CRD comes from a chart that templates it and is upgraded with it: Istio base
+     * (since 1.24), cert-manager with crds.enabled, and prometheus-operator-crds (kube-prometheus-stack's own copy is off).
      */
     public Release release(String resourceName, ChartRef chart, String releaseName, String namespace,
                            Map<String, Object> values, int timeoutSeconds, CustomResourceOptions options) {

@@ -42,7 +42,7 @@ import java.util.Optional;
  */
 public final class DashboardsLayer implements PlatformLayer {
     public static final String NAME = "dashboards";
-    public static final ChartRef GRAFANA = new ChartRef("grafana", Versions.Platform.GRAFANA_REPO, "grafana", Versions.Platform.GRAFANA);
+    public static final ChartRef GRAFANA = new ChartRef("grafana", Versions.Platform.GRAFANA_COMMUNITY_REPO, "grafana", Versions.Platform.GRAFANA);
     public static final String ADMIN_SECRET = "grafana-admin";
     static final List<String> BUILT_IN = List.of("codezero-cluster", "codezero-mesh");
 

@@ -36,6 +36,12 @@ public final class IstioLayer implements PlatformLayer {
     public static final String GATEWAY_NAME = "codezero-gateway";
     public static final String GATEWAY_RELEASE = "istio-ingressgateway";
     public static final String TLS_SECRET = "codezero-gateway-tls";
+    /**
+     * The gateway release's bound. With a LoadBalancer Service Helm waits until the Service has an address; a cloud
+     * load balancer gets one within minutes, and if it never does the atomic release rolls back after this long
+     * instead of hanging the deploy.
+     */
+    public static final int GATEWAY_TIMEOUT_SECONDS = 600;
     public static final Map<String, String> GATEWAY_SELECTOR = Map.of("istio", "ingressgateway");
 
     public static final ChartRef BASE = chart("istio-base", "base");
@@ -51,8 +57,9 @@ public final class IstioLayer implements PlatformLayer {
      * @param gatewayExposure  null: the platform setting, else the target's default
      * @param auth             the identity provider whose tokens private routes require; empty: private routes deny everyone
      * @param extraHosts       more host names for the gateway certificate when the issuer cannot sign wildcards
-     * @param gatewayServiceType LoadBalancer, or NodePort where nothing hands out load-balancer
-     *                         addresses (Helm would otherwise wait for an address until its timeout)
+     * @param gatewayServiceType LoadBalancer or NodePort; null: chosen from the target's load balancers
+     *                         ({@link #serviceTypeFor}), because Helm waits for a LoadBalancer Service's address and an
+     *                         atomic release rolls back when none comes before its timeout
      */
     public record Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
                           Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType) {
@@ -61,7 +68,7 @@ public final class IstioLayer implements PlatformLayer {
         }
 
         public static Options defaults() {
-            return new Options(IstioMode.SIDECAR, "istio-ingress", 2, null, Optional.empty(), List.of(), "LoadBalancer");
+            return new Options(IstioMode.SIDECAR, "istio-ingress", 2, null, Optional.empty(), List.of(), null);
         }
 
         public Options withMode(IstioMode newMode) {
@@ -107,7 +114,7 @@ public final class IstioLayer implements PlatformLayer {
         if (options.gatewayReplicas() < 1 || options.gatewayReplicas() > 20) {
             problems.add(Problem.of("platform.istio.gateway.replicas", options.gatewayReplicas(), "must be between 1 and 20"));
         }
-        if (!List.of("LoadBalancer", "NodePort").contains(options.gatewayServiceType())) {
+        if (options.gatewayServiceType() != null && !List.of("LoadBalancer", "NodePort").contains(options.gatewayServiceType())) {
             problems.add(Problem.of("platform.istio.gateway.serviceType", options.gatewayServiceType(), "must be LoadBalancer or NodePort"));
         }
         options.auth().ifPresent(auth -> {
@@ -152,13 +159,14 @@ public final class IstioLayer implements PlatformLayer {
 
         Map<String, Object> gatewayValues = new LinkedHashMap<>();
         gatewayValues.put("labels", GATEWAY_SELECTOR);
-        gatewayValues.put("service", Map.of("type", options.gatewayServiceType(),
+        gatewayValues.put("service", Map.of("type", serviceTypeFor(options.gatewayServiceType(), context.cluster().loadBalancers(), exposure),
                 "annotations", context.cluster().loadBalancers().annotationsFor(exposure).orElse(Map.of())));
         gatewayValues.put("autoscaling", Map.of("enabled", true, "minReplicas", options.gatewayReplicas(),
                 "maxReplicas", Math.max(options.gatewayReplicas(), 5)));
         gatewayValues.put("resources", requests("100m", "128Mi"));
         // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
-        Release gateway = charts.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, 600, c.options(ingressNs, istiod));
+        Release gateway = charts.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues,
+                GATEWAY_TIMEOUT_SECONDS, c.options(ingressNs, istiod));
 
         List<Resource> configReady = List.of(base, istiod);
         Resource[] configWait = configReady.toArray(Resource[]::new);
@@ -208,6 +216,19 @@ public final class IstioLayer implements PlatformLayer {
 
         component.done();
         return InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh);
+    }
+
+    /**
+     * The gateway Service's type: the configured one, else LoadBalancer where the target assigns load-balancer
+     * addresses ({@link LoadBalancerCapabilities#assignsAddresses()}: clouds, k3s ServiceLB) and NodePort where it
+     * does not (minikube without {@code minikube tunnel}, simulated nodes): there Helm would wait for an address
+     * until the release's timeout and then roll the gateway back.
+     */
+    public static String serviceTypeFor(String configured, LoadBalancerCapabilities loadBalancers, Exposure exposure) {
+        if (configured != null) {
+            return configured;
+        }
+        return loadBalancers.assignsAddresses() ? "LoadBalancer" : "NodePort";
     }
 
     private Exposure exposure(PlatformSettings settings, LoadBalancerCapabilities loadBalancers) {

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class LogsLayer implements PlatformLayer {
     public static final String NAME = "logs";
-    public static final ChartRef LOKI = new ChartRef("loki", Versions.Platform.GRAFANA_REPO, "loki", Versions.Platform.LOKI);
+    public static final ChartRef LOKI = new ChartRef("loki", Versions.Platform.GRAFANA_COMMUNITY_REPO, "loki", Versions.Platform.LOKI);
     public static final ChartRef ALLOY = new ChartRef("alloy", Versions.Platform.GRAFANA_REPO, "alloy", Versions.Platform.ALLOY);
 
     public record Options(String namespace, String retention, String storage) {

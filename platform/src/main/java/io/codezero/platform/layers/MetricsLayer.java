@@ -36,6 +36,12 @@ public final class MetricsLayer implements PlatformLayer {
     public static final String NAME = "metrics";
     public static final ChartRef KUBE_PROMETHEUS_STACK = new ChartRef("kube-prometheus-stack",
             Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "kube-prometheus-stack", Versions.Platform.KUBE_PROMETHEUS_STACK);
+    /**
+     * The operator's CRDs as templates, so every chart upgrade upgrades them too; kube-prometheus-stack's own copy lives
+     * in crds/, which {@code helm upgrade} never applies, so it is switched off.
+     */
+    public static final ChartRef PROMETHEUS_OPERATOR_CRDS = new ChartRef("prometheus-operator-crds",
+            Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "prometheus-operator-crds", Versions.Platform.PROMETHEUS_OPERATOR_CRDS);
     public static final String ALERTMANAGER_SECRET = "codezero-alertmanager";
     private static final String FULLNAME = "codezero";
     private static final String MONITORING_API = "monitoring.coreos.com/v1";
@@ -59,7 +65,7 @@ public final class MetricsLayer implements PlatformLayer {
     }
 
     public List<ChartRef> charts() {
-        return List.of(KUBE_PROMETHEUS_STACK);
+        return List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK);
     }
 
     @Override
@@ -103,6 +109,11 @@ public final class MetricsLayer implements PlatformLayer {
                 .stringData(alertmanagerYaml().applyValue(yaml -> Map.of("alertmanager.yaml", yaml)).asSecret())
                 .build(), c.options(namespace));
 
+        // CRDs first, as their own release: the operator needs them, and so does every ServiceMonitor, PodMonitor and
+        // rule, which therefore wait for this release only, never for Prometheus to run.
+        Release crds = charts.release("metrics-prometheus-operator-crds", PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
+                Map.of(), 300, c.options(namespace));
+
         Map<String, Object> prometheusSpec = new LinkedHashMap<>();
         prometheusSpec.put("retention", options.retention());
         prometheusSpec.put("resources", IstioLayer.requests("200m", "1Gi"));
@@ -114,7 +125,8 @@ public final class MetricsLayer implements PlatformLayer {
 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fullnameOverride", FULLNAME);
-        values.put("crds", Map.of("enabled", true));
+        // The CRDs come from the release above (upgraded with it); the chart's crds/ copy would never be upgraded.
+        values.put("crds", Map.of("enabled", false));
         values.put("defaultRules", Map.of("create", true));
         // Grafana is its own layer, so dashboards can be switched off without losing metrics.
         values.put("grafana", Map.of("enabled", false));
@@ -124,30 +136,33 @@ public final class MetricsLayer implements PlatformLayer {
                 "configSecret", ALERTMANAGER_SECRET,
                 "resources", IstioLayer.requests("20m", "64Mi"),
                 "storage", volumeClaim(storageClass, options.alertStorage()))));
-        values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi")));
+        // Rules and monitors no longer wait for the operator, so its validating webhook must not reject them while the
+        // operator is still starting (or rolling during an upgrade); the operator still checks what it loads.
+        values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi"),
+                "admissionWebhooks", Map.of("failurePolicy", "Ignore")));
         values.put("nodeExporter", Map.of("enabled", true));
         Release release = charts.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
-                900, c.options(namespace, alertmanagerConfig));
+                900, c.options(namespace, alertmanagerConfig, crds));
 
         KubernetesObject.of("metrics-health-rules", MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
-                HealthRules.spec(), c.options(release));
+                HealthRules.spec(), c.options(crds));
         // Istio's scrape targets are plain config: they need the operator's CRDs, not a running mesh.
         KubernetesObject.of("metrics-istiod-monitor", MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
                 Map.of("namespaceSelector", Map.of("matchNames", List.of(IstioLayer.SYSTEM_NAMESPACE)),
                         "selector", Map.of("matchLabels", Map.of("app", "istiod")),
                         "endpoints", List.of(Map.of("port", "http-monitoring", "interval", "30s"))),
-                c.options(release));
+                c.options(crds));
         KubernetesObject.of("metrics-envoy-monitor", MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
                 Map.of("namespaceSelector", Map.of("any", true),
                         "selector", Map.of("matchExpressions", List.of(Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"))),
                         "podMetricsEndpoints", List.of(Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s"))),
-                c.options(release));
+                c.options(crds));
 
         Metrics metrics = new Metrics("http://" + FULLNAME + "-prometheus." + ns + ".svc:9090",
                 "http://" + FULLNAME + "-alertmanager." + ns + ".svc:9093",
-                "cluster.local/ns/" + ns + "/sa/" + FULLNAME + "-prometheus", List.of(release));
+                "cluster.local/ns/" + ns + "/sa/" + FULLNAME + "-prometheus", List.of(crds));
         component.done();
-        return InstalledLayer.of(NAME, List.of(release)).withFact(Metrics.class, metrics);
+        return InstalledLayer.of(NAME, List.of(crds, release)).withFact(Metrics.class, metrics);
     }
 
     private Output<String> alertmanagerYaml() {

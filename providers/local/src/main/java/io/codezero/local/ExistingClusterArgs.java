@@ -12,13 +12,16 @@ import java.util.Optional;
  * @param context           context to use; default the kubeconfig's current-context
  * @param storageClass      storage class for both tiers; default depends on the detected distribution
  * @param gatewayExposure   how a LoadBalancer service is exposed; local clusters have no cloud LB
+ * @param loadBalancerAddresses whether LoadBalancer services get an address (true with
+ *                          {@code minikube tunnel} or MetalLB); default by distribution
  */
 public record ExistingClusterArgs(
         Path kubeconfigPath,
         String kubeconfigContent,
         String context,
         String storageClass,
-        Exposure gatewayExposure) {
+        Exposure gatewayExposure,
+        Boolean loadBalancerAddresses) {
 
     public static Builder builder() {
         return new Builder();
@@ -34,6 +37,7 @@ public record ExistingClusterArgs(
         private String context;
         private String storageClass;
         private Exposure gatewayExposure;
+        private Boolean loadBalancerAddresses;
 
         public Builder kubeconfigPath(Path path) {
             this.kubeconfigPath = path;
@@ -65,8 +69,13 @@ public record ExistingClusterArgs(
             return this;
         }
 
+        public Builder loadBalancerAddresses(Boolean assigned) {
+            this.loadBalancerAddresses = assigned;
+            return this;
+        }
+
         public ExistingClusterArgs build() {
-            return new ExistingClusterArgs(kubeconfigPath, kubeconfigContent, context, storageClass, gatewayExposure);
+            return new ExistingClusterArgs(kubeconfigPath, kubeconfigContent, context, storageClass, gatewayExposure, loadBalancerAddresses);
         }
     }
 }

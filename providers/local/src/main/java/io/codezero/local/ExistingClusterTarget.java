@@ -43,6 +43,7 @@ public final class ExistingClusterTarget implements ClusterTarget {
                 .kubeconfigPath(codezero.string("kubeconfig", null))
                 .context(codezero.string("context", null))
                 .storageClass(codezero.string("storageClass", null))
+                .loadBalancerAddresses(codezero.has("loadBalancerAddresses") ? codezero.bool("loadBalancerAddresses", false) : null)
                 .build());
     }
 
@@ -70,10 +71,13 @@ public final class ExistingClusterTarget implements ClusterTarget {
                 ? StorageProfile.single(args.storageClass())
                 : kubeconfig.flavour().storageProfile();
         Exposure exposure = args.gatewayExposure() != null ? args.gatewayExposure() : Exposure.INTERNET_FACING;
-        // No cloud load balancer here: minikube tunnel, kind's cloud-provider-kind or k3s ServiceLB
-        // give a LoadBalancer service an address on the host network, whichever exposure is asked.
+        // No cloud load balancer here. Only some local clusters give a LoadBalancer service an
+        // address by themselves (k3d/k3s ServiceLB); minikube needs `minikube tunnel`, kind needs
+        // cloud-provider-kind. Say so, so gateways fall back to NodePort instead of waiting forever.
         LoadBalancerCapabilities loadBalancers = LoadBalancerCapabilities.builder()
-                .internetFacing(Map.of()).internal(Map.of()).defaultExposure(exposure).build();
+                .internetFacing(Map.of()).internal(Map.of()).defaultExposure(exposure)
+                .assignsAddresses(args.loadBalancerAddresses() != null ? args.loadBalancerAddresses() : kubeconfig.flavour().assignsLoadBalancerAddresses())
+                .build();
         return new ProvisionedCluster(spec.name(), component.kubeconfig, component.provider, storage, loadBalancers, List.of());
     }
 

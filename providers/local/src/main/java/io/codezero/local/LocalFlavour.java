@@ -10,20 +10,27 @@ import java.util.Optional;
  * a wrong guess would leave every persistent volume claim pending, so users can always override it.
  */
 public enum LocalFlavour {
-    MINIKUBE("minikube", "standard"),
-    KIND("kind", "standard"),
-    K3D("k3d", "local-path"),
-    K3S("k3s", "local-path"),
-    RANCHER_DESKTOP("rancher-desktop", "local-path"),
-    DOCKER_DESKTOP("docker-desktop", "hostpath"),
-    GENERIC("", "standard");
+    MINIKUBE("minikube", "standard", false),
+    KIND("kind", "standard", false),
+    K3D("k3d", "local-path", true),
+    K3S("k3s", "local-path", true),
+    RANCHER_DESKTOP("rancher-desktop", "local-path", true),
+    DOCKER_DESKTOP("docker-desktop", "hostpath", true),
+    GENERIC("", "standard", false);
 
     private final String contextPrefix;
     private final String storageClass;
+    private final boolean assignsLoadBalancerAddresses;
 
-    LocalFlavour(String contextPrefix, String storageClass) {
+    LocalFlavour(String contextPrefix, String storageClass, boolean assignsLoadBalancerAddresses) {
         this.contextPrefix = contextPrefix;
         this.storageClass = storageClass;
+        this.assignsLoadBalancerAddresses = assignsLoadBalancerAddresses;
+    }
+
+    /** k3s ServiceLB and Docker Desktop's vpnkit give LoadBalancer services an address; the others need a tunnel. */
+    public boolean assignsLoadBalancerAddresses() {
+        return assignsLoadBalancerAddresses;
     }
 
     public StorageProfile storageProfile() {

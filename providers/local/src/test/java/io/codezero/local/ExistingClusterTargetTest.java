@@ -72,6 +72,7 @@ class ExistingClusterTargetTest {
         assertThat(provider.isSecretInput("kubeconfig")).isTrue();
         assertThat(cluster.get().storage().standardClass()).isEqualTo("local-path");
         assertThat(cluster.get().loadBalancers().supports(Exposure.INTERNAL)).isTrue();
+        assertThat(cluster.get().loadBalancers().assignsAddresses()).as("k3d ServiceLB assigns addresses").isTrue();
         assertThat(cluster.get().readiness()).isEmpty();
     }
 
@@ -83,6 +84,15 @@ class ExistingClusterTargetTest {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(run.get("pulumi:providers:kubernetes", "mk-k8s").input("context")).isEqualTo("minikube");
         assertThat(cluster.get().storage().standardClass()).isEqualTo("standard");
+        assertThat(cluster.get().loadBalancers().assignsAddresses()).as("minikube needs a tunnel").isFalse();
+    }
+
+    @Test
+    void aTunnelCanBeDeclaredSoGatewaysUseLoadBalancers() throws IOException {
+        var target = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfigPath(kubeconfig()).loadBalancerAddresses(true).build());
+        AtomicReference<ProvisionedCluster> cluster = new AtomicReference<>();
+        OfflineEngine.create().run(ctx -> cluster.set(target.provision(ClusterSpec.builder("mk").build(), null)));
+        assertThat(cluster.get().loadBalancers().assignsAddresses()).isTrue();
     }
 
     @Test
