@@ -80,7 +80,7 @@ public final class PlanCommand implements Callable<Integer> {
             return 1;
         }
         new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
-        if (sample != null) {
+        if (sample != null && !run.ofType("codezero:local:ExistingCluster").isEmpty()) {
             System.out.println();
             System.out.println("Note: no kubeconfig on this machine; planned against a built-in sample kubeconfig.");
         }

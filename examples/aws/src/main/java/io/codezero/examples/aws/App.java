@@ -1,0 +1,24 @@
+package io.codezero.examples.aws;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import io.codezero.aws.AwsTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+
+/** The whole platform on a new EKS cluster; everything else comes from Pulumi.<stack>.yaml (see docs/aws.md). */
+public final class App {
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    public static void stack(Context ctx) {
+        StackConfig config = StackConfig.from(ctx);
+        // problems in codezero:aws are collected by the config and reported with all others
+        var target = AwsTarget.fromConfig(config.section("aws"));
+        new CodeZeroStack(config.cluster().name(), config.toArgs(target)).exportTo(ctx);
+    }
+}

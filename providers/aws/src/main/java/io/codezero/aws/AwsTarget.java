@@ -1,0 +1,88 @@
+package io.codezero.aws;
+
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import io.codezero.aws.cluster.EksCluster;
+import io.codezero.aws.preflight.AwsPreflight;
+import io.codezero.aws.preflight.PreflightReport;
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.StorageProfile;
+import io.codezero.core.validation.Problem;
+import io.codezero.core.validation.SpecValidationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** EKS on AWS: see docs/aws.md. */
+public final class AwsTarget implements ClusterTarget {
+    public static final String KIND = "aws";
+
+    /** In-tree service controller annotations: a Network Load Balancer, cross-zone, in the subnets tagged for it. */
+    static final Map<String, String> NLB = Map.of(
+            "service.beta.kubernetes.io/aws-load-balancer-type", "nlb",
+            "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled", "true");
+
+    private final AwsTargetArgs args;
+    private EksCluster cluster;
+
+    public AwsTarget(AwsTargetArgs args) {
+        this.args = Objects.requireNonNull(args, "args");
+    }
+
+    /**
+     * Reads the {@code codezero:aws} config object. Type errors and unknown keys are added to the
+     * object's problems, which the stack reports with every other problem before registering
+     * anything (see {@code StackConfig.section}); never thrown here.
+     */
+    public static AwsTarget fromConfig(ConfigObject aws) {
+        return new AwsTarget(AwsTargetArgs.fromConfig(aws));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    public AwsTargetArgs args() {
+        return args;
+    }
+
+    @Override
+    public List<Problem> validate(ClusterSpec spec) {
+        return AwsValidator.validate(spec, args);
+    }
+
+    @Override
+    public ProvisionedCluster provision(ClusterSpec spec, Resource parent) {
+        SpecValidationException.throwIfAny("aws target of cluster '" + spec.name() + "'", validate(spec));
+        if (args.preflight() && RealEngine.isDrivingThisProgram()) {
+            PreflightReport report = AwsPreflight.forRegion(args.region(), args.awsProfile()).run(spec, args);
+            report.throwIfFailed();
+        }
+        cluster = new EksCluster(spec.name(), spec, args, ComponentResourceOptions.builder().parent(parent).build());
+        return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
+                StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness());
+    }
+
+    /** The component registered by the last {@link #provision} call, for callers that need its outputs. */
+    public EksCluster cluster() {
+        return cluster;
+    }
+
+    private LoadBalancerCapabilities loadBalancers() {
+        Map<String, String> internal = new LinkedHashMap<>(NLB);
+        internal.put("service.beta.kubernetes.io/aws-load-balancer-internal", "true");
+        var builder = LoadBalancerCapabilities.builder().internal(internal);
+        if (cluster.network().hasPublicSubnets()) {
+            builder.internetFacing(NLB).defaultExposure(io.codezero.core.target.Exposure.INTERNET_FACING);
+        } else {
+            builder.defaultExposure(io.codezero.core.target.Exposure.INTERNAL);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,103 @@
+package io.codezero.aws.cluster;
+
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.EksFunctions;
+import com.pulumi.aws.eks.inputs.AddonPodIdentityAssociationArgs;
+import com.pulumi.aws.eks.inputs.GetAddonVersionArgs;
+import com.pulumi.aws.eks.outputs.GetAddonVersionResult;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.Resource;
+import io.codezero.aws.AwsScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * EKS managed add-ons. Versions follow EKS's default for the cluster's Kubernetes version
+ * (looked up at program time), unless pinned in {@code aws.addonVersions}; so a version upgrade
+ * moves the add-ons too, in place.
+ *
+ * <p>Order matters: the CNI, kube-proxy and the Pod Identity agent are DaemonSets that nodes need
+ * to become Ready, so they come before the node groups; CoreDNS and the EBS CSI controller are
+ * Deployments that only become healthy once nodes exist, so they come after.
+ */
+final class ClusterAddons {
+    static final String VPC_CNI = "vpc-cni";
+    static final String KUBE_PROXY = "kube-proxy";
+    static final String POD_IDENTITY_AGENT = "eks-pod-identity-agent";
+    static final String COREDNS = "coredns";
+    static final String EBS_CSI = "aws-ebs-csi-driver";
+    static final String EBS_CSI_SERVICE_ACCOUNT = "ebs-csi-controller-sa";
+
+    private final AwsScope scope;
+    private final Cluster cluster;
+    private final String kubernetesVersion;
+    private final Map<String, String> pins;
+    private final InvokeOptions invoke;
+    private Addon podIdentityAgent;
+    private Addon ebsCsi;
+
+    ClusterAddons(AwsScope scope, Cluster cluster, String kubernetesVersion, Map<String, String> pins, InvokeOptions invoke) {
+        this.scope = scope;
+        this.cluster = cluster;
+        this.kubernetesVersion = kubernetesVersion;
+        this.pins = pins;
+        this.invoke = invoke;
+    }
+
+    List<Addon> beforeNodes() {
+        var cni = addon(VPC_CNI, List.of(), null);
+        var proxy = addon(KUBE_PROXY, List.of(), null);
+        podIdentityAgent = addon(POD_IDENTITY_AGENT, List.of(), null);
+        return List.of(cni, proxy, podIdentityAgent);
+    }
+
+    List<Addon> afterNodes(List<Resource> nodeGroups, Role ebsCsiRole, Resource ebsCsiPolicy) {
+        var coredns = addon(COREDNS, nodeGroups, null);
+        List<Resource> ebsDependencies = new ArrayList<>(nodeGroups);
+        ebsDependencies.add(podIdentityAgent);
+        ebsDependencies.add(ebsCsiPolicy);
+        ebsCsi = addon(EBS_CSI, ebsDependencies, AddonPodIdentityAssociationArgs.builder()
+                .roleArn(ebsCsiRole.arn())
+                .serviceAccount(EBS_CSI_SERVICE_ACCOUNT)
+                .build());
+        return List.of(coredns, ebsCsi);
+    }
+
+    /** The EBS CSI driver add-on; the storage class waits for it. */
+    Addon ebsCsi() {
+        return ebsCsi;
+    }
+
+    private Addon addon(String addonName, List<Resource> dependsOn, AddonPodIdentityAssociationArgs identity) {
+        var args = AddonArgs.builder()
+                .clusterName(cluster.name())
+                .addonName(addonName)
+                .addonVersion(version(addonName))
+                // adopt whatever EKS or a previous install left, then keep user edits to the add-on's config on updates
+                .resolveConflictsOnCreate("OVERWRITE")
+                .resolveConflictsOnUpdate("PRESERVE")
+                .tags(scope.tags(scope.name(addonName)));
+        if (identity != null) {
+            args.podIdentityAssociations(identity);
+        }
+        return new Addon(scope.name(addonName), args.build(), scope.opts(dependsOn));
+    }
+
+    private Output<String> version(String addonName) {
+        String pinned = pins.get(addonName);
+        if (pinned != null) {
+            return Output.of(pinned);
+        }
+        return EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
+                        .addonName(addonName)
+                        .kubernetesVersion(kubernetesVersion)
+                        .mostRecent(false)
+                        .build(), invoke)
+                .applyValue(GetAddonVersionResult::version);
+    }
+}

@@ -1,0 +1,282 @@
+package io.codezero.aws.cluster;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
+import com.pulumi.aws.eks.inputs.ClusterKubernetesNetworkConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.eks.outputs.ClusterCertificateAuthority;
+import com.pulumi.aws.eks.outputs.ClusterIdentity;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetPartitionArgs;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.outputs.GetPartitionResult;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.kubernetes.storage.v1.StorageClass;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.codezero.aws.AwsScope;
+import io.codezero.aws.AwsTargetArgs;
+import io.codezero.aws.network.ClusterNetwork;
+import io.codezero.aws.network.VpcBuilder;
+import io.codezero.core.spec.ClusterSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An EKS cluster with everything it needs: network (created or adopted), KMS key for secrets,
+ * IAM roles, the control plane, OIDC provider, managed node groups, EKS add-ons, a kubeconfig,
+ * a Kubernetes provider and the encrypted gp3 storage class. Every resource is a child of this
+ * component and uses the component's own AWS provider.
+ */
+public final class EksCluster extends ComponentResource {
+    public static final String TYPE = "codezero:aws:EksCluster";
+    /** Name of the encrypted gp3 class; the "standard" tier of the storage profile. */
+    public static final String STORAGE_CLASS = "gp3-encrypted";
+
+    private final Output<String> clusterName;
+    private final Output<String> endpoint;
+    private final Output<String> kubeconfig;
+    private final Output<String> oidcProviderArn;
+    private final ClusterNetwork network;
+    private final List<Resource> nodeGroups;
+    private final List<Addon> addons;
+    private final com.pulumi.kubernetes.Provider kubernetesProvider;
+    private final StorageClass storageClass;
+
+    public EksCluster(String name, ClusterSpec spec, AwsTargetArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var awsProviderArgs = ProviderArgs.builder().region(args.region());
+        args.awsProfile().ifPresent(awsProviderArgs::profile);
+        var awsProvider = new com.pulumi.aws.Provider(name + "-aws", awsProviderArgs.build(),
+                CustomResourceOptions.builder().parent(this).build());
+        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+        tags.put("codezero.io/cluster", spec.name());
+        tags.put("managed-by", "codezero");
+        var scope = new AwsScope(spec.name(), args.region(), this, awsProvider, tags);
+        var invoke = InvokeOptions.builder().parent(this).provider(awsProvider).build();
+
+        Output<String> partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke)
+                .applyValue(GetPartitionResult::partition);
+
+        this.network = args.adoptsNetwork()
+                ? VpcBuilder.adopt(args.existingVpcId().orElseThrow(), args.existingPrivateSubnetIds(), args.existingPublicSubnetIds())
+                : VpcBuilder.create(scope, spec.network().vpcCidr(), zones(args, invoke), args.natMode());
+
+        Output<String> secretsKeyArn = secretsKey(scope, args);
+        var roles = ClusterRoles.create(scope, partition);
+
+        // Pre-created so that control-plane logs expire instead of accumulating forever (EKS's own group never expires).
+        var logGroup = new LogGroup(scope.name("control-plane-logs"), LogGroupArgs.builder()
+                .name("/aws/eks/" + spec.name() + "/cluster")
+                .retentionInDays(90)
+                .tags(scope.tags("/aws/eks/" + spec.name() + "/cluster"))
+                .build(), scope.opts());
+
+        var networkSpec = spec.network();
+        var vpcConfig = ClusterVpcConfigArgs.builder()
+                .subnetIds(this.network.privateSubnetIdList())
+                .endpointPrivateAccess(true)
+                .endpointPublicAccess(!networkSpec.privateApiOnly());
+        if (!networkSpec.privateApiOnly()) {
+            vpcConfig.publicAccessCidrs(networkSpec.apiAccessAllowlist());
+        }
+        List<Resource> clusterDependencies = new ArrayList<>(roles.clusterPolicies());
+        clusterDependencies.add(logGroup);
+        var cluster = new Cluster(scope.name("eks"), ClusterArgs.builder()
+                .name(spec.name())
+                .version(spec.kubernetesVersion())
+                .roleArn(roles.clusterRole().arn())
+                .vpcConfig(vpcConfig.build())
+                // access entries only: no aws-auth ConfigMap to drift or lock everyone out
+                .accessConfig(ClusterAccessConfigArgs.builder()
+                        .authenticationMode("API")
+                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .build())
+                .encryptionConfig(ClusterEncryptionConfigArgs.builder()
+                        .resources("secrets")
+                        .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(secretsKeyArn).build())
+                        .build())
+                .enabledClusterLogTypes(args.controlPlaneLogTypes())
+                .kubernetesNetworkConfig(ClusterKubernetesNetworkConfigArgs.builder()
+                        .ipFamily("ipv4")
+                        .serviceIpv4Cidr(networkSpec.serviceCidr())
+                        .build())
+                // the add-ons below are EKS-managed instead, so upgrades move them too
+                .bootstrapSelfManagedAddons(false)
+                .tags(scope.tags(spec.name()))
+                .build(), scope.opts(clusterDependencies));
+        this.clusterName = cluster.name();
+        this.endpoint = cluster.endpoint();
+
+        var oidc = new OpenIdConnectProvider(scope.name("oidc"), OpenIdConnectProviderArgs.builder()
+                .url(cluster.identities().applyValue(EksCluster::issuer))
+                .clientIdLists("sts.amazonaws.com")
+                .tags(scope.tags(scope.name("oidc")))
+                .build(), scope.opts());
+        this.oidcProviderArn = oidc.arn();
+
+        AccessEntries.grantAdmins(scope, cluster, partition, args.adminPrincipalArns());
+        if (networkSpec.privateApiOnly()) {
+            privateEndpointAccess(scope, cluster, networkSpec.apiAccessAllowlist().isEmpty() && !args.adoptsNetwork()
+                    ? List.of(networkSpec.vpcCidr()) : networkSpec.apiAccessAllowlist());
+        }
+
+        var addonSet = new ClusterAddons(scope, cluster, spec.kubernetesVersion(), args.addonVersions(), invoke);
+        List<Addon> beforeNodes = addonSet.beforeNodes();
+        List<Resource> nodeDependencies = new ArrayList<>(roles.nodePolicies());
+        nodeDependencies.addAll(this.network.egress());
+        nodeDependencies.addAll(beforeNodes);
+        this.nodeGroups = NodeGroups.create(scope, spec, args, cluster, roles.nodeRole(), this.network, nodeDependencies);
+        List<Addon> afterNodes = addonSet.afterNodes(nodeGroups, roles.ebsCsiRole(), roles.ebsCsiPolicy());
+        this.addons = new ArrayList<>(beforeNodes);
+        this.addons.addAll(afterNodes);
+
+        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, caData(t.t3), args.region(), args.tokenCommand(), args.awsProfile()))
+                .asSecret();
+        this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", com.pulumi.kubernetes.ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        this.storageClass = StorageClasses.encryptedGp3(this, kubernetesProvider, STORAGE_CLASS, spec.name(),
+                List.of(addonSet.ebsCsi()));
+
+        registerOutputs(Map.of(
+                "clusterName", clusterName,
+                "endpoint", endpoint,
+                "kubeconfig", kubeconfig,
+                "oidcProviderArn", oidcProviderArn,
+                "vpcId", this.network.vpcId()));
+    }
+
+    private List<Output<String>> zones(AwsTargetArgs args, InvokeOptions invoke) {
+        if (!args.availabilityZones().isEmpty()) {
+            return args.availabilityZones().stream().map(Output::of).toList();
+        }
+        var available = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke);
+        List<Output<String>> zones = new ArrayList<>();
+        for (int i = 0; i < args.zoneCount(); i++) {
+            final int index = i;
+            zones.add(available.applyValue(result -> {
+                if (result.names().size() <= index) {
+                    throw new IllegalStateException("region " + args.region() + " has only " + result.names().size()
+                            + " available zones; lower aws.zoneCount to at most " + result.names().size());
+                }
+                return result.names().get(index);
+            }));
+        }
+        return zones;
+    }
+
+    private static Output<String> secretsKey(AwsScope scope, AwsTargetArgs args) {
+        if (args.kmsKeyArn().isPresent()) {
+            return Output.of(args.kmsKeyArn().get());
+        }
+        var key = new Key(scope.name("secrets-key"), KeyArgs.builder()
+                .description("Envelope encryption of Kubernetes secrets in EKS cluster " + scope.clusterName())
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .tags(scope.tags(scope.name("secrets-key")))
+                .build(), scope.opts());
+        new Alias(scope.name("secrets-key-alias"), AliasArgs.builder()
+                .name("alias/" + scope.clusterName() + "-eks-secrets")
+                .targetKeyId(key.keyId())
+                .build(), scope.opts());
+        return key.arn();
+    }
+
+    /**
+     * With only the private endpoint, the API answers inside the VPC, but EKS's cluster security
+     * group admits only the cluster itself. Open 443 to the networks `pulumi up` and kubectl run
+     * from (the allowlist, read as private CIDRs: VPN, peered VPCs, CI runners; by default the VPC).
+     */
+    private static void privateEndpointAccess(AwsScope scope, Cluster cluster, List<String> cidrs) {
+        Output<String> securityGroup = cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId()
+                .orElseThrow(() -> new IllegalStateException("EKS returned no cluster security group")));
+        for (int i = 0; i < cidrs.size(); i++) {
+            new SecurityGroupIngressRule(scope.name("private-api-" + i), SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(securityGroup)
+                    .cidrIpv4(cidrs.get(i))
+                    .ipProtocol("tcp")
+                    .fromPort(443)
+                    .toPort(443)
+                    .description("Kubernetes API (private endpoint) from " + cidrs.get(i))
+                    .tags(scope.tags(scope.name("private-api-" + i)))
+                    .build(), scope.opts());
+        }
+    }
+
+    private static String issuer(List<ClusterIdentity> identities) {
+        return identities.stream().flatMap(i -> i.oidcs().stream())
+                .map(o -> o.issuer().orElse(null)).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("EKS returned no OIDC issuer for the cluster"));
+    }
+
+    private static String caData(ClusterCertificateAuthority authority) {
+        return authority == null ? "" : authority.data().orElse("");
+    }
+
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    public Output<String> endpoint() {
+        return endpoint;
+    }
+
+    /** A Pulumi secret. */
+    public Output<String> kubeconfig() {
+        return kubeconfig;
+    }
+
+    public Output<String> oidcProviderArn() {
+        return oidcProviderArn;
+    }
+
+    public ClusterNetwork network() {
+        return network;
+    }
+
+    public List<Resource> nodeGroups() {
+        return nodeGroups;
+    }
+
+    public List<Addon> addons() {
+        return addons;
+    }
+
+    public com.pulumi.kubernetes.Provider kubernetesProvider() {
+        return kubernetesProvider;
+    }
+
+    public StorageClass storageClass() {
+        return storageClass;
+    }
+
+    /** Workloads depend on these: node groups (which depend on the network), add-ons, the storage class. */
+    public List<Resource> readiness() {
+        List<Resource> out = new ArrayList<>(nodeGroups);
+        out.addAll(addons);
+        out.add(storageClass);
+        return out;
+    }
+}

@@ -1,0 +1,283 @@
+package io.codezero.aws.preflight;
+
+import io.codezero.aws.AwsTargetArgs;
+import io.codezero.aws.InstanceTypes;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NodePool;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZoneState;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.LocationType;
+import software.amazon.awssdk.services.ec2.model.Region;
+import software.amazon.awssdk.services.eks.model.ClusterVersionInformation;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * Read-only checks against the AWS account before anything is created, so a deploy does not
+ * fail half-way: credentials, region, zones, instance types offered in the chosen zones, the
+ * Kubernetes version offered by EKS, and vCPU quotas for every pool at its maximum size. Each
+ * failure is one sentence saying what is wrong and what to do. A check that cannot be made is
+ * reported as UNKNOWN, never as a pass.
+ */
+public final class AwsPreflight {
+    private final AwsClients clients;
+
+    public AwsPreflight(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    public static AwsPreflight forRegion(String region, Optional<String> profile) {
+        return new AwsPreflight(AwsClients.forRegion(region, profile));
+    }
+
+    public PreflightReport run(ClusterSpec spec, AwsTargetArgs args) {
+        List<CheckResult> results = new ArrayList<>();
+        try {
+            CheckResult credentials = credentials();
+            results.add(credentials);
+            if (credentials.status() != CheckStatus.PASS) {
+                return new PreflightReport(results);
+            }
+            CheckResult region = region(args.region());
+            results.add(region);
+            if (region.status() != CheckStatus.PASS) {
+                return new PreflightReport(results);
+            }
+            List<String> zones = new ArrayList<>();
+            results.add(zones(args, zones));
+            Map<String, List<NodePool>> poolsByType = poolsByInstanceType(spec, args);
+            if (!zones.isEmpty()) {
+                results.addAll(instanceTypesOffered(poolsByType, zones, args));
+            }
+            results.add(kubernetesVersion(spec.kubernetesVersion()));
+            results.addAll(vcpuQuotas(spec, args));
+            return new PreflightReport(results);
+        } finally {
+            clients.close();
+        }
+    }
+
+    CheckResult credentials() {
+        try {
+            GetCallerIdentityResponse me = clients.sts().getCallerIdentity();
+            return CheckResult.pass("credentials", "signed in as " + me.arn() + " (account " + me.account() + ")");
+        } catch (SdkException e) {
+            return CheckResult.fail("credentials", "AWS credentials are not valid (" + reason(e)
+                    + "); set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or refresh your SSO session with aws sso login");
+        }
+    }
+
+    CheckResult region(String region) {
+        try {
+            List<Region> regions = clients.regionDirectory().describeRegions(r -> r.allRegions(true)).regions();
+            Optional<Region> match = regions.stream().filter(r -> r.regionName().equals(region)).findFirst();
+            if (match.isEmpty()) {
+                return CheckResult.fail("region", "region " + region + " does not exist; regions are "
+                        + regions.stream().map(Region::regionName).sorted().collect(Collectors.joining(", ")));
+            }
+            String optIn = match.get().optInStatus();
+            if ("not-opted-in".equals(optIn)) {
+                return CheckResult.fail("region", "region " + region + " exists but is not enabled for this account; enable it under Account settings, AWS Regions");
+            }
+            return CheckResult.pass("region", "region " + region + " is available");
+        } catch (SdkException e) {
+            return CheckResult.unknown("region", "could not list regions (" + reason(e) + ")");
+        }
+    }
+
+    /** Checks the zones and puts the ones the cluster will use into {@code chosen}. */
+    CheckResult zones(AwsTargetArgs args, List<String> chosen) {
+        try {
+            List<String> available = clients.ec2().describeAvailabilityZones(r -> r.filters(
+                            Filter.builder().name("zone-type").values("availability-zone").build())).availabilityZones().stream()
+                    .filter(z -> z.state() == AvailabilityZoneState.AVAILABLE)
+                    .map(AvailabilityZone::zoneName).sorted().toList();
+            if (!args.availabilityZones().isEmpty()) {
+                List<String> missing = args.availabilityZones().stream().filter(z -> !available.contains(z)).toList();
+                if (!missing.isEmpty()) {
+                    return CheckResult.fail("zones", "availability zone" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                            + " not available in " + args.region() + "; available zones are " + String.join(", ", available));
+                }
+                chosen.addAll(args.availabilityZones());
+            } else {
+                if (available.size() < args.zoneCount()) {
+                    return CheckResult.fail("zones", "region " + args.region() + " has " + available.size() + " available zones but aws.zoneCount is "
+                            + args.zoneCount() + "; lower it to " + available.size());
+                }
+                chosen.addAll(available.subList(0, args.zoneCount()));
+            }
+            return CheckResult.pass("zones", "zones " + String.join(", ", chosen) + " are available");
+        } catch (SdkException e) {
+            return CheckResult.unknown("zones", "could not list availability zones (" + reason(e) + ")");
+        }
+    }
+
+    List<CheckResult> instanceTypesOffered(Map<String, List<NodePool>> poolsByType, List<String> zones, AwsTargetArgs args) {
+        List<CheckResult> results = new ArrayList<>();
+        Map<String, Set<String>> offeredZones = new LinkedHashMap<>();
+        try {
+            clients.ec2().describeInstanceTypeOfferingsPaginator(r -> r
+                            .locationType(LocationType.AVAILABILITY_ZONE)
+                            .filters(Filter.builder().name("instance-type").values(poolsByType.keySet()).build(),
+                                    Filter.builder().name("location").values(zones).build()))
+                    .instanceTypeOfferings()
+                    .forEach(o -> offeredZones.computeIfAbsent(o.instanceTypeAsString(), k -> new TreeSet<>()).add(o.location()));
+        } catch (SdkException e) {
+            results.add(CheckResult.unknown("instance-types", "could not list instance type offerings (" + reason(e) + ")"));
+            return results;
+        }
+        for (var entry : poolsByType.entrySet()) {
+            String type = entry.getKey();
+            Set<String> offered = offeredZones.getOrDefault(type, Set.of());
+            List<String> missing = zones.stream().filter(z -> !offered.contains(z)).toList();
+            String pools = poolNames(entry.getValue());
+            if (missing.isEmpty()) {
+                results.add(CheckResult.pass("instance-types", type + " (" + pools + ") is offered in " + String.join(", ", zones)));
+            } else {
+                results.add(CheckResult.fail("instance-types", "instance type " + type + " (" + pools + ") is not offered in "
+                        + String.join(", ", missing) + (offered.isEmpty() ? "" : "; it is offered in " + String.join(", ", offered))
+                        + "; pick other zones with aws.availabilityZones or another type with aws.instanceTypes"));
+            }
+        }
+        return results;
+    }
+
+    CheckResult kubernetesVersion(String version) {
+        try {
+            List<ClusterVersionInformation> versions = clients.eks().describeClusterVersions(r -> r.includeAll(true)).clusterVersions();
+            Set<String> offered = versions.stream().map(ClusterVersionInformation::clusterVersion).collect(Collectors.toCollection(TreeSet::new));
+            return versionVerdict(version, offered, clients.region());
+        } catch (SdkException e) {
+            return CheckResult.unknown("kubernetes-version", "could not check whether EKS offers Kubernetes " + version
+                    + " (DescribeClusterVersions: " + reason(e) + ")");
+        }
+    }
+
+    /** The verdict once EKS has said which versions it offers. */
+    static CheckResult versionVerdict(String version, Set<String> offered, String region) {
+        offered = new TreeSet<>(offered);
+        if (offered.contains(version)) {
+            return CheckResult.pass("kubernetes-version", "EKS offers Kubernetes " + version);
+        }
+        return CheckResult.fail("kubernetes-version", "EKS in " + region + " does not offer Kubernetes " + version
+                + "; it offers " + String.join(", ", offered) + "; set kubernetesVersion to one of them");
+    }
+
+    List<CheckResult> vcpuQuotas(ClusterSpec spec, AwsTargetArgs args) {
+        List<CheckResult> results = new ArrayList<>();
+        InstanceTypes types = args.instanceTypes();
+        Map<String, Integer> vcpus;
+        Set<String> allTypes = spec.nodePools().stream().map(p -> types.resolve(p.size()).orElseThrow()).collect(Collectors.toCollection(LinkedHashSet::new));
+        try {
+            vcpus = vcpusOf(allTypes);
+        } catch (SdkException e) {
+            results.add(CheckResult.unknown("vcpu-quota", "could not read vCPU counts of " + String.join(", ", allTypes) + " (" + reason(e) + ")"));
+            return results;
+        }
+        Map<VcpuQuota, Integer> needed = new EnumMap<>(VcpuQuota.class);
+        Map<VcpuQuota, List<NodePool>> pools = new EnumMap<>(VcpuQuota.class);
+        for (NodePool pool : spec.nodePools()) {
+            String type = types.resolve(pool.size()).orElseThrow();
+            Optional<VcpuQuota> quota = VcpuQuota.forInstanceType(type, pool.spot());
+            if (quota.isEmpty() || !vcpus.containsKey(type)) {
+                results.add(CheckResult.unknown("vcpu-quota", "could not check the vCPU quota for " + type + " (pool " + pool.name()
+                        + "): " + (quota.isEmpty() ? "its family has no known quota" : "EC2 does not describe this type")));
+                continue;
+            }
+            needed.merge(quota.get(), vcpus.get(type) * pool.maxNodes(), Integer::sum);
+            pools.computeIfAbsent(quota.get(), k -> new ArrayList<>()).add(pool);
+        }
+        for (var entry : needed.entrySet()) {
+            VcpuQuota quota = entry.getKey();
+            double limit;
+            try {
+                limit = clients.quotas().getServiceQuota("ec2", quota.code());
+            } catch (ServiceQuotasApi.QuotaUnavailableException e) {
+                results.add(CheckResult.unknown("vcpu-quota", "could not read vCPU quota " + quota.code() + " (" + quota.title() + "): "
+                        + e.getMessage() + "; check it in the Service Quotas console: " + poolsNeed(pools.get(quota)) + " "
+                        + entry.getValue() + " vCPUs at maximum size"));
+                continue;
+            }
+            int inUse;
+            try {
+                inUse = vcpusInUse(quota);
+            } catch (SdkException e) {
+                results.add(CheckResult.unknown("vcpu-quota", "could not count running instances for quota " + quota.code() + " (" + reason(e) + ")"));
+                continue;
+            }
+            results.add(quota.evaluate(entry.getValue(), inUse, limit, poolsNeed(pools.get(quota))));
+        }
+        return results;
+    }
+
+    private Map<String, Integer> vcpusOf(Set<String> types) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (types.isEmpty()) {
+            return out;
+        }
+        clients.ec2().describeInstanceTypesPaginator(r -> r.instanceTypesWithStrings(types)).instanceTypes()
+                .forEach(info -> out.put(info.instanceTypeAsString(), info.vCpuInfo().defaultVCpus()));
+        return out;
+    }
+
+    /** vCPUs of running and pending instances that count against the quota (spot requests count against the spot quotas). */
+    private int vcpusInUse(VcpuQuota quota) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        clients.ec2().describeInstancesPaginator(r -> r.filters(Filter.builder().name("instance-state-name")
+                        .values(InstanceStateName.RUNNING.toString(), InstanceStateName.PENDING.toString()).build()))
+                .reservations().forEach(res -> res.instances().forEach(i -> {
+                    boolean spot = i.instanceLifecycle() != null && "spot".equals(i.instanceLifecycleAsString());
+                    String type = i.instanceTypeAsString();
+                    if (VcpuQuota.forInstanceType(type, spot).filter(q -> q == quota).isPresent()) {
+                        counts.merge(type, 1, Integer::sum);
+                    }
+                }));
+        if (counts.isEmpty()) {
+            return 0;
+        }
+        Map<String, Integer> vcpus = vcpusOf(counts.keySet());
+        return counts.entrySet().stream().mapToInt(e -> e.getValue() * vcpus.getOrDefault(e.getKey(), 0)).sum();
+    }
+
+    private static Map<String, List<NodePool>> poolsByInstanceType(ClusterSpec spec, AwsTargetArgs args) {
+        InstanceTypes types = args.instanceTypes();
+        Map<String, List<NodePool>> out = new LinkedHashMap<>();
+        for (NodePool pool : spec.nodePools()) {
+            out.computeIfAbsent(types.resolve(pool.size()).orElseThrow(), k -> new ArrayList<>()).add(pool);
+        }
+        return out;
+    }
+
+    private static String poolNames(List<NodePool> pools) {
+        return (pools.size() == 1 ? "pool " : "pools ") + pools.stream().map(NodePool::name).collect(Collectors.joining(", "));
+    }
+
+    private static String poolsNeed(List<NodePool> pools) {
+        return poolNames(pools) + (pools.size() == 1 ? " needs" : " need");
+    }
+
+    static String reason(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            if (code == null && (service.statusCode() == 401 || service.statusCode() == 403)) {
+                return "HTTP " + service.statusCode() + ", refused: the access key is unknown or expired, or lacks permission";
+            }
+            return (code == null ? "HTTP " + service.statusCode() : code) + (message == null || message.isBlank() ? "" : ": " + message);
+        }
+        return e.getMessage();
+    }
+}

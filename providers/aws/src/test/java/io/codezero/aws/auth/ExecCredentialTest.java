@@ -1,0 +1,57 @@
+package io.codezero.aws.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ExecCredentialTest {
+
+    @Test
+    void answersInTheApiVersionTheClientAskedFor() {
+        EksToken token = new EksToken("k8s-aws-v1.abc", Instant.parse("2026-11-25T12:14:00Z"));
+        JsonObject v1 = JsonParser.parseString(ExecCredential.json(token,
+                "{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\",\"spec\":{\"interactive\":false}}")).getAsJsonObject();
+        assertThat(v1.get("apiVersion").getAsString()).isEqualTo("client.authentication.k8s.io/v1");
+        assertThat(v1.get("kind").getAsString()).isEqualTo("ExecCredential");
+        assertThat(v1.getAsJsonObject("status").get("token").getAsString()).isEqualTo("k8s-aws-v1.abc");
+        assertThat(v1.getAsJsonObject("status").get("expirationTimestamp").getAsString()).isEqualTo("2026-11-25T12:14:00Z");
+
+        JsonObject fallback = JsonParser.parseString(ExecCredential.json(token, null)).getAsJsonObject();
+        assertThat(fallback.get("apiVersion").getAsString()).isEqualTo("client.authentication.k8s.io/v1beta1");
+        assertThat(ExecCredential.requestedApiVersion("not json")).isEqualTo("client.authentication.k8s.io/v1beta1");
+    }
+
+    @Test
+    void commandPrintsACredentialSignedWithTheDefaultChainAndNeverLeaksOnError() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        try {
+            int code = EksTokenCommand.run(new String[] {"--cluster-name", "demo", "--region", "eu-west-1"}, print(out), print(err));
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+        JsonObject credential = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        String token = credential.getAsJsonObject("status").get("token").getAsString();
+        String url = EksTokenGeneratorTest.decode(new EksToken(token, Instant.now()));
+        assertThat(url).startsWith("https://sts.eu-west-1.amazonaws.com/?").contains("X-Amz-Credential=AKIDEXAMPLE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        assertThat(EksTokenCommand.run(new String[] {"--region", "eu-west-1"}, print(new ByteArrayOutputStream()), print(usage))).isEqualTo(2);
+        assertThat(usage.toString(StandardCharsets.UTF_8)).contains("--cluster-name NAME");
+    }
+
+    private static PrintStream print(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+}

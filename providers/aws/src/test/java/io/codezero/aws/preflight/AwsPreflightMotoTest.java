@@ -1,0 +1,172 @@
+package io.codezero.aws.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.codezero.aws.AwsTargetArgs;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.core.spec.SizeClass;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/** The preflight against a real AWS API emulator (moto server), each failure with its message. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "io.codezero.aws.preflight.MotoServer#installed",
+        disabledReason = "moto_server is not installed, so the preflight emulator tests are skipped; install it with: pip install 'moto[server]==5.2.5'")
+class AwsPreflightMotoTest {
+    private MotoServer moto;
+
+    @BeforeAll
+    void startMoto() throws Exception {
+        moto = MotoServer.start();
+    }
+
+    @AfterAll
+    void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    private static ClusterSpec spec() {
+        return ClusterSpec.builder("demo")
+                .network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").build())
+                .nodePool(NodePool.builder("system").size(SizeClass.MEDIUM).scaling(2, 2, 5).build())
+                .nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(0, 0, 2).spot(true).build())
+                .build();
+    }
+
+    private PreflightReport run(AwsTargetArgs args) {
+        return new AwsPreflight(moto.clients(args.region())).run(spec(), args);
+    }
+
+    private static CheckResult result(PreflightReport report, String check) {
+        return report.results().stream().filter(r -> r.check().equals(check)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + check + " in\n" + report.render()));
+    }
+
+    @Test
+    void aHealthyAccountPassesAndWhatCannotBeCheckedIsUnknownNotPassed() {
+        PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1").build());
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(result(report, "credentials").message()).contains("account 123456789012");
+        assertThat(result(report, "region").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(result(report, "zones").message()).isEqualTo("zones us-east-1a, us-east-1b, us-east-1c are available");
+        assertThat(report.results().stream().filter(r -> r.check().equals("instance-types")))
+                .extracting(CheckResult::status).containsExactly(CheckStatus.PASS, CheckStatus.PASS);
+        // moto implements neither DescribeClusterVersions nor EC2 quotas: reported as could-not-check
+        assertThat(result(report, "kubernetes-version").status()).isEqualTo(CheckStatus.UNKNOWN);
+        assertThat(result(report, "kubernetes-version").message()).startsWith("could not check whether EKS offers Kubernetes " + spec().kubernetesVersion());
+        assertThat(report.results().stream().filter(r -> r.check().equals("vcpu-quota")))
+                .isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(CheckStatus.UNKNOWN);
+                    assertThat(r.message()).startsWith("could not read vCPU quota L-");
+                });
+        assertThat(report.unknowns()).hasSize(3);
+    }
+
+    @Test
+    void invalidCredentialsAreOneClearFailureAndStopTheOtherChecks() throws Exception {
+        moto.enforceAuthentication(true);
+        try {
+            PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1").build());
+            assertThat(report.results()).hasSize(1);
+            assertThat(report.failures()).singleElement().satisfies(f -> {
+                assertThat(f.check()).isEqualTo("credentials");
+                // real STS names the error InvalidClientTokenId; moto's error body is not in the STS format, so the status is reported
+                assertThat(f.message()).startsWith("AWS credentials are not valid (HTTP 403, refused: the access key is unknown or expired")
+                        .contains("set AWS_PROFILE or AWS_ACCESS_KEY_ID");
+            });
+            assertThatThrownBy(report::throwIfFailed).hasMessageContaining("AWS preflight failed (1 problem)")
+                    .hasMessageContaining("AWS credentials are not valid");
+        } finally {
+            moto.enforceAuthentication(false);
+        }
+    }
+
+    @Test
+    void anUnknownRegionFails() {
+        PreflightReport report = run(AwsTargetArgs.builder().region("mars-east-1").build());
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("region");
+            assertThat(f.message()).startsWith("region mars-east-1 does not exist; regions are ").contains("eu-west-1");
+        });
+    }
+
+    @Test
+    void aZoneThatDoesNotExistFails() {
+        PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1").availabilityZones(List.of("us-east-1a", "us-east-1z")).build());
+        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("availability zone us-east-1z not available in us-east-1; available zones are us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f"));
+    }
+
+    @Test
+    void moreZonesThanTheRegionHasFails() {
+        PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1").zoneCount(7).build());
+        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("region us-east-1 has 6 available zones but aws.zoneCount is 7; lower it to 6"));
+    }
+
+    @Test
+    void anInstanceTypeNotOfferedInAChosenZoneFails() {
+        // us-east-1e offers neither m6i nor g5 instances
+        PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1").availabilityZones(List.of("us-east-1a", "us-east-1e")).build());
+        assertThat(report.failures()).extracting(CheckResult::message).containsExactly(
+                "instance type m6i.xlarge (pool system) is not offered in us-east-1e; it is offered in us-east-1a;"
+                        + " pick other zones with aws.availabilityZones or another type with aws.instanceTypes",
+                "instance type g5.2xlarge (pool gpu) is not offered in us-east-1e; it is offered in us-east-1a;"
+                        + " pick other zones with aws.availabilityZones or another type with aws.instanceTypes");
+    }
+
+    @Test
+    void anInstanceTypeThatDoesNotExistFails() {
+        PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1").instanceType(SizeClass.MEDIUM, "m99.huge").build());
+        assertThat(report.failures()).extracting(CheckResult::message).contains(
+                "instance type m99.huge (pool system) is not offered in us-east-1a, us-east-1b, us-east-1c;"
+                        + " pick other zones with aws.availabilityZones or another type with aws.instanceTypes");
+    }
+
+    @Test
+    void theCommandLineReadsTheStackConfigAndExitsNonZeroOnFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path config = dir.resolve("Pulumi.dev.yaml");
+        java.nio.file.Files.writeString(config, String.join("\n",
+                "config:",
+                "  codezero:cluster:",
+                "    name: demo",
+                "    network:",
+                "      apiAccessAllowlist: [203.0.113.10/32]",
+                "    nodePools:",
+                "      - {name: system, size: medium, minNodes: 1, desiredNodes: 2, maxNodes: 3}",
+                "  codezero:aws:",
+                "    region: us-east-1",
+                "    availabilityZones: [us-east-1a, us-east-1e]",
+                ""));
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        int code;
+        try {
+            code = PreflightCommand.run(new String[] {"--config", config.toString(), "--endpoint-url", moto.endpoint().toString()},
+                    new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("PASS    credentials").contains("FAIL    instance-types     instance type m6i.xlarge (pool system) is not offered in us-east-1e");
+        assertThat(err.toString()).contains("AWS preflight failed: 1 check(s) failed");
+
+        java.nio.file.Files.writeString(config, "config:\n  codezero:aws:\n    regoin: us-east-1\n");
+        var err2 = new java.io.ByteArrayOutputStream();
+        assertThat(PreflightCommand.run(new String[] {"--config", config.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err2, true))).isEqualTo(2);
+        assertThat(err2.toString()).contains("codezero:aws.regoin = \"us-east-1\": is not a known setting").contains("aws.region = <missing>: is required");
+    }
+}

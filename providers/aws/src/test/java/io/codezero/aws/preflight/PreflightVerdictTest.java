@@ -1,0 +1,40 @@
+package io.codezero.aws.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two verdicts the emulator cannot produce (moto implements neither EKS DescribeClusterVersions
+ * nor EC2 Service Quotas): the decision and its message, given what AWS would have answered.
+ */
+class PreflightVerdictTest {
+
+    @Test
+    void aVersionEksDoesNotOfferFailsNamingTheOffered() {
+        CheckResult result = AwsPreflight.versionVerdict("1.35", Set.of("1.32", "1.33", "1.34"), "eu-west-1");
+        assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result.message()).isEqualTo("EKS in eu-west-1 does not offer Kubernetes 1.35; it offers 1.32, 1.33, 1.34; set kubernetesVersion to one of them");
+        assertThat(AwsPreflight.versionVerdict("1.34", Set.of("1.33", "1.34"), "eu-west-1").status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void vcpuQuotaCountsRunningInstancesAgainstTheLimit() {
+        CheckResult short1 = VcpuQuota.STANDARD_ON_DEMAND.evaluate(20, 4, 16, "pool system needs");
+        assertThat(short1.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(short1.message()).isEqualTo("vCPU quota L-1216C47A (Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances) is 16"
+                + " with 4 in use, so 12 are free, but pool system needs 20 vCPUs at maximum size;"
+                + " request an increase in the Service Quotas console or lower maxNodes");
+        assertThat(VcpuQuota.STANDARD_ON_DEMAND.evaluate(12, 4, 16, "pool system needs").status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void instanceFamiliesMapToTheirQuotas() {
+        assertThat(VcpuQuota.forInstanceType("m6i.xlarge", false)).contains(VcpuQuota.STANDARD_ON_DEMAND);
+        assertThat(VcpuQuota.forInstanceType("t3.medium", true)).contains(VcpuQuota.STANDARD_SPOT);
+        assertThat(VcpuQuota.forInstanceType("g5.2xlarge", false)).contains(VcpuQuota.G_ON_DEMAND);
+        assertThat(VcpuQuota.forInstanceType("p5.48xlarge", true)).contains(VcpuQuota.P_SPOT);
+        assertThat(VcpuQuota.forInstanceType("inf2.xlarge", false)).isEmpty();
+    }
+}
