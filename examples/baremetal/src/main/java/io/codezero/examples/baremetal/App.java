@@ -1,0 +1,27 @@
+package io.codezero.examples.baremetal;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import io.codezero.baremetal.BareMetalTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+
+/**
+ * The whole platform on machines you own: hosts from {@code codezero:baremetal}, credentials from
+ * secret config keys the hosts name, everything else from Pulumi.&lt;stack&gt;.yaml.
+ */
+public final class App {
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    public static void stack(Context ctx) {
+        StackConfig config = StackConfig.from(ctx);
+        var secrets = ctx.config(StackConfig.NAMESPACE);
+        var target = BareMetalTarget.fromConfig(config.section("baremetal"), secrets::get);
+        new CodeZeroStack(config.cluster().name(), config.toArgs(target)).exportTo(ctx);
+    }
+}

@@ -1,0 +1,148 @@
+package io.codezero.baremetal;
+
+import com.pulumi.core.Output;
+import io.codezero.baremetal.install.NodeRole;
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.validation.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads {@code codezero:baremetal} from stack config. Credentials are never in this section: a host
+ * names a secret config key ({@code credentials: sshKey} reads {@code codezero:sshKey}) or a key
+ * file on the machine running Pulumi ({@code privateKeyFile}). Every problem is collected.
+ *
+ * <pre>
+ * codezero:baremetal:
+ *   k3sVersion: v1.34.1+k3s1          # optional: default pinned for cluster.kubernetesVersion
+ *   user: root                        # defaults for every host
+ *   credentials: sshKey               # secret config key with a private key (pulumi config set --secret sshKey ...)
+ *   privateKeyFile: ~/.ssh/id_ed25519 # or a key file
+ *   trustOnFirstUse: false
+ *   apiAddress: 10.0.0.10             # optional VIP / DNS name for the API
+ *   airgap: {k3sBinary: ./k3s, installScript: ./install.sh, images: ./k3s-airgap-images-amd64.tar.zst}
+ *   jumpHost: {address, port, user, hostKey, credentials | privateKeyFile}
+ *   loadBalancer: {type: serviceLB}   # or {type: metallb, addresses: [...], internalAddresses: [...]}
+ *   extraServerArgs: ["--disable=traefik"]
+ *   hosts:
+ *     - {address: 10.0.0.10, role: server, hostKey: "ssh-ed25519 AAAA...", name: cp-1}
+ *     - {address: 10.0.0.20, role: agent, hostKey: "...", pool: workers, user: deploy,
+ *        passwordCredentials: deployPassword, sudoPasswordCredentials: deployPassword}
+ * </pre>
+ */
+public final class BareMetalConfig {
+    /** Looks up a secret config value by key (without namespace), e.g. {@code ctx.config("codezero")::get}. */
+    @FunctionalInterface
+    public interface SecretLookup {
+        Optional<String> get(String key);
+    }
+
+    private BareMetalConfig() {
+    }
+
+    static BareMetalTarget read(ConfigObject s, SecretLookup secrets) {
+        BareMetalTarget.Builder b = BareMetalTarget.builder();
+        b.k3sVersion(s.string("k3sVersion", null));
+        String user = s.string("user", "root");
+        String credentials = s.string("credentials", null);
+        String keyFile = s.string("privateKeyFile", null);
+        boolean tofu = s.bool("trustOnFirstUse", false);
+        b.apiAddress(s.string("apiAddress", null));
+        if (s.has("airgap")) {
+            ConfigObject a = s.object("airgap");
+            String binary = a.string("k3sBinary", null);
+            String script = a.string("installScript", null);
+            b.airgap(binary == null ? null : Path.of(expand(binary)), script == null ? null : Path.of(expand(script)));
+            String images = a.string("images", null);
+            b.airgapImages(images == null ? null : Path.of(expand(images)));
+            a.rejectUnknownKeys();
+        }
+        if (s.has("jumpHost")) {
+            ConfigObject j = s.object("jumpHost");
+            b.jumpHost(host(j, NodeRole.SERVER, user, credentials, keyFile, tofu, secrets));
+        }
+        if (s.has("loadBalancer")) {
+            ConfigObject lb = s.object("loadBalancer");
+            String type = lb.string("type", "serviceLB");
+            if (type.equalsIgnoreCase("metallb")) {
+                b.loadBalancer(BareMetalLoadBalancer.metalLb(lb.strings("addresses"), lb.strings("internalAddresses")));
+            } else if (!type.equalsIgnoreCase("serviceLB")) {
+                s.problems().add(Problem.of(lb.path() + ".type", type, "must be serviceLB (k3s built-in, the default) or metallb"));
+            } else {
+                lb.strings("addresses");
+                lb.strings("internalAddresses");
+            }
+            lb.rejectUnknownKeys();
+        }
+        b.extraServerArgs(s.strings("extraServerArgs"));
+        for (ConfigObject h : s.objects("hosts")) {
+            String role = h.string("role", "agent");
+            NodeRole nodeRole = switch (role.toLowerCase()) {
+                case "server" -> NodeRole.SERVER;
+                case "agent" -> NodeRole.AGENT;
+                default -> {
+                    s.problems().add(Problem.of(h.path() + ".role", role, "must be server or agent"));
+                    yield NodeRole.AGENT;
+                }
+            };
+            b.host(host(h, nodeRole, user, credentials, keyFile, tofu, secrets));
+        }
+        s.rejectUnknownKeys();
+        return b.build();
+    }
+
+    private static BareMetalHost host(ConfigObject h, NodeRole role, String defaultUser, String defaultCredentials,
+            String defaultKeyFile, boolean defaultTofu, SecretLookup secrets) {
+        String address = h.string("address", null);
+        int port = h.integer("port", 22);
+        String user = h.string("user", defaultUser);
+        String hostKey = h.string("hostKey", null);
+        boolean tofu = h.bool("trustOnFirstUse", defaultTofu);
+        String credentials = h.string("credentials", null);
+        String keyFile = h.string("privateKeyFile", null);
+        if (credentials == null && keyFile == null) {
+            credentials = defaultCredentials;
+            keyFile = defaultKeyFile;
+        }
+        Output<String> privateKey = null;
+        if (credentials != null) {
+            privateKey = secret(h, "credentials", credentials, secrets);
+        } else if (keyFile != null) {
+            privateKey = keyFile(h, keyFile);
+        }
+        Output<String> password = h.has("passwordCredentials") ? secret(h, "passwordCredentials", h.string("passwordCredentials", null), secrets) : null;
+        Output<String> sudo = h.has("sudoPasswordCredentials")
+                ? secret(h, "sudoPasswordCredentials", h.string("sudoPasswordCredentials", null), secrets) : null;
+        String name = h.string("name", null);
+        String pool = h.has("pool") ? h.string("pool", null) : null;
+        h.has("role");
+        h.rejectUnknownKeys();
+        return new BareMetalHost(name, address, port, user, role, hostKey, tofu, privateKey, password, sudo, pool, h.path());
+    }
+
+    private static Output<String> secret(ConfigObject h, String field, String key, SecretLookup secrets) {
+        Optional<String> value = secrets.get(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            h.problems().add(Problem.of(h.path() + "." + field, key, "names the config key codezero:" + key
+                    + ", which is not set; set it as a secret: pulumi config set --secret codezero:" + key + " -- \"$(cat ~/.ssh/id_ed25519)\""));
+            return null;
+        }
+        return Output.ofSecret(value.get());
+    }
+
+    private static Output<String> keyFile(ConfigObject h, String file) {
+        Path path = Path.of(expand(file));
+        try {
+            return Output.ofSecret(Files.readString(path));
+        } catch (IOException e) {
+            h.problems().add(Problem.of(h.path() + ".privateKeyFile", file, "cannot be read on this machine (" + e.getClass().getSimpleName() + ")"));
+            return null;
+        }
+    }
+
+    private static String expand(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+}

@@ -1,0 +1,283 @@
+package io.codezero.baremetal;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.codezero.baremetal.install.NodeRole;
+import io.codezero.baremetal.resources.AgentNode;
+import io.codezero.baremetal.resources.AgentNodeArgs;
+import io.codezero.baremetal.resources.AirgapArgs;
+import io.codezero.baremetal.resources.ConnectionArgs;
+import io.codezero.baremetal.resources.ServerNode;
+import io.codezero.baremetal.resources.ServerNodeArgs;
+import io.codezero.baremetal.ssh.HostKeys;
+import io.codezero.core.Versions;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.core.spec.Taint;
+import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.StorageProfile;
+import io.codezero.core.validation.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Kubernetes (k3s) on machines you own, over SSH. Each machine is a typed resource served by the
+ * codezero provider plugin ({@code pulumi-resource-codezero}): the first server initializes the
+ * cluster with embedded etcd, other servers and agents join it. Removing a host from the program
+ * drains it, uninstalls k3s and removes the node.
+ *
+ * <p>Storage is k3s's local-path provisioner; Services of type LoadBalancer use k3s's ServiceLB, or
+ * MetalLB when address pools are configured.
+ */
+public final class BareMetalTarget implements ClusterTarget {
+    public static final String KIND = "baremetal";
+    public static final String SECTION = "codezero:baremetal";
+
+    private final List<BareMetalHost> hosts;
+    private final String k3sVersion;
+    private final Path airgapBinary;
+    private final Path airgapInstallScript;
+    private final Path airgapImages;
+    private final String apiAddress;
+    private final BareMetalHost jumpHost;
+    private final BareMetalLoadBalancer loadBalancer;
+    private final List<String> extraServerArgs;
+
+    private BareMetalTarget(Builder b) {
+        this.hosts = List.copyOf(b.hosts);
+        this.k3sVersion = b.k3sVersion;
+        this.airgapBinary = b.airgapBinary;
+        this.airgapInstallScript = b.airgapInstallScript;
+        this.airgapImages = b.airgapImages;
+        this.apiAddress = b.apiAddress;
+        this.jumpHost = b.jumpHost;
+        this.loadBalancer = Objects.requireNonNullElse(b.loadBalancer, BareMetalLoadBalancer.serviceLb());
+        this.extraServerArgs = List.copyOf(b.extraServerArgs);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads {@code codezero:baremetal}; problems go to the section's problem list (see {@link BareMetalConfig}). */
+    public static BareMetalTarget fromConfig(io.codezero.core.config.ConfigObject section, BareMetalConfig.SecretLookup secrets) {
+        return BareMetalConfig.read(section, secrets);
+    }
+
+    public List<BareMetalHost> hosts() {
+        return hosts;
+    }
+
+    public BareMetalLoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** The k3s release for the spec: the configured one, else the one pinned for the spec's Kubernetes minor. */
+    public String k3sVersionFor(ClusterSpec spec) {
+        return k3sVersion != null ? k3sVersion : Versions.BareMetal.K3S_BY_KUBERNETES_MINOR.get(spec.kubernetesVersion());
+    }
+
+    @Override
+    public List<Problem> validate(ClusterSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        if (hosts.isEmpty()) {
+            problems.add(Problem.of(SECTION + ".hosts", null, "list at least one machine with role: server"));
+            return problems;
+        }
+        List<BareMetalHost> servers = hosts.stream().filter(h -> h.role() == NodeRole.SERVER).toList();
+        if (servers.isEmpty()) {
+            problems.add(Problem.of(SECTION + ".hosts", hosts.size() + " agents", "needs at least one host with role: server (the first one initializes the cluster)"));
+        } else if (servers.size() % 2 == 0) {
+            problems.add(Problem.of(SECTION + ".hosts", servers.size() + " servers", "use an odd number of servers (1, 3 or 5): embedded etcd needs a majority,"
+                    + " so " + servers.size() + " servers survive no more failures than " + (servers.size() - 1)));
+        }
+        Map<String, String> seenAddress = new HashMap<>();
+        Map<String, String> seenName = new HashMap<>();
+        for (BareMetalHost h : hosts) {
+            String where = h.source();
+            if (h.address() == null || h.address().isBlank()) {
+                problems.add(Problem.of(where + ".address", null, "is required: the machine's IP address or DNS name"));
+                continue;
+            }
+            String previous = seenAddress.putIfAbsent(h.endpoint(), where);
+            if (previous != null) {
+                problems.add(Problem.of(where + ".address", h.endpoint(), "is also used by " + previous + ": each machine can be listed once"));
+            }
+            String previousName = seenName.putIfAbsent(h.resourceSuffix(), where);
+            if (previousName != null && previous == null) {
+                problems.add(Problem.of(where + ".name", h.resourceSuffix(), "is also the name of " + previousName + ": node names must be unique"));
+            }
+            if (h.name() != null && !h.name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                problems.add(Problem.of(where + ".name", h.name(), "must be a lower-case DNS label (letters, digits, '-'), at most 63 characters"));
+            }
+            if (h.hostKey() == null && !h.trustOnFirstUse()) {
+                problems.add(Problem.of(where + ".hostKey", null, "pin the machine's SSH host key (ssh-keyscan -t ed25519 " + h.address()
+                        + ", checked out of band), or set trustOnFirstUse: true to accept the first key seen"));
+            } else if (h.hostKey() != null && HostKeys.problem(h.hostKey()) != null) {
+                problems.add(Problem.of(where + ".hostKey", h.hostKey(), HostKeys.problem(h.hostKey())));
+            }
+            if (h.privateKey() == null && h.password() == null) {
+                problems.add(Problem.of(where + ".credentials", null, "give credentials (the name of a secret config key holding a private key),"
+                        + " privateKeyFile, or passwordCredentials"));
+            }
+            if (h.port() < 1 || h.port() > 65535) {
+                problems.add(Problem.of(where + ".port", h.port(), "must be from 1 to 65535"));
+            }
+            if (h.pool() != null && spec.nodePools().stream().noneMatch(p -> p.name().equals(h.pool()))) {
+                problems.add(Problem.of(where + ".pool", h.pool(), "is not a node pool of the cluster; pools: "
+                        + String.join(", ", spec.nodePools().stream().map(NodePool::name).toList())));
+            }
+        }
+        String version = k3sVersionFor(spec);
+        if (version == null) {
+            problems.add(Problem.of(SECTION + ".k3sVersion", null, "no k3s release is pinned for Kubernetes " + spec.kubernetesVersion()
+                    + "; pinned: " + Versions.BareMetal.K3S_BY_KUBERNETES_MINOR + ", or set k3sVersion"));
+        } else if (!version.matches("v\\d+\\.\\d+\\.\\d+\\+k3s\\d+")) {
+            problems.add(Problem.of(SECTION + ".k3sVersion", version, "must be a k3s release tag such as v1.34.1+k3s1"));
+        } else if (!version.startsWith("v" + spec.kubernetesVersion() + ".")) {
+            problems.add(Problem.of(SECTION + ".k3sVersion", version, "is not a release of Kubernetes " + spec.kubernetesVersion()
+                    + " (cluster.kubernetesVersion); make them agree"));
+        }
+        if ((airgapBinary == null) != (airgapInstallScript == null)) {
+            problems.add(Problem.of(SECTION + ".airgap", airgapBinary == null ? "installScript only" : "k3sBinary only",
+                    "give both k3sBinary and installScript (from the k3s release page)"));
+        }
+        for (Path p : new Path[] {airgapBinary, airgapInstallScript, airgapImages}) {
+            if (p != null && !Files.isRegularFile(p)) {
+                problems.add(Problem.of(SECTION + ".airgap", p, "does not exist or is not a file on this machine"));
+            }
+        }
+        if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB && loadBalancer.publicAddresses().isEmpty()) {
+            problems.add(Problem.of(SECTION + ".loadBalancer.addresses", null, "MetalLB needs an address pool you own, e.g. [\"192.168.1.240-192.168.1.250\"]"));
+        }
+        return problems;
+    }
+
+    @Override
+    public ProvisionedCluster provision(ClusterSpec spec, Resource parent) {
+        String version = k3sVersionFor(spec);
+        BareMetalCluster cluster = new BareMetalCluster(spec.name(), parent);
+        CustomResourceOptions inCluster = CustomResourceOptions.builder().parent(cluster).build();
+        List<BareMetalHost> servers = hosts.stream().filter(h -> h.role() == NodeRole.SERVER).toList();
+        BareMetalHost first = servers.get(0);
+        String api = apiAddress != null ? apiAddress : first.address();
+        AirgapArgs airgap = airgapBinary == null ? null : AirgapArgs.of(airgapBinary.toString(), airgapInstallScript.toString(),
+                airgapImages == null ? null : airgapImages.toString());
+        List<String> sans = new ArrayList<>(List.of(api));
+        servers.stream().map(BareMetalHost::address).filter(a -> !sans.contains(a)).forEach(sans::add);
+
+        ServerNode init = new ServerNode(spec.name() + "-" + first.resourceSuffix(), ServerNodeArgs.builder()
+                .connection(connection(first)).k3sVersion(version).nodeName(first.name()).clusterInit(true)
+                .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).build(), inCluster);
+        Output<String> serverUrl = Output.of("https://" + bracket(api) + ":6443");
+        List<Resource> nodes = new ArrayList<>(List.of(init));
+        CustomResourceOptions afterInit = CustomResourceOptions.builder().parent(cluster).dependsOn(init).build();
+        for (BareMetalHost h : servers.subList(1, servers.size())) {
+            nodes.add(new ServerNode(spec.name() + "-" + h.resourceSuffix(), ServerNodeArgs.builder()
+                    .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
+                    .token(init.clusterToken()).controlPlane(connection(first)).tlsSans(sans)
+                    .extraArgs(serverArgs(spec, h)).airgap(airgap).build(), afterInit));
+        }
+        for (BareMetalHost h : hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList()) {
+            nodes.add(new AgentNode(spec.name() + "-" + h.resourceSuffix(), AgentNodeArgs.builder()
+                    .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
+                    .token(init.clusterToken()).controlPlane(connection(first)).extraArgs(poolArgs(spec, h))
+                    .airgap(airgap).build(), afterInit));
+        }
+        cluster.finish(serverUrl);
+        Output<String> kubeconfig = init.kubeconfig().asSecret();
+        Provider provider = new Provider(spec.name() + "-k8s", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+                CustomResourceOptions.builder().parent(cluster).dependsOn(nodes).build());
+        List<Resource> readiness = new ArrayList<>(nodes);
+        readiness.addAll(MetalLb.install(spec.name(), loadBalancer, provider, cluster));
+        return new ProvisionedCluster(spec.name(), kubeconfig, provider, StorageProfile.single("local-path"),
+                loadBalancer.capabilities(), readiness);
+    }
+
+    private ConnectionArgs connection(BareMetalHost h) {
+        ConnectionArgs.Builder c = ConnectionArgs.builder().host(h.address()).port(h.port()).user(h.user())
+                .hostKey(h.hostKey()).privateKey(h.privateKey()).password(h.password()).sudoPassword(h.sudoPassword());
+        if (h.trustOnFirstUse()) {
+            c.trustOnFirstUse(true);
+        }
+        if (jumpHost != null) {
+            c.jumpHost(ConnectionArgs.builder().host(jumpHost.address()).port(jumpHost.port()).user(jumpHost.user())
+                    .hostKey(jumpHost.hostKey()).privateKey(jumpHost.privateKey()).password(jumpHost.password()).build());
+        }
+        return c.build();
+    }
+
+    private List<String> serverArgs(ClusterSpec spec, BareMetalHost h) {
+        List<String> args = new ArrayList<>(extraServerArgs);
+        if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB) {
+            args.add("--disable=servicelb");
+        }
+        args.addAll(poolArgs(spec, h));
+        return args;
+    }
+
+    /** Labels and taints of the host's node pool, as k3s flags. */
+    private static List<String> poolArgs(ClusterSpec spec, BareMetalHost h) {
+        List<String> args = new ArrayList<>();
+        if (h.pool() == null) {
+            return args;
+        }
+        NodePool pool = spec.nodePools().stream().filter(p -> p.name().equals(h.pool())).findFirst().orElse(null);
+        if (pool == null) {
+            return args;
+        }
+        args.add("--node-label=codezero.io/pool=" + pool.name());
+        pool.labels().forEach((k, v) -> args.add("--node-label=" + k + "=" + v));
+        for (Taint t : pool.taints()) {
+            args.add("--node-taint=" + t.key() + (t.value() == null || t.value().isEmpty() ? "" : "=" + t.value()) + ":" + t.effect());
+        }
+        return args;
+    }
+
+    private static String bracket(String address) {
+        return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+    }
+
+    public static final class Builder {
+        private final List<BareMetalHost> hosts = new ArrayList<>();
+        private String k3sVersion;
+        private Path airgapBinary;
+        private Path airgapInstallScript;
+        private Path airgapImages;
+        private String apiAddress;
+        private BareMetalHost jumpHost;
+        private BareMetalLoadBalancer loadBalancer;
+        private final List<String> extraServerArgs = new ArrayList<>();
+
+        public Builder host(BareMetalHost host) { hosts.add(host); return this; }
+        public Builder hosts(List<BareMetalHost> all) { hosts.addAll(all); return this; }
+        /** A k3s release tag; by default the one pinned for the cluster's Kubernetes minor. */
+        public Builder k3sVersion(String v) { k3sVersion = v; return this; }
+        public Builder airgap(Path k3sBinary, Path installScript) { airgapBinary = k3sBinary; airgapInstallScript = installScript; return this; }
+        /** Also upload the k3s images tarball, so the machines pull no system images. */
+        public Builder airgapImages(Path images) { airgapImages = images; return this; }
+        /** The address clients use for the API (a VIP or DNS name); defaults to the first server's address. */
+        public Builder apiAddress(String v) { apiAddress = v; return this; }
+        public Builder jumpHost(BareMetalHost v) { jumpHost = v; return this; }
+        public Builder loadBalancer(BareMetalLoadBalancer v) { loadBalancer = v; return this; }
+        public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(v); return this; }
+
+        public BareMetalTarget build() {
+            return new BareMetalTarget(this);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.codezero.baremetal;
+
+/** Type tokens of the codezero package's bare-metal resources. */
+public final class ResourceTokens {
+    private ResourceTokens() {
+    }
+
+    public static final String PACKAGE = "codezero";
+    /** A machine running the k3s control plane (and embedded etcd). */
+    public static final String SERVER_NODE = "codezero:baremetal:ServerNode";
+    /** A machine running workloads only. */
+    public static final String AGENT_NODE = "codezero:baremetal:AgentNode";
+    /** The component grouping a cluster's nodes. */
+    public static final String CLUSTER = "codezero:baremetal:Cluster";
+}

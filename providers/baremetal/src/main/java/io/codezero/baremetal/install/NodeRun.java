@@ -1,0 +1,84 @@
+package io.codezero.baremetal.install;
+
+import io.codezero.baremetal.ssh.Secret;
+import io.codezero.baremetal.ssh.SshSession;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One machine going through the phases: its desired state, its sessions, what was found and what
+ * was produced. Phases share state through it; the phase manager closes its sessions.
+ */
+public final class NodeRun {
+    private final NodeSpec spec;
+    private final Progress progress;
+    private SshSession session;
+    private SshSession controlPlane;
+    private HostFacts facts;
+    private boolean changedHost;
+    private final List<String> warnings = new ArrayList<>();
+    private String installedVersion;
+    private boolean running;
+    private Secret kubeconfig;
+    private Secret clusterToken;
+    private String presentedHostKey;
+
+    public NodeRun(NodeSpec spec, Progress progress) {
+        this.spec = spec;
+        this.progress = progress;
+    }
+
+    public NodeSpec spec() { return spec; }
+    public SshSession session() { return session; }
+    void session(SshSession s) { session = s; presentedHostKey = s.presentedHostKey(); }
+    /** kubectl runs here: the control-plane server, or this machine for the first server. */
+    public SshSession controlPlane() { return controlPlane != null ? controlPlane : session; }
+    void controlPlane(SshSession s) { controlPlane = s; }
+    boolean hasSeparateControlPlane() { return controlPlane != null; }
+    public HostFacts facts() { return facts; }
+    void facts(HostFacts f) {
+        facts = f;
+        installedVersion = f.installedVersion();
+        running = f.running();
+    }
+    public boolean changedHost() { return changedHost; }
+    void markChanged() { changedHost = true; }
+    public List<String> warnings() { return warnings; }
+    public String installedVersion() { return installedVersion; }
+    void installedVersion(String v) { installedVersion = v; }
+    public boolean running() { return running; }
+    void running(boolean r) { running = r; }
+    public Secret kubeconfig() { return kubeconfig; }
+    void kubeconfig(Secret k) { kubeconfig = k; }
+    public Secret clusterToken() { return clusterToken; }
+    void clusterToken(Secret t) { clusterToken = t; }
+    public String presentedHostKey() { return presentedHostKey; }
+
+    /** The node name: the one asked for, else the machine's hostname (known after gather facts). */
+    public String nodeName() {
+        if (spec.nodeName() != null) {
+            return spec.nodeName();
+        }
+        // Kubernetes node names are lower case; k3s would refuse "Web-01".
+        return facts != null && !facts.hostname().isBlank() ? facts.hostname().toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    public String label() {
+        return spec.label(nodeName());
+    }
+
+    void report(String message) {
+        progress.report(label(), message);
+    }
+
+    void close() {
+        if (controlPlane != null) {
+            controlPlane.close();
+            controlPlane = null;
+        }
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+}

@@ -1,0 +1,462 @@
+package io.codezero.baremetal.install;
+
+import io.codezero.baremetal.ssh.CommandResult;
+import io.codezero.baremetal.ssh.Retry;
+import io.codezero.baremetal.ssh.Secret;
+import io.codezero.baremetal.ssh.SshConnector;
+import io.codezero.baremetal.ssh.SshFailure;
+import io.codezero.baremetal.ssh.SshSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The phases, and the lists they form for each lifecycle step. Each phase is small, idempotent
+ * where it can be, and says what it does in its title.
+ */
+public final class Phases {
+    static final String WORK_DIR = "/var/lib/codezero";
+    static final String INSTALL_SCRIPT = WORK_DIR + "/k3s-install.sh";
+    static final String INSTALL_ENV = WORK_DIR + "/k3s-install.env";
+    static final String CONFIG_HASH = WORK_DIR + "/k3s-config.sha256";
+    static final String K3S_BINARY = "/usr/local/bin/k3s";
+    private static final Retry CONNECT_RETRY = Retry.idempotent(3, Duration.ofSeconds(1));
+
+    private Phases() {
+    }
+
+    /** connect, gather facts, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
+    public static List<Phase> create(SshConnector ssh) {
+        return List.of(new Connect(ssh), new GatherFacts(), new ValidateHost(), new Upload(), new InstallK3s(),
+                new WaitReady(), new FetchKubeconfig());
+    }
+
+    /** Upgrade or reconfigure in place: drain before, uncordon after. */
+    public static List<Phase> update(SshConnector ssh) {
+        return List.of(new Connect(ssh), new GatherFacts(), new ValidateHost(), new Drain(), new Upload(), new InstallK3s(),
+                new WaitReady(), new Uncordon(), new FetchKubeconfig());
+    }
+
+    /** Drain, uninstall, remove the node object, clean up. */
+    public static List<Phase> delete(SshConnector ssh) {
+        return List.of(new Connect(ssh), new GatherFacts(), new DrainForRemoval(), new Uninstall(), new RemoveNode());
+    }
+
+    /** What is on the machine now (refresh). */
+    public static List<Phase> read(SshConnector ssh) {
+        return List.of(new ConnectHostOnly(ssh), new GatherFacts());
+    }
+
+    static boolean needsInstall(NodeRun run) {
+        HostFacts f = run.facts();
+        return !run.spec().k3sVersion().equals(f.installedVersion()) || !f.running()
+                || !run.spec().configHash(run.nodeName()).equals(f.configHash());
+    }
+
+    // ---------------------------------------------------------------- connect
+
+    static class Connect implements Phase {
+        private final SshConnector ssh;
+
+        Connect(SshConnector ssh) {
+            this.ssh = ssh;
+        }
+
+        @Override
+        public String title() {
+            return "connect";
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
+            if (run.spec().controlPlane() != null && withControlPlane()) {
+                try {
+                    run.controlPlane(CONNECT_RETRY.call(() -> ssh.connect(run.spec().controlPlane())));
+                } catch (SshFailure e) {
+                    throw new IllegalStateException("cannot reach the control-plane server " + run.spec().controlPlane().describe()
+                            + " (needed to join, drain and check this node): " + e.getMessage(), e);
+                }
+            }
+        }
+
+        boolean withControlPlane() {
+            return true;
+        }
+    }
+
+    static final class ConnectHostOnly extends Connect {
+        ConnectHostOnly(SshConnector ssh) {
+            super(ssh);
+        }
+
+        @Override
+        boolean withControlPlane() {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- facts and validation
+
+    static final class GatherFacts implements Phase {
+        @Override
+        public String title() {
+            return "gather facts";
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            long before = System.currentTimeMillis();
+            CommandResult r = run.session().sudo(HostFacts.SCRIPT);
+            long after = System.currentTimeMillis();
+            if (!r.ok()) {
+                throw new IllegalStateException("could not read facts as root (exit " + r.exitCode() + "): " + r.tail()
+                        + (run.spec().endpoint().isRoot() ? "" : " (does the user have sudo? give sudoPassword if sudo asks for one)"));
+            }
+            run.facts(HostFacts.parse(r.stdout(), (before + after) / 2000));
+        }
+    }
+
+    static final class ValidateHost implements Phase {
+        @Override
+        public String title() {
+            return "validate host";
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            HostFacts f = run.facts();
+            HostChecks c = run.spec().checks();
+            List<String> problems = new ArrayList<>();
+            if (!f.kernel().startsWith("Linux")) {
+                problems.add("k3s needs Linux, found " + f.kernel());
+            }
+            if (!HostChecks.SUPPORTED_ARCH.contains(f.arch())) {
+                problems.add("architecture " + f.arch() + " is not supported (supported: " + String.join(", ", HostChecks.SUPPORTED_ARCH) + ")");
+            }
+            if (f.memoryMb() < c.minMemoryMb()) {
+                problems.add("memory is " + f.memoryMb() + " MiB, at least " + c.minMemoryMb() + " MiB is required for a "
+                        + run.spec().role().name().toLowerCase());
+            }
+            if (f.swapMb() > 0 && !c.allowSwap()) {
+                problems.add("swap is on (" + f.swapMb() + " MiB) and checks.allowSwap is false: turn swap off (swapoff -a)");
+            }
+            if (Math.abs(f.clockSkewSeconds()) > c.maxClockSkewSeconds()) {
+                problems.add("clock is " + f.clockSkewSeconds() + "s off from this machine's (at most " + c.maxClockSkewSeconds()
+                        + "s allowed; etcd and certificates need synchronized clocks: enable NTP)");
+            }
+            if (!(f.installed() && f.running())) {
+                List<Integer> busy = c.requiredFreePorts().stream().filter(f.listeningPorts()::contains).toList();
+                if (!busy.isEmpty()) {
+                    String ports = busy.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+                    problems.add((busy.size() > 1 ? "ports " + ports + " are" : "port " + ports + " is")
+                            + " already in use by another program (k3s needs " + c.requiredFreePorts() + " free; find it with: ss -ltnp)");
+                }
+            }
+            if (f.installedRole() != null && f.installedRole() != run.spec().role()) {
+                problems.add("k3s is already installed here as " + f.installedRole().name().toLowerCase() + ", but the host is declared "
+                        + run.spec().role().name().toLowerCase() + ": uninstall it first (" + f.installedRole().uninstallScript() + ")");
+            }
+            if ("none".equals(f.initSystem())) {
+                run.warnings().add("no systemd or openrc on " + run.label() + ": the install script must start k3s itself");
+            }
+            if (!problems.isEmpty()) {
+                throw new HostValidationException(problems);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- install
+
+    static final class Upload implements Phase {
+        @Override
+        public String title() {
+            return "upload";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return needsInstall(run);
+        }
+
+        @Override
+        public void run(NodeRun run) throws IOException {
+            SshSession s = run.session();
+            NodeSpec spec = run.spec();
+            if (spec.airgap() != null) {
+                byte[] binary = Files.readAllBytes(spec.airgap().k3sBinary());
+                String remoteSum = s.sudo("sha256sum " + K3S_BINARY + " 2>/dev/null | cut -d' ' -f1").stdout().trim();
+                if (!remoteSum.equals(sha256(binary))) {
+                    run.markChanged();
+                    s.upload(binary, K3S_BINARY, "755");
+                }
+                s.upload(Files.readAllBytes(spec.airgap().installScript()), INSTALL_SCRIPT, "700");
+                Path images = spec.airgap().images();
+                if (images != null) {
+                    String remote = Airgap.IMAGES_DIR + images.getFileName();
+                    String size = s.sudo("stat -c %s " + SshSession.quote(remote) + " 2>/dev/null").stdout().trim();
+                    // Same name and size: already there (hashing hundreds of megabytes each run would be slow).
+                    if (!size.equals(String.valueOf(Files.size(images)))) {
+                        run.markChanged();
+                        s.upload(images, remote, "644");
+                    }
+                }
+            } else {
+                CommandResult r = s.sudo("set -e; mkdir -p " + WORK_DIR + "; curl -sfL --retry 3 --connect-timeout 20 "
+                        + SshSession.quote(spec.installScriptUrl()) + " -o " + INSTALL_SCRIPT + ".tmp; chmod 700 " + INSTALL_SCRIPT
+                        + ".tmp; mv -f " + INSTALL_SCRIPT + ".tmp " + INSTALL_SCRIPT);
+                if (!r.ok()) {
+                    throw new IllegalStateException("could not download the k3s install script from " + spec.installScriptUrl()
+                            + " on the machine (exit " + r.exitCode() + "): " + r.tail() + "; for machines without internet use airgap assets");
+                }
+            }
+        }
+    }
+
+    static final class InstallK3s implements Phase {
+        @Override
+        public String title() {
+            return "install k3s";
+        }
+
+        @Override
+        public String title(NodeRun run) {
+            NodeSpec spec = run.spec();
+            HostFacts f = run.facts();
+            // A completed earlier install leaves its config hash: then this is an upgrade, a change or a restart.
+            if (f != null && f.installed() && !f.configHash().isBlank()) {
+                if (!spec.k3sVersion().equals(f.installedVersion())) {
+                    return "upgrade k3s";
+                }
+                return spec.configHash(run.nodeName()).equals(f.configHash()) ? "restart k3s" : "reconfigure k3s";
+            }
+            return spec.isFirstServer() ? "install first server" : spec.role() == NodeRole.SERVER ? "join server" : "join agent";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return needsInstall(run);
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            NodeSpec spec = run.spec();
+            String name = run.nodeName();
+            StringBuilder env = new StringBuilder();
+            env.append("INSTALL_K3S_VERSION=").append(SshSession.quote(spec.k3sVersion())).append('\n');
+            env.append("INSTALL_K3S_EXEC=").append(SshSession.quote(String.join(" ", spec.execArgs(name)))).append('\n');
+            if (spec.airgap() != null) {
+                env.append("INSTALL_K3S_SKIP_DOWNLOAD=true\n");
+            }
+            if (spec.token() != null) {
+                env.append("K3S_TOKEN=").append(SshSession.quote(spec.token().reveal())).append('\n');
+            }
+            if (spec.role() == NodeRole.AGENT) {
+                env.append("K3S_URL=").append(SshSession.quote(spec.serverUrl())).append('\n');
+            }
+            SshSession s = run.session();
+            run.markChanged();
+            // Secrets travel in a root-only file read and removed before the script runs, never on a command line.
+            s.upload(env.toString().getBytes(StandardCharsets.UTF_8), INSTALL_ENV, "600");
+            CommandResult r = s.sudo("set -a; . " + INSTALL_ENV + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT,
+                    null, Duration.ofMinutes(10));
+            if (!r.ok()) {
+                throw new IllegalStateException("the k3s install script failed (exit " + r.exitCode() + "): " + r.tail());
+            }
+            String version = s.sudo(K3S_BINARY + " --version 2>/dev/null | head -1 | awk '{print $3}'").stdout().trim();
+            run.installedVersion(version);
+            if (!spec.k3sVersion().equals(version)) {
+                throw new IllegalStateException("k3s on the machine reports version '" + version + "' but k3sVersion is '"
+                        + spec.k3sVersion() + "'" + (spec.airgap() != null ? " (the airgap binary is another version)" : ""));
+            }
+            s.upload((spec.configHash(name) + "\n").getBytes(StandardCharsets.UTF_8), CONFIG_HASH, "600");
+        }
+
+        @Override
+        public void cleanup(NodeRun run) {
+            // Never leave the secret env file behind, whatever happened.
+            try {
+                if (run.session() != null && run.session().isConnected()) {
+                    run.session().sudo("rm -f " + INSTALL_ENV);
+                }
+            } catch (RuntimeException ignored) {
+                // the link is gone; the file is removed by the next run before anything else
+            }
+        }
+    }
+
+    static final class WaitReady implements Phase {
+        @Override
+        public String title() {
+            return "wait ready";
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            String name = run.nodeName();
+            long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            String service = run.spec().role() == NodeRole.SERVER ? "k3s" : "k3s-agent";
+            while (true) {
+                boolean running = run.session().sudo("pgrep -f '[k]3s (server|agent)' >/dev/null").ok();
+                if (!running) {
+                    String log = run.session().sudo("(journalctl -u " + service + " -n 8 --no-pager 2>/dev/null | grep . ) || tail -n 8 /var/log/"
+                            + service + ".log 2>/dev/null").stdout().strip();
+                    throw new IllegalStateException("k3s is not running on the machine after install; last log lines: "
+                            + (log.isEmpty() ? "(none)" : log.replace("\n", " | ")));
+                }
+                Optional<Kubectl.NodeStatus> node = Kubectl.node(run.controlPlane(), name);
+                if (node.isPresent() && node.get().ready()) {
+                    run.running(true);
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("node " + name + " did not become Ready within " + run.spec().readyTimeout().toSeconds()
+                            + "s (" + node.map(n -> "it is registered but not Ready").orElse("it never registered with the API server") + ")");
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    static final class FetchKubeconfig implements Phase {
+        @Override
+        public String title() {
+            return "fetch kubeconfig";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.spec().role() == NodeRole.SERVER;
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            CommandResult config = run.session().sudo("cat /etc/rancher/k3s/k3s.yaml");
+            CommandResult token = run.session().sudo("cat /var/lib/rancher/k3s/server/token");
+            if (!config.ok() || !token.ok()) {
+                throw new IllegalStateException("could not read /etc/rancher/k3s/k3s.yaml or the server token: " + config.tail() + " " + token.tail());
+            }
+            String server = run.spec().kubeconfigServer() != null ? run.spec().kubeconfigServer() : run.spec().endpoint().host();
+            run.kubeconfig(Secret.of(rewriteServer(config.stdout(), server)));
+            run.clusterToken(Secret.of(token.stdout().trim()));
+        }
+    }
+
+    /** k3s writes https://127.0.0.1:6443; users need the machine's address. IPv6 addresses get brackets. */
+    public static String rewriteServer(String kubeconfig, String address) {
+        String host = address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+        return kubeconfig.replaceAll("server: https://(127\\.0\\.0\\.1|localhost|\\[::1\\]):(\\d+)", "server: https://" + host + ":$2");
+    }
+
+    // ---------------------------------------------------------------- upgrade and removal
+
+    static final class Drain implements Phase {
+        @Override
+        public String title() {
+            return "drain";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.facts().installed() && run.facts().running() && needsInstall(run)
+                    && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent();
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            Kubectl.drain(run.controlPlane(), run.nodeName(), run.spec().drainTimeout());
+        }
+    }
+
+    static final class Uncordon implements Phase {
+        @Override
+        public String title() {
+            return "uncordon";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return Kubectl.node(run.controlPlane(), run.nodeName()).map(Kubectl.NodeStatus::cordoned).orElse(false);
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            Kubectl.uncordon(run.controlPlane(), run.nodeName());
+        }
+    }
+
+    static final class DrainForRemoval implements Phase {
+        @Override
+        public String title() {
+            return "drain";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            // The first server is removed last, with the cluster: there is nowhere to drain it to.
+            return run.hasSeparateControlPlane() && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent();
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            Kubectl.drain(run.controlPlane(), run.nodeName(), run.spec().drainTimeout());
+        }
+    }
+
+    static final class Uninstall implements Phase {
+        @Override
+        public String title() {
+            return "uninstall";
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            run.markChanged();
+            CommandResult r = run.session().sudo("for s in /usr/local/bin/k3s-uninstall.sh /usr/local/bin/k3s-agent-uninstall.sh; do"
+                    + " if [ -x \"$s\" ]; then \"$s\" >/dev/null 2>&1 || exit 1; fi; done; rm -rf " + WORK_DIR, null, Duration.ofMinutes(5));
+            if (!r.ok()) {
+                throw new IllegalStateException("the k3s uninstall script failed (exit " + r.exitCode() + "): " + r.tail());
+            }
+            // Processes take a moment to exit after the kill script's signals.
+            CommandResult left = run.session().sudo("for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -f '[k]3s (server|agent)' >/dev/null || break; sleep 1; done;"
+                    + " pgrep -f '[k]3s (server|agent)' >/dev/null && echo running; [ -e " + K3S_BINARY + " ] && echo binary; true");
+            if (!left.stdout().isBlank()) {
+                throw new IllegalStateException("k3s is still present after uninstall (" + left.stdout().trim().replace("\n", ", ") + ")");
+            }
+            run.running(false);
+            run.installedVersion(null);
+        }
+    }
+
+    static final class RemoveNode implements Phase {
+        @Override
+        public String title() {
+            return "remove node";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.hasSeparateControlPlane() && run.nodeName() != null;
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            Kubectl.deleteNode(run.controlPlane(), run.nodeName());
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
