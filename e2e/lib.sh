@@ -26,6 +26,9 @@ export CGO_ENABLED="${CGO_ENABLED:-0}"
 
 E2E_KUBE_CONTEXT=codezero-e2e
 
+# Tools built by toolchain.sh come first (incl. kubectl, when toolchain.sh built one).
+export PATH="$E2E_BIN:$PATH"
+
 log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 

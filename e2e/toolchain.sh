@@ -12,6 +12,15 @@ set -euo pipefail
 
 GO_BUILD_FLAGS=(-p "${E2E_GO_PARALLEL:-2}" -trimpath)
 
+# go, without its hundreds of "go: downloading ..." lines on a cold module cache.
+go() {
+	if [ "${1:-}" = build ] || [ "${1:-}" = run ]; then
+		command go "$@" 2> >(grep -v '^go: downloading ' >&2)
+	else
+		command go "$@"
+	fi
+}
+
 check_go() {
 	command -v go >/dev/null || die "go is not installed (need go >= 1.26)"
 	local v
@@ -37,17 +46,29 @@ ensure_apt_packages() {
 
 # key TOOL VERSION: directory name for one build of TOOL, changes when the pinned
 # version, the wrapper module or the Go version changes.
+# The wrapper module (e2e/toolchain/<dir>) a tool is built from.
+wrapper_of() {
+	case "$1" in
+	kubectl) echo kubernetes ;;
+	pulumi-resource-random) echo pulumi ;;
+	*) echo "$1" ;;
+	esac
+}
+
 build_key() {
 	local tool="$1" version="$2" h
-	h="$( (cd "$E2E_DIR/toolchain/$tool" && cat $(ls | sort); go env GOVERSION; echo "$CGO_ENABLED") | sha256sum | cut -c1-12)"
+	h="$( (cd "$E2E_DIR/toolchain/$(wrapper_of "$tool")" && find . -type f | LC_ALL=C sort | xargs cat
+		declare -f "build_${tool//-/_}"
+		go env GOVERSION; echo "$CGO_ENABLED") | sha256sum | cut -c1-12)"
 	echo "$version-$h"
 }
 
 # Prepare a writable copy of the wrapper module outside the repo.
 stage_src() {
-	local tool="$1" dir="$CACHE/src/$tool"
+	local tool="$1"
+	local dir="$CACHE/src/$tool"
 	rm -rf "$dir"; mkdir -p "$dir"
-	cp -R "$E2E_DIR/toolchain/$tool/." "$dir/"
+	cp -R "$E2E_DIR/toolchain/$(wrapper_of "$tool")/." "$dir/"
 	echo "$dir"
 }
 
@@ -65,10 +86,17 @@ build_tool() {
 		log "$tool $version: building ..."
 		rm -rf "$out.tmp"; mkdir -p "$out.tmp"
 		local src; src="$(stage_src "$tool")"
-		(cd "$src" && "build_${tool//-/_}" "$src" "$out.tmp") || die "$tool: build failed"
-		for b in "$@"; do [ -x "$out.tmp/$b" ] || die "$tool: $b was not produced"; done
+		local rc
+		set +e  # subshell outside a `||` so that `set -e` holds inside the build function
+		(set -e; cd "$src"; "build_${tool//-/_}" "$src" "$out.tmp")
+		rc=$?
+		set -e
+		[ "$rc" = 0 ] || die "$tool: build failed (exit $rc)"
+		for b in "$@"; do [ -s "$out.tmp/$b" ] || die "$tool: $b was not produced"; done
 		touch "$out.tmp/.complete"
 		rm -rf "$out"; mv "$out.tmp" "$out"
+		# keep only this build of the tool
+		find "$CACHE/tools/$tool" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
 		local took; took="$(elapsed "$t0")"
 		echo "$tool $version $took" >> "$CACHE/build-times.log"
 		log "$tool $version: built in $took"
@@ -82,6 +110,13 @@ build_pulumi() {
 	go build "${GO_BUILD_FLAGS[@]}" \
 		-ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION" \
 		-o "$2/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+}
+
+# e2e stand-in for pulumi-random (see its main.go), built in the pulumi wrapper module so
+# that it shares the compiled sdk packages with the CLI.
+build_pulumi_resource_random() {
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "-s -w -X main.version=$PULUMI_RANDOM_PLUGIN_VERSION" \
+		-o "$2/pulumi-resource-random" ./cmd/pulumi-resource-random
 }
 
 build_pulumi_language_java() {
@@ -101,24 +136,41 @@ build_pulumi_resource_kubernetes() {
 		-o "$out/pulumi-resource-kubernetes" .
 }
 
-build_kubernetes() {
-	local v="v$KUBERNETES_VERSION" minor major
+kube_ldflags() {
+	local v="v$KUBERNETES_VERSION" minor major ld="-s -w" pkg
 	major="${KUBERNETES_VERSION%%.*}"; minor="${KUBERNETES_VERSION#*.}"; minor="${minor%%.*}"
-	local ld="-s -w" pkg
 	for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
 		ld+=" -X $pkg.gitVersion=$v -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
 		ld+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
 	done
-	go build "${GO_BUILD_FLAGS[@]}" -ldflags "$ld" -o "$2/" \
+	echo "$ld"
+}
+
+build_kubernetes() {
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "$(kube_ldflags)" -o "$2/" \
 		k8s.io/kubernetes/cmd/kube-apiserver \
 		k8s.io/kubernetes/cmd/kube-controller-manager \
 		k8s.io/kubernetes/cmd/kube-scheduler
+}
+
+# Only built when there is no kubectl on PATH (CI images usually have one).
+build_kubectl() {
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "$(kube_ldflags)" -o "$2/" k8s.io/kubernetes/cmd/kubectl
 }
 
 build_kwok() {
 	go build "${GO_BUILD_FLAGS[@]}" \
 		-ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=v$KWOK_VERSION" \
 		-o "$2/kwok" sigs.k8s.io/kwok/cmd/kwok
+	# The kwok binary has no built-in stages: ship upstream's "fast" node/pod stages
+	# (what kwokctl uses by default) plus the volume stages, as one --config file.
+	local st f
+	st="$(go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)/kustomize/stage"
+	for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
+		pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml \
+		volume/fast/pvc-provision.yaml volume/fast/pv-bind.yaml volume/fast/pvc-delete.yaml volume/fast/pv-delete.yaml; do
+		echo "---"; cat "$st/$f"
+	done > "$2/kwok-stages.yaml"
 }
 
 # The wrapper go.mod files must pin what versions.env says.
@@ -146,15 +198,24 @@ main() {
 	ensure_apt_packages
 	mkdir -p "$CACHE" "$E2E_BIN"
 	local want=("$@")
-	[ ${#want[@]} -gt 0 ] || want=(pulumi pulumi-language-java pulumi-resource-kubernetes kubernetes kwok)
+	if [ ${#want[@]} -eq 0 ]; then
+		want=(pulumi pulumi-resource-random pulumi-language-java pulumi-resource-kubernetes kubernetes kwok)
+		# kubectl: the machine's is used if there is one; else (or with
+		# E2E_BUILD_KUBECTL=1, or once built) kubectl is built at the cluster's version
+		if [ -n "${E2E_BUILD_KUBECTL:-}" ] || [ -L "$E2E_BIN/kubectl" ] || ! command -v kubectl >/dev/null; then
+			want+=(kubectl)
+		fi
+	fi
 	local tool
 	for tool in "${want[@]}"; do
 		case "$tool" in
 		pulumi) build_tool pulumi "$PULUMI_VERSION" pulumi ;;
+		pulumi-resource-random) build_tool pulumi-resource-random "$PULUMI_RANDOM_PLUGIN_VERSION" pulumi-resource-random ;;
 		pulumi-language-java) build_tool pulumi-language-java "$PULUMI_JAVA_VERSION" pulumi-language-java ;;
 		pulumi-resource-kubernetes) build_tool pulumi-resource-kubernetes "$PULUMI_KUBERNETES_PLUGIN_VERSION" pulumi-resource-kubernetes ;;
 		kubernetes) build_tool kubernetes "$KUBERNETES_VERSION" kube-apiserver kube-controller-manager kube-scheduler ;;
-		kwok) build_tool kwok "$KWOK_VERSION" kwok ;;
+		kwok) build_tool kwok "$KWOK_VERSION" kwok kwok-stages.yaml ;;
+		kubectl) build_tool kubectl "$KUBERNETES_VERSION" kubectl ;;
 		*) die "unknown tool $tool" ;;
 		esac
 	done
@@ -163,4 +224,4 @@ main() {
 	local s; for s in "${BUILT_SUMMARY[@]}"; do log "  $s"; done
 }
 
-main "$@"
+main "$@"; exit $?

@@ -230,4 +230,19 @@ class PlatformConfigTest {
         }
         return false;
     }
+
+    @Test
+    void withoutTheMeshCatalogueAppsGetNoDefaultRouteButAnExplicitOneIsAProblem() {
+        Map<String, Object> apps = new HashMap<>(Map.of("apps", List.of(
+                Map.of("name", "db", "kind", "postgresql"),
+                Map.of("name", "git", "kind", "gitea", "links", List.of(Map.of("app", "db"))))));
+        OfflineRun run = FakeCluster.plan(apps);
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.where(r -> r.type().endsWith(":VirtualService"))).isEmpty();
+        assertThat(run.ofType("kubernetes:apps/v1:Deployment")).hasSize(2);
+
+        Map<String, Object> routed = new HashMap<>(Map.of("apps", List.of(Map.of("name", "db", "kind", "postgresql"),
+                Map.of("name", "git", "kind", "gitea", "links", List.of(Map.of("app", "db")), "route", Map.of("visibility", "public")))));
+        assertThat(problems(routed)).extracting(Problem::field).containsExactly("platform.apps[git].route");
+    }
 }

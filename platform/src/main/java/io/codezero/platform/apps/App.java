@@ -68,6 +68,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -186,7 +187,9 @@ public class App implements PlatformApp {
         if (!spec.config().isEmpty()) {
             envFrom.add(EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder().name(configName).build()).build());
         }
-        spec.secretEnv().forEach((envName, key) -> env.add(secretEnv(envName, generatedSecretName, key)));
+        // Sorted: a map's iteration order may change from one JVM to the next, and a reordered env
+        // list is a diff that restarts the workload on every `pulumi up`.
+        new TreeMap<>(spec.secretEnv()).forEach((envName, key) -> env.add(secretEnv(envName, generatedSecretName, key)));
 
         for (Link link : spec.links()) {
             AppOffers provider = context.layer(link.app()).flatMap(l -> l.fact(AppOffers.class))
@@ -207,7 +210,7 @@ public class App implements PlatformApp {
                 envFrom.add(EnvFromSourceArgs.builder().prefix(link.interfaceName().toUpperCase(Locale.ROOT).replace('-', '_') + "_")
                         .secretRef(SecretEnvSourceArgs.builder().name(linkId).build()).build());
             } else {
-                link.env().forEach((envName, detail) -> env.add(secretEnv(envName, linkId, detail)));
+                new TreeMap<>(link.env()).forEach((envName, detail) -> env.add(secretEnv(envName, linkId, detail)));
             }
             mesh.ifPresent(m -> {
                 List<Resource> wait = new ArrayList<>(m.configReady());
@@ -310,7 +313,7 @@ public class App implements PlatformApp {
                                   List<EnvFromSourceArgs> envFrom, boolean sidecar, List<Resource> wait) {
         String name = spec.name();
         List<EnvVarArgs> allEnv = new ArrayList<>();
-        image.env().forEach((k, v) -> allEnv.add(EnvVarArgs.builder().name(k).value(v).build()));
+        new TreeMap<>(image.env()).forEach((k, v) -> allEnv.add(EnvVarArgs.builder().name(k).value(v).build()));
         allEnv.addAll(env);
         Set<Integer> ports = new LinkedHashSet<>();
         ports.add(image.port());

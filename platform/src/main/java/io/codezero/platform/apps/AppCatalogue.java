@@ -55,9 +55,12 @@ public final class AppCatalogue {
                 case "postgresql" -> new PostgreSql(name, storage);
                 case "redis" -> new Redis(name, storage);
                 case "minio" -> new Minio(name, storage);
-                case "gitea" -> new Gitea(name, storage, settings.domain(), route.orElse(Route.host(name, Visibility.PUBLIC)),
+                // Without the mesh there is no gateway: catalogue apps then get no default route
+                // (port-forward only); an explicitly configured route is reported below.
+                case "gitea" -> new Gitea(name, storage, settings.domain(),
+                        route.orElse(meshEnabled ? Route.host(name, Visibility.PUBLIC) : null), postgresLink(entry, links));
+                case "adminer" -> new Adminer(name, route.orElse(meshEnabled ? Route.host(name, Visibility.PRIVATE) : null),
                         postgresLink(entry, links));
-                case "adminer" -> new Adminer(name, route.orElse(Route.host(name, Visibility.PRIVATE)), postgresLink(entry, links));
                 case "image" -> image(entry, name, storage, route, links, charts);
                 default -> {
                     entry.problems().add(Problem.of(at + ".kind", kind, "must be one of " + String.join(", ", KINDS)));

@@ -87,8 +87,11 @@ public record AppSpec(
             return this;
         }
 
+        /** Adds a route; null adds none (a catalogue app's default route on a platform without a gateway). */
         public Builder route(Route route) {
-            routes.add(route);
+            if (route != null) {
+                routes.add(route);
+            }
             return this;
         }
 

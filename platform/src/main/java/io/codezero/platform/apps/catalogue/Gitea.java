@@ -17,10 +17,12 @@ import java.util.Optional;
 public final class Gitea extends App {
     public static final int PORT = 3000;
 
+    /** @param route where the gateway serves it; null for none (reach it with port-forward) */
     public Gitea(String name, String storage, String domain, Route route, String postgresApp) {
         super(AppSpec.builder(name, new Workload.Image(Versions.Platform.GITEA_IMAGE, PORT, List.of(), Map.of(
                         "GITEA__database__DB_TYPE", "postgres",
-                        "GITEA__server__ROOT_URL", route.url(domain),
+                        // without a route, the URL `kubectl port-forward` serves it at
+                        "GITEA__server__ROOT_URL", route != null ? route.url(domain) : "http://localhost:" + PORT + "/",
                         "GITEA__server__HTTP_PORT", String.valueOf(PORT),
                         "GITEA__security__INSTALL_LOCK", "true",
                         "GITEA__metrics__ENABLED", "true"), Optional.of(1000)))
