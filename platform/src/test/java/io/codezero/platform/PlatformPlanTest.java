@@ -235,4 +235,14 @@ class PlatformPlanTest {
         return labels instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
+
+    @Test
+    void everyNamespaceCarriesTheManagedByLabelTheStackUses() {
+        // one selector (app.kubernetes.io/managed-by=codezero) must find everything, or a check
+        // that "nothing is left" after a destroy would look at only part of it
+        List<PlannedResource> namespaces = run.ofType("kubernetes:core/v1:Namespace");
+        assertThat(namespaces).hasSizeGreaterThan(5);
+        assertThat(namespaces).allSatisfy(ns -> assertThat(labels(ns)).as(ns.name())
+                .containsEntry("app.kubernetes.io/managed-by", "codezero"));
+    }
 }

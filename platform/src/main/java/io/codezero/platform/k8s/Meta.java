@@ -8,6 +8,8 @@ import java.util.Map;
 public final class Meta {
     public static final String PART_OF = "app.kubernetes.io/part-of";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** The same value the stack's own objects carry, so one selector finds everything CodeZero made. */
+    public static final String MANAGER = "codezero";
     public static final String COMPONENT = "codezero.io/component";
 
     private Meta() {
@@ -16,7 +18,7 @@ public final class Meta {
     public static Map<String, String> labels(String component) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(PART_OF, "codezero");
-        labels.put(MANAGED_BY, "pulumi");
+        labels.put(MANAGED_BY, MANAGER);
         labels.put(COMPONENT, component);
         return labels;
     }
