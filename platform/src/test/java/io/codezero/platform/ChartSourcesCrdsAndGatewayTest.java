@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import io.codezero.core.plan.PlanMocks;
+import io.codezero.core.plan.PlanMocksContributor;
+import io.codezero.core.plan.OfflineEngine;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,31 +135,52 @@ class ChartSourcesCrdsAndGatewayTest {
         return platform;
     }
 
+    /** The gateway's Service, which the layer owns (the chart is told to make none). */
     static PlannedResource gateway(Map<String, Object> platform, LoadBalancerCapabilities loadBalancers) {
         OfflineRun planned = FakeCluster.plan(FakeCluster.read(platform), loadBalancers);
         assertThat(planned.succeeded()).as(planned.failure()).isTrue();
-        return release(planned, "istio-gateway");
+        assertThat(release(planned, "istio-gateway").input("values.service.type")).isEqualTo("None");
+        return planned.get("kubernetes:core/v1:Service", "istio-gateway-service");
     }
 
     @Test
     void withoutACloudLoadBalancerTheGatewayIsANodePort() {
         PlannedResource gateway = gateway(withGateway(Map.of("replicas", 1)), LoadBalancerCapabilities.nodeLocal());
-        assertThat(gateway.input("values.service.type")).isEqualTo("NodePort");
+        assertThat(gateway.input("spec.type")).isEqualTo("NodePort");
     }
 
     @Test
-    void onACloudTheGatewayIsALoadBalancerWithABoundedWait() {
-        PlannedResource gateway = gateway(withGateway(Map.of("replicas", 1)), FakeCluster.cloudLoadBalancers());
-        assertThat(gateway.input("values.service.type")).isEqualTo("LoadBalancer");
-        assertThat(gateway.input("atomic")).isEqualTo(true);
-        assertThat(((Number) gateway.input("timeout")).intValue()).isBetween(60, 900);
+    void onACloudTheGatewayIsALoadBalancerWithTheTargetsAnnotationsAndABoundedWait() {
+        OfflineRun planned = FakeCluster.plan(FakeCluster.read(withGateway(Map.of("replicas", 1))), FakeCluster.cloudLoadBalancers());
+        PlannedResource service = planned.get("kubernetes:core/v1:Service", "istio-gateway-service");
+        PlannedResource release = release(planned, "istio-gateway");
+        assertThat(service.input("spec.type")).isEqualTo("LoadBalancer");
+        assertThat(service.input("metadata.annotations")).isEqualTo(Map.of("lb.example/scheme", "internet-facing"));
+        assertThat(service.input("spec.selector")).isEqualTo(Map.of("app", "istio-ingressgateway", "istio", "ingressgateway"));
+        assertThat(planned.dependsOn(service, release)).as("the Service follows the gateway pods' release").isTrue();
+        assertThat(release.input("atomic")).isEqualTo(true);
+        assertThat(((Number) release.input("timeout")).intValue()).isBetween(60, 900);
     }
 
     @Test
     void aConfiguredServiceTypeWins() {
         assertThat(gateway(withGateway(Map.of("serviceType", "LoadBalancer")), LoadBalancerCapabilities.nodeLocal())
-                .input("values.service.type")).isEqualTo("LoadBalancer");
+                .input("spec.type")).isEqualTo("LoadBalancer");
         assertThat(gateway(withGateway(Map.of("serviceType", "NodePort")), FakeCluster.cloudLoadBalancers())
-                .input("values.service.type")).isEqualTo("NodePort");
+                .input("spec.type")).isEqualTo("NodePort");
+    }
+
+    @Test
+    void theGatewayAddressIsTheLoadBalancersAddress() {
+        PlatformConfig config = FakeCluster.read(withGateway(Map.of("replicas", 1)));
+        PlanMocks mocks = PlanMocksContributor.discover().outputs("kubernetes:core/v1:Service", args -> Map.of(
+                "status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname", "gw-123.elb.example.com"))))));
+        OfflineRun planned = OfflineEngine.create().mocks(mocks).run(ctx -> {
+            var stack = new ComponentResource("codezero:index:Stack", "dev", ComponentResourceOptions.builder().build());
+            var installed = PlatformInstaller.install(FakeCluster.create(stack, FakeCluster.cloudLoadBalancers()), stack, config);
+            ctx.export("gatewayAddress", installed.get("istio").gatewayAddress().orElseThrow());
+        });
+        assertThat(planned.succeeded()).as(planned.failure()).isTrue();
+        assertThat(planned.outputs().get("gatewayAddress").value()).isEqualTo("gw-123.elb.example.com");
     }
 }

@@ -162,8 +162,8 @@ class PlatformPlanTest {
         PlannedResource certificate = object("Certificate", "istio-gateway-certificate");
         assertThat(certificate.input("spec.secretName")).isEqualTo("codezero-gateway-tls");
         assertThat(run.dependsOn(certificate, release("cert-manager"))).isTrue();
-        assertThat(release("istio-gateway").input("values.service.annotations.lb\\.example/scheme")).isNull();
-        assertThat(((Map<Object, Object>) release("istio-gateway").input("values.service.annotations"))).containsEntry("lb.example/scheme", "internet-facing");
+        assertThat(((Map<Object, Object>) run.get("kubernetes:core/v1:Service", "istio-gateway-service").input("metadata.annotations")))
+                .containsEntry("lb.example/scheme", "internet-facing");
     }
 
     @Test

@@ -1,6 +1,13 @@
 package io.codezero.platform.layers;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerIngress;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.Resource;
 import io.codezero.core.Versions;
@@ -159,14 +166,17 @@ public final class IstioLayer implements PlatformLayer {
 
         Map<String, Object> gatewayValues = new LinkedHashMap<>();
         gatewayValues.put("labels", GATEWAY_SELECTOR);
-        gatewayValues.put("service", Map.of("type", serviceTypeFor(options.gatewayServiceType(), context.cluster().loadBalancers(), exposure),
-                "annotations", context.cluster().loadBalancers().annotationsFor(exposure).orElse(Map.of())));
+        // The chart makes no Service: the layer owns it (below), so its load-balancer address becomes
+        // the stack's gatewayAddress and a destroy deletes it, and the cloud load balancer behind it,
+        // as a resource of its own, before anything it depends on.
+        gatewayValues.put("service", Map.of("type", "None"));
         gatewayValues.put("autoscaling", Map.of("enabled", true, "minReplicas", options.gatewayReplicas(),
                 "maxReplicas", Math.max(options.gatewayReplicas(), 5)));
         gatewayValues.put("resources", requests("100m", "128Mi"));
         // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
         Release gateway = charts.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues,
                 GATEWAY_TIMEOUT_SECONDS, c.options(ingressNs, istiod));
+        Service gatewayService = gatewayService(c, gatewayNs, exposure, ingressNs, gateway);
 
         List<Resource> configReady = List.of(base, istiod);
         Resource[] configWait = configReady.toArray(Resource[]::new);
@@ -215,7 +225,8 @@ public final class IstioLayer implements PlatformLayer {
                 "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain);
 
         component.done();
-        return InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh);
+        return InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
+                .withGatewayAddress(gatewayAddress(gatewayService, gatewayNs));
     }
 
     /**
@@ -229,6 +240,39 @@ public final class IstioLayer implements PlatformLayer {
             return configured;
         }
         return loadBalancers.assignsAddresses() ? "LoadBalancer" : "NodePort";
+    }
+
+    /** The gateway pods' Service: the chart's ports, the target's annotations for the exposure. */
+    private Service gatewayService(LayerContext c, String gatewayNs, Exposure exposure, Resource... after) {
+        LoadBalancerCapabilities loadBalancers = c.cluster().loadBalancers();
+        Map<String, String> selector = new LinkedHashMap<>(GATEWAY_SELECTOR);
+        selector.put("app", GATEWAY_RELEASE);
+        return new Service("istio-gateway-service", ServiceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(GATEWAY_RELEASE).namespace(gatewayNs).labels(Meta.labels(NAME))
+                        .annotations(loadBalancers.annotationsFor(exposure).orElse(Map.of())).build())
+                .spec(ServiceSpecArgs.builder()
+                        .type(serviceTypeFor(options.gatewayServiceType(), loadBalancers, exposure))
+                        .selector(selector)
+                        .ports(List.of(port("status-port", 15021), port("http2", 80), port("https", 443)))
+                        .build())
+                .build(), c.options(after));
+    }
+
+    private static ServicePortArgs port(String name, int port) {
+        return ServicePortArgs.builder().name(name).port(port).targetPort(port).protocol("TCP").build();
+    }
+
+    /** The load balancer's host name or IP; for a NodePort gateway, the Service's in-cluster name. */
+    static Output<String> gatewayAddress(Service service, String namespace) {
+        return service.status().applyValue(status -> status
+                .flatMap(s -> s.loadBalancer())
+                .flatMap(lb -> lb.ingress().stream().findFirst())
+                .flatMap(IstioLayer::address)
+                .orElse(GATEWAY_RELEASE + "." + namespace + ".svc"));
+    }
+
+    private static Optional<String> address(LoadBalancerIngress ingress) {
+        return ingress.hostname().or(ingress::ip);
     }
 
     private Exposure exposure(PlatformSettings settings, LoadBalancerCapabilities loadBalancers) {
