@@ -41,7 +41,7 @@ public final class StackConfig {
     private StackConfig(Config config, String defaultName) {
         this.config = config;
         this.defaultName = defaultName;
-        this.flat = new FlatConfig(config).asObject();
+        this.flat = ConfigObject.root(NAMESPACE, new LazyMap(config));
     }
 
     public static StackConfig from(Context ctx) {
@@ -54,11 +54,6 @@ public final class StackConfig {
             cluster = ClusterSpecConfig.read(section("cluster"), defaultName);
         }
         return cluster;
-    }
-
-    /** The platform with defaults that suit no particular target (Istio in sidecar mode). */
-    public PlatformConfig platform() {
-        return platform(null);
     }
 
     /** The platform, with defaults chosen for the target kind (e.g. Istio's mode). Read once. */
@@ -92,6 +87,7 @@ public final class StackConfig {
     /** Every problem found so far in the config read through this binding. */
     public List<Problem> problems() {
         List<Problem> all = new ArrayList<>(problems);
+        all.addAll(flat.problems());
         sections.forEach(s -> all.addAll(s.problems()));
         return all;
     }
@@ -129,19 +125,7 @@ public final class StackConfig {
         return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "cz-" + name : name;
     }
 
-    /** Pulumi config has no "list all keys"; scalars are read one by one, on demand. */
-    private static final class FlatConfig {
-        private final Config config;
-
-        FlatConfig(Config config) {
-            this.config = config;
-        }
-
-        ConfigObject asObject() {
-            return ConfigObject.root(NAMESPACE, new LazyMap(config));
-        }
-    }
-
+    /** Pulumi config has no "list all keys": scalars are read one by one, on demand. */
     private static final class LazyMap extends java.util.AbstractMap<String, Object> {
         private final Config config;
 

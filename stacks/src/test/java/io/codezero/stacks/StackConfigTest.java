@@ -91,4 +91,23 @@ class StackConfigTest {
         assertThat(thrown.get()).hasMessageContaining("codezero:cluster.colour").hasMessageContaining("name = \"UPPER\"");
         assertThat(run.where(r -> !r.type().equals("pulumi:pulumi:Stack"))).isEmpty();
     }
+
+    @Test
+    void aBadScalarSettingIsReportedWithTheOtherProblems() {
+        TestTargets.writeKubeconfig(dir);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        OfflineEngine.create().project("demo")
+                .config("codezero:kubeconfig", dir.resolve("kubeconfig").toString())
+                .config("codezero:loadBalancerAddresses", "maybe")
+                .run(ctx -> {
+                    try {
+                        StackConfig config = StackConfig.from(ctx);
+                        new CodeZeroStack("demo", config.toArgs(ExistingClusterTarget.fromConfig(config.scalars())));
+                    } catch (RuntimeException e) {
+                        thrown.set(e);
+                        throw e;
+                    }
+                });
+        assertThat(thrown.get()).hasMessageContaining("loadBalancerAddresses = \"maybe\": must be true or false");
+    }
 }

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 public final class DependencyGraph {
     private final Map<String, PlannedResource> byUrn = new HashMap<>();
     private final Map<String, Set<String>> edges = new HashMap<>();
+    private final Map<String, Set<String>> closure = new HashMap<>();
 
     private DependencyGraph(OfflineRun run) {
         Map<String, List<String>> children = new HashMap<>();
@@ -55,18 +56,25 @@ public final class DependencyGraph {
 
     /** True if {@code fromUrn} must wait, directly or transitively, for {@code toUrn}. */
     public boolean reaches(String fromUrn, String toUrn) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(edges.getOrDefault(fromUrn, Set.of()));
+        return waitsFor(fromUrn).contains(toUrn);
+    }
+
+    /** Everything {@code urn} waits for, directly or transitively; computed once per resource. */
+    private synchronized Set<String> waitsFor(String urn) {
+        Set<String> cached = closure.get(urn);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> all = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(edges.getOrDefault(urn, Set.of()));
         while (!todo.isEmpty()) {
             String next = todo.pop();
-            if (next.equals(toUrn)) {
-                return true;
-            }
-            if (seen.add(next)) {
+            if (all.add(next)) {
                 todo.addAll(edges.getOrDefault(next, Set.of()));
             }
         }
-        return false;
+        closure.put(urn, all);
+        return all;
     }
 
     /**

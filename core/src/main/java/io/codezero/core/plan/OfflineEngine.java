@@ -26,7 +26,6 @@ public final class OfflineEngine {
 
     private String project = "codezero";
     private String stack = "dev";
-    private boolean preview;
     private final Map<String, String> config = new LinkedHashMap<>();
     private final Set<String> secretKeys = new LinkedHashSet<>();
     private Mocks mocks = new PlanMocks();
@@ -45,12 +44,6 @@ public final class OfflineEngine {
         return this;
     }
 
-    /** In preview, the outputs of new resources are unknown, as in {@code pulumi preview}. */
-    public OfflineEngine preview(boolean preview) {
-        this.preview = preview;
-        return this;
-    }
-
     /** A config value; keys are namespaced as in Pulumi.&lt;stack&gt;.yaml, e.g. {@code codezero:context}. */
     public OfflineEngine config(String key, String value) {
         config.put(key, value);
@@ -60,11 +53,6 @@ public final class OfflineEngine {
     public OfflineEngine config(Map<String, String> values) {
         config.putAll(values);
         return this;
-    }
-
-    public OfflineEngine secretConfig(String key, String value) {
-        secretKeys.add(key);
-        return config(key, value);
     }
 
     public OfflineEngine secretKeys(Set<String> keys) {
@@ -82,7 +70,7 @@ public final class OfflineEngine {
             RecordingMonitor[] monitor = new RecordingMonitor[1];
             try {
                 TestResult result = PulumiTestInternal.builder()
-                        .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
+                        .options(TestOptions.builder().projectName(project).stackName(stack).build())
                         .mocks(mocks)
                         .standardLogger(quietLogger())
                         .config(Map.copyOf(config), Set.copyOf(secretKeys))

@@ -28,13 +28,6 @@ public class PlanMocks implements Mocks {
         return this;
     }
 
-    /** Adds everything another set of plan mocks knows; later additions win. */
-    public PlanMocks with(PlanMocks other) {
-        outputsByType.putAll(other.outputsByType);
-        invokes.putAll(other.invokes);
-        return this;
-    }
-
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);

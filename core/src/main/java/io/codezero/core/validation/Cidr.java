@@ -53,10 +53,6 @@ public record Cidr(long network, int prefixLength) {
         return network <= other.lastAddress() && other.network <= lastAddress();
     }
 
-    public boolean contains(Cidr other) {
-        return network <= other.network && other.lastAddress() <= lastAddress();
-    }
-
     /** The i-th sub-network of the given prefix length, e.g. subnet(20, 2) of 10.0.0.0/16 is 10.0.32.0/20. */
     public Cidr subnet(int newPrefix, int index) {
         if (newPrefix < prefixLength || newPrefix > 32) {

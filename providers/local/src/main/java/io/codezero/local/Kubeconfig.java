@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The parts of a kubeconfig the existing-cluster target checks at program time. Parsed with a safe
  * constructor: a kubeconfig is data, never code.
  */
-record Kubeconfig(String currentContext, Map<String, Context> contexts, List<String> clusters, List<String> users) {
+record Kubeconfig(String currentContext, Map<String, Context> contexts, List<String> users) {
 
     record Context(String name, String cluster, String user, String server) {
     }
@@ -23,10 +23,8 @@ record Kubeconfig(String currentContext, Map<String, Context> contexts, List<Str
             throw new IllegalArgumentException("is not a kubeconfig: expected a YAML mapping with 'contexts' and 'clusters'");
         }
         Map<String, String> servers = new java.util.HashMap<>();
-        List<String> clusters = new ArrayList<>();
         for (Map<?, ?> entry : namedList(map.get("clusters"))) {
             String name = String.valueOf(entry.get("name"));
-            clusters.add(name);
             if (entry.get("cluster") instanceof Map<?, ?> c && c.get("server") != null) {
                 servers.put(name, String.valueOf(c.get("server")));
             }
@@ -42,7 +40,7 @@ record Kubeconfig(String currentContext, Map<String, Context> contexts, List<Str
         }
         Object current = map.get("current-context");
         return new Kubeconfig(current == null || String.valueOf(current).isBlank() ? null : String.valueOf(current),
-                contexts, clusters, users);
+                contexts, users);
     }
 
     Optional<Context> context(String name) {
