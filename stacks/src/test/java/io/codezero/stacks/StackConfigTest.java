@@ -72,13 +72,16 @@ class StackConfigTest {
                 .satisfies(p -> assertThat(p.message()).contains("size"));
     }
 
-    @Test
-    void configProblemsAndSpecProblemsFailTheStackTogether() {
+    /** A stack program as the examples write it, run on the test kubeconfig with the given config. */
+    private record Failure(Throwable thrown, OfflineRun run) {
+    }
+
+    private Failure stackWith(String key, String value) {
         TestTargets.writeKubeconfig(dir);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         OfflineRun run = OfflineEngine.create().project("demo")
-                .config("codezero:cluster", "{\"name\": \"UPPER\", \"colour\": \"blue\"}")
                 .config("codezero:kubeconfig", dir.resolve("kubeconfig").toString())
+                .config(key, value)
                 .run(ctx -> {
                     try {
                         StackConfig config = StackConfig.from(ctx);
@@ -88,26 +91,19 @@ class StackConfigTest {
                         throw e;
                     }
                 });
-        assertThat(thrown.get()).hasMessageContaining("codezero:cluster.colour").hasMessageContaining("name = \"UPPER\"");
-        assertThat(run.where(r -> !r.type().equals("pulumi:pulumi:Stack"))).isEmpty();
+        return new Failure(thrown.get(), run);
+    }
+
+    @Test
+    void configProblemsAndSpecProblemsFailTheStackTogether() {
+        Failure failure = stackWith("codezero:cluster", "{\"name\": \"UPPER\", \"colour\": \"blue\"}");
+        assertThat(failure.thrown()).hasMessageContaining("codezero:cluster.colour").hasMessageContaining("name = \"UPPER\"");
+        assertThat(failure.run().where(r -> !r.type().equals("pulumi:pulumi:Stack"))).isEmpty();
     }
 
     @Test
     void aBadScalarSettingIsReportedWithTheOtherProblems() {
-        TestTargets.writeKubeconfig(dir);
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        OfflineEngine.create().project("demo")
-                .config("codezero:kubeconfig", dir.resolve("kubeconfig").toString())
-                .config("codezero:loadBalancerAddresses", "maybe")
-                .run(ctx -> {
-                    try {
-                        StackConfig config = StackConfig.from(ctx);
-                        new CodeZeroStack("demo", config.toArgs(ExistingClusterTarget.fromConfig(config.scalars())));
-                    } catch (RuntimeException e) {
-                        thrown.set(e);
-                        throw e;
-                    }
-                });
-        assertThat(thrown.get()).hasMessageContaining("loadBalancerAddresses = \"maybe\": must be true or false");
+        assertThat(stackWith("codezero:loadBalancerAddresses", "maybe").thrown())
+                .hasMessageContaining("loadBalancerAddresses = \"maybe\": must be true or false");
     }
 }
