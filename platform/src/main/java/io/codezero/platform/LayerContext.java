@@ -44,10 +44,6 @@ public final class LayerContext {
         return Optional.ofNullable(installed.get(name));
     }
 
-    public Map<String, InstalledLayer> installed() {
-        return Map.copyOf(installed);
-    }
-
     /** The first fact of this type offered by any earlier layer, e.g. the mesh or Prometheus' address. */
     public <T> Optional<T> fact(Class<T> type) {
         return installed.values().stream().map(layer -> layer.fact(type)).flatMap(Optional::stream).findFirst();

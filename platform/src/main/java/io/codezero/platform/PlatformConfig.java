@@ -6,7 +6,6 @@ import io.codezero.core.target.Exposure;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.apps.App;
 import io.codezero.platform.apps.AppCatalogue;
-import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.layers.AlertReceiver;
 import io.codezero.platform.layers.CertificatesLayer;
@@ -24,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The platform part of a stack's config: which layers run with which options, and which apps are
@@ -45,10 +45,6 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         apps = List.copyOf(apps);
     }
 
-    public static PlatformConfig none() {
-        return new PlatformConfig(PlatformSettings.defaults(), List.of(), List.of());
-    }
-
     /** Problems are added to {@code platform.problems()}; reading never throws. Istio's mode defaults to sidecar. */
     public static PlatformConfig read(ConfigObject platform) {
         return read(platform, null);
@@ -64,66 +60,14 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         ChartSource charts = new ChartSource(platform.stringMap("chartSources"));
 
         List<PlatformLayer> layers = new ArrayList<>();
-        Set<ChartRef> usedCharts = new java.util.LinkedHashSet<>();
-        ConfigObject certificates = platform.object(CertificatesLayer.NAME);
-        if (enabled(platform, certificates)) {
-            CertificatesLayer layer = new CertificatesLayer(certificatesOptions(certificates), charts);
-            layers.add(layer);
-            usedCharts.addAll(layer.charts());
-            certificates.rejectUnknownKeys();
-        }
+        layer(platform, CertificatesLayer.NAME, layers, o -> new CertificatesLayer(certificatesOptions(o), charts));
+        boolean mesh = layer(platform, IstioLayer.NAME, layers, o -> new IstioLayer(istioOptions(o, targetKind), charts)) != null;
+        layer(platform, MetricsLayer.NAME, layers, o -> new MetricsLayer(metricsOptions(o), charts));
+        layer(platform, LogsLayer.NAME, layers, o -> new LogsLayer(logsOptions(o), charts));
+        layer(platform, DashboardsLayer.NAME, layers, o -> new DashboardsLayer(dashboardsOptions(o), charts));
+        layer(platform, GuiLayer.NAME, layers, o -> new GuiLayer(guiOptions(o, mesh), charts));
 
-        ConfigObject istio = platform.object(IstioLayer.NAME);
-        IstioLayer istioLayer = null;
-        if (enabled(platform, istio)) {
-            istioLayer = new IstioLayer(istioOptions(istio, targetKind), charts);
-            layers.add(istioLayer);
-            usedCharts.addAll(istioLayer.charts());
-            istio.rejectUnknownKeys();
-        }
-
-        ConfigObject metrics = platform.object(MetricsLayer.NAME);
-        if (enabled(platform, metrics)) {
-            MetricsLayer layer = new MetricsLayer(metricsOptions(metrics), charts);
-            layers.add(layer);
-            usedCharts.addAll(layer.charts());
-            metrics.rejectUnknownKeys();
-        }
-
-        ConfigObject logs = platform.object(LogsLayer.NAME);
-        if (enabled(platform, logs)) {
-            LogsLayer.Options d = LogsLayer.Options.defaults();
-            LogsLayer layer = new LogsLayer(new LogsLayer.Options(logs.string("namespace", d.namespace()),
-                    logs.string("retention", d.retention()), logs.string("storage", d.storage())), charts);
-            layers.add(layer);
-            usedCharts.addAll(layer.charts());
-            logs.rejectUnknownKeys();
-        }
-
-        ConfigObject dashboards = platform.object(DashboardsLayer.NAME);
-        if (enabled(platform, dashboards)) {
-            DashboardsLayer.Options d = DashboardsLayer.Options.defaults();
-            DashboardsLayer layer = new DashboardsLayer(new DashboardsLayer.Options(dashboards.string("namespace", d.namespace()),
-                    dashboards.string("storage", d.storage()), route(dashboards, "route", d.route())), charts);
-            layers.add(layer);
-            usedCharts.addAll(layer.charts());
-            dashboards.rejectUnknownKeys();
-        }
-
-        ConfigObject gui = platform.object(GuiLayer.NAME);
-        if (enabled(platform, gui)) {
-            GuiLayer.Options d = GuiLayer.Options.defaults();
-            GuiLayer layer = new GuiLayer(new GuiLayer.Options(gui.string("namespace", d.namespace()), route(gui, "route", d.route()),
-                    gui.bool("kiali", d.kiali())), charts);
-            layers.add(layer);
-            usedCharts.addAll(layer.charts());
-            if (layer.options().kiali() && istioLayer == null) {
-                platform.problems().add(Problem.of("platform.gui.kiali", true, "Kiali shows the mesh and needs the istio layer; enable istio or set kiali: false"));
-            }
-            gui.rejectUnknownKeys();
-        }
-
-        List<App> apps = AppCatalogue.read(platform, settings, charts, istioLayer != null);
+        List<App> apps = AppCatalogue.read(platform, settings, charts, mesh);
         Set<String> reserved = new HashSet<>(LAYER_ORDER);
         reserved.addAll(List.of("system", "default", "kube-system", "kube-public", "kube-node-lease", IstioLayer.SYSTEM_NAMESPACE,
                 CertificatesLayer.NAMESPACE));
@@ -134,16 +78,26 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             }
         }
         Set<String> chartKeys = new HashSet<>();
-        usedCharts.forEach(chart -> chartKeys.add(chart.key()));
+        layers.forEach(layer -> layer.charts().forEach(chart -> chartKeys.add(chart.key())));
         platform.problems().addAll(charts.validate(platform.path().isEmpty() ? "chartSources" : platform.path() + ".chartSources", chartKeys));
         platform.rejectUnknownKeys();
         return new PlatformConfig(settings, layers, List.copyOf(apps));
     }
 
-    /** A layer runs when its key is present ({@code {}} for all defaults) and not switched off with {@code enabled: false}. */
-    private static boolean enabled(ConfigObject platform, ConfigObject layer) {
-        String key = layer.path().substring(layer.path().lastIndexOf('.') + 1);
-        return platform.has(key) & layer.bool("enabled", true);
+    /**
+     * Reads the layer under {@code key} and adds it to {@code layers} when it runs: when its key is present ({@code {}}
+     * for all defaults) and not switched off with {@code enabled: false}. Null when it does not run.
+     */
+    private static <L extends PlatformLayer> L layer(ConfigObject platform, String key, List<PlatformLayer> layers,
+                                                     Function<ConfigObject, L> read) {
+        ConfigObject object = platform.object(key);
+        if (!(platform.has(key) & object.bool("enabled", true))) {
+            return null;
+        }
+        L layer = read.apply(object);
+        layers.add(layer);
+        object.rejectUnknownKeys();
+        return layer;
     }
 
     private static Exposure exposure(ConfigObject object, String key) {
@@ -224,6 +178,28 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             a.rejectUnknownKeys();
         }
         return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType);
+    }
+
+    private static LogsLayer.Options logsOptions(ConfigObject logs) {
+        LogsLayer.Options d = LogsLayer.Options.defaults();
+        return new LogsLayer.Options(logs.string("namespace", d.namespace()), logs.string("retention", d.retention()),
+                logs.string("storage", d.storage()));
+    }
+
+    private static DashboardsLayer.Options dashboardsOptions(ConfigObject dashboards) {
+        DashboardsLayer.Options d = DashboardsLayer.Options.defaults();
+        return new DashboardsLayer.Options(dashboards.string("namespace", d.namespace()), dashboards.string("storage", d.storage()),
+                route(dashboards, "route", d.route()));
+    }
+
+    private static GuiLayer.Options guiOptions(ConfigObject gui, boolean meshEnabled) {
+        GuiLayer.Options d = GuiLayer.Options.defaults();
+        GuiLayer.Options options = new GuiLayer.Options(gui.string("namespace", d.namespace()), route(gui, "route", d.route()),
+                gui.bool("kiali", d.kiali()));
+        if (options.kiali() && !meshEnabled) {
+            gui.problems().add(Problem.of("platform.gui.kiali", true, "Kiali shows the mesh and needs the istio layer; enable istio or set kiali: false"));
+        }
+        return options;
     }
 
     private static MetricsLayer.Options metricsOptions(ConfigObject metrics) {

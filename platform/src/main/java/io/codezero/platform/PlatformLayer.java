@@ -1,6 +1,7 @@
 package io.codezero.platform;
 
 import io.codezero.core.validation.Problem;
+import io.codezero.platform.helm.ChartRef;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ public interface PlatformLayer {
 
     /** Short, unique id such as "istio" or "metrics"; names the layer's component and plan group. */
     String name();
+
+    /** The charts this layer installs; their keys are what {@code chartSources} may override. */
+    default List<ChartRef> charts() {
+        return List.of();
+    }
 
     /** Problems with this layer's settings, found before anything is registered. */
     default List<Problem> validate(PlatformSettings settings) {

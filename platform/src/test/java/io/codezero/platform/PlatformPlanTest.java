@@ -103,6 +103,9 @@ class PlatformPlanTest {
         }
         System.out.println("resources per layer: " + counts);
         counts.values().forEach(count -> assertThat(count).isPositive());
+        // ...and every resource that is not the cluster's provider sits under exactly one of them.
+        assertThat(run.where(r -> r.custom() && !r.isProvider())).allSatisfy(r -> assertThat(layers.stream()
+                .filter(layer -> descendsFrom(r, layer.urn())).count()).as(r.toString()).isEqualTo(1L));
     }
 
     private static boolean descendsFrom(PlannedResource resource, String ancestorUrn) {
@@ -181,8 +184,7 @@ class PlatformPlanTest {
 
     @Test
     void eachLinkGivesItsConsumerExactlyOnePolicyAndOneSecret() {
-        Predicate<PlannedResource> linked = r -> "git-db-postgres".equals(r.input("metadata.labels.codezero\\.io/link"))
-                || "git-db-postgres".equals(labels(r).get(App.LINK_LABEL));
+        Predicate<PlannedResource> linked = r -> "git-db-postgres".equals(labels(r).get(App.LINK_LABEL));
         List<PlannedResource> policies = run.where(r -> r.type().endsWith(":AuthorizationPolicy") && linked.test(r));
         List<PlannedResource> secrets = run.where(r -> r.type().equals("kubernetes:core/v1:Secret") && linked.test(r));
         assertThat(policies).hasSize(1);
@@ -221,10 +223,9 @@ class PlatformPlanTest {
         assertThat(claim.input("spec.resources.requests.storage")).isEqualTo("5Gi");
         assertThat(object("ServiceMonitor", "git-service-monitor").input("spec.endpoints.0.port")).isEqualTo("http-merged-metrics");
         assertThat(release("logs-loki").input("values.singleBinary.persistence.storageClass")).isEqualTo(FakeCluster.STORAGE.standardClass());
-        assertThat(run.get("kubernetes:apps/v1:Deployment", "git-deployment").input("spec.template.metadata.annotations.prometheus\\.io/scrape"))
-                .isNull();
         Map<Object, Object> annotations = (Map<Object, Object>) run.get("kubernetes:apps/v1:Deployment", "git-deployment").input("spec.template.metadata.annotations");
-        assertThat(annotations).containsEntry("prometheus.io/scrape", "true");
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "3000")
+                .containsEntry("prometheus.io/path", "/metrics");
         assertThat(object("VirtualService", "git-route-0-route").input("spec.gateways.0")).isEqualTo("istio-ingress/codezero-gateway");
         assertThat(run.where(r -> r.type().endsWith(":AuthorizationPolicy") && r.name().equals("git-route-0-require-auth"))).isEmpty();
     }

@@ -106,9 +106,14 @@ public class App implements PlatformApp {
         return spec.name();
     }
 
+    /** Where an app's settings are reported: {@code platform.apps[<name>]}. */
+    static String configPath(String name) {
+        return "platform.apps[" + name + "]";
+    }
+
     @Override
     public List<Problem> validate(PlatformSettings settings) {
-        String at = "platform.apps[" + spec.name() + "]";
+        String at = configPath(spec.name());
         List<Problem> problems = new ArrayList<>();
         Names.whyNotDnsLabel(spec.name(), 40).ifPresent(why -> problems.add(Problem.of(at + ".name", spec.name(), why)));
         if (spec.workload() instanceof Workload.Image image && (!image.image().contains(":") || image.image().endsWith(":latest"))) {
@@ -118,10 +123,7 @@ public class App implements PlatformApp {
             problems.add(Problem.of(at + ".port", spec.workload().port(), "must be a port between 1 and 65535"));
         }
         for (int i = 0; i < spec.volumes().size(); i++) {
-            Volume v = spec.volumes().get(i);
-            if (!Quantities.isStorage(v.size())) {
-                problems.add(Problem.of(at + ".volumes[" + i + "].size", v.size(), Quantities.STORAGE_HINT));
-            }
+            Quantities.checkStorage(at + ".volumes[" + i + "].size", spec.volumes().get(i).size(), problems);
         }
         if (spec.replicas() < 1 || spec.replicas() > 50) {
             problems.add(Problem.of(at + ".replicas", spec.replicas(), "must be between 1 and 50"));
@@ -193,10 +195,10 @@ public class App implements PlatformApp {
 
         for (Link link : spec.links()) {
             AppOffers provider = context.layer(link.app()).flatMap(l -> l.fact(AppOffers.class))
-                    .orElseThrow(() -> new IllegalArgumentException("platform.apps[" + name + "].links: app \"" + link.app()
+                    .orElseThrow(() -> new IllegalArgumentException(configPath(name) + ".links: app \"" + link.app()
                             + "\" is not installed before \"" + name + "\""));
             AppOffers.Resolved offer = Optional.ofNullable(provider.offers().get(link.interfaceName()))
-                    .orElseThrow(() -> new IllegalArgumentException("platform.apps[" + name + "].links: app \"" + link.app()
+                    .orElseThrow(() -> new IllegalArgumentException(configPath(name) + ".links: app \"" + link.app()
                             + "\" offers no interface \"" + link.interfaceName() + "\""));
             String linkId = name + "-" + link.app() + "-" + link.interfaceName();
             Map<String, String> linkLabels = Meta.with(labels, LINK_LABEL, linkId);
@@ -242,8 +244,8 @@ public class App implements PlatformApp {
                         .build(), c.options(namespace)));
             }
             workloadWait.addAll(claims);
-            workload = deployment(c, image, labels, env, envFrom, sidecar, workloadWait);
-            service = service(c, image, labels, sidecar, workload, namespace);
+            workload = deployment(c, image, labels, env, envFrom, workloadWait);
+            service = service(c, image, labels, sidecar, namespace);
         } else {
             Workload.Chart chart = (Workload.Chart) spec.workload();
             workload = charts.release(name + "-release", chart.chart(), name, name, chart.values(), 600,
@@ -310,14 +312,12 @@ public class App implements PlatformApp {
     }
 
     private Deployment deployment(LayerContext c, Workload.Image image, Map<String, String> labels, List<EnvVarArgs> env,
-                                  List<EnvFromSourceArgs> envFrom, boolean sidecar, List<Resource> wait) {
+                                  List<EnvFromSourceArgs> envFrom, List<Resource> wait) {
         String name = spec.name();
         List<EnvVarArgs> allEnv = new ArrayList<>();
         new TreeMap<>(image.env()).forEach((k, v) -> allEnv.add(EnvVarArgs.builder().name(k).value(v).build()));
         allEnv.addAll(env);
-        Set<Integer> ports = new LinkedHashSet<>();
-        ports.add(image.port());
-        spec.offers().forEach(o -> ports.add(o.port()));
+        Set<Integer> ports = servedPorts(image);
         spec.metrics().ifPresent(m -> ports.add(m.port()));
 
         Map<String, String> annotations = new LinkedHashMap<>();
@@ -365,12 +365,9 @@ public class App implements PlatformApp {
                 .build(), c.options(wait.toArray(Resource[]::new)));
     }
 
-    private Service service(LayerContext c, Workload.Image image, Map<String, String> labels, boolean sidecar, Resource workload,
-                            Namespace namespace) {
+    private Service service(LayerContext c, Workload.Image image, Map<String, String> labels, boolean sidecar, Namespace namespace) {
         String name = spec.name();
-        Set<Integer> ports = new LinkedHashSet<>();
-        ports.add(image.port());
-        spec.offers().forEach(o -> ports.add(o.port()));
+        Set<Integer> ports = servedPorts(image);
         List<ServicePortArgs> servicePorts = new ArrayList<>();
         ports.forEach(p -> servicePorts.add(ServicePortArgs.builder().name(portName(p)).port(p).targetPort(p).build()));
         spec.metrics().ifPresent(m -> {
@@ -385,6 +382,14 @@ public class App implements PlatformApp {
                 .metadata(Meta.of(name, name, labels))
                 .spec(ServiceSpecArgs.builder().selector(Map.of(APP_LABEL, name)).ports(servicePorts).build())
                 .build(), c.options(namespace));
+    }
+
+    /** The workload's port and every offered port, in that order, each once. */
+    private Set<Integer> servedPorts(Workload.Image image) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        ports.add(image.port());
+        spec.offers().forEach(o -> ports.add(o.port()));
+        return ports;
     }
 
     private String portName(int port) {

@@ -13,7 +13,6 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.mesh.Route;
 import io.codezero.platform.mesh.Visibility;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +33,10 @@ public final class AppCatalogue {
 
     public static List<App> read(ConfigObject platform, PlatformSettings settings, ChartSource charts, boolean meshEnabled) {
         Map<String, App> byName = new LinkedHashMap<>();
-        Map<String, String> pathOf = new HashMap<>();
-        List<ConfigObject> entries = platform.objects("apps");
-        for (ConfigObject entry : entries) {
+        for (ConfigObject entry : platform.objects("apps")) {
             String name = entry.string("name", null);
             String kind = entry.string("kind", null);
-            String at = "platform.apps[" + name + "]";
+            String at = App.configPath(name);
             if (name == null) {
                 entry.problems().add(Problem.of(entry.path() + ".name", null, "is required: the app's name, namespace and host name"));
                 continue;
@@ -76,10 +73,9 @@ public final class AppCatalogue {
                         "routes go through the Istio gateway; enable the istio layer or remove the route"));
             }
             byName.put(name, app);
-            pathOf.put(name, at);
         }
-        checkLinks(platform.problems(), byName, pathOf);
-        return ordered(platform.problems(), byName, pathOf);
+        checkLinks(platform.problems(), byName);
+        return ordered(platform.problems(), byName);
     }
 
     private static List<Link> links(ConfigObject entry) {
@@ -156,10 +152,10 @@ public final class AppCatalogue {
         return new App(spec.build(), charts);
     }
 
-    private static void checkLinks(List<Problem> problems, Map<String, App> apps, Map<String, String> pathOf) {
+    private static void checkLinks(List<Problem> problems, Map<String, App> apps) {
         for (App app : apps.values()) {
             for (Link link : app.spec().links()) {
-                String at = pathOf.get(app.name()) + ".links";
+                String at = App.configPath(app.name()) + ".links";
                 App provider = apps.get(link.app());
                 if (link.app().equals(app.name())) {
                     problems.add(Problem.of(at, link.app(), "an app cannot link to itself"));
@@ -174,27 +170,27 @@ public final class AppCatalogue {
     }
 
     /** Providers before consumers, otherwise in the order given; a cycle is a problem. */
-    private static List<App> ordered(List<Problem> problems, Map<String, App> apps, Map<String, String> pathOf) {
+    private static List<App> ordered(List<Problem> problems, Map<String, App> apps) {
         List<App> out = new ArrayList<>();
         Set<String> done = new HashSet<>();
         Set<String> visiting = new HashSet<>();
         for (String name : apps.keySet()) {
-            visit(name, apps, done, visiting, out, problems, pathOf);
+            visit(name, apps, done, visiting, out, problems);
         }
         return out;
     }
 
     private static void visit(String name, Map<String, App> apps, Set<String> done, Set<String> visiting, List<App> out,
-                              List<Problem> problems, Map<String, String> pathOf) {
+                              List<Problem> problems) {
         if (done.contains(name) || !apps.containsKey(name)) {
             return;
         }
         if (!visiting.add(name)) {
-            problems.add(Problem.of(pathOf.get(name) + ".links", name, "links form a cycle; an app cannot wait for itself"));
+            problems.add(Problem.of(App.configPath(name) + ".links", name, "links form a cycle; an app cannot wait for itself"));
             return;
         }
         for (Link link : apps.get(name).spec().links()) {
-            visit(link.app(), apps, done, visiting, out, problems, pathOf);
+            visit(link.app(), apps, done, visiting, out, problems);
         }
         visiting.remove(name);
         if (done.add(name)) {

@@ -28,10 +28,6 @@ public final class ChartSource {
         return new ChartSource(Map.of());
     }
 
-    public Map<String, String> localCharts() {
-        return localCharts;
-    }
-
     /** Overrides naming a chart no enabled layer installs: almost always a typo. */
     public List<Problem> validate(String path, Set<String> knownKeys) {
         List<Problem> problems = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.codezero.platform.k8s;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import io.codezero.platform.LayerContext;
+import io.codezero.platform.mesh.Mesh;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,5 +16,10 @@ public final class Namespaces {
         Map<String, String> labels = new LinkedHashMap<>(Meta.labels(component));
         labels.putAll(extraLabels);
         return new Namespace(resourceName, NamespaceArgs.builder().metadata(Meta.of(name, null, labels)).build(), context.options());
+    }
+
+    /** A system layer's namespace (metrics, dashboards, GUI), with the mesh's {@link Mesh#systemNamespaceLabels()} when Istio runs. */
+    public static Namespace system(LayerContext context, String resourceName, String name, String component) {
+        return create(context, resourceName, name, component, context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
     }
 }

@@ -53,6 +53,7 @@ public final class CertificatesLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    @Override
     public List<ChartRef> charts() {
         return List.of(CERT_MANAGER);
     }

@@ -61,6 +61,7 @@ public final class DashboardsLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    @Override
     public List<ChartRef> charts() {
         return List.of(GRAFANA);
     }
@@ -73,9 +74,7 @@ public final class DashboardsLayer implements PlatformLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        if (!Quantities.isStorage(options.storage())) {
-            problems.add(Problem.of("platform.dashboards.storage", options.storage(), Quantities.STORAGE_HINT));
-        }
+        Quantities.checkStorage("platform.dashboards.storage", options.storage(), problems);
         return problems;
     }
 
@@ -85,7 +84,7 @@ public final class DashboardsLayer implements PlatformLayer {
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
         String domain = context.settings().domain();
-        Namespace namespace = Namespaces.create(c, "dashboards-namespace", ns, NAME, context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
+        Namespace namespace = Namespaces.system(c, "dashboards-namespace", ns, NAME);
 
         RandomPassword password = new RandomPassword("dashboards-grafana-admin-password", RandomPasswordArgs.of(32), c.foreignOptions());
         Secret admin = new Secret("dashboards-grafana-admin", SecretArgs.builder()

@@ -55,6 +55,7 @@ public final class GuiLayer implements PlatformLayer {
         return options;
     }
 
+    @Override
     public List<ChartRef> charts() {
         return options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP);
     }
@@ -85,7 +86,7 @@ public final class GuiLayer implements PlatformLayer {
         LayerComponent component = new LayerComponent("Gui", NAME, context);
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
-        Namespace namespace = Namespaces.create(c, "gui-namespace", ns, NAME, context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
+        Namespace namespace = Namespaces.system(c, "gui-namespace", ns, NAME);
 
         Map<String, Object> headlampValues = new LinkedHashMap<>();
         headlampValues.put("fullnameOverride", "headlamp");

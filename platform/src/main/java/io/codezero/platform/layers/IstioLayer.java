@@ -77,10 +77,6 @@ public final class IstioLayer implements PlatformLayer {
         public static Options defaults() {
             return new Options(IstioMode.SIDECAR, "istio-ingress", 2, null, Optional.empty(), List.of(), null);
         }
-
-        public Options withMode(IstioMode newMode) {
-            return new Options(newMode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType);
-        }
     }
 
     /** A JWT issuer (OIDC provider) checked at the gateway. */
@@ -106,6 +102,7 @@ public final class IstioLayer implements PlatformLayer {
         return options;
     }
 
+    @Override
     public List<ChartRef> charts() {
         return options.mode() == IstioMode.AMBIENT ? List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL) : List.of(BASE, ISTIOD, GATEWAY);
     }
@@ -235,7 +232,7 @@ public final class IstioLayer implements PlatformLayer {
      * does not (minikube without {@code minikube tunnel}, simulated nodes): there Helm would wait for an address
      * until the release's timeout and then roll the gateway back.
      */
-    public static String serviceTypeFor(String configured, LoadBalancerCapabilities loadBalancers, Exposure exposure) {
+    public static String serviceTypeFor(String configured, LoadBalancerCapabilities loadBalancers) {
         if (configured != null) {
             return configured;
         }
@@ -251,7 +248,7 @@ public final class IstioLayer implements PlatformLayer {
                 .metadata(ObjectMetaArgs.builder().name(GATEWAY_RELEASE).namespace(gatewayNs).labels(Meta.labels(NAME))
                         .annotations(loadBalancers.annotationsFor(exposure).orElse(Map.of())).build())
                 .spec(ServiceSpecArgs.builder()
-                        .type(serviceTypeFor(options.gatewayServiceType(), loadBalancers, exposure))
+                        .type(serviceTypeFor(options.gatewayServiceType(), loadBalancers))
                         .selector(selector)
                         .ports(List.of(port("status-port", 15021), port("http2", 80), port("https", 443)))
                         .build())

@@ -41,6 +41,7 @@ public final class LogsLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    @Override
     public List<ChartRef> charts() {
         return List.of(LOKI, ALLOY);
     }
@@ -53,12 +54,8 @@ public final class LogsLayer implements PlatformLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        if (!Quantities.isRetention(options.retention())) {
-            problems.add(Problem.of("platform.logs.retention", options.retention(), Quantities.RETENTION_HINT));
-        }
-        if (!Quantities.isStorage(options.storage())) {
-            problems.add(Problem.of("platform.logs.storage", options.storage(), Quantities.STORAGE_HINT));
-        }
+        Quantities.checkRetention("platform.logs.retention", options.retention(), problems);
+        Quantities.checkStorage("platform.logs.storage", options.storage(), problems);
         return problems;
     }
 

@@ -13,8 +13,4 @@ public record Metrics(String prometheusUrl, String alertmanagerUrl, String scrap
     public Metrics {
         crdsReady = List.copyOf(crdsReady);
     }
-
-    public Resource[] crdsReadyArray() {
-        return crdsReady.toArray(Resource[]::new);
-    }
 }

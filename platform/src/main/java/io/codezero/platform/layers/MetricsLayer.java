@@ -18,7 +18,6 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
-import io.codezero.platform.mesh.Mesh;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,6 +63,7 @@ public final class MetricsLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    @Override
     public List<ChartRef> charts() {
         return List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK);
     }
@@ -76,15 +76,9 @@ public final class MetricsLayer implements PlatformLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        if (!Quantities.isRetention(options.retention())) {
-            problems.add(Problem.of("platform.metrics.retention", options.retention(), Quantities.RETENTION_HINT));
-        }
-        if (!Quantities.isStorage(options.storage())) {
-            problems.add(Problem.of("platform.metrics.storage", options.storage(), Quantities.STORAGE_HINT));
-        }
-        if (!Quantities.isStorage(options.alertStorage())) {
-            problems.add(Problem.of("platform.metrics.alertStorage", options.alertStorage(), Quantities.STORAGE_HINT));
-        }
+        Quantities.checkRetention("platform.metrics.retention", options.retention(), problems);
+        Quantities.checkStorage("platform.metrics.storage", options.storage(), problems);
+        Quantities.checkStorage("platform.metrics.alertStorage", options.alertStorage(), problems);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < options.receivers().size(); i++) {
             String name = options.receivers().get(i).name();
@@ -101,8 +95,7 @@ public final class MetricsLayer implements PlatformLayer {
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
         String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
-        Namespace namespace = Namespaces.create(c, "metrics-namespace", ns, NAME,
-                context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
+        Namespace namespace = Namespaces.system(c, "metrics-namespace", ns, NAME);
 
         Secret alertmanagerConfig = new Secret("metrics-alertmanager-config", SecretArgs.builder()
                 .metadata(Meta.of(ALERTMANAGER_SECRET, ns, NAME))

@@ -1,5 +1,7 @@
 package io.codezero.platform.layers;
 
+import io.codezero.core.validation.Problem;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Kubernetes storage quantities as users write them: "10Gi", "500Mi", "1Ti". */
@@ -21,4 +23,18 @@ public final class Quantities {
 
     public static final String STORAGE_HINT = "must be a size such as 500Mi, 10Gi or 1Ti";
     public static final String RETENTION_HINT = "must be a duration such as 168h, 15d or 4w";
+
+    /** Adds a problem at {@code field} unless {@code value} is a storage size. */
+    public static void checkStorage(String field, String value, List<Problem> problems) {
+        if (!isStorage(value)) {
+            problems.add(Problem.of(field, value, STORAGE_HINT));
+        }
+    }
+
+    /** Adds a problem at {@code field} unless {@code value} is a retention duration. */
+    public static void checkRetention(String field, String value, List<Problem> problems) {
+        if (!isRetention(value)) {
+            problems.add(Problem.of(field, value, RETENTION_HINT));
+        }
+    }
 }

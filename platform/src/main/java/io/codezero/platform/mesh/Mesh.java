@@ -51,8 +51,4 @@ public record Mesh(
     public Resource[] configReadyArray() {
         return configReady.toArray(Resource[]::new);
     }
-
-    public Resource[] workloadsReadyArray() {
-        return workloadsReady.toArray(Resource[]::new);
-    }
 }
