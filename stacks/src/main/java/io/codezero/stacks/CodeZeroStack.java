@@ -13,7 +13,7 @@ import io.codezero.core.validation.ClusterSpecValidator;
 import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import io.codezero.platform.InstalledLayer;
-import io.codezero.platform.LayerContext;
+import io.codezero.platform.PlatformInstaller;
 import io.codezero.platform.PlatformApp;
 import io.codezero.platform.PlatformLayer;
 import java.util.ArrayList;
@@ -61,14 +61,8 @@ public final class CodeZeroStack extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider())
                 .dependsOn(cluster.readiness()).build());
 
-        Map<String, InstalledLayer> done = new LinkedHashMap<>();
-        done.put("system", InstalledLayer.of("system", List.of(systemNamespace)));
-        for (PlatformLayer layer : args.layers()) {
-            done.put(layer.name(), layer.install(new LayerContext(cluster, this, args.settings(), done)));
-        }
-        for (PlatformApp app : args.apps()) {
-            done.put(app.name(), app.install(new LayerContext(cluster, this, args.settings(), done)));
-        }
+        Map<String, InstalledLayer> done = PlatformInstaller.installValidated(cluster, this, args.settings(), args.layers(), args.apps(),
+                Map.of("system", InstalledLayer.of("system", List.of(systemNamespace))));
         this.installed = Map.copyOf(done);
 
         this.kubeconfig = cluster.kubeconfig();
