@@ -112,14 +112,19 @@ public final class BareMetalConfig {
         } else if (keyFile != null) {
             privateKey = keyFile(h, keyFile);
         }
-        Output<String> password = h.has("passwordCredentials") ? secret(h, "passwordCredentials", h.string("passwordCredentials", null), secrets) : null;
-        Output<String> sudo = h.has("sudoPasswordCredentials")
-                ? secret(h, "sudoPasswordCredentials", h.string("sudoPasswordCredentials", null), secrets) : null;
+        Output<String> password = optionalSecret(h, "passwordCredentials", secrets);
+        Output<String> sudo = optionalSecret(h, "sudoPasswordCredentials", secrets);
         String name = h.string("name", null);
-        String pool = h.has("pool") ? h.string("pool", null) : null;
+        String pool = h.string("pool", null);
         h.has("role");
         h.rejectUnknownKeys();
         return new BareMetalHost(name, address, port, user, role, hostKey, tofu, privateKey, password, sudo, pool, h.path());
+    }
+
+    /** The secret named by {@code field}, or null when the field is not given. */
+    private static Output<String> optionalSecret(ConfigObject h, String field, SecretLookup secrets) {
+        String key = h.string(field, null);
+        return key == null ? null : secret(h, field, key, secrets);
     }
 
     private static Output<String> secret(ConfigObject h, String field, String key, SecretLookup secrets) {

@@ -124,11 +124,12 @@ public final class BareMetalTarget implements ClusterTarget {
             if (h.name() != null && !h.name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
                 problems.add(Problem.of(where + ".name", h.name(), "must be a lower-case DNS label (letters, digits, '-'), at most 63 characters"));
             }
+            String hostKeyProblem = h.hostKey() == null ? null : HostKeys.problem(h.hostKey());
             if (h.hostKey() == null && !h.trustOnFirstUse()) {
                 problems.add(Problem.of(where + ".hostKey", null, "pin the machine's SSH host key (ssh-keyscan -t ed25519 " + h.address()
                         + ", checked out of band), or set trustOnFirstUse: true to accept the first key seen"));
-            } else if (h.hostKey() != null && HostKeys.problem(h.hostKey()) != null) {
-                problems.add(Problem.of(where + ".hostKey", h.hostKey(), HostKeys.problem(h.hostKey())));
+            } else if (hostKeyProblem != null) {
+                problems.add(Problem.of(where + ".hostKey", h.hostKey(), hostKeyProblem));
             }
             if (h.privateKey() == null && h.password() == null) {
                 problems.add(Problem.of(where + ".credentials", null, "give credentials (the name of a secret config key holding a private key),"
@@ -180,8 +181,9 @@ public final class BareMetalTarget implements ClusterTarget {
         List<String> sans = new ArrayList<>(List.of(api));
         servers.stream().map(BareMetalHost::address).filter(a -> !sans.contains(a)).forEach(sans::add);
 
+        ConnectionArgs controlPlane = connection(first);
         ServerNode init = new ServerNode(spec.name() + "-" + first.resourceSuffix(), ServerNodeArgs.builder()
-                .connection(connection(first)).k3sVersion(version).nodeName(first.name()).clusterInit(true)
+                .connection(controlPlane).k3sVersion(version).nodeName(first.name()).clusterInit(true)
                 .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).build(), inCluster);
         Output<String> serverUrl = Output.of("https://" + bracket(api) + ":6443");
         List<Resource> nodes = new ArrayList<>(List.of(init));
@@ -189,13 +191,13 @@ public final class BareMetalTarget implements ClusterTarget {
         for (BareMetalHost h : servers.subList(1, servers.size())) {
             nodes.add(new ServerNode(spec.name() + "-" + h.resourceSuffix(), ServerNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
-                    .token(init.clusterToken()).controlPlane(connection(first)).tlsSans(sans)
+                    .token(init.clusterToken()).controlPlane(controlPlane).tlsSans(sans)
                     .extraArgs(serverArgs(spec, h)).airgap(airgap).build(), afterInit));
         }
         for (BareMetalHost h : hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList()) {
             nodes.add(new AgentNode(spec.name() + "-" + h.resourceSuffix(), AgentNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
-                    .token(init.clusterToken()).controlPlane(connection(first)).extraArgs(poolArgs(spec, h))
+                    .token(init.clusterToken()).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
                     .airgap(airgap).build(), afterInit));
         }
         cluster.finish(serverUrl);

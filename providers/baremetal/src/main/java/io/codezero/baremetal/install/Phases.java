@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The phases, and the lists they form for each lifecycle step. Each phase is small, idempotent
@@ -34,24 +35,24 @@ public final class Phases {
 
     /** connect, gather facts, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
     public static List<Phase> create(SshConnector ssh) {
-        return List.of(new Connect(ssh), new GatherFacts(), new ValidateHost(), new Upload(), new InstallK3s(),
+        return List.of(new Connect(ssh, true), new GatherFacts(), new ValidateHost(), new Upload(), new InstallK3s(),
                 new WaitReady(), new FetchKubeconfig());
     }
 
     /** Upgrade or reconfigure in place: drain before, uncordon after. */
     public static List<Phase> update(SshConnector ssh) {
-        return List.of(new Connect(ssh), new GatherFacts(), new ValidateHost(), new Drain(), new Upload(), new InstallK3s(),
+        return List.of(new Connect(ssh, true), new GatherFacts(), new ValidateHost(), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
                 new WaitReady(), new Uncordon(), new FetchKubeconfig());
     }
 
     /** Drain, uninstall, remove the node object, clean up. */
     public static List<Phase> delete(SshConnector ssh) {
-        return List.of(new Connect(ssh), new GatherFacts(), new DrainForRemoval(), new Uninstall(), new RemoveNode());
+        return List.of(new Connect(ssh, true), new GatherFacts(), Drain.beforeRemoval(), new Uninstall(), new RemoveNode());
     }
 
     /** What is on the machine now (refresh). */
     public static List<Phase> read(SshConnector ssh) {
-        return List.of(new ConnectHostOnly(ssh), new GatherFacts());
+        return List.of(new Connect(ssh, false), new GatherFacts());
     }
 
     static boolean needsInstall(NodeRun run) {
@@ -62,11 +63,14 @@ public final class Phases {
 
     // ---------------------------------------------------------------- connect
 
-    static class Connect implements Phase {
+    static final class Connect implements Phase {
         private final SshConnector ssh;
+        private final boolean withControlPlane;
 
-        Connect(SshConnector ssh) {
+        /** @param withControlPlane also connect to the spec's control-plane server (not needed to read facts) */
+        Connect(SshConnector ssh, boolean withControlPlane) {
             this.ssh = ssh;
+            this.withControlPlane = withControlPlane;
         }
 
         @Override
@@ -77,7 +81,7 @@ public final class Phases {
         @Override
         public void run(NodeRun run) {
             run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
-            if (run.spec().controlPlane() != null && withControlPlane()) {
+            if (run.spec().controlPlane() != null && withControlPlane) {
                 try {
                     run.controlPlane(CONNECT_RETRY.call(() -> ssh.connect(run.spec().controlPlane())));
                 } catch (SshFailure e) {
@@ -85,21 +89,6 @@ public final class Phases {
                             + " (needed to join, drain and check this node): " + e.getMessage(), e);
                 }
             }
-        }
-
-        boolean withControlPlane() {
-            return true;
-        }
-    }
-
-    static final class ConnectHostOnly extends Connect {
-        ConnectHostOnly(SshConnector ssh) {
-            super(ssh);
-        }
-
-        @Override
-        boolean withControlPlane() {
-            return false;
         }
     }
 
@@ -357,7 +346,25 @@ public final class Phases {
 
     // ---------------------------------------------------------------- upgrade and removal
 
+    /** Drains the node through the control plane; the two lifecycle steps differ only in when. */
     static final class Drain implements Phase {
+        private final Predicate<NodeRun> when;
+
+        private Drain(Predicate<NodeRun> when) {
+            this.when = when;
+        }
+
+        /** Before an upgrade or reconfiguration: a running, registered node that is about to be reinstalled. */
+        static Drain beforeReinstall() {
+            return new Drain(run -> run.facts().installed() && run.facts().running() && needsInstall(run)
+                    && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent());
+        }
+
+        /** Before removal. The first server is removed last, with the cluster: there is nowhere to drain it to. */
+        static Drain beforeRemoval() {
+            return new Drain(run -> run.hasSeparateControlPlane() && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent());
+        }
+
         @Override
         public String title() {
             return "drain";
@@ -365,8 +372,7 @@ public final class Phases {
 
         @Override
         public boolean shouldRun(NodeRun run) {
-            return run.facts().installed() && run.facts().running() && needsInstall(run)
-                    && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent();
+            return when.test(run);
         }
 
         @Override
@@ -389,24 +395,6 @@ public final class Phases {
         @Override
         public void run(NodeRun run) {
             Kubectl.uncordon(run.controlPlane(), run.nodeName());
-        }
-    }
-
-    static final class DrainForRemoval implements Phase {
-        @Override
-        public String title() {
-            return "drain";
-        }
-
-        @Override
-        public boolean shouldRun(NodeRun run) {
-            // The first server is removed last, with the cluster: there is nowhere to drain it to.
-            return run.hasSeparateControlPlane() && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent();
-        }
-
-        @Override
-        public void run(NodeRun run) {
-            Kubectl.drain(run.controlPlane(), run.nodeName(), run.spec().drainTimeout());
         }
     }
 

@@ -55,6 +55,7 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
     private final SshConnector ssh = new SshConnector();
     private final PhaseManager phases;
     private final EngineLog log;
+    private final Progress tap;
 
     /**
      * @param engineAddress where the engine listens (for progress messages), or null
@@ -70,8 +71,6 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
         this.phases = new PhaseManager(new Semaphore(maxParallelHosts));
         this.tap = tap;
     }
-
-    private final Progress tap;
 
     private Progress progress(String urn) {
         return (host, msg) -> {
@@ -182,7 +181,7 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> state = PropertyValues.fromStruct(request.getProperties());
             Map<String, Object> inputs = request.hasInputs() && request.getInputs().getFieldsCount() > 0
-                    ? PropertyValues.fromStruct(request.getInputs()) : inputsOf(state);
+                    ? PropertyValues.fromStruct(request.getInputs()) : NodeInputs.withoutComputed(state);
             NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, state, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
             List<PhaseFailure> failures = phases.run(Phases.read(ssh), List.of(run));
@@ -286,14 +285,6 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             }
         });
         return out;
-    }
-
-    private static Map<String, Object> inputsOf(Map<String, Object> state) {
-        Map<String, Object> inputs = new LinkedHashMap<>(state);
-        for (String key : NodeInputs.COMPUTED) {
-            inputs.remove(key);
-        }
-        return inputs;
     }
 
     private static NodeInputs.Parsed requireValid(NodeInputs.Parsed parsed, String urn) {

@@ -26,7 +26,7 @@ final class NodeDiff {
     }
 
     static List<Change> compute(Map<String, Object> olds, Map<String, Object> news) {
-        Map<String, Object> oldInputs = stripComputed(olds);
+        Map<String, Object> oldInputs = NodeInputs.withoutComputed(olds);
         List<Change> changes = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>(oldInputs.keySet());
         keys.addAll(news.keySet());
@@ -105,13 +105,5 @@ final class NodeDiff {
             return null;
         }
         return o;
-    }
-
-    private static Map<String, Object> stripComputed(Map<String, Object> olds) {
-        Map<String, Object> out = new LinkedHashMap<>(olds);
-        for (String key : NodeInputs.COMPUTED) {
-            out.remove(key);
-        }
-        return out;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,15 @@ final class NodeInputs {
     }
 
     private NodeInputs() {
+    }
+
+    /** The inputs recorded in a state: the state without the {@link #COMPUTED} outputs. */
+    static Map<String, Object> withoutComputed(Map<String, Object> state) {
+        Map<String, Object> inputs = new LinkedHashMap<>(state);
+        for (String key : COMPUTED) {
+            inputs.remove(key);
+        }
+        return inputs;
     }
 
     static NodeRole roleOf(String type) {

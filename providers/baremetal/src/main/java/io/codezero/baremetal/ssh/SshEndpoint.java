@@ -41,12 +41,6 @@ public record SshEndpoint(
         return jumpHost == null ? self : self + " via " + jumpHost.describe();
     }
 
-    public Builder toBuilder() {
-        return new Builder().host(host).port(port).user(user).hostKey(hostKey).trustOnFirstUse(trustOnFirstUse)
-                .privateKey(privateKey).privateKeyPassphrase(privateKeyPassphrase).password(password)
-                .sudoPassword(sudoPassword).jumpHost(jumpHost).timeouts(timeouts);
-    }
-
     @Override
     public String toString() {
         return "SshEndpoint[" + user + "@" + describe() + (hostKey != null ? ", pinned" : trustOnFirstUse ? ", tofu" : "") + "]";

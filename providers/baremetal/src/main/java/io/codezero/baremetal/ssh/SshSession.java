@@ -45,11 +45,7 @@ public final class SshSession implements AutoCloseable {
 
     /** Runs a command as the login user. */
     public CommandResult run(String command) {
-        return exec(command, null, endpoint.timeouts().command());
-    }
-
-    public CommandResult run(String command, Duration timeout) {
-        return exec(command, null, timeout);
+        return execStreaming(command, null, endpoint.timeouts().command());
     }
 
     /** Runs a shell script as root. */
@@ -59,25 +55,37 @@ public final class SshSession implements AutoCloseable {
 
     /** Runs a shell script as root, streaming {@code stdin} to it (used for uploads and secret env files). */
     public CommandResult sudo(String script, byte[] stdin, Duration timeout) {
+        return sudoStreaming(script, stdin == null ? null : out -> out.write(stdin), timeout);
+    }
+
+    /** Runs a shell script as root, its stdin written by {@code stdin} (may be null). */
+    private CommandResult sudoStreaming(String script, StdinWriter stdin, Duration timeout) {
         if (endpoint.isRoot()) {
-            return exec("sh -c " + quote(script), stdin, timeout);
+            return execStreaming("sh -c " + quote(script), stdin, timeout);
         }
         if (endpoint.sudoPassword() != null) {
             // sudo -S reads the password line from stdin byte by byte; the rest of stdin reaches the script.
             byte[] password = (endpoint.sudoPassword().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
-            byte[] all = stdin == null ? password : concat(password, stdin);
-            return exec("sudo -S -p '' sh -c " + quote(script), all, timeout);
+            return execStreaming("sudo -S -p '' sh -c " + quote(script), out -> {
+                out.write(password);
+                if (stdin != null) {
+                    stdin.write(out);
+                }
+            }, timeout);
         }
-        return exec("sudo -n sh -c " + quote(script), stdin, timeout);
+        return execStreaming("sudo -n sh -c " + quote(script), stdin, timeout);
+    }
+
+    /** The script that writes its stdin to a file as root, atomically (temp file + rename), with the given octal mode. */
+    private static String uploadScript(String remotePath, String mode) {
+        String tmp = remotePath + ".codezero-upload";
+        return "set -e; umask 077; mkdir -p \"$(dirname " + quote(remotePath) + ")\"; cat > " + quote(tmp)
+                + "; chmod " + mode + " " + quote(tmp) + "; mv -f " + quote(tmp) + " " + quote(remotePath);
     }
 
     /** Writes bytes to a file as root, atomically (temp file + rename), with the given octal mode. */
     public void upload(byte[] content, String remotePath, String mode) {
-        String tmp = remotePath + ".codezero-upload";
-        String script = "set -e; umask 077; mkdir -p \"$(dirname " + quote(remotePath) + ")\"; cat > " + quote(tmp)
-                + "; chmod " + mode + " " + quote(tmp) + "; mv -f " + quote(tmp) + " " + quote(remotePath);
-        Duration timeout = endpoint.timeouts().command();
-        CommandResult result = sudo(script, content, timeout);
+        CommandResult result = sudo(uploadScript(remotePath, mode), content, endpoint.timeouts().command());
         if (!result.ok()) {
             throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "upload to " + remotePath
                     + " on " + endpoint.host() + " failed (exit " + result.exitCode() + "): " + result.tail(), null);
@@ -89,24 +97,8 @@ public final class SshSession implements AutoCloseable {
      * airgap image tarballs are hundreds of megabytes.
      */
     public void upload(java.nio.file.Path local, String remotePath, String mode) {
-        String tmp = remotePath + ".codezero-upload";
-        String script = "set -e; umask 077; mkdir -p \"$(dirname " + quote(remotePath) + ")\"; cat > " + quote(tmp)
-                + "; chmod " + mode + " " + quote(tmp) + "; mv -f " + quote(tmp) + " " + quote(remotePath);
-        byte[] prefix = new byte[0];
-        String command = "sh -c " + quote(script);
-        if (!endpoint.isRoot()) {
-            if (endpoint.sudoPassword() != null) {
-                prefix = (endpoint.sudoPassword().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
-                command = "sudo -S -p '' sh -c " + quote(script);
-            } else {
-                command = "sudo -n sh -c " + quote(script);
-            }
-        }
-        byte[] passwordLine = prefix;
-        CommandResult result = execStreaming(command, out -> {
-            out.write(passwordLine);
-            java.nio.file.Files.copy(local, out);
-        }, endpoint.timeouts().command());
+        CommandResult result = sudoStreaming(uploadScript(remotePath, mode), out -> java.nio.file.Files.copy(local, out),
+                endpoint.timeouts().command());
         if (!result.ok()) {
             throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "upload of " + local.getFileName() + " to "
                     + remotePath + " on " + endpoint.host() + " failed (exit " + result.exitCode() + "): " + result.tail(), null);
@@ -117,10 +109,6 @@ public final class SshSession implements AutoCloseable {
     @FunctionalInterface
     private interface StdinWriter {
         void write(OutputStream out) throws IOException;
-    }
-
-    private CommandResult exec(String command, byte[] stdin, Duration timeout) {
-        return execStreaming(command, stdin == null ? null : out -> out.write(stdin), timeout);
     }
 
     private CommandResult execStreaming(String command, StdinWriter stdin, Duration timeout) {
@@ -199,13 +187,6 @@ public final class SshSession implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         return result;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     /** Single-quotes a string for sh. */

@@ -5,40 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codezero.baremetal.harness.DelayingProxy;
 import io.codezero.baremetal.harness.SshHostHarness;
+import io.codezero.baremetal.harness.SshHosts;
 import io.codezero.baremetal.harness.TestHost;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SSH layer against real sshd processes on harness hosts, including the faults users meet. */
 @Tag("harness")
 class SshConnectorHarnessTest {
-    static SshHostHarness harness;
+    @RegisterExtension
+    static final SshHosts hosts = new SshHosts(3);
     final SshConnector connector = new SshConnector();
 
-    @BeforeAll
-    static void start() {
-        harness = SshHostHarness.start(3);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
     SshEndpoint.Builder root(TestHost host) {
-        return SshEndpoint.builder(host.address()).user("root").hostKey(host.hostKey())
-                .privateKey(Secret.of(harness.clientPrivateKey()))
-                .timeouts(new SshTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1), 2, Duration.ofSeconds(60)));
+        return hosts.root(host).timeouts(new SshTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1), 2, Duration.ofSeconds(60)));
     }
 
     @Test
     void runsCommandsOnTheRightMachineWithPinnedKey() {
-        for (TestHost host : harness.hosts()) {
+        for (TestHost host : hosts.harness().hosts()) {
             try (SshSession session = connector.connect(root(host).build())) {
                 CommandResult result = session.run("hostname; id -u");
                 assertThat(result.ok()).isTrue();
@@ -49,7 +36,7 @@ class SshConnectorHarnessTest {
 
     @Test
     void passwordLoginAndSudoWithPasswordAsNonRootUser() throws Exception {
-        TestHost host = harness.host(0);
+        TestHost host = hosts.host(0);
         SshEndpoint endpoint = root(host).user(SshHostHarness.DEPLOY_USER).privateKey(null)
                 .password(Secret.of(SshHostHarness.DEPLOY_PASSWORD)).sudoPassword(Secret.of(SshHostHarness.DEPLOY_PASSWORD)).build();
         try (SshSession session = connector.connect(endpoint)) {
@@ -74,7 +61,7 @@ class SshConnectorHarnessTest {
 
     @Test
     void trustOnFirstUseRecordsTheKeyThePinWouldNeed() {
-        TestHost host = harness.host(1);
+        TestHost host = hosts.host(1);
         try (SshSession session = connector.connect(root(host).hostKey(null).trustOnFirstUse(true).build())) {
             assertThat(session.presentedHostKey()).isEqualTo(host.hostKey());
         }
@@ -82,15 +69,15 @@ class SshConnectorHarnessTest {
 
     @Test
     void noPinAndNoTofuIsRefusedBeforeConnecting() {
-        assertThatThrownBy(() -> connector.connect(root(harness.host(1)).hostKey(null).build()))
+        assertThatThrownBy(() -> connector.connect(root(hosts.host(1)).hostKey(null).build()))
                 .isInstanceOfSatisfying(SshFailure.class, e -> assertThat(e.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_UNPINNED))
                 .hasMessageContaining("ssh-keyscan");
     }
 
     @Test
     void wrongHostKeyIsRejectedAndTheMessageShowsThePresentedKey() {
-        TestHost host = harness.host(0);
-        assertThatThrownBy(() -> connector.connect(root(host).hostKey(harness.host(1).hostKey()).build()))
+        TestHost host = hosts.host(0);
+        assertThatThrownBy(() -> connector.connect(root(host).hostKey(hosts.host(1).hostKey()).build()))
                 .isInstanceOfSatisfying(SshFailure.class, e -> assertThat(e.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_MISMATCH))
                 .hasMessageContaining("does not match the pinned key")
                 .hasMessageContaining(host.hostKey());
@@ -98,32 +85,32 @@ class SshConnectorHarnessTest {
 
     @Test
     void wrongCredentialsAreRefusedWithoutRetryAndWithoutLeakingThem() {
-        String stranger = harness.strangerPrivateKey();
-        assertThatThrownBy(() -> connector.connect(root(harness.host(0)).privateKey(Secret.of(stranger)).build()))
+        String stranger = hosts.harness().strangerPrivateKey();
+        assertThatThrownBy(() -> connector.connect(root(hosts.host(0)).privateKey(Secret.of(stranger)).build()))
                 .isInstanceOfSatisfying(SshFailure.class, e -> assertThat(e.kind()).isEqualTo(SshFailure.Kind.AUTH_FAILED))
-                .hasMessageContaining("authentication as root on " + harness.host(0).address() + " was refused")
+                .hasMessageContaining("authentication as root on " + hosts.host(0).address() + " was refused")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(stranger.substring(40, 80)));
     }
 
     @Test
     void unreachableHostFailsWithinTheConnectTimeout() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> connector.connect(root(harness.host(0)).host(harness.deadAddress()).build()))
+        assertThatThrownBy(() -> connector.connect(root(hosts.host(0)).host(hosts.harness().deadAddress()).build()))
                 .isInstanceOfSatisfying(SshFailure.class, e -> assertThat(e.kind()).isEqualTo(SshFailure.Kind.UNREACHABLE))
-                .hasMessageContaining(harness.deadAddress());
+                .hasMessageContaining(hosts.harness().deadAddress());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
     void connectionResetIsReportedAsSuch() {
-        TestHost host = harness.host(2);
-        harness.rejectSsh(host);
+        TestHost host = hosts.host(2);
+        hosts.harness().rejectSsh(host);
         try {
             assertThatThrownBy(() -> connector.connect(root(host).build()))
                     .isInstanceOfSatisfying(SshFailure.class, e -> assertThat(e.kind())
                             .isIn(SshFailure.Kind.CONNECTION_RESET, SshFailure.Kind.CONNECTION_REFUSED));
         } finally {
-            harness.acceptSsh(host);
+            hosts.harness().acceptSsh(host);
         }
         try (SshSession session = connector.connect(root(host).build())) {
             assertThat(session.run("true").ok()).isTrue();
@@ -132,7 +119,7 @@ class SshConnectorHarnessTest {
 
     @Test
     void linkCutWhileACommandRunsFailsInSecondsNotForever() {
-        TestHost host = harness.host(2);
+        TestHost host = hosts.host(2);
         try (SshSession session = connector.connect(root(host).build())) {
             Thread cutter = new Thread(() -> {
                 try {
@@ -140,7 +127,7 @@ class SshConnectorHarnessTest {
                 } catch (InterruptedException ignored) {
                     return;
                 }
-                harness.cutLink(host);
+                hosts.harness().cutLink(host);
             });
             cutter.start();
             long start = System.nanoTime();
@@ -148,13 +135,13 @@ class SshConnectorHarnessTest {
                     .isInstanceOfSatisfying(SshFailure.class, e -> assertThat(e.kind()).isEqualTo(SshFailure.Kind.LINK_LOST));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         } finally {
-            harness.restoreLink(host);
+            hosts.harness().restoreLink(host);
         }
     }
 
     @Test
     void slowLinkStillWorksThroughADelayingProxy() throws Exception {
-        TestHost host = harness.host(1);
+        TestHost host = hosts.host(1);
         try (DelayingProxy proxy = new DelayingProxy(host.address(), 22, Duration.ofMillis(150));
              SshSession session = connector.connect(root(host).host("127.0.0.1").port(proxy.port())
                      .timeouts(new SshTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2), 3, Duration.ofSeconds(60))).build())) {
@@ -164,9 +151,9 @@ class SshConnectorHarnessTest {
 
     @Test
     void jumpHostReachesTheTarget() {
-        SshEndpoint jump = root(harness.host(0)).build();
-        try (SshSession session = connector.connect(root(harness.host(1)).jumpHost(jump).build())) {
-            assertThat(session.run("hostname").stdout().trim()).isEqualTo(harness.host(1).name());
+        SshEndpoint jump = root(hosts.host(0)).build();
+        try (SshSession session = connector.connect(root(hosts.host(1)).jumpHost(jump).build())) {
+            assertThat(session.run("hostname").stdout().trim()).isEqualTo(hosts.host(1).name());
         }
     }
 
@@ -175,7 +162,7 @@ class SshConnectorHarnessTest {
         int[] calls = {0};
         assertThatThrownBy(() -> Retry.idempotent(3, Duration.ofMillis(10)).call(() -> {
             calls[0]++;
-            return connector.connect(root(harness.host(0)).privateKey(Secret.of(harness.strangerPrivateKey())).build());
+            return connector.connect(root(hosts.host(0)).privateKey(Secret.of(hosts.harness().strangerPrivateKey())).build());
         })).isInstanceOf(SshFailure.class);
         assertThat(calls[0]).isEqualTo(1);
     }
