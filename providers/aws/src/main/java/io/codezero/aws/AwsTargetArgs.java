@@ -29,6 +29,7 @@ public final class AwsTargetArgs {
     private final List<String> existingPrivateSubnetIds;
     private final List<String> existingPublicSubnetIds;
     private final Map<SizeClass, String> instanceTypeOverrides;
+    private final InstanceTypes instanceTypes;
     private final String kmsKeyArn;
     private final List<String> controlPlaneLogTypes;
     private final List<String> adminPrincipalArns;
@@ -50,6 +51,7 @@ public final class AwsTargetArgs {
         this.existingPrivateSubnetIds = List.copyOf(b.existingPrivateSubnetIds);
         this.existingPublicSubnetIds = List.copyOf(b.existingPublicSubnetIds);
         this.instanceTypeOverrides = Map.copyOf(b.instanceTypeOverrides);
+        this.instanceTypes = InstanceTypes.withOverrides(instanceTypeOverrides);
         this.kmsKeyArn = b.kmsKeyArn;
         this.controlPlaneLogTypes = List.copyOf(b.controlPlaneLogTypes);
         this.adminPrincipalArns = List.copyOf(b.adminPrincipalArns);
@@ -89,8 +91,10 @@ public final class AwsTargetArgs {
         vpc.rejectUnknownKeys();
         ConfigObject types = aws.object("instanceTypes");
         for (SizeClass sizeClass : SizeClass.values()) {
-            if (types.has(sizeClass.id())) {
-                b.instanceType(sizeClass, types.string(sizeClass.id(), null));
+            // null when absent, or when not a single value (already a problem): the default stays
+            String type = types.string(sizeClass.id(), null);
+            if (type != null) {
+                b.instanceType(sizeClass, type);
             }
         }
         types.rejectUnknownKeys();
@@ -147,7 +151,7 @@ public final class AwsTargetArgs {
     }
 
     public InstanceTypes instanceTypes() {
-        return InstanceTypes.withOverrides(instanceTypeOverrides);
+        return instanceTypes;
     }
 
     public Map<SizeClass, String> instanceTypeOverrides() {

@@ -8,6 +8,6 @@ public enum NatMode {
     SINGLE;
 
     public static String validIds() {
-        return "ONE_PER_ZONE, SINGLE";
+        return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
     }
 }

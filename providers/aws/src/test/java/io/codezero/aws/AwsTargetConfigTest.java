@@ -81,4 +81,14 @@ class AwsTargetConfigTest {
         assertThat(config.problems()).extracting(Problem::message)
                 .contains("is not a NAT mode; valid modes are ONE_PER_ZONE, SINGLE");
     }
+
+    @Test
+    void anInstanceTypeThatIsNotASingleValueIsAProblemNotACrash() {
+        ConfigObject config = ConfigObject.root("codezero:aws", Map.of(
+                "region", "eu-west-1",
+                "instanceTypes", Map.of("gpu", List.of("g5.2xlarge", "g6.2xlarge"))));
+        AwsTargetArgs args = AwsTarget.fromConfig(config).args();
+        assertThat(config.problems()).extracting(Problem::field).containsExactly("codezero:aws.instanceTypes.gpu");
+        assertThat(args.instanceTypes().mapping()).containsEntry(SizeClass.GPU, InstanceTypes.DEFAULTS.get(SizeClass.GPU));
+    }
 }

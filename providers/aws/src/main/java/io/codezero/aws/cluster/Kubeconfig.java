@@ -1,6 +1,7 @@
 package io.codezero.aws.cluster;
 
 import com.google.gson.GsonBuilder;
+import io.codezero.aws.auth.ExecCredential;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * Written as JSON, which every kubeconfig reader accepts (JSON is YAML), so quoting is exact.
  */
 public final class Kubeconfig {
-    public static final String EXEC_API_VERSION = "client.authentication.k8s.io/v1beta1";
+    /** The exec credential API version the plugin is asked for; {@code codezero-eks-token} answers in it by default. */
+    public static final String EXEC_API_VERSION = ExecCredential.DEFAULT_API_VERSION;
 
     private Kubeconfig() {
     }

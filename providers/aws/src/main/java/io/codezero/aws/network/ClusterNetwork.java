@@ -32,12 +32,6 @@ public record ClusterNetwork(
         return Output.all(privateSubnetIds);
     }
 
-    public Output<List<String>> allSubnetIdList() {
-        List<Output<String>> all = new java.util.ArrayList<>(privateSubnetIds);
-        all.addAll(publicSubnetIds);
-        return Output.all(all);
-    }
-
     public boolean hasPublicSubnets() {
         return !publicSubnetIds.isEmpty();
     }

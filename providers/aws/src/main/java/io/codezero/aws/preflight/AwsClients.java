@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class AwsClients implements AutoCloseable {
     private final String region;
     private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
     private final StsClient sts;
     private final Ec2Client ec2;
     private final Ec2Client regionDirectory;
@@ -28,7 +27,6 @@ public final class AwsClients implements AutoCloseable {
     private AwsClients(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
         this.region = region;
         this.http = UrlConnectionHttpClient.builder().build();
-        this.credentials = credentials;
         Region sdkRegion = Region.of(region);
         var stsBuilder = StsClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
         var ec2Builder = Ec2Client.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
@@ -52,10 +50,14 @@ public final class AwsClients implements AutoCloseable {
 
     /** Clients for real AWS with the default credential chain (optionally a named profile). */
     public static AwsClients forRegion(String region, Optional<String> profile) {
-        AwsCredentialsProvider credentials = profile
+        return new AwsClients(region, defaultCredentials(profile), Optional.empty());
+    }
+
+    /** The default credential chain (environment, profile, SSO, web identity, container and instance roles), optionally for a named profile. */
+    public static AwsCredentialsProvider defaultCredentials(Optional<String> profile) {
+        return profile
                 .map(p -> (AwsCredentialsProvider) DefaultCredentialsProvider.builder().profileName(p).build())
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-        return new AwsClients(region, credentials, Optional.empty());
     }
 
     /** Clients for an emulator or a private endpoint: every service at one URL. */
@@ -85,10 +87,6 @@ public final class AwsClients implements AutoCloseable {
 
     public ServiceQuotasApi quotas() {
         return quotas;
-    }
-
-    AwsCredentialsProvider credentials() {
-        return credentials;
     }
 
     @Override

@@ -60,10 +60,10 @@ public final class AwsPreflight {
             results.add(zones(args, zones));
             Map<String, List<NodePool>> poolsByType = poolsByInstanceType(spec, args);
             if (!zones.isEmpty()) {
-                results.addAll(instanceTypesOffered(poolsByType, zones, args));
+                results.addAll(instanceTypesOffered(poolsByType, zones));
             }
             results.add(kubernetesVersion(spec.kubernetesVersion()));
-            results.addAll(vcpuQuotas(spec, args));
+            results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
             return new PreflightReport(results);
         } finally {
             clients.close();
@@ -125,7 +125,7 @@ public final class AwsPreflight {
         }
     }
 
-    List<CheckResult> instanceTypesOffered(Map<String, List<NodePool>> poolsByType, List<String> zones, AwsTargetArgs args) {
+    List<CheckResult> instanceTypesOffered(Map<String, List<NodePool>> poolsByType, List<String> zones) {
         List<CheckResult> results = new ArrayList<>();
         Map<String, Set<String>> offeredZones = new LinkedHashMap<>();
         try {
@@ -158,7 +158,7 @@ public final class AwsPreflight {
     CheckResult kubernetesVersion(String version) {
         try {
             List<ClusterVersionInformation> versions = clients.eks().describeClusterVersions(r -> r.includeAll(true)).clusterVersions();
-            Set<String> offered = versions.stream().map(ClusterVersionInformation::clusterVersion).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> offered = versions.stream().map(ClusterVersionInformation::clusterVersion).collect(Collectors.toSet());
             return versionVerdict(version, offered, clients.region());
         } catch (SdkException e) {
             return CheckResult.unknown("kubernetes-version", "could not check whether EKS offers Kubernetes " + version
@@ -176,11 +176,11 @@ public final class AwsPreflight {
                 + "; it offers " + String.join(", ", offered) + "; set kubernetesVersion to one of them");
     }
 
-    List<CheckResult> vcpuQuotas(ClusterSpec spec, AwsTargetArgs args) {
+    /** {@code allTypes}: the instance types of the pools, resolved once by the caller. */
+    List<CheckResult> vcpuQuotas(ClusterSpec spec, AwsTargetArgs args, Set<String> allTypes) {
         List<CheckResult> results = new ArrayList<>();
         InstanceTypes types = args.instanceTypes();
         Map<String, Integer> vcpus;
-        Set<String> allTypes = spec.nodePools().stream().map(p -> types.resolve(p.size()).orElseThrow()).collect(Collectors.toCollection(LinkedHashSet::new));
         try {
             vcpus = vcpusOf(allTypes);
         } catch (SdkException e) {
@@ -200,6 +200,8 @@ public final class AwsPreflight {
             needed.merge(quota.get(), vcpus.get(type) * pool.maxNodes(), Integer::sum);
             pools.computeIfAbsent(quota.get(), k -> new ArrayList<>()).add(pool);
         }
+        // running instances are listed once for every quota, on the first quota that needs them
+        Map<VcpuQuota, Integer> inUseByQuota = null;
         for (var entry : needed.entrySet()) {
             VcpuQuota quota = entry.getKey();
             double limit;
@@ -211,14 +213,15 @@ public final class AwsPreflight {
                         + entry.getValue() + " vCPUs at maximum size"));
                 continue;
             }
-            int inUse;
             try {
-                inUse = vcpusInUse(quota);
+                if (inUseByQuota == null) {
+                    inUseByQuota = vcpusInUse();
+                }
             } catch (SdkException e) {
                 results.add(CheckResult.unknown("vcpu-quota", "could not count running instances for quota " + quota.code() + " (" + reason(e) + ")"));
                 continue;
             }
-            results.add(quota.evaluate(entry.getValue(), inUse, limit, poolsNeed(pools.get(quota))));
+            results.add(quota.evaluate(entry.getValue(), inUseByQuota.getOrDefault(quota, 0), limit, poolsNeed(pools.get(quota))));
         }
         return results;
     }
@@ -233,23 +236,26 @@ public final class AwsPreflight {
         return out;
     }
 
-    /** vCPUs of running and pending instances that count against the quota (spot requests count against the spot quotas). */
-    private int vcpusInUse(VcpuQuota quota) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+    /** vCPUs of running and pending instances per quota they count against (spot requests count against the spot quotas). */
+    Map<VcpuQuota, Integer> vcpusInUse() {
+        Map<VcpuQuota, Map<String, Integer>> counts = new EnumMap<>(VcpuQuota.class);
         clients.ec2().describeInstancesPaginator(r -> r.filters(Filter.builder().name("instance-state-name")
                         .values(InstanceStateName.RUNNING.toString(), InstanceStateName.PENDING.toString()).build()))
                 .reservations().forEach(res -> res.instances().forEach(i -> {
                     boolean spot = i.instanceLifecycle() != null && "spot".equals(i.instanceLifecycleAsString());
                     String type = i.instanceTypeAsString();
-                    if (VcpuQuota.forInstanceType(type, spot).filter(q -> q == quota).isPresent()) {
-                        counts.merge(type, 1, Integer::sum);
-                    }
+                    VcpuQuota.forInstanceType(type, spot).ifPresent(q ->
+                            counts.computeIfAbsent(q, k -> new LinkedHashMap<>()).merge(type, 1, Integer::sum));
                 }));
+        Map<VcpuQuota, Integer> out = new EnumMap<>(VcpuQuota.class);
         if (counts.isEmpty()) {
-            return 0;
+            return out;
         }
-        Map<String, Integer> vcpus = vcpusOf(counts.keySet());
-        return counts.entrySet().stream().mapToInt(e -> e.getValue() * vcpus.getOrDefault(e.getKey(), 0)).sum();
+        Map<String, Integer> vcpus = vcpusOf(counts.values().stream().flatMap(c -> c.keySet().stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        counts.forEach((quota, byType) -> out.put(quota,
+                byType.entrySet().stream().mapToInt(e -> e.getValue() * vcpus.getOrDefault(e.getKey(), 0)).sum()));
+        return out;
     }
 
     private static Map<String, List<NodePool>> poolsByInstanceType(ClusterSpec spec, AwsTargetArgs args) {

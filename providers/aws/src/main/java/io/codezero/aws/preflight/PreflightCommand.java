@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * {@code codezero-aws-preflight --config Pulumi.dev.yaml [--region R] [--profile P] [--endpoint-url URL]}:
@@ -95,8 +94,7 @@ public final class PreflightCommand {
         }
         AwsClients clients = endpoint == null
                 ? AwsClients.forRegion(parsed.region(), Optional.ofNullable(profile))
-                : AwsClients.forEndpoint(parsed.region(), profile == null ? DefaultCredentialsProvider.builder().build()
-                        : DefaultCredentialsProvider.builder().profileName(profile).build(), URI.create(endpoint));
+                : AwsClients.forEndpoint(parsed.region(), AwsClients.defaultCredentials(Optional.ofNullable(profile)), URI.create(endpoint));
         PreflightReport report = new AwsPreflight(clients).run(spec, parsed);
         out.println(report.render());
         if (!report.passed()) {

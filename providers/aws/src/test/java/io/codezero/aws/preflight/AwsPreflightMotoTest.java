@@ -2,6 +2,7 @@ package io.codezero.aws.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.codezero.aws.AwsTargetArgs;
 import io.codezero.core.spec.ClusterSpec;
@@ -69,6 +70,22 @@ class AwsPreflightMotoTest {
                     assertThat(r.message()).startsWith("could not read vCPU quota L-");
                 });
         assertThat(report.unknowns()).hasSize(3);
+    }
+
+    @Test
+    void runningInstancesAreCountedAgainstTheirQuotasInOneListing() {
+        // a region of its own, so these instances are invisible to the other tests
+        try (AwsClients clients = moto.clients("eu-west-2")) {
+            String ami = "ami-03cf127a"; // one of moto's default images
+            clients.ec2().runInstances(r -> r.imageId(ami).instanceType("m6i.xlarge").minCount(2).maxCount(2));
+            clients.ec2().runInstances(r -> r.imageId(ami).instanceType("g5.2xlarge").minCount(1).maxCount(1));
+            clients.ec2().runInstances(r -> r.imageId(ami).instanceType("t3.medium").minCount(1).maxCount(1)
+                    .instanceMarketOptions(o -> o.marketType("spot")));
+            assertThat(new AwsPreflight(clients).vcpusInUse()).containsOnly(
+                    entry(VcpuQuota.STANDARD_ON_DEMAND, 2 * 4),
+                    entry(VcpuQuota.G_ON_DEMAND, 8),
+                    entry(VcpuQuota.STANDARD_SPOT, 2));
+        }
     }
 
     @Test
