@@ -57,11 +57,12 @@ class BareMetalTargetTest {
         PlannedResource cluster = run.get(ResourceTokens.CLUSTER, "lab");
         List<PlannedResource> servers = run.ofType(ResourceTokens.SERVER_NODE);
         List<PlannedResource> agents = run.ofType(ResourceTokens.AGENT_NODE);
-        assertThat(servers).extracting(PlannedResource::name).containsExactly("lab-cp-1", "lab-cp-2", "lab-cp-3");
-        assertThat(agents).extracting(PlannedResource::name).containsExactly("lab-10-0-0-20", "lab-10-0-0-21");
+        // Joining nodes all wait for the first server's outputs, so the engine may see them in any order.
+        assertThat(servers).extracting(PlannedResource::name).containsExactlyInAnyOrder("lab-cp-1", "lab-cp-2", "lab-cp-3");
+        assertThat(agents).extracting(PlannedResource::name).containsExactlyInAnyOrder("lab-10-0-0-20", "lab-10-0-0-21");
         assertThat(servers).allSatisfy(s -> assertThat(s.parentUrn()).isEqualTo(cluster.urn()));
 
-        PlannedResource first = servers.get(0);
+        PlannedResource first = run.get(ResourceTokens.SERVER_NODE, "lab-cp-1");
         assertThat(first.input("clusterInit")).isEqualTo(true);
         assertThat(first.input("serverUrl")).isNull();
         assertThat(first.input("k3sVersion")).isEqualTo("v1.34.1+k3s1");
@@ -69,14 +70,14 @@ class BareMetalTargetTest {
         assertThat(first.isSecretInput("connection.privateKey")).isTrue();
         assertThat(first.version()).isEqualTo(PluginVersion.VALUE);
 
-        PlannedResource second = servers.get(1);
+        PlannedResource second = run.get(ResourceTokens.SERVER_NODE, "lab-cp-2");
         assertThat(second.input("clusterInit")).isNull();
         assertThat(second.input("serverUrl")).isEqualTo("https://10.0.0.10:6443");
         assertThat(second.isSecretInput("token")).isTrue();
         assertThat(second.input("controlPlane.host")).isEqualTo("10.0.0.10");
         assertThat(run.dependsOn(second, first)).isTrue();
 
-        PlannedResource worker = agents.get(0);
+        PlannedResource worker = run.get(ResourceTokens.AGENT_NODE, "lab-10-0-0-20");
         assertThat((List<Object>) worker.input("extraArgs")).containsExactly("--node-label=codezero.io/pool=workers",
                 "--node-label=tier=web", "--node-taint=dedicated=web:NoSchedule");
         assertThat(run.dependsOn(worker, first)).isTrue();
