@@ -9,22 +9,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a layer or app is given: the cluster, the component to parent its resources to, the
- * platform settings and the layers installed before it.
+ * platform settings, the stack's name for its resource names, and the facts of what it requires.
  */
 public final class LayerContext {
+    private final String stackName;
     private final ProvisionedCluster cluster;
     private final Resource parent;
     private final PlatformSettings settings;
-    private final Map<String, InstalledLayer> installed;
+    private final Map<Capability, Object> facts;
+    private final Set<Capability> declared;
+    private final String reader;
 
-    public LayerContext(ProvisionedCluster cluster, Resource parent, PlatformSettings settings, Map<String, InstalledLayer> installed) {
+    /**
+     * @param facts    every fact installed so far, by capability
+     * @param declared what the reading component declared in {@link PlatformComponent#requires()}: the only
+     *                 facts it may read, so the installer's order is always the one the code relies on
+     */
+    public LayerContext(String stackName, ProvisionedCluster cluster, Resource parent, PlatformSettings settings,
+                        Map<Capability, Object> facts, Set<Capability> declared, String reader) {
+        this.stackName = stackName;
         this.cluster = cluster;
         this.parent = parent;
         this.settings = settings;
-        this.installed = new LinkedHashMap<>(installed);
+        this.facts = new LinkedHashMap<>(facts);
+        this.declared = Set.copyOf(declared);
+        this.reader = reader;
     }
 
     public ProvisionedCluster cluster() {
@@ -39,14 +53,31 @@ public final class LayerContext {
         return settings;
     }
 
-    /** A layer installed earlier, e.g. "metrics" so Grafana can find Prometheus. */
-    public Optional<InstalledLayer> layer(String name) {
-        return Optional.ofNullable(installed.get(name));
+    /** A resource name unique within the program: {@code <stack>-<local>}, so several stacks live in one program. */
+    public String name(String local) {
+        return stackName + "-" + local;
     }
 
-    /** The first fact of this type offered by any earlier layer, e.g. the mesh or Prometheus' address. */
+    public String stackName() {
+        return stackName;
+    }
+
+    /** The fact of this type installed before, e.g. the mesh or Prometheus' address; empty if nobody offers it. */
     public <T> Optional<T> fact(Class<T> type) {
-        return installed.values().stream().map(layer -> layer.fact(type)).flatMap(Optional::stream).findFirst();
+        return fact(Capability.of(type)).map(type::cast);
+    }
+
+    /** The fact of an app's capability, e.g. the interfaces app "db" offers. */
+    public <T> Optional<T> fact(Class<T> type, String qualifier) {
+        return fact(Capability.of(type, qualifier)).map(type::cast);
+    }
+
+    private Optional<Object> fact(Capability capability) {
+        if (!declared.contains(capability)) {
+            throw new IllegalStateException(reader + " reads " + capability + " without declaring it in requires(); declared: "
+                    + declared.stream().map(Capability::toString).sorted().collect(Collectors.joining(", ")));
+        }
+        return Optional.ofNullable(facts.get(capability));
     }
 
     /** Options for a resource of another provider package (e.g. random), parented here. */
@@ -56,7 +87,7 @@ public final class LayerContext {
 
     /** The same context with another parent, for a layer's own sub-components. */
     public LayerContext withParent(Resource newParent) {
-        return new LayerContext(cluster, newParent, settings, installed);
+        return new LayerContext(stackName, cluster, newParent, settings, facts, declared, reader);
     }
 
     /**

@@ -1,20 +1,14 @@
 package io.codezero.platform;
 
-import io.codezero.core.validation.Problem;
-import java.util.List;
-
 /**
- * An application installed on the platform. Apps are installed after every layer, and are removed
- * from the cluster when removed from the program, like any other Pulumi resource.
+ * An application installed on the platform. Apps are removed from the cluster when removed from the
+ * program, like any other Pulumi resource; they are installed after whatever they require.
  */
-public interface PlatformApp {
+public interface PlatformApp extends PlatformComponent {
 
-    /** Unique name; also the app's namespace and host name. */
-    String name();
-
-    default List<Problem> validate(PlatformSettings settings) {
-        return List.of();
+    /** Apps report under {@code platform.apps[<name>]}. */
+    @Override
+    default String path() {
+        return "platform.apps[" + name() + "]";
     }
-
-    InstalledLayer install(LayerContext context);
 }

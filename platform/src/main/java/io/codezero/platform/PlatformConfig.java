@@ -196,9 +196,6 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         GuiLayer.Options d = GuiLayer.Options.defaults();
         GuiLayer.Options options = new GuiLayer.Options(gui.string("namespace", d.namespace()), route(gui, "route", d.route()),
                 gui.bool("kiali", d.kiali()));
-        if (options.kiali() && !meshEnabled) {
-            gui.problems().add(Problem.of("platform.gui.kiali", true, "Kiali shows the mesh and needs the istio layer; enable istio or set kiali: false"));
-        }
         return options;
     }
 
@@ -230,12 +227,18 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return value;
     }
 
-    /** Every layer's and app's own problems, plus the cross-layer ones found while reading. */
+    /** Every layer's and app's own problems, and the graph's ({@link InstallPlan}): links, routes, missing layers. */
     public List<Problem> validate() {
         List<Problem> problems = new ArrayList<>();
         layers.forEach(layer -> problems.addAll(layer.validate(settings)));
         apps.forEach(app -> problems.addAll(app.validate(settings)));
+        problems.addAll(installPlan().problems());
         return problems;
+    }
+
+    /** The order the layers and apps will be installed in, from what they require and provide. */
+    public InstallPlan installPlan() {
+        return InstallPlan.of(layers, apps, settings, java.util.Set.of());
     }
 
     public Optional<PlatformLayer> layer(String name) {

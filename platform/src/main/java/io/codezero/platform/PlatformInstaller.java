@@ -6,35 +6,41 @@ import io.codezero.core.validation.SpecValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Installs a platform config on a provisioned cluster exactly as the stack does: validate
- * everything first (nothing is registered if anything is wrong), then each layer in order, then
- * each app, every one seeing what was installed before it.
+ * Installs layers and apps on a provisioned cluster exactly as the stack does: validate everything
+ * first (nothing is registered if anything is wrong), then each component in the order its
+ * requirements give ({@link InstallPlan}), each seeing the facts it declared it requires.
  */
 public final class PlatformInstaller {
     private PlatformInstaller() {
     }
 
-    public static Map<String, InstalledLayer> install(ProvisionedCluster cluster, Resource parent, PlatformConfig config) {
+    /** Validates and installs a platform config on its own (outside a stack), naming resources after {@code stackName}. */
+    public static Map<String, InstalledLayer> install(String stackName, ProvisionedCluster cluster, Resource parent, PlatformConfig config) {
         SpecValidationException.throwIfAny("the platform config", config.validate());
-        return installValidated(cluster, parent, config.settings(), config.layers(), config.apps(), Map.of());
+        return installValidated(stackName, cluster, parent, config.settings(), config.installPlan(), Map.of());
     }
 
     /**
-     * Installs layers, then apps, in order, for a caller that has validated them already (the
-     * stack validates everything at once). {@code before} is what layers may see as installed
-     * already, such as the stack's system namespace.
+     * Installs a plan whose problems the caller has reported already (the stack validates everything
+     * at once). {@code given} are facts present before any component, such as the stack's system namespace.
      */
-    public static Map<String, InstalledLayer> installValidated(ProvisionedCluster cluster, Resource parent, PlatformSettings settings,
-                                                               List<? extends PlatformLayer> layers, List<? extends PlatformApp> apps,
-                                                               Map<String, InstalledLayer> before) {
-        Map<String, InstalledLayer> installed = new LinkedHashMap<>(before);
-        for (PlatformLayer layer : layers) {
-            installed.put(layer.name(), layer.install(new LayerContext(cluster, parent, settings, installed)));
-        }
-        for (PlatformApp app : apps) {
-            installed.put(app.name(), app.install(new LayerContext(cluster, parent, settings, installed)));
+    public static Map<String, InstalledLayer> installValidated(String stackName, ProvisionedCluster cluster, Resource parent,
+                                                               PlatformSettings settings, InstallPlan plan, Map<Capability, Object> given) {
+        Map<Capability, Object> facts = new LinkedHashMap<>(given);
+        Map<String, InstalledLayer> installed = new LinkedHashMap<>();
+        for (PlatformComponent component : plan.order()) {
+            Set<Capability> declared = component.requires().stream().map(Requirement::capability).collect(Collectors.toSet());
+            InstalledLayer done = component.install(new LayerContext(stackName, cluster, parent, settings, facts, declared, component.path()));
+            installed.put(component.name(), done);
+            for (Capability capability : component.provides()) {
+                Object fact = done.fact(capability.fact()).orElseThrow(() -> new IllegalStateException(
+                        component.path() + " declares " + capability + " in provides() but its install() did not hand it over"));
+                facts.put(capability, fact);
+            }
         }
         return installed;
     }

@@ -33,11 +33,11 @@ class ChartSourcesCrdsAndGatewayTest {
     }
 
     static PlannedResource release(OfflineRun in, String name) {
-        return in.get(RELEASE, name);
+        return in.get(RELEASE, "dev-" + name);
     }
 
     static PlannedResource object(String kind, String name) {
-        return run.where(r -> r.type().endsWith(":" + kind) && r.name().equals(name)).stream().findFirst()
+        return run.where(r -> r.type().endsWith(":" + kind) && r.name().equals("dev-" + name)).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
@@ -140,7 +140,7 @@ class ChartSourcesCrdsAndGatewayTest {
         OfflineRun planned = FakeCluster.plan(FakeCluster.read(platform), loadBalancers);
         assertThat(planned.succeeded()).as(planned.failure()).isTrue();
         assertThat(release(planned, "istio-gateway").input("values.service.type")).isEqualTo("None");
-        return planned.get("kubernetes:core/v1:Service", "istio-gateway-service");
+        return planned.get("kubernetes:core/v1:Service", "dev-istio-gateway-service");
     }
 
     @Test
@@ -152,7 +152,7 @@ class ChartSourcesCrdsAndGatewayTest {
     @Test
     void onACloudTheGatewayIsALoadBalancerWithTheTargetsAnnotationsAndABoundedWait() {
         OfflineRun planned = FakeCluster.plan(FakeCluster.read(withGateway(Map.of("replicas", 1))), FakeCluster.cloudLoadBalancers());
-        PlannedResource service = planned.get("kubernetes:core/v1:Service", "istio-gateway-service");
+        PlannedResource service = planned.get("kubernetes:core/v1:Service", "dev-istio-gateway-service");
         PlannedResource release = release(planned, "istio-gateway");
         assertThat(service.input("spec.type")).isEqualTo("LoadBalancer");
         assertThat(service.input("metadata.annotations")).isEqualTo(Map.of("lb.example/scheme", "internet-facing"));
@@ -177,7 +177,7 @@ class ChartSourcesCrdsAndGatewayTest {
                 "status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname", "gw-123.elb.example.com"))))));
         OfflineRun planned = OfflineEngine.create().mocks(mocks).run(ctx -> {
             var stack = new ComponentResource("codezero:index:Stack", "dev", ComponentResourceOptions.builder().build());
-            var installed = PlatformInstaller.install(FakeCluster.create(stack, FakeCluster.cloudLoadBalancers()), stack, config);
+            var installed = PlatformInstaller.install("dev", FakeCluster.create(stack, FakeCluster.cloudLoadBalancers()), stack, config);
             ctx.export("gatewayAddress", installed.get("istio").gatewayAddress().orElseThrow());
         });
         assertThat(planned.succeeded()).as(planned.failure()).isTrue();

@@ -64,7 +64,7 @@ final class FakeCluster {
         return OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> {
             ComponentResource stack = new ComponentResource("codezero:index:Stack", "dev", ComponentResourceOptions.builder().build());
             ProvisionedCluster cluster = create(stack, loadBalancers);
-            PlatformInstaller.install(cluster, stack, config);
+            PlatformInstaller.install("dev", cluster, stack, config);
         });
     }
 

@@ -53,7 +53,8 @@ class PlatformConfigTest {
         Map<String, Object> platform = ExampleConfig.with("apps", List.of(
                 Map.of("name", "web", "kind", "adminer", "links", List.of(Map.of("app", "db"))),
                 Map.of("name", "db", "kind", "postgresql")));
-        assertThat(FakeCluster.read(platform).apps()).extracting(PlatformApp::name).containsExactly("db", "web");
+        assertThat(FakeCluster.read(platform).installPlan().order()).filteredOn(c -> c instanceof PlatformApp)
+                .extracting(PlatformComponent::name).containsExactly("db", "web");
     }
 
     @Test
@@ -90,7 +91,7 @@ class PlatformConfigTest {
         platform.put("chartSources", Map.of("istio-bse", "/charts/base"));
         List<Problem> problems = problems(platform);
         assertThat(problems).extracting(Problem::field).contains("platform.istio.mode", "platform.istio.gateway.replicas",
-                "platform.metrics.retention", "platform.metrics.colour", "platform.apps[web].links", "platform.apps[x].kind",
+                "platform.metrics.retention", "platform.metrics.colour", "platform.apps[web].links[0]", "platform.apps[x].kind",
                 "platform.chartSources.istio-bse");
     }
 
@@ -107,9 +108,9 @@ class PlatformConfigTest {
         assertThat(off.where(r -> r.type().endsWith(":ServiceMonitor") || r.type().endsWith(":PrometheusRule"))).isEmpty();
         // Without metrics Grafana keeps only the logs layer's data source (the key "datasources.yaml" has a dot, so read the map).
         Map<String, Object> provisioning = (Map<String, Object>) ((Map<String, Object>) off.get("kubernetes:helm.sh/v3:Release",
-                "dashboards-grafana").input("values.datasources")).get("datasources.yaml");
+                "dev-dashboards-grafana").input("values.datasources")).get("datasources.yaml");
         assertThat((List<Map<String, Object>>) provisioning.get("datasources")).extracting(d -> d.get("type")).containsExactly("loki");
-        assertThat(String.valueOf(off.get("kubernetes:helm.sh/v3:Release", "dashboards-grafana").input("values"))).doesNotContain("prometheus");
+        assertThat(String.valueOf(off.get("kubernetes:helm.sh/v3:Release", "dev-dashboards-grafana").input("values"))).doesNotContain("prometheus");
         assertThat(off.resources().size()).isLessThan(on.resources().size());
     }
 
@@ -119,8 +120,8 @@ class PlatformConfigTest {
         OfflineRun without = FakeCluster.plan(platform);
         OfflineRun with = FakeCluster.plan(ExampleConfig.full());
         assertThat(inside(with, "codezero:platform:App$")).isNotEmpty();
-        assertThat(with.where(r -> r.urn().contains("::git"))).isNotEmpty();
-        assertThat(without.where(r -> r.name().startsWith("git"))).isEmpty();
+        assertThat(with.where(r -> r.urn().contains("::dev-git"))).isNotEmpty();
+        assertThat(without.where(r -> r.name().startsWith("dev-git"))).isEmpty();
         assertThat(without.where(r -> "git".equals(r.input("metadata.namespace")))).isEmpty();
     }
 
@@ -129,20 +130,20 @@ class PlatformConfigTest {
         Map<String, Object> platform = ExampleConfig.with("istio", Map.of("mode", "ambient"));
         OfflineRun run = FakeCluster.plan(platform);
         assertThat(run.succeeded()).as(run.failure()).isTrue();
-        assertThat(run.find("kubernetes:helm.sh/v3:Release", "istio-cni")).isPresent();
-        assertThat(run.find("kubernetes:helm.sh/v3:Release", "istio-ztunnel")).isPresent();
-        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "db-namespace").input("metadata.labels"))
+        assertThat(run.find("kubernetes:helm.sh/v3:Release", "dev-istio-cni")).isPresent();
+        assertThat(run.find("kubernetes:helm.sh/v3:Release", "dev-istio-ztunnel")).isPresent();
+        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "dev-db-namespace").input("metadata.labels"))
                 .doesNotContainKey("istio-injection");
-        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "db-namespace").input("metadata.labels"))
+        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "dev-db-namespace").input("metadata.labels"))
                 .containsEntry("istio.io/dataplane-mode", "ambient");
-        PlannedResource db = run.get("kubernetes:apps/v1:Deployment", "db-deployment");
-        assertThat(run.dependsOn(db, run.get("kubernetes:helm.sh/v3:Release", "istio-ztunnel"))).isTrue();
+        PlannedResource db = run.get("kubernetes:apps/v1:Deployment", "dev-db-deployment");
+        assertThat(run.dependsOn(db, run.get("kubernetes:helm.sh/v3:Release", "dev-istio-ztunnel"))).isTrue();
         List<PlannedResource> chain = DependencyGraph.of(run).longestChain(r -> r.type().equals("kubernetes:helm.sh/v3:Release"));
-        assertThat(chain).extracting(PlannedResource::name).containsExactly("istio-base", "istiod", "istio-gateway");
+        assertThat(chain).extracting(PlannedResource::name).containsExactly("dev-istio-base", "dev-istiod", "dev-istio-gateway");
         // Prometheus joins the ambient mesh and is let into the app's metrics port through the default deny.
-        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "metrics-namespace").input("metadata.labels"))
+        assertThat((Map<String, Object>) run.get("kubernetes:core/v1:Namespace", "dev-metrics-namespace").input("metadata.labels"))
                 .containsEntry("istio.io/dataplane-mode", "ambient");
-        PlannedResource allowMetrics = run.where(r -> r.name().equals("git-allow-metrics")).get(0);
+        PlannedResource allowMetrics = run.where(r -> r.name().equals("dev-git-allow-metrics")).get(0);
         assertThat(allowMetrics.input("spec.rules.0.from.0.source.principals"))
                 .isEqualTo(List.of("cluster.local/ns/codezero-metrics/sa/codezero-prometheus"));
         assertThat(allowMetrics.input("spec.rules.0.to.0.operation.ports")).isEqualTo(List.of("3000"));
@@ -172,10 +173,10 @@ class PlatformConfigTest {
     @Test
     void localChartSourcesReplaceTheRepository() {
         OfflineRun run = FakeCluster.plan(ExampleConfig.with("chartSources", Map.of("istio-base", "/charts/istio/base")));
-        PlannedResource base = run.get("kubernetes:helm.sh/v3:Release", "istio-base");
+        PlannedResource base = run.get("kubernetes:helm.sh/v3:Release", "dev-istio-base");
         assertThat(base.input("chart")).isEqualTo("/charts/istio/base");
         assertThat(base.input("repositoryOpts")).isNull();
-        assertThat(run.get("kubernetes:helm.sh/v3:Release", "istiod").input("repositoryOpts.repo")).asString().startsWith("https://");
+        assertThat(run.get("kubernetes:helm.sh/v3:Release", "dev-istiod").input("repositoryOpts.repo")).asString().startsWith("https://");
     }
 
     @Test
@@ -200,7 +201,7 @@ class PlatformConfigTest {
         OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> {
             var stack = new com.pulumi.resources.ComponentResource("codezero:index:Stack", "dev",
                     com.pulumi.resources.ComponentResourceOptions.builder().build());
-            var installed = PlatformInstaller.install(FakeCluster.create(stack, FakeCluster.cloudLoadBalancers()), stack, config);
+            var installed = PlatformInstaller.install("dev", FakeCluster.create(stack, FakeCluster.cloudLoadBalancers()), stack, config);
             var postgres = installed.get("db").fact(io.codezero.platform.apps.AppOffers.class).orElseThrow().offers().get("postgres");
             ctx.export("url", postgres.details().get("url"));
             ctx.export("host", postgres.details().get("host"));

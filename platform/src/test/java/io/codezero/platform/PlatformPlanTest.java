@@ -27,11 +27,11 @@ class PlatformPlanTest {
     }
 
     static PlannedResource release(String name) {
-        return run.get(RELEASE, name);
+        return run.get(RELEASE, "dev-" + name);
     }
 
     static PlannedResource object(String kind, String name) {
-        return run.where(r -> r.type().endsWith(":" + kind) && r.name().equals(name)).stream().findFirst()
+        return run.where(r -> r.type().endsWith(":" + kind) && r.name().equals("dev-" + name)).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
@@ -44,8 +44,8 @@ class PlatformPlanTest {
 
     @Test
     void meshWorkloadsWaitForIstioAndAppsForWhatTheyLinkTo() {
-        PlannedResource git = run.get("kubernetes:apps/v1:Deployment", "git-deployment");
-        PlannedResource db = run.get("kubernetes:apps/v1:Deployment", "db-deployment");
+        PlannedResource git = run.get("kubernetes:apps/v1:Deployment", "dev-git-deployment");
+        PlannedResource db = run.get("kubernetes:apps/v1:Deployment", "dev-db-deployment");
         assertThat(run.dependsOn(git, release("istiod"))).isTrue();
         assertThat(run.dependsOn(db, release("istiod"))).isTrue();
         assertThat(run.dependsOn(git, db)).isTrue();
@@ -68,7 +68,7 @@ class PlatformPlanTest {
             assertThat(run.dependsOn(system, release("istio-base"))).as(system + " is not in the mesh and needs no Istio").isFalse();
         }
         // The app's database does not wait for the metrics stack, only its ServiceMonitor does.
-        assertThat(run.dependsOn(run.get("kubernetes:apps/v1:Deployment", "db-deployment"), prometheus)).isFalse();
+        assertThat(run.dependsOn(run.get("kubernetes:apps/v1:Deployment", "dev-db-deployment"), prometheus)).isFalse();
         // The app's ServiceMonitor needs the operator's CRDs, not a running Prometheus.
         assertThat(run.dependsOn(object("ServiceMonitor", "git-service-monitor"), release("metrics-prometheus-operator-crds"))).isTrue();
         assertThat(run.dependsOn(object("ServiceMonitor", "git-service-monitor"), prometheus)).isFalse();
@@ -78,7 +78,7 @@ class PlatformPlanTest {
     void theLongestChainOfHelmReleasesIsIstioAlone() {
         List<PlannedResource> chain = DependencyGraph.of(run).longestChain(r -> r.type().equals(RELEASE));
         System.out.println("longest Helm chain: " + chain.stream().map(PlannedResource::name).toList());
-        assertThat(chain).extracting(PlannedResource::name).containsExactly("istio-base", "istiod", "istio-gateway");
+        assertThat(chain).extracting(PlannedResource::name).containsExactly("dev-istio-base", "dev-istiod", "dev-istio-gateway");
     }
 
     @Test
@@ -95,7 +95,7 @@ class PlatformPlanTest {
         String stack = run.get("codezero:index:Stack", "dev").urn();
         List<PlannedResource> layers = run.where(r -> stack.equals(r.parentUrn()) && r.type().startsWith("codezero:platform:"));
         assertThat(layers).extracting(PlannedResource::name)
-                .contains("certificates", "istio", "metrics", "logs", "dashboards", "gui", "db", "git");
+                .contains("dev-certificates", "dev-istio", "dev-metrics", "dev-logs", "dev-dashboards", "dev-gui", "dev-db", "dev-git");
         Map<String, Long> counts = new TreeMap<>();
         for (PlannedResource layer : layers) {
             counts.put(layer.type().substring("codezero:platform:".length()) + " " + layer.name(),
@@ -137,10 +137,10 @@ class PlatformPlanTest {
 
     @Test
     void secretsAreSecret() {
-        assertThat(run.get("kubernetes:core/v1:Secret", "dashboards-grafana-admin").isSecretInput("stringData")).isTrue();
-        assertThat(run.get("kubernetes:core/v1:Secret", "metrics-alertmanager-config").isSecretInput("stringData")).isTrue();
-        assertThat(run.get("kubernetes:core/v1:Secret", "db-generated").isSecretInput("stringData")).isTrue();
-        assertThat(run.get("kubernetes:core/v1:Secret", "git-link-db-postgres").isSecretInput("stringData")).isTrue();
+        assertThat(run.get("kubernetes:core/v1:Secret", "dev-dashboards-grafana-admin").isSecretInput("stringData")).isTrue();
+        assertThat(run.get("kubernetes:core/v1:Secret", "dev-metrics-alertmanager-config").isSecretInput("stringData")).isTrue();
+        assertThat(run.get("kubernetes:core/v1:Secret", "dev-db-generated").isSecretInput("stringData")).isTrue();
+        assertThat(run.get("kubernetes:core/v1:Secret", "dev-git-link-db-postgres").isSecretInput("stringData")).isTrue();
         // Helm values never carry a secret: charts get Secrets by name.
         assertThat(run.ofType(RELEASE)).allSatisfy(r -> assertThat(r.secretInputs()).as(r.name()).isEmpty());
         assertThat(run.ofType("random:index/randomPassword:RandomPassword")).extracting(PlannedResource::version)
@@ -165,7 +165,7 @@ class PlatformPlanTest {
         PlannedResource certificate = object("Certificate", "istio-gateway-certificate");
         assertThat(certificate.input("spec.secretName")).isEqualTo("codezero-gateway-tls");
         assertThat(run.dependsOn(certificate, release("cert-manager"))).isTrue();
-        assertThat(((Map<Object, Object>) run.get("kubernetes:core/v1:Service", "istio-gateway-service").input("metadata.annotations")))
+        assertThat(((Map<Object, Object>) run.get("kubernetes:core/v1:Service", "dev-istio-gateway-service").input("metadata.annotations")))
                 .containsEntry("lb.example/scheme", "internet-facing");
     }
 
@@ -218,16 +218,16 @@ class PlatformPlanTest {
 
     @Test
     void appsGetStorageFromTheTargetsProfileAndScrapeTargets() {
-        PlannedResource claim = run.get("kubernetes:core/v1:PersistentVolumeClaim", "db-volume-data");
+        PlannedResource claim = run.get("kubernetes:core/v1:PersistentVolumeClaim", "dev-db-volume-data");
         assertThat(claim.input("spec.storageClassName")).isEqualTo(FakeCluster.STORAGE.fastClass());
         assertThat(claim.input("spec.resources.requests.storage")).isEqualTo("5Gi");
         assertThat(object("ServiceMonitor", "git-service-monitor").input("spec.endpoints.0.port")).isEqualTo("http-merged-metrics");
         assertThat(release("logs-loki").input("values.singleBinary.persistence.storageClass")).isEqualTo(FakeCluster.STORAGE.standardClass());
-        Map<Object, Object> annotations = (Map<Object, Object>) run.get("kubernetes:apps/v1:Deployment", "git-deployment").input("spec.template.metadata.annotations");
+        Map<Object, Object> annotations = (Map<Object, Object>) run.get("kubernetes:apps/v1:Deployment", "dev-git-deployment").input("spec.template.metadata.annotations");
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "3000")
                 .containsEntry("prometheus.io/path", "/metrics");
         assertThat(object("VirtualService", "git-route-0-route").input("spec.gateways.0")).isEqualTo("istio-ingress/codezero-gateway");
-        assertThat(run.where(r -> r.type().endsWith(":AuthorizationPolicy") && r.name().equals("git-route-0-require-auth"))).isEmpty();
+        assertThat(run.where(r -> r.type().endsWith(":AuthorizationPolicy") && r.name().equals("dev-git-route-0-require-auth"))).isEmpty();
     }
 
     @SuppressWarnings("unchecked")

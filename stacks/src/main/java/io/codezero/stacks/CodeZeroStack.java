@@ -9,15 +9,16 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.SpecField;
+import io.codezero.core.target.TargetContext;
+import io.codezero.core.validation.Names;
 import io.codezero.core.validation.ClusterSpecValidator;
 import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
+import io.codezero.platform.InstallPlan;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.PlatformInstaller;
-import io.codezero.platform.PlatformApp;
-import io.codezero.platform.PlatformLayer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class CodeZeroStack extends ComponentResource {
 
     public CodeZeroStack(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, validated(name, args, options));
-        this.cluster = args.target().provision(args.cluster(), this);
+        this.cluster = args.target().provision(args.cluster(), new TargetContext(name, this));
 
         var systemNamespace = new Namespace(name + "-system", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
@@ -61,8 +62,8 @@ public final class CodeZeroStack extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider())
                 .dependsOn(cluster.readiness()).build());
 
-        Map<String, InstalledLayer> done = PlatformInstaller.installValidated(cluster, this, args.settings(), args.layers(), args.apps(),
-                Map.of("system", InstalledLayer.of("system", List.of(systemNamespace))));
+        InstallPlan plan = InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of());
+        Map<String, InstalledLayer> done = PlatformInstaller.installValidated(name, cluster, this, args.settings(), plan, Map.of());
         this.installed = Map.copyOf(done);
 
         this.kubeconfig = cluster.kubeconfig();
@@ -127,29 +128,23 @@ public final class CodeZeroStack extends ComponentResource {
         if (args.target() == null) {
             problems.add(Problem.of("target", null, "a cluster target is required (for example ExistingClusterTarget, AwsTarget)"));
         }
+        // The stack's name prefixes its resources' names; the cluster's own name is reported by the spec's rules.
+        if (args.cluster() == null || !name.equals(args.cluster().name())) {
+            Names.whyNotDnsLabel(name, Names.MAX_CLUSTER_NAME).ifPresent(why -> problems.add(Problem.of("CodeZeroStack(name)", name,
+                    why + "; it prefixes every resource name of the stack")));
+        }
         if (args.cluster() == null) {
             problems.add(Problem.of("cluster", null, "a cluster spec is required"));
         } else {
             problems.addAll(ClusterSpecValidator.validate(args.cluster()));
             if (args.target() != null) {
+                problems.addAll(SpecField.unhonoured(args.cluster(), args.target().honours(), args.target().description()));
                 problems.addAll(args.target().validate(args.cluster()));
             }
         }
-        Set<String> names = new HashSet<>(Set.of("system"));
-        for (int i = 0; i < args.layers().size(); i++) {
-            PlatformLayer layer = args.layers().get(i);
-            if (!names.add(layer.name())) {
-                problems.add(Problem.of("platform.layers[" + i + "]", layer.name(), "is listed twice; each layer may run once"));
-            }
-            problems.addAll(layer.validate(args.settings()));
-        }
-        for (int i = 0; i < args.apps().size(); i++) {
-            PlatformApp app = args.apps().get(i);
-            if (!names.add(app.name())) {
-                problems.add(Problem.of("platform.apps[" + i + "].name", app.name(), "is already used by a layer or another app; app names must be unique"));
-            }
-            problems.addAll(app.validate(args.settings()));
-        }
+        args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));
+        args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
+        problems.addAll(InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of()).problems());
         SpecValidationException.throwIfAny("stack '" + name + "'", problems);
         return options;
     }

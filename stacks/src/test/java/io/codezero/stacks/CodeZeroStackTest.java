@@ -37,15 +37,20 @@ class CodeZeroStackTest {
         }
 
         @Override
+        public String path() {
+            return "platform." + name;
+        }
+
+        @Override
         public List<Problem> validate(PlatformSettings settings) {
             return problems;
         }
 
         @Override
         public InstalledLayer install(LayerContext context) {
-            var component = new ComponentResource("codezero:test:Layer", name, context.componentOptions());
-            var nested = new ComponentResource("codezero:test:Part", name + "-part", com.pulumi.resources.ComponentResourceOptions.builder().parent(component).build());
-            var map = new ConfigMap(name + "-settings", ConfigMapArgs.builder()
+            var component = new ComponentResource("codezero:test:Layer", context.name(name), context.componentOptions());
+            var nested = new ComponentResource("codezero:test:Part", context.name(name + "-part"), com.pulumi.resources.ComponentResourceOptions.builder().parent(component).build());
+            var map = new ConfigMap(context.name(name + "-settings"), ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().namespace(context.settings().systemNamespace()).build()).build(),
                     CustomResourceOptions.builder().parent(nested).build());
             return InstalledLayer.of(name, List.of(map)).withConsole(name, com.pulumi.core.Output.of("https://" + name + "." + context.settings().domain()));
@@ -66,7 +71,7 @@ class CodeZeroStackTest {
         PlannedResource provider = run.get("pulumi:providers:kubernetes", "demo-k8s");
         List<PlannedResource> kubernetes = run.where(r -> r.type().startsWith("kubernetes:"));
         assertThat(kubernetes).extracting(PlannedResource::name)
-                .containsExactlyInAnyOrder("demo-system", "metrics-settings", "wiki-settings");
+                .containsExactlyInAnyOrder("demo-system", "demo-metrics-settings", "demo-wiki-settings");
         assertThat(kubernetes).allSatisfy(r -> assertThat(r.providerUrn()).as(r.name()).isEqualTo(provider.urn()));
     }
 
@@ -75,7 +80,7 @@ class CodeZeroStackTest {
         OfflineRun run = run(CodeZeroStackArgs.builder().target(TestTargets.local(dir))
                 .cluster(ClusterSpec.builder("demo").build()).layer(new ConfigLayer("metrics")).build());
         String stack = run.get(CodeZeroStack.TYPE, "demo").urn();
-        assertThat(run.get("codezero:test:Layer", "metrics").parentUrn()).isEqualTo(stack);
+        assertThat(run.get("codezero:test:Layer", "demo-metrics").parentUrn()).isEqualTo(stack);
         assertThat(run.get("codezero:local:ExistingCluster", "demo").parentUrn()).isEqualTo(stack);
         assertThat(run.get("kubernetes:core/v1:Namespace", "demo-system").input("metadata.labels"))
                 .isEqualTo(java.util.Map.of("app.kubernetes.io/managed-by", "codezero", "codezero.io/part", "system"));
@@ -115,7 +120,9 @@ class CodeZeroStackTest {
         assertThat(thrown.get()).isInstanceOf(SpecValidationException.class);
         assertThat(((SpecValidationException) thrown.get()).problems()).extracting(Problem::field).containsExactlyInAnyOrder(
                 "name", "kubernetesVersion", "nodePools[0].minNodes", "network.podCidr",
-                "platform.metrics.retention", "platform.layers[1]");
+                // the existing-cluster target honours neither pools nor networks
+                "nodePools", "network.podCidr",
+                "platform.metrics.retention", "platform.metrics");
         assertThat(run.where(r -> !r.type().equals("pulumi:pulumi:Stack"))).as("registered resources").isEmpty();
     }
 

@@ -19,7 +19,7 @@ public final class ClusterSpecConfig {
      *   kubernetesVersion: "1.34"
      *   nodePools: [{name: system, size: medium, minNodes: 1, desiredNodes: 2, maxNodes: 3,
      *                labels: {...}, taints: [{key, value, effect}], spot: false}]
-     *   network: {vpcCidr, podCidr, serviceCidr, privateNodes, apiAccessAllowlist: [...], privateApiOnly}
+     *   network: {vpcCidr, podCidr, serviceCidr, privateNodes, apiAccessAllowlist: [...], privateApiOnly, apiOpenToInternet}
      *   tags: {team: platform}
      * </pre>
      */
@@ -64,6 +64,7 @@ public final class ClusterSpecConfig {
                 .privateNodes(network.bool("privateNodes", true))
                 .apiAccessAllowlist(network.strings("apiAccessAllowlist"))
                 .privateApiOnly(network.bool("privateApiOnly", false))
+                .apiOpenToInternet(network.bool("apiOpenToInternet", false))
                 .build();
         network.rejectUnknownKeys();
         return spec;

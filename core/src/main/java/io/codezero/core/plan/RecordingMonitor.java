@@ -20,6 +20,7 @@ import pulumirpc.Resource.RegisterResourceResponse;
  */
 final class RecordingMonitor extends MockMonitor {
     private final List<PlannedResource> planned = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> urns = Collections.synchronizedSet(new HashSet<>());
 
     RecordingMonitor(Mocks mocks) {
         super(mocks, Log.ignore());
@@ -28,6 +29,10 @@ final class RecordingMonitor extends MockMonitor {
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
+            // The real engine refuses a second resource with the same URN (two stacks naming a child alike); so does this one.
+            if (!urns.add(response.getUrn())) {
+                throw new IllegalStateException("Duplicate resource URN '" + response.getUrn() + "'; try giving it a unique name");
+            }
             Set<String> secretPaths = new HashSet<>();
             Map<String, Object> inputs = StructValues.toMap(request.getObject(), "", secretPaths);
             Set<String> dependencies = new java.util.LinkedHashSet<>(request.getDependenciesList());

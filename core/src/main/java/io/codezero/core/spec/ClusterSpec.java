@@ -24,6 +24,14 @@ public record ClusterSpec(
         tags = Map.copyOf(tags == null ? Map.of() : tags);
     }
 
+    /** The pool a creating target makes when the spec names none: the smallest thing that runs workloads. */
+    public static final String DEFAULT_POOL = "system";
+
+    /** The pools a target that creates nodes makes: the given ones, or one default pool when none were given. */
+    public List<NodePool> nodePoolsOrDefault() {
+        return nodePools.isEmpty() ? List.of(NodePool.builder(DEFAULT_POOL).build()) : nodePools;
+    }
+
     public static Builder builder(String name) {
         return new Builder().name(name);
     }
@@ -77,12 +85,9 @@ public record ClusterSpec(
             return this;
         }
 
-        /** A spec with one default pool if none was given: the smallest thing that runs workloads. */
+        /** The spec as given: no pools means "the target's default" ({@link ClusterSpec#nodePoolsOrDefault()}). */
         public ClusterSpec build() {
-            List<NodePool> pools = nodePools.isEmpty()
-                    ? List.of(NodePool.builder("system").build())
-                    : nodePools;
-            return new ClusterSpec(name, kubernetesVersion, pools, network, tags);
+            return new ClusterSpec(name, kubernetesVersion, nodePools, network, tags);
         }
     }
 }

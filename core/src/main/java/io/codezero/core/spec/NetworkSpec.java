@@ -13,7 +13,8 @@ public record NetworkSpec(
         String serviceCidr,
         boolean privateNodes,
         List<String> apiAccessAllowlist,
-        boolean privateApiOnly) {
+        boolean privateApiOnly,
+        boolean apiOpenToInternet) {
 
     public static final String DEFAULT_VPC_CIDR = "10.0.0.0/16";
     public static final String DEFAULT_POD_CIDR = "10.100.0.0/16";
@@ -33,7 +34,8 @@ public record NetworkSpec(
 
     public Builder toBuilder() {
         return new Builder().vpcCidr(vpcCidr).podCidr(podCidr).serviceCidr(serviceCidr)
-                .privateNodes(privateNodes).apiAccessAllowlist(apiAccessAllowlist).privateApiOnly(privateApiOnly);
+                .privateNodes(privateNodes).apiAccessAllowlist(apiAccessAllowlist).privateApiOnly(privateApiOnly)
+                .apiOpenToInternet(apiOpenToInternet);
     }
 
     public static final class Builder {
@@ -43,6 +45,7 @@ public record NetworkSpec(
         private boolean privateNodes = true;
         private final List<String> allowlist = new ArrayList<>();
         private boolean privateApiOnly;
+        private boolean apiOpenToInternet;
 
         public Builder vpcCidr(String cidr) {
             this.vpcCidr = cidr;
@@ -81,8 +84,17 @@ public record NetworkSpec(
             return this;
         }
 
+        /**
+         * The explicit opt-in an allowlist entry of {@code 0.0.0.0/0} (or {@code ::/0}) needs on a public API
+         * endpoint: without it such an entry is refused, because it opens the endpoint to the whole internet.
+         */
+        public Builder apiOpenToInternet(boolean apiOpenToInternet) {
+            this.apiOpenToInternet = apiOpenToInternet;
+            return this;
+        }
+
         public NetworkSpec build() {
-            return new NetworkSpec(vpcCidr, podCidr, serviceCidr, privateNodes, allowlist, privateApiOnly);
+            return new NetworkSpec(vpcCidr, podCidr, serviceCidr, privateNodes, allowlist, privateApiOnly, apiOpenToInternet);
         }
     }
 }

@@ -1,23 +1,35 @@
 package io.codezero.core.target;
 
-import com.pulumi.resources.Resource;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.validation.Problem;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where a cluster comes from: a cloud, a set of machines, or a cluster that already exists.
  *
  * <p>Contract for implementations: {@link #validate} finds every target-specific problem without
- * touching the network or registering resources; {@link #provision} registers the target's
- * resources as children of one component parented to {@code parent}, and returns a
- * {@link ProvisionedCluster} whose kubeconfig is a secret and whose provider is the one every
- * Kubernetes resource must use.
+ * touching the network or registering resources; {@link #honours} says which parts of the spec the
+ * target implements (the stack refuses a spec that sets any other); {@link #provision} registers
+ * the target's resources as children of one component parented to {@link TargetContext#parent()},
+ * names them with {@link TargetContext#name(String)}, and returns a {@link ProvisionedCluster}
+ * whose kubeconfig is a secret and whose provider is the one every Kubernetes resource must use.
  */
 public interface ClusterTarget {
 
     /** Short id shown in plans and used in config, e.g. "local", "aws", "baremetal". */
     String kind();
+
+    /** How problems name this target, e.g. "existing-cluster target". */
+    default String description() {
+        return kind() + " target";
+    }
+
+    /** The parts of the cluster spec this target implements. */
+    default Set<SpecField> honours() {
+        return EnumSet.allOf(SpecField.class);
+    }
 
     /** Target-specific problems (naming rules, capacity, unsupported options). Shared rules are checked by the stack. */
     default List<Problem> validate(ClusterSpec spec) {
@@ -25,5 +37,5 @@ public interface ClusterTarget {
     }
 
     /** Registers the cluster. Called only with a spec that passed both shared and target validation. */
-    ProvisionedCluster provision(ClusterSpec spec, Resource parent);
+    ProvisionedCluster provision(ClusterSpec spec, TargetContext context);
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param readiness   resources that must exist before workloads may be scheduled (node pools, CNI,
  *                    storage drivers). Workloads depend on them, so a destroy removes workloads,
  *                    and the load balancers they own, before the network under them.
+ * @param facts       what layers must know about this cluster to adapt to it ({@link ClusterFacts})
  */
 public record ProvisionedCluster(
         String name,
@@ -24,7 +25,8 @@ public record ProvisionedCluster(
         Provider provider,
         StorageProfile storage,
         LoadBalancerCapabilities loadBalancers,
-        List<Resource> readiness) {
+        List<Resource> readiness,
+        ClusterFacts facts) {
 
     public ProvisionedCluster {
         Objects.requireNonNull(name, "name");
@@ -33,5 +35,17 @@ public record ProvisionedCluster(
         Objects.requireNonNull(loadBalancers, "loadBalancers");
         kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig").asSecret();
         readiness = List.copyOf(readiness == null ? List.of() : readiness);
+        facts = Objects.requireNonNullElse(facts, ClusterFacts.none());
+    }
+
+    /** A cluster about which the target states no facts. */
+    public ProvisionedCluster(String name, Output<String> kubeconfig, Provider provider, StorageProfile storage,
+                              LoadBalancerCapabilities loadBalancers, List<Resource> readiness) {
+        this(name, kubeconfig, provider, storage, loadBalancers, readiness, ClusterFacts.none());
+    }
+
+    /** The same cluster with one more fact. */
+    public <T> ProvisionedCluster withFact(Class<T> type, T fact) {
+        return new ProvisionedCluster(name, kubeconfig, provider, storage, loadBalancers, readiness, facts.with(type, fact));
     }
 }

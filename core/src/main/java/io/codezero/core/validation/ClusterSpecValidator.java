@@ -52,9 +52,6 @@ public final class ClusterSpecValidator {
     }
 
     private static void validatePools(List<NodePool> pools, List<Problem> problems) {
-        if (pools.isEmpty()) {
-            problems.add(Problem.of("nodePools", "[]", "at least one node pool is required"));
-        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < pools.size(); i++) {
             NodePool pool = pools.get(i);
@@ -121,8 +118,8 @@ public final class ClusterSpecValidator {
     private static void validateNetwork(NetworkSpec network, List<Problem> problems) {
         Map<String, Cidr> ranges = new LinkedHashMap<>();
         cidr("network.vpcCidr", network.vpcCidr(), problems).ifPresent(c -> {
-            if (c.prefixLength() < 8 || c.prefixLength() > 24) {
-                problems.add(Problem.of("network.vpcCidr", network.vpcCidr(), "must have a prefix between /8 and /24 to hold subnets in three zones"));
+            if (c.prefixLength() < 8 || c.prefixLength() > 28) {
+                problems.add(Problem.of("network.vpcCidr", network.vpcCidr(), "must have a prefix between /8 and /28"));
             }
             ranges.put("network.vpcCidr", c);
         });
@@ -148,11 +145,13 @@ public final class ClusterSpecValidator {
             }
         }
         for (int i = 0; i < network.apiAccessAllowlist().size(); i++) {
-            cidr("network.apiAccessAllowlist[" + i + "]", network.apiAccessAllowlist().get(i), problems);
-        }
-        if (network.privateApiOnly() && !network.apiAccessAllowlist().isEmpty()) {
-            problems.add(Problem.of("network.apiAccessAllowlist", network.apiAccessAllowlist(),
-                    "has no effect when privateApiOnly is true; remove the allowlist or set privateApiOnly to false"));
+            String field = "network.apiAccessAllowlist[" + i + "]";
+            cidr(field, network.apiAccessAllowlist().get(i), problems).ifPresent(c -> {
+                if (c.prefixLength() == 0 && !network.privateApiOnly() && !network.apiOpenToInternet()) {
+                    problems.add(Problem.of(field, c, "opens the public API endpoint to the whole internet; list narrower ranges "
+                            + "(your office or CI egress), or set network.apiOpenToInternet: true to accept that explicitly"));
+                }
+            });
         }
     }
 
@@ -166,8 +165,6 @@ public final class ClusterSpecValidator {
         tags.forEach((key, value) -> {
             if (key.isBlank() || key.length() > 128) {
                 problems.add(Problem.of("tags", key, "tag keys must be 1-128 characters"));
-            } else if (key.toLowerCase().startsWith("aws:")) {
-                problems.add(Problem.of("tags." + key, key, "the 'aws:' prefix is reserved by AWS; choose another key"));
             }
             if (value != null && value.length() > 256) {
                 problems.add(Problem.of("tags." + key, value.substring(0, 20) + "...", "tag values must be at most 256 characters"));

@@ -63,6 +63,19 @@ class OfflineEngineTest {
     }
 
     @Test
+    void twoResourcesWithOneUrnFailTheRunLikeTheRealEngine() {
+        OfflineRun run = OfflineEngine.create().run(ctx -> {
+            for (String owner : new String[] {"eu", "us"}) {
+                var component = new ComponentResource("test:index:Box", owner, ComponentResourceOptions.builder().build());
+                // the parent's name is not part of a child's URN: both children are urn:...:test:index:Box$...::ns
+                new Namespace("ns", NamespaceArgs.builder().build(), CustomResourceOptions.builder().parent(component).build());
+            }
+        });
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.failure()).contains("Duplicate resource URN").contains("kubernetes:core/v1:Namespace::ns");
+    }
+
+    @Test
     void configValuesReachTheProgram() {
         OfflineRun run = OfflineEngine.create().project("demo").config("demo:greeting", "hello")
                 .run(ctx -> ctx.export("greeting", Output.of(ctx.config().require("greeting"))));

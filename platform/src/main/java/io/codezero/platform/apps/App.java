@@ -43,7 +43,9 @@ import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.Resource;
 import io.codezero.core.validation.Names;
 import io.codezero.core.validation.Problem;
+import io.codezero.platform.Capability;
 import io.codezero.platform.InstalledLayer;
+import io.codezero.platform.Requirement;
 import io.codezero.platform.LayerContext;
 import io.codezero.platform.PlatformApp;
 import io.codezero.platform.PlatformSettings;
@@ -111,6 +113,43 @@ public class App implements PlatformApp {
         return "platform.apps[" + name + "]";
     }
 
+    /** The capability of one offered interface, e.g. {@code AppOffers[db/postgres]}. */
+    public static Capability offerCapability(String app, String interfaceName) {
+        return Capability.of(AppOffers.class, app + "/" + interfaceName);
+    }
+
+    /**
+     * Each link needs the linked app's interface (so the provider is installed first); routes need the mesh's
+     * gateway; metrics and dashboards are used when their layers run.
+     */
+    @Override
+    public List<Requirement> requires() {
+        List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
+                Requirement.uses(Dashboards.class)));
+        for (int i = 0; i < spec.links().size(); i++) {
+            Link link = spec.links().get(i);
+            requires.add(Requirement.needs(offerCapability(link.app(), link.interfaceName()), path() + ".links[" + i + "]",
+                    "names no app of this stack; add an app named \"" + link.app() + "\" or remove the link"));
+        }
+        if (!spec.routes().isEmpty()) {
+            requires.add(Requirement.needs(Mesh.class, path() + ".route",
+                    "routes are served by the Istio gateway: add the istio layer, or remove the route (route: none in config)"));
+        }
+        return requires;
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        Set<Capability> provides = new LinkedHashSet<>(List.of(Capability.of(AppOffers.class, spec.name())));
+        spec.offers().forEach(offer -> provides.add(offerCapability(spec.name(), offer.name())));
+        return provides;
+    }
+
+    @Override
+    public List<Route> routes(PlatformSettings settings) {
+        return spec.routes();
+    }
+
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         String at = configPath(spec.name());
@@ -155,7 +194,7 @@ public class App implements PlatformApp {
         String serviceAccountName = spec.workload() instanceof Workload.Chart chart ? chart.serviceAccount() : name;
         List<Resource> workloadWait = new ArrayList<>(List.of(namespace));
         if (spec.workload() instanceof Workload.Image) {
-            workloadWait.add(new ServiceAccount(name + "-service-account", ServiceAccountArgs.builder()
+            workloadWait.add(new ServiceAccount(c.name(name + "-service-account"), ServiceAccountArgs.builder()
                     .metadata(Meta.of(name, name, labels)).automountServiceAccountToken(false).build(), c.options(namespace)));
         }
         mesh.ifPresent(m -> {
@@ -163,24 +202,24 @@ public class App implements PlatformApp {
             List<Resource> wait = new ArrayList<>(m.configReady());
             wait.add(namespace);
             // Nothing reaches the app unless a route or a link allows it.
-            KubernetesObject.of(name + "-default-deny", Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("default-deny", name, labels),
+            KubernetesObject.of(c.name(name + "-default-deny"), Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("default-deny", name, labels),
                     Map.of(), c.options(wait.toArray(Resource[]::new)));
         });
 
         Map<String, Output<String>> generated = new LinkedHashMap<>();
         for (String key : spec.generatedSecrets()) {
-            generated.put(key, new RandomPassword(name + "-" + key, RandomPasswordArgs.of(32), c.foreignOptions()).result());
+            generated.put(key, new RandomPassword(c.name(name + "-" + key), RandomPasswordArgs.of(32), c.foreignOptions()).result());
         }
         String generatedSecretName = name + "-generated";
         if (!generated.isEmpty()) {
-            workloadWait.add(new Secret(name + "-generated", SecretArgs.builder()
+            workloadWait.add(new Secret(c.name(name + "-generated"), SecretArgs.builder()
                     .metadata(Meta.of(generatedSecretName, name, labels))
                     .stringData(Outputs.map(generated).asSecret())
                     .build(), c.options(namespace)));
         }
         String configName = name + "-config";
         if (!spec.config().isEmpty()) {
-            workloadWait.add(new ConfigMap(name + "-config", ConfigMapArgs.builder()
+            workloadWait.add(new ConfigMap(c.name(name + "-config"), ConfigMapArgs.builder()
                     .metadata(Meta.of(configName, name, labels)).data(spec.config()).build(), c.options(namespace)));
         }
 
@@ -194,15 +233,15 @@ public class App implements PlatformApp {
         new TreeMap<>(spec.secretEnv()).forEach((envName, key) -> env.add(secretEnv(envName, generatedSecretName, key)));
 
         for (Link link : spec.links()) {
-            AppOffers provider = context.layer(link.app()).flatMap(l -> l.fact(AppOffers.class))
-                    .orElseThrow(() -> new IllegalArgumentException(configPath(name) + ".links: app \"" + link.app()
-                            + "\" is not installed before \"" + name + "\""));
+            AppOffers provider = context.fact(AppOffers.class, link.app() + "/" + link.interfaceName())
+                    .orElseThrow(() -> new IllegalStateException(configPath(name) + ".links: app \"" + link.app()
+                            + "\" is not installed before \"" + name + "\"; the install plan should have refused this"));
             AppOffers.Resolved offer = Optional.ofNullable(provider.offers().get(link.interfaceName()))
                     .orElseThrow(() -> new IllegalArgumentException(configPath(name) + ".links: app \"" + link.app()
                             + "\" offers no interface \"" + link.interfaceName() + "\""));
             String linkId = name + "-" + link.app() + "-" + link.interfaceName();
             Map<String, String> linkLabels = Meta.with(labels, LINK_LABEL, linkId);
-            Secret linkSecret = new Secret(name + "-link-" + link.app() + "-" + link.interfaceName(), SecretArgs.builder()
+            Secret linkSecret = new Secret(c.name(name + "-link-" + link.app() + "-" + link.interfaceName()), SecretArgs.builder()
                     .metadata(Meta.of(linkId, name, linkLabels))
                     .stringData(Outputs.map(offer.details()).asSecret())
                     .build(), c.options(namespace));
@@ -217,7 +256,7 @@ public class App implements PlatformApp {
             mesh.ifPresent(m -> {
                 List<Resource> wait = new ArrayList<>(m.configReady());
                 wait.add(provider.namespaceResource());
-                KubernetesObject.of(name + "-link-" + link.app() + "-" + link.interfaceName() + "-policy", Routes.SECURITY_API,
+                KubernetesObject.of(c.name(name + "-link-" + link.app() + "-" + link.interfaceName() + "-policy"), Routes.SECURITY_API,
                         "AuthorizationPolicy", Meta.of("allow-" + linkId, provider.namespace(), linkLabels),
                         Map.of("action", "ALLOW",
                                 "rules", List.of(Map.of(
@@ -234,7 +273,7 @@ public class App implements PlatformApp {
         if (spec.workload() instanceof Workload.Image image) {
             List<PersistentVolumeClaim> claims = new ArrayList<>();
             for (Volume volume : spec.volumes()) {
-                claims.add(new PersistentVolumeClaim(name + "-volume-" + volume.name(), PersistentVolumeClaimArgs.builder()
+                claims.add(new PersistentVolumeClaim(c.name(name + "-volume-" + volume.name()), PersistentVolumeClaimArgs.builder()
                         .metadata(Meta.of(name + "-" + volume.name(), name, labels))
                         .spec(PersistentVolumeClaimSpecArgs.builder()
                                 .accessModes("ReadWriteOnce")
@@ -248,7 +287,7 @@ public class App implements PlatformApp {
             service = service(c, image, labels, sidecar, namespace);
         } else {
             Workload.Chart chart = (Workload.Chart) spec.workload();
-            workload = charts.release(name + "-release", chart.chart(), name, name, chart.values(), 600,
+            workload = charts.release(c.name(name + "-release"), chart.chart(), name, name, chart.values(), 600,
                     c.options(workloadWait.toArray(Resource[]::new)));
         }
 
@@ -277,19 +316,19 @@ public class App implements PlatformApp {
                 // Ambient: Prometheus scrapes the app's port through ztunnel, so the default deny must let it in.
                 List<Resource> policyWait = new ArrayList<>(mesh.get().configReady());
                 policyWait.add(namespace);
-                KubernetesObject.of(name + "-allow-metrics", Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("allow-metrics", name, labels),
+                KubernetesObject.of(c.name(name + "-allow-metrics"), Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("allow-metrics", name, labels),
                         Map.of("action", "ALLOW", "rules", List.of(Map.of(
                                 "from", List.of(Map.of("source", Map.of("principals", List.of(metrics.get().scraperPrincipal())))),
                                 "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(spec.metrics().get().port())))))))),
                         c.options(policyWait.toArray(Resource[]::new)));
             }
-            KubernetesObject.of(name + "-service-monitor", "monitoring.coreos.com/v1", "ServiceMonitor", Meta.of(name, name, labels),
+            KubernetesObject.of(c.name(name + "-service-monitor"), "monitoring.coreos.com/v1", "ServiceMonitor", Meta.of(name, name, labels),
                     Map.of("selector", Map.of("matchLabels", Map.of(APP_LABEL, name)), "endpoints", List.of(endpoint)),
                     c.options(wait.toArray(Resource[]::new)));
         }
         Optional<Dashboards> dashboards = context.fact(Dashboards.class);
         if (dashboards.isPresent()) {
-            spec.dashboards().forEach((dashboard, json) -> new ConfigMap(name + "-dashboard-" + dashboard, ConfigMapArgs.builder()
+            spec.dashboards().forEach((dashboard, json) -> new ConfigMap(c.name(name + "-dashboard-" + dashboard), ConfigMapArgs.builder()
                     .metadata(Meta.of(name + "-" + dashboard, name, Meta.with(labels, dashboards.get().label(), dashboards.get().labelValue())))
                     .data(Map.of(dashboard + ".json", json))
                     .build(), c.options(namespace)));
@@ -343,7 +382,7 @@ public class App implements PlatformApp {
         if (!image.args().isEmpty()) {
             container.args(image.args());
         }
-        return new Deployment(name + "-deployment", DeploymentArgs.builder()
+        return new Deployment(c.name(name + "-deployment"), DeploymentArgs.builder()
                 .metadata(Meta.of(name, name, labels))
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(spec.replicas())
@@ -378,7 +417,7 @@ public class App implements PlatformApp {
             }
         });
         // The Service needs only the namespace: it selects pods whenever they come.
-        return new Service(name + "-service", ServiceArgs.builder()
+        return new Service(c.name(name + "-service"), ServiceArgs.builder()
                 .metadata(Meta.of(name, name, labels))
                 .spec(ServiceSpecArgs.builder().selector(Map.of(APP_LABEL, name)).ports(servicePorts).build())
                 .build(), c.options(namespace));

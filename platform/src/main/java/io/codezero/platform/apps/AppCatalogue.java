@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * Reads {@code platform.apps} into apps of the catalogue ({@code kind}: postgresql, redis, minio,
- * gitea, adminer) or plain container images ({@code kind: image}), checks their links, and orders
- * them so every app comes after the apps it links to.
+ * gitea, adminer) or plain container images ({@code kind: image}). Links and install order are the
+ * install plan's ({@link io.codezero.platform.InstallPlan}), as for apps built in code.
  */
 public final class AppCatalogue {
     public static final List<String> KINDS = List.of("postgresql", "redis", "minio", "gitea", "adminer", "image");
@@ -68,14 +68,10 @@ public final class AppCatalogue {
             if (app == null) {
                 continue;
             }
-            if (!meshEnabled && !app.spec().routes().isEmpty()) {
-                entry.problems().add(Problem.of(at + ".route", app.spec().routes().get(0).visibility(),
-                        "routes go through the Istio gateway; enable the istio layer or remove the route"));
-            }
             byName.put(name, app);
         }
-        checkLinks(platform.problems(), byName);
-        return ordered(platform.problems(), byName);
+        // Links, routes without a mesh and the install order are checked by InstallPlan, the same for config and code.
+        return List.copyOf(byName.values());
     }
 
     private static List<Link> links(ConfigObject entry) {
@@ -152,49 +148,6 @@ public final class AppCatalogue {
         return new App(spec.build(), charts);
     }
 
-    private static void checkLinks(List<Problem> problems, Map<String, App> apps) {
-        for (App app : apps.values()) {
-            for (Link link : app.spec().links()) {
-                String at = App.configPath(app.name()) + ".links";
-                App provider = apps.get(link.app());
-                if (link.app().equals(app.name())) {
-                    problems.add(Problem.of(at, link.app(), "an app cannot link to itself"));
-                } else if (provider == null) {
-                    problems.add(Problem.of(at, link.app(), "names no app; apps are " + String.join(", ", apps.keySet())));
-                } else if (provider.spec().offer(link.interfaceName()).isEmpty()) {
-                    problems.add(Problem.of(at, link.app() + "/" + link.interfaceName(), "app " + link.app() + " offers "
-                            + provider.spec().offers().stream().map(Offer::name).toList()));
-                }
-            }
-        }
-    }
 
-    /** Providers before consumers, otherwise in the order given; a cycle is a problem. */
-    private static List<App> ordered(List<Problem> problems, Map<String, App> apps) {
-        List<App> out = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        Set<String> visiting = new HashSet<>();
-        for (String name : apps.keySet()) {
-            visit(name, apps, done, visiting, out, problems);
-        }
-        return out;
-    }
 
-    private static void visit(String name, Map<String, App> apps, Set<String> done, Set<String> visiting, List<App> out,
-                              List<Problem> problems) {
-        if (done.contains(name) || !apps.containsKey(name)) {
-            return;
-        }
-        if (!visiting.add(name)) {
-            problems.add(Problem.of(App.configPath(name) + ".links", name, "links form a cycle; an app cannot wait for itself"));
-            return;
-        }
-        for (Link link : apps.get(name).spec().links()) {
-            visit(link.app(), apps, done, visiting, out, problems);
-        }
-        visiting.remove(name);
-        if (done.add(name)) {
-            out.add(apps.get(name));
-        }
-    }
 }

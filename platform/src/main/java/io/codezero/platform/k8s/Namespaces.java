@@ -15,7 +15,7 @@ public final class Namespaces {
     public static Namespace create(LayerContext context, String resourceName, String name, String component, Map<String, String> extraLabels) {
         Map<String, String> labels = new LinkedHashMap<>(Meta.labels(component));
         labels.putAll(extraLabels);
-        return new Namespace(resourceName, NamespaceArgs.builder().metadata(Meta.of(name, null, labels)).build(), context.options());
+        return new Namespace(context.name(resourceName), NamespaceArgs.builder().metadata(Meta.of(name, null, labels)).build(), context.options());
     }
 
     /** A system layer's namespace (metrics, dashboards, GUI), with the mesh's {@link Mesh#systemNamespaceLabels()} when Istio runs. */

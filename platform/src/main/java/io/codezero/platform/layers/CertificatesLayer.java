@@ -1,5 +1,7 @@
 package io.codezero.platform.layers;
 
+import java.util.Set;
+import io.codezero.platform.Capability;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.Resource;
@@ -64,6 +66,11 @@ public final class CertificatesLayer implements PlatformLayer {
     }
 
     @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.of(Issuer.class));
+    }
+
+    @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
         options.acme().ifPresent(acme -> {
@@ -89,26 +96,26 @@ public final class CertificatesLayer implements PlatformLayer {
         values.put("resources", IstioLayer.requests("50m", "128Mi"));
         values.put("webhook", Map.of("resources", IstioLayer.requests("20m", "64Mi")));
         values.put("cainjector", Map.of("resources", IstioLayer.requests("20m", "128Mi")));
-        Release release = charts.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, c.options(ns));
+        Release release = charts.release(c.name("cert-manager"), CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, c.options(ns));
 
         Issuer issuer;
         if (options.acme().isPresent()) {
             Acme acme = options.acme().get();
-            KubernetesObject acmeIssuer = KubernetesObject.of("cert-manager-acme-issuer", API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
+            KubernetesObject acmeIssuer = KubernetesObject.of(c.name("cert-manager-acme-issuer"), API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
                     Map.of("acme", Map.of("email", acme.email(), "server", acme.server(),
                             "privateKeySecretRef", Map.of("name", "codezero-acme-account"),
                             "solvers", List.of(Map.of("http01", Map.of("ingress", Map.of("ingressClassName", "istio")))))),
                     c.options(release));
             issuer = new Issuer(ACME_ISSUER, List.of(release, acmeIssuer), false);
         } else {
-            KubernetesObject selfSigned = KubernetesObject.of("cert-manager-selfsigned-issuer", API, "ClusterIssuer",
+            KubernetesObject selfSigned = KubernetesObject.of(c.name("cert-manager-selfsigned-issuer"), API, "ClusterIssuer",
                     Meta.of("codezero-selfsigned", null, NAME), Map.of("selfSigned", Map.of()), c.options(release));
-            KubernetesObject ca = KubernetesObject.of("cert-manager-dev-ca", API, "Certificate", Meta.of(CA_ISSUER, NAMESPACE, NAME),
+            KubernetesObject ca = KubernetesObject.of(c.name("cert-manager-dev-ca"), API, "Certificate", Meta.of(CA_ISSUER, NAMESPACE, NAME),
                     Map.of("isCA", true, "commonName", "CodeZero development CA", "secretName", CA_ISSUER, "duration", "87600h",
                             "privateKey", Map.of("algorithm", "ECDSA", "size", 256),
                             "issuerRef", Map.of("name", "codezero-selfsigned", "kind", "ClusterIssuer", "group", "cert-manager.io")),
                     c.options(release, selfSigned));
-            KubernetesObject caIssuer = KubernetesObject.of("cert-manager-ca-issuer", API, "ClusterIssuer", Meta.of(CA_ISSUER, null, NAME),
+            KubernetesObject caIssuer = KubernetesObject.of(c.name("cert-manager-ca-issuer"), API, "ClusterIssuer", Meta.of(CA_ISSUER, null, NAME),
                     Map.of("ca", Map.of("secretName", CA_ISSUER)), c.options(release, ca));
             issuer = new Issuer(CA_ISSUER, List.<Resource>of(release, caIssuer), true);
         }

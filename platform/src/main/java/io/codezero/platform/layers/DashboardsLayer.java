@@ -1,5 +1,8 @@
 package io.codezero.platform.layers;
 
+import java.util.Set;
+import io.codezero.platform.Requirement;
+import io.codezero.platform.Capability;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
@@ -42,6 +45,7 @@ import java.util.Optional;
  */
 public final class DashboardsLayer implements PlatformLayer {
     public static final String NAME = "dashboards";
+    public static final String GRAFANA_HOST = "grafana";
     public static final ChartRef GRAFANA = new ChartRef("grafana", Versions.Platform.GRAFANA_COMMUNITY_REPO, "grafana", Versions.Platform.GRAFANA);
     public static final String ADMIN_SECRET = "grafana-admin";
     static final List<String> BUILT_IN = List.of("codezero-cluster", "codezero-mesh");
@@ -71,6 +75,22 @@ public final class DashboardsLayer implements PlatformLayer {
         return NAME;
     }
 
+    /** Grafana shows what metrics and logs collect, and is served through the mesh's gateway when there is one. */
+    @Override
+    public List<Requirement> requires() {
+        return List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class), Requirement.uses(Logs.class));
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.of(Dashboards.class));
+    }
+
+    @Override
+    public List<Route> routes(PlatformSettings settings) {
+        return options.route().map(visibility -> List.of(Route.host(GRAFANA_HOST, visibility))).orElse(List.of());
+    }
+
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
@@ -86,8 +106,8 @@ public final class DashboardsLayer implements PlatformLayer {
         String domain = context.settings().domain();
         Namespace namespace = Namespaces.system(c, "dashboards-namespace", ns, NAME);
 
-        RandomPassword password = new RandomPassword("dashboards-grafana-admin-password", RandomPasswordArgs.of(32), c.foreignOptions());
-        Secret admin = new Secret("dashboards-grafana-admin", SecretArgs.builder()
+        RandomPassword password = new RandomPassword(c.name("dashboards-grafana-admin-password"), RandomPasswordArgs.of(32), c.foreignOptions());
+        Secret admin = new Secret(c.name("dashboards-grafana-admin"), SecretArgs.builder()
                 .metadata(Meta.of(ADMIN_SECRET, ns, NAME))
                 .stringData(password.result().applyValue(p -> Map.of("admin-user", "admin", "admin-password", p)).asSecret())
                 .build(), c.options(namespace));
@@ -111,10 +131,10 @@ public final class DashboardsLayer implements PlatformLayer {
                 "auth.anonymous", Map.of("enabled", false),
                 "security", Map.of("cookie_secure", true, "disable_gravatar", true),
                 "analytics", Map.of("reporting_enabled", false, "check_for_updates", false)));
-        Release grafana = charts.release("dashboards-grafana", GRAFANA, "grafana", ns, values, 600, c.options(namespace, admin));
+        Release grafana = charts.release(c.name("dashboards-grafana"), GRAFANA, "grafana", ns, values, 600, c.options(namespace, admin));
 
         for (String dashboard : BUILT_IN) {
-            new ConfigMap("dashboards-" + dashboard, ConfigMapArgs.builder()
+            new ConfigMap(c.name("dashboards-" + dashboard), ConfigMapArgs.builder()
                     .metadata(Meta.of(dashboard, ns, Meta.with(Meta.labels(NAME), Dashboards.GRAFANA_SIDECAR.label(),
                             Dashboards.GRAFANA_SIDECAR.labelValue())))
                     .data(Map.of(dashboard + ".json", resource("dashboards/" + dashboard + ".json")))
@@ -125,7 +145,7 @@ public final class DashboardsLayer implements PlatformLayer {
         Optional<Mesh> mesh = context.fact(Mesh.class);
         if (mesh.isPresent() && options.route().isPresent()) {
             Output<String> url = Routes.expose(c, mesh.get(), "dashboards-grafana", ns, "grafana", 80,
-                    Route.host("grafana", options.route().get()), false, namespace);
+                    Route.host(GRAFANA_HOST, options.route().get()), false, namespace);
             installed = installed.withConsole("grafana", url);
         }
         component.done();

@@ -1,5 +1,6 @@
 package io.codezero.platform.layers;
 
+import io.codezero.platform.Requirement;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -30,6 +31,8 @@ import java.util.Optional;
  */
 public final class GuiLayer implements PlatformLayer {
     public static final String NAME = "gui";
+    public static final String HEADLAMP_HOST = "headlamp";
+    public static final String KIALI_HOST = "kiali";
     public static final ChartRef HEADLAMP = new ChartRef("headlamp", Versions.Platform.HEADLAMP_REPO, "headlamp", Versions.Platform.HEADLAMP);
     public static final ChartRef KIALI = new ChartRef("kiali-server", Versions.Platform.KIALI_REPO, "kiali-server", Versions.Platform.KIALI_SERVER);
 
@@ -66,6 +69,28 @@ public final class GuiLayer implements PlatformLayer {
     }
 
     @Override
+    public List<Requirement> requires() {
+        List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class)));
+        if (options.kiali()) {
+            requires.add(Requirement.needs(Mesh.class, path() + ".kiali",
+                    "Kiali shows the mesh and needs the istio layer; add the istio layer or set kiali: false"));
+        }
+        return requires;
+    }
+
+    @Override
+    public List<Route> routes(PlatformSettings settings) {
+        if (options.route().isEmpty()) {
+            return List.of();
+        }
+        List<Route> routes = new ArrayList<>(List.of(Route.host(HEADLAMP_HOST, options.route().get())));
+        if (options.kiali()) {
+            routes.add(Route.host(KIALI_HOST, Visibility.PRIVATE));
+        }
+        return routes;
+    }
+
+    @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
         if (options.route().isPresent() && options.route().get() != Visibility.PRIVATE) {
@@ -93,14 +118,14 @@ public final class GuiLayer implements PlatformLayer {
         headlampValues.put("config", Map.of("inCluster", true));
         headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
         headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
-        Release headlamp = charts.release("gui-headlamp", HEADLAMP, "headlamp", ns, headlampValues, 600, c.options(namespace));
+        Release headlamp = charts.release(c.name("gui-headlamp"), HEADLAMP, "headlamp", ns, headlampValues, 600, c.options(namespace));
         List<com.pulumi.resources.Resource> ready = new ArrayList<>(List.of(headlamp));
 
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, Output<String>> urls = new LinkedHashMap<>();
         if (mesh.isPresent() && options.route().isPresent()) {
             urls.put("headlamp", Routes.expose(c, mesh.get(), "gui-headlamp", ns, "headlamp", 80,
-                    Route.host("headlamp", Visibility.PRIVATE), false, namespace));
+                    Route.host(HEADLAMP_HOST, Visibility.PRIVATE), false, namespace));
         }
 
         if (options.kiali()) {
@@ -115,11 +140,11 @@ public final class GuiLayer implements PlatformLayer {
             kialiValues.put("istio_namespace", IstioLayer.SYSTEM_NAMESPACE);
             kialiValues.put("external_services", external);
             kialiValues.put("server", Map.of("web_root", "/"));
-            Release kiali = charts.release("gui-kiali", KIALI, "kiali", ns, kialiValues, 600, c.options(namespace));
+            Release kiali = charts.release(c.name("gui-kiali"), KIALI, "kiali", ns, kialiValues, 600, c.options(namespace));
             ready.add(kiali);
             if (mesh.isPresent() && options.route().isPresent()) {
                 urls.put("kiali", Routes.expose(c, mesh.get(), "gui-kiali", ns, "kiali", 20001,
-                        Route.host("kiali", Visibility.PRIVATE), false, namespace));
+                        Route.host(KIALI_HOST, Visibility.PRIVATE), false, namespace));
             }
         }
         component.done();

@@ -1,5 +1,8 @@
 package io.codezero.platform.layers;
 
+import java.util.Set;
+import io.codezero.platform.Requirement;
+import io.codezero.platform.Capability;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.Service;
@@ -112,6 +115,17 @@ public final class IstioLayer implements PlatformLayer {
         return NAME;
     }
 
+    /** The gateway's certificate comes from the issuer when there is one, so certificates go first. */
+    @Override
+    public List<Requirement> requires() {
+        return List.of(Requirement.uses(Issuer.class));
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.of(Mesh.class));
+    }
+
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
@@ -146,16 +160,16 @@ public final class IstioLayer implements PlatformLayer {
         baseValues.put("defaultRevision", "default");
         // The base chart templates its CRDs (since 1.24), so every chart upgrade upgrades them too (istio#43204).
         baseValues.put("base", Map.of("enableCRDTemplates", true));
-        Release base = charts.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, c.options(systemNs));
+        Release base = charts.release(c.name("istio-base"), BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, c.options(systemNs));
 
-        Release istiod = charts.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(), 600, c.options(systemNs, base));
+        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(), 600, c.options(systemNs, base));
 
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod));
         if (options.mode() == IstioMode.AMBIENT) {
             // Node agents need neither the CRDs nor istiod to start; they only gate ambient workloads.
-            Release cni = charts.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE,
+            Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE,
                     Map.of("profile", "ambient", "resources", requests("100m", "100Mi")), 600, c.options(systemNs));
-            Release ztunnel = charts.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE,
+            Release ztunnel = charts.release(c.name("istio-ztunnel"), ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE,
                     Map.of("resources", requests("200m", "256Mi")), 600, c.options(systemNs));
             workloadsReady.add(cni);
             workloadsReady.add(ztunnel);
@@ -171,14 +185,14 @@ public final class IstioLayer implements PlatformLayer {
                 "maxReplicas", Math.max(options.gatewayReplicas(), 5)));
         gatewayValues.put("resources", requests("100m", "128Mi"));
         // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
-        Release gateway = charts.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues,
+        Release gateway = charts.release(c.name("istio-gateway"), GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues,
                 GATEWAY_TIMEOUT_SECONDS, c.options(ingressNs, istiod));
         Service gatewayService = gatewayService(c, gatewayNs, exposure, ingressNs, gateway);
 
         List<Resource> configReady = List.of(base, istiod);
         Resource[] configWait = configReady.toArray(Resource[]::new);
 
-        KubernetesObject.of("istio-mtls-strict", Routes.SECURITY_API, "PeerAuthentication",
+        KubernetesObject.of(c.name("istio-mtls-strict"), Routes.SECURITY_API, "PeerAuthentication",
                 Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), c.options(configWait));
 
         String domain = context.settings().domain();
@@ -190,7 +204,7 @@ public final class IstioLayer implements PlatformLayer {
             options.extraHosts().forEach(h -> dnsNames.add(h.contains(".") ? h : h + "." + domain));
             List<Resource> wait = new ArrayList<>(issuer.ready());
             wait.add(ingressNs);
-            KubernetesObject.of("istio-gateway-certificate", "cert-manager.io/v1", "Certificate",
+            KubernetesObject.of(c.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
                     Meta.of(TLS_SECRET, gatewayNs, NAME),
                     Map.of("secretName", TLS_SECRET,
                             "dnsNames", dnsNames,
@@ -202,7 +216,7 @@ public final class IstioLayer implements PlatformLayer {
         List<String> hosts = List.of(domain, "*." + domain);
         List<Resource> gatewayWait = new ArrayList<>(configReady);
         gatewayWait.add(ingressNs);
-        KubernetesObject.of("istio-system-gateway", Routes.NETWORKING_API, "Gateway", Meta.of(GATEWAY_NAME, gatewayNs, NAME),
+        KubernetesObject.of(c.name("istio-system-gateway"), Routes.NETWORKING_API, "Gateway", Meta.of(GATEWAY_NAME, gatewayNs, NAME),
                 Map.of("selector", GATEWAY_SELECTOR,
                         "servers", List.of(
                                 Map.of("port", Map.of("number", 80, "name", "http", "protocol", "HTTP"),
@@ -211,7 +225,7 @@ public final class IstioLayer implements PlatformLayer {
                                         "hosts", hosts, "tls", Map.of("mode", "SIMPLE", "credentialName", TLS_SECRET)))),
                 c.options(gatewayWait.toArray(Resource[]::new)));
 
-        options.auth().ifPresent(auth -> KubernetesObject.of("istio-gateway-jwt", Routes.SECURITY_API, "RequestAuthentication",
+        options.auth().ifPresent(auth -> KubernetesObject.of(c.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
                 Meta.of("codezero-identity", gatewayNs, NAME),
                 Map.of("selector", Map.of("matchLabels", GATEWAY_SELECTOR),
                         "jwtRules", List.of(Map.of("issuer", auth.issuer(), "jwksUri", auth.jwksUri(),
@@ -244,7 +258,7 @@ public final class IstioLayer implements PlatformLayer {
         LoadBalancerCapabilities loadBalancers = c.cluster().loadBalancers();
         Map<String, String> selector = new LinkedHashMap<>(GATEWAY_SELECTOR);
         selector.put("app", GATEWAY_RELEASE);
-        return new Service("istio-gateway-service", ServiceArgs.builder()
+        return new Service(c.name("istio-gateway-service"), ServiceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(GATEWAY_RELEASE).namespace(gatewayNs).labels(Meta.labels(NAME))
                         .annotations(loadBalancers.annotationsFor(exposure).orElse(Map.of())).build())
                 .spec(ServiceSpecArgs.builder()

@@ -11,7 +11,7 @@ import io.codezero.platform.LayerContext;
  */
 public final class LayerComponent extends ComponentResource {
     public LayerComponent(String kind, String name, LayerContext context) {
-        super("codezero:platform:" + kind, name, ComponentResourceOptions.builder()
+        super("codezero:platform:" + kind, context.name(name), ComponentResourceOptions.builder()
                 .parent(context.parent())
                 .providers(context.cluster().provider())
                 .build());

@@ -1,5 +1,7 @@
 package io.codezero.platform.layers;
 
+import java.util.Set;
+import io.codezero.platform.Capability;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.helm.v3.Release;
 import io.codezero.core.Versions;
@@ -52,6 +54,11 @@ public final class LogsLayer implements PlatformLayer {
     }
 
     @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.of(Logs.class));
+    }
+
+    @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
         Quantities.checkRetention("platform.logs.retention", options.retention(), problems);
@@ -90,13 +97,13 @@ public final class LogsLayer implements PlatformLayer {
         lokiValues.put("lokiCanary", Map.of("enabled", false));
         lokiValues.put("test", Map.of("enabled", false));
         lokiValues.put("minio", Map.of("enabled", false));
-        Release lokiRelease = charts.release("logs-loki", LOKI, "loki", ns, lokiValues, 600, c.options(namespace));
+        Release lokiRelease = charts.release(c.name("logs-loki"), LOKI, "loki", ns, lokiValues, 600, c.options(namespace));
 
         Map<String, Object> alloy = new LinkedHashMap<>();
         alloy.put("configMap", Map.of("create", true, "content", alloyConfig(lokiUrl)));
         alloy.put("mounts", Map.of("varlog", true));
         alloy.put("resources", IstioLayer.requests("50m", "128Mi"));
-        Release alloyRelease = charts.release("logs-alloy", ALLOY, "alloy", ns,
+        Release alloyRelease = charts.release(c.name("logs-alloy"), ALLOY, "alloy", ns,
                 Map.of("controller", Map.of("type", "daemonset"), "alloy", alloy), 600, c.options(namespace));
 
         component.done();

@@ -1,5 +1,8 @@
 package io.codezero.platform.layers;
 
+import io.codezero.platform.mesh.Mesh;
+import io.codezero.platform.Requirement;
+import io.codezero.platform.Capability;
 import com.google.gson.GsonBuilder;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
@@ -74,6 +77,16 @@ public final class MetricsLayer implements PlatformLayer {
     }
 
     @Override
+    public List<Requirement> requires() {
+        return List.of(Requirement.uses(Mesh.class));
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.of(Metrics.class));
+    }
+
+    @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
         Quantities.checkRetention("platform.metrics.retention", options.retention(), problems);
@@ -97,14 +110,14 @@ public final class MetricsLayer implements PlatformLayer {
         String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
         Namespace namespace = Namespaces.system(c, "metrics-namespace", ns, NAME);
 
-        Secret alertmanagerConfig = new Secret("metrics-alertmanager-config", SecretArgs.builder()
+        Secret alertmanagerConfig = new Secret(c.name("metrics-alertmanager-config"), SecretArgs.builder()
                 .metadata(Meta.of(ALERTMANAGER_SECRET, ns, NAME))
                 .stringData(alertmanagerYaml().applyValue(yaml -> Map.of("alertmanager.yaml", yaml)).asSecret())
                 .build(), c.options(namespace));
 
         // CRDs first, as their own release: the operator needs them, and so does every ServiceMonitor, PodMonitor and
         // rule, which therefore wait for this release only, never for Prometheus to run.
-        Release crds = charts.release("metrics-prometheus-operator-crds", PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
+        Release crds = charts.release(c.name("metrics-prometheus-operator-crds"), PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
                 Map.of(), 300, c.options(namespace));
 
         Map<String, Object> prometheusSpec = new LinkedHashMap<>();
@@ -134,18 +147,18 @@ public final class MetricsLayer implements PlatformLayer {
         values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi"),
                 "admissionWebhooks", Map.of("failurePolicy", "Ignore")));
         values.put("nodeExporter", Map.of("enabled", true));
-        Release release = charts.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
+        Release release = charts.release(c.name("metrics-kube-prometheus-stack"), KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
                 900, c.options(namespace, alertmanagerConfig, crds));
 
-        KubernetesObject.of("metrics-health-rules", MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
+        KubernetesObject.of(c.name("metrics-health-rules"), MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
                 HealthRules.spec(), c.options(crds));
         // Istio's scrape targets are plain config: they need the operator's CRDs, not a running mesh.
-        KubernetesObject.of("metrics-istiod-monitor", MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
+        KubernetesObject.of(c.name("metrics-istiod-monitor"), MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
                 Map.of("namespaceSelector", Map.of("matchNames", List.of(IstioLayer.SYSTEM_NAMESPACE)),
                         "selector", Map.of("matchLabels", Map.of("app", "istiod")),
                         "endpoints", List.of(Map.of("port", "http-monitoring", "interval", "30s"))),
                 c.options(crds));
-        KubernetesObject.of("metrics-envoy-monitor", MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
+        KubernetesObject.of(c.name("metrics-envoy-monitor"), MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
                 Map.of("namespaceSelector", Map.of("any", true),
                         "selector", Map.of("matchExpressions", List.of(Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"))),
                         "podMetricsEndpoints", List.of(Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s"))),

@@ -49,7 +49,7 @@ public final class Routes {
         http.put("route", List.of(Map.of("destination", Map.of(
                 "host", service + "." + namespace + ".svc.cluster.local",
                 "port", Map.of("number", port)))));
-        KubernetesObject.of(name + "-route", NETWORKING_API, "VirtualService", Meta.of(name, namespace, labels),
+        KubernetesObject.of(context.name(name + "-route"), NETWORKING_API, "VirtualService", Meta.of(name, namespace, labels),
                 Map.of("hosts", List.of(host), "gateways", List.of(mesh.gatewayRef()), "http", List.of(http)),
                 context.options(wait));
 
@@ -59,7 +59,7 @@ public final class Routes {
             if (route.path() != null) {
                 operation.put("paths", List.of(route.path(), route.path() + "/*"));
             }
-            KubernetesObject.of(name + "-require-auth", SECURITY_API, "AuthorizationPolicy",
+            KubernetesObject.of(context.name(name + "-require-auth"), SECURITY_API, "AuthorizationPolicy",
                     Meta.of("require-auth-" + name, mesh.gatewayNamespace(), labels),
                     Map.of("selector", Map.of("matchLabels", mesh.gatewaySelector()),
                             "action", "DENY",
@@ -69,7 +69,7 @@ public final class Routes {
                     context.options(mesh.configReadyArray()));
         }
         if (backendInMesh) {
-            KubernetesObject.of(name + "-allow-gateway", SECURITY_API, "AuthorizationPolicy",
+            KubernetesObject.of(context.name(name + "-allow-gateway"), SECURITY_API, "AuthorizationPolicy",
                     Meta.of("allow-gateway-" + name, namespace, labels),
                     Map.of("action", "ALLOW",
                             "rules", List.of(Map.of(

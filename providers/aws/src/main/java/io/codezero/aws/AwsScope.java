@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Where AWS resources of one cluster go: parented to the cluster component, created by its own
- * AWS provider (region pinned), named after the cluster, tagged alike.
+ * AWS provider (region pinned), named after the stack, tagged alike.
  */
-public record AwsScope(String clusterName, String region, Resource parent, Provider provider, Map<String, String> tags) {
+public record AwsScope(String resourcePrefix, String clusterName, String region, Resource parent, Provider provider, Map<String, String> tags) {
 
     public CustomResourceOptions opts() {
         return CustomResourceOptions.builder().parent(parent).provider(provider).build();
@@ -21,9 +21,9 @@ public record AwsScope(String clusterName, String region, Resource parent, Provi
         return CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(dependsOn).build();
     }
 
-    /** A resource name such as "demo-vpc": unique per stack, stable across runs. */
+    /** A resource name such as "demo-vpc": prefixed with the stack's name, so unique per program, stable across runs. */
     public String name(String suffix) {
-        return clusterName + "-" + suffix;
+        return resourcePrefix + "-" + suffix;
     }
 
     /** The shared tags plus a Name tag, which is what the AWS console shows. */

@@ -1,7 +1,6 @@
 package io.codezero.aws;
 
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.Resource;
 import io.codezero.aws.cluster.EksCluster;
 import io.codezero.aws.preflight.AwsPreflight;
 import io.codezero.aws.preflight.PreflightReport;
@@ -11,6 +10,7 @@ import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.target.StorageProfile;
+import io.codezero.core.target.TargetContext;
 import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import java.util.LinkedHashMap;
@@ -58,13 +58,13 @@ public final class AwsTarget implements ClusterTarget {
     }
 
     @Override
-    public ProvisionedCluster provision(ClusterSpec spec, Resource parent) {
+    public ProvisionedCluster provision(ClusterSpec spec, TargetContext context) {
         SpecValidationException.throwIfAny("aws target of cluster '" + spec.name() + "'", validate(spec));
         if (args.preflight() && RealEngine.isDrivingThisProgram()) {
             PreflightReport report = AwsPreflight.forRegion(args.region(), args.awsProfile()).run(spec, args);
             report.throwIfFailed();
         }
-        cluster = new EksCluster(spec.name(), spec, args, ComponentResourceOptions.builder().parent(parent).build());
+        cluster = new EksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness());
     }

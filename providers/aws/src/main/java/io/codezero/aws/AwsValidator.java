@@ -41,6 +41,8 @@ public final class AwsValidator {
         validateNetwork(spec, args, problems);
         validatePools(spec, args, problems);
         validateArgs(args, problems);
+        spec.tags().keySet().stream().filter(key -> key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")).forEach(key ->
+                problems.add(Problem.of("tags." + key, key, "the 'aws:' prefix is reserved by AWS; choose another key")));
         return problems;
     }
 
@@ -129,8 +131,8 @@ public final class AwsValidator {
 
     private static void validatePools(ClusterSpec spec, AwsTargetArgs args, List<Problem> problems) {
         InstanceTypes types = args.instanceTypes();
-        for (int i = 0; i < spec.nodePools().size(); i++) {
-            NodePool pool = spec.nodePools().get(i);
+        for (int i = 0; i < spec.nodePoolsOrDefault().size(); i++) {
+            NodePool pool = spec.nodePoolsOrDefault().get(i);
             String at = "nodePools[" + i + "]";
             if (pool.name() != null && (pool.name().length() > MAX_NODE_GROUP_NAME || !NODE_GROUP_NAME.matcher(pool.name()).matches())) {
                 problems.add(Problem.of(at + ".name", pool.name(),

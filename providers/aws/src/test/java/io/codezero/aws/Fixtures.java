@@ -48,7 +48,7 @@ final class Fixtures {
     static OfflineRun run(ClusterSpec spec, AwsTargetArgs args, BiConsumer<ProvisionedCluster, ComponentResource> workloads) {
         return OfflineEngine.create().mocks(AwsPlanMocks.create()).run(ctx -> {
             var stack = new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder().build());
-            ProvisionedCluster cluster = new AwsTarget(args).provision(spec, stack);
+            ProvisionedCluster cluster = new AwsTarget(args).provision(spec, new io.codezero.core.target.TargetContext(spec.name(), stack));
             workloads.accept(cluster, stack);
             ctx.export("kubeconfig", cluster.kubeconfig());
         });

@@ -20,6 +20,7 @@ import io.codezero.core.spec.Taint;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.target.StorageProfile;
+import io.codezero.core.target.TargetContext;
 import io.codezero.core.validation.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,9 +139,9 @@ public final class BareMetalTarget implements ClusterTarget {
             if (h.port() < 1 || h.port() > 65535) {
                 problems.add(Problem.of(where + ".port", h.port(), "must be from 1 to 65535"));
             }
-            if (h.pool() != null && spec.nodePools().stream().noneMatch(p -> p.name().equals(h.pool()))) {
+            if (h.pool() != null && spec.nodePoolsOrDefault().stream().noneMatch(p -> p.name().equals(h.pool()))) {
                 problems.add(Problem.of(where + ".pool", h.pool(), "is not a node pool of the cluster; pools: "
-                        + String.join(", ", spec.nodePools().stream().map(NodePool::name).toList())));
+                        + String.join(", ", spec.nodePoolsOrDefault().stream().map(NodePool::name).toList())));
             }
         }
         String version = k3sVersionFor(spec);
@@ -168,10 +169,16 @@ public final class BareMetalTarget implements ClusterTarget {
         return problems;
     }
 
+    /** Pools give hosts their labels and taints; the machines' own network and the cloud-only settings are not ours. */
     @Override
-    public ProvisionedCluster provision(ClusterSpec spec, Resource parent) {
+    public java.util.Set<io.codezero.core.target.SpecField> honours() {
+        return java.util.EnumSet.of(io.codezero.core.target.SpecField.NODE_POOLS);
+    }
+
+    @Override
+    public ProvisionedCluster provision(ClusterSpec spec, TargetContext context) {
         String version = k3sVersionFor(spec);
-        BareMetalCluster cluster = new BareMetalCluster(spec.name(), parent);
+        BareMetalCluster cluster = new BareMetalCluster(context.stackName(), context.parent());
         CustomResourceOptions inCluster = CustomResourceOptions.builder().parent(cluster).build();
         List<BareMetalHost> servers = hosts.stream().filter(h -> h.role() == NodeRole.SERVER).toList();
         BareMetalHost first = servers.get(0);
@@ -182,30 +189,30 @@ public final class BareMetalTarget implements ClusterTarget {
         servers.stream().map(BareMetalHost::address).filter(a -> !sans.contains(a)).forEach(sans::add);
 
         ConnectionArgs controlPlane = connection(first);
-        ServerNode init = new ServerNode(spec.name() + "-" + first.resourceSuffix(), ServerNodeArgs.builder()
+        ServerNode init = new ServerNode(context.name(first.resourceSuffix()), ServerNodeArgs.builder()
                 .connection(controlPlane).k3sVersion(version).nodeName(first.name()).clusterInit(true)
                 .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).build(), inCluster);
         Output<String> serverUrl = Output.of("https://" + bracket(api) + ":6443");
         List<Resource> nodes = new ArrayList<>(List.of(init));
         CustomResourceOptions afterInit = CustomResourceOptions.builder().parent(cluster).dependsOn(init).build();
         for (BareMetalHost h : servers.subList(1, servers.size())) {
-            nodes.add(new ServerNode(spec.name() + "-" + h.resourceSuffix(), ServerNodeArgs.builder()
+            nodes.add(new ServerNode(context.name(h.resourceSuffix()), ServerNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
                     .token(init.clusterToken()).controlPlane(controlPlane).tlsSans(sans)
                     .extraArgs(serverArgs(spec, h)).airgap(airgap).build(), afterInit));
         }
         for (BareMetalHost h : hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList()) {
-            nodes.add(new AgentNode(spec.name() + "-" + h.resourceSuffix(), AgentNodeArgs.builder()
+            nodes.add(new AgentNode(context.name(h.resourceSuffix()), AgentNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
                     .token(init.clusterToken()).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
                     .airgap(airgap).build(), afterInit));
         }
         cluster.finish(serverUrl);
         Output<String> kubeconfig = init.kubeconfig().asSecret();
-        Provider provider = new Provider(spec.name() + "-k8s", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
+        Provider provider = new Provider(context.name("k8s"), ProviderArgs.builder().kubeconfig(kubeconfig).build(),
                 CustomResourceOptions.builder().parent(cluster).dependsOn(nodes).build());
         List<Resource> readiness = new ArrayList<>(nodes);
-        readiness.addAll(MetalLb.install(spec.name(), loadBalancer, provider, cluster));
+        readiness.addAll(MetalLb.install(context.stackName(), loadBalancer, provider, cluster));
         return new ProvisionedCluster(spec.name(), kubeconfig, provider, StorageProfile.single("local-path"),
                 loadBalancer.capabilities(), readiness);
     }
@@ -238,7 +245,7 @@ public final class BareMetalTarget implements ClusterTarget {
         if (h.pool() == null) {
             return args;
         }
-        NodePool pool = spec.nodePools().stream().filter(p -> p.name().equals(h.pool())).findFirst().orElse(null);
+        NodePool pool = spec.nodePoolsOrDefault().stream().filter(p -> p.name().equals(h.pool())).findFirst().orElse(null);
         if (pool == null) {
             return args;
         }

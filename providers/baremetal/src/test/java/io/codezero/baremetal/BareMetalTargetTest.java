@@ -51,7 +51,7 @@ class BareMetalTargetTest {
         assertThat(target.validate(spec())).isEmpty();
         AtomicReference<ProvisionedCluster> provisioned = new AtomicReference<>();
         OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover())
-                .run(ctx -> provisioned.set(target.provision(spec(), null)));
+                .run(ctx -> provisioned.set(target.provision(spec(), io.codezero.core.target.TargetContext.standalone("lab"))));
         assertThat(run.succeeded()).as(run.failure()).isTrue();
 
         PlannedResource cluster = run.get(ResourceTokens.CLUSTER, "lab");
@@ -140,7 +140,7 @@ class BareMetalTargetTest {
                 .loadBalancer(BareMetalLoadBalancer.metalLb(List.of("10.0.0.240-10.0.0.250"), List.of("10.0.1.0/28"))).build();
         AtomicReference<ProvisionedCluster> provisioned = new AtomicReference<>();
         OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover())
-                .run(ctx -> provisioned.set(target.provision(spec(), null)));
+                .run(ctx -> provisioned.set(target.provision(spec(), io.codezero.core.target.TargetContext.standalone("lab"))));
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat((List<Object>) run.ofType(ResourceTokens.SERVER_NODE).get(0).input("extraArgs")).contains("--disable=servicelb");
         assertThat(run.ofType("kubernetes:helm.sh/v3:Release")).hasSize(1);
@@ -162,7 +162,7 @@ class BareMetalTargetTest {
                 key -> Optional.of(key.equals("pw") ? "s3cret" : PRIVATE));
         assertThat(section.problems()).isEmpty();
         assertThat(target.validate(spec())).isEmpty();
-        OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> target.provision(spec(), null));
+        OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> target.provision(spec(), io.codezero.core.target.TargetContext.standalone("lab")));
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         PlannedResource agent = run.ofType(ResourceTokens.AGENT_NODE).get(0);
         assertThat(agent.input("connection.jumpHost.host")).isEqualTo("203.0.113.7");

@@ -13,7 +13,9 @@ import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.SpecField;
 import io.codezero.core.target.StorageProfile;
+import io.codezero.core.target.TargetContext;
 import io.codezero.core.validation.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +55,17 @@ public final class ExistingClusterTarget implements ClusterTarget {
     }
 
     @Override
+    public String description() {
+        return "existing-cluster target";
+    }
+
+    /** It adopts a cluster as it is: node pools, networks and cloud tags are the cluster owner's. */
+    @Override
+    public java.util.Set<SpecField> honours() {
+        return java.util.EnumSet.noneOf(SpecField.class);
+    }
+
+    @Override
     public List<Problem> validate(ClusterSpec spec) {
         List<Problem> problems = new ArrayList<>();
         resolve(problems);
@@ -60,13 +73,13 @@ public final class ExistingClusterTarget implements ClusterTarget {
     }
 
     @Override
-    public ProvisionedCluster provision(ClusterSpec spec, Resource parent) {
+    public ProvisionedCluster provision(ClusterSpec spec, TargetContext context) {
         List<Problem> problems = new ArrayList<>();
         ResolvedKubeconfig kubeconfig = resolve(problems);
         if (!problems.isEmpty()) {
             throw new io.codezero.core.validation.SpecValidationException("existing-cluster target", problems);
         }
-        var component = new ExistingCluster(spec.name(), kubeconfig, ComponentResourceOptions.builder().parent(parent).build());
+        var component = new ExistingCluster(context.stackName(), kubeconfig, ComponentResourceOptions.builder().parent(context.parent()).build());
         StorageProfile storage = args.storageClass() != null
                 ? StorageProfile.single(args.storageClass())
                 : kubeconfig.flavour().storageProfile();

@@ -59,7 +59,7 @@ class ExistingClusterTargetTest {
 
         OfflineRun run = OfflineEngine.create().run(ctx -> {
             var root = new ComponentResource("test:index:Root", "root", ComponentResourceOptions.builder().build());
-            cluster.set(target.provision(ClusterSpec.builder("dev").build(), root));
+            cluster.set(target.provision(ClusterSpec.builder("dev").build(), new io.codezero.core.target.TargetContext("dev", root)));
         });
 
         assertThat(run.succeeded()).as(run.failure()).isTrue();
@@ -80,7 +80,7 @@ class ExistingClusterTargetTest {
     void defaultsToTheCurrentContextAndDetectsMinikubeStorage() throws IOException {
         var target = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfigPath(kubeconfig()).build());
         AtomicReference<ProvisionedCluster> cluster = new AtomicReference<>();
-        OfflineRun run = OfflineEngine.create().run(ctx -> cluster.set(target.provision(ClusterSpec.builder("mk").build(), null)));
+        OfflineRun run = OfflineEngine.create().run(ctx -> cluster.set(target.provision(ClusterSpec.builder("mk").build(), io.codezero.core.target.TargetContext.standalone("mk"))));
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(run.get("pulumi:providers:kubernetes", "mk-k8s").input("context")).isEqualTo("minikube");
         assertThat(cluster.get().storage().standardClass()).isEqualTo("standard");
@@ -91,7 +91,7 @@ class ExistingClusterTargetTest {
     void aTunnelCanBeDeclaredSoGatewaysUseLoadBalancers() throws IOException {
         var target = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfigPath(kubeconfig()).loadBalancerAddresses(true).build());
         AtomicReference<ProvisionedCluster> cluster = new AtomicReference<>();
-        OfflineEngine.create().run(ctx -> cluster.set(target.provision(ClusterSpec.builder("mk").build(), null)));
+        OfflineEngine.create().run(ctx -> cluster.set(target.provision(ClusterSpec.builder("mk").build(), io.codezero.core.target.TargetContext.standalone("mk"))));
         assertThat(cluster.get().loadBalancers().assignsAddresses()).isTrue();
     }
 
@@ -99,7 +99,7 @@ class ExistingClusterTargetTest {
     void aStorageClassOverrideWinsOverDetection() throws IOException {
         var target = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfigPath(kubeconfig()).storageClass("ceph-rbd").build());
         AtomicReference<ProvisionedCluster> cluster = new AtomicReference<>();
-        OfflineEngine.create().run(ctx -> cluster.set(target.provision(ClusterSpec.builder("mk").build(), null)));
+        OfflineEngine.create().run(ctx -> cluster.set(target.provision(ClusterSpec.builder("mk").build(), io.codezero.core.target.TargetContext.standalone("mk"))));
         assertThat(cluster.get().storage().fastClass()).isEqualTo("ceph-rbd");
     }
 

@@ -91,10 +91,11 @@ class PlanCommandTest {
         String printed = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
         assertThat(printed).contains("nothing would be created")
-                .contains("4 problems")
+                .contains("5 problems")
                 .contains("name = \"Shop\"")
                 .contains("kubernetesVersion = \"1.9\"")
                 .contains("nodePools[0].minNodes = \"4\"")
+                .contains("nodePools = \"[a]\": the existing-cluster target cannot create node pools: remove `nodePools`")
                 .contains("codezero:context = \"staging\"");
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Resources per layer");
     }

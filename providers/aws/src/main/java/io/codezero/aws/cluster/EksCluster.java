@@ -72,7 +72,7 @@ public final class EksCluster extends ComponentResource {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put("codezero.io/cluster", spec.name());
         tags.put("managed-by", "codezero");
-        var scope = new AwsScope(spec.name(), args.region(), this, awsProvider, tags);
+        var scope = new AwsScope(name, spec.name(), args.region(), this, awsProvider, tags);
         var invoke = InvokeOptions.builder().parent(this).provider(awsProvider).build();
 
         Output<String> partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke)

@@ -49,7 +49,7 @@ final class NodeGroups {
                                  ClusterNetwork network, List<Resource> dependsOn) {
         InstanceTypes types = args.instanceTypes();
         List<Resource> groups = new ArrayList<>();
-        for (NodePool pool : spec.nodePools()) {
+        for (NodePool pool : spec.nodePoolsOrDefault()) {
             String instanceType = types.resolve(pool.size()).orElseThrow();
             var template = launchTemplate(scope, args, pool);
             Map<String, String> labels = new LinkedHashMap<>(pool.labels());

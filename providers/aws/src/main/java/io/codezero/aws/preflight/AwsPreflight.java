@@ -189,7 +189,7 @@ public final class AwsPreflight {
         }
         Map<VcpuQuota, Integer> needed = new EnumMap<>(VcpuQuota.class);
         Map<VcpuQuota, List<NodePool>> pools = new EnumMap<>(VcpuQuota.class);
-        for (NodePool pool : spec.nodePools()) {
+        for (NodePool pool : spec.nodePoolsOrDefault()) {
             String type = types.resolve(pool.size()).orElseThrow();
             Optional<VcpuQuota> quota = VcpuQuota.forInstanceType(type, pool.spot());
             if (quota.isEmpty() || !vcpus.containsKey(type)) {
@@ -261,7 +261,7 @@ public final class AwsPreflight {
     private static Map<String, List<NodePool>> poolsByInstanceType(ClusterSpec spec, AwsTargetArgs args) {
         InstanceTypes types = args.instanceTypes();
         Map<String, List<NodePool>> out = new LinkedHashMap<>();
-        for (NodePool pool : spec.nodePools()) {
+        for (NodePool pool : spec.nodePoolsOrDefault()) {
             out.computeIfAbsent(types.resolve(pool.size()).orElseThrow(), k -> new ArrayList<>()).add(pool);
         }
         return out;

@@ -1,0 +1,73 @@
+package io.codezero.core.target;
+
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.validation.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The parts of a {@link ClusterSpec} a target may or may not implement. A target declares the ones
+ * it honours ({@link ClusterTarget#honours()}); a part the user set that the target does not honour
+ * is a problem, never silently ignored.
+ */
+public enum SpecField {
+    NODE_POOLS("nodePools", "create node pools", spec -> !spec.nodePools().isEmpty()),
+    VPC_CIDR("network.vpcCidr", "choose the node network's range",
+            spec -> !NetworkSpec.DEFAULT_VPC_CIDR.equals(spec.network().vpcCidr())),
+    POD_CIDR("network.podCidr", "choose the pod range", spec -> !NetworkSpec.DEFAULT_POD_CIDR.equals(spec.network().podCidr())),
+    SERVICE_CIDR("network.serviceCidr", "choose the service range",
+            spec -> !NetworkSpec.DEFAULT_SERVICE_CIDR.equals(spec.network().serviceCidr())),
+    /** Only the opt-out is a setting: private nodes are the default every creating target implements. */
+    PUBLIC_NODES("network.privateNodes", "give nodes public addresses", spec -> !spec.network().privateNodes()),
+    API_ALLOWLIST("network.apiAccessAllowlist", "restrict the API endpoint to an allowlist",
+            spec -> !spec.network().apiAccessAllowlist().isEmpty()),
+    PRIVATE_API_ONLY("network.privateApiOnly", "make the API endpoint private", spec -> spec.network().privateApiOnly()),
+    TAGS("tags", "tag cloud resources", spec -> !spec.tags().isEmpty());
+
+    private final String path;
+    private final String ability;
+    private final Predicate<ClusterSpec> isSet;
+
+    SpecField(String path, String ability, Predicate<ClusterSpec> isSet) {
+        this.path = path;
+        this.ability = ability;
+        this.isSet = isSet;
+    }
+
+    /** The field's path in the cluster spec, as config and problems name it. */
+    public String path() {
+        return path;
+    }
+
+    public boolean isSetIn(ClusterSpec spec) {
+        return isSet.test(spec);
+    }
+
+    /** One problem per field the spec sets but the target does not honour, with the fix. */
+    public static List<Problem> unhonoured(ClusterSpec spec, Set<SpecField> honoured, String targetDescription) {
+        List<Problem> problems = new ArrayList<>();
+        for (SpecField field : values()) {
+            if (!honoured.contains(field) && field.isSetIn(spec)) {
+                problems.add(Problem.of(field.path, describe(field, spec),
+                        "the " + targetDescription + " cannot " + field.ability + ": remove `" + field.path + "`"));
+            }
+        }
+        return problems;
+    }
+
+    private static Object describe(SpecField field, ClusterSpec spec) {
+        return switch (field) {
+            case NODE_POOLS -> spec.nodePools().stream().map(p -> p.name()).toList();
+            case VPC_CIDR -> spec.network().vpcCidr();
+            case POD_CIDR -> spec.network().podCidr();
+            case SERVICE_CIDR -> spec.network().serviceCidr();
+            case PUBLIC_NODES -> false;
+            case API_ALLOWLIST -> spec.network().apiAccessAllowlist();
+            case PRIVATE_API_ONLY -> true;
+            case TAGS -> spec.tags().keySet();
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.codezero.platform;
+
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.mesh.Route;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What layers and apps have in common: they say what they need and what they offer, and the
+ * installer orders them from that (the order they were listed in does not matter) and validates the
+ * whole graph before anything is registered.
+ */
+public interface PlatformComponent {
+
+    /** Unique within a stack; names the component's resources and its plan group. */
+    String name();
+
+    /** Where problems of this component are reported, e.g. {@code platform.istio} or {@code platform.apps[git]}. */
+    String path();
+
+    /** Problems with this component's own settings, found before anything is registered. */
+    default List<Problem> validate(PlatformSettings settings) {
+        return List.of();
+    }
+
+    /** What must be (or, if optional, may be) installed before this one. */
+    default List<Requirement> requires() {
+        return List.of();
+    }
+
+    /** What this component hands to others once installed, one fact per capability. */
+    default Set<Capability> provides() {
+        return Set.of();
+    }
+
+    /**
+     * The routes through the system gateway this component will serve with these settings; the
+     * installer refuses two components claiming the same host and path.
+     */
+    default List<Route> routes(PlatformSettings settings) {
+        return List.of();
+    }
+
+    /** Registers the component's resources under {@link LayerContext#parent()}. */
+    InstalledLayer install(LayerContext context);
+}
