@@ -16,11 +16,14 @@ import io.codezero.digitalocean.api.ApiToken;
 import io.codezero.digitalocean.api.DoApi;
 import io.codezero.digitalocean.cluster.DoksCluster;
 import io.codezero.digitalocean.preflight.DigitalOceanPreflight;
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** DOKS on DigitalOcean: see docs/digitalocean.md. */
 public final class DigitalOceanTarget implements ClusterTarget {
@@ -31,10 +34,25 @@ public final class DigitalOceanTarget implements ClusterTarget {
     static final Map<String, String> INTERNAL = Map.of("service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL");
 
     private final DigitalOceanTargetArgs args;
+    private final BooleanSupplier engineDriven;
+    private final Supplier<DoApi> api;
     private DoksCluster cluster;
 
     public DigitalOceanTarget(DigitalOceanTargetArgs args) {
+        this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.resolve(args.tokenFile().orElse(null)), Map.of()));
+    }
+
+    /** For tests: who says whether the real engine runs, and which API the preflight asks. */
+    DigitalOceanTarget(DigitalOceanTargetArgs args, BooleanSupplier engineDriven, Supplier<DoApi> api) {
         this.args = Objects.requireNonNull(args, "args");
+        this.engineDriven = engineDriven;
+        this.api = api;
+    }
+
+    /** The API the provider uses too: DIGITALOCEAN_API_URL, else api.digitalocean.com. */
+    private static URI apiUrl() {
+        String url = System.getenv("DIGITALOCEAN_API_URL");
+        return url == null || url.isBlank() ? DoApi.PRODUCTION : URI.create(url);
     }
 
     /**
@@ -74,8 +92,8 @@ public final class DigitalOceanTarget implements ClusterTarget {
     @Override
     public ProvisionedCluster provision(ClusterSpec spec, TargetContext context) {
         SpecValidationException.throwIfAny("digitalocean target of cluster '" + spec.name() + "'", validate(spec));
-        if (args.preflight() && RealEngine.isDrivingThisProgram()) {
-            new DigitalOceanPreflight(DoApi.production(ApiToken.resolve(null))).run(spec, args).throwIfFailed();
+        if (args.preflight() && engineDriven.getAsBoolean()) {
+            new DigitalOceanPreflight(api.get()).run(spec, args).throwIfFailed();
         }
         cluster = new DoksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),

@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -100,14 +99,18 @@ public final class CredentialCache {
         json.put("token", credentials.token());
         json.put("expiresAt", credentials.expiresAt().toString());
         try {
+            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            if (!Files.isDirectory(file.getParent()) && posix) {
+                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".credentials", ".tmp");
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            if (posix) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             }
             Files.writeString(temp, new Gson().toJson(json), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | DateTimeParseException e) {
+        } catch (IOException e) {
             // not cached: the next call asks the API again, which is correct, only slower
         }
     }

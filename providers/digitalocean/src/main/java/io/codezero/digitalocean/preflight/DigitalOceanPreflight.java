@@ -31,6 +31,8 @@ public final class DigitalOceanPreflight {
     public static final String VPC_RANGES = "vpc ranges";
 
     private final DoApi api;
+    /** Why the last {@link #call} failed, for the UNKNOWN results that depend on it. */
+    private String lastError = "";
 
     public DigitalOceanPreflight(DoApi api) {
         this.api = api;
@@ -54,8 +56,6 @@ public final class DigitalOceanPreflight {
         results.add(vpcRanges(spec, args));
         return new PreflightReport(results);
     }
-
-    private String lastError = "";
 
     private Optional<JsonObject> call(String path) {
         try {
