@@ -6,6 +6,7 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.MeshDataplanePreference;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.target.SpecField;
 import io.codezero.core.target.StorageProfile;
@@ -97,7 +98,9 @@ public final class DigitalOceanTarget implements ClusterTarget {
         }
         cluster = new DoksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
-                StorageProfile.single(DoksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness());
+                StorageProfile.single(DoksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness())
+                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
+                        "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI"));
     }
 
     /** The component registered by the last {@link #provision} call. */

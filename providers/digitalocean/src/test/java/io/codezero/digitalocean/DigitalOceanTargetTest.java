@@ -246,6 +246,8 @@ class DigitalOceanTargetTest {
             assertThat(cluster.loadBalancers().annotationsFor(Exposure.INTERNET_FACING).orElseThrow())
                     .containsEntry("service.beta.kubernetes.io/do-loadbalancer-network", "EXTERNAL");
             assertThat(cluster.loadBalancers().assignsAddresses()).isTrue();
+            assertThat(cluster.facts().get(io.codezero.core.target.MeshDataplanePreference.class)).hasValueSatisfying(p ->
+                    assertThat(p.ambient()).as("sidecars on DigitalOcean's own CNI").isFalse());
         });
     }
 
