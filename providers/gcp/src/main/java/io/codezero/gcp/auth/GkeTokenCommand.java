@@ -34,16 +34,10 @@ public final class GkeTokenCommand {
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("codezero-gke-token: could not get a Google access token from Application Default Credentials ("
-                    + oneLine(e) + "); set GOOGLE_APPLICATION_CREDENTIALS to a service-account key or workload identity federation file,"
+                    + GoogleAccessTokens.describe(e) + "); set GOOGLE_APPLICATION_CREDENTIALS to a service-account key or workload identity federation file,"
                     + " or run `gcloud auth application-default login` once, or run on Google Cloud with a service account attached");
             return 1;
         }
     }
 
-    /** The failure's message on one line, without any response body that could echo a credential. */
-    static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String first = message.lines().findFirst().orElse(message).trim();
-        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
-    }
 }

@@ -41,6 +41,28 @@ public final class GoogleAccessTokens {
         return new Token(token.getTokenValue(), expiry);
     }
 
+    private static final java.util.regex.Pattern OAUTH_ERROR = java.util.regex.Pattern.compile("\"error\"\\s*:\\s*\"([a-z_]+)\"");
+    private static final java.util.regex.Pattern OAUTH_DESCRIPTION = java.util.regex.Pattern.compile("\"error_description\"\\s*:\\s*\"([^\"]{0,200})\"");
+
+    /**
+     * Why getting a token failed, on one line: the library's first line plus the OAuth error code
+     * and description the token endpoint returned (RFC 6749 section 5.2), never the rest of a
+     * response body.
+     */
+    public static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String first = message.lines().findFirst().orElse(message).trim();
+        if (first.length() > 300) {
+            first = first.substring(0, 300) + "...";
+        }
+        java.util.regex.Matcher error = OAUTH_ERROR.matcher(message);
+        if (error.find()) {
+            java.util.regex.Matcher description = OAUTH_DESCRIPTION.matcher(message);
+            first += ": " + error.group(1) + (description.find() ? " " + description.group(1) : "");
+        }
+        return first;
+    }
+
     /** A bearer token and its expiry; {@link #toString()} never shows the token. */
     public record Token(String value, Instant expiration) {
         @Override

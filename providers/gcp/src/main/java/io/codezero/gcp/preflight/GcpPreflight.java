@@ -99,7 +99,7 @@ public final class GcpPreflight {
     }
 
     static CheckResult noCredentials(Exception e) {
-        return CheckResult.fail("credentials", "Google credentials are not usable (" + oneLine(e) + ")"
+        return CheckResult.fail("credentials", "Google credentials are not usable (" + GoogleAccessTokens.describe(e) + ")"
                 + "; set GOOGLE_APPLICATION_CREDENTIALS to a service-account key or workload identity federation file, or run `gcloud auth application-default login`");
     }
 
