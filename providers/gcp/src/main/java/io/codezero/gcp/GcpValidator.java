@@ -187,9 +187,6 @@ public final class GcpValidator {
                 problems.add(Problem.of(at + ".size", "gpu -> " + type.get(),
                         "the gpu class must map to an accelerator-optimized machine type with GPUs attached (a2, a3, g2 ...); fix gcp.machineTypes.gpu"));
             }
-            if (pool.maxNodes() > 1000) {
-                problems.add(Problem.of(at + ".maxNodes", pool.maxNodes(), "GKE node pools hold at most 1000 nodes per zone; split the pool"));
-            }
         }
         for (Map.Entry<SizeClass, String> e : args.machineTypeOverrides().entrySet()) {
             if (!MachineTypes.looksLikeMachineType(e.getValue())) {

@@ -90,7 +90,7 @@ public final class GkeCluster extends ComponentResource {
         var cluster = new Cluster(scope.name("gke"), clusterArgs(spec, args, scope, network, nodeAccount, secretsKey, masterVersion).build(),
                 CustomResourceOptions.builder().parent(this).provider(gcpProvider).dependsOn(clusterDependencies)
                         .ignoreChanges(IGNORED)
-                        // refused up front by `pulumi destroy` and by any change that would replace the cluster
+                        // the engine refuses any deployment that would delete it: a destroy, or a change that replaces it
                         .protect(args.deletionProtection())
                         .build());
         this.clusterName = cluster.name();
