@@ -56,10 +56,10 @@ public final class StackConfig {
         return cluster;
     }
 
-    /** The platform, with defaults chosen for the target kind (e.g. Istio's mode). Read once. */
-    public PlatformConfig platform(String targetKind) {
+    /** The platform section. Read once. */
+    public PlatformConfig platform() {
         if (platform == null) {
-            platform = PlatformConfig.read(section("platform"), targetKind);
+            platform = PlatformConfig.read(section("platform"));
         }
         return platform;
     }
@@ -94,7 +94,7 @@ public final class StackConfig {
 
     /** Args for a stack on the given target, with the cluster and platform from config. */
     public CodeZeroStackArgs toArgs(ClusterTarget target) {
-        PlatformConfig platform = platform(target == null ? null : target.kind());
+        PlatformConfig platform = platform();
         return CodeZeroStackArgs.builder()
                 .target(target)
                 .cluster(cluster())

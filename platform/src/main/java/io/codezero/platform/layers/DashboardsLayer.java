@@ -65,6 +65,46 @@ public final class DashboardsLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Grafana. Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private String namespace = d.namespace();
+        private String storage = d.storage();
+        private Optional<Visibility> route = d.route();
+        private ChartSource charts = ChartSource.remote();
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** Grafana volume size. */
+        public Builder storage(String storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        /** Grafana's route through the gateway; empty: no route (port-forward only). */
+        public Builder route(Optional<Visibility> route) {
+            this.route = route;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public DashboardsLayer build() {
+            return new DashboardsLayer(new Options(namespace, storage, route), charts);
+        }
+    }
+
     @Override
     public List<ChartRef> charts() {
         return List.of(GRAFANA);
@@ -73,6 +113,11 @@ public final class DashboardsLayer implements PlatformLayer {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(options.namespace());
     }
 
     /** Grafana shows what metrics and logs collect, and is served through the mesh's gateway when there is one. */

@@ -54,6 +54,46 @@ public final class GuiLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Headlamp (and Kiali). Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private String namespace = d.namespace();
+        private Optional<Visibility> route = d.route();
+        private boolean kiali = d.kiali();
+        private ChartSource charts = ChartSource.remote();
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** Headlamp's route; only private (signed-in) routes are allowed. */
+        public Builder route(Optional<Visibility> route) {
+            this.route = route;
+            return this;
+        }
+
+        /** Kiali, the mesh console; needs the istio layer. */
+        public Builder kiali(boolean kiali) {
+            this.kiali = kiali;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public GuiLayer build() {
+            return new GuiLayer(new Options(namespace, route, kiali), charts);
+        }
+    }
+
     public Options options() {
         return options;
     }
@@ -66,6 +106,11 @@ public final class GuiLayer implements PlatformLayer {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(options.namespace());
     }
 
     @Override

@@ -97,6 +97,74 @@ public final class IstioLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Istio with STRICT mTLS and the system gateway. Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private IstioMode mode = d.mode();
+        private String gatewayNamespace = d.gatewayNamespace();
+        private int gatewayReplicas = d.gatewayReplicas();
+        private Exposure gatewayExposure = d.gatewayExposure();
+        private Optional<Auth> auth = d.auth();
+        private List<String> extraHosts = d.extraHosts();
+        private String gatewayServiceType = d.gatewayServiceType();
+        private ChartSource charts = ChartSource.remote();
+
+        /** Sidecar or ambient; null: the target's preference (ambient where CodeZero installs the CNI itself). */
+        public Builder mode(IstioMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder gatewayNamespace(String gatewayNamespace) {
+            this.gatewayNamespace = gatewayNamespace;
+            return this;
+        }
+
+        /** Minimum gateway replicas (the chart autoscales above). */
+        public Builder gatewayReplicas(int gatewayReplicas) {
+            this.gatewayReplicas = gatewayReplicas;
+            return this;
+        }
+
+        /** Internet-facing or internal; null: the platform setting, else the target's default. */
+        public Builder gatewayExposure(Exposure gatewayExposure) {
+            this.gatewayExposure = gatewayExposure;
+            return this;
+        }
+
+        /** The identity provider whose tokens private routes require; empty: private routes deny everyone. */
+        public Builder auth(Optional<Auth> auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /** More host names for the gateway certificate when the issuer cannot sign wildcards. */
+        public Builder extraHosts(List<String> extraHosts) {
+            this.extraHosts = extraHosts;
+            return this;
+        }
+
+        /** LoadBalancer or NodePort; null: chosen from the target's load balancers. */
+        public Builder gatewayServiceType(String gatewayServiceType) {
+            this.gatewayServiceType = gatewayServiceType;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public IstioLayer build() {
+            return new IstioLayer(new Options(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType), charts);
+        }
+    }
+
     public static ChartRef chart(String key, String name) {
         return new ChartRef(key, Versions.Platform.ISTIO_REPO, name, Versions.Platform.ISTIO);
     }
@@ -107,12 +175,18 @@ public final class IstioLayer implements PlatformLayer {
 
     @Override
     public List<ChartRef> charts() {
-        return options.mode() == IstioMode.AMBIENT ? List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL) : List.of(BASE, ISTIOD, GATEWAY);
+        // Without a chosen mode the target decides at install time, so both modes' charts may be overridden.
+        return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(SYSTEM_NAMESPACE, options.gatewayNamespace());
     }
 
     /** The gateway's certificate comes from the issuer when there is one, so certificates go first. */
@@ -151,6 +225,7 @@ public final class IstioLayer implements PlatformLayer {
         Exposure exposure = exposure(context.settings(), context.cluster().loadBalancers());
         LayerComponent component = new LayerComponent("Istio", NAME, context);
         LayerContext c = context.withParent(component);
+        IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
         String gatewayNs = options.gatewayNamespace();
 
         Namespace systemNs = Namespaces.create(c, "istio-system-namespace", SYSTEM_NAMESPACE, NAME, Map.of());
@@ -162,10 +237,10 @@ public final class IstioLayer implements PlatformLayer {
         baseValues.put("base", Map.of("enableCRDTemplates", true));
         Release base = charts.release(c.name("istio-base"), BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, c.options(systemNs));
 
-        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(), 600, c.options(systemNs, base));
+        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode), 600, c.options(systemNs, base));
 
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod));
-        if (options.mode() == IstioMode.AMBIENT) {
+        if (mode == IstioMode.AMBIENT) {
             // Node agents need neither the CRDs nor istiod to start; they only gate ambient workloads.
             Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE,
                     Map.of("profile", "ambient", "resources", requests("100m", "100Mi")), 600, c.options(systemNs));
@@ -232,7 +307,7 @@ public final class IstioLayer implements PlatformLayer {
                                 "audiences", auth.audiences(), "forwardOriginalToken", true))),
                 c.options(gatewayWait.toArray(Resource[]::new))));
 
-        Mesh mesh = new Mesh(options.mode(), workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
+        Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
                 "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain);
 
         component.done();
@@ -296,9 +371,9 @@ public final class IstioLayer implements PlatformLayer {
         return wanted;
     }
 
-    private Map<String, Object> istiodValues() {
+    private Map<String, Object> istiodValues(IstioMode mode) {
         Map<String, Object> values = new LinkedHashMap<>();
-        if (options.mode() == IstioMode.AMBIENT) {
+        if (mode == IstioMode.AMBIENT) {
             values.put("profile", "ambient");
         }
         values.put("meshConfig", Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));

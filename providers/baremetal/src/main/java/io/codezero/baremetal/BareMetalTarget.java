@@ -19,6 +19,7 @@ import io.codezero.core.spec.NodePool;
 import io.codezero.core.spec.Taint;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.MeshDataplanePreference;
 import io.codezero.core.target.StorageProfile;
 import io.codezero.core.target.TargetContext;
 import io.codezero.core.validation.Problem;
@@ -214,7 +215,8 @@ public final class BareMetalTarget implements ClusterTarget {
         List<Resource> readiness = new ArrayList<>(nodes);
         readiness.addAll(MetalLb.install(context.stackName(), loadBalancer, provider, cluster));
         return new ProvisionedCluster(spec.name(), kubeconfig, provider, StorageProfile.single("local-path"),
-                loadBalancer.capabilities(), readiness);
+                loadBalancer.capabilities(), readiness).withFact(MeshDataplanePreference.class, new MeshDataplanePreference(true,
+                "CodeZero installs k3s and its CNI itself, and small machines gain most from no proxy per pod"));
     }
 
     private ConnectionArgs connection(BareMetalHost h) {

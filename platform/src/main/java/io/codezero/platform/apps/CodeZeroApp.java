@@ -81,20 +81,23 @@ import java.util.Set;
  * <p>In the mesh each app namespace denies all traffic by default; routes allow the gateway in, and
  * each link allows exactly its consumer's identity to the offered port.
  */
-public class App implements PlatformApp {
+public class CodeZeroApp implements PlatformApp {
     public static final String LINK_LABEL = "codezero.io/link";
     public static final String APP_LABEL = "app.kubernetes.io/name";
     /** Port where the sidecar serves the app's metrics merged with its own; outside mTLS so a non-mesh Prometheus can scrape it. */
     public static final int MERGED_METRICS_PORT = 15020;
+    /** Names of the platform's own layers and namespaces, which an app (its name is its namespace) may not take. */
+    public static final Set<String> RESERVED_NAMES = Set.of("system", "certificates", "istio", "metrics", "logs", "dashboards", "gui",
+            "default", "cert-manager");
 
     private final AppSpec spec;
     private final ChartSource charts;
 
-    public App(AppSpec spec) {
+    public CodeZeroApp(AppSpec spec) {
         this(spec, ChartSource.remote());
     }
 
-    public App(AppSpec spec, ChartSource charts) {
+    public CodeZeroApp(AppSpec spec, ChartSource charts) {
         this.spec = spec;
         this.charts = charts;
     }
@@ -150,13 +153,42 @@ public class App implements PlatformApp {
         return spec.routes();
     }
 
+    /** An app lives in the namespace of its name. */
+    @Override
+    public List<String> namespaces() {
+        return List.of(spec.name());
+    }
+
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         String at = configPath(spec.name());
         List<Problem> problems = new ArrayList<>();
         Names.whyNotDnsLabel(spec.name(), 40).ifPresent(why -> problems.add(Problem.of(at + ".name", spec.name(), why)));
-        if (spec.workload() instanceof Workload.Image image && (!image.image().contains(":") || image.image().endsWith(":latest"))) {
-            problems.add(Problem.of(at + ".image", image.image(), "must be pinned to a tag or digest other than latest"));
+        if (spec.name() != null && (RESERVED_NAMES.contains(spec.name()) || spec.name().startsWith("codezero-")
+                || spec.name().startsWith("istio-") || spec.name().startsWith("kube-"))) {
+            problems.add(Problem.of(at + ".name", spec.name(), "is reserved for the platform's own layers and namespaces; choose another name"));
+        }
+        if (spec.workload() instanceof Workload.Image image) {
+            ImageReference.whyInvalid(image.image()).ifPresent(why -> problems.add(Problem.of(at + ".image", image.image(), why)));
+        }
+        for (int i = 0; i < spec.links().size(); i++) {
+            Link link = spec.links().get(i);
+            if (link.app() == null || link.app().isBlank()) {
+                problems.add(Problem.of(at + ".links[" + i + "].app", link.app(), "is required: the name of the app to link to"));
+            }
+            if (link.interfaceName() == null || link.interfaceName().isBlank()) {
+                problems.add(Problem.of(at + ".links[" + i + "].interface", link.interfaceName(),
+                        "is required: the interface of " + link.app() + " to use (for example postgres)"));
+            }
+        }
+        for (int i = 0; i < spec.offers().size(); i++) {
+            Offer offer = spec.offers().get(i);
+            if (offer.port() < 1 || offer.port() > 65535) {
+                problems.add(Problem.of(at + ".offers[" + i + "].port", offer.port(), "must be a port between 1 and 65535"));
+            }
+            String offerAt = at + ".offers[" + i + "].name";
+            Names.whyNotDnsLabel(offer.name(), 15).ifPresent(why -> problems.add(Problem.of(offerAt, offer.name(),
+                    why + " (it names a Service port, which Kubernetes limits to 15 characters)")));
         }
         if (spec.workload().port() < 1 || spec.workload().port() > 65535) {
             problems.add(Problem.of(at + ".port", spec.workload().port(), "must be a port between 1 and 65535"));
