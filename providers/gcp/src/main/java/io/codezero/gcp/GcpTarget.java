@@ -6,6 +6,7 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.MeshDataplanePreference;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.target.SpecField;
 import io.codezero.core.target.StorageProfile;
@@ -71,7 +72,9 @@ public final class GcpTarget implements ClusterTarget {
         cluster = new GkeCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 new StorageProfile(io.codezero.gcp.cluster.GkeClusterNames.STANDARD_CLASS, io.codezero.gcp.cluster.GkeClusterNames.FAST_CLASS),
-                loadBalancers(), cluster.readiness());
+                loadBalancers(), cluster.readiness())
+                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
+                        "GKE's CNI (Dataplane V2) is Google's: istio-cni and ztunnel need GKE-specific settings the platform does not set, sidecars work as is"));
     }
 
     /** The component registered by the last {@link #provision} call, for callers that need its outputs. */

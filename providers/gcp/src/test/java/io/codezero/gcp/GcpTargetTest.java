@@ -292,6 +292,7 @@ class GcpTargetTest {
                 .isEqualTo(Map.of("networking.gke.io/load-balancer-type", "Internal"));
         assertThat(cluster[0].loadBalancers().annotationsFor(Exposure.INTERNET_FACING)).contains(Map.of());
         assertThat(cluster[0].loadBalancers().assignsAddresses()).isTrue();
+        assertThat(cluster[0].facts().get(io.codezero.core.target.MeshDataplanePreference.class)).hasValueSatisfying(p -> assertThat(p.ambient()).isFalse());
     }
 
     @Test
