@@ -55,6 +55,19 @@ class SignInChartKeysTest {
     }
 
     @Test
+    void oauth2ProxyAccessListValuesAreTheChartsKeys() throws IOException {
+        Map<String, Object> signIn = SignInTest.signIn();
+        signIn.put("allowedEmails", List.of("ada@example.com", "grace@example.com"));
+        OfflineRun withEmails = FakeCluster.plan(FakeCluster.read(SignInTest.platform(signIn)));
+        assertThat(withEmails.succeeded()).as(withEmails.failure()).isTrue();
+        Map<String, Object> values = (Map<String, Object>) withEmails.get("kubernetes:helm.sh/v3:Release", "dev-sign-in-oauth2-proxy").input("values");
+        assertThat(values.get("authenticatedEmailsFile")).isEqualTo(Map.of("enabled", true, "persistence", "configmap",
+                "restricted_access", "ada@example.com\ngrace@example.com"));
+        assertThat(((Map<String, Object>) values.get("config")).get("emailDomains")).isEqualTo(List.of());
+        assertKnown(CHARTS.resolve("oauth2-proxy-10.7.0"), values);
+    }
+
+    @Test
     void headlampOidcValuesAreTheChartsKeys() throws IOException {
         Map<String, Object> config = (Map<String, Object>) values("gui-headlamp").get("config");
         assertKnown(CHARTS.resolve("headlamp-0.43.0"), Map.of("config", Map.of("oidc", config.get("oidc"))));
