@@ -38,6 +38,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--config", description = "extra config, key=value (namespaced like codezero:context=minikube)")
     java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--objects-out", paramLabel = "FILE",
+            description = "also write every Kubernetes object CodeZero authors (not Helm releases' objects) to FILE as YAML, secrets masked")
+    Path objectsOut;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PlanCommand()).execute(args));
     }
@@ -78,6 +82,9 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("The program failed under the offline engine:");
             System.err.println(run.failure());
             return 1;
+        }
+        if (objectsOut != null) {
+            System.err.println("wrote " + ObjectsExport.write(run, objectsOut) + " Kubernetes objects to " + objectsOut);
         }
         new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
         if (sample != null && !run.ofType("codezero:local:ExistingCluster").isEmpty()) {
