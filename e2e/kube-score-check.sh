@@ -6,8 +6,9 @@
 #   e2e/kube-score-check.sh /tmp/objects.yaml [ALLOWLIST]
 #
 # kube-score: $KUBE_SCORE, else the e2e toolchain's build ($E2E_BIN/kube-score), else PATH.
-# ALLOWLIST (default e2e/kube-score-allowlist.txt): lines "CHECK-ID KIND/NAMESPACE/NAME REASON...",
-# the object part a shell glob; '#' starts a comment. An entry without a reason is an error; an
+# ALLOWLIST (default e2e/kube-score-allowlist.txt): lines "CHECK-ID OBJECT REASON...", OBJECT a shell glob
+# over KIND/NAMESPACE/NAME, followed for workloads by @IMAGE[,IMAGE...] (so an exception can name the image it
+# is about, whatever the app is called); '#' starts a comment. An entry without a reason is an error; an
 # entry that matches no finding is reported (it may be stale) but does not fail the run.
 # Prints one line per finding and a summary: objects, critical (allowed / not allowed), warnings.
 set -euo pipefail
@@ -23,7 +24,16 @@ if [ -z "$kube_score" ]; then
 	if [ -x "$E2E_BIN/kube-score" ]; then kube_score="$E2E_BIN/kube-score"; else kube_score="$(command -v kube-score || true)"; fi
 fi
 [ -n "$kube_score" ] && [ -x "$kube_score" ] || die "kube-score not found: set KUBE_SCORE, build it into $E2E_BIN (e2e/toolchain.sh) or put it on PATH"
-command -v jq >/dev/null || die "jq is needed to read kube-score's JSON"
+command -v jq >/dev/null || die "jq is needed to read kube-score's JSON (apt-get install jq)"
+command -v yq >/dev/null || die "yq is needed to read the objects' images (apt-get install yq)"
+
+# KIND/NAMESPACE/NAME -> its containers' images, for workloads.
+declare -A images=()
+while IFS=$'\t' read -r object list; do
+	images["$object"]="$list"
+done < <(yq -r 'select(.spec.template.spec.containers != null)
+	| [.kind + "/" + (.metadata.namespace // "") + "/" + .metadata.name, ([.spec.template.spec.containers[].image] | join(","))]
+	| @tsv' "$objects")
 
 # Allowlist entries: check, object glob, reason.
 checks=() globs=() reasons=() used=()
@@ -49,6 +59,7 @@ while IFS=$'\t' read -r grade check object summary; do
 	fi
 	critical=$((critical + 1))
 	verdict="CRITICAL"
+	[ -n "${images[$object]:-}" ] && object="$object@${images[$object]}"
 	for i in "${!checks[@]}"; do
 		# shellcheck disable=SC2053  # the allowlist's object field is a glob on purpose
 		if [ "${checks[$i]}" = "$check" ] && [[ "$object" == ${globs[$i]} ]]; then
