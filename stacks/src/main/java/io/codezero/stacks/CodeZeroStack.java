@@ -16,6 +16,7 @@ import io.codezero.core.validation.ClusterSpecValidator;
 import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import io.codezero.platform.InstallPlan;
+import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.PlatformInstaller;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ public final class CodeZeroStack extends ComponentResource {
         var systemNamespace = new Namespace(name + "-system", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(args.settings().systemNamespace())
-                        .labels(Map.of(MANAGED_BY_LABEL, MANAGED_BY, "codezero.io/part", "system"))
+                        // Nothing runs here: the strictest Pod Security level.
+                        .labels(systemNamespaceLabels())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider())
                 .dependsOn(cluster.readiness()).build());
@@ -74,6 +76,12 @@ public final class CodeZeroStack extends ComponentResource {
                 .orElse(Output.of(""));
         this.consoleUrls = consoleUrls(done);
         registerOutputs(Map.of("kubeconfig", kubeconfig, "gatewayAddress", gatewayAddress, "consoleUrls", consoleUrls));
+    }
+
+    private static Map<String, String> systemNamespaceLabels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>(Map.of(MANAGED_BY_LABEL, MANAGED_BY, "codezero.io/part", "system"));
+        labels.putAll(PodSecurity.RESTRICTED.labels());
+        return labels;
     }
 
     public Output<String> kubeconfig() {

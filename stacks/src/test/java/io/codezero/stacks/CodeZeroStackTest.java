@@ -83,7 +83,10 @@ class CodeZeroStackTest {
         assertThat(run.get("codezero:test:Layer", "demo-metrics").parentUrn()).isEqualTo(stack);
         assertThat(run.get("codezero:local:ExistingCluster", "demo").parentUrn()).isEqualTo(stack);
         assertThat(run.get("kubernetes:core/v1:Namespace", "demo-system").input("metadata.labels"))
-                .isEqualTo(java.util.Map.of("app.kubernetes.io/managed-by", "codezero", "codezero.io/part", "system"));
+                .isEqualTo(java.util.Map.of("app.kubernetes.io/managed-by", "codezero", "codezero.io/part", "system",
+                        // nothing runs there: the strictest Pod Security level, enforced
+                        "pod-security.kubernetes.io/enforce", "restricted", "pod-security.kubernetes.io/warn", "restricted",
+                        "pod-security.kubernetes.io/audit", "restricted"));
     }
 
     @Test

@@ -64,6 +64,11 @@ public final class AppCatalogue {
                     yield null;
                 }
             };
+            if (app != null) {
+                AppSpec spec = app.spec();
+                app = new CodeZeroApp(spec.withResources(AppHardeningConfig.resources(entry, spec.resources()))
+                        .withQuota(AppHardeningConfig.quota(entry)), charts);
+            }
             entry.rejectUnknownKeys();
             if (app == null) {
                 continue;
@@ -133,6 +138,7 @@ public final class AppCatalogue {
         if (volumePath != null) {
             spec.volume(new Volume("data", volumePath, storage, StorageTier.STANDARD));
         }
+        AppHardeningConfig.imageSettings(entry, spec, port);
         route.ifPresent(spec::route);
         for (ConfigObject offer : entry.objects("offers")) {
             spec.offer(new Offer(offer.string("name", "http"), offer.integer("port", port), offer.stringMap("details")));

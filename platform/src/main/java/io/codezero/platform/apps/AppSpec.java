@@ -1,5 +1,6 @@
 package io.codezero.platform.apps;
 
+import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +22,13 @@ public record AppSpec(
         List<Link> links,
         Optional<MetricsEndpoint> metrics,
         Map<String, String> dashboards,
-        String cpu,
-        String memory,
+        Resources resources,
+        Optional<Probes> probes,
+        Optional<Quota> quota,
+        RunAs runAs,
+        List<String> writablePaths,
+        boolean kubernetesApi,
+        PodSecurity podSecurity,
         int replicas) {
 
     public AppSpec {
@@ -36,6 +42,29 @@ public record AppSpec(
         offers = List.copyOf(offers);
         links = List.copyOf(links);
         dashboards = Map.copyOf(dashboards);
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(probes, "probes");
+        Objects.requireNonNull(quota, "quota");
+        Objects.requireNonNull(runAs, "runAs");
+        writablePaths = List.copyOf(writablePaths);
+        Objects.requireNonNull(podSecurity, "podSecurity");
+    }
+
+    /** This spec with other requests and limits (config overriding a catalogue app's defaults). */
+    public AppSpec withResources(Resources newResources) {
+        return new AppSpec(name, workload, config, generatedSecrets, secretEnv, volumes, routes, offers, links, metrics, dashboards,
+                newResources, probes, quota, runAs, writablePaths, kubernetesApi, podSecurity, replicas);
+    }
+
+    /** This spec with a quota for its namespace, or none. */
+    public AppSpec withQuota(Optional<Quota> newQuota) {
+        return new AppSpec(name, workload, config, generatedSecrets, secretEnv, volumes, routes, offers, links, metrics, dashboards,
+                resources, probes, newQuota, runAs, writablePaths, kubernetesApi, podSecurity, replicas);
+    }
+
+    /** The probes given, else a TCP check of the workload's port ({@link Probes#tcpDefaults}). */
+    public Probes probesOrDefault() {
+        return probes.orElseGet(() -> Probes.tcpDefaults(workload.port()));
     }
 
     public static Builder builder(String name, Workload workload) {
@@ -58,8 +87,13 @@ public record AppSpec(
         private final List<Link> links = new ArrayList<>();
         private Optional<MetricsEndpoint> metrics = Optional.empty();
         private final Map<String, String> dashboards = new LinkedHashMap<>();
-        private String cpu = "50m";
-        private String memory = "64Mi";
+        private Resources resources = Resources.defaults();
+        private Optional<Probes> probes = Optional.empty();
+        private Optional<Quota> quota = Optional.empty();
+        private RunAs runAs = RunAs.DEFAULT;
+        private final List<String> writablePaths = new ArrayList<>(List.of("/tmp"));
+        private boolean kubernetesApi;
+        private PodSecurity podSecurity = PodSecurity.RESTRICTED;
         private int replicas = 1;
 
         private Builder(String name, Workload workload) {
@@ -125,9 +159,56 @@ public record AppSpec(
             return this;
         }
 
-        public Builder requests(String newCpu, String newMemory) {
-            cpu = newCpu;
-            memory = newMemory;
+        /** CPU and memory the container is guaranteed; the scheduler places it only where they are free. */
+        public Builder requests(String cpu, String memory) {
+            resources = new Resources(new Resources.Amounts(cpu, memory, resources.requests().ephemeralStorage()), resources.limits());
+            return this;
+        }
+
+        /** CPU and memory the container may use at most: above the memory limit it is killed, above the CPU limit throttled. */
+        public Builder limits(String cpu, String memory) {
+            resources = new Resources(resources.requests(), new Resources.Amounts(cpu, memory, resources.limits().ephemeralStorage()));
+            return this;
+        }
+
+        /** Requests and limits of CPU, memory and ephemeral storage at once. */
+        public Builder resources(Resources all) {
+            resources = all;
+            return this;
+        }
+
+        /** Startup, readiness and liveness checks; without them the container's port is checked over TCP. */
+        public Builder probes(Probes all) {
+            probes = Optional.of(all);
+            return this;
+        }
+
+        /** A ResourceQuota and LimitRange for the app's namespace. */
+        public Builder quota(Quota newQuota) {
+            quota = Optional.ofNullable(newQuota);
+            return this;
+        }
+
+        /** The user and group the container runs as (default {@link RunAs#DEFAULT}); never root. */
+        public Builder runAs(long user, long group) {
+            runAs = new RunAs(user, group);
+            return this;
+        }
+
+        /**
+         * A directory the software writes to that is not a volume; it gets an empty scratch directory, because the
+         * rest of the container's file system is read-only. {@code /tmp} is always writable.
+         */
+        public Builder writable(String path) {
+            if (!writablePaths.contains(path)) {
+                writablePaths.add(path);
+            }
+            return this;
+        }
+
+        /** Mounts the service account's token, for software that talks to the Kubernetes API; off by default. */
+        public Builder kubernetesApi(boolean needed) {
+            kubernetesApi = needed;
             return this;
         }
 
@@ -136,9 +217,18 @@ public record AppSpec(
             return this;
         }
 
+        /**
+         * The Pod Security level the app's namespace enforces (default restricted). Only a chart app may ask for less,
+         * when its chart's pods need it: CodeZero writes an image app's pod, and that pod passes restricted.
+         */
+        public Builder podSecurity(PodSecurity level) {
+            podSecurity = level;
+            return this;
+        }
+
         public AppSpec build() {
             return new AppSpec(name, workload, config, generatedSecrets, secretEnv, volumes, routes, offers, links, metrics,
-                    dashboards, cpu, memory, replicas);
+                    dashboards, resources, probes, quota, runAs, writablePaths, kubernetesApi, podSecurity, replicas);
         }
     }
 }

@@ -24,14 +24,11 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
-import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
@@ -53,9 +50,11 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.layers.Dashboards;
 import io.codezero.platform.layers.LayerComponent;
 import io.codezero.platform.layers.Metrics;
+import io.codezero.platform.layers.MetricsLayer;
 import io.codezero.platform.layers.Quantities;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
@@ -196,6 +195,15 @@ public class CodeZeroApp implements PlatformApp {
         for (int i = 0; i < spec.volumes().size(); i++) {
             Quantities.checkStorage(at + ".volumes[" + i + "].size", spec.volumes().get(i).size(), problems);
         }
+        if (spec.workload() instanceof Workload.Image) {
+            problems.addAll(HardenedPod.problems(at, spec));
+            spec.probes().ifPresent(probes -> problems.addAll(probes.problems(at + ".probes")));
+            if (spec.podSecurity() != PodSecurity.RESTRICTED) {
+                problems.add(Problem.of(at + ".podSecurity", spec.podSecurity().level(),
+                        "must be restricted for an image app: CodeZero writes its pod, and that pod passes restricted"));
+            }
+        }
+        spec.quota().ifPresent(quota -> problems.addAll(quota.problems(at + ".quota", spec)));
         if (spec.replicas() < 1 || spec.replicas() > 50) {
             problems.add(Problem.of(at + ".replicas", spec.replicas(), "must be between 1 and 50"));
         }
@@ -221,13 +229,17 @@ public class CodeZeroApp implements PlatformApp {
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, String> labels = Meta.with(Meta.labels("app"), APP_LABEL, name);
 
-        Namespace namespace = Namespaces.create(c, name + "-namespace", name,
-                "app", mesh.map(m -> m.mode().namespaceLabels()).orElse(Map.of()));
+        Namespace namespace = Namespaces.create(c, name + "-namespace", name, "app", spec.podSecurity(),
+                mesh.map(m -> m.mode().namespaceLabels()).orElse(Map.of()));
+        AppNetworkPolicies networkPolicies = new AppNetworkPolicies(c, mesh.map(Mesh::mode), labels);
+        networkPolicies.defaultDeny(name, name, namespace);
+        Map<String, String> podSelector = spec.workload() instanceof Workload.Image ? Map.of(APP_LABEL, name) : Map.of();
+        spec.quota().ifPresent(quota -> AppQuota.create(c, name, labels, quota, namespace));
         String serviceAccountName = spec.workload() instanceof Workload.Chart chart ? chart.serviceAccount() : name;
         List<Resource> workloadWait = new ArrayList<>(List.of(namespace));
         if (spec.workload() instanceof Workload.Image) {
             workloadWait.add(new ServiceAccount(c.name(name + "-service-account"), ServiceAccountArgs.builder()
-                    .metadata(Meta.of(name, name, labels)).automountServiceAccountToken(false).build(), c.options(namespace)));
+                    .metadata(Meta.of(name, name, labels)).automountServiceAccountToken(spec.kubernetesApi()).build(), c.options(namespace)));
         }
         mesh.ifPresent(m -> {
             workloadWait.addAll(m.workloadsReady());
@@ -285,6 +297,9 @@ public class CodeZeroApp implements PlatformApp {
             } else {
                 new TreeMap<>(link.env()).forEach((envName, detail) -> env.add(secretEnv(envName, linkId, detail)));
             }
+            // The provider's namespace denies all ingress; this lets exactly the consumer's pods reach the offered port.
+            networkPolicies.allow(name + "-link-" + link.app() + "-" + link.interfaceName() + "-network", "allow-" + linkId,
+                    provider.namespace(), Map.of(), name, podSelector, List.of(offer.port()), provider.namespaceResource());
             mesh.ifPresent(m -> {
                 List<Resource> wait = new ArrayList<>(m.configReady());
                 wait.add(provider.namespaceResource());
@@ -335,6 +350,10 @@ public class CodeZeroApp implements PlatformApp {
                 urls.put(spec.routes().size() == 1 ? name : name + "-" + i, Routes.expose(c, mesh.get(), name + "-route-" + i, name,
                         serviceName, spec.workload().port(), route, true, namespace));
             }
+            if (!spec.routes().isEmpty()) {
+                networkPolicies.allow(name + "-network-allow-gateway", "allow-gateway", name, podSelector, mesh.get().gatewayNamespace(),
+                        mesh.get().gatewaySelector(), List.of(spec.workload().port()), namespace);
+            }
         }
 
         Optional<Metrics> metrics = context.fact(Metrics.class);
@@ -354,6 +373,9 @@ public class CodeZeroApp implements PlatformApp {
                                 "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(spec.metrics().get().port())))))))),
                         c.options(policyWait.toArray(Resource[]::new)));
             }
+            networkPolicies.allow(name + "-network-allow-metrics", "allow-metrics", name, podSelector,
+                    Map.of(Meta.COMPONENT, MetricsLayer.NAME, Meta.MANAGED_BY, Meta.MANAGER), Map.of(),
+                    List.of(sidecar ? MERGED_METRICS_PORT : spec.metrics().get().port()), namespace);
             KubernetesObject.of(c.name(name + "-service-monitor"), "monitoring.coreos.com/v1", "ServiceMonitor", Meta.of(name, name, labels),
                     Map.of("selector", Map.of("matchLabels", Map.of(APP_LABEL, name)), "endpoints", List.of(endpoint)),
                     c.options(wait.toArray(Resource[]::new)));
@@ -390,6 +412,13 @@ public class CodeZeroApp implements PlatformApp {
         allEnv.addAll(env);
         Set<Integer> ports = servedPorts(image);
         spec.metrics().ifPresent(m -> ports.add(m.port()));
+        Probes probes = spec.probesOrDefault();
+        List<VolumeMountArgs> volumeMounts = new ArrayList<>(spec.volumes().stream()
+                .map(v -> VolumeMountArgs.builder().name(v.name()).mountPath(v.mountPath()).build()).toList());
+        volumeMounts.addAll(HardenedPod.scratchMounts(spec));
+        List<VolumeArgs> volumes = new ArrayList<>(spec.volumes().stream().map(v -> VolumeArgs.builder().name(v.name())
+                .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder().claimName(name + "-" + v.name()).build()).build()).toList());
+        volumes.addAll(HardenedPod.scratchVolumes(spec));
 
         Map<String, String> annotations = new LinkedHashMap<>();
         spec.metrics().ifPresent(m -> {
@@ -398,19 +427,20 @@ public class CodeZeroApp implements PlatformApp {
             annotations.put("prometheus.io/port", String.valueOf(m.port()));
             annotations.put("prometheus.io/path", m.path());
         });
-        PodSecurityContextArgs.Builder podSecurity = PodSecurityContextArgs.builder()
-                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build());
-        image.fsGroup().ifPresent(podSecurity::fsGroup);
-
         ContainerArgs.Builder container = ContainerArgs.builder()
                 .name(name)
                 .image(image.image())
                 .ports(ports.stream().map(p -> ContainerPortArgs.builder().containerPort(p).name(portName(p)).build()).toList())
                 .env(allEnv)
                 .envFrom(envFrom)
-                .resources(ResourceRequirementsArgs.builder().requests(Map.of("cpu", spec.cpu(), "memory", spec.memory())).build())
-                .securityContext(SecurityContextArgs.builder().allowPrivilegeEscalation(false).build())
-                .volumeMounts(spec.volumes().stream().map(v -> VolumeMountArgs.builder().name(v.name()).mountPath(v.mountPath()).build()).toList());
+                // Pinned tags (validated): the node's copy is the same image, and a restart does not need the registry.
+                .imagePullPolicy("IfNotPresent")
+                .resources(HardenedPod.resources(spec))
+                .securityContext(HardenedPod.containerSecurity(spec))
+                .readinessProbe(HardenedPod.probe(probes.readiness()))
+                .livenessProbe(HardenedPod.probe(probes.liveness()))
+                .volumeMounts(volumeMounts);
+        probes.startup().ifPresent(startup -> container.startupProbe(HardenedPod.probe(startup)));
         if (!image.args().isEmpty()) {
             container.args(image.args());
         }
@@ -425,11 +455,11 @@ public class CodeZeroApp implements PlatformApp {
                                 .metadata(ObjectMetaArgs.builder().labels(labels).annotations(annotations).build())
                                 .spec(PodSpecArgs.builder()
                                         .serviceAccountName(name)
-                                        .securityContext(podSecurity.build())
+                                        // No API token in the pod unless the app talks to the Kubernetes API.
+                                        .automountServiceAccountToken(spec.kubernetesApi())
+                                        .securityContext(HardenedPod.podSecurity(spec, image.fsGroup()))
                                         .containers(container.build())
-                                        .volumes(spec.volumes().stream().map(v -> VolumeArgs.builder().name(v.name())
-                                                .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
-                                                        .claimName(name + "-" + v.name()).build()).build()).toList())
+                                        .volumes(volumes)
                                         .build())
                                 .build())
                         .build())

@@ -7,19 +7,25 @@ import io.codezero.platform.mesh.Mesh;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Namespaces owned by one layer or app, so switching the layer off removes them and everything in them. */
+/**
+ * Namespaces owned by one layer or app, so switching the layer off removes them and everything in them. Whoever
+ * creates one says which Pod Security level its workloads pass ({@link PodSecurity}); the API server then refuses
+ * any pod there that breaks it.
+ */
 public final class Namespaces {
     private Namespaces() {
     }
 
-    public static Namespace create(LayerContext context, String resourceName, String name, String component, Map<String, String> extraLabels) {
+    public static Namespace create(LayerContext context, String resourceName, String name, String component, PodSecurity level,
+                                   Map<String, String> extraLabels) {
         Map<String, String> labels = new LinkedHashMap<>(Meta.labels(component));
+        labels.putAll(level.labels());
         labels.putAll(extraLabels);
         return new Namespace(context.name(resourceName), NamespaceArgs.builder().metadata(Meta.of(name, null, labels)).build(), context.options());
     }
 
     /** A system layer's namespace (metrics, dashboards, GUI), with the mesh's {@link Mesh#systemNamespaceLabels()} when Istio runs. */
-    public static Namespace system(LayerContext context, String resourceName, String name, String component) {
-        return create(context, resourceName, name, component, context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
+    public static Namespace system(LayerContext context, String resourceName, String name, String component, PodSecurity level) {
+        return create(context, resourceName, name, component, level, context.fact(Mesh.class).map(Mesh::systemNamespaceLabels).orElse(Map.of()));
     }
 }

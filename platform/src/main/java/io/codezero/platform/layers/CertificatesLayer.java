@@ -16,6 +16,7 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,8 @@ public final class CertificatesLayer implements PlatformLayer {
     public InstalledLayer install(LayerContext context) {
         LayerComponent component = new LayerComponent("Certificates", NAME, context);
         LayerContext c = context.withParent(component);
-        Namespace ns = Namespaces.create(c, "cert-manager-namespace", NAMESPACE, NAME, Map.of());
+        // restricted: the chart runs every cert-manager pod non-root, without capabilities, with RuntimeDefault seccomp.
+        Namespace ns = Namespaces.create(c, "cert-manager-namespace", NAMESPACE, NAME, PodSecurity.RESTRICTED, Map.of());
 
         Map<String, Object> values = new LinkedHashMap<>();
         // crds.keep: uninstalling the chart must not delete every Certificate in the cluster with its CRD.

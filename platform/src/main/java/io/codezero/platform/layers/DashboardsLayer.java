@@ -21,6 +21,7 @@ import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.Route;
 import io.codezero.platform.mesh.Routes;
@@ -150,7 +151,8 @@ public final class DashboardsLayer implements PlatformLayer {
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
         String domain = context.settings().domain();
-        Namespace namespace = Namespaces.system(c, "dashboards-namespace", ns, NAME);
+        // baseline: with persistence the Grafana chart's init-chown-data container runs as root with CHOWN.
+        Namespace namespace = Namespaces.system(c, "dashboards-namespace", ns, NAME, PodSecurity.BASELINE);
 
         RandomPassword password = new RandomPassword(c.name("dashboards-grafana-admin-password"), RandomPasswordArgs.of(32), c.foreignOptions());
         Secret admin = new Secret(c.name("dashboards-grafana-admin"), SecretArgs.builder()

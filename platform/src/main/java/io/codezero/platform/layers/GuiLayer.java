@@ -13,6 +13,7 @@ import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.Route;
 import io.codezero.platform.mesh.Routes;
@@ -157,7 +158,8 @@ public final class GuiLayer implements PlatformLayer {
         LayerComponent component = new LayerComponent("Gui", NAME, context);
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
-        Namespace namespace = Namespaces.system(c, "gui-namespace", ns, NAME);
+        // baseline: the Headlamp chart sets no seccomp profile and drops no capabilities.
+        Namespace namespace = Namespaces.system(c, "gui-namespace", ns, NAME, PodSecurity.BASELINE);
 
         Map<String, Object> headlampValues = new LinkedHashMap<>();
         headlampValues.put("fullnameOverride", "headlamp");

@@ -26,6 +26,7 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.ExternalAuthorization;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
@@ -198,7 +199,7 @@ public final class IstioLayer implements PlatformLayer {
     @Override
     public List<ChartRef> charts() {
         // Without a chosen mode the target decides at install time, so both modes' charts may be overridden.
-        return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
+        return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY, CNI) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
     }
 
     @Override
@@ -257,8 +258,10 @@ public final class IstioLayer implements PlatformLayer {
         IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
         String gatewayNs = options.gatewayNamespace();
 
-        Namespace systemNs = Namespaces.create(c, "istio-system-namespace", SYSTEM_NAMESPACE, NAME, Map.of());
-        Namespace ingressNs = Namespaces.create(c, "istio-ingress-namespace", gatewayNs, NAME, Map.of());
+        // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway
+        // chart sets no seccomp profile, which `restricted` requires.
+        Namespace systemNs = Namespaces.create(c, "istio-system-namespace", SYSTEM_NAMESPACE, NAME, PodSecurity.PRIVILEGED, Map.of());
+        Namespace ingressNs = Namespaces.create(c, "istio-ingress-namespace", gatewayNs, NAME, PodSecurity.BASELINE, Map.of());
 
         Map<String, Object> baseValues = new LinkedHashMap<>();
         baseValues.put("defaultRevision", "default");
@@ -268,14 +271,19 @@ public final class IstioLayer implements PlatformLayer {
 
         Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode), 600, c.options(systemNs, base));
 
-        List<Resource> workloadsReady = new ArrayList<>(List.of(istiod));
+        // The CNI node agent runs in both modes: in sidecar mode it sets up each pod's traffic redirection, so
+        // injected pods need no istio-init container with NET_ADMIN and NET_RAW and app namespaces stay `restricted`.
+        // Node agents need neither the CRDs nor istiod to start; they only gate mesh workloads.
+        Map<String, Object> cniValues = new LinkedHashMap<>();
         if (mode == IstioMode.AMBIENT) {
-            // Node agents need neither the CRDs nor istiod to start; they only gate ambient workloads.
-            Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE,
-                    Map.of("profile", "ambient", "resources", requests("100m", "100Mi")), 600, c.options(systemNs));
+            cniValues.put("profile", "ambient");
+        }
+        cniValues.put("resources", requests("100m", "100Mi"));
+        Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues, 600, c.options(systemNs));
+        List<Resource> workloadsReady = new ArrayList<>(List.of(istiod, cni));
+        if (mode == IstioMode.AMBIENT) {
             Release ztunnel = charts.release(c.name("istio-ztunnel"), ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE,
                     Map.of("resources", requests("200m", "256Mi")), 600, c.options(systemNs));
-            workloadsReady.add(cni);
             workloadsReady.add(ztunnel);
         }
 
@@ -412,7 +420,8 @@ public final class IstioLayer implements PlatformLayer {
         Map<String, Object> meshConfig = new LinkedHashMap<>(Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
         options.signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
         values.put("meshConfig", meshConfig);
-        values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi")));
+        // Injection leaves pods' traffic redirection to the CNI agent (no privileged istio-init container).
+        values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi"), "cni", Map.of("enabled", true)));
         values.put("global", Map.of("proxy", Map.of("resources", requests("50m", "64Mi"))));
         return values;
     }

@@ -14,6 +14,7 @@ import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,8 @@ public final class LogsLayer implements PlatformLayer {
         LayerComponent component = new LayerComponent("Logs", NAME, context);
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
-        Namespace namespace = Namespaces.create(c, "logs-namespace", ns, NAME, Map.of());
+        // privileged: the Alloy DaemonSet reads every node's pod logs from host paths.
+        Namespace namespace = Namespaces.create(c, "logs-namespace", ns, NAME, PodSecurity.PRIVILEGED, Map.of());
         String lokiUrl = "http://loki." + ns + ".svc:3100";
 
         Map<String, Object> loki = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -168,7 +169,8 @@ public final class MetricsLayer implements PlatformLayer {
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
         String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
-        Namespace namespace = Namespaces.system(c, "metrics-namespace", ns, NAME);
+        // privileged: the node exporter DaemonSet uses the host's network, PID namespace and file system.
+        Namespace namespace = Namespaces.system(c, "metrics-namespace", ns, NAME, PodSecurity.PRIVILEGED);
 
         Secret alertmanagerConfig = new Secret(c.name("metrics-alertmanager-config"), SecretArgs.builder()
                 .metadata(Meta.of(ALERTMANAGER_SECRET, ns, NAME))

@@ -18,6 +18,7 @@ import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.ExternalAuthorization;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.Route;
@@ -344,7 +345,8 @@ public final class SignInLayer implements PlatformLayer {
         LayerContext c = context.withParent(component);
         String ns = options.namespace();
         String domain = context.settings().domain();
-        Namespace namespace = Namespaces.system(c, "sign-in-namespace", ns, NAME);
+        // baseline: the chart's own containers pass restricted, but an injected sidecar carries no seccomp profile of its own
+        Namespace namespace = Namespaces.system(c, "sign-in-namespace", ns, NAME, PodSecurity.BASELINE);
 
         RandomPassword cookieSecret = new RandomPassword(c.name("sign-in-cookie-secret"), RandomPasswordArgs.of(COOKIE_SECRET_LENGTH),
                 c.foreignOptions());

@@ -9,8 +9,8 @@ import java.util.Optional;
  * What the Istio layer offers to later layers and apps.
  *
  * @param mode             sidecar or ambient
- * @param workloadsReady   what a mesh workload must wait for: istiod (the sidecar injector), plus
- *                         istio-cni and ztunnel in ambient mode
+ * @param workloadsReady   what a mesh workload must wait for: istiod (the sidecar injector) and the istio-cni
+ *                         node agent (which sets up the pod's traffic redirection), plus ztunnel in ambient mode
  * @param configReady      what an Istio config object (VirtualService, AuthorizationPolicy, ...) must wait for:
  *                         the CRDs (base) and istiod's validating webhook
  * @param gatewayNamespace namespace of the system gateway

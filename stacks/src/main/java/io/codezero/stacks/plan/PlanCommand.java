@@ -42,6 +42,10 @@ public final class PlanCommand implements Callable<Integer> {
             + "a dotted key sets a nested value like `pulumi config set --path` (codezero:cluster.name=demo)")
     java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--objects-out", paramLabel = "FILE",
+            description = "also write every Kubernetes object CodeZero authors (not Helm releases' objects) to FILE as YAML, secrets masked")
+    Path objectsOut;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PlanCommand()).execute(args));
     }
@@ -89,6 +93,9 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("The program failed under the offline engine:");
             System.err.println(run.failure());
             return 1;
+        }
+        if (objectsOut != null) {
+            System.err.println("wrote " + ObjectsExport.write(run, objectsOut) + " Kubernetes objects to " + objectsOut);
         }
         new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
         for (String note : OfflinePlan.notes()) {

@@ -5,6 +5,8 @@ import io.codezero.platform.apps.CodeZeroApp;
 import io.codezero.platform.apps.AppSpec;
 import io.codezero.platform.apps.Link;
 import io.codezero.platform.apps.Workload;
+import io.codezero.platform.apps.Probes;
+import io.codezero.platform.apps.Probe;
 import io.codezero.platform.mesh.Route;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,17 @@ public final class Adminer extends CodeZeroApp {
 
     public Adminer(String name, Route route, String postgresApp) {
         super(AppSpec.builder(name, new Workload.Image(Versions.Platform.ADMINER_IMAGE, PORT, List.of(),
-                        Map.of("ADMINER_DESIGN", "pepa-linha"), Optional.empty()))
+                        // No ADMINER_DESIGN: the image's entrypoint would link the theme into /var/www/html, which is read-only here.
+                        Map.of(), Optional.empty()))
                 .route(route)
                 .link(new Link(postgresApp, PostgreSql.INTERFACE, Map.of("ADMINER_DEFAULT_SERVER", "address")))
+                // The image's adminer user has no fixed id; any works (the files are world-readable, sessions go to /tmp).
+                .runAs(10001, 10001)
+                .probes(new Probes(Optional.empty(),
+                        Probe.http("/", PORT).every(10, 3),
+                        Probe.tcp(PORT).every(20, 3)))
                 .requests("20m", "64Mi")
+                .limits("500m", "512Mi")
                 .build());
     }
 }

@@ -8,6 +8,8 @@ import io.codezero.platform.apps.Link;
 import io.codezero.platform.apps.MetricsEndpoint;
 import io.codezero.platform.apps.Volume;
 import io.codezero.platform.apps.Workload;
+import io.codezero.platform.apps.Probes;
+import io.codezero.platform.apps.Probe;
 import io.codezero.platform.mesh.Route;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,10 @@ public final class Gitea extends CodeZeroApp {
                         "GITEA__server__ROOT_URL", route != null ? route.url(domain) : "http://localhost:" + PORT + "/",
                         "GITEA__server__HTTP_PORT", String.valueOf(PORT),
                         "GITEA__security__INSTALL_LOCK", "true",
-                        "GITEA__metrics__ENABLED", "true"), Optional.of(1000)))
+                        "GITEA__metrics__ENABLED", "true",
+                        // On the volume rather than /etc/gitea (read-only here), so the tokens Gitea generates into it
+                        // on first start survive a restart.
+                        "GITEA_APP_INI", "/var/lib/gitea/conf/app.ini"), Optional.of(1000)))
                 .generatedSecret("secret-key", "GITEA__security__SECRET_KEY")
                 .volume(new Volume("data", "/var/lib/gitea", storage, StorageTier.STANDARD))
                 .route(route)
@@ -35,7 +40,17 @@ public final class Gitea extends CodeZeroApp {
                         "GITEA__database__USER", "username",
                         "GITEA__database__PASSWD", "password")))
                 .metrics(new MetricsEndpoint(PORT, "/metrics"))
+                // The rootless image's git user.
+                .runAs(1000, 1000)
+                .probes(new Probes(
+                        // Database migrations run before Gitea listens: up to ten minutes after an upgrade.
+                        Optional.of(Probe.tcp(PORT).every(5, 120)),
+                        // Gitea's health check: the database and cache answer.
+                        Probe.http("/api/healthz", PORT).every(10, 3).timeout(5),
+                        // A database outage is no reason to restart Gitea: liveness only checks it listens.
+                        Probe.tcp(PORT).every(20, 3)))
                 .requests("100m", "256Mi")
+                .limits("2", "1Gi")
                 .build());
     }
 }

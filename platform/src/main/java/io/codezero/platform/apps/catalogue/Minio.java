@@ -8,6 +8,8 @@ import io.codezero.platform.apps.MetricsEndpoint;
 import io.codezero.platform.apps.Offer;
 import io.codezero.platform.apps.Volume;
 import io.codezero.platform.apps.Workload;
+import io.codezero.platform.apps.Probes;
+import io.codezero.platform.apps.Probe;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,8 @@ public final class Minio extends CodeZeroApp {
 
     public Minio(String name, String storage) {
         super(AppSpec.builder(name, new Workload.Image(Versions.Platform.MINIO_IMAGE, PORT,
-                        List.of("server", "/data", "--console-address", ":9001"),
+                        // The default certificates directory is under $HOME, which is read-only here.
+                        List.of("server", "/data", "--console-address", ":9001", "--certs-dir", "/tmp/certs"),
                         // Metrics are scraped without a bearer token; the mesh still keeps them off the network.
                         Map.of("MINIO_ROOT_USER", "admin", "MINIO_PROMETHEUS_AUTH_TYPE", "public"), Optional.empty()))
                 .generatedSecret("root-password", "MINIO_ROOT_PASSWORD")
@@ -30,7 +33,13 @@ public final class Minio extends CodeZeroApp {
                         "secretKey", "{secret:root-password}")))
                 .metrics(new MetricsEndpoint(PORT, "/minio/v2/metrics/cluster"))
                 .dashboard("minio", DASHBOARD)
+                // The image defines no user; any works, volumes are made writable through the group (fsGroup).
+                .runAs(10001, 10001)
+                .probes(new Probes(Optional.empty(),
+                        Probe.http("/minio/health/ready", PORT).every(10, 3),
+                        Probe.http("/minio/health/live", PORT).every(20, 3)))
                 .requests("100m", "256Mi")
+                .limits("2", "1Gi")
                 .build());
     }
 

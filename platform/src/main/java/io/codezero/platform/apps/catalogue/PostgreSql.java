@@ -8,6 +8,8 @@ import io.codezero.platform.apps.MetricsEndpoint;
 import io.codezero.platform.apps.Offer;
 import io.codezero.platform.apps.Volume;
 import io.codezero.platform.apps.Workload;
+import io.codezero.platform.apps.Probes;
+import io.codezero.platform.apps.Probe;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,23 @@ public final class PostgreSql extends CodeZeroApp {
                         "username", "app",
                         "password", "{secret:password}",
                         "url", "postgres://app:{secret:password}@{host}:{port}/app")))
+                // The image's own postgres user (70:70 on Alpine): PostgreSQL only starts on a data directory it owns,
+                // and volumes initialised before CodeZero ran it unprivileged belong to that user.
+                .runAs(70, 70)
+                .writable("/var/run/postgresql")
+                .probes(new Probes(
+                        // initdb on first start, crash recovery after an unclean stop: up to ten minutes.
+                        Optional.of(Probe.exec(socketCheck()).every(5, 120).timeout(5)),
+                        // Over TCP: the entrypoint's temporary server during initdb listens only on the socket,
+                        // so the pod turns ready once the real server accepts connections from other pods.
+                        Probe.exec("pg_isready", "-h", "127.0.0.1", "-p", String.valueOf(PORT), "-U", "app", "-d", "app").every(10, 3).timeout(5),
+                        Probe.exec(socketCheck()).every(20, 6).timeout(5)))
                 .requests("100m", "256Mi")
+                .limits("2", "1Gi")
                 .build());
+    }
+
+    private static String[] socketCheck() {
+        return new String[] {"pg_isready", "-h", "/var/run/postgresql", "-p", String.valueOf(PORT), "-U", "app", "-d", "app"};
     }
 }

@@ -7,6 +7,8 @@ import io.codezero.platform.apps.AppSpec;
 import io.codezero.platform.apps.Offer;
 import io.codezero.platform.apps.Volume;
 import io.codezero.platform.apps.Workload;
+import io.codezero.platform.apps.Probes;
+import io.codezero.platform.apps.Probe;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,16 @@ public final class Redis extends CodeZeroApp {
                         "port", "{port}",
                         "password", "{secret:password}",
                         "url", "redis://:{secret:password}@{host}:{port}/0")))
+                // The image's own redis user (999, group 1000 on Alpine), which owns existing data.
+                .runAs(999, 1000)
+                .probes(new Probes(Optional.empty(),
+                        // PONG only once the data set is loaded (LOADING before) and the password is accepted.
+                        Probe.exec("sh", "-c", "REDISCLI_AUTH=\"$REDIS_PASSWORD\" redis-cli -h 127.0.0.1 -p " + PORT + " ping | grep -q PONG")
+                                .every(10, 3).timeout(5),
+                        // Redis listens while it loads its append-only file: a long load is not a hang.
+                        Probe.tcp(PORT).every(20, 3)))
                 .requests("50m", "128Mi")
+                .limits("1", "512Mi")
                 .build());
     }
 }
