@@ -29,7 +29,7 @@ class BareMetalTargetTest {
 
     static BareMetalHost host(String address, NodeRole role) {
         return new BareMetalHost(null, address, 22, "root", role, KEY_A, false, Output.of(PRIVATE), null, null, null,
-                "codezero:baremetal.hosts[" + address + "]");
+                "baremetal.hosts[" + address + "]");
     }
 
     static ClusterSpec spec() {
@@ -103,8 +103,8 @@ class BareMetalTargetTest {
                 .build();
         List<Problem> problems = target.validate(spec());
         assertThat(problems).extracting(Problem::field).contains(
-                "codezero:baremetal.hosts", "h[1].hostKey", "h[1].credentials", "codezero:baremetal.hosts[10.0.0.10].address",
-                "codezero:baremetal.k3sVersion");
+                "baremetal.hosts", "h[1].hostKey", "h[1].credentials", "baremetal.hosts[10.0.0.10].address",
+                "baremetal.k3sVersion");
         assertThat(problems.toString()).contains("odd number of servers", "ssh-keyscan -t ed25519 10.0.0.11", "is also used by",
                 "not a release of Kubernetes 1.34");
     }
@@ -117,7 +117,7 @@ class BareMetalTargetTest {
 
     @Test
     void readsConfigWithSecretCredentialsAndRejectsUnknownKeys() {
-        ConfigObject section = ConfigObject.root("codezero:baremetal", Map.of(
+        ConfigObject section = ConfigObject.root("baremetal", Map.of(
                 "credentials", "sshKey",
                 "loadBalancer", Map.of("type", "metallb", "addresses", List.of("10.0.0.240-10.0.0.250")),
                 "hosts", List.of(
@@ -130,7 +130,7 @@ class BareMetalTargetTest {
         assertThat(target.hosts().get(0).privateKey()).isNotNull();
         assertThat(target.loadBalancer().kind()).isEqualTo(BareMetalLoadBalancer.Kind.METALLB);
         assertThat(section.problems()).extracting(Problem::field).containsExactlyInAnyOrder(
-                "codezero:baremetal.hosts[1].credentials", "codezero:baremetal.hosts[1].colour", "codezero:baremetal.hosts[2].role");
+                "baremetal.hosts[1].credentials", "baremetal.hosts[1].colour", "baremetal.hosts[2].role");
         assertThat(section.problems().toString()).contains("pulumi config set --secret codezero:missingKey").doesNotContain("planned");
     }
 
@@ -151,7 +151,7 @@ class BareMetalTargetTest {
     }
     @Test
     void jumpHostAndApiAddressFromConfigReachEveryNode() {
-        ConfigObject section = ConfigObject.root("codezero:baremetal", Map.of(
+        ConfigObject section = ConfigObject.root("baremetal", Map.of(
                 "credentials", "sshKey",
                 "apiAddress", "k8s.lab.internal",
                 "jumpHost", Map.of("address", "203.0.113.7", "hostKey", KEY_A, "user", "jump"),
