@@ -115,7 +115,7 @@ class AzureTargetTest {
         assertThat(inline.get(0).get("nodeTaints")).isEqualTo(List.of("CriticalAddonsOnly=true:NoSchedule"));
 
         List<PlannedResource> pools = run.ofType("azure-native:containerservice:AgentPool");
-        assertThat(pools).extracting(p -> p.input("agentPoolName")).containsExactly("general", "gpu");
+        assertThat(pools).extracting(p -> p.input("agentPoolName")).containsExactlyInAnyOrder("general", "gpu");
         assertThat(pools).allSatisfy(p -> {
             assertThat(p.input("mode")).isEqualTo("User");
             assertThat(p.input("resourceName")).isEqualTo("demo");
