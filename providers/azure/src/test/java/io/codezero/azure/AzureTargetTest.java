@@ -236,6 +236,26 @@ class AzureTargetTest {
     }
 
     @Test
+    void thePlanAnswersTheOutputsProgramsReadSoNothingDropsOut() {
+        OfflineRun run = io.codezero.core.plan.OfflineEngine.create().mocks(AzurePlanMocks.create()).run(ctx -> {
+            var target = new AzureTarget(Fixtures.args().build());
+            target.provision(Fixtures.spec(), io.codezero.core.target.TargetContext.standalone("demo"));
+            var aks = target.cluster().managedCluster();
+            // an input list of identity ids, answered as ARM does: a map from id to the identity's principal and client ids
+            ctx.export("identities", aks.identity().applyValue(i -> i.orElseThrow().userAssignedIdentities().keySet().toString()));
+            ctx.export("principal", aks.identity().applyValue(i -> i.orElseThrow().userAssignedIdentities().values().iterator().next().principalId()));
+            ctx.export("name", aks.name());
+            ctx.export("issuer", target.cluster().oidcIssuerUrl());
+        });
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.outputs().get("identities").value()).isEqualTo("[" + Fixtures.GROUP_ID
+                + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/demo-control-plane]");
+        assertThat((String) run.outputs().get("principal").value()).matches("[0-9a-f-]{36}");
+        assertThat(run.outputs().get("name").value()).isEqualTo("demo");
+        assertThat((String) run.outputs().get("issuer").value()).startsWith("https://westeurope.oic.prod-aks.azure.com/");
+    }
+
+    @Test
     void honoursEverythingButPublicNodes() {
         assertThat(new AzureTarget(Fixtures.args().build()).honours()).containsExactlyInAnyOrder(SpecField.NODE_POOLS, SpecField.VPC_CIDR,
                 SpecField.POD_CIDR, SpecField.SERVICE_CIDR, SpecField.API_ALLOWLIST, SpecField.PRIVATE_API_ONLY, SpecField.TAGS);
