@@ -82,6 +82,27 @@ class AzureExampleTest {
         }
     }
 
+    @Test
+    void twoAzureStacksInOneProgramPlanCleanly() {
+        OfflineRun two = OfflineEngine.create().project("codezero-azure").stack("multi")
+                .mocks(PlanMocksContributor.discover())
+                .run(ctx -> {
+                    for (String[] where : new String[][] {{"eu", "westeurope"}, {"us", "eastus2"}}) {
+                        var spec = io.codezero.core.spec.ClusterSpec.builder(where[0] + "-cluster")
+                                .network(io.codezero.core.spec.NetworkSpec.builder().allowApiAccessFrom("203.0.113.0/24").build()).build();
+                        var target = new io.codezero.azure.AzureTarget(io.codezero.azure.AzureTargetArgs.builder().location(where[1]).build());
+                        new io.codezero.stacks.CodeZeroStack(where[0], io.codezero.stacks.CodeZeroStackArgs.builder()
+                                .target(target).cluster(spec).build());
+                    }
+                });
+        assertThat(two.succeeded()).as(two.failure()).isTrue();
+        assertThat(two.ofType("azure-native:containerservice:ManagedCluster")).extracting(r -> r.input("location"))
+                .containsExactlyInAnyOrder("westeurope", "eastus2");
+        assertThat(two.ofType("pulumi:providers:kubernetes")).hasSize(2);
+        assertThat(two.ofType("azure-native:containerservice:AgentPool")).extracting(r -> r.input("resourceName"))
+                .containsExactlyInAnyOrder("eu-cluster", "us-cluster");
+    }
+
     /** The config: section of a Pulumi.<stack>.yaml, objects as JSON as the Pulumi CLI passes them. */
     @SuppressWarnings("unchecked")
     static Map<String, String> stackConfig(Path file) throws IOException {
