@@ -78,6 +78,8 @@ public final class InstallPlan {
             after.put(component, before);
         }
 
+        problems.addAll(settings.validate());
+        checkNamespaces(unique, settings, problems);
         checkRoutes(unique, settings, problems);
         List<PlatformComponent> order = sort(after, problems);
         return new InstallPlan(order, problems);
@@ -145,6 +147,27 @@ public final class InstallPlan {
                     "these wait for each other (a cycle of links or requirements); remove one of the links"));
         }
         return order;
+    }
+
+    /** Each component owns its namespaces; sharing one would let removing a layer delete another's resources. */
+    private static void checkNamespaces(List<PlatformComponent> components, PlatformSettings settings, List<Problem> problems) {
+        Map<String, String> ownedBy = new HashMap<>();
+        ownedBy.put(settings.systemNamespace(), "platform.systemNamespace");
+        for (PlatformComponent component : components) {
+            for (String namespace : component.namespaces()) {
+                String at = component.path() + (component instanceof PlatformApp ? ".name" : ".namespace");
+                io.codezero.core.validation.Names.whyNotDnsLabel(namespace, 63).ifPresent(why -> problems.add(Problem.of(at, namespace, why)));
+                if (PlatformSettings.KUBERNETES_NAMESPACES.contains(namespace)) {
+                    problems.add(Problem.of(at, namespace, "is Kubernetes' own namespace; choose another (removing the "
+                            + (component instanceof PlatformApp ? "app" : "layer") + " would delete it)"));
+                    continue;
+                }
+                String other = ownedBy.putIfAbsent(namespace, component.path());
+                if (other != null && !other.equals(component.path())) {
+                    problems.add(Problem.of(at, namespace, "is already the namespace of " + other + "; each layer and app needs its own"));
+                }
+            }
+        }
     }
 
     private static void checkRoutes(List<PlatformComponent> components, PlatformSettings settings, List<Problem> problems) {

@@ -33,6 +33,11 @@ public interface PlatformComponent {
         return Set.of();
     }
 
+    /** The namespaces this component creates and owns; two components never share one. */
+    default List<String> namespaces() {
+        return List.of();
+    }
+
     /**
      * The routes through the system gateway this component will serve with these settings; the
      * installer refuses two components claiming the same host and path.

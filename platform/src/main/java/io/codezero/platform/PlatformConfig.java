@@ -4,7 +4,7 @@ import com.pulumi.core.Output;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.validation.Problem;
-import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.CodeZeroApp;
 import io.codezero.platform.apps.AppCatalogue;
 import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.layers.AlertReceiver;
@@ -14,6 +14,7 @@ import io.codezero.platform.layers.GuiLayer;
 import io.codezero.platform.layers.IstioLayer;
 import io.codezero.platform.layers.LogsLayer;
 import io.codezero.platform.layers.MetricsLayer;
+import io.codezero.platform.layers.SignInLayer;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Visibility;
 import java.util.ArrayList;
@@ -45,38 +46,27 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         apps = List.copyOf(apps);
     }
 
-    /** Problems are added to {@code platform.problems()}; reading never throws. Istio's mode defaults to sidecar. */
-    public static PlatformConfig read(ConfigObject platform) {
-        return read(platform, null);
-    }
-
     /**
-     * As {@link #read(ConfigObject)}, with Istio's default mode chosen for the target kind
-     * ({@link IstioMode#defaultFor}) when the config does not set one.
+     * Problems are added to {@code platform.problems()}; reading never throws. Istio's mode, when the config does not
+     * set one, is the cluster's preference ({@link IstioMode#defaultFor}), decided when the layer is installed.
      */
-    public static PlatformConfig read(ConfigObject platform, String targetKind) {
+    public static PlatformConfig read(ConfigObject platform) {
         Exposure exposure = exposure(platform, "gatewayExposure");
         PlatformSettings settings = new PlatformSettings(platform.string("domain", null), platform.string("systemNamespace", null), exposure);
         ChartSource charts = new ChartSource(platform.stringMap("chartSources"));
 
         List<PlatformLayer> layers = new ArrayList<>();
         layer(platform, CertificatesLayer.NAME, layers, o -> new CertificatesLayer(certificatesOptions(o), charts));
-        boolean mesh = layer(platform, IstioLayer.NAME, layers, o -> new IstioLayer(istioOptions(o, targetKind), charts)) != null;
+        // The gateway asks the sign-in service, so Istio is told of it when sign-in is configured (see ExternalAuthorization).
+        SignInLayer signIn = layer(platform, SignInLayer.CONFIG_KEY, layers, o -> signIn(o, charts));
+        boolean mesh = layer(platform, IstioLayer.NAME, layers, o -> new IstioLayer(istioOptions(o, signIn), charts)) != null;
         layer(platform, MetricsLayer.NAME, layers, o -> new MetricsLayer(metricsOptions(o), charts));
         layer(platform, LogsLayer.NAME, layers, o -> new LogsLayer(logsOptions(o), charts));
         layer(platform, DashboardsLayer.NAME, layers, o -> new DashboardsLayer(dashboardsOptions(o), charts));
         layer(platform, GuiLayer.NAME, layers, o -> new GuiLayer(guiOptions(o, mesh), charts));
 
-        List<App> apps = AppCatalogue.read(platform, settings, charts, mesh);
-        Set<String> reserved = new HashSet<>(LAYER_ORDER);
-        reserved.addAll(List.of("system", "default", "kube-system", "kube-public", "kube-node-lease", IstioLayer.SYSTEM_NAMESPACE,
-                CertificatesLayer.NAMESPACE));
-        for (App app : apps) {
-            if (reserved.contains(app.name()) || app.name().startsWith("codezero-") || app.name().startsWith("istio-")) {
-                platform.problems().add(Problem.of("platform.apps[" + app.name() + "].name", app.name(),
-                        "is reserved for the platform's own layers and namespaces; choose another name"));
-            }
-        }
+        List<CodeZeroApp> apps = AppCatalogue.read(platform, settings, charts, mesh);
+        // reserved app names, links and routes are checked by CodeZeroApp.validate and InstallPlan, as for code
         Set<String> chartKeys = new HashSet<>();
         layers.forEach(layer -> layer.charts().forEach(chart -> chartKeys.add(chart.key())));
         platform.problems().addAll(charts.validate(platform.path().isEmpty() ? "chartSources" : platform.path() + ".chartSources", chartKeys));
@@ -152,10 +142,31 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return new CertificatesLayer.Options(acmeOptions);
     }
 
-    private static IstioLayer.Options istioOptions(ConfigObject istio, String targetKind) {
+    /** {@code platform.signIn}: the issuer, the client and who may sign in. The client secret is set with {@code --secret}. */
+    private static SignInLayer signIn(ConfigObject o, ChartSource charts) {
+        SignInLayer.Builder builder = SignInLayer.builder().charts(charts)
+                .namespace(o.string("namespace", SignInLayer.DEFAULT_NAMESPACE))
+                .issuer(o.string("issuer", null))
+                .clientId(o.string("clientId", null))
+                .clientSecret(o.string("clientSecret", null))
+                .allowedGroups(o.strings("allowedGroups"))
+                .allowedEmails(o.strings("allowedEmails"))
+                .cookieDomain(o.string("cookieDomain", null))
+                .authHost(o.string("authHost", SignInLayer.DEFAULT_AUTH_HOST))
+                .replicas(o.integer("replicas", 2));
+        if (o.has("scopes")) {
+            builder.scopes(o.string("scopes", null));
+        }
+        if (o.has("groupsClaim")) {
+            builder.groupsClaim(o.string("groupsClaim", null));
+        }
+        return builder.build();
+    }
+
+    private static IstioLayer.Options istioOptions(ConfigObject istio, SignInLayer signIn) {
         IstioLayer.Options d = IstioLayer.Options.defaults();
         String modeText = istio.string("mode", null);
-        IstioMode mode = IstioMode.defaultFor(targetKind);
+        IstioMode mode = null;
         if (modeText != null) {
             Optional<IstioMode> parsed = IstioMode.parse(modeText);
             if (parsed.isEmpty()) {
@@ -177,7 +188,8 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             auth = Optional.of(new IstioLayer.Auth(a.string("issuer", ""), a.string("jwksUri", ""), a.strings("audiences")));
             a.rejectUnknownKeys();
         }
-        return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType);
+        return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType,
+                Optional.ofNullable(signIn).map(SignInLayer::externalAuthorization));
     }
 
     private static LogsLayer.Options logsOptions(ConfigObject logs) {
@@ -206,10 +218,10 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             String name = r.string("name", null);
             String type = r.string("type", null);
             switch (type == null ? "" : type) {
-                case "webhook" -> receivers.add(new AlertReceiver.Webhook(name, Output.ofSecret(required(r, "url"))));
-                case "slack" -> receivers.add(new AlertReceiver.Slack(name, Output.ofSecret(required(r, "url")), required(r, "channel")));
-                case "email" -> receivers.add(new AlertReceiver.Email(name, required(r, "to"), required(r, "from"), required(r, "smarthost"),
-                        r.string("username", null), Output.ofSecret(r.string("password", ""))));
+                case "webhook" -> receivers.add(new AlertReceiver.Webhook(name, r.string("url", null)));
+                case "slack" -> receivers.add(new AlertReceiver.Slack(name, r.string("url", null), r.string("channel", null)));
+                case "email" -> receivers.add(new AlertReceiver.Email(name, r.string("to", null), r.string("from", null),
+                        r.string("smarthost", null), r.string("username", null), r.string("password", null)));
                 default -> r.problems().add(Problem.of(at(r, "type"), type, "must be webhook, slack or email"));
             }
             r.rejectUnknownKeys();

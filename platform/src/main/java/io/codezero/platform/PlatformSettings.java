@@ -20,6 +20,23 @@ public record PlatformSettings(String domain, String systemNamespace, Exposure g
         systemNamespace = Objects.requireNonNullElse(systemNamespace, DEFAULT_SYSTEM_NAMESPACE);
     }
 
+    /** Kubernetes' own namespaces: never created, owned or deleted by CodeZero. */
+    public static final java.util.Set<String> KUBERNETES_NAMESPACES = java.util.Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    /** Problems with the domain and the system namespace, with the paths config uses. */
+    public java.util.List<io.codezero.core.validation.Problem> validate() {
+        java.util.List<io.codezero.core.validation.Problem> problems = new java.util.ArrayList<>();
+        io.codezero.core.validation.Names.whyNotDnsName(domain).ifPresent(why ->
+                problems.add(io.codezero.core.validation.Problem.of("platform.domain", domain, why)));
+        io.codezero.core.validation.Names.whyNotDnsLabel(systemNamespace, 63).ifPresent(why ->
+                problems.add(io.codezero.core.validation.Problem.of("platform.systemNamespace", systemNamespace, why)));
+        if (KUBERNETES_NAMESPACES.contains(systemNamespace)) {
+            problems.add(io.codezero.core.validation.Problem.of("platform.systemNamespace", systemNamespace,
+                    "is Kubernetes' own namespace; CodeZero's services need one of their own (the default is " + DEFAULT_SYSTEM_NAMESPACE + ")"));
+        }
+        return problems;
+    }
+
     public static PlatformSettings defaults() {
         return new PlatformSettings(null, null, null);
     }

@@ -161,13 +161,15 @@ class PlatformConfigTest {
     }
 
     @Test
-    void theDefaultMeshModeFollowsTheTarget() {
-        assertThat(IstioMode.defaultFor("aws")).isEqualTo(IstioMode.SIDECAR);
-        assertThat(IstioMode.defaultFor("local")).isEqualTo(IstioMode.SIDECAR);
-        assertThat(IstioMode.defaultFor("baremetal")).isEqualTo(IstioMode.AMBIENT);
+    void theDefaultMeshModeIsTheClustersPreference() {
+        var none = io.codezero.core.target.ClusterFacts.none();
+        assertThat(IstioMode.defaultFor(none)).isEqualTo(IstioMode.SIDECAR);
+        assertThat(IstioMode.defaultFor(none.with(io.codezero.core.target.MeshDataplanePreference.class,
+                new io.codezero.core.target.MeshDataplanePreference(true, "test")))).isEqualTo(IstioMode.AMBIENT);
         ConfigObject object = ConfigObject.root("platform", new HashMap<>(Map.of("istio", new HashMap<>())));
-        PlatformConfig config = PlatformConfig.read(object, "baremetal");
-        assertThat(((io.codezero.platform.layers.IstioLayer) config.layer("istio").orElseThrow()).options().mode()).isEqualTo(IstioMode.AMBIENT);
+        PlatformConfig config = PlatformConfig.read(object);
+        // unset in config: decided at install from the cluster's facts
+        assertThat(((io.codezero.platform.layers.IstioLayer) config.layer("istio").orElseThrow()).options().mode()).isNull();
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.codezero.core.Versions;
 import io.codezero.core.plan.DependencyGraph;
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlannedResource;
-import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.CodeZeroApp;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -184,7 +184,7 @@ class PlatformPlanTest {
 
     @Test
     void eachLinkGivesItsConsumerExactlyOnePolicyAndOneSecret() {
-        Predicate<PlannedResource> linked = r -> "git-db-postgres".equals(labels(r).get(App.LINK_LABEL));
+        Predicate<PlannedResource> linked = r -> "git-db-postgres".equals(labels(r).get(CodeZeroApp.LINK_LABEL));
         List<PlannedResource> policies = run.where(r -> r.type().endsWith(":AuthorizationPolicy") && linked.test(r));
         List<PlannedResource> secrets = run.where(r -> r.type().equals("kubernetes:core/v1:Secret") && linked.test(r));
         assertThat(policies).hasSize(1);

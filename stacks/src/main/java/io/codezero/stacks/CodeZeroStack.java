@@ -145,7 +145,7 @@ public final class CodeZeroStack extends ComponentResource {
         args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));
         args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
         problems.addAll(InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of()).problems());
-        SpecValidationException.throwIfAny("stack '" + name + "'", problems);
+        SpecValidationException.throwIfAny("stack '" + name + "'", ProblemPaths.asWritten(problems, args.configNamespace()));
         return options;
     }
 }

@@ -52,6 +52,23 @@ public final class Names {
         return Optional.empty();
     }
 
+    /** A DNS name such as apps.example.com: lowercase labels of 1-63 characters separated by dots, at most 253 in all. */
+    public static Optional<String> whyNotDnsName(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("is empty; expected a DNS name such as apps.example.com");
+        }
+        if (name.length() > 253) {
+            return Optional.of("is " + name.length() + " characters long; a DNS name has at most 253");
+        }
+        for (String label : name.split("\\.", -1)) {
+            if (label.length() > 63 || !DNS_SUBDOMAIN.matcher(label).matches()) {
+                return Optional.of("is not a DNS name: each dot-separated label must be 1-63 lowercase letters, digits or '-', "
+                        + "starting and ending alphanumeric (e.g. apps.example.com)");
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<String> whyNotLabelValue(String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();

@@ -31,12 +31,12 @@ public final class AppCatalogue {
     private AppCatalogue() {
     }
 
-    public static List<App> read(ConfigObject platform, PlatformSettings settings, ChartSource charts, boolean meshEnabled) {
-        Map<String, App> byName = new LinkedHashMap<>();
+    public static List<CodeZeroApp> read(ConfigObject platform, PlatformSettings settings, ChartSource charts, boolean meshEnabled) {
+        Map<String, CodeZeroApp> byName = new LinkedHashMap<>();
         for (ConfigObject entry : platform.objects("apps")) {
             String name = entry.string("name", null);
             String kind = entry.string("kind", null);
-            String at = App.configPath(name);
+            String at = CodeZeroApp.configPath(name);
             if (name == null) {
                 entry.problems().add(Problem.of(entry.path() + ".name", null, "is required: the app's name, namespace and host name"));
                 continue;
@@ -48,7 +48,7 @@ public final class AppCatalogue {
             String storage = entry.string("storage", "5Gi");
             List<Link> links = links(entry);
             Optional<Route> route = route(entry, name);
-            App app = switch (kind == null ? "" : kind) {
+            CodeZeroApp app = switch (kind == null ? "" : kind) {
                 case "postgresql" -> new PostgreSql(name, storage);
                 case "redis" -> new Redis(name, storage);
                 case "minio" -> new Minio(name, storage);
@@ -119,7 +119,7 @@ public final class AppCatalogue {
         return Optional.of(path != null ? Route.path(path, visibility) : Route.host(host != null ? host : name, visibility));
     }
 
-    private static App image(ConfigObject entry, String name, String storage, Optional<Route> route, List<Link> links, ChartSource charts) {
+    private static CodeZeroApp image(ConfigObject entry, String name, String storage, Optional<Route> route, List<Link> links, ChartSource charts) {
         String image = entry.string("image", null);
         if (image == null) {
             entry.problems().add(Problem.of(entry.path() + ".image", null, "is required for kind image, e.g. nginx:1.29.3"));
@@ -145,7 +145,7 @@ public final class AppCatalogue {
                 spec.link(link);
             }
         }
-        return new App(spec.build(), charts);
+        return new CodeZeroApp(spec.build(), charts);
     }
 
 

@@ -1,48 +1,144 @@
 package io.codezero.platform.layers;
 
 import com.pulumi.core.Output;
+import io.codezero.core.validation.Problem;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Where Alertmanager sends alerts. Credentials and URLs with tokens are held as Pulumi secrets. */
+/**
+ * Where Alertmanager sends alerts. URLs (which carry tokens) and passwords reach the cluster only as
+ * Pulumi secrets, inside the Alertmanager config Secret, never in Helm values.
+ */
 public sealed interface AlertReceiver {
     String name();
 
-    /** This receiver's entry in alertmanager.yaml; secret values are resolved inside the returned output. */
+    /** This receiver's entry in alertmanager.yaml, as a secret. */
     Output<Map<String, Object>> toConfig();
 
-    record Webhook(String name, Output<String> url) implements AlertReceiver {
+    /** What Alertmanager would refuse or what would leak, found before anything is registered; {@code at} is the receiver's path. */
+    List<Problem> validate(String at);
+
+    static Webhook webhook(String name, String url) {
+        return new Webhook(name, url);
+    }
+
+    static Slack slack(String name, String webhookUrl, String channel) {
+        return new Slack(name, webhookUrl, channel);
+    }
+
+    record Webhook(String name, String url) implements AlertReceiver {
         @Override
         public Output<Map<String, Object>> toConfig() {
-            return url.applyValue(u -> Map.of("name", name, "webhook_configs", List.of(Map.of("url", u, "send_resolved", true))));
+            return Output.ofSecret(Map.of("name", name, "webhook_configs", List.of(Map.of("url", url, "send_resolved", true))));
+        }
+
+        @Override
+        public List<Problem> validate(String at) {
+            List<Problem> problems = new ArrayList<>();
+            whyNotHttpsUrl(url, true).ifPresent(why -> problems.add(Problem.of(at + ".url", redact(url), why)));
+            return problems;
         }
     }
 
-    record Slack(String name, Output<String> webhookUrl, String channel) implements AlertReceiver {
+    record Slack(String name, String webhookUrl, String channel) implements AlertReceiver {
         @Override
         public Output<Map<String, Object>> toConfig() {
-            return webhookUrl.applyValue(u -> Map.of("name", name, "slack_configs",
-                    List.of(Map.of("api_url", u, "channel", channel, "send_resolved", true))));
+            return Output.ofSecret(Map.of("name", name, "slack_configs",
+                    List.of(Map.of("api_url", webhookUrl, "channel", channel, "send_resolved", true))));
+        }
+
+        @Override
+        public List<Problem> validate(String at) {
+            List<Problem> problems = new ArrayList<>();
+            whyNotHttpsUrl(webhookUrl, false).ifPresent(why -> problems.add(Problem.of(at + ".url", redact(webhookUrl), why)));
+            if (channel == null || !channel.matches("[#@]?[a-z0-9][a-z0-9._-]{0,79}")) {
+                problems.add(Problem.of(at + ".channel", channel, "must be a Slack channel such as #alerts (lowercase letters, digits, '-', '_', '.')"));
+            }
+            return problems;
         }
     }
 
-    record Email(String name, String to, String from, String smarthost, String username, Output<String> password) implements AlertReceiver {
+    record Email(String name, String to, String from, String smarthost, String username, String password) implements AlertReceiver {
         @Override
         public Output<Map<String, Object>> toConfig() {
-            return password.applyValue(p -> {
-                Map<String, Object> email = new LinkedHashMap<>();
-                email.put("to", to);
-                email.put("from", from);
-                email.put("smarthost", smarthost);
-                email.put("require_tls", true);
-                email.put("send_resolved", true);
-                if (username != null) {
-                    email.put("auth_username", username);
-                    email.put("auth_password", p);
+            Map<String, Object> email = new LinkedHashMap<>();
+            email.put("to", to);
+            email.put("from", from);
+            email.put("smarthost", smarthost);
+            email.put("require_tls", true);
+            email.put("send_resolved", true);
+            if (username != null) {
+                email.put("auth_username", username);
+                email.put("auth_password", password);
+            }
+            return Output.ofSecret(Map.of("name", name, "email_configs", List.of(email)));
+        }
+
+        @Override
+        public List<Problem> validate(String at) {
+            List<Problem> problems = new ArrayList<>();
+            for (String address : to == null ? List.of("") : List.of(to.split(",", -1))) {
+                if (!isEmailAddress(address.trim())) {
+                    problems.add(Problem.of(at + ".to", to, "must be one or more e-mail addresses separated by commas"));
+                    break;
                 }
-                return Map.of("name", name, "email_configs", List.of(email));
-            });
+            }
+            if (!isEmailAddress(from)) {
+                problems.add(Problem.of(at + ".from", from, "must be an e-mail address"));
+            }
+            if (smarthost == null || !smarthost.matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
+                problems.add(Problem.of(at + ".smarthost", smarthost, "must be host:port of the SMTP server, e.g. smtp.example.com:587"));
+            }
+            if (username != null && (password == null || password.isEmpty())) {
+                problems.add(Problem.of(at + ".password", null, "is required with a username; set it as a secret "
+                        + "(pulumi config set --secret --path ...password)"));
+            }
+            return problems;
+        }
+    }
+
+    private static boolean isEmailAddress(String text) {
+        return text != null && text.matches("[^@\\s,]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    }
+
+    /**
+     * Alerts leave the cluster only over https; plain http is accepted for in-cluster services (the mesh encrypts
+     * those), where {@code inClusterHttp} allows it.
+     */
+    private static java.util.Optional<String> whyNotHttpsUrl(String text, boolean inClusterHttp) {
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.of("is required: the URL alerts are posted to");
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return java.util.Optional.of("is not a URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return java.util.Optional.of("must be an absolute https:// URL with a host");
+        }
+        boolean inCluster = uri.getHost().endsWith(".svc") || uri.getHost().endsWith(".svc.cluster.local");
+        if (scheme.equals("http") && !(inClusterHttp && inCluster)) {
+            return java.util.Optional.of("must use https: alerts and the token in the URL would cross the network in clear text"
+                    + (inClusterHttp ? " (http is accepted only for in-cluster services, <service>.<namespace>.svc)" : ""));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Only scheme and host: the rest of a webhook URL is usually its token. */
+    private static String redact(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() != null && uri.getHost() != null ? uri.getScheme() + "://" + uri.getHost() + "/..." : "<not a URL>";
+        } catch (URISyntaxException | NullPointerException e) {
+            return "<not a URL>";
         }
     }
 }

@@ -55,6 +55,33 @@ public final class CertificatesLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** cert-manager with a development CA or an ACME issuer. Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private Optional<Acme> acme = d.acme();
+        private ChartSource charts = ChartSource.remote();
+
+        /** An ACME account (Let's Encrypt by default); empty: a self-signed development CA. */
+        public Builder acme(Optional<Acme> acme) {
+            this.acme = acme;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public CertificatesLayer build() {
+            return new CertificatesLayer(new Options(acme), charts);
+        }
+    }
+
     @Override
     public List<ChartRef> charts() {
         return List.of(CERT_MANAGER);
@@ -63,6 +90,11 @@ public final class CertificatesLayer implements PlatformLayer {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(NAMESPACE);
     }
 
     @Override

@@ -65,6 +65,46 @@ public final class DashboardsLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Grafana. Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private String namespace = d.namespace();
+        private String storage = d.storage();
+        private Optional<Visibility> route = d.route();
+        private ChartSource charts = ChartSource.remote();
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** Grafana volume size. */
+        public Builder storage(String storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        /** Grafana's route through the gateway; empty: no route (port-forward only). */
+        public Builder route(Optional<Visibility> route) {
+            this.route = route;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public DashboardsLayer build() {
+            return new DashboardsLayer(new Options(namespace, storage, route), charts);
+        }
+    }
+
     @Override
     public List<ChartRef> charts() {
         return List.of(GRAFANA);
@@ -75,10 +115,16 @@ public final class DashboardsLayer implements PlatformLayer {
         return NAME;
     }
 
+    @Override
+    public List<String> namespaces() {
+        return List.of(options.namespace());
+    }
+
     /** Grafana shows what metrics and logs collect, and is served through the mesh's gateway when there is one. */
     @Override
     public List<Requirement> requires() {
-        return List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class), Requirement.uses(Logs.class));
+        return List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class), Requirement.uses(Logs.class),
+                Requirement.uses(SignIn.class));
     }
 
     @Override
@@ -126,11 +172,15 @@ public final class DashboardsLayer implements PlatformLayer {
         values.put("datasources", Map.of("datasources.yaml", Map.of("apiVersion", 1, "datasources", datasources)));
         values.put("sidecar", Map.of("dashboards", Map.of("enabled", true, "label", Dashboards.GRAFANA_SIDECAR.label(),
                 "labelValue", Dashboards.GRAFANA_SIDECAR.labelValue(), "searchNamespace", "ALL")));
-        values.put("grafana.ini", Map.of(
+        Map<String, Object> ini = new LinkedHashMap<>(Map.of(
                 "server", Map.of("root_url", "https://grafana." + domain),
                 "auth.anonymous", Map.of("enabled", false),
                 "security", Map.of("cookie_secure", true, "disable_gravatar", true),
                 "analytics", Map.of("reporting_enabled", false, "check_for_updates", false)));
+        // Only a request through the gateway's private route carries the sign-in's identity header.
+        context.fact(SignIn.class).filter(s -> options.route().equals(Optional.of(Visibility.PRIVATE)))
+                .ifPresent(s -> ini.put("auth.proxy", ConsoleIdentity.grafanaAuthProxy(s)));
+        values.put("grafana.ini", ini);
         Release grafana = charts.release(c.name("dashboards-grafana"), GRAFANA, "grafana", ns, values, 600, c.options(namespace, admin));
 
         for (String dashboard : BUILT_IN) {

@@ -54,6 +54,46 @@ public final class GuiLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Headlamp (and Kiali). Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private String namespace = d.namespace();
+        private Optional<Visibility> route = d.route();
+        private boolean kiali = d.kiali();
+        private ChartSource charts = ChartSource.remote();
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** Headlamp's route; only private (signed-in) routes are allowed. */
+        public Builder route(Optional<Visibility> route) {
+            this.route = route;
+            return this;
+        }
+
+        /** Kiali, the mesh console; needs the istio layer. */
+        public Builder kiali(boolean kiali) {
+            this.kiali = kiali;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public GuiLayer build() {
+            return new GuiLayer(new Options(namespace, route, kiali), charts);
+        }
+    }
+
     public Options options() {
         return options;
     }
@@ -69,8 +109,14 @@ public final class GuiLayer implements PlatformLayer {
     }
 
     @Override
+    public List<String> namespaces() {
+        return List.of(options.namespace());
+    }
+
+    @Override
     public List<Requirement> requires() {
-        List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class)));
+        List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
+                Requirement.uses(SignIn.class)));
         if (options.kiali()) {
             requires.add(Requirement.needs(Mesh.class, path() + ".kiali",
                     "Kiali shows the mesh and needs the istio layer; add the istio layer or set kiali: false"));
@@ -115,10 +161,17 @@ public final class GuiLayer implements PlatformLayer {
 
         Map<String, Object> headlampValues = new LinkedHashMap<>();
         headlampValues.put("fullnameOverride", "headlamp");
-        headlampValues.put("config", Map.of("inCluster", true));
+        Map<String, Object> headlampConfig = new LinkedHashMap<>(Map.of("inCluster", true));
+        Optional<SignIn> signIn = context.fact(SignIn.class);
+        List<com.pulumi.resources.Resource> headlampWait = new ArrayList<>(List.of(namespace));
+        signIn.ifPresent(s -> headlampConfig.put("oidc", ConsoleIdentity.headlampOidc(c, s, ns,
+                Route.host(HEADLAMP_HOST, Visibility.PRIVATE).url(context.settings().domain()).replaceAll("/$", ""), NAME, namespace, headlampWait)));
+        headlampValues.put("config", headlampConfig);
         headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
         headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
-        Release headlamp = charts.release(c.name("gui-headlamp"), HEADLAMP, "headlamp", ns, headlampValues, 600, c.options(namespace));
+        Release headlamp = charts.release(c.name("gui-headlamp"), HEADLAMP, "headlamp", ns, headlampValues, 600,
+                c.options(headlampWait.toArray(com.pulumi.resources.Resource[]::new)));
+        ConsoleIdentity.consoleServiceAccounts(c, ns, NAME, namespace);
         List<com.pulumi.resources.Resource> ready = new ArrayList<>(List.of(headlamp));
 
         Optional<Mesh> mesh = context.fact(Mesh.class);
@@ -135,7 +188,8 @@ public final class GuiLayer implements PlatformLayer {
             external.put("tracing", Map.of("enabled", false));
             Map<String, Object> kialiValues = new LinkedHashMap<>();
             kialiValues.put("fullnameOverride", "kiali");
-            kialiValues.put("auth", Map.of("strategy", "token"));
+            // behind sign-in Kiali acts as the signed-in user with the ID token the gateway forwards; else it asks for a token
+            kialiValues.put("auth", Map.of("strategy", signIn.isPresent() ? "header" : "token"));
             kialiValues.put("deployment", Map.of("cluster_wide_access", true, "resources", IstioLayer.requests("50m", "128Mi")));
             kialiValues.put("istio_namespace", IstioLayer.SYSTEM_NAMESPACE);
             kialiValues.put("external_services", external);
@@ -144,7 +198,7 @@ public final class GuiLayer implements PlatformLayer {
             ready.add(kiali);
             if (mesh.isPresent() && options.route().isPresent()) {
                 urls.put("kiali", Routes.expose(c, mesh.get(), "gui-kiali", ns, "kiali", 20001,
-                        Route.host(KIALI_HOST, Visibility.PRIVATE), false, namespace));
+                        Route.host(KIALI_HOST, Visibility.PRIVATE), false, Routes.SignedInCredentials.ID_TOKEN, namespace));
             }
         }
         component.done();

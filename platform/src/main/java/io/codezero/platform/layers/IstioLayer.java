@@ -26,6 +26,7 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.mesh.ExternalAuthorization;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.Routes;
@@ -70,11 +71,20 @@ public final class IstioLayer implements PlatformLayer {
      * @param gatewayServiceType LoadBalancer or NodePort; null: chosen from the target's load balancers
      *                         ({@link #serviceTypeFor}), because Helm waits for a LoadBalancer Service's address and an
      *                         atomic release rolls back when none comes before its timeout
+     * @param signIn           the browser sign-in service private routes ask ({@link SignInLayer#externalAuthorization()});
+     *                         empty: no extension provider, private routes deny requests without a token
      */
     public record Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
-                          Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType) {
+                          Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType,
+                          Optional<ExternalAuthorization> signIn) {
         public Options {
             extraHosts = List.copyOf(extraHosts);
+            signIn = signIn == null ? Optional.empty() : signIn;
+        }
+
+        public Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
+                       Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType) {
+            this(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType, Optional.empty());
         }
 
         public static Options defaults() {
@@ -97,6 +107,86 @@ public final class IstioLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Istio with STRICT mTLS and the system gateway. Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private IstioMode mode = d.mode();
+        private String gatewayNamespace = d.gatewayNamespace();
+        private int gatewayReplicas = d.gatewayReplicas();
+        private Exposure gatewayExposure = d.gatewayExposure();
+        private Optional<Auth> auth = d.auth();
+        private List<String> extraHosts = d.extraHosts();
+        private String gatewayServiceType = d.gatewayServiceType();
+        private Optional<ExternalAuthorization> signIn = d.signIn();
+        private ChartSource charts = ChartSource.remote();
+
+        /** Sidecar or ambient; null: the target's preference (ambient where CodeZero installs the CNI itself). */
+        public Builder mode(IstioMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder gatewayNamespace(String gatewayNamespace) {
+            this.gatewayNamespace = gatewayNamespace;
+            return this;
+        }
+
+        /** Minimum gateway replicas (the chart autoscales above). */
+        public Builder gatewayReplicas(int gatewayReplicas) {
+            this.gatewayReplicas = gatewayReplicas;
+            return this;
+        }
+
+        /** Internet-facing or internal; null: the platform setting, else the target's default. */
+        public Builder gatewayExposure(Exposure gatewayExposure) {
+            this.gatewayExposure = gatewayExposure;
+            return this;
+        }
+
+        /** The identity provider whose tokens private routes require; empty: private routes deny everyone. */
+        public Builder auth(Optional<Auth> auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /** More host names for the gateway certificate when the issuer cannot sign wildcards. */
+        public Builder extraHosts(List<String> extraHosts) {
+            this.extraHosts = extraHosts;
+            return this;
+        }
+
+        /** LoadBalancer or NodePort; null: chosen from the target's load balancers. */
+        public Builder gatewayServiceType(String gatewayServiceType) {
+            this.gatewayServiceType = gatewayServiceType;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        /**
+         * The browser sign-in private routes ask, from the sign-in layer of the same stack:
+         * {@code IstioLayer.builder().signIn(signIn.externalAuthorization())}. Istio learns it up front because istiod
+         * reads extension providers from its mesh config, and the sign-in layer is installed after the mesh.
+         */
+        public Builder signIn(ExternalAuthorization signIn) {
+            this.signIn = Optional.ofNullable(signIn);
+            return this;
+        }
+
+        public IstioLayer build() {
+            return new IstioLayer(new Options(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType,
+                    signIn), charts);
+        }
+    }
+
     public static ChartRef chart(String key, String name) {
         return new ChartRef(key, Versions.Platform.ISTIO_REPO, name, Versions.Platform.ISTIO);
     }
@@ -107,12 +197,18 @@ public final class IstioLayer implements PlatformLayer {
 
     @Override
     public List<ChartRef> charts() {
-        return options.mode() == IstioMode.AMBIENT ? List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL) : List.of(BASE, ISTIOD, GATEWAY);
+        // Without a chosen mode the target decides at install time, so both modes' charts may be overridden.
+        return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(SYSTEM_NAMESPACE, options.gatewayNamespace());
     }
 
     /** The gateway's certificate comes from the issuer when there is one, so certificates go first. */
@@ -123,7 +219,10 @@ public final class IstioLayer implements PlatformLayer {
 
     @Override
     public Set<Capability> provides() {
-        return Set.of(Capability.of(Mesh.class));
+        // The sign-in layer needs the extension provider in the mesh config, so only a mesh told about it offers it.
+        return options.signIn().isPresent()
+                ? Set.of(Capability.of(Mesh.class), Capability.of(ExternalAuthorization.class))
+                : Set.of(Capability.of(Mesh.class));
     }
 
     @Override
@@ -134,6 +233,10 @@ public final class IstioLayer implements PlatformLayer {
         }
         if (options.gatewayServiceType() != null && !List.of("LoadBalancer", "NodePort").contains(options.gatewayServiceType())) {
             problems.add(Problem.of("platform.istio.gateway.serviceType", options.gatewayServiceType(), "must be LoadBalancer or NodePort"));
+        }
+        if (options.auth().isPresent() && options.signIn().isPresent()) {
+            problems.add(Problem.of("platform.istio.auth", options.auth().get().issuer(), "and platform.signIn both guard private routes; "
+                    + "keep signIn (it also accepts the issuer's bearer tokens for API clients) and remove istio.auth"));
         }
         options.auth().ifPresent(auth -> {
             if (!auth.issuer().startsWith("https://")) {
@@ -151,6 +254,7 @@ public final class IstioLayer implements PlatformLayer {
         Exposure exposure = exposure(context.settings(), context.cluster().loadBalancers());
         LayerComponent component = new LayerComponent("Istio", NAME, context);
         LayerContext c = context.withParent(component);
+        IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
         String gatewayNs = options.gatewayNamespace();
 
         Namespace systemNs = Namespaces.create(c, "istio-system-namespace", SYSTEM_NAMESPACE, NAME, Map.of());
@@ -162,10 +266,10 @@ public final class IstioLayer implements PlatformLayer {
         baseValues.put("base", Map.of("enableCRDTemplates", true));
         Release base = charts.release(c.name("istio-base"), BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, c.options(systemNs));
 
-        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(), 600, c.options(systemNs, base));
+        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode), 600, c.options(systemNs, base));
 
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod));
-        if (options.mode() == IstioMode.AMBIENT) {
+        if (mode == IstioMode.AMBIENT) {
             // Node agents need neither the CRDs nor istiod to start; they only gate ambient workloads.
             Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE,
                     Map.of("profile", "ambient", "resources", requests("100m", "100Mi")), 600, c.options(systemNs));
@@ -232,12 +336,16 @@ public final class IstioLayer implements PlatformLayer {
                                 "audiences", auth.audiences(), "forwardOriginalToken", true))),
                 c.options(gatewayWait.toArray(Resource[]::new))));
 
-        Mesh mesh = new Mesh(options.mode(), workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
-                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain);
+        Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
+                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options.signIn());
 
         component.done();
-        return InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
+        InstalledLayer installed = InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
                 .withGatewayAddress(gatewayAddress(gatewayService, gatewayNs));
+        if (options.signIn().isPresent()) {
+            installed = installed.withFact(ExternalAuthorization.class, options.signIn().get());
+        }
+        return installed;
     }
 
     /**
@@ -296,12 +404,14 @@ public final class IstioLayer implements PlatformLayer {
         return wanted;
     }
 
-    private Map<String, Object> istiodValues() {
+    private Map<String, Object> istiodValues(IstioMode mode) {
         Map<String, Object> values = new LinkedHashMap<>();
-        if (options.mode() == IstioMode.AMBIENT) {
+        if (mode == IstioMode.AMBIENT) {
             values.put("profile", "ambient");
         }
-        values.put("meshConfig", Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
+        Map<String, Object> meshConfig = new LinkedHashMap<>(Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
+        options.signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
+        values.put("meshConfig", meshConfig);
         values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi")));
         values.put("global", Map.of("proxy", Map.of("resources", requests("50m", "64Mi"))));
         return values;

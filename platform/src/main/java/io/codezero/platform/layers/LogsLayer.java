@@ -43,6 +43,46 @@ public final class LogsLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Loki and Alloy. Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private String namespace = d.namespace();
+        private String retention = d.retention();
+        private String storage = d.storage();
+        private ChartSource charts = ChartSource.remote();
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** How long logs are kept, e.g. 72h or 30d. */
+        public Builder retention(String retention) {
+            this.retention = retention;
+            return this;
+        }
+
+        /** Loki volume size, e.g. 20Gi. */
+        public Builder storage(String storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public LogsLayer build() {
+            return new LogsLayer(new Options(namespace, retention, storage), charts);
+        }
+    }
+
     @Override
     public List<ChartRef> charts() {
         return List.of(LOKI, ALLOY);
@@ -51,6 +91,11 @@ public final class LogsLayer implements PlatformLayer {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(options.namespace());
     }
 
     @Override

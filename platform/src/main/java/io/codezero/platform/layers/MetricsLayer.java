@@ -66,6 +66,60 @@ public final class MetricsLayer implements PlatformLayer {
         this.charts = charts;
     }
 
+    /** Prometheus, Alertmanager and the health rules. Every option has a default; chart sources default to the pinned public repositories. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final Options d = Options.defaults();
+        private String namespace = d.namespace();
+        private String retention = d.retention();
+        private String storage = d.storage();
+        private String alertStorage = d.alertStorage();
+        private List<AlertReceiver> receivers = d.receivers();
+        private ChartSource charts = ChartSource.remote();
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** How long Prometheus keeps samples, e.g. 15d. */
+        public Builder retention(String retention) {
+            this.retention = retention;
+            return this;
+        }
+
+        /** Prometheus volume size. */
+        public Builder storage(String storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        /** Alertmanager volume size. */
+        public Builder alertStorage(String alertStorage) {
+            this.alertStorage = alertStorage;
+            return this;
+        }
+
+        /** Where alerts go; none: alerts are only visible in Alertmanager. */
+        public Builder receivers(List<AlertReceiver> receivers) {
+            this.receivers = receivers;
+            return this;
+        }
+
+        /** Local chart directories or archives by chart key, for air-gapped installs. */
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public MetricsLayer build() {
+            return new MetricsLayer(new Options(namespace, retention, storage, alertStorage, receivers), charts);
+        }
+    }
+
     @Override
     public List<ChartRef> charts() {
         return List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK);
@@ -74,6 +128,11 @@ public final class MetricsLayer implements PlatformLayer {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(options.namespace());
     }
 
     @Override
@@ -98,6 +157,7 @@ public final class MetricsLayer implements PlatformLayer {
             if (name == null || name.isBlank() || name.equals("null") || !names.add(name)) {
                 problems.add(Problem.of("platform.metrics.receivers[" + i + "].name", name, "must be a unique, non-empty name other than \"null\""));
             }
+            problems.addAll(options.receivers().get(i).validate("platform.metrics.receivers[" + i + "]"));
         }
         return problems;
     }

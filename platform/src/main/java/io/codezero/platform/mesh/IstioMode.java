@@ -1,5 +1,7 @@
 package io.codezero.platform.mesh;
 
+import io.codezero.core.target.ClusterFacts;
+import io.codezero.core.target.MeshDataplanePreference;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +14,13 @@ public enum IstioMode {
     AMBIENT;
 
     /**
-     * The default per target kind. Sidecar wherever node-level agents are constrained or the
-     * target's CNI is not ours: EKS Fargate pods cannot run DaemonSets, GKE needs special CNI
-     * placement (and Autopilot forbids privileged agents), AKS and DOKS ship their own
-     * (Cilium-based) CNIs that need extra tuning for ambient, and an existing cluster's CNI is
-     * unknown. Ambient on bare machines, where CodeZero installs the CNI itself and small
-     * machines gain most from not running a proxy per pod.
+     * The mode for a cluster when the user chose none: what its target prefers
+     * ({@link MeshDataplanePreference}), else sidecar, which works on any CNI: EKS Fargate pods cannot
+     * run DaemonSets, GKE Autopilot forbids privileged agents, AKS and DOKS ship their own CNIs, and an
+     * existing cluster's CNI is unknown.
      */
-    public static IstioMode defaultFor(String targetKind) {
-        return "baremetal".equals(targetKind) ? AMBIENT : SIDECAR;
+    public static IstioMode defaultFor(ClusterFacts facts) {
+        return facts.get(MeshDataplanePreference.class).filter(MeshDataplanePreference::ambient).map(p -> AMBIENT).orElse(SIDECAR);
     }
 
     public static Optional<IstioMode> parse(String text) {

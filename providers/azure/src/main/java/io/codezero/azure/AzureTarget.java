@@ -9,6 +9,7 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.MeshDataplanePreference;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.target.SpecField;
 import io.codezero.core.target.StorageProfile;
@@ -85,7 +86,9 @@ public final class AzureTarget implements ClusterTarget {
         }
         cluster = new AksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
-                new StorageProfile(AksCluster.STANDARD_STORAGE_CLASS, AksCluster.FAST_STORAGE_CLASS), loadBalancers(), cluster.readiness());
+                new StorageProfile(AksCluster.STANDARD_STORAGE_CLASS, AksCluster.FAST_STORAGE_CLASS), loadBalancers(), cluster.readiness())
+                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
+                        "AKS's CNI (Azure CNI overlay powered by Cilium) is Azure's: istio-cni and ztunnel need chaining settings the platform does not set, sidecars work as is"));
     }
 
     /** The component registered by the last {@link #provision} call, for callers that need its outputs. */

@@ -160,6 +160,8 @@ class AzureTargetTest {
         assertThat(provisioned.get().loadBalancers().annotationsFor(Exposure.INTERNAL).orElseThrow())
                 .containsEntry("service.beta.kubernetes.io/azure-load-balancer-internal", "true");
         assertThat(provisioned.get().loadBalancers().defaultExposure()).isEqualTo(Exposure.INTERNET_FACING);
+        assertThat(provisioned.get().facts().get(io.codezero.core.target.MeshDataplanePreference.class)).hasValueSatisfying(p ->
+                assertThat(p.ambient()).isFalse());
         PlannedResource k8s = run.get("pulumi:providers:kubernetes", "demo-k8s");
         assertThat(k8s.isSecretInput("kubeconfig")).isTrue();
     }

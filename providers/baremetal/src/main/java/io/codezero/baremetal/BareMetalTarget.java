@@ -19,6 +19,7 @@ import io.codezero.core.spec.NodePool;
 import io.codezero.core.spec.Taint;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.MeshDataplanePreference;
 import io.codezero.core.target.StorageProfile;
 import io.codezero.core.target.TargetContext;
 import io.codezero.core.validation.Problem;
@@ -41,7 +42,7 @@ import java.util.Objects;
  */
 public final class BareMetalTarget implements ClusterTarget {
     public static final String KIND = "baremetal";
-    public static final String SECTION = "codezero:baremetal";
+    public static final String SECTION = "baremetal";
 
     private final List<BareMetalHost> hosts;
     private final String k3sVersion;
@@ -214,7 +215,8 @@ public final class BareMetalTarget implements ClusterTarget {
         List<Resource> readiness = new ArrayList<>(nodes);
         readiness.addAll(MetalLb.install(context.stackName(), loadBalancer, provider, cluster));
         return new ProvisionedCluster(spec.name(), kubeconfig, provider, StorageProfile.single("local-path"),
-                loadBalancer.capabilities(), readiness);
+                loadBalancer.capabilities(), readiness).withFact(MeshDataplanePreference.class, new MeshDataplanePreference(true,
+                "CodeZero installs k3s and its CNI itself, and small machines gain most from no proxy per pod"));
     }
 
     private ConnectionArgs connection(BareMetalHost h) {

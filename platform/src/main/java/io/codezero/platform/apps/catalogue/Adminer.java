@@ -1,7 +1,7 @@
 package io.codezero.platform.apps.catalogue;
 
 import io.codezero.core.Versions;
-import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.CodeZeroApp;
 import io.codezero.platform.apps.AppSpec;
 import io.codezero.platform.apps.Link;
 import io.codezero.platform.apps.Workload;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Adminer, a small web app that links to PostgreSQL: a database console, so private by default. */
-public final class Adminer extends App {
+public final class Adminer extends CodeZeroApp {
     public static final int PORT = 8080;
 
     public Adminer(String name, Route route, String postgresApp) {

@@ -2,7 +2,7 @@ package io.codezero.platform.apps.catalogue;
 
 import io.codezero.core.Versions;
 import io.codezero.core.target.StorageTier;
-import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.CodeZeroApp;
 import io.codezero.platform.apps.AppSpec;
 import io.codezero.platform.apps.Link;
 import io.codezero.platform.apps.MetricsEndpoint;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Gitea, a Git server, storing its metadata in a linked PostgreSQL. */
-public final class Gitea extends App {
+public final class Gitea extends CodeZeroApp {
     public static final int PORT = 3000;
 
     /** @param route where the gateway serves it; null for none (reach it with port-forward) */

@@ -2,7 +2,7 @@ package io.codezero.platform.apps.catalogue;
 
 import io.codezero.core.Versions;
 import io.codezero.core.target.StorageTier;
-import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.CodeZeroApp;
 import io.codezero.platform.apps.AppSpec;
 import io.codezero.platform.apps.MetricsEndpoint;
 import io.codezero.platform.apps.Offer;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** MinIO object storage; offers "s3", exposes metrics and registers a small dashboard. */
-public final class Minio extends App {
+public final class Minio extends CodeZeroApp {
     public static final String INTERFACE = "s3";
     public static final int PORT = 9000;
 

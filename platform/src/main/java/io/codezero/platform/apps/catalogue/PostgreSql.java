@@ -2,7 +2,7 @@ package io.codezero.platform.apps.catalogue;
 
 import io.codezero.core.Versions;
 import io.codezero.core.target.StorageTier;
-import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.CodeZeroApp;
 import io.codezero.platform.apps.AppSpec;
 import io.codezero.platform.apps.MetricsEndpoint;
 import io.codezero.platform.apps.Offer;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** PostgreSQL on the fast storage tier; offers "postgres" with a generated password. */
-public final class PostgreSql extends App {
+public final class PostgreSql extends CodeZeroApp {
     public static final String INTERFACE = "postgres";
     public static final int PORT = 5432;
 

@@ -2,7 +2,7 @@ package io.codezero.platform.apps.catalogue;
 
 import io.codezero.core.Versions;
 import io.codezero.core.target.StorageTier;
-import io.codezero.platform.apps.App;
+import io.codezero.platform.apps.CodeZeroApp;
 import io.codezero.platform.apps.AppSpec;
 import io.codezero.platform.apps.Offer;
 import io.codezero.platform.apps.Volume;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Redis with append-only persistence and a generated password; offers "redis". */
-public final class Redis extends App {
+public final class Redis extends CodeZeroApp {
     public static final String INTERFACE = "redis";
     public static final int PORT = 6379;
 
