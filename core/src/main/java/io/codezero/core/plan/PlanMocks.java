@@ -15,10 +15,21 @@ import java.util.function.Function;
 public class PlanMocks implements Mocks {
     private final Map<String, Function<ResourceArgs, Map<String, Object>>> outputsByType = new HashMap<>();
     private final Map<String, Function<CallArgs, Map<String, Object>>> invokes = new HashMap<>();
+    private final Map<String, Function<ResourceArgs, String>> idsByType = new HashMap<>();
 
     /** Extra outputs for a resource type, merged over the echoed inputs. */
     public PlanMocks outputs(String type, Function<ResourceArgs, Map<String, Object>> extra) {
         outputsByType.put(type, extra);
+        return this;
+    }
+
+    /**
+     * The provider id of resources of a type, where the cloud's ids carry meaning that other
+     * resources read (Azure resource ids such as /subscriptions/.../virtualNetworks/x are parsed and
+     * referenced). Without one, a resource's id is its name plus "-id".
+     */
+    public PlanMocks ids(String type, Function<ResourceArgs, String> id) {
+        idsByType.put(type, id);
         return this;
     }
 
@@ -35,7 +46,8 @@ public class PlanMocks implements Mocks {
         if (extra != null) {
             state.putAll(extra.apply(args));
         }
-        String id = args.id != null && !args.id.isEmpty() ? args.id : args.name + "-id";
+        Function<ResourceArgs, String> idOf = idsByType.get(args.type);
+        String id = args.id != null && !args.id.isEmpty() ? args.id : idOf != null ? idOf.apply(args) : args.name + "-id";
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 

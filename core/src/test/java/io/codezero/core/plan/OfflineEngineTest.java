@@ -53,6 +53,18 @@ class OfflineEngineTest {
     }
 
     @Test
+    void aTypesIdFunctionGivesTheProviderIdOtherResourcesSee() {
+        PlanMocks mocks = new PlanMocks().ids("kubernetes:core/v1:Namespace", args -> "/namespaces/" + args.name);
+        OfflineRun run = OfflineEngine.create().mocks(mocks).run(ctx -> {
+            var ns = new Namespace("ns", NamespaceArgs.builder().build());
+            new Namespace("other", NamespaceArgs.builder().metadata(ObjectMetaArgs.builder()
+                    .labels(ns.id().applyValue(id -> Map.of("ref", id.replace('/', '.')))).build()).build());
+        });
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.get("kubernetes:core/v1:Namespace", "other").input("metadata.labels.ref")).isEqualTo(".namespaces.ns");
+    }
+
+    @Test
     void aThrowingProgramFailsTheRunWithItsMessage() {
         OfflineRun run = OfflineEngine.create().run(ctx -> {
             throw new IllegalArgumentException("bad cidr");

@@ -1,0 +1,24 @@
+package io.codezero.examples.azure;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import io.codezero.azure.AzureTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+
+/** The whole platform on a new AKS cluster; everything else comes from Pulumi.<stack>.yaml (see docs/azure.md). */
+public final class App {
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    public static void stack(Context ctx) {
+        StackConfig config = StackConfig.from(ctx);
+        // problems in codezero:azure are collected by the config and reported with all others
+        var target = AzureTarget.fromConfig(config.section("azure"));
+        new CodeZeroStack(config.cluster().name(), config.toArgs(target)).exportTo(ctx);
+    }
+}

@@ -1,0 +1,117 @@
+package io.codezero.examples.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import io.codezero.core.plan.DependencyGraph;
+import io.codezero.core.plan.OfflineEngine;
+import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.PlanMocksContributor;
+import io.codezero.core.plan.PlannedResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The example as shipped (Pulumi.dev.yaml), run offline with the plan mocks found on the classpath:
+ * the whole platform plans on AKS, nothing silently drops out of the plan mocks (every Azure output
+ * the program reads is answered), and what the platform exposes through load balancers is torn
+ * down before the network under it.
+ */
+class AzureExampleTest {
+    private static OfflineRun run;
+
+    @BeforeAll
+    static void planTheExample() throws IOException {
+        run = OfflineEngine.create().project("codezero-azure").stack("dev")
+                .config(stackConfig(Path.of("Pulumi.dev.yaml")))
+                .mocks(PlanMocksContributor.discover())
+                .run(App::stack);
+    }
+
+    @Test
+    void theShippedConfigPlansTheClusterAndEveryPlatformLayer() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.ofType("codezero:azure:AksCluster")).hasSize(1);
+        assertThat(run.ofType("azure-native:containerservice:AgentPool")).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("codezero-dev-general", "codezero-dev-batch");
+        assertThat(run.where(r -> r.type().startsWith("codezero:platform:"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(run.outputs().get("kubeconfig").secret()).isTrue();
+        PlannedResource k8s = run.get("pulumi:providers:kubernetes", "codezero-dev-k8s");
+        assertThat(run.where(r -> r.type().startsWith("kubernetes:"))).isNotEmpty().allSatisfy(r ->
+                assertThat(r.providerUrn()).as(r.toString()).isEqualTo(k8s.urn()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKubeconfigIsCompleteSoNothingDroppedOutOfThePlanMocks() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        Map<String, Object> kubeconfig = new Gson().fromJson((String) run.outputs().get("kubeconfig").value(), Map.class);
+        Map<String, Object> cluster = (Map<String, Object>) ((List<Map<String, Object>>) kubeconfig.get("clusters")).get(0).get("cluster");
+        assertThat((String) cluster.get("server")).startsWith("https://codezero-dev-").endsWith(".hcp.westeurope.azmk8s.io:443");
+        assertThat((String) cluster.get("certificate-authority-data")).isNotBlank();
+        // the agent pools name the cluster by its output name, which azure-native does not echo: the plan mocks answer it
+        assertThat(run.ofType("azure-native:containerservice:AgentPool")).allSatisfy(p -> assertThat(p.input("resourceName")).isEqualTo("codezero-dev"));
+        assertThat(run.ofType("azure-native:network:Subnet")).allSatisfy(s -> assertThat(s.input("virtualNetworkName")).isEqualTo("codezero-dev-vnet"));
+    }
+
+    @Test
+    void loadBalancerServicesAndReleasesGoBeforeTheNetwork() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        DependencyGraph graph = DependencyGraph.of(run);
+        List<PlannedResource> network = run.where(r -> r.type().startsWith("azure-native:network:"));
+        List<PlannedResource> workloads = new ArrayList<>(run.where(r -> r.type().equals("kubernetes:core/v1:Service")
+                && "LoadBalancer".equals(r.input("spec.type"))));
+        workloads.addAll(run.ofType("kubernetes:helm.sh/v3:Release"));
+        assertThat(network).hasSize(4);
+        assertThat(workloads).isNotEmpty();
+        for (PlannedResource workload : workloads) {
+            for (PlannedResource piece : network) {
+                assertThat(graph.reaches(workload.urn(), piece.urn())).as(workload + " must be destroyed before " + piece).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void twoAzureStacksInOneProgramPlanCleanly() {
+        OfflineRun two = OfflineEngine.create().project("codezero-azure").stack("multi")
+                .mocks(PlanMocksContributor.discover())
+                .run(ctx -> {
+                    for (String[] where : new String[][] {{"eu", "westeurope"}, {"us", "eastus2"}}) {
+                        var spec = io.codezero.core.spec.ClusterSpec.builder(where[0] + "-cluster")
+                                .network(io.codezero.core.spec.NetworkSpec.builder().allowApiAccessFrom("203.0.113.0/24").build()).build();
+                        var target = new io.codezero.azure.AzureTarget(io.codezero.azure.AzureTargetArgs.builder().location(where[1]).build());
+                        new io.codezero.stacks.CodeZeroStack(where[0], io.codezero.stacks.CodeZeroStackArgs.builder()
+                                .target(target).cluster(spec).build());
+                    }
+                });
+        assertThat(two.succeeded()).as(two.failure()).isTrue();
+        assertThat(two.ofType("azure-native:containerservice:ManagedCluster")).extracting(r -> r.input("location"))
+                .containsExactlyInAnyOrder("westeurope", "eastus2");
+        assertThat(two.ofType("pulumi:providers:kubernetes")).hasSize(2);
+        assertThat(two.ofType("azure-native:containerservice:AgentPool")).extracting(r -> r.input("resourceName"))
+                .containsExactlyInAnyOrder("eu-cluster", "us-cluster");
+    }
+
+    /** The config: section of a Pulumi.<stack>.yaml, objects as JSON as the Pulumi CLI passes them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> stackConfig(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, Object> config = (Map<String, Object>) root.get("config");
+            Map<String, String> out = new LinkedHashMap<>();
+            config.forEach((k, v) -> out.put(k, v instanceof Map || v instanceof List ? new Gson().toJson(v) : String.valueOf(v)));
+            return out;
+        }
+    }
+}

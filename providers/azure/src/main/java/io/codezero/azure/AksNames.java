@@ -1,0 +1,43 @@
+package io.codezero.azure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Names and well-known ids AKS and Entra ID fix; and the stable names this target derives. */
+public final class AksNames {
+    /** The cluster's own system pool (kept small, CriticalAddonsOnly): spec pools may not use the name. */
+    public static final String SYSTEM_POOL = "czsystem";
+    /**
+     * The application id of the AKS Entra ID server ("Azure Kubernetes Service AAD Server"): the
+     * audience of every token an AKS cluster with managed Entra ID integration accepts.
+     */
+    public static final String AKS_AAD_SERVER_APP_ID = "6dae42f8-4368-4678-94ff-3960e28e3630";
+
+    /** Built-in role definition ids (the same in every tenant). */
+    public static final String ROLE_NETWORK_CONTRIBUTOR = "4d97b98b-1d4f-4787-a291-c67834d212e7";
+    public static final String ROLE_KEY_VAULT_CRYPTO_USER = "12338af0-0e69-4776-bea7-57ae8d297424";
+    public static final String ROLE_AKS_RBAC_CLUSTER_ADMIN = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
+
+    private AksNames() {
+    }
+
+    /** Role assignment names must be GUIDs; derived from what they bind, so the same program gives the same name. */
+    public static String roleAssignmentName(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Key Vault names are global, 3-24 letters, digits and hyphens: the cluster name shortened,
+     * plus a hash of resource group, cluster and location so two clusters never collide.
+     */
+    public static String keyVaultName(String resourceGroup, String cluster, String location) {
+        String base = cluster.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
+            base = "cz" + base;
+        }
+        String hash = Integer.toHexString((resourceGroup + "/" + cluster + "/" + location).hashCode() & 0x7fffffff);
+        hash = ("00000000" + hash).substring(hash.length());
+        return "kv" + base.substring(0, Math.min(12, base.length())) + "-" + hash;
+    }
+}

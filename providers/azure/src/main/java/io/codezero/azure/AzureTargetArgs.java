@@ -1,0 +1,507 @@
+package io.codezero.azure;
+
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.spec.SizeClass;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Azure-specific about a cluster; the cloud-neutral part (version, pools, CIDRs, API
+ * allowlist, tags) stays in the {@link io.codezero.core.spec.ClusterSpec}. Plain Java with no
+ * Pulumi types, so the command-line preflight can read it too. Every setting but the location has
+ * a default.
+ */
+public final class AzureTargetArgs {
+    public static final List<String> DEFAULT_TOKEN_COMMAND = List.of("codezero-aks-token");
+    public static final List<String> DEFAULT_ZONES = List.of("1", "2", "3");
+    /** AKS upgrade channels of API 2023-04-01, as the API spells them. */
+    public static final List<String> UPGRADE_CHANNELS = List.of("none", "patch", "stable", "rapid", "node-image");
+    public static final List<String> SKU_TIERS = List.of("Free", "Standard", "Premium");
+    public static final List<String> SUPPORT_PLANS = List.of("KubernetesOfficial", "AKSLongTermSupport");
+    public static final List<String> OS_SKUS = List.of("AzureLinux", "Ubuntu");
+    /** How nodes of an adopted subnet reach the internet; a created network always uses its own NAT gateway. */
+    public static final List<String> OUTBOUND_TYPES = List.of("userAssignedNATGateway", "userDefinedRouting", "loadBalancer");
+
+    /** Where Kubernetes secrets are encrypted at rest (etcd), beyond Azure's platform-managed encryption. */
+    public enum SecretsEncryption {
+        /** KMS with a key in a Key Vault this target creates, or the one given with {@code kms.keyId}. */
+        KEY_VAULT("keyVault"),
+        /** Only Azure's platform-managed encryption of etcd: an explicit opt-out. */
+        PLATFORM("platform");
+
+        private final String id;
+
+        SecretsEncryption(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static Optional<SecretsEncryption> parse(String text) {
+            for (SecretsEncryption e : values()) {
+                if (e.id.equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private final String location;
+    private final String subscriptionId;
+    private final String tenantId;
+    private final String resourceGroup;
+    private final boolean adoptResourceGroup;
+    private final List<String> zones;
+    private final String existingSubnetId;
+    private final String outboundType;
+    private final Map<SizeClass, String> vmSizeOverrides;
+    private final VmSizes vmSizes;
+    private final String systemPoolVmSize;
+    private final int systemPoolCount;
+    private final String osSku;
+    private final int osDiskSizeGB;
+    private final String maxSurge;
+    private final String autoUpgradeChannel;
+    private final String skuTier;
+    private final String supportPlan;
+    private final List<String> adminGroupObjectIds;
+    private final List<String> adminPrincipalIds;
+    private final boolean grantDeployerAdmin;
+    private final SecretsEncryption secretsEncryption;
+    private final String kmsKeyId;
+    private final String kmsKeyVaultId;
+    private final boolean azureMonitorMetrics;
+    private final String logAnalyticsWorkspaceId;
+    private final List<String> tokenCommand;
+    private final boolean preflight;
+    private final boolean manageNodeCount;
+
+    private AzureTargetArgs(Builder b) {
+        this.location = b.location;
+        this.subscriptionId = b.subscriptionId;
+        this.tenantId = b.tenantId;
+        this.resourceGroup = b.resourceGroup;
+        this.adoptResourceGroup = b.adoptResourceGroup;
+        this.zones = List.copyOf(b.zones);
+        this.existingSubnetId = b.existingSubnetId;
+        this.outboundType = b.outboundType;
+        this.vmSizeOverrides = Map.copyOf(b.vmSizeOverrides);
+        this.vmSizes = VmSizes.withOverrides(vmSizeOverrides);
+        this.systemPoolVmSize = b.systemPoolVmSize;
+        this.systemPoolCount = b.systemPoolCount;
+        this.osSku = b.osSku;
+        this.osDiskSizeGB = b.osDiskSizeGB;
+        this.maxSurge = b.maxSurge;
+        this.autoUpgradeChannel = b.autoUpgradeChannel;
+        this.skuTier = b.skuTier;
+        this.supportPlan = b.supportPlan;
+        this.adminGroupObjectIds = List.copyOf(b.adminGroupObjectIds);
+        this.adminPrincipalIds = List.copyOf(b.adminPrincipalIds);
+        this.grantDeployerAdmin = b.grantDeployerAdmin;
+        this.secretsEncryption = b.secretsEncryption;
+        this.kmsKeyId = b.kmsKeyId;
+        this.kmsKeyVaultId = b.kmsKeyVaultId;
+        this.azureMonitorMetrics = b.azureMonitorMetrics;
+        this.logAnalyticsWorkspaceId = b.logAnalyticsWorkspaceId;
+        this.tokenCommand = List.copyOf(b.tokenCommand);
+        this.preflight = b.preflight;
+        this.manageNodeCount = b.manageNodeCount;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the {@code codezero:azure} config object. Type errors and unknown keys are added to the
+     * object's problem list (never thrown), so the caller reports them with every other problem.
+     */
+    public static AzureTargetArgs fromConfig(ConfigObject azure) {
+        Builder b = builder();
+        b.location(azure.string("location", null));
+        b.subscriptionId(azure.string("subscriptionId", null));
+        b.tenantId(azure.string("tenantId", null));
+        b.resourceGroup(azure.string("resourceGroup", null));
+        b.adoptResourceGroup(azure.bool("adoptResourceGroup", b.adoptResourceGroup));
+        if (azure.has("zones")) {
+            b.zones(azure.strings("zones"));
+        }
+        ConfigObject vnet = azure.object("vnet");
+        b.existingSubnetId(vnet.string("subnetId", null));
+        b.outboundType(vnet.string("outboundType", null));
+        vnet.rejectUnknownKeys();
+        ConfigObject sizes = azure.object("vmSizes");
+        for (SizeClass sizeClass : SizeClass.values()) {
+            String size = sizes.string(sizeClass.id(), null);
+            if (size != null) {
+                b.vmSize(sizeClass, size);
+            }
+        }
+        sizes.rejectUnknownKeys();
+        ConfigObject system = azure.object("systemPool");
+        b.systemPoolVmSize(system.string("vmSize", b.systemPoolVmSize));
+        b.systemPoolCount(system.integer("count", b.systemPoolCount));
+        system.rejectUnknownKeys();
+        b.osSku(azure.string("osSku", b.osSku));
+        b.osDiskSizeGB(azure.integer("osDiskSizeGB", b.osDiskSizeGB));
+        b.maxSurge(azure.string("maxSurge", b.maxSurge));
+        b.autoUpgradeChannel(azure.string("autoUpgradeChannel", b.autoUpgradeChannel));
+        b.skuTier(azure.string("skuTier", b.skuTier));
+        b.supportPlan(azure.string("supportPlan", b.supportPlan));
+        b.adminGroupObjectIds(azure.strings("adminGroupObjectIds"));
+        b.adminPrincipalIds(azure.strings("adminPrincipalIds"));
+        b.grantDeployerAdmin(azure.bool("grantDeployerAdmin", b.grantDeployerAdmin));
+        String encryption = azure.string("secretsEncryption", SecretsEncryption.KEY_VAULT.id());
+        SecretsEncryption.parse(encryption).ifPresentOrElse(b::secretsEncryption, () -> azure.problems().add(
+                io.codezero.core.validation.Problem.of(azure.path() + ".secretsEncryption", encryption,
+                        "is not a secrets encryption mode; valid modes are keyVault (KMS with a Key Vault key, the default) and platform (opt out)")));
+        ConfigObject kms = azure.object("kms");
+        b.kmsKeyId(kms.string("keyId", null));
+        b.kmsKeyVaultId(kms.string("keyVaultId", null));
+        kms.rejectUnknownKeys();
+        b.azureMonitorMetrics(azure.bool("azureMonitorMetrics", b.azureMonitorMetrics));
+        b.logAnalyticsWorkspaceId(azure.string("logAnalyticsWorkspaceId", null));
+        if (azure.has("tokenCommand")) {
+            b.tokenCommand(azure.strings("tokenCommand"));
+        }
+        b.preflight(azure.bool("preflight", b.preflight));
+        b.manageNodeCount(azure.bool("manageNodeCount", b.manageNodeCount));
+        azure.rejectUnknownKeys();
+        return b.build();
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public Optional<String> subscriptionId() {
+        return Optional.ofNullable(subscriptionId);
+    }
+
+    public Optional<String> tenantId() {
+        return Optional.ofNullable(tenantId);
+    }
+
+    /** The resource group's name: as configured, or {@code <cluster>-rg}. */
+    public String resourceGroupFor(String clusterName) {
+        return resourceGroup != null ? resourceGroup : clusterName + "-rg";
+    }
+
+    public Optional<String> resourceGroup() {
+        return Optional.ofNullable(resourceGroup);
+    }
+
+    public boolean adoptResourceGroup() {
+        return adoptResourceGroup;
+    }
+
+    public List<String> zones() {
+        return zones;
+    }
+
+    public Optional<String> existingSubnetId() {
+        return Optional.ofNullable(existingSubnetId);
+    }
+
+    public boolean adoptsNetwork() {
+        return existingSubnetId != null;
+    }
+
+    /** The outbound type as configured; empty means the default (a created NAT gateway, or the adopted subnet's NAT gateway). */
+    public Optional<String> outboundType() {
+        return Optional.ofNullable(outboundType);
+    }
+
+    public String effectiveOutboundType() {
+        return outboundType != null ? outboundType : "userAssignedNATGateway";
+    }
+
+    public Map<SizeClass, String> vmSizeOverrides() {
+        return vmSizeOverrides;
+    }
+
+    public VmSizes vmSizes() {
+        return vmSizes;
+    }
+
+    public String systemPoolVmSize() {
+        return systemPoolVmSize;
+    }
+
+    public int systemPoolCount() {
+        return systemPoolCount;
+    }
+
+    public String osSku() {
+        return osSku;
+    }
+
+    public int osDiskSizeGB() {
+        return osDiskSizeGB;
+    }
+
+    public String maxSurge() {
+        return maxSurge;
+    }
+
+    public String autoUpgradeChannel() {
+        return autoUpgradeChannel;
+    }
+
+    public String skuTier() {
+        return skuTier;
+    }
+
+    public String supportPlan() {
+        return supportPlan;
+    }
+
+    public List<String> adminGroupObjectIds() {
+        return adminGroupObjectIds;
+    }
+
+    public List<String> adminPrincipalIds() {
+        return adminPrincipalIds;
+    }
+
+    public boolean grantDeployerAdmin() {
+        return grantDeployerAdmin;
+    }
+
+    public SecretsEncryption secretsEncryption() {
+        return secretsEncryption;
+    }
+
+    public Optional<String> kmsKeyId() {
+        return Optional.ofNullable(kmsKeyId);
+    }
+
+    public Optional<String> kmsKeyVaultId() {
+        return Optional.ofNullable(kmsKeyVaultId);
+    }
+
+    public boolean azureMonitorMetrics() {
+        return azureMonitorMetrics;
+    }
+
+    public Optional<String> logAnalyticsWorkspaceId() {
+        return Optional.ofNullable(logAnalyticsWorkspaceId);
+    }
+
+    public List<String> tokenCommand() {
+        return tokenCommand;
+    }
+
+    public boolean preflight() {
+        return preflight;
+    }
+
+    public boolean manageNodeCount() {
+        return manageNodeCount;
+    }
+
+    public static final class Builder {
+        private String location;
+        private String subscriptionId;
+        private String tenantId;
+        private String resourceGroup;
+        private boolean adoptResourceGroup;
+        private final List<String> zones = new ArrayList<>(DEFAULT_ZONES);
+        private String existingSubnetId;
+        private String outboundType;
+        private final Map<SizeClass, String> vmSizeOverrides = new EnumMap<>(SizeClass.class);
+        private String systemPoolVmSize = "Standard_D2s_v5";
+        private int systemPoolCount = 2;
+        private String osSku = "AzureLinux";
+        private int osDiskSizeGB = 128;
+        private String maxSurge = "33%";
+        private String autoUpgradeChannel = "none";
+        private String skuTier = "Standard";
+        private String supportPlan = "KubernetesOfficial";
+        private final List<String> adminGroupObjectIds = new ArrayList<>();
+        private final List<String> adminPrincipalIds = new ArrayList<>();
+        private boolean grantDeployerAdmin = true;
+        private SecretsEncryption secretsEncryption = SecretsEncryption.KEY_VAULT;
+        private String kmsKeyId;
+        private String kmsKeyVaultId;
+        private boolean azureMonitorMetrics;
+        private String logAnalyticsWorkspaceId;
+        private final List<String> tokenCommand = new ArrayList<>(DEFAULT_TOKEN_COMMAND);
+        private boolean preflight;
+        private boolean manageNodeCount;
+
+        /** The Azure region, as ARM spells it: westeurope, eastus2. Required. */
+        public Builder location(String location) {
+            this.location = location;
+            return this;
+        }
+
+        /** Pins the subscription for the provider and the preflight; default: the credential's default subscription. */
+        public Builder subscriptionId(String subscriptionId) {
+            this.subscriptionId = subscriptionId;
+            return this;
+        }
+
+        /** The Entra ID tenant for the kubeconfig's token helper and the preflight; default: the credential's. */
+        public Builder tenantId(String tenantId) {
+            this.tenantId = tenantId;
+            return this;
+        }
+
+        /** Resource group name; default {@code <cluster>-rg}. */
+        public Builder resourceGroup(String name) {
+            this.resourceGroup = name;
+            return this;
+        }
+
+        /** Use an existing resource group of that name instead of creating it. */
+        public Builder adoptResourceGroup(boolean adopt) {
+            this.adoptResourceGroup = adopt;
+            return this;
+        }
+
+        /** Availability zones of every pool; empty for regions without zones. Default 1, 2, 3. */
+        public Builder zones(List<String> zones) {
+            this.zones.clear();
+            this.zones.addAll(zones);
+            return this;
+        }
+
+        /** Adopt an existing subnet (full resource id) for the nodes instead of creating a VNet. */
+        public Builder existingSubnetId(String subnetId) {
+            this.existingSubnetId = subnetId;
+            return this;
+        }
+
+        /** Egress of an adopted subnet: userAssignedNATGateway (default), userDefinedRouting or loadBalancer. */
+        public Builder outboundType(String outboundType) {
+            this.outboundType = outboundType;
+            return this;
+        }
+
+        public Builder vmSize(SizeClass sizeClass, String vmSize) {
+            vmSizeOverrides.put(sizeClass, vmSize);
+            return this;
+        }
+
+        public Builder systemPoolVmSize(String vmSize) {
+            this.systemPoolVmSize = vmSize;
+            return this;
+        }
+
+        public Builder systemPoolCount(int count) {
+            this.systemPoolCount = count;
+            return this;
+        }
+
+        public Builder osSku(String osSku) {
+            this.osSku = osSku;
+            return this;
+        }
+
+        public Builder osDiskSizeGB(int gb) {
+            this.osDiskSizeGB = gb;
+            return this;
+        }
+
+        /** Extra nodes during a pool upgrade: a percentage ("33%") or a count ("1"). */
+        public Builder maxSurge(String maxSurge) {
+            this.maxSurge = maxSurge;
+            return this;
+        }
+
+        /** AKS auto-upgrade channel; default none, so version changes come only from this program. */
+        public Builder autoUpgradeChannel(String channel) {
+            this.autoUpgradeChannel = channel;
+            return this;
+        }
+
+        public Builder skuTier(String tier) {
+            this.skuTier = tier;
+            return this;
+        }
+
+        public Builder supportPlan(String plan) {
+            this.supportPlan = plan;
+            return this;
+        }
+
+        /** Entra ID groups whose members are cluster admins. */
+        public Builder adminGroupObjectIds(List<String> ids) {
+            adminGroupObjectIds.clear();
+            adminGroupObjectIds.addAll(ids);
+            return this;
+        }
+
+        /** Entra ID principals (users, groups, service principals) given the AKS RBAC Cluster Admin role. */
+        public Builder adminPrincipalIds(List<String> ids) {
+            adminPrincipalIds.clear();
+            adminPrincipalIds.addAll(ids);
+            return this;
+        }
+
+        /** Give the identity running pulumi up the AKS RBAC Cluster Admin role (it needs it to install the platform). */
+        public Builder grantDeployerAdmin(boolean grant) {
+            this.grantDeployerAdmin = grant;
+            return this;
+        }
+
+        public Builder secretsEncryption(SecretsEncryption mode) {
+            this.secretsEncryption = mode;
+            return this;
+        }
+
+        /** Adopt a Key Vault key (versioned key URL) for KMS instead of creating a vault and key. */
+        public Builder kmsKeyId(String keyId) {
+            this.kmsKeyId = keyId;
+            return this;
+        }
+
+        /** The resource id of the adopted key's vault: the control plane is granted Key Vault Crypto User on it. */
+        public Builder kmsKeyVaultId(String vaultId) {
+            this.kmsKeyVaultId = vaultId;
+            return this;
+        }
+
+        /** Azure Monitor managed Prometheus metrics; off unless asked. */
+        public Builder azureMonitorMetrics(boolean enabled) {
+            this.azureMonitorMetrics = enabled;
+            return this;
+        }
+
+        /** Container insights into this Log Analytics workspace; off unless given. */
+        public Builder logAnalyticsWorkspaceId(String workspaceId) {
+            this.logAnalyticsWorkspaceId = workspaceId;
+            return this;
+        }
+
+        /** The kubeconfig exec command; default {@code codezero-aks-token} on the PATH. */
+        public Builder tokenCommand(List<String> command) {
+            tokenCommand.clear();
+            tokenCommand.addAll(command);
+            return this;
+        }
+
+        /** Run the preflight before registering anything (real engine only). */
+        public Builder preflight(boolean preflight) {
+            this.preflight = preflight;
+            return this;
+        }
+
+        /** Let Pulumi reset pool node counts on every up; off by default so the autoscaler wins. */
+        public Builder manageNodeCount(boolean manage) {
+            this.manageNodeCount = manage;
+            return this;
+        }
+
+        public AzureTargetArgs build() {
+            return new AzureTargetArgs(this);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.codezero.azure;
+
+import io.codezero.core.spec.MachineSize;
+import io.codezero.core.spec.SizeClass;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Size classes mapped to Azure VM sizes. The defaults are general-purpose Dsv5 sizes (Intel, premium
+ * storage capable, offered in every region with zones) and a T4 GPU size for {@code gpu}; each
+ * matches the class's vCPUs and at least its memory.
+ */
+public final class VmSizes {
+    public static final Map<SizeClass, String> DEFAULTS = Map.of(
+            SizeClass.SMALL, "Standard_D2s_v5",
+            SizeClass.MEDIUM, "Standard_D4s_v5",
+            SizeClass.LARGE, "Standard_D8s_v5",
+            SizeClass.GPU, "Standard_NC8as_T4_v3");
+
+    private static final Pattern VM_SIZE = Pattern.compile("Standard_[A-Z][A-Za-z0-9_]*");
+
+    private final Map<SizeClass, String> sizes;
+
+    private VmSizes(Map<SizeClass, String> sizes) {
+        this.sizes = sizes;
+    }
+
+    public static VmSizes withOverrides(Map<SizeClass, String> overrides) {
+        Map<SizeClass, String> all = new EnumMap<>(DEFAULTS);
+        all.putAll(overrides);
+        return new VmSizes(all);
+    }
+
+    /** The VM size of a pool: its explicit machine type, or its class's mapping. */
+    public Optional<String> resolve(MachineSize size) {
+        if (size.explicitMachineType().isPresent()) {
+            return size.explicitMachineType();
+        }
+        return size.knownClass().map(sizes::get);
+    }
+
+    public static boolean looksLikeVmSize(String size) {
+        return size != null && VM_SIZE.matcher(size).matches();
+    }
+
+    /** N-series sizes carry NVIDIA or AMD GPUs (NC, ND, NV families). */
+    public static boolean isGpu(String size) {
+        return size != null && size.toLowerCase(Locale.ROOT).matches("standard_n[cdgv].*");
+    }
+}

@@ -1,0 +1,352 @@
+package io.codezero.azure.cluster;
+
+import com.pulumi.azurenative.ProviderArgs;
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.RoleAssignment;
+import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
+import com.pulumi.azurenative.containerservice.ContainerserviceFunctions;
+import com.pulumi.azurenative.containerservice.ManagedCluster;
+import com.pulumi.azurenative.containerservice.ManagedClusterArgs;
+import com.pulumi.azurenative.containerservice.enums.ResourceIdentityType;
+import com.pulumi.azurenative.containerservice.inputs.AgentPoolUpgradeSettingsArgs;
+import com.pulumi.azurenative.containerservice.inputs.AzureKeyVaultKmsArgs;
+import com.pulumi.azurenative.containerservice.inputs.ContainerServiceNetworkProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ListManagedClusterUserCredentialsArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAADProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAPIServerAccessProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAddonProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAgentPoolProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAutoUpgradeProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAzureMonitorProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAzureMonitorProfileMetricsArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterIdentityArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterOIDCIssuerProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSKUArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileWorkloadIdentityArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterStorageProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterStorageProfileBlobCSIDriverArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterStorageProfileDiskCSIDriverArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterStorageProfileFileCSIDriverArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterStorageProfileSnapshotControllerArgs;
+import com.pulumi.azurenative.containerservice.outputs.CredentialResultResponse;
+import com.pulumi.azurenative.containerservice.outputs.ListManagedClusterUserCredentialsResult;
+import com.pulumi.azurenative.managedidentity.UserAssignedIdentity;
+import com.pulumi.azurenative.managedidentity.UserAssignedIdentityArgs;
+import com.pulumi.azurenative.resources.ResourceGroup;
+import com.pulumi.azurenative.resources.ResourceGroupArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.InvokeArgs;
+import com.pulumi.resources.Resource;
+import io.codezero.azure.AksNames;
+import io.codezero.azure.AzureScope;
+import io.codezero.azure.AzureTargetArgs;
+import io.codezero.azure.network.AksNetwork;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.validation.Cidr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An AKS cluster with everything it needs: resource group (created or adopted), node network
+ * (created with NAT egress, or adopted), a user-assigned control-plane identity with only the roles
+ * it needs, a KMS key for secrets, the managed cluster with a small system pool, one agent pool per
+ * spec pool, a kubeconfig and a Kubernetes provider. Every resource is a child of this component
+ * and uses the component's own azure-native provider.
+ */
+public final class AksCluster extends ComponentResource {
+    public static final String TYPE = "codezero:azure:AksCluster";
+    /** AKS's built-in CSI storage classes: Standard SSD and Premium SSD managed disks (encrypted at rest by Azure). */
+    public static final String STANDARD_STORAGE_CLASS = "managed-csi";
+    public static final String FAST_STORAGE_CLASS = "managed-csi-premium";
+    /** Azure CNI overlay's default and maximum pods per node: pod addresses do not come from the VNet. */
+    static final int MAX_PODS = 250;
+    /** Keeps user workloads off the system pool: only pods that tolerate it (CoreDNS, konnectivity ...) land there. */
+    static final String SYSTEM_POOL_TAINT = "CriticalAddonsOnly=true:NoSchedule";
+
+    private final Output<String> clusterName;
+    private final Output<String> kubeconfig;
+    private final Output<String> oidcIssuerUrl;
+    private final AksNetwork network;
+    private final List<Resource> agentPools;
+    private final List<Resource> adminRoles;
+    private final ManagedCluster cluster;
+    private final com.pulumi.kubernetes.Provider kubernetesProvider;
+
+    public AksCluster(String name, ClusterSpec spec, AzureTargetArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var providerArgs = ProviderArgs.builder();
+        args.subscriptionId().ifPresent(providerArgs::subscriptionId);
+        args.tenantId().ifPresent(providerArgs::tenantId);
+        var azure = new com.pulumi.azurenative.Provider(name + "-azure", providerArgs.build(),
+                CustomResourceOptions.builder().parent(this).build());
+        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+        tags.put("codezero.io-cluster", spec.name());
+        tags.put("managed-by", "codezero");
+        String groupName = args.resourceGroupFor(spec.name());
+        var scope = new AzureScope(name, spec.name(), args.location(), groupName, this, azure, Map.copyOf(tags));
+        Output<GetClientConfigResult> client = AuthorizationFunctions.getClientConfig(InvokeArgs.Empty,
+                InvokeOptions.builder().parent(this).provider(azure).build());
+        Output<String> subscription = client.applyValue(GetClientConfigResult::subscriptionId);
+
+        List<Resource> groupDependency = new ArrayList<>();
+        Output<String> group;
+        if (args.adoptResourceGroup()) {
+            group = Output.of(groupName);
+        } else {
+            var rg = new ResourceGroup(scope.name("rg"), ResourceGroupArgs.builder()
+                    .resourceGroupName(groupName)
+                    .location(args.location())
+                    .tags(tags)
+                    .build(), scope.opts());
+            group = rg.name();
+            groupDependency.add(rg);
+        }
+
+        this.network = args.adoptsNetwork()
+                ? AksNetwork.adopt(args.existingSubnetId().orElseThrow(), args.effectiveOutboundType())
+                : AksNetwork.create(scope, group, spec.network().vpcCidr(), groupDependency);
+
+        var identity = new UserAssignedIdentity(scope.name("control-plane"), UserAssignedIdentityArgs.builder()
+                .resourceGroupName(group)
+                .resourceName(spec.name() + "-control-plane")
+                .location(args.location())
+                .tags(tags)
+                .build(), scope.opts(groupDependency));
+
+        List<Resource> clusterDependencies = new ArrayList<>(groupDependency);
+        clusterDependencies.addAll(network.pieces());
+        // the control plane joins load balancers and their IPs to the node subnet
+        clusterDependencies.add(grant(scope, "network-contributor", network.subnetId(), identity.principalId(),
+                AksNames.ROLE_NETWORK_CONTRIBUTOR, subscription, "ServicePrincipal"));
+
+        SecretsKey secretsKey = null;
+        if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
+            secretsKey = args.kmsKeyId().isPresent()
+                    ? SecretsKey.adopt(args.kmsKeyId().get(), args.kmsKeyVaultId().orElseThrow())
+                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), groupDependency);
+            clusterDependencies.addAll(secretsKey.resources());
+            // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
+            clusterDependencies.add(grant(scope, "kms-crypto-user", secretsKey.vaultId(), identity.principalId(),
+                    AksNames.ROLE_KEY_VAULT_CRYPTO_USER, subscription, "ServicePrincipal"));
+        }
+
+        var clusterArgs = ManagedClusterArgs.builder()
+                .resourceGroupName(group)
+                .resourceName(spec.name())
+                .location(args.location())
+                .dnsPrefix(spec.name())
+                .nodeResourceGroup(groupName + "-nodes")
+                .kubernetesVersion(spec.kubernetesVersion())
+                .sku(ManagedClusterSKUArgs.builder().name("Base").tier(args.skuTier()).build())
+                .supportPlan(args.supportPlan())
+                .identity(ManagedClusterIdentityArgs.builder()
+                        .type(ResourceIdentityType.UserAssigned)
+                        .userAssignedIdentities(identity.id().applyValue(List::of))
+                        .build())
+                .aadProfile(aadProfile(args))
+                .enableRBAC(true)
+                // no static admin certificate: every user is an Entra ID identity, checked by Azure RBAC
+                .disableLocalAccounts(true)
+                .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
+                .securityProfile(securityProfile(secretsKey))
+                .networkProfile(networkProfile(spec.network(), network.outboundType()))
+                .apiServerAccessProfile(apiAccess(spec.network()))
+                .autoUpgradeProfile(ManagedClusterAutoUpgradeProfileArgs.builder().upgradeChannel(args.autoUpgradeChannel()).build())
+                .storageProfile(ManagedClusterStorageProfileArgs.builder()
+                        .diskCSIDriver(ManagedClusterStorageProfileDiskCSIDriverArgs.builder().enabled(true).build())
+                        .snapshotController(ManagedClusterStorageProfileSnapshotControllerArgs.builder().enabled(true).build())
+                        .fileCSIDriver(ManagedClusterStorageProfileFileCSIDriverArgs.builder().enabled(false).build())
+                        .blobCSIDriver(ManagedClusterStorageProfileBlobCSIDriverArgs.builder().enabled(false).build())
+                        .build())
+                .agentPoolProfiles(systemPool(spec, args, network.subnetId()))
+                .tags(tags);
+        if (args.azureMonitorMetrics()) {
+            clusterArgs.azureMonitorProfile(ManagedClusterAzureMonitorProfileArgs.builder()
+                    .metrics(ManagedClusterAzureMonitorProfileMetricsArgs.builder().enabled(true).build()).build());
+        }
+        args.logAnalyticsWorkspaceId().ifPresent(workspace -> clusterArgs.addonProfiles(Map.of("omsagent",
+                ManagedClusterAddonProfileArgs.builder().enabled(true)
+                        .config(Map.of("logAnalyticsWorkspaceResourceID", workspace, "useAADAuth", "true")).build())));
+        this.cluster = new ManagedCluster(scope.name("aks"), clusterArgs.build(), scope.opts(clusterDependencies));
+        this.clusterName = cluster.name();
+        this.oidcIssuerUrl = cluster.oidcIssuerProfile().applyValue(p -> p.map(o -> o.issuerURL()).orElse(""));
+
+        this.adminRoles = new ArrayList<>();
+        if (args.grantDeployerAdmin()) {
+            adminRoles.add(grant(scope, "deployer-admin", cluster.id(), client.applyValue(GetClientConfigResult::objectId),
+                    AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
+        }
+        for (String principal : args.adminPrincipalIds()) {
+            adminRoles.add(grant(scope, "admin-" + principal, cluster.id(), Output.of(principal),
+                    AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
+        }
+
+        this.agentPools = AgentPools.create(scope, spec, args, cluster.name(), network.subnetId(), List.of(cluster));
+
+        Output<Kubeconfig.Endpoint> endpoint = ContainerserviceFunctions.listManagedClusterUserCredentials(
+                        ListManagedClusterUserCredentialsArgs.builder().resourceGroupName(group).resourceName(cluster.name()).build(),
+                        InvokeOptions.builder().parent(this).provider(azure).build())
+                .applyValue(AksCluster::endpointOf);
+        this.kubeconfig = Output.tuple(cluster.name(), endpoint)
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, args.tokenCommand(), args.tenantId()))
+                .asSecret();
+        this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", com.pulumi.kubernetes.ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+
+        registerOutputs(Map.of(
+                "clusterName", clusterName,
+                "kubeconfig", kubeconfig,
+                "oidcIssuerUrl", oidcIssuerUrl,
+                "subnetId", network.subnetId()));
+    }
+
+    /**
+     * Binds a built-in role to a principal at a scope. The assignment's name is a GUID derived from
+     * the cluster and the grant, so it is stable across runs and unique per cluster.
+     */
+    private static RoleAssignment grant(AzureScope scope, String what, Output<String> on, Output<String> principalId, String role,
+                                        Output<String> subscription, String principalType) {
+        var builder = RoleAssignmentArgs.builder()
+                .scope(on)
+                .roleAssignmentName(AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what))
+                .principalId(principalId)
+                .roleDefinitionId(subscription.applyValue(s -> "/subscriptions/" + s + "/providers/Microsoft.Authorization/roleDefinitions/" + role));
+        if (principalType != null) {
+            // a new identity may not have replicated yet; naming its type lets ARM skip the lookup
+            builder.principalType(principalType);
+        }
+        return new RoleAssignment(scope.name(what), builder.build(), scope.opts());
+    }
+
+    private static ManagedClusterAADProfileArgs aadProfile(AzureTargetArgs args) {
+        var aad = ManagedClusterAADProfileArgs.builder().managed(true).enableAzureRBAC(true).adminGroupObjectIDs(args.adminGroupObjectIds());
+        args.tenantId().ifPresent(aad::tenantID);
+        return aad.build();
+    }
+
+    private static ManagedClusterSecurityProfileArgs securityProfile(SecretsKey key) {
+        var security = ManagedClusterSecurityProfileArgs.builder()
+                .workloadIdentity(ManagedClusterSecurityProfileWorkloadIdentityArgs.builder().enabled(true).build());
+        if (key != null) {
+            security.azureKeyVaultKms(AzureKeyVaultKmsArgs.builder()
+                    .enabled(true)
+                    .keyId(key.keyId())
+                    .keyVaultNetworkAccess("Public")
+                    .build());
+        }
+        return security.build();
+    }
+
+    /** Azure CNI overlay with the Cilium dataplane and Cilium network policy: pods get addresses from podCidr, not the VNet. */
+    static ContainerServiceNetworkProfileArgs networkProfile(NetworkSpec network, String outboundType) {
+        String dnsServiceIp = Cidr.parse(network.serviceCidr()).map(c -> {
+            long ip = c.network() + 10;
+            return ((ip >> 24) & 0xFF) + "." + ((ip >> 16) & 0xFF) + "." + ((ip >> 8) & 0xFF) + "." + (ip & 0xFF);
+        }).orElseThrow();
+        return ContainerServiceNetworkProfileArgs.builder()
+                .networkPlugin("azure")
+                .networkPluginMode("overlay")
+                .networkDataplane("cilium")
+                .networkPolicy("cilium")
+                .podCidr(network.podCidr())
+                .serviceCidr(network.serviceCidr())
+                .dnsServiceIP(dnsServiceIp)
+                .outboundType(outboundType)
+                .loadBalancerSku("standard")
+                .build();
+    }
+
+    private static ManagedClusterAPIServerAccessProfileArgs apiAccess(NetworkSpec network) {
+        if (network.privateApiOnly()) {
+            return ManagedClusterAPIServerAccessProfileArgs.builder()
+                    .enablePrivateCluster(true)
+                    .privateDNSZone("system")
+                    .enablePrivateClusterPublicFQDN(false)
+                    .build();
+        }
+        return ManagedClusterAPIServerAccessProfileArgs.builder()
+                .enablePrivateCluster(false)
+                .authorizedIPRanges(network.apiAccessAllowlist())
+                .build();
+    }
+
+    private static ManagedClusterAgentPoolProfileArgs systemPool(ClusterSpec spec, AzureTargetArgs args, Output<String> subnetId) {
+        var pool = ManagedClusterAgentPoolProfileArgs.builder()
+                .name(AksNames.SYSTEM_POOL)
+                .mode("System")
+                .type("VirtualMachineScaleSets")
+                .osType("Linux")
+                .osSKU(args.osSku())
+                .osDiskType("Managed")
+                .osDiskSizeGB(args.osDiskSizeGB())
+                .vmSize(args.systemPoolVmSize())
+                .count(args.systemPoolCount())
+                .enableAutoScaling(false)
+                .vnetSubnetID(subnetId)
+                .enableNodePublicIP(false)
+                .maxPods(MAX_PODS)
+                .orchestratorVersion(spec.kubernetesVersion())
+                .nodeTaints(SYSTEM_POOL_TAINT)
+                .nodeLabels(Map.of(AgentPools.POOL_LABEL, AksNames.SYSTEM_POOL))
+                .upgradeSettings(AgentPoolUpgradeSettingsArgs.builder().maxSurge(args.maxSurge()).build());
+        if (!args.zones().isEmpty()) {
+            pool.availabilityZones(args.zones());
+        }
+        return pool.build();
+    }
+
+    private static Kubeconfig.Endpoint endpointOf(ListManagedClusterUserCredentialsResult result) {
+        return result.kubeconfigs().stream().findFirst().map(CredentialResultResponse::value).map(Kubeconfig.Endpoint::fromAksKubeconfig)
+                .orElseThrow(() -> new IllegalStateException("AKS returned no cluster-user kubeconfig"));
+    }
+
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    /** A Pulumi secret. */
+    public Output<String> kubeconfig() {
+        return kubeconfig;
+    }
+
+    public Output<String> oidcIssuerUrl() {
+        return oidcIssuerUrl;
+    }
+
+    public AksNetwork network() {
+        return network;
+    }
+
+    public ManagedCluster managedCluster() {
+        return cluster;
+    }
+
+    public List<Resource> agentPools() {
+        return agentPools;
+    }
+
+    public com.pulumi.kubernetes.Provider kubernetesProvider() {
+        return kubernetesProvider;
+    }
+
+    /**
+     * Workloads depend on these: the agent pools (which depend on the cluster, which depends on the
+     * whole network) and the admin role assignments without which nothing can be applied.
+     */
+    public List<Resource> readiness() {
+        List<Resource> out = new ArrayList<>(agentPools);
+        out.addAll(adminRoles);
+        out.add(cluster);
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package io.codezero.azure.cluster;
+
+import com.pulumi.azurenative.keyvault.Key;
+import com.pulumi.azurenative.keyvault.KeyArgs;
+import com.pulumi.azurenative.keyvault.Vault;
+import com.pulumi.azurenative.keyvault.VaultArgs;
+import com.pulumi.azurenative.keyvault.enums.SkuName;
+import com.pulumi.azurenative.keyvault.inputs.KeyPropertiesArgs;
+import com.pulumi.azurenative.keyvault.inputs.SkuArgs;
+import com.pulumi.azurenative.keyvault.inputs.VaultPropertiesArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import io.codezero.azure.AksNames;
+import io.codezero.azure.AzureScope;
+import java.util.List;
+
+/**
+ * The key AKS's KMS plugin encrypts Kubernetes secrets in etcd with (API 2023-04-01
+ * {@code securityProfile.azureKeyVaultKms}): a Key Vault with Azure RBAC, soft delete and purge
+ * protection, and an RSA-2048 key in it; or a key the user brings. AKS pins the key version given
+ * here: rotating means a new key version and a new {@code keyId} (an in-place cluster update).
+ *
+ * @param keyId     the versioned key URL handed to AKS
+ * @param vaultId   the vault's resource id: the control plane identity gets Key Vault Crypto User on it
+ * @param resources what was created here (empty for a key the user brings)
+ */
+public record SecretsKey(Output<String> keyId, Output<String> vaultId, List<Resource> resources) {
+
+    public static SecretsKey adopt(String keyId, String vaultId) {
+        return new SecretsKey(Output.of(keyId), Output.of(vaultId), List.of());
+    }
+
+    public static SecretsKey create(AzureScope scope, Output<String> resourceGroupName, Output<String> tenantId, List<Resource> after) {
+        String vaultName = AksNames.keyVaultName(scope.resourceGroupName().toString(), scope.clusterName(), scope.location());
+        var vault = new Vault(scope.name("secrets-vault"), VaultArgs.builder()
+                .resourceGroupName(resourceGroupName)
+                .vaultName(vaultName)
+                .location(scope.location())
+                .properties(VaultPropertiesArgs.builder()
+                        .tenantId(tenantId)
+                        .sku(SkuArgs.builder().family("A").name(SkuName.Standard).build())
+                        // data-plane access through Azure RBAC role assignments only, no access policies
+                        .enableRbacAuthorization(true)
+                        .enableSoftDelete(true)
+                        .softDeleteRetentionInDays(90)
+                        // a deleted key cannot be purged before its retention ends: secrets stay recoverable
+                        .enablePurgeProtection(true)
+                        .publicNetworkAccess("Enabled")
+                        .build())
+                .tags(scope.tags())
+                .build(), scope.opts(after));
+        var key = new Key(scope.name("secrets-key"), KeyArgs.builder()
+                .resourceGroupName(resourceGroupName)
+                .vaultName(vault.name())
+                .keyName(scope.clusterName() + "-etcd")
+                .properties(KeyPropertiesArgs.builder().kty("RSA").keySize(2048).build())
+                .tags(scope.tags())
+                .build(), scope.opts());
+        return new SecretsKey(key.keyUriWithVersion(), vault.id(), List.of(vault, key));
+    }
+}

@@ -1,0 +1,112 @@
+package io.codezero.azure.preflight;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
+import com.azure.resourcemanager.containerservice.ContainerServiceManager;
+import com.azure.resourcemanager.containerservice.fluent.ContainerServiceManagementClient;
+import com.azure.resourcemanager.network.NetworkManager;
+import com.azure.resourcemanager.network.fluent.NetworkManagementClient;
+import com.azure.resourcemanager.resources.ResourceManager;
+import com.azure.resourcemanager.resources.models.Subscriptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Azure Resource Manager clients the preflight uses, over one HTTP pipeline on the JDK HTTP
+ * client. In production the pipeline carries a bearer token from the credential; pointed at a
+ * loopback test server it cannot (azure-core refuses to send bearer tokens over plain http), so
+ * that pipeline has no authentication policy and the credential is only asked for a token.
+ */
+public final class AzureClients {
+    public static final String MANAGEMENT_SCOPE = "https://management.azure.com/.default";
+
+    private final TokenCredential credential;
+    private final HttpPipeline pipeline;
+    private final AzureEnvironment environment;
+    private final String tenantId;
+
+    private AzureClients(TokenCredential credential, HttpPipeline pipeline, AzureEnvironment environment, String tenantId) {
+        this.credential = credential;
+        this.pipeline = pipeline;
+        this.environment = environment;
+        this.tenantId = tenantId;
+    }
+
+    /** Azure's public cloud with the default credential chain (environment, workload identity, managed identity, Azure CLI ...). */
+    public static AzureClients forDefaultCredential(String tenantId) {
+        var builder = new DefaultAzureCredentialBuilder();
+        if (tenantId != null) {
+            builder.tenantId(tenantId);
+        }
+        return forCredential(builder.build(), tenantId);
+    }
+
+    public static AzureClients forCredential(TokenCredential credential, String tenantId) {
+        List<HttpPipelinePolicy> policies = basePolicies();
+        policies.add(new BearerTokenAuthenticationPolicy(credential, MANAGEMENT_SCOPE));
+        return new AzureClients(credential, pipeline(policies), AzureEnvironment.AZURE, tenantId);
+    }
+
+    /**
+     * Every call to {@code endpoint} over plain http, without the bearer policy (a loopback test
+     * server replaying Azure's published responses). Production code never uses this.
+     */
+    public static AzureClients forLoopback(URI endpoint, TokenCredential credential) {
+        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/");
+        return new AzureClients(credential, pipeline(basePolicies()), new AzureEnvironment(endpoints), null);
+    }
+
+    private static List<HttpPipelinePolicy> basePolicies() {
+        List<HttpPipelinePolicy> policies = new ArrayList<>();
+        policies.add(new UserAgentPolicy("codezero-azure-preflight"));
+        // throttling (429) and transient 5xx: a few quick retries, then the check reports UNKNOWN
+        policies.add(new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(200), Duration.ofSeconds(2))));
+        return policies;
+    }
+
+    private static HttpPipeline pipeline(List<HttpPipelinePolicy> policies) {
+        return new HttpPipelineBuilder().httpClient(HttpClient.createDefault())
+                .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
+    }
+
+    public TokenCredential credential() {
+        return credential;
+    }
+
+    private AzureProfile profile(String subscriptionId) {
+        return new AzureProfile(tenantId, subscriptionId, environment);
+    }
+
+    public Subscriptions subscriptions() {
+        return ResourceManager.authenticate(pipeline, profile(null)).subscriptions();
+    }
+
+    public ComputeManagementClient compute(String subscriptionId) {
+        return ComputeManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
+    }
+
+    public ContainerServiceManagementClient containerService(String subscriptionId) {
+        return ContainerServiceManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
+    }
+
+    public NetworkManagementClient network(String subscriptionId) {
+        return NetworkManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
+    }
+}

@@ -1,0 +1,375 @@
+package io.codezero.azure.preflight;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.management.exception.ManagementException;
+import com.azure.resourcemanager.compute.fluent.models.ResourceSkuInner;
+import com.azure.resourcemanager.compute.fluent.models.UsageInner;
+import com.azure.resourcemanager.compute.models.ResourceSkuRestrictions;
+import com.azure.resourcemanager.compute.models.ResourceSkuRestrictionsType;
+import com.azure.resourcemanager.containerservice.models.KubernetesVersion;
+import com.azure.resourcemanager.network.fluent.models.SubnetInner;
+import com.azure.resourcemanager.resources.fluent.models.SubscriptionInner;
+import com.azure.resourcemanager.resources.models.SubscriptionState;
+import io.codezero.azure.AksNames;
+import io.codezero.azure.AzureTargetArgs;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NodePool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Read-only checks against the Azure subscription before anything is created, so a deploy does not
+ * fail half-way: credentials, subscription state, location, the Kubernetes version offered by AKS
+ * there, every pool's VM size offered in the location's chosen zones and not restricted for the
+ * subscription, the vCPU quota of each VM family (and of spot) for every pool at its maximum size,
+ * and an adopted subnet. Each failure is one sentence saying what is wrong and what to do. A check
+ * that cannot be made is reported as UNKNOWN, never as a pass.
+ */
+public final class AzurePreflight {
+    private final AzureClients clients;
+    /** The subscriptions listed by the subscription check, for the location check. */
+    private final Map<String, com.azure.resourcemanager.resources.models.Subscription> fluent = new LinkedHashMap<>();
+
+    public AzurePreflight(AzureClients clients) {
+        this.clients = clients;
+    }
+
+    public static AzurePreflight forArgs(AzureTargetArgs args) {
+        return new AzurePreflight(AzureClients.forDefaultCredential(args.tenantId().orElse(null)));
+    }
+
+    public PreflightReport run(ClusterSpec spec, AzureTargetArgs args) {
+        List<CheckResult> results = new ArrayList<>();
+        CheckResult credentials = credentials();
+        results.add(credentials);
+        if (credentials.status() != CheckStatus.PASS) {
+            return new PreflightReport(results);
+        }
+        List<String> chosen = new ArrayList<>();
+        CheckResult subscription = subscription(args, chosen);
+        results.add(subscription);
+        if (subscription.status() != CheckStatus.PASS) {
+            return new PreflightReport(results);
+        }
+        String subscriptionId = chosen.get(0);
+        CheckResult location = location(subscriptionId, args.location());
+        results.add(location);
+        if (location.status() == CheckStatus.FAIL) {
+            return new PreflightReport(results);
+        }
+        results.add(kubernetesVersion(subscriptionId, args, spec.kubernetesVersion()));
+        Map<String, List<String>> poolsBySize = poolsBySize(spec, args);
+        Map<String, ResourceSkuInner> skus = new LinkedHashMap<>();
+        results.addAll(vmSizes(subscriptionId, args, poolsBySize, skus));
+        if (!skus.isEmpty()) {
+            results.addAll(vcpuQuotas(subscriptionId, spec, args, skus));
+        }
+        if (args.adoptsNetwork()) {
+            results.add(adoptedSubnet(args));
+        }
+        return new PreflightReport(results);
+    }
+
+    CheckResult credentials() {
+        try {
+            AccessToken token = clients.credential().getTokenSync(new TokenRequestContext().addScopes(AzureClients.MANAGEMENT_SCOPE));
+            return CheckResult.pass("credentials", "got an Azure Resource Manager token valid until " + token.getExpiresAt());
+        } catch (RuntimeException e) {
+            return CheckResult.fail("credentials", "no Azure credentials could get a token (" + firstLine(e)
+                    + "); sign in with az login, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, or run where a managed or workload identity is available");
+        }
+    }
+
+    /** Checks the subscription and puts the one the cluster will use into {@code chosen}. */
+    CheckResult subscription(AzureTargetArgs args, List<String> chosen) {
+        List<SubscriptionInner> visible;
+        try {
+            visible = new ArrayList<>();
+            for (var s : clients.subscriptions().list()) {
+                visible.add(s.innerModel());
+                fluent.put(s.subscriptionId(), s);
+            }
+        } catch (HttpResponseException e) {
+            if (refused(e)) {
+                return CheckResult.fail("subscription", "Azure Resource Manager refused these credentials (" + reason(e)
+                        + "); sign in again (az login), or check the service principal's secret and tenant");
+            }
+            return CheckResult.unknown("subscription", "could not list subscriptions (" + reason(e) + ")");
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("subscription", "could not list subscriptions (" + firstLine(e) + ")");
+        }
+        String names = visible.stream().map(s -> s.subscriptionId() + " (" + s.displayName() + ")").collect(Collectors.joining(", "));
+        SubscriptionInner subscription;
+        if (args.subscriptionId().isPresent()) {
+            String wanted = args.subscriptionId().get();
+            subscription = visible.stream().filter(s -> wanted.equalsIgnoreCase(s.subscriptionId())).findFirst().orElse(null);
+            if (subscription == null) {
+                return CheckResult.fail("subscription", "subscription " + wanted + " is not visible to these credentials"
+                        + (visible.isEmpty() ? "" : "; they see " + names) + "; fix azure.subscriptionId or grant these credentials a role on it");
+            }
+        } else if (visible.size() == 1) {
+            subscription = visible.get(0);
+        } else {
+            return CheckResult.fail("subscription", visible.isEmpty()
+                    ? "these credentials see no subscription; grant them a role (e.g. Contributor) on the subscription to deploy into"
+                    : "these credentials see " + visible.size() + " subscriptions (" + names + "); set azure.subscriptionId to the one to deploy into");
+        }
+        SubscriptionState state = subscription.state();
+        if (state != SubscriptionState.ENABLED && state != SubscriptionState.WARNED) {
+            return CheckResult.fail("subscription", "subscription " + subscription.subscriptionId() + " (" + subscription.displayName() + ") is " + state
+                    + ", so nothing can be created in it; reactivate it in the Azure portal or choose another with azure.subscriptionId");
+        }
+        chosen.add(subscription.subscriptionId());
+        return CheckResult.pass("subscription", "subscription " + subscription.subscriptionId() + " (" + subscription.displayName() + ") is " + state);
+    }
+
+    CheckResult location(String subscriptionId, String location) {
+        try {
+            List<String> names = new ArrayList<>();
+            for (var l : fluent.get(subscriptionId).listLocations()) {
+                names.add(l.name());
+            }
+            if (names.contains(location)) {
+                return CheckResult.pass("location", "location " + location + " is available to the subscription");
+            }
+            return CheckResult.fail("location", "location " + location + " is not available to subscription " + subscriptionId
+                    + "; it offers " + String.join(", ", new TreeSet<>(names)) + "; set azure.location to one of them");
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("location", "could not list the subscription's locations (" + reason(e) + ")");
+        }
+    }
+
+    CheckResult kubernetesVersion(String subscriptionId, AzureTargetArgs args, String version) {
+        List<KubernetesVersion> offered;
+        try {
+            offered = clients.containerService(subscriptionId).getManagedClusters().listKubernetesVersions(args.location()).values();
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("kubernetes-version", "could not list the Kubernetes versions AKS offers in " + args.location() + " (" + reason(e) + ")");
+        }
+        Set<String> all = offered == null ? Set.of() : offered.stream().map(KubernetesVersion::version).collect(Collectors.toCollection(TreeSet::new));
+        Optional<KubernetesVersion> match = offered == null ? Optional.empty() : offered.stream().filter(v -> version.equals(v.version())).findFirst();
+        if (match.isEmpty()) {
+            return CheckResult.fail("kubernetes-version", "AKS does not offer Kubernetes " + version + " in " + args.location()
+                    + "; it offers " + String.join(", ", all) + "; set kubernetesVersion to one of them");
+        }
+        if (Boolean.TRUE.equals(match.get().isPreview())) {
+            return CheckResult.fail("kubernetes-version", "AKS offers Kubernetes " + version + " in " + args.location()
+                    + " only as a preview, without support; set kubernetesVersion to a generally available version");
+        }
+        var plans = match.get().capabilities() == null || match.get().capabilities().supportPlan() == null ? List.<Object>of()
+                : match.get().capabilities().supportPlan().stream().map(Object::toString).map(s -> (Object) s).toList();
+        if (!plans.isEmpty() && !plans.contains(args.supportPlan())) {
+            return CheckResult.fail("kubernetes-version", "AKS offers Kubernetes " + version + " in " + args.location() + " only with support plan "
+                    + plans.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "; set azure.supportPlan accordingly or choose another version");
+        }
+        return CheckResult.pass("kubernetes-version", "AKS offers Kubernetes " + version + " in " + args.location());
+    }
+
+    /** Checks every VM size the cluster uses; puts the SKUs found into {@code found} for the quota check. */
+    List<CheckResult> vmSizes(String subscriptionId, AzureTargetArgs args, Map<String, List<String>> poolsBySize, Map<String, ResourceSkuInner> found) {
+        List<CheckResult> results = new ArrayList<>();
+        Map<String, ResourceSkuInner> skus = new LinkedHashMap<>();
+        try {
+            for (ResourceSkuInner sku : clients.compute(subscriptionId).getResourceSkus()
+                    .list("location eq '" + args.location() + "'", null, com.azure.core.util.Context.NONE)) {
+                if ("virtualMachines".equalsIgnoreCase(sku.resourceType())) {
+                    skus.put(sku.name().toLowerCase(Locale.ROOT), sku);
+                }
+            }
+        } catch (RuntimeException e) {
+            results.add(CheckResult.unknown("vm-sizes", "could not list the VM sizes of " + args.location() + " (" + reason(e) + ")"));
+            return results;
+        }
+        for (var entry : poolsBySize.entrySet()) {
+            String size = entry.getKey();
+            String pools = poolNames(entry.getValue());
+            ResourceSkuInner sku = skus.get(size.toLowerCase(Locale.ROOT));
+            Optional<List<String>> zonesHere = sku == null ? Optional.empty() : sku.locationInfo() == null ? Optional.of(List.<String>of())
+                    : sku.locationInfo().stream().filter(i -> args.location().equalsIgnoreCase(i.location())).findFirst()
+                            .map(i -> i.zones() == null ? List.<String>of() : i.zones());
+            if (sku == null || zonesHere.isEmpty()) {
+                results.add(CheckResult.fail("vm-sizes", "VM size " + size + " (" + pools + ") is not offered in " + args.location()
+                        + "; choose another size with azure.vmSizes or azure.systemPool.vmSize, or another location"));
+                continue;
+            }
+            Optional<String> restricted = restriction(sku, args);
+            if (restricted.isPresent()) {
+                results.add(CheckResult.fail("vm-sizes", "VM size " + size + " (" + pools + ") " + restricted.get()));
+                continue;
+            }
+            List<String> missing = args.zones().stream().filter(z -> !zonesHere.get().contains(z)).toList();
+            if (!missing.isEmpty()) {
+                results.add(CheckResult.fail("vm-sizes", "VM size " + size + " (" + pools + ") is not offered in zone" + (missing.size() == 1 ? " " : "s ")
+                        + String.join(", ", missing) + " of " + args.location() + (zonesHere.get().isEmpty() ? "" : "; it is offered in zones "
+                        + String.join(", ", new TreeSet<>(zonesHere.get()))) + "; set azure.zones to zones it is offered in, or choose another size"));
+                continue;
+            }
+            found.put(size, sku);
+            results.add(CheckResult.pass("vm-sizes", size + " (" + pools + ") is offered in " + args.location()
+                    + (args.zones().isEmpty() ? "" : " zones " + String.join(", ", args.zones()))));
+        }
+        return results;
+    }
+
+    /** Why the subscription may not use this size in the location or the chosen zones, if it may not. */
+    private static Optional<String> restriction(ResourceSkuInner sku, AzureTargetArgs args) {
+        if (sku.restrictions() == null) {
+            return Optional.empty();
+        }
+        for (ResourceSkuRestrictions r : sku.restrictions()) {
+            String reason = r.reasonCode() == null ? "restricted" : r.reasonCode().toString();
+            if (r.type() == ResourceSkuRestrictionsType.LOCATION) {
+                return Optional.of("is restricted for this subscription in " + args.location() + " (" + reason
+                        + "); request access with an Azure support request (quota type: VM size availability) or choose another size");
+            }
+            if (r.type() == ResourceSkuRestrictionsType.ZONE && r.restrictionInfo() != null && r.restrictionInfo().zones() != null) {
+                List<String> blocked = args.zones().stream().filter(r.restrictionInfo().zones()::contains).toList();
+                if (!blocked.isEmpty()) {
+                    return Optional.of("is restricted for this subscription in zone" + (blocked.size() == 1 ? " " : "s ") + String.join(", ", blocked)
+                            + " of " + args.location() + " (" + reason + "); remove those zones from azure.zones, request access, or choose another size");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<CheckResult> vcpuQuotas(String subscriptionId, ClusterSpec spec, AzureTargetArgs args, Map<String, ResourceSkuInner> skus) {
+        List<CheckResult> results = new ArrayList<>();
+        Map<String, UsageInner> usages = new LinkedHashMap<>();
+        try {
+            for (UsageInner usage : clients.compute(subscriptionId).getUsages().list(args.location())) {
+                if (usage.name() != null && usage.name().value() != null) {
+                    usages.put(usage.name().value().toLowerCase(Locale.ROOT), usage);
+                }
+            }
+        } catch (RuntimeException e) {
+            results.add(CheckResult.unknown("vcpu-quota", "could not read the vCPU quotas of " + args.location() + " (" + reason(e) + ")"));
+            return results;
+        }
+        // quota name -> vCPUs needed at maximum size, and who needs them
+        Map<String, Integer> needed = new LinkedHashMap<>();
+        Map<String, List<String>> needers = new LinkedHashMap<>();
+        List<Need> needs = new ArrayList<>();
+        needs.add(new Need(AksNames.SYSTEM_POOL, args.systemPoolVmSize(), args.systemPoolCount(), false));
+        for (NodePool pool : spec.nodePoolsOrDefault()) {
+            needs.add(new Need(pool.name(), args.vmSizes().resolve(pool.size()).orElseThrow(), pool.maxNodes(), pool.spot()));
+        }
+        for (Need need : needs) {
+            ResourceSkuInner sku = skus.get(need.size);
+            if (sku == null) {
+                continue; // its size already failed
+            }
+            int vcpus = vcpus(sku);
+            // spot VMs count against the regional low-priority quota, regular ones against their family's and the regional total
+            List<String> quotas = need.spot ? List.of("lowPriorityCores") : List.of(sku.family(), "cores");
+            for (String quota : quotas) {
+                needed.merge(quota, vcpus * need.nodes, Integer::sum);
+                needers.computeIfAbsent(quota, k -> new ArrayList<>()).add(need.pool);
+            }
+        }
+        for (var entry : needed.entrySet()) {
+            String quota = entry.getKey();
+            UsageInner usage = usages.get(quota.toLowerCase(Locale.ROOT));
+            String who = poolNames(needers.get(quota)) + (needers.get(quota).size() == 1 ? " needs " : " need ");
+            if (usage == null) {
+                results.add(CheckResult.unknown("vcpu-quota", "the subscription reports no quota named " + quota + " in " + args.location()
+                        + "; " + who + entry.getValue() + " vCPUs of it at maximum size: check Usage + quotas in the Azure portal"));
+                continue;
+            }
+            long free = usage.limit() - usage.currentValue();
+            if (entry.getValue() > free) {
+                results.add(CheckResult.fail("vcpu-quota", who + entry.getValue() + " vCPUs of quota " + quota + " in " + args.location()
+                        + " at maximum size but only " + Math.max(0, free) + " of " + usage.limit() + " are free; request a quota increase for "
+                        + quota + " (Subscriptions, Usage + quotas) or lower maxNodes"));
+            } else {
+                results.add(CheckResult.pass("vcpu-quota", who + entry.getValue() + " vCPUs of quota " + quota + "; " + free + " of " + usage.limit() + " are free"));
+            }
+        }
+        return results;
+    }
+
+    CheckResult adoptedSubnet(AzureTargetArgs args) {
+        String id = args.existingSubnetId().orElseThrow();
+        String[] parts = id.split("/");
+        // /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}
+        String subscription = parts[2];
+        String group = parts[4];
+        String vnet = parts[8];
+        String subnet = parts[10];
+        try {
+            SubnetInner found = clients.network(subscription).getSubnets().get(group, vnet, subnet);
+            if ("userAssignedNATGateway".equals(args.effectiveOutboundType()) && found.natGateway() == null) {
+                return CheckResult.fail("subnet", "subnet " + subnet + " of " + vnet + " has no NAT gateway, but egress is set to userAssignedNATGateway; "
+                        + "attach a NAT gateway to it, or set azure.vnet.outboundType to userDefinedRouting (a route table to your firewall) or loadBalancer");
+            }
+            return CheckResult.pass("subnet", "subnet " + subnet + " of " + vnet + " exists (" + found.addressPrefix() + ")");
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return CheckResult.fail("subnet", "subnet " + subnet + " of virtual network " + vnet + " in resource group " + group
+                        + " does not exist; fix azure.vnet.subnetId or create the subnet first");
+            }
+            return CheckResult.unknown("subnet", "could not read subnet " + subnet + " (" + reason(e) + ")");
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("subnet", "could not read subnet " + subnet + " (" + firstLine(e) + ")");
+        }
+    }
+
+    private record Need(String pool, String size, int nodes, boolean spot) {
+    }
+
+    private static int vcpus(ResourceSkuInner sku) {
+        if (sku.capabilities() != null) {
+            for (var c : sku.capabilities()) {
+                if ("vCPUs".equals(c.name())) {
+                    return Integer.parseInt(c.value());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** VM size -> the pools (system pool first) that use it. */
+    static Map<String, List<String>> poolsBySize(ClusterSpec spec, AzureTargetArgs args) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.computeIfAbsent(args.systemPoolVmSize(), k -> new ArrayList<>()).add(AksNames.SYSTEM_POOL);
+        for (NodePool pool : spec.nodePoolsOrDefault()) {
+            out.computeIfAbsent(args.vmSizes().resolve(pool.size()).orElseThrow(), k -> new ArrayList<>()).add(pool.name());
+        }
+        return out;
+    }
+
+    private static String poolNames(List<String> pools) {
+        return (pools.size() == 1 ? "pool " : "pools ") + String.join(", ", pools);
+    }
+
+    private static boolean refused(HttpResponseException e) {
+        return e instanceof ClientAuthenticationException
+                || e.getResponse() != null && (e.getResponse().getStatusCode() == 401 || e.getResponse().getStatusCode() == 403);
+    }
+
+    static String reason(RuntimeException e) {
+        if (e instanceof ManagementException m && m.getValue() != null) {
+            return m.getValue().getCode() + ": " + m.getValue().getMessage();
+        }
+        if (e instanceof HttpResponseException h && h.getResponse() != null) {
+            return "HTTP " + h.getResponse().getStatusCode() + ": " + firstLine(e);
+        }
+        return firstLine(e);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

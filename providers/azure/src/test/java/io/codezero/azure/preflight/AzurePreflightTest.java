@@ -1,0 +1,225 @@
+package io.codezero.azure.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.exception.ClientAuthenticationException;
+import io.codezero.azure.AzureTargetArgs;
+import io.codezero.azure.testing.ReplayServer;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.spec.NodePool;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The preflight against a loopback server that answers every call with Azure's published example
+ * responses (src/test/resources/azure-examples/README.md names their sources). The pipeline has no
+ * bearer policy (azure-core refuses tokens over http); the credential is still asked for a token,
+ * as the first check. One scenario per verdict, each naming the examples it replays.
+ */
+class AzurePreflightTest {
+    /** The first subscription of GetSubscriptions.json. */
+    static final String SUBSCRIPTION = "291bba3f-e0a5-47bc-a099-3bdcb2a50a05";
+    static final String SUBS = "/subscriptions/" + SUBSCRIPTION;
+    static final UnaryOperator<String> SKUS_IN_EASTUS = body -> body.replace("\"westus\"", "\"eastus\"");
+    static final UnaryOperator<String> USAGE_OF_A_FAMILY = body -> body.replace("aaaaaaaaaaaaaaaaaa", "standardA0_A7Family");
+    static final TokenCredential STATIC_TOKEN = request -> Mono.just(new AccessToken("loopback-token", OffsetDateTime.now().plusHours(1)));
+
+    private ReplayServer arm;
+
+    @BeforeEach
+    void replayTheHappyPath() {
+        arm = ReplayServer.start()
+                .example("GET", "/subscriptions", "resources-2022-12-01-GetSubscriptions.json", 200)
+                .example("GET", SUBS + "/locations", "resources-2022-12-01-GetLocations.json", 200)
+                .example("GET", SUBS + "/providers/Microsoft.ContainerService/locations/[^/]+/kubernetesVersions",
+                        "containerservice-2023-04-01-KubernetesVersions_List.json", 200)
+                .example("GET", SUBS + "/providers/Microsoft.Compute/skus", "compute-skus-2021-07-01-ListAvailableResourceSkusForARegion.json", 200, SKUS_IN_EASTUS)
+                .example("GET", SUBS + "/providers/Microsoft.Compute/locations/[^/]+/usages", "compute-2023-07-01-Usage_List_MaximumSet_Gen.json", 200, USAGE_OF_A_FAMILY)
+                .example("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/virtualNetworks/[^/]+/subnets/[^/]+",
+                        "network-2023-04-01-SubnetGet.json", 200);
+    }
+
+    @AfterEach
+    void stop() {
+        arm.close();
+    }
+
+    /** A cluster the examples can satisfy: Standard_A1 (1 vCPU, zones 1-3) for the system pool (1 node) and one pool of at most one node. */
+    static ClusterSpec spec(String version, String size, int maxNodes) {
+        return ClusterSpec.builder("demo").kubernetesVersion(version)
+                .network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").build())
+                .nodePool(NodePool.builder("general").machineType(size).scaling(0, 0, maxNodes).build()).build();
+    }
+
+    static AzureTargetArgs.Builder args() {
+        return AzureTargetArgs.builder().location("eastus").subscriptionId(SUBSCRIPTION).systemPoolVmSize("Standard_A1").systemPoolCount(1);
+    }
+
+    private PreflightReport run(ClusterSpec spec, AzureTargetArgs args) {
+        return new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN)).run(spec, args);
+    }
+
+    private static CheckResult result(PreflightReport report, String check) {
+        return report.results().stream().filter(r -> r.check().equals(check)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + check + " check in\n" + report.render()));
+    }
+
+    @Test
+    void everyCheckPassesWhenTheExamplesSatisfyTheCluster() {
+        // replays GetSubscriptions, GetLocations, KubernetesVersions_List, ListAvailableResourceSkusForARegion
+        // (westus read as eastus) and Usage_List_MaximumSet_Gen (its placeholder quota read as standardA0_A7Family)
+        PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().build());
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(report.results()).extracting(CheckResult::check).startsWith("credentials", "subscription", "location", "kubernetes-version", "vm-sizes");
+        assertThat(result(report, "subscription").message()).contains(SUBSCRIPTION).contains("Example Subscription").contains("Enabled");
+        assertThat(result(report, "vm-sizes").message()).contains("Standard_A1 (pools czsystem, general) is offered in eastus zones 1, 2, 3");
+        CheckResult family = report.results().stream().filter(r -> r.check().equals("vcpu-quota") && r.message().contains("standardA0_A7Family"))
+                .findFirst().orElseThrow();
+        assertThat(family.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(family.message()).contains("2 vCPUs").contains("2 of 19 are free");
+        // the example lists no regional total, so that check is not made and says so, never a pass
+        assertThat(report.unknowns()).singleElement().satisfies(u -> assertThat(u.message()).contains("no quota named cores"));
+        // every call carried the SDK's api-version, and no bearer token went over http
+        assertThat(arm.requests()).allSatisfy(r -> {
+            assertThat(r.query()).contains("api-version=");
+            assertThat(r.headers()).doesNotContainKey("authorization");
+        });
+    }
+
+    @Test
+    void credentialsThatGetNoTokenStopThePreflight() {
+        // no server call is made: the credential chain fails locally
+        TokenCredential none = request -> Mono.error(new ClientAuthenticationException("DefaultAzureCredential failed to retrieve a token", null));
+        PreflightReport report = new AzurePreflight(AzureClients.forLoopback(arm.uri(), none)).run(spec("1.26", "Standard_A1", 1), args().build());
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(r.message()).contains("az login").contains("AZURE_CLIENT_ID");
+        });
+        assertThat(arm.requests()).isEmpty();
+    }
+
+    @Test
+    void aTokenArmRefusesIsACredentialsFailure() {
+        // replays the ARM error shape (common-types ErrorResponse) with InvalidAuthenticationToken for Subscriptions_List
+        arm.armError("GET", "/subscriptions", 401, "InvalidAuthenticationToken", "The access token is invalid.");
+        PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().build());
+        CheckResult subscription = result(report, "subscription");
+        assertThat(subscription.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(subscription.message()).contains("refused").contains("InvalidAuthenticationToken").contains("az login");
+        assertThat(report.results()).hasSize(2);
+    }
+
+    @Test
+    void withTwoSubscriptionsVisibleTheSubscriptionMustBeNamed() {
+        // replays GetSubscriptions.json, which lists two subscriptions
+        PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().subscriptionId(null).build());
+        CheckResult subscription = result(report, "subscription");
+        assertThat(subscription.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(subscription.message()).contains("see 2 subscriptions").contains(SUBSCRIPTION).contains("72ac930a-f34e-42d8-b06d-dc2a9e12ed71")
+                .contains("set azure.subscriptionId");
+    }
+
+    @Test
+    void aSubscriptionTheCredentialsCannotSeeFails() {
+        // replays GetSubscriptions.json
+        PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().subscriptionId("00000000-1111-2222-3333-444444444444").build());
+        assertThat(result(report, "subscription").message()).contains("is not visible to these credentials").contains("fix azure.subscriptionId");
+        assertThat(result(report, "subscription").status()).isEqualTo(CheckStatus.FAIL);
+    }
+
+    @Test
+    void aLocationTheSubscriptionDoesNotOfferFails() {
+        // replays GetLocations.json (eastus, eastus2)
+        PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().location("westeurope").build());
+        CheckResult location = result(report, "location");
+        assertThat(location.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(location.message()).contains("westeurope").contains("eastus, eastus2").contains("set azure.location");
+    }
+
+    @Test
+    void aKubernetesVersionAksDoesNotOfferFails() {
+        // replays KubernetesVersions_List.json (1.23 to 1.26)
+        PreflightReport report = run(spec("1.34", "Standard_A1", 1), args().build());
+        CheckResult version = result(report, "kubernetes-version");
+        assertThat(version.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(version.message()).isEqualTo("AKS does not offer Kubernetes 1.34 in eastus; it offers 1.23, 1.24, 1.25, 1.26; set kubernetesVersion to one of them");
+    }
+
+    @Test
+    void aVmSizeTheRegionDoesNotOfferFails() {
+        // replays ListAvailableResourceSkusForARegion.json (Standard_A0 and Standard_A1 only)
+        PreflightReport report = run(spec("1.26", "Standard_D4s_v5", 1), args().build());
+        CheckResult sizes = report.failures().stream().filter(r -> r.check().equals("vm-sizes")).findFirst().orElseThrow();
+        assertThat(sizes.message()).contains("Standard_D4s_v5 (pool general) is not offered in eastus").contains("azure.vmSizes");
+    }
+
+    @Test
+    void aVmSizeMissingFromAChosenZoneFails() {
+        // replays ListAvailableResourceSkusForARegion.json: Standard_A0 is offered in zones 2 and 1 only
+        PreflightReport report = run(spec("1.26", "Standard_A0", 1), args().build());
+        CheckResult sizes = report.failures().stream().filter(r -> r.check().equals("vm-sizes")).findFirst().orElseThrow();
+        assertThat(sizes.message()).contains("Standard_A0 (pool general) is not offered in zone 3 of eastus; it is offered in zones 1, 2")
+                .contains("set azure.zones");
+        assertThat(run(spec("1.26", "Standard_A0", 1), args().zones(List.of("1", "2")).build()).passed()).isTrue();
+    }
+
+    @Test
+    void aVmSizeRestrictedForTheSubscriptionFails() {
+        // ListAvailableResourceSkusForARegion.json with a restriction added in the shape of the spec's ResourceSkuRestrictions
+        arm.example("GET", SUBS + "/providers/Microsoft.Compute/skus", "compute-skus-2021-07-01-ListAvailableResourceSkusForARegion.json", 200,
+                SKUS_IN_EASTUS.andThen(body -> body.replace("\"name\":\"Standard_A1\"", "\"name\":\"Standard_A1\", \"restrictions\": [{\"type\": \"Location\","
+                        + " \"values\": [\"eastus\"], \"restrictionInfo\": {\"locations\": [\"eastus\"]}, \"reasonCode\": \"NotAvailableForSubscription\"}]"))::apply);
+        PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().build());
+        CheckResult sizes = report.failures().stream().filter(r -> r.check().equals("vm-sizes")).findFirst().orElseThrow();
+        assertThat(sizes.message()).contains("Standard_A1 (pools czsystem, general) is restricted for this subscription in eastus (NotAvailableForSubscription)")
+                .contains("support request");
+    }
+
+    @Test
+    void aVcpuQuotaTooSmallForThePoolsAtMaximumSizeFails() {
+        // replays Usage_List_MaximumSet_Gen.json (17 of 19 used) with ListAvailableResourceSkusForARegion.json (Standard_A1: 1 vCPU)
+        PreflightReport report = run(spec("1.26", "Standard_A1", 5), args().build());
+        CheckResult quota = report.failures().stream().filter(r -> r.check().equals("vcpu-quota")).findFirst().orElseThrow();
+        assertThat(quota.message()).isEqualTo("pools czsystem, general need 6 vCPUs of quota standardA0_A7Family in eastus at maximum size"
+                + " but only 2 of 19 are free; request a quota increase for standardA0_A7Family (Subscriptions, Usage + quotas) or lower maxNodes");
+    }
+
+    @Test
+    void anAdoptedSubnetWithoutNatGatewayFailsForNatEgressAndPassesForRoutedEgress() {
+        // replays SubnetGet.json, a subnet without a NAT gateway
+        String subnet = SUBS + "/resourceGroups/subnet-test/providers/Microsoft.Network/virtualNetworks/vnetname/subnets/subnet1";
+        PreflightReport nat = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).build());
+        assertThat(result(nat, "subnet").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result(nat, "subnet").message()).contains("has no NAT gateway").contains("azure.vnet.outboundType");
+        PreflightReport routed = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).outboundType("userDefinedRouting").build());
+        assertThat(result(routed, "subnet").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(result(routed, "subnet").message()).contains("10.0.0.0/16");
+    }
+
+    @Test
+    void anAdoptedSubnetThatDoesNotExistFails() {
+        // replays the ARM error shape (common-types ErrorResponse) with NotFound for Subnets_Get
+        arm.armError("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/virtualNetworks/[^/]+/subnets/[^/]+",
+                404, "NotFound", "Resource /subscriptions/.../subnets/missing not found.");
+        String subnet = SUBS + "/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/missing";
+        PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).build());
+        assertThat(result(report, "subnet").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result(report, "subnet").message()).contains("does not exist").contains("fix azure.vnet.subnetId");
+    }
+
+    @Test
+    void eachFailureIsOneSentence() {
+        PreflightReport report = run(spec("1.34", "Standard_A0", 5), args().location("westeurope").build());
+        assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContain("\n").doesNotContain("Exception"));
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(PreflightReport.PreflightException.class, report::throwIfFailed).getMessage())
+                .startsWith("Azure preflight failed (1 problem):");
+    }
+}
