@@ -50,6 +50,35 @@ public final class UpstreamCharts {
         }
     }
 
+    /** The directories holding a chart of this name (Chart.yaml's name), e.g. loki-8.1.3 and loki-11.7.0 for loki. */
+    public static List<String> directoriesOf(String chartName) {
+        return directories().stream().filter(d -> chartName.equals(chartYaml(d).get("name"))).toList();
+    }
+
+    /**
+     * The version a chart directory holds, from its name's last part (Istio's and cert-manager's Chart.yaml keep
+     * upstream's placeholders): {@code 11.7.0} for loki-11.7.0, {@code 1.31} (a release branch) for istiod-1.31.
+     */
+    public static String versionOf(String dirName) {
+        return dirName.substring(dirName.lastIndexOf('-') + 1);
+    }
+
+    /** The directory holding exactly this published version of the chart, if any. */
+    public static java.util.Optional<String> exactly(String chartName, String version) {
+        return directoriesOf(chartName).stream().filter(d -> bare(versionOf(d)).equals(bare(version))).findFirst();
+    }
+
+    /** The directory to check values against: the exact version, else the release branch it belongs to (1.31 for 1.31.1). */
+    public static java.util.Optional<String> closest(String chartName, String version) {
+        return exactly(chartName, version).or(() -> directoriesOf(chartName).stream()
+                .filter(d -> versionOf(d).matches("v?\\d+\\.\\d+") && bare(version).startsWith(bare(versionOf(d)) + "."))
+                .findFirst());
+    }
+
+    static String bare(String version) {
+        return version.startsWith("v") ? version.substring(1) : version;
+    }
+
     /** The chart's Chart.yaml. */
     public static Map<String, Object> chartYaml(String dirName) {
         return load(chart(dirName).resolve("Chart.yaml"));
