@@ -35,6 +35,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--stack", defaultValue = "dev", description = "stack whose Pulumi.<stack>.yaml to read (default: ${DEFAULT-VALUE})")
     String stack;
 
+    @Option(names = "--values-out", paramLabel = "DIR",
+            description = "also write each Helm release's chart, repository, version and values to DIR/<release>.json, and DIR/index.json")
+    Path valuesOut;
+
     @Option(names = "--config", description = "extra config, key=value (namespaced like codezero:context=minikube)")
     java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
 
@@ -78,6 +82,14 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("The program failed under the offline engine:");
             System.err.println(run.failure());
             return 1;
+        }
+        if (valuesOut != null) {
+            ValuesExport.Result exported = ValuesExport.write(run, valuesOut);
+            if (!exported.secretReleases().isEmpty()) {
+                System.err.println("error: Helm values must never be secret; masked in the export: " + exported.secretReleases());
+                return 1;
+            }
+            System.err.println("wrote " + exported.files().size() + " Helm releases and " + ValuesExport.INDEX + " to " + valuesOut);
         }
         new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
         if (sample != null && !run.ofType("codezero:local:ExistingCluster").isEmpty()) {
