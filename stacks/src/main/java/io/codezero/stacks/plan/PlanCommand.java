@@ -36,7 +36,7 @@ public final class PlanCommand implements Callable<Integer> {
     String stack;
 
     @Option(names = "--values-out", paramLabel = "DIR",
-            description = "also write each Helm release's chart, repository, version and values to DIR/<release>.json, and DIR/index.json")
+            description = "also write each Helm release's chart, repository, version and values to DIR/<release>.json, and DIR/index.tsv")
     Path valuesOut;
 
     @Option(names = "--config", description = "extra config, key=value (namespaced like codezero:context=minikube)")

@@ -19,13 +19,15 @@ import java.util.TreeMap;
 /**
  * {@code --values-out DIR}: what each Helm release of a plan would install, one JSON file per release
  * ({@code DIR/<release resource name>.json}: release, namespace, chart, repository, version, values) and
- * {@code DIR/index.json} listing them. For reviewing a change, exporting to GitOps, and rendering every
+ * {@code DIR/index.tsv} listing them (tab-separated, not JSON, so a tool that reads every {@code *.json} of the
+ * directory as a release, like e2e/render-check.sh, needs no exception for it). For reviewing a change, exporting to GitOps, and rendering every
  * release with helm against the real charts. Values are never secret by design (charts get Secrets by
  * name); should a release's values ever be secret, they are masked and the export reports it as an error.
  */
 public final class ValuesExport {
     public static final String RELEASE = "kubernetes:helm.sh/v3:Release";
-    public static final String INDEX = "index.json";
+    public static final String INDEX = "index.tsv";
+    static final List<String> INDEX_COLUMNS = List.of("file", "resource", "release", "namespace", "chart", "version", "repository");
     public static final String MASK = "[secret]";
 
     /** What was written, and the releases whose inputs were secret (a defect: values must never be). */
@@ -37,10 +39,11 @@ public final class ValuesExport {
 
     public static Result write(OfflineRun run, Path dir) throws IOException {
         Files.createDirectories(dir);
+        removePreviousExport(dir);
         Gson gson = gson();
         List<Path> files = new ArrayList<>();
         List<String> secret = new ArrayList<>();
-        List<Map<String, Object>> index = new ArrayList<>();
+        StringBuilder index = new StringBuilder(String.join("\t", INDEX_COLUMNS)).append('\n');
         for (PlannedResource release : run.ofType(RELEASE)) {
             boolean masked = !release.secretInputs().isEmpty();
             if (masked) {
@@ -57,14 +60,27 @@ public final class ValuesExport {
             Files.writeString(file, gson.toJson(entry) + "\n", StandardCharsets.UTF_8);
             files.add(file);
             Map<String, Object> row = new LinkedHashMap<>(entry);
-            row.remove("values");
             row.put("file", file.getFileName().toString());
             row.put("resource", release.name());
-            index.add(row);
+            index.append(String.join("\t", INDEX_COLUMNS.stream().map(c -> String.valueOf(row.get(c))).toList())).append('\n');
         }
         Path indexFile = dir.resolve(INDEX);
-        Files.writeString(indexFile, gson.toJson(Map.of("releases", index)) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(indexFile, index.toString(), StandardCharsets.UTF_8);
         return new Result(files, secret);
+    }
+
+    /** A release the program no longer makes must not linger from the last export; only files that export listed go. */
+    private static void removePreviousExport(Path dir) throws IOException {
+        Path index = dir.resolve(INDEX);
+        if (!Files.isRegularFile(index)) {
+            return;
+        }
+        for (String line : Files.readAllLines(index, StandardCharsets.UTF_8).stream().skip(1).toList()) {
+            String file = line.split("\t", 2)[0];
+            if (file.endsWith(".json") && !file.contains("/") && !file.contains("\\")) {
+                Files.deleteIfExists(dir.resolve(file));
+            }
+        }
     }
 
     /** The release's Pulumi resource name, which is unique in the program, as a file name. */

@@ -99,11 +99,13 @@ class ValuesExportTest {
         // Whole numbers stay whole (the engine hands them over as doubles).
         assertThat(Files.readString(out.resolve("shop-logs-loki.json"))).contains("\"replicas\": 1").doesNotContain("1.0");
 
-        Map<String, Object> index = gson.fromJson(Files.readString(out.resolve(ValuesExport.INDEX)), Map.class);
-        List<Map<String, Object>> releases = (List<Map<String, Object>>) index.get("releases");
-        assertThat(releases).hasSize(files.size());
-        assertThat(releases).extracting(r -> r.get("file")).containsExactlyInAnyOrderElementsOf(
+        List<String> index = Files.readAllLines(out.resolve(ValuesExport.INDEX));
+        assertThat(index.get(0)).isEqualTo("file\tresource\trelease\tnamespace\tchart\tversion\trepository");
+        assertThat(index).hasSize(files.size() + 1);
+        assertThat(index.subList(1, index.size())).extracting(l -> l.split("\t")[0]).containsExactlyInAnyOrderElementsOf(
                 files.stream().map(f -> f.getFileName().toString()).toList());
+        assertThat(index).contains("shop-logs-loki.json\tshop-logs-loki\tloki\tcodezero-logs\tloki\t"
+                + io.codezero.core.Versions.Platform.LOKI + "\thttps://grafana-community.github.io/helm-charts");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("wrote " + files.size() + " Helm releases");
     }
 
@@ -119,11 +121,26 @@ class ValuesExportTest {
     }
 
     @Test
+    void aReleaseNoLongerPlannedLeavesNoFileBehind() throws IOException {
+        PlannedResource kept = release("dev-kept", Map.of(), Set.of());
+        ValuesExport.write(new OfflineRun(0, List.of(kept, release("dev-gone", Map.of(), Set.of())), Map.of(), List.of(), List.of()), out);
+        Files.writeString(out.resolve("notes.json"), "{}");
+        ValuesExport.write(new OfflineRun(0, List.of(kept), Map.of(), List.of(), List.of()), out);
+        assertThat(out.resolve("dev-kept.json")).exists();
+        assertThat(out.resolve("dev-gone.json")).doesNotExist();
+        assertThat(out.resolve("notes.json")).as("not ours").exists();
+    }
+
+    static PlannedResource release(String name, Map<String, Object> values, Set<String> secret) {
+        return new PlannedResource(ValuesExport.RELEASE, name, "urn:" + name, null, true, null, List.of(),
+                Map.of("name", name, "namespace", "ns", "chart", "leaky", "version", "1.0.0",
+                        "repositoryOpts", Map.of("repo", "https://charts.example.com"), "values", values),
+                secret, "4.0.0");
+    }
+
+    @Test
     void secretValuesAreMaskedAndReported() throws IOException {
-        PlannedResource release = new PlannedResource(ValuesExport.RELEASE, "dev-leaky", "urn:leaky", null, true, null, List.of(),
-                Map.of("name", "leaky", "namespace", "ns", "chart", "leaky", "version", "1.0.0",
-                        "repositoryOpts", Map.of("repo", "https://charts.example.com"), "values", Map.of("password", "hunter2")),
-                Set.of("values"), "4.0.0");
+        PlannedResource release = release("dev-leaky", Map.of("password", "hunter2"), Set.of("values"));
         ValuesExport.Result result = ValuesExport.write(new OfflineRun(0, List.of(release), Map.of(), List.of(), List.of()), out);
         assertThat(result.secretReleases()).containsExactly("dev-leaky [values]");
         String text = Files.readString(out.resolve("dev-leaky.json"));
