@@ -91,6 +91,14 @@ public final class Versions {
         public static final String KIALI_SERVER = "2.29.0";
 
         /**
+         * oauth2-proxy, the browser sign-in at the gateway (app 7.15.3). The chart 10.7.0 is published as the release
+         * asset oauth2-proxy-10.7.0.tgz of github.com/oauth2-proxy/manifests and indexed at this repository; the end-to-end
+         * test installs the same version from ../shared/charts/oauth2-proxy-10.7.0.
+         */
+        public static final String OAUTH2_PROXY_REPO = "https://oauth2-proxy.github.io/manifests";
+        public static final String OAUTH2_PROXY = "10.7.0";
+
+        /**
          * Plugin version of the pulumi-random provider that generated passwords are registered with. Its SDKs are
          * released in lockstep with the plugin; on 2026-11-25 the newest release any registry here confirms is 4.21.4
          * (`pip index versions pulumi-random`; npm's @pulumi/random latest is 4.21.2). 4.21.6 was reported but is on no

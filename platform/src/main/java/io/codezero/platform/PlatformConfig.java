@@ -14,6 +14,7 @@ import io.codezero.platform.layers.GuiLayer;
 import io.codezero.platform.layers.IstioLayer;
 import io.codezero.platform.layers.LogsLayer;
 import io.codezero.platform.layers.MetricsLayer;
+import io.codezero.platform.layers.SignInLayer;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Visibility;
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
 
         List<PlatformLayer> layers = new ArrayList<>();
         layer(platform, CertificatesLayer.NAME, layers, o -> new CertificatesLayer(certificatesOptions(o), charts));
-        boolean mesh = layer(platform, IstioLayer.NAME, layers, o -> new IstioLayer(istioOptions(o), charts)) != null;
+        // The gateway asks the sign-in service, so Istio is told of it when sign-in is configured (see ExternalAuthorization).
+        SignInLayer signIn = layer(platform, SignInLayer.CONFIG_KEY, layers, o -> signIn(o, charts));
+        boolean mesh = layer(platform, IstioLayer.NAME, layers, o -> new IstioLayer(istioOptions(o, signIn), charts)) != null;
         layer(platform, MetricsLayer.NAME, layers, o -> new MetricsLayer(metricsOptions(o), charts));
         layer(platform, LogsLayer.NAME, layers, o -> new LogsLayer(logsOptions(o), charts));
         layer(platform, DashboardsLayer.NAME, layers, o -> new DashboardsLayer(dashboardsOptions(o), charts));
@@ -139,7 +142,28 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return new CertificatesLayer.Options(acmeOptions);
     }
 
-    private static IstioLayer.Options istioOptions(ConfigObject istio) {
+    /** {@code platform.signIn}: the issuer, the client and who may sign in. The client secret is set with {@code --secret}. */
+    private static SignInLayer signIn(ConfigObject o, ChartSource charts) {
+        SignInLayer.Builder builder = SignInLayer.builder().charts(charts)
+                .namespace(o.string("namespace", SignInLayer.DEFAULT_NAMESPACE))
+                .issuer(o.string("issuer", null))
+                .clientId(o.string("clientId", null))
+                .clientSecret(o.string("clientSecret", null))
+                .allowedGroups(o.strings("allowedGroups"))
+                .allowedEmails(o.strings("allowedEmails"))
+                .cookieDomain(o.string("cookieDomain", null))
+                .authHost(o.string("authHost", SignInLayer.DEFAULT_AUTH_HOST))
+                .replicas(o.integer("replicas", 2));
+        if (o.has("scopes")) {
+            builder.scopes(o.string("scopes", null));
+        }
+        if (o.has("groupsClaim")) {
+            builder.groupsClaim(o.string("groupsClaim", null));
+        }
+        return builder.build();
+    }
+
+    private static IstioLayer.Options istioOptions(ConfigObject istio, SignInLayer signIn) {
         IstioLayer.Options d = IstioLayer.Options.defaults();
         String modeText = istio.string("mode", null);
         IstioMode mode = null;
@@ -164,7 +188,8 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             auth = Optional.of(new IstioLayer.Auth(a.string("issuer", ""), a.string("jwksUri", ""), a.strings("audiences")));
             a.rejectUnknownKeys();
         }
-        return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType);
+        return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType,
+                Optional.ofNullable(signIn).map(SignInLayer::externalAuthorization));
     }
 
     private static LogsLayer.Options logsOptions(ConfigObject logs) {

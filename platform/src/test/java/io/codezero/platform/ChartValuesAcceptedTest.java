@@ -41,6 +41,8 @@ class ChartValuesAcceptedTest {
     static List<OfflineRun> plans() {
         Map<String, Object> variant = new HashMap<>(RealChartDefectsTest.ambient());
         variant.put("certificates", new HashMap<>(Map.of("issuer", "acme", "acme", Map.of("email", "ops@example.com"))));
+        variant.put("signIn", new HashMap<>(Map.of("issuer", "https://login.example.com/realms/dev", "clientId", "codezero",
+                "clientSecret", "not-a-secret-in-tests", "allowedGroups", List.of("platform-admins"))));
         return List.of(FakeCluster.plan(ExampleConfig.full()),
                 RealChartDefectsTest.plan(variant, c -> c.withFact(CniPaths.class,
                         new CniPaths(RealChartDefectsTest.K3S_CONF, RealChartDefectsTest.K3S_BIN, "k3s"))));
@@ -67,7 +69,7 @@ class ChartValuesAcceptedTest {
             }
         }
         System.out.println("values checked against the real charts: " + paths + " key paths in " + checked.size() + " releases: " + checked);
-        assertThat(checked).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(14);
         assertThat(unread).as("keys no chart reads").isEmpty();
     }
 

@@ -11,6 +11,7 @@ import io.codezero.platform.layers.GuiLayer;
 import io.codezero.platform.layers.IstioLayer;
 import io.codezero.platform.layers.LogsLayer;
 import io.codezero.platform.layers.MetricsLayer;
+import io.codezero.platform.layers.SignInLayer;
 import io.codezero.platform.mesh.IstioMode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -55,6 +56,7 @@ class PinnedChartsPublishedTest {
         charts.addAll(LogsLayer.builder().build().charts());
         charts.addAll(DashboardsLayer.builder().build().charts());
         charts.addAll(GuiLayer.builder().kiali(true).build().charts());
+        charts.add(SignInLayer.CHART);
         charts.add(new ChartRef("metallb", Versions.BareMetal.METALLB_REPO, "metallb", Versions.BareMetal.METALLB));
         return charts;
     }

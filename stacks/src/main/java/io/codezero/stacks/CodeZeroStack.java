@@ -105,6 +105,22 @@ public final class CodeZeroStack extends ComponentResource {
         return this;
     }
 
+    /**
+     * Exports the outputs under a prefix ({@code euKubeconfig}, {@code euGatewayAddress}, {@code euConsoleUrls}), for
+     * programs with several stacks.
+     */
+    public CodeZeroStack exportTo(Context ctx, String prefix) {
+        ctx.export(prefix + "Kubeconfig", kubeconfig);
+        ctx.export(prefix + "GatewayAddress", gatewayAddress);
+        ctx.export(prefix + "ConsoleUrls", consoleUrls);
+        return this;
+    }
+
+    /** The Kubernetes provider bound to this stack's cluster, for the program's own Kubernetes resources. */
+    public com.pulumi.kubernetes.Provider provider() {
+        return cluster.provider();
+    }
+
     private static Output<Map<String, String>> consoleUrls(Map<String, InstalledLayer> layers) {
         Output<Map<String, String>> all = Output.of(Map.of());
         for (InstalledLayer layer : layers.values()) {
@@ -145,7 +161,7 @@ public final class CodeZeroStack extends ComponentResource {
         args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));
         args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
         problems.addAll(InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of()).problems());
-        SpecValidationException.throwIfAny("stack '" + name + "'", problems);
+        SpecValidationException.throwIfAny("stack '" + name + "'", ProblemPaths.asWritten(problems, args.configNamespace()));
         return options;
     }
 }

@@ -21,6 +21,7 @@ public final class CodeZeroStackArgs {
     private final List<PlatformLayer> layers;
     private final List<PlatformApp> apps;
     private final List<Problem> inputProblems;
+    private final String configNamespace;
 
     private CodeZeroStackArgs(Builder b) {
         this.target = b.target;
@@ -29,6 +30,12 @@ public final class CodeZeroStackArgs {
         this.layers = List.copyOf(b.layers);
         this.apps = List.copyOf(b.apps);
         this.inputProblems = List.copyOf(b.inputProblems);
+        this.configNamespace = b.configNamespace;
+    }
+
+    /** The config namespace these args were read from ({@code codezero}), so problems name config keys; null when built in code. */
+    public String configNamespace() {
+        return configNamespace;
     }
 
     public static Builder builder() {
@@ -67,6 +74,7 @@ public final class CodeZeroStackArgs {
         private final List<PlatformLayer> layers = new ArrayList<>();
         private final List<PlatformApp> apps = new ArrayList<>();
         private final List<Problem> inputProblems = new ArrayList<>();
+        private String configNamespace;
 
         public Builder target(ClusterTarget target) {
             this.target = target;
@@ -105,6 +113,12 @@ public final class CodeZeroStackArgs {
 
         public Builder inputProblems(List<Problem> problems) {
             inputProblems.addAll(problems);
+            return this;
+        }
+
+        /** Set by {@link StackConfig#toArgs}: problems are then reported as config keys ({@code codezero:cluster.name}). */
+        public Builder configNamespace(String namespace) {
+            this.configNamespace = namespace;
             return this;
         }
 

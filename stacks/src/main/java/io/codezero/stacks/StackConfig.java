@@ -4,8 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.pulumi.Context;
 import com.pulumi.Config;
+import io.codezero.core.config.AllConfig;
 import io.codezero.core.config.ClusterSpecConfig;
 import io.codezero.core.config.ConfigObject;
+import io.codezero.core.config.Suggestions;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.validation.Problem;
@@ -14,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Binds the {@code codezero} config namespace of a stack (Pulumi.&lt;stack&gt;.yaml) to typed args,
@@ -30,7 +35,12 @@ import java.util.Optional;
 public final class StackConfig {
     public static final String NAMESPACE = "codezero";
 
+    /** Top-level keys of the codezero namespace every program may set, whether or not it reads them yet. */
+    private static final Set<String> WELL_KNOWN = Set.of("cluster", "platform");
+
     private final Config config;
+    private final Set<String> allKeys;
+    private final Set<String> readKeys = new TreeSet<>();
     private final String defaultName;
     private final List<Problem> problems = new ArrayList<>();
     private final ConfigObject flat;
@@ -38,14 +48,16 @@ public final class StackConfig {
     private ClusterSpec cluster;
     private PlatformConfig platform;
 
-    private StackConfig(Config config, String defaultName) {
+    private StackConfig(Config config, Set<String> allKeys, String defaultName) {
         this.config = config;
+        this.allKeys = allKeys;
         this.defaultName = defaultName;
-        this.flat = ConfigObject.root(NAMESPACE, new LazyMap(config));
+        this.flat = ConfigObject.root("", new LazyMap(config, readKeys));
     }
 
     public static StackConfig from(Context ctx) {
-        return new StackConfig(ctx.config(NAMESPACE), sanitize(ctx.stackName()));
+        Config codezero = ctx.config(NAMESPACE);
+        return new StackConfig(codezero, AllConfig.keys(codezero), sanitize(ctx.stackName()));
     }
 
     /** The cluster spec; the name defaults to the stack name. */
@@ -69,12 +81,13 @@ public final class StackConfig {
      * reported with the stack's. An absent section reads as empty.
      */
     public ConfigObject section(String name) {
+        readKeys.add(name);
         Optional<String> raw = config.get(name);
         Map<String, Object> values = Map.of();
         if (raw.isPresent()) {
-            values = parseObject(NAMESPACE + ":" + name, raw.get());
+            values = parseObject(name, raw.get());
         }
-        ConfigObject object = ConfigObject.root(NAMESPACE + ":" + name, values);
+        ConfigObject object = ConfigObject.root(name, values);
         sections.add(object);
         return object;
     }
@@ -84,15 +97,51 @@ public final class StackConfig {
         return flat;
     }
 
-    /** Every problem found so far in the config read through this binding. */
+    /**
+     * Every problem found so far in the config read through this binding, and every key of the stack's config that
+     * nothing read: a {@code codezero:} key no part of this program knows (with the nearest known key), a key that
+     * looks like ours without the {@code codezero:} namespace, a dotted key that Pulumi would have stored nested.
+     */
     public List<Problem> problems() {
         List<Problem> all = new ArrayList<>(problems);
         all.addAll(flat.problems());
         sections.forEach(s -> all.addAll(s.problems()));
+        all.addAll(unreadKeys());
         return all;
     }
 
-    /** Args for a stack on the given target, with the cluster and platform from config. */
+    private List<Problem> unreadKeys() {
+        List<Problem> out = new ArrayList<>();
+        Set<String> known = new TreeSet<>(readKeys);
+        known.addAll(WELL_KNOWN);
+        String prefix = NAMESPACE + ":";
+        for (String key : allKeys) {
+            if (key.startsWith(prefix)) {
+                String name = key.substring(prefix.length());
+                if (readKeys.contains(name)) {
+                    continue;
+                }
+                int dot = name.indexOf('.');
+                if (dot > 0 && known.contains(name.substring(0, dot))) {
+                    out.add(Problem.of(key, "<set>", "is a dotted key, which Pulumi never reads as a path: set nested values with "
+                            + "`pulumi config set --path '" + key + "' VALUE` (it stores " + prefix + name.substring(0, dot)
+                            + " as an object), or edit " + prefix + name.substring(0, dot) + " in Pulumi.<stack>.yaml"));
+                    continue;
+                }
+                String hint = Suggestions.nearest(name, known).map(k -> "did you mean " + prefix + k + "? ").orElse("");
+                out.add(Problem.of(key, "<set>", "is not a setting this program reads; " + hint + "it reads "
+                        + known.stream().map(k -> prefix + k).collect(Collectors.joining(", "))));
+            } else {
+                String name = key.substring(key.indexOf(':') + 1);
+                Optional<String> ours = known.contains(name) ? Optional.of(name) : Optional.empty();
+                ours.ifPresent(k -> out.add(Problem.of(key, "<set>", "looks like CodeZero's " + prefix + k
+                        + " without its namespace; write " + prefix + k + " in Pulumi.<stack>.yaml")));
+            }
+        }
+        return out;
+    }
+
+    /** Args for a stack on the given target, with the cluster and platform from config; problems name config keys. */
     public CodeZeroStackArgs toArgs(ClusterTarget target) {
         PlatformConfig platform = platform();
         return CodeZeroStackArgs.builder()
@@ -102,6 +151,7 @@ public final class StackConfig {
                 .layers(platform.layers())
                 .apps(platform.apps())
                 .inputProblems(problems())
+                .configNamespace(NAMESPACE)
                 .build();
     }
 
@@ -125,21 +175,25 @@ public final class StackConfig {
         return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "cz-" + name : name;
     }
 
-    /** Pulumi config has no "list all keys": scalars are read one by one, on demand. */
+    /** Scalars are read one by one, on demand; which ones were read tells unknown keys apart. */
     private static final class LazyMap extends java.util.AbstractMap<String, Object> {
         private final Config config;
+        private final Set<String> read;
 
-        LazyMap(Config config) {
+        LazyMap(Config config, Set<String> read) {
             this.config = config;
+            this.read = read;
         }
 
         @Override
         public Object get(Object key) {
+            read.add(String.valueOf(key));
             return config.get(String.valueOf(key)).orElse(null);
         }
 
         @Override
         public boolean containsKey(Object key) {
+            read.add(String.valueOf(key));
             return config.get(String.valueOf(key)).isPresent();
         }
 

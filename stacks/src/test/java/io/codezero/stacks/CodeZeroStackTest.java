@@ -119,9 +119,9 @@ class CodeZeroStackTest {
         assertThat(run.succeeded()).isFalse();
         assertThat(thrown.get()).isInstanceOf(SpecValidationException.class);
         assertThat(((SpecValidationException) thrown.get()).problems()).extracting(Problem::field).containsExactlyInAnyOrder(
-                "name", "kubernetesVersion", "nodePools[0].minNodes", "network.podCidr",
+                "cluster.name", "cluster.kubernetesVersion", "cluster.nodePools[0].minNodes", "cluster.network.podCidr",
                 // the existing-cluster target honours neither pools nor networks
-                "nodePools", "network.podCidr",
+                "cluster.nodePools", "cluster.network.podCidr",
                 "platform.metrics.retention", "platform.metrics");
         assertThat(run.where(r -> !r.type().equals("pulumi:pulumi:Stack"))).as("registered resources").isEmpty();
     }

@@ -127,11 +127,13 @@ public final class ConfigObject {
         return out;
     }
 
-    /** Reports every key present but never asked for: almost always a typo. */
+    /** Reports every key present but never asked for: almost always a typo, so the nearest known key is suggested. */
     public void rejectUnknownKeys() {
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
-                problems.add(Problem.of(at(key), values.get(key), "is not a known setting; known settings here are " + String.join(", ", read)));
+                String hint = Suggestions.nearest(key, read).map(k -> "did you mean " + k + "? ").orElse("");
+                problems.add(Problem.of(at(key), values.get(key), "is not a known setting; " + hint + "known settings here are "
+                        + String.join(", ", read)));
             }
         }
     }

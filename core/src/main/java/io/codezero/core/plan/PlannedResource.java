@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * One resource as the engine saw it registered: enough to draw the tree, follow dependencies and
- * check inputs (including which of them were secret) without a cloud.
+ * check inputs (including which of them were secret) and the options that change what an update
+ * does (ignoreChanges, protect) without a cloud.
  */
 public record PlannedResource(
         String type,
@@ -18,7 +19,19 @@ public record PlannedResource(
         List<String> dependencies,
         Map<String, Object> inputs,
         Set<String> secretInputs,
-        String version) {
+        String version,
+        List<String> ignoreChanges,
+        boolean protect) {
+
+    public PlannedResource {
+        ignoreChanges = ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges);
+    }
+
+    /** A resource registered without ignoreChanges or protect. */
+    public PlannedResource(String type, String name, String urn, String parentUrn, boolean custom, String providerUrn,
+                           List<String> dependencies, Map<String, Object> inputs, Set<String> secretInputs, String version) {
+        this(type, name, urn, parentUrn, custom, providerUrn, dependencies, inputs, secretInputs, version, List.of(), false);
+    }
 
     /** The value at a dotted path such as {@code metadata.labels}, or null. List indexes are numbers: {@code ports.0.port}. */
     public Object input(String path) {

@@ -40,7 +40,8 @@ final class RecordingMonitor extends MockMonitor {
             planned.add(new PlannedResource(request.getType(), request.getName(), response.getUrn(),
                     request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), providerUrn(request.getProvider()),
                     List.copyOf(dependencies), inputs, Set.copyOf(secretPaths),
-                    request.getVersion().isEmpty() ? null : request.getVersion()));
+                    request.getVersion().isEmpty() ? null : request.getVersion(),
+                    List.copyOf(request.getIgnoreChangesList()), request.getProtect()));
             return response;
         });
     }

@@ -123,7 +123,8 @@ public final class DashboardsLayer implements PlatformLayer {
     /** Grafana shows what metrics and logs collect, and is served through the mesh's gateway when there is one. */
     @Override
     public List<Requirement> requires() {
-        return List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class), Requirement.uses(Logs.class));
+        return List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class), Requirement.uses(Logs.class),
+                Requirement.uses(SignIn.class));
     }
 
     @Override
@@ -174,11 +175,15 @@ public final class DashboardsLayer implements PlatformLayer {
         values.put("datasources", Map.of("datasources.yaml", Map.of("apiVersion", 1, "datasources", datasources)));
         values.put("sidecar", Map.of("dashboards", Map.of("enabled", true, "label", Dashboards.GRAFANA_SIDECAR.label(),
                 "labelValue", Dashboards.GRAFANA_SIDECAR.labelValue(), "searchNamespace", "ALL")));
-        values.put("grafana.ini", Map.of(
+        Map<String, Object> ini = new LinkedHashMap<>(Map.of(
                 "server", Map.of("root_url", "https://grafana." + domain),
                 "auth.anonymous", Map.of("enabled", false),
                 "security", Map.of("cookie_secure", true, "disable_gravatar", true),
                 "analytics", Map.of("reporting_enabled", false, "check_for_updates", false)));
+        // Only a request through the gateway's private route carries the sign-in's identity header.
+        context.fact(SignIn.class).filter(s -> options.route().equals(Optional.of(Visibility.PRIVATE)))
+                .ifPresent(s -> ini.put("auth.proxy", ConsoleIdentity.grafanaAuthProxy(s)));
+        values.put("grafana.ini", ini);
         Release grafana = charts.release(c.name("dashboards-grafana"), GRAFANA, "grafana", ns, values, 600, c.options(namespace, admin));
 
         for (String dashboard : BUILT_IN) {

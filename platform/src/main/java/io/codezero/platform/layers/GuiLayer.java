@@ -116,7 +116,8 @@ public final class GuiLayer implements PlatformLayer {
 
     @Override
     public List<Requirement> requires() {
-        List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class)));
+        List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
+                Requirement.uses(SignIn.class)));
         if (options.kiali()) {
             requires.add(Requirement.needs(Mesh.class, path() + ".kiali",
                     "Kiali shows the mesh and needs the istio layer; add the istio layer or set kiali: false"));
@@ -161,12 +162,19 @@ public final class GuiLayer implements PlatformLayer {
 
         Map<String, Object> headlampValues = new LinkedHashMap<>();
         headlampValues.put("fullnameOverride", "headlamp");
-        headlampValues.put("config", Map.of("inCluster", true));
+        Map<String, Object> headlampConfig = new LinkedHashMap<>(Map.of("inCluster", true));
+        Optional<SignIn> signIn = context.fact(SignIn.class);
+        List<com.pulumi.resources.Resource> headlampWait = new ArrayList<>(List.of(namespace));
+        signIn.ifPresent(s -> headlampConfig.put("oidc", ConsoleIdentity.headlampOidc(c, s, ns,
+                Route.host(HEADLAMP_HOST, Visibility.PRIVATE).url(context.settings().domain()).replaceAll("/$", ""), NAME, namespace, headlampWait)));
+        headlampValues.put("config", headlampConfig);
         headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
         headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
         // Headlamp acts with each user's own token; the chart would bind its service account to cluster-admin.
         headlampValues.put("clusterRoleBinding", Map.of("create", false));
-        Release headlamp = charts.release(c.name("gui-headlamp"), HEADLAMP, "headlamp", ns, headlampValues, 600, c.options(namespace));
+        Release headlamp = charts.release(c.name("gui-headlamp"), HEADLAMP, "headlamp", ns, headlampValues, 600,
+                c.options(headlampWait.toArray(com.pulumi.resources.Resource[]::new)));
+        ConsoleIdentity.consoleServiceAccounts(c, ns, NAME, namespace);
         List<com.pulumi.resources.Resource> ready = new ArrayList<>(List.of(headlamp));
 
         Optional<Mesh> mesh = context.fact(Mesh.class);
@@ -193,7 +201,8 @@ public final class GuiLayer implements PlatformLayer {
                 deployment.put("network_policy", Map.of("enabled", false));
             }
             Map<String, Object> kialiValues = new LinkedHashMap<>();
-            kialiValues.put("auth", Map.of("strategy", "token"));
+            // behind sign-in Kiali acts as the signed-in user with the ID token the gateway forwards; else it asks for a token
+            kialiValues.put("auth", Map.of("strategy", signIn.isPresent() ? "header" : "token"));
             kialiValues.put("deployment", deployment);
             kialiValues.put("external_services", external);
             kialiValues.put("server", Map.of("web_root", "/"));
@@ -201,7 +210,7 @@ public final class GuiLayer implements PlatformLayer {
             ready.add(kiali);
             if (mesh.isPresent() && options.route().isPresent()) {
                 urls.put("kiali", Routes.expose(c, mesh.get(), "gui-kiali", ns, "kiali", 20001,
-                        Route.host(KIALI_HOST, Visibility.PRIVATE), false, namespace));
+                        Route.host(KIALI_HOST, Visibility.PRIVATE), false, Routes.SignedInCredentials.ID_TOKEN, namespace));
             }
         }
         component.done();

@@ -31,6 +31,7 @@ import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.mesh.ExternalAuthorization;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.Routes;
@@ -81,11 +82,20 @@ public final class IstioLayer implements PlatformLayer {
      * @param gatewayServiceType LoadBalancer or NodePort; null: chosen from the target's load balancers
      *                         ({@link #serviceTypeFor}), because Helm waits for a LoadBalancer Service's address and an
      *                         atomic release rolls back when none comes before its timeout
+     * @param signIn           the browser sign-in service private routes ask ({@link SignInLayer#externalAuthorization()});
+     *                         empty: no extension provider, private routes deny requests without a token
      */
     public record Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
-                          Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType) {
+                          Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType,
+                          Optional<ExternalAuthorization> signIn) {
         public Options {
             extraHosts = List.copyOf(extraHosts);
+            signIn = signIn == null ? Optional.empty() : signIn;
+        }
+
+        public Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
+                       Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType) {
+            this(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType, Optional.empty());
         }
 
         public static Options defaults() {
@@ -122,6 +132,7 @@ public final class IstioLayer implements PlatformLayer {
         private Optional<Auth> auth = d.auth();
         private List<String> extraHosts = d.extraHosts();
         private String gatewayServiceType = d.gatewayServiceType();
+        private Optional<ExternalAuthorization> signIn = d.signIn();
         private ChartSource charts = ChartSource.remote();
 
         /** Sidecar or ambient; null: the target's preference (ambient where CodeZero installs the CNI itself). */
@@ -171,8 +182,19 @@ public final class IstioLayer implements PlatformLayer {
             return this;
         }
 
+        /**
+         * The browser sign-in private routes ask, from the sign-in layer of the same stack:
+         * {@code IstioLayer.builder().signIn(signIn.externalAuthorization())}. Istio learns it up front because istiod
+         * reads extension providers from its mesh config, and the sign-in layer is installed after the mesh.
+         */
+        public Builder signIn(ExternalAuthorization signIn) {
+            this.signIn = Optional.ofNullable(signIn);
+            return this;
+        }
+
         public IstioLayer build() {
-            return new IstioLayer(new Options(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType), charts);
+            return new IstioLayer(new Options(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType,
+                    signIn), charts);
         }
     }
 
@@ -208,7 +230,10 @@ public final class IstioLayer implements PlatformLayer {
 
     @Override
     public Set<Capability> provides() {
-        return Set.of(Capability.of(Mesh.class));
+        // The sign-in layer needs the extension provider in the mesh config, so only a mesh told about it offers it.
+        return options.signIn().isPresent()
+                ? Set.of(Capability.of(Mesh.class), Capability.of(ExternalAuthorization.class))
+                : Set.of(Capability.of(Mesh.class));
     }
 
     @Override
@@ -219,6 +244,10 @@ public final class IstioLayer implements PlatformLayer {
         }
         if (options.gatewayServiceType() != null && !List.of("LoadBalancer", "NodePort").contains(options.gatewayServiceType())) {
             problems.add(Problem.of("platform.istio.gateway.serviceType", options.gatewayServiceType(), "must be LoadBalancer or NodePort"));
+        }
+        if (options.auth().isPresent() && options.signIn().isPresent()) {
+            problems.add(Problem.of("platform.istio.auth", options.auth().get().issuer(), "and platform.signIn both guard private routes; "
+                    + "keep signIn (it also accepts the issuer's bearer tokens for API clients) and remove istio.auth"));
         }
         options.auth().ifPresent(auth -> {
             if (!auth.issuer().startsWith("https://")) {
@@ -324,11 +353,15 @@ public final class IstioLayer implements PlatformLayer {
                 c.options(gatewayWait.toArray(Resource[]::new))));
 
         Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
-                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain);
+                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options.signIn());
 
         component.done();
-        return InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
+        InstalledLayer installed = InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
                 .withGatewayAddress(gatewayAddress(gatewayService, gatewayNs));
+        if (options.signIn().isPresent()) {
+            installed = installed.withFact(ExternalAuthorization.class, options.signIn().get());
+        }
+        return installed;
     }
 
     /**
@@ -437,7 +470,9 @@ public final class IstioLayer implements PlatformLayer {
         if (mode == IstioMode.AMBIENT) {
             values.put("profile", "ambient");
         }
-        values.put("meshConfig", Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
+        Map<String, Object> meshConfig = new LinkedHashMap<>(Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
+        options.signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
+        values.put("meshConfig", meshConfig);
         values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi")));
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("proxy", Map.of("resources", requests("50m", "64Mi")));

@@ -3,6 +3,7 @@ package io.codezero.platform.mesh;
 import com.pulumi.resources.Resource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the Istio layer offers to later layers and apps.
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param gatewaySelector  labels of the gateway's pods, for policies at the gateway
  * @param gatewayPrincipal the gateway's mesh identity, allowed through app namespaces' default deny
  * @param domain           the cluster domain routes are served under
+ * @param signIn           the gateway's browser sign-in, when configured: private routes ask it (a CUSTOM policy)
+ *                         instead of being denied to everyone without a token
  */
 public record Mesh(
         IstioMode mode,
@@ -26,12 +29,20 @@ public record Mesh(
         String gatewayName,
         Map<String, String> gatewaySelector,
         String gatewayPrincipal,
-        String domain) {
+        String domain,
+        Optional<ExternalAuthorization> signIn) {
 
     public Mesh {
         workloadsReady = List.copyOf(workloadsReady);
         configReady = List.copyOf(configReady);
         gatewaySelector = Map.copyOf(gatewaySelector);
+        signIn = signIn == null ? Optional.empty() : signIn;
+    }
+
+    /** A mesh without browser sign-in. */
+    public Mesh(IstioMode mode, List<Resource> workloadsReady, List<Resource> configReady, String gatewayNamespace, String gatewayName,
+                Map<String, String> gatewaySelector, String gatewayPrincipal, String domain) {
+        this(mode, workloadsReady, configReady, gatewayNamespace, gatewayName, gatewaySelector, gatewayPrincipal, domain, Optional.empty());
     }
 
     /**

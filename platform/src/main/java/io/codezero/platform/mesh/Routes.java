@@ -12,9 +12,12 @@ import java.util.Map;
 
 /**
  * Puts a service behind the system gateway: a VirtualService bound to the gateway and, for a
- * private route, a DENY policy at the gateway for every request to that host (and path) that
- * carries no authenticated principal. With no identity provider configured no request has one,
- * so a private route fails closed.
+ * private route, a policy at the gateway for every request to that host (and path). With browser
+ * sign-in configured ({@link Mesh#signIn()}) it is a CUSTOM policy: the gateway asks the sign-in
+ * service, which lets signed-in users through and sends everyone else to the issuer. Without it, a
+ * DENY policy refuses every request that carries no authenticated principal (a JWT of the identity
+ * provider, if one is configured); with neither, no request has one, so a private route fails closed.
+ * Public routes get no policy.
  */
 public final class Routes {
     public static final String ROUTE_LABEL = "codezero.io/route";
@@ -22,6 +25,19 @@ public final class Routes {
     public static final String NETWORKING_API = "networking.istio.io/v1";
 
     private Routes() {
+    }
+
+    /** What a signed-in request carries on to the backend of a private route. */
+    public enum SignedInCredentials {
+        /** Who signed in: X-Auth-Request-User, -Email, -Groups. */
+        IDENTITY_HEADERS,
+        /** Those, and the user's ID token as {@code Authorization: Bearer}, for consoles that call the Kubernetes API as the user. */
+        ID_TOKEN
+    }
+
+    /** The CUSTOM policy's name for a route; tests and docs find it by this. */
+    public static String signInPolicyName(String name) {
+        return "sign-in-" + name;
     }
 
     /**
@@ -35,6 +51,12 @@ public final class Routes {
      */
     public static Output<String> expose(LayerContext context, Mesh mesh, String name, String namespace, String service, int port,
                                         Route route, boolean backendInMesh, Resource... after) {
+        return expose(context, mesh, name, namespace, service, port, route, backendInMesh, SignedInCredentials.IDENTITY_HEADERS, after);
+    }
+
+    /** The same, saying what a signed-in request carries to the backend (only matters for a private route with sign-in). */
+    public static Output<String> expose(LayerContext context, Mesh mesh, String name, String namespace, String service, int port,
+                                        Route route, boolean backendInMesh, SignedInCredentials credentials, Resource... after) {
         List<Resource> deps = new ArrayList<>(mesh.configReady());
         deps.addAll(List.of(after));
         Resource[] wait = deps.toArray(Resource[]::new);
@@ -59,14 +81,26 @@ public final class Routes {
             if (route.path() != null) {
                 operation.put("paths", List.of(route.path(), route.path() + "/*"));
             }
-            KubernetesObject.of(context.name(name + "-require-auth"), SECURITY_API, "AuthorizationPolicy",
-                    Meta.of("require-auth-" + name, mesh.gatewayNamespace(), labels),
-                    Map.of("selector", Map.of("matchLabels", mesh.gatewaySelector()),
-                            "action", "DENY",
-                            "rules", List.of(Map.of(
-                                    "from", List.of(Map.of("source", Map.of("notRequestPrincipals", List.of("*")))),
-                                    "to", List.of(Map.of("operation", operation))))),
-                    context.options(mesh.configReadyArray()));
+            if (mesh.signIn().isPresent()) {
+                ExternalAuthorization signIn = mesh.signIn().get();
+                String provider = credentials == SignedInCredentials.ID_TOKEN ? signIn.tokenProvider() : signIn.provider();
+                KubernetesObject.of(context.name(name + "-sign-in"), SECURITY_API, "AuthorizationPolicy",
+                        Meta.of(signInPolicyName(name), mesh.gatewayNamespace(), labels),
+                        Map.of("selector", Map.of("matchLabels", mesh.gatewaySelector()),
+                                "action", "CUSTOM",
+                                "provider", Map.of("name", provider),
+                                "rules", List.of(Map.of("to", List.of(Map.of("operation", operation))))),
+                        context.options(mesh.configReadyArray()));
+            } else {
+                KubernetesObject.of(context.name(name + "-require-auth"), SECURITY_API, "AuthorizationPolicy",
+                        Meta.of("require-auth-" + name, mesh.gatewayNamespace(), labels),
+                        Map.of("selector", Map.of("matchLabels", mesh.gatewaySelector()),
+                                "action", "DENY",
+                                "rules", List.of(Map.of(
+                                        "from", List.of(Map.of("source", Map.of("notRequestPrincipals", List.of("*")))),
+                                        "to", List.of(Map.of("operation", operation))))),
+                        context.options(mesh.configReadyArray()));
+            }
         }
         if (backendInMesh) {
             KubernetesObject.of(context.name(name + "-allow-gateway"), SECURITY_API, "AuthorizationPolicy",

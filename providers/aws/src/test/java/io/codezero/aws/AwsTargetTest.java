@@ -225,7 +225,7 @@ class AwsTargetTest {
         assertThat(kubeconfig).contains("\"command\": \"codezero-eks-token\"").contains("\"--cluster-name\"").contains("\"eu-west-1\"")
                 .contains("https://").doesNotContain("\"aws\"");
         assertThat(cluster.storage().standardClass()).isEqualTo("gp3-encrypted");
-        PlannedResource storageClass = run.get("kubernetes:storage.k8s.io/v1:StorageClass", "gp3-encrypted");
+        PlannedResource storageClass = run.get("kubernetes:storage.k8s.io/v1:StorageClass", "demo-gp3-encrypted");
         assertThat(storageClass.input("parameters.type")).isEqualTo("gp3");
         assertThat(storageClass.input("parameters.encrypted")).isEqualTo("true");
         assertThat(storageClass.input("provisioner")).isEqualTo("ebs.csi.aws.com");

@@ -17,6 +17,23 @@ class AwsValidatorTest {
     }
 
     @Test
+    void theAwsTagPrefixIsRefusedByTheAwsTarget() {
+        ClusterSpec tagged = Fixtures.spec().toBuilder().tag("aws:owner", "me").build();
+        assertThat(fields(tagged, Fixtures.args().build())).containsExactly("tags.aws:owner");
+    }
+
+    /** Before: core refused any allowlist with privateApiOnly while AWS required one in an adopted VPC, so nothing passed. */
+    @Test
+    void anAdoptedVpcWithAPrivateEndpointTakesTheAllowlistOfPrivateRanges() {
+        ClusterSpec privateEndpoint = Fixtures.spec().toBuilder().network(NetworkSpec.builder().privateApiOnly(true)
+                .allowApiAccessFrom("10.20.0.0/16").build()).build();
+        AwsTargetArgs adopted = Fixtures.args().existingVpcId("vpc-0123456789abcdef0")
+                .existingPrivateSubnetIds(List.of("subnet-0123456789abcdef0", "subnet-0123456789abcdef1")).build();
+        assertThat(io.codezero.core.validation.ClusterSpecValidator.validate(privateEndpoint)).isEmpty();
+        assertThat(new AwsTarget(adopted).validate(privateEndpoint)).isEmpty();
+    }
+
+    @Test
     void theFixtureIsValid() {
         assertThat(new AwsTarget(Fixtures.args().build()).validate(Fixtures.spec())).isEmpty();
     }

@@ -68,7 +68,7 @@ class DestroyOrderTest {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         PlannedResource claim = run.get("kubernetes:core/v1:PersistentVolumeClaim", "data");
         assertThat(run.dependsOn(claim, run.get("aws:eks/addon:Addon", "demo-aws-ebs-csi-driver"))).isTrue();
-        assertThat(run.dependsOn(claim, run.get("kubernetes:storage.k8s.io/v1:StorageClass", "gp3-encrypted"))).isTrue();
+        assertThat(run.dependsOn(claim, run.get("kubernetes:storage.k8s.io/v1:StorageClass", "demo-gp3-encrypted"))).isTrue();
         assertThat(run.dependsOn(claim, run.get("aws:ec2/subnet:Subnet", "demo-private-a"))).isTrue();
     }
 

@@ -42,7 +42,7 @@ import java.util.Objects;
  */
 public final class BareMetalTarget implements ClusterTarget {
     public static final String KIND = "baremetal";
-    public static final String SECTION = "codezero:baremetal";
+    public static final String SECTION = "baremetal";
 
     private final List<BareMetalHost> hosts;
     private final String k3sVersion;

@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.codezero.core.config.ConfigObject;
+import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
@@ -107,43 +108,52 @@ public final class ExistingClusterTarget implements ClusterTarget {
         } else {
             Path path = kubeconfigPath();
             source = path.toString();
+            if (!Files.isReadable(path) && args.kubeconfigPath() == null && OfflinePlan.active()) {
+                // An offline plan on a machine without any kubeconfig still shows the whole tree.
+                OfflinePlan.note("no kubeconfig on this machine; planned against a built-in sample kubeconfig (context minikube).");
+                return resolveContent(sampleKubeconfig(), "the built-in sample kubeconfig", problems);
+            }
             if (!Files.isReadable(path)) {
-                problems.add(Problem.of("codezero:kubeconfig", path,
+                problems.add(Problem.of("kubeconfig", path,
                         "no readable kubeconfig there; set codezero:kubeconfig to a kubeconfig file, or KUBECONFIG"));
                 return null;
             }
             try {
                 content = Files.readString(path);
             } catch (IOException e) {
-                problems.add(Problem.of("codezero:kubeconfig", path, "could not be read: " + e.getMessage()));
+                problems.add(Problem.of("kubeconfig", path, "could not be read: " + e.getMessage()));
                 return null;
             }
         }
+        return resolveContent(content, source, problems);
+    }
+
+    private ResolvedKubeconfig resolveContent(String content, String source, List<Problem> problems) {
         Kubeconfig parsed;
         try {
             parsed = Kubeconfig.parse(content);
         } catch (RuntimeException e) {
-            problems.add(Problem.of("codezero:kubeconfig", source, "is not valid kubeconfig YAML: " + firstLine(e.getMessage())));
+            problems.add(Problem.of("kubeconfig", source, "is not valid kubeconfig YAML: " + firstLine(e.getMessage())));
             return null;
         }
         String contextName = args.contextName().orElse(parsed.currentContext());
         if (contextName == null) {
-            problems.add(Problem.of("codezero:context", null, "no context given and the kubeconfig has no current-context; known contexts: "
+            problems.add(Problem.of("context", null, "no context given and the kubeconfig has no current-context; known contexts: "
                     + String.join(", ", parsed.contexts().keySet())));
             return null;
         }
         var context = parsed.context(contextName);
         if (context.isEmpty()) {
-            problems.add(Problem.of("codezero:context", contextName, "is not in " + source + "; known contexts: "
+            problems.add(Problem.of("context", contextName, "is not in " + source + "; known contexts: "
                     + (parsed.contexts().isEmpty() ? "(none)" : String.join(", ", parsed.contexts().keySet()))));
             return null;
         }
         if (context.get().server() == null) {
-            problems.add(Problem.of("codezero:context", contextName, "refers to cluster '" + context.get().cluster()
+            problems.add(Problem.of("context", contextName, "refers to cluster '" + context.get().cluster()
                     + "', which has no server address in " + source));
         }
         if (context.get().user() == null || !parsed.users().contains(context.get().user())) {
-            problems.add(Problem.of("codezero:context", contextName, "refers to user '" + context.get().user()
+            problems.add(Problem.of("context", contextName, "refers to user '" + context.get().user()
                     + "', which is not defined in " + source));
         }
         if (!problems.isEmpty()) {
@@ -151,6 +161,14 @@ public final class ExistingClusterTarget implements ClusterTarget {
         }
         resolved = new ResolvedKubeconfig(content, contextName, context.get().server(), LocalFlavour.detect(contextName));
         return resolved;
+    }
+
+    private static String sampleKubeconfig() {
+        try (var in = ExistingClusterTarget.class.getResourceAsStream("sample-kubeconfig.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Path kubeconfigPath() {

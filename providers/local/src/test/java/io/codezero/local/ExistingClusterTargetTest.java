@@ -108,7 +108,7 @@ class ExistingClusterTargetTest {
         var target = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfigPath(kubeconfig()).context("prod").build());
         List<Problem> problems = target.validate(ClusterSpec.builder("x").build());
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.field()).isEqualTo("codezero:context");
+            assertThat(p.field()).isEqualTo("context");
             assertThat(p.value()).isEqualTo("prod");
             assertThat(p.message()).contains("minikube, k3d-dev, no-server");
         });

@@ -1,7 +1,9 @@
 package io.codezero.stacks.plan;
 
 import com.pulumi.Context;
+import io.codezero.core.config.PulumiYaml;
 import io.codezero.core.plan.OfflineEngine;
+import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlanMocksContributor;
 import io.codezero.core.validation.SpecValidationException;
@@ -11,6 +13,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -39,7 +42,8 @@ public final class PlanCommand implements Callable<Integer> {
             description = "also write each Helm release's chart, repository, version and values to DIR/<release>.json, and DIR/index.tsv")
     Path valuesOut;
 
-    @Option(names = "--config", description = "extra config, key=value (namespaced like codezero:context=minikube)")
+    @Option(names = "--config", description = "extra config, key=value (namespaced like codezero:context=minikube); "
+            + "a dotted key sets a nested value like `pulumi config set --path` (codezero:cluster.name=demo)")
     java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
 
     public static void main(String[] args) {
@@ -52,18 +56,25 @@ public final class PlanCommand implements Callable<Integer> {
         StackFiles files;
         try {
             files = StackFiles.read(dir, stack);
+        } catch (PulumiYaml.InvalidYamlException e) {
+            System.err.println("error: " + e.getMessage());
+            return INVALID_INPUT;
         } catch (IOException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
         Method program = programMethod(files.mainClass());
-        OfflineEngine engine = OfflineEngine.create().project(files.project()).stack(stack)
-                .config(files.config()).secretKeys(files.secretKeys()).config(extraConfig)
-                .mocks(PlanMocksContributor.discover());
-        String sample = sampleKubeconfigIfNeeded(files);
-        if (sample != null) {
-            engine.config("codezero:kubeconfig", sample);
+        Map<String, String> config;
+        try {
+            config = ConfigPaths.apply(files.config(), extraConfig);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return INVALID_INPUT;
         }
+        OfflineEngine engine = OfflineEngine.create().project(files.project()).stack(stack)
+                .config(config).secretKeys(files.secretKeys())
+                .mocks(PlanMocksContributor.discover());
+        System.setProperty(OfflinePlan.PROPERTY, "true");
 
         AtomicReference<Throwable> failure = new AtomicReference<>();
         OfflineRun run = engine.run(invoke(program, failure));
@@ -92,9 +103,9 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("wrote " + exported.files().size() + " Helm releases and " + ValuesExport.INDEX + " to " + valuesOut);
         }
         new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
-        if (sample != null && !run.ofType("codezero:local:ExistingCluster").isEmpty()) {
+        for (String note : OfflinePlan.notes()) {
             System.out.println();
-            System.out.println("Note: no kubeconfig on this machine; planned against a built-in sample kubeconfig.");
+            System.out.println("Note: " + note);
         }
         System.out.printf("%nPlanned offline in %.2f s; nothing was deployed.%n", (System.nanoTime() - started) / 1e9);
         return 0;
@@ -121,24 +132,4 @@ public final class PlanCommand implements Callable<Integer> {
         return method;
     }
 
-    /**
-     * An existing-cluster stack needs a kubeconfig even offline. When the stack names none and the
-     * machine has none, plan against a built-in sample so a fresh clone can see the whole tree.
-     */
-    private String sampleKubeconfigIfNeeded(StackFiles files) throws IOException {
-        if (files.config().containsKey("codezero:kubeconfig") || extraConfig.containsKey("codezero:kubeconfig")) {
-            return null;
-        }
-        String env = System.getenv("KUBECONFIG");
-        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
-        if ((env != null && !env.isBlank()) || Files.isReadable(home)) {
-            return null;
-        }
-        Path sample = Files.createTempFile("codezero-plan-kubeconfig", ".yaml");
-        sample.toFile().deleteOnExit();
-        try (InputStream in = PlanCommand.class.getResourceAsStream("sample-kubeconfig.yaml")) {
-            Files.write(sample, in.readAllBytes());
-        }
-        return sample.toString();
-    }
 }

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.codezero.core.config.PulumiYaml;
 
 /**
  * A Pulumi project directory as the offline plan reads it: the project name from Pulumi.yaml,
@@ -64,10 +62,10 @@ record StackFiles(String project, Map<String, String> config, Set<String> secret
     }
 
     private static Map<?, ?> yaml(Path file) throws IOException {
-        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        Object loaded = PulumiYaml.load(Files.readString(file), file.toString());
         if (loaded instanceof Map<?, ?> map) {
             return map;
         }
-        throw new IOException(file + " is not a YAML mapping");
+        throw new IOException(file + ": expected a YAML mapping (key: value lines), found " + (loaded == null ? "nothing" : "a single value"));
     }
 }

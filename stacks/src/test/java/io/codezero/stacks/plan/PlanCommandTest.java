@@ -113,10 +113,66 @@ class PlanCommandTest {
                 config:
                   codezero:kubeconfig: KUBECONFIG
                   codezero:cluster: {name: shop}
-                  codezero:adminPassword:
+                  plan-test:adminPassword:
                     secure: AAABAKZEncryptedBlob
                 """);
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("AAABAKZEncryptedBlob").doesNotContain("offline-plan-secret");
+    }
+
+    @Test
+    void aMistypedKeyExitsWithTwoAndSuggestsTheRightOne() throws IOException {
+        // before: exit 0 with 3 resources instead of the platform
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop}
+                  codezero:platfrom: {istio: {}}
+                """);
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:platfrom").contains("did you mean codezero:platform?");
+    }
+
+    @Test
+    void aYamlErrorIsOneLineWithFileLineAndColumn() throws IOException {
+        int exit = plan("config:\n  codezero:cluster: {name: shop\n\tcodezero:context: x\n");
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(printed).containsPattern("Pulumi\\.dev\\.yaml:\\d+:\\d+: ").doesNotContain("at org.yaml").doesNotContain("Exception");
+        assertThat(printed.lines().count()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void valuesAreReadAsPulumiReadsThem() throws IOException {
+        // YAML 1.1 would read `no` as false; Pulumi (YAML 1.2) reads the string "no", a valid cluster name
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: no}
+                """);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("codezero:index:Stack  no");
+    }
+
+    @Test
+    void anInfiniteNumberIsRefusedWithoutAStackTrace() throws IOException {
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop, nodePools: [{name: a, maxNodes: .inf}]}
+                """);
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:cluster.nodePools[0].maxNodes is Infinity").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDottedConfigOverrideSetsANestedValue() throws IOException {
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop}
+                """, "--config", "codezero:cluster.name=outlet");
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("codezero:index:Stack  outlet");
     }
 }

@@ -157,7 +157,7 @@ public final class EksCluster extends ComponentResource {
         this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", com.pulumi.kubernetes.ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        this.storageClass = StorageClasses.encryptedGp3(this, kubernetesProvider, STORAGE_CLASS, spec.name(),
+        this.storageClass = StorageClasses.encryptedGp3(scope.name(STORAGE_CLASS), this, kubernetesProvider, STORAGE_CLASS, spec.name(),
                 List.of(addonSet.ebsCsi()));
 
         registerOutputs(Map.of(

@@ -13,8 +13,9 @@ final class StorageClasses {
     private StorageClasses() {
     }
 
-    static StorageClass encryptedGp3(Resource parent, com.pulumi.kubernetes.Provider provider, String name, String clusterName, List<Resource> driver) {
-        return new StorageClass(name, StorageClassArgs.builder()
+    static StorageClass encryptedGp3(String resourceName, Resource parent, com.pulumi.kubernetes.Provider provider, String name, String clusterName,
+                                     List<Resource> driver) {
+        return new StorageClass(resourceName, StorageClassArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(name)
                         .annotations(Map.of("storageclass.kubernetes.io/is-default-class", "true"))

@@ -14,17 +14,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
+import io.codezero.core.testing.TestPrerequisites;
 
 /** The preflight against a real AWS API emulator (moto server), each failure with its message. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "io.codezero.aws.preflight.MotoServer#installed",
-        disabledReason = "moto_server is not installed, so the preflight emulator tests are skipped; install it with: pip install 'moto[server]==5.2.5'")
 class AwsPreflightMotoTest {
     private MotoServer moto;
 
     @BeforeAll
     void startMoto() throws Exception {
+        TestPrerequisites.require(MotoServer.installed(),
+                "moto_server (the AWS API emulator) is not on PATH; install it with: pip install 'moto[server]==5.2.5'");
         moto = MotoServer.start();
     }
 

@@ -1,0 +1,24 @@
+package io.codezero.examples.digitalocean;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import io.codezero.digitalocean.DigitalOceanTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+
+/** The whole platform on a new DOKS cluster; everything else comes from Pulumi.<stack>.yaml (see docs/digitalocean.md). */
+public final class App {
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    public static void stack(Context ctx) {
+        StackConfig config = StackConfig.from(ctx);
+        // problems in codezero:digitalocean are collected by the config and reported with all others
+        var target = DigitalOceanTarget.fromConfig(config.section("digitalocean"));
+        new CodeZeroStack(config.cluster().name(), config.toArgs(target)).exportTo(ctx);
+    }
+}

@@ -1,0 +1,86 @@
+package io.codezero.examples.digitalocean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import io.codezero.core.plan.DependencyGraph;
+import io.codezero.core.plan.OfflineEngine;
+import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.PlanMocksContributor;
+import io.codezero.core.plan.PlannedResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The example as shipped (Pulumi.dev.yaml), run offline with the plan mocks found on the classpath:
+ * the whole platform plans on DOKS, and everything that makes DigitalOcean load balancers or
+ * volumes is torn down before the node pools, the cluster and the VPC.
+ */
+class DigitalOceanExampleTest {
+    private static OfflineRun run;
+
+    @BeforeAll
+    static void planTheExample() throws IOException {
+        run = OfflineEngine.create().project("codezero-digitalocean").stack("dev")
+                .config(stackConfig(Path.of("Pulumi.dev.yaml")))
+                .mocks(PlanMocksContributor.discover())
+                .run(App::stack);
+    }
+
+    @Test
+    void theShippedConfigPlansTheClusterAndEveryPlatformLayer() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.ofType("codezero:digitalocean:DoksCluster")).hasSize(1);
+        assertThat(run.ofType("digitalocean:index/kubernetesNodePool:KubernetesNodePool")).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("codezero-dev-system", "codezero-dev-batch");
+        assertThat(run.get("digitalocean:index/kubernetesCluster:KubernetesCluster", "codezero-dev-doks").input("region")).isEqualTo("fra1");
+        assertThat(run.where(r -> r.type().startsWith("codezero:platform:"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(run.outputs().get("kubeconfig").secret()).isTrue();
+        PlannedResource k8s = run.get("pulumi:providers:kubernetes", "codezero-dev-k8s");
+        assertThat(run.where(r -> r.type().startsWith("kubernetes:"))).allSatisfy(r ->
+                assertThat(r.providerUrn()).as(r.toString()).isEqualTo(k8s.urn()));
+    }
+
+    @Test
+    void loadBalancersAndVolumesGoBeforeThePoolsTheClusterAndTheVpc() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        DependencyGraph graph = DependencyGraph.of(run);
+        List<PlannedResource> infrastructure = run.where(r -> r.type().startsWith("digitalocean:index/")
+                && !r.type().contains("project"));
+        assertThat(infrastructure).extracting(PlannedResource::type).contains("digitalocean:index/vpc:Vpc",
+                "digitalocean:index/kubernetesCluster:KubernetesCluster", "digitalocean:index/kubernetesNodePool:KubernetesNodePool");
+        List<PlannedResource> workloads = new ArrayList<>(run.where(r -> r.type().equals("kubernetes:core/v1:Service")
+                && "LoadBalancer".equals(r.input("spec.type"))));
+        workloads.addAll(run.ofType("kubernetes:helm.sh/v3:Release"));
+        workloads.addAll(run.ofType("kubernetes:core/v1:PersistentVolumeClaim"));
+        assertThat(workloads).isNotEmpty();
+        for (PlannedResource workload : workloads) {
+            for (PlannedResource piece : infrastructure) {
+                assertThat(graph.reaches(workload.urn(), piece.urn())).as(workload + " must be destroyed before " + piece).isTrue();
+            }
+        }
+    }
+
+    /** The config: section of a Pulumi.<stack>.yaml, objects as JSON as the Pulumi CLI passes them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> stackConfig(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, Object> config = (Map<String, Object>) root.get("config");
+            Map<String, String> out = new LinkedHashMap<>();
+            config.forEach((k, v) -> out.put(k, v instanceof Map || v instanceof List ? new Gson().toJson(v) : String.valueOf(v)));
+            return out;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.codezero.examples.gcp;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import io.codezero.gcp.GcpTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+
+/** The whole platform on a new GKE cluster; everything else comes from Pulumi.<stack>.yaml (see docs/gcp.md). */
+public final class App {
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    public static void stack(Context ctx) {
+        StackConfig config = StackConfig.from(ctx);
+        // problems in codezero:gcp are collected by the config and reported with all others
+        var target = GcpTarget.fromConfig(config.section("gcp"));
+        new CodeZeroStack(config.cluster().name(), config.toArgs(target)).exportTo(ctx);
+    }
+}

@@ -1,0 +1,416 @@
+package io.codezero.platform.layers;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import io.codezero.core.Versions;
+import io.codezero.core.validation.Names;
+import io.codezero.core.validation.Problem;
+import io.codezero.platform.Capability;
+import io.codezero.platform.InstalledLayer;
+import io.codezero.platform.LayerContext;
+import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.PlatformSettings;
+import io.codezero.platform.Requirement;
+import io.codezero.platform.helm.ChartRef;
+import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.k8s.Meta;
+import io.codezero.platform.k8s.Namespaces;
+import io.codezero.platform.mesh.ExternalAuthorization;
+import io.codezero.platform.mesh.Mesh;
+import io.codezero.platform.mesh.Route;
+import io.codezero.platform.mesh.Routes;
+import io.codezero.platform.mesh.Visibility;
+import io.codezero.platform.secrets.RandomPassword;
+import io.codezero.platform.secrets.RandomPasswordArgs;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Browser sign-in at the gateway: oauth2-proxy, asked by the gateway (Istio external authorization) before any
+ * request reaches a private route, signs users in with any OpenID Connect issuer (Entra ID, Google, Keycloak, Okta,
+ * GitHub through an OIDC bridge...). Its session cookie is set for the platform domain, so one sign-in covers every
+ * console and private app. The client secret and the generated cookie secret reach the cluster only as Pulumi secrets
+ * inside a Kubernetes Secret the chart reads ({@code config.existingSecret}), never in Helm values.
+ */
+public final class SignInLayer implements PlatformLayer {
+    public static final String NAME = "signIn";
+    public static final String CONFIG_KEY = "signIn";
+    public static final String DEFAULT_NAMESPACE = "codezero-sign-in";
+    public static final String DEFAULT_AUTH_HOST = "auth";
+    public static final String RELEASE = "oauth2-proxy";
+    public static final String CREDENTIALS_SECRET = "oauth2-proxy-credentials";
+    public static final String CALLBACK_PATH = "/oauth2/callback";
+    public static final String PROVIDER = "codezero-sign-in";
+    public static final String TOKEN_PROVIDER = "codezero-sign-in-token";
+    public static final int SERVICE_PORT = 80;
+    public static final String USER_HEADER = "X-Auth-Request-Email";
+    public static final String GROUPS_HEADER = "X-Auth-Request-Groups";
+    /** oauth2-proxy takes 16, 24 or 32 bytes for AES; 32 characters of the generated alphabet are 32 bytes. */
+    static final int COOKIE_SECRET_LENGTH = 32;
+    public static final ChartRef CHART = new ChartRef("oauth2-proxy", Versions.Platform.OAUTH2_PROXY_REPO, "oauth2-proxy",
+            Versions.Platform.OAUTH2_PROXY);
+
+    /**
+     * @param namespace     where oauth2-proxy runs
+     * @param issuer        the OIDC issuer URL (https)
+     * @param clientId      the OAuth client registered at the issuer
+     * @param clientSecret  its secret; empty is a problem, never a default
+     * @param allowedGroups who may sign in, by the issuer's groups claim
+     * @param allowedEmails who may sign in, by e-mail address; with groups as well, a user must satisfy both
+     * @param cookieDomain  the session cookie's domain; null: the platform domain, so the cookie reaches every console
+     * @param authHost      the host label of the sign-in callback route, {@code https://<authHost>.<domain>/oauth2/callback}
+     * @param scopes        the scopes asked for
+     * @param groupsClaim   the ID token claim listing the user's groups
+     * @param replicas      oauth2-proxy replicas; sessions live in the cookie, so any replica serves any user
+     */
+    public record Options(String namespace, String issuer, String clientId, Optional<Output<String>> clientSecret,
+                          List<String> allowedGroups, List<String> allowedEmails, String cookieDomain, String authHost,
+                          String scopes, String groupsClaim, int replicas) {
+        public Options {
+            allowedGroups = List.copyOf(allowedGroups);
+            allowedEmails = List.copyOf(allowedEmails);
+            clientSecret = clientSecret == null ? Optional.empty() : clientSecret;
+        }
+
+        @Override
+        public String toString() {
+            // the client secret is never printed, not even its Output's description
+            return "SignInLayer.Options[namespace=" + namespace + ", issuer=" + issuer + ", clientId=" + clientId
+                    + ", allowedGroups=" + allowedGroups + ", allowedEmails=" + allowedEmails + "]";
+        }
+    }
+
+    private final Options options;
+    private final ChartSource charts;
+
+    public SignInLayer(Options options, ChartSource charts) {
+        this.options = options;
+        this.charts = charts;
+    }
+
+    /** Sign-in with an OIDC issuer. Issuer, client id, client secret and allowed groups or e-mails have no defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String namespace = DEFAULT_NAMESPACE;
+        private String issuer;
+        private String clientId;
+        private Output<String> clientSecret;
+        private List<String> allowedGroups = List.of();
+        private List<String> allowedEmails = List.of();
+        private String cookieDomain;
+        private String authHost = DEFAULT_AUTH_HOST;
+        private String scopes = "openid email profile";
+        private String groupsClaim = "groups";
+        private int replicas = 2;
+        private ChartSource charts = ChartSource.remote();
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** The OIDC issuer URL, e.g. https://login.microsoftonline.com/&lt;tenant&gt;/v2.0 or https://accounts.google.com. */
+        public Builder issuer(String issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /** The client secret; made a Pulumi secret here if it was not one. */
+        public Builder clientSecret(Output<String> clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = clientSecret == null || clientSecret.isBlank() ? null : Output.ofSecret(clientSecret);
+            return this;
+        }
+
+        public Builder allowedGroups(List<String> allowedGroups) {
+            this.allowedGroups = allowedGroups;
+            return this;
+        }
+
+        public Builder allowedEmails(List<String> allowedEmails) {
+            this.allowedEmails = allowedEmails;
+            return this;
+        }
+
+        /** The session cookie's domain; default: the platform domain. */
+        public Builder cookieDomain(String cookieDomain) {
+            this.cookieDomain = cookieDomain;
+            return this;
+        }
+
+        public Builder authHost(String authHost) {
+            this.authHost = authHost;
+            return this;
+        }
+
+        public Builder scopes(String scopes) {
+            this.scopes = scopes;
+            return this;
+        }
+
+        public Builder groupsClaim(String groupsClaim) {
+            this.groupsClaim = groupsClaim;
+            return this;
+        }
+
+        public Builder replicas(int replicas) {
+            this.replicas = replicas;
+            return this;
+        }
+
+        public Builder charts(ChartSource charts) {
+            this.charts = charts;
+            return this;
+        }
+
+        public SignInLayer build() {
+            return new SignInLayer(new Options(namespace, issuer, clientId, Optional.ofNullable(clientSecret), allowedGroups, allowedEmails,
+                    cookieDomain, authHost, scopes, groupsClaim, replicas), charts);
+        }
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** What the Istio layer must be told ({@code IstioLayer.builder().signIn(...)}): the extension providers for this service. */
+    public ExternalAuthorization externalAuthorization() {
+        return externalAuthorization(options.namespace());
+    }
+
+    public static ExternalAuthorization externalAuthorization(String namespace) {
+        return new ExternalAuthorization(PROVIDER, TOKEN_PROVIDER, RELEASE + "." + namespace + ".svc.cluster.local", SERVICE_PORT);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<ChartRef> charts() {
+        return List.of(CHART);
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.of(options.namespace());
+    }
+
+    @Override
+    public List<Requirement> requires() {
+        return List.of(
+                Requirement.needs(Mesh.class, path(), "sign-in happens at the mesh's gateway; add the istio layer (platform.istio: {})"),
+                Requirement.needs(ExternalAuthorization.class, "platform.istio",
+                        "the gateway must know the sign-in service: with config, enabling platform.istio does it; in code, "
+                                + "IstioLayer.builder().signIn(signInLayer.externalAuthorization())"));
+    }
+
+    @Override
+    public Set<Capability> provides() {
+        return Set.of(Capability.of(SignIn.class));
+    }
+
+    /** The callback route; public, because a browser arrives there from the issuer before it has a session. */
+    @Override
+    public List<Route> routes(PlatformSettings settings) {
+        return options.authHost() == null ? List.of() : List.of(Route.host(options.authHost(), Visibility.PUBLIC));
+    }
+
+    public String cookieDomain(PlatformSettings settings) {
+        return options.cookieDomain() != null ? options.cookieDomain() : settings.domain();
+    }
+
+    @Override
+    public List<Problem> validate(PlatformSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        String at = path();
+        whyNotIssuer(options.issuer()).ifPresent(why -> problems.add(Problem.of(at + ".issuer", options.issuer(), why)));
+        if (options.clientId() == null || options.clientId().isBlank()) {
+            problems.add(Problem.of(at + ".clientId", options.clientId(), "is required: the client id of the OAuth application "
+                    + "registered at the issuer, with redirect URI https://" + options.authHost() + "." + settings.domain() + CALLBACK_PATH));
+        }
+        if (options.clientSecret().isEmpty()) {
+            problems.add(Problem.of(at + ".clientSecret", null, "is required; set it as a secret: pulumi config set --secret --path "
+                    + "'codezero:platform.signIn.clientSecret' <secret> (in code: SignInLayer.builder().clientSecret(Output.ofSecret(...)))"));
+        }
+        if (options.allowedGroups().isEmpty() && options.allowedEmails().isEmpty()) {
+            problems.add(Problem.of(at + ".allowedGroups", "[]", "name who may sign in: allowedGroups (the issuer's groups claim) "
+                    + "or allowedEmails, or both; an issuer's whole directory is never let in by default"));
+        }
+        checkEntries(at + ".allowedGroups", options.allowedGroups(), false, problems);
+        checkEntries(at + ".allowedEmails", options.allowedEmails(), true, problems);
+        String cookieDomain = cookieDomain(settings);
+        whyNotCookieDomain(cookieDomain, settings.domain()).ifPresent(why -> problems.add(Problem.of(at + ".cookieDomain", cookieDomain, why)));
+        if (options.authHost() == null) {
+            problems.add(Problem.of(at + ".authHost", null, "is required: the host label of the sign-in callback, e.g. " + DEFAULT_AUTH_HOST));
+        } else {
+            Names.whyNotDnsLabel(options.authHost(), 63).ifPresent(why -> problems.add(Problem.of(at + ".authHost", options.authHost(), why)));
+        }
+        if (options.scopes() == null || !List.of(options.scopes().split(" ")).contains("openid")) {
+            problems.add(Problem.of(at + ".scopes", options.scopes(), "must include openid (space separated, e.g. \"openid email profile\")"));
+        }
+        if (options.replicas() < 1 || options.replicas() > 10) {
+            problems.add(Problem.of(at + ".replicas", options.replicas(), "must be between 1 and 10"));
+        }
+        return problems;
+    }
+
+    /** Why an issuer URL cannot be used: tokens must come over TLS from a named host, and the issuer is compared exactly. */
+    static Optional<String> whyNotIssuer(String issuer) {
+        if (issuer == null || issuer.isBlank()) {
+            return Optional.of("is required: the OIDC issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0, "
+                    + "https://accounts.google.com or https://keycloak.example.com/realms/<realm>");
+        }
+        URI uri;
+        try {
+            uri = new URI(issuer);
+        } catch (URISyntaxException e) {
+            return Optional.of("is not a URL: " + e.getReason());
+        }
+        if (!"https".equals(uri.getScheme())) {
+            return Optional.of("must be an https:// URL; sign-in tokens are never fetched over plain http");
+        }
+        if (uri.getHost() == null) {
+            return Optional.of("must name a host, e.g. https://accounts.google.com");
+        }
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            return Optional.of("must have no query or fragment; it is compared with the tokens' iss claim exactly");
+        }
+        return Optional.empty();
+    }
+
+    /** The cookie must be sent to every console at {@code <host>.<domain>}, so its domain is the platform domain or a parent of it. */
+    static Optional<String> whyNotCookieDomain(String cookieDomain, String domain) {
+        String d = cookieDomain.startsWith(".") ? cookieDomain.substring(1) : cookieDomain;
+        if (!d.contains(".")) {
+            return Optional.of("must have at least two labels; browsers refuse cookies for a top-level domain");
+        }
+        if (!(domain.equals(d) || domain.endsWith("." + d))) {
+            return Optional.of("does not cover the consoles at <name>." + domain + ", so one sign-in would not reach them; use "
+                    + domain + " (the default) or a parent domain of it");
+        }
+        return Optional.empty();
+    }
+
+    private static void checkEntries(String at, List<String> entries, boolean emails, List<Problem> problems) {
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            if (entry == null || entry.isBlank()) {
+                problems.add(Problem.of(at + "[" + i + "]", entry, "must not be empty"));
+            } else if (emails && !entry.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add(Problem.of(at + "[" + i + "]", entry, "must be an e-mail address such as ada@example.com"));
+            } else if (entry.contains(",") || entry.contains("\n")) {
+                problems.add(Problem.of(at + "[" + i + "]", entry, "must not contain commas or line breaks"));
+            }
+        }
+    }
+
+    @Override
+    public InstalledLayer install(LayerContext context) {
+        List<Problem> problems = validate(context.settings());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).toString());
+        }
+        Mesh mesh = context.fact(Mesh.class).orElseThrow();
+        ExternalAuthorization told = context.fact(ExternalAuthorization.class).orElseThrow();
+        if (!told.equals(externalAuthorization())) {
+            throw new IllegalArgumentException("platform.istio was told of the sign-in service " + told.service()
+                    + " but the sign-in layer runs as " + externalAuthorization().service()
+                    + "; build Istio with IstioLayer.builder().signIn(signInLayer.externalAuthorization())");
+        }
+        LayerComponent component = new LayerComponent("SignIn", NAME, context);
+        LayerContext c = context.withParent(component);
+        String ns = options.namespace();
+        String domain = context.settings().domain();
+        Namespace namespace = Namespaces.system(c, "sign-in-namespace", ns, NAME);
+
+        RandomPassword cookieSecret = new RandomPassword(c.name("sign-in-cookie-secret"), RandomPasswordArgs.of(COOKIE_SECRET_LENGTH),
+                c.foreignOptions());
+        Output<String> clientSecret = options.clientSecret().orElseThrow().asSecret();
+        Output<Map<String, String>> credentials = Output.tuple(clientSecret, cookieSecret.result())
+                .applyValue(t -> Map.of("client-id", options.clientId(), "client-secret", t.t1, "cookie-secret", t.t2));
+        Secret secret = new Secret(c.name("sign-in-credentials"), SecretArgs.builder()
+                .metadata(Meta.of(CREDENTIALS_SECRET, ns, NAME))
+                .stringData(credentials.asSecret())
+                .build(), c.options(namespace));
+
+        String authUrl = "https://" + options.authHost() + "." + domain;
+        Release release = charts.release(c.name("sign-in-oauth2-proxy"), CHART, RELEASE, ns, values(context.settings()), 600,
+                c.options(namespace, secret));
+        Routes.expose(c, mesh, "sign-in", ns, RELEASE, SERVICE_PORT, Route.host(options.authHost(), Visibility.PUBLIC), false, namespace);
+
+        component.done();
+        SignIn fact = new SignIn(options.issuer(), options.clientId(), clientSecret, options.scopes(), authUrl, USER_HEADER, GROUPS_HEADER);
+        return InstalledLayer.of(NAME, List.of(release)).withFact(SignIn.class, fact);
+    }
+
+    /** The chart's values: no secret among them (they come from {@link #CREDENTIALS_SECRET}). */
+    Map<String, Object> values(PlatformSettings settings) {
+        String domain = settings.domain();
+        String cookieDomain = cookieDomain(settings);
+        cookieDomain = cookieDomain.startsWith(".") ? cookieDomain : "." + cookieDomain;
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("existingSecret", CREDENTIALS_SECRET);
+        config.put("cookieName", "_codezero_sign_in");
+        // Allowed e-mail addresses come from the access list below; without one, any address the issuer vouches for
+        // passes the e-mail check and the allowed groups decide.
+        config.put("emailDomains", options.allowedEmails().isEmpty() ? List.of("*") : List.of());
+        // The gateway only asks "may this request pass?": a signed-in request is answered 200 with the identity headers.
+        config.put("upstreams", List.of("static://200"));
+
+        List<String> args = new ArrayList<>();
+        args.add("--provider=oidc");
+        args.add("--oidc-issuer-url=" + options.issuer());
+        args.add("--redirect-url=https://" + options.authHost() + "." + domain + CALLBACK_PATH);
+        args.add("--scope=" + options.scopes());
+        args.add("--oidc-groups-claim=" + options.groupsClaim());
+        args.add("--cookie-domain=" + cookieDomain);
+        // after sign-in the browser returns to the console it came from, on any host of the platform domain only
+        args.add("--whitelist-domain=" + cookieDomain);
+        args.add("--cookie-secure=true");
+        args.add("--cookie-samesite=lax");
+        args.add("--reverse-proxy=true");
+        args.add("--set-xauthrequest=true");
+        args.add("--set-authorization-header=true");
+        args.add("--skip-provider-button=true");
+        // API clients may send the issuer's ID token as a bearer token instead of a browser session
+        args.add("--skip-jwt-bearer-tokens=true");
+        options.allowedGroups().forEach(g -> args.add("--allowed-group=" + g));
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("fullnameOverride", RELEASE);
+        values.put("config", config);
+        values.put("extraArgs", args);
+        if (!options.allowedEmails().isEmpty()) {
+            values.put("authenticatedEmailsFile", Map.of("enabled", true, "persistence", "configmap",
+                    "restricted_access", String.join("\n", options.allowedEmails())));
+        }
+        values.put("replicaCount", options.replicas());
+        values.put("service", Map.of("type", "ClusterIP", "portNumber", SERVICE_PORT));
+        values.put("resources", IstioLayer.requests("20m", "64Mi"));
+        values.put("sessionStorage", Map.of("type", "cookie"));
+        return values;
+    }
+}

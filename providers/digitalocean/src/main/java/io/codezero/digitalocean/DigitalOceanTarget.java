@@ -1,0 +1,115 @@
+package io.codezero.digitalocean;
+
+import com.pulumi.resources.ComponentResourceOptions;
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.Exposure;
+import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.MeshDataplanePreference;
+import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.SpecField;
+import io.codezero.core.target.StorageProfile;
+import io.codezero.core.target.TargetContext;
+import io.codezero.core.validation.Problem;
+import io.codezero.core.validation.SpecValidationException;
+import io.codezero.digitalocean.api.ApiToken;
+import io.codezero.digitalocean.api.DoApi;
+import io.codezero.digitalocean.cluster.DoksCluster;
+import io.codezero.digitalocean.preflight.DigitalOceanPreflight;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** DOKS on DigitalOcean: see docs/digitalocean.md. */
+public final class DigitalOceanTarget implements ClusterTarget {
+    public static final String KIND = "digitalocean";
+
+    /** DigitalOcean's cloud controller: a regional load balancer on the public internet, or one reachable only inside the VPC. */
+    static final Map<String, String> EXTERNAL = Map.of("service.beta.kubernetes.io/do-loadbalancer-network", "EXTERNAL");
+    static final Map<String, String> INTERNAL = Map.of("service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL");
+
+    private final DigitalOceanTargetArgs args;
+    private final BooleanSupplier engineDriven;
+    private final Supplier<DoApi> api;
+    private DoksCluster cluster;
+
+    public DigitalOceanTarget(DigitalOceanTargetArgs args) {
+        this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.resolve(args.tokenFile().orElse(null)), Map.of()));
+    }
+
+    /** For tests: who says whether the real engine runs, and which API the preflight asks. */
+    DigitalOceanTarget(DigitalOceanTargetArgs args, BooleanSupplier engineDriven, Supplier<DoApi> api) {
+        this.args = Objects.requireNonNull(args, "args");
+        this.engineDriven = engineDriven;
+        this.api = api;
+    }
+
+    /** The API the provider uses too: DIGITALOCEAN_API_URL, else api.digitalocean.com. */
+    private static URI apiUrl() {
+        String url = System.getenv("DIGITALOCEAN_API_URL");
+        return url == null || url.isBlank() ? DoApi.PRODUCTION : URI.create(url);
+    }
+
+    /**
+     * Reads the {@code codezero:digitalocean} config object. Type errors and unknown keys join the
+     * object's problems, which the stack reports with all others before registering anything.
+     */
+    public static DigitalOceanTarget fromConfig(ConfigObject config) {
+        return new DigitalOceanTarget(DigitalOceanTargetArgs.fromConfig(config));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String description() {
+        return "digitalocean target";
+    }
+
+    public DigitalOceanTargetArgs args() {
+        return args;
+    }
+
+    /** Everything but a private-only API endpoint: DOKS has none (the control-plane firewall narrows the public one). */
+    @Override
+    public Set<SpecField> honours() {
+        return EnumSet.of(SpecField.NODE_POOLS, SpecField.VPC_CIDR, SpecField.POD_CIDR, SpecField.SERVICE_CIDR,
+                SpecField.PUBLIC_NODES, SpecField.API_ALLOWLIST, SpecField.TAGS);
+    }
+
+    @Override
+    public List<Problem> validate(ClusterSpec spec) {
+        return DigitalOceanValidator.validate(spec, args);
+    }
+
+    @Override
+    public ProvisionedCluster provision(ClusterSpec spec, TargetContext context) {
+        SpecValidationException.throwIfAny("digitalocean target of cluster '" + spec.name() + "'", validate(spec));
+        if (args.preflight() && engineDriven.getAsBoolean()) {
+            new DigitalOceanPreflight(api.get()).run(spec, args).throwIfFailed();
+        }
+        cluster = new DoksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
+                StorageProfile.single(DoksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness())
+                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
+                        "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI"));
+    }
+
+    /** The component registered by the last {@link #provision} call. */
+    public DoksCluster cluster() {
+        return cluster;
+    }
+
+    static LoadBalancerCapabilities loadBalancers() {
+        return LoadBalancerCapabilities.builder().internetFacing(EXTERNAL).internal(INTERNAL)
+                .defaultExposure(Exposure.INTERNET_FACING).build();
+    }
+}

@@ -1,0 +1,191 @@
+package io.codezero.digitalocean.cluster;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.digitalocean.DigitalOceanTargetArgs;
+import io.codezero.digitalocean.DoTags;
+import io.codezero.digitalocean.resources.GetKubernetesVersions;
+import io.codezero.digitalocean.resources.KubeConfig;
+import io.codezero.digitalocean.resources.KubernetesCluster;
+import io.codezero.digitalocean.resources.KubernetesClusterArgs;
+import io.codezero.digitalocean.resources.KubernetesNodePool;
+import io.codezero.digitalocean.resources.KubernetesNodePoolArgs;
+import io.codezero.digitalocean.resources.Project;
+import io.codezero.digitalocean.resources.ProjectArgs;
+import io.codezero.digitalocean.resources.ProjectResources;
+import io.codezero.digitalocean.resources.Vpc;
+import io.codezero.digitalocean.resources.VpcArgs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DOKS cluster with what it needs: a VPC (created or adopted), the control plane with its small
+ * fixed built-in pool, one {@code KubernetesNodePool} per spec pool, a project that groups the
+ * cluster, a kubeconfig that runs {@code codezero-doks-token}, and a Kubernetes provider built from it.
+ */
+public final class DoksCluster extends ComponentResource {
+    public static final String TYPE = "codezero:digitalocean:DoksCluster";
+    /** Preinstalled by DOKS (DigitalOcean's CSI driver, SSD Volumes, reclaim Delete); both storage tiers. */
+    public static final String STORAGE_CLASS = "do-block-storage";
+    /**
+     * Lifetime of the token the provider keeps in {@code kubeConfigs} (a secret in state that CodeZero
+     * never uses). An hour instead of DigitalOcean's default of 7 days, so a leaked state file holds
+     * no long-lived cluster credential.
+     */
+    public static final int STATE_TOKEN_SECONDS = 3600;
+    public static final String POOL_LABEL = "codezero.io/pool";
+
+    private final Output<String> clusterId;
+    private final Output<String> endpoint;
+    private final Output<String> vpcId;
+    private final Output<String> kubeconfig;
+    private final KubernetesCluster cluster;
+    private final List<KubernetesNodePool> nodePools;
+    private final com.pulumi.kubernetes.Provider kubernetesProvider;
+
+    public DoksCluster(String name, ClusterSpec spec, DigitalOceanTargetArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        List<String> tags = DoTags.of(spec.tags(), spec.name());
+
+        Vpc vpc = null;
+        if (args.adoptsVpc()) {
+            this.vpcId = Output.of(args.existingVpcId().orElseThrow());
+        } else {
+            // VPC names are unique per account: the region keeps two stacks' clusters of one name apart
+            vpc = new Vpc(name + "-vpc", VpcArgs.of(spec.name() + "-" + args.region(), args.region(), spec.network().vpcCidr(),
+                    "Nodes of DOKS cluster " + spec.name() + " (CodeZero)"), child);
+            this.vpcId = vpc.id();
+        }
+
+        Output<String> version = args.versionSlug().map(Output::of)
+                .orElseGet(() -> GetKubernetesVersions.latestOf(spec.kubernetesVersion(), this));
+
+        var network = spec.network();
+        var clusterArgs = KubernetesClusterArgs.builder()
+                .name(spec.name())
+                .region(args.region())
+                .version(version)
+                .vpcUuid(vpcId)
+                .clusterSubnet(network.podCidr())
+                .serviceSubnet(network.serviceCidr())
+                .ha(args.highAvailability())
+                .surgeUpgrade(true)
+                // upgrades are ours: a version change in the program, planned and reviewed
+                .autoUpgrade(false)
+                .registryIntegration(args.registryIntegration())
+                .destroyAllAssociatedResources(args.destroyAssociatedResources())
+                .kubeconfigExpireSeconds(STATE_TOKEN_SECONDS)
+                .tags(tags)
+                .maintenancePolicy(KubernetesClusterArgs.MaintenancePolicy.of(args.maintenanceDay(), args.maintenanceStartTime()))
+                .nodePool(KubernetesClusterArgs.BuiltInPool.of(DigitalOceanTargetArgs.BUILT_IN_POOL, args.builtInPoolSize(),
+                        args.builtInPoolNodes(), Map.of(POOL_LABEL, DigitalOceanTargetArgs.BUILT_IN_POOL), tags));
+        if (!network.apiAccessAllowlist().isEmpty()) {
+            clusterArgs.controlPlaneFirewall(KubernetesClusterArgs.ControlPlaneFirewall.of(true, network.apiAccessAllowlist()));
+        }
+        CustomResourceOptions clusterOptions = vpc == null ? child
+                : CustomResourceOptions.builder().parent(this).dependsOn(vpc).build();
+        this.cluster = new KubernetesCluster(name + "-doks", clusterArgs.build(), clusterOptions);
+        this.clusterId = cluster.id();
+        this.endpoint = cluster.endpoint();
+
+        this.nodePools = new ArrayList<>();
+        for (NodePool pool : spec.nodePoolsOrDefault()) {
+            nodePools.add(nodePool(name, pool, args, tags));
+        }
+
+        Output<String> projectId = args.existingProjectId().map(Output::of).orElseGet(() ->
+                new Project(name + "-project", ProjectArgs.of(spec.name(), "DOKS cluster " + spec.name() + " and its platform (CodeZero)",
+                        "Kubernetes platform", args.projectEnvironment().orElse(null)), child).id());
+        new ProjectResources(name + "-project-resources", ProjectResources.Args.of(projectId, List.of(cluster.clusterUrn())), child);
+
+        this.kubeconfig = Output.tuple(cluster.id(), cluster.endpoint(), cluster.kubeConfigs())
+                .applyValue(t -> Kubeconfig.render(spec.name(), t.t1, t.t2, caData(t.t3), args.tokenCommand(),
+                        args.credentialSeconds(), args.tokenFile()))
+                .asSecret();
+        this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", com.pulumi.kubernetes.ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .build(), child);
+
+        registerOutputs(Map.of(
+                "clusterId", clusterId,
+                "endpoint", endpoint,
+                "kubeconfig", kubeconfig,
+                "vpcId", vpcId));
+    }
+
+    /**
+     * One pool, named after the spec pool: only the pool's name (the resource's name) and its size
+     * slug can force a new pool. With autoscaling the node count is set at creation only, so the
+     * autoscaler's choice is not undone by the next {@code pulumi up}.
+     */
+    private KubernetesNodePool nodePool(String name, NodePool pool, DigitalOceanTargetArgs args, List<String> tags) {
+        Map<String, String> labels = new LinkedHashMap<>(pool.labels());
+        labels.put(POOL_LABEL, pool.name());
+        boolean autoscaled = pool.minNodes() != pool.maxNodes();
+        var poolArgs = KubernetesNodePoolArgs.builder()
+                .clusterId(cluster.id())
+                .name(pool.name())
+                .size(args.dropletSizes().resolve(pool.size()).orElseThrow())
+                .nodeCount(pool.desiredNodes())
+                .autoScale(autoscaled)
+                .labels(labels)
+                .taints(pool.taints().stream().map(t -> KubernetesNodePoolArgs.Taint.of(t.key(), t.value(), t.effect())).toList())
+                .tags(tags);
+        if (autoscaled) {
+            poolArgs.minNodes(pool.minNodes()).maxNodes(pool.maxNodes());
+        }
+        var options = CustomResourceOptions.builder().parent(this);
+        if (autoscaled) {
+            options.ignoreChanges("nodeCount");
+        }
+        return new KubernetesNodePool(name + "-" + pool.name(), poolArgs.build(), options.build());
+    }
+
+    private static String caData(List<KubeConfig> configs) {
+        return configs == null || configs.isEmpty() ? "" : configs.get(0).clusterCaCertificate().orElse("");
+    }
+
+    public Output<String> clusterId() {
+        return clusterId;
+    }
+
+    public Output<String> endpoint() {
+        return endpoint;
+    }
+
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    /** A Pulumi secret. */
+    public Output<String> kubeconfig() {
+        return kubeconfig;
+    }
+
+    public KubernetesCluster cluster() {
+        return cluster;
+    }
+
+    public List<KubernetesNodePool> nodePools() {
+        return nodePools;
+    }
+
+    public com.pulumi.kubernetes.Provider kubernetesProvider() {
+        return kubernetesProvider;
+    }
+
+    /** Workloads depend on these: the node pools (which depend on the cluster, which depends on the VPC). */
+    public List<Resource> readiness() {
+        List<Resource> out = new ArrayList<>(nodePools);
+        out.add(cluster);
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package io.codezero.digitalocean.preflight;
+
+/** One check's outcome with one sentence a user can act on. */
+public record CheckResult(String check, CheckStatus status, String message) {
+    public static CheckResult pass(String check, String message) {
+        return new CheckResult(check, CheckStatus.PASS, message);
+    }
+
+    public static CheckResult fail(String check, String message) {
+        return new CheckResult(check, CheckStatus.FAIL, message);
+    }
+
+    public static CheckResult unknown(String check, String message) {
+        return new CheckResult(check, CheckStatus.UNKNOWN, message);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%-7s %-16s %s", status, check, message);
+    }
+}

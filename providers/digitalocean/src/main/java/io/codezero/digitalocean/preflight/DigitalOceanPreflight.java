@@ -1,0 +1,228 @@
+package io.codezero.digitalocean.preflight;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.core.validation.Cidr;
+import io.codezero.digitalocean.DigitalOceanTargetArgs;
+import io.codezero.digitalocean.api.DoApi;
+import io.codezero.digitalocean.api.DoApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Read-only checks against the DigitalOcean API before anything is created: the token works and
+ * the account is active, the region offers Kubernetes, the version and every Droplet size are
+ * offered, the Droplet limit covers the pools at their maximum, and no range collides with an
+ * existing VPC. Each failure is one sentence saying what to do.
+ */
+public final class DigitalOceanPreflight {
+    public static final String TOKEN = "token";
+    public static final String REGION = "region";
+    public static final String VERSION = "version";
+    public static final String SIZES = "droplet sizes";
+    public static final String DROPLET_LIMIT = "droplet limit";
+    public static final String VPC_RANGES = "vpc ranges";
+
+    private final DoApi api;
+    /** Why the last {@link #call} failed, for the UNKNOWN results that depend on it. */
+    private String lastError = "";
+
+    public DigitalOceanPreflight(DoApi api) {
+        this.api = api;
+    }
+
+    public PreflightReport run(ClusterSpec spec, DigitalOceanTargetArgs args) {
+        List<CheckResult> results = new ArrayList<>();
+        Optional<JsonObject> account = account(results);
+        Optional<JsonObject> options = call("/v2/kubernetes/options").map(o -> o.getAsJsonObject("options"));
+        if (options.isPresent()) {
+            results.add(region(options.get(), args));
+            results.add(version(options.get(), spec, args));
+            results.add(sizes(options.get(), spec, args));
+        } else {
+            String why = lastError;
+            results.add(CheckResult.unknown(REGION, "could not list Kubernetes options: " + why));
+            results.add(CheckResult.unknown(VERSION, "could not list Kubernetes options: " + why));
+            results.add(CheckResult.unknown(SIZES, "could not list Kubernetes options: " + why));
+        }
+        results.add(dropletLimit(account, spec, args));
+        results.add(vpcRanges(spec, args));
+        return new PreflightReport(results);
+    }
+
+    private Optional<JsonObject> call(String path) {
+        try {
+            return Optional.of(api.get(path));
+        } catch (DoApiException e) {
+            lastError = e.getMessage();
+            return Optional.empty();
+        }
+    }
+
+    private Optional<JsonObject> account(List<CheckResult> results) {
+        try {
+            JsonObject account = api.get("/v2/account").getAsJsonObject("account");
+            String status = text(account, "status");
+            if (!"active".equals(status)) {
+                results.add(CheckResult.fail(TOKEN, "The DigitalOcean account is " + status + " (" + text(account, "status_message").trim()
+                        + "): resolve it in the control panel's billing or support pages before creating a cluster."));
+            } else {
+                results.add(CheckResult.pass(TOKEN, "token accepted; account " + text(account, "email") + " is active"));
+            }
+            return Optional.of(account);
+        } catch (DoApiException e) {
+            if (e.status() == 401) {
+                results.add(CheckResult.fail(TOKEN, "DigitalOcean refused the API token (" + e.getMessage()
+                        + "): create a token with read and write scopes in the control panel and export it as DIGITALOCEAN_TOKEN."));
+            } else if (e.status() == 403) {
+                results.add(CheckResult.fail(TOKEN, "The API token may not read the account (" + e.getMessage()
+                        + "): give the token the account:read scope, or use a full-access token."));
+            } else {
+                results.add(CheckResult.unknown(TOKEN, "could not check the token: " + e.getMessage()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static CheckResult region(JsonObject options, DigitalOceanTargetArgs args) {
+        Set<String> regions = slugs(options, "regions");
+        if (regions.contains(args.region())) {
+            return CheckResult.pass(REGION, "region " + args.region() + " offers Kubernetes");
+        }
+        return CheckResult.fail(REGION, "Region " + args.region() + " does not offer DigitalOcean Kubernetes: set digitalocean.region to one that does ("
+                + String.join(", ", regions) + ").");
+    }
+
+    private static CheckResult version(JsonObject options, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        Map<String, String> offered = new LinkedHashMap<>();
+        for (JsonElement v : array(options, "versions")) {
+            offered.put(text(v.getAsJsonObject(), "slug"), text(v.getAsJsonObject(), "kubernetes_version"));
+        }
+        if (args.versionSlug().isPresent()) {
+            String slug = args.versionSlug().get();
+            return offered.containsKey(slug)
+                    ? CheckResult.pass(VERSION, "version " + slug + " is offered")
+                    : CheckResult.fail(VERSION, "DOKS does not offer version " + slug + ": set digitalocean.versionSlug to one it offers ("
+                    + String.join(", ", offered.keySet()) + ") or remove it to use the newest " + spec.kubernetesVersion() + ".x.");
+        }
+        String prefix = spec.kubernetesVersion() + ".";
+        Optional<String> match = offered.entrySet().stream().filter(e -> e.getValue().startsWith(prefix)).map(Map.Entry::getKey).findFirst();
+        return match.map(slug -> CheckResult.pass(VERSION, "Kubernetes " + spec.kubernetesVersion() + " is offered (" + slug + ")"))
+                .orElseGet(() -> CheckResult.fail(VERSION, "DOKS offers no Kubernetes " + spec.kubernetesVersion() + ".x (it offers "
+                        + String.join(", ", new LinkedHashSet<>(offered.values())) + "): set kubernetesVersion to an offered minor that CodeZero supports."));
+    }
+
+    private static CheckResult sizes(JsonObject options, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        Set<String> offered = slugs(options, "sizes");
+        List<String> missing = new ArrayList<>();
+        if (!offered.contains(args.builtInPoolSize())) {
+            missing.add("digitalocean.builtInPool.size " + args.builtInPoolSize());
+        }
+        List<NodePool> pools = spec.nodePoolsOrDefault();
+        for (int i = 0; i < pools.size(); i++) {
+            String slug = args.dropletSizes().resolve(pools.get(i).size()).orElse("?");
+            if (!offered.contains(slug)) {
+                missing.add("nodePools[" + i + "] (" + pools.get(i).name() + ") " + slug);
+            }
+        }
+        if (missing.isEmpty()) {
+            return CheckResult.pass(SIZES, "every pool's Droplet size is offered for Kubernetes");
+        }
+        return CheckResult.fail(SIZES, "DOKS does not offer " + String.join(", ", missing)
+                + ": choose sizes it offers (GET /v2/kubernetes/options lists them) through digitalocean.dropletSizes or the pool's machineType.");
+    }
+
+    private CheckResult dropletLimit(Optional<JsonObject> account, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        if (account.isEmpty()) {
+            return CheckResult.unknown(DROPLET_LIMIT, "the account could not be read, so its Droplet limit is unknown");
+        }
+        int needed = args.builtInPoolNodes() + spec.nodePoolsOrDefault().stream().mapToInt(NodePool::maxNodes).sum();
+        long limit = account.get().get("droplet_limit").getAsLong();
+        long inUse;
+        try {
+            inUse = DoApi.total(api.get("/v2/droplets?per_page=1"));
+        } catch (DoApiException e) {
+            return CheckResult.unknown(DROPLET_LIMIT, "could not count the account's Droplets: " + e.getMessage());
+        }
+        if (inUse < 0) {
+            return CheckResult.unknown(DROPLET_LIMIT, "the Droplet list carried no total");
+        }
+        if (inUse + needed > limit) {
+            return CheckResult.fail(DROPLET_LIMIT, "The pools need up to " + needed + " Droplets at their maximum, but the account's limit is "
+                    + limit + " with " + inUse + " in use: lower maxNodes, or ask DigitalOcean support to raise the Droplet limit to at least "
+                    + (inUse + needed) + ".");
+        }
+        return CheckResult.pass(DROPLET_LIMIT, needed + " Droplets at the pools' maximum fit the limit of " + limit + " (" + inUse + " in use)");
+    }
+
+    private CheckResult vpcRanges(ClusterSpec spec, DigitalOceanTargetArgs args) {
+        List<JsonObject> vpcs;
+        try {
+            vpcs = api.list("/v2/vpcs", "vpcs");
+        } catch (DoApiException e) {
+            return CheckResult.unknown(VPC_RANGES, "could not list the account's VPCs: " + e.getMessage());
+        }
+        Map<String, String> ours = new LinkedHashMap<>();
+        if (args.adoptsVpc()) {
+            String id = args.existingVpcId().orElseThrow();
+            Optional<JsonObject> adopted = vpcs.stream().filter(v -> id.equals(text(v, "id"))).findFirst();
+            if (adopted.isEmpty()) {
+                return CheckResult.fail(VPC_RANGES, "VPC " + id + " (digitalocean.vpcId) does not exist in this account: use the id of one that does.");
+            }
+            if (!args.region().equals(text(adopted.get(), "region"))) {
+                return CheckResult.fail(VPC_RANGES, "VPC " + id + " is in " + text(adopted.get(), "region") + ", not " + args.region()
+                        + ": adopt a VPC in the cluster's region or change digitalocean.region.");
+            }
+            ours.put("the adopted VPC " + id, text(adopted.get(), "ip_range"));
+        } else {
+            ours.put("network.vpcCidr", spec.network().vpcCidr());
+        }
+        ours.put("network.podCidr", spec.network().podCidr());
+        ours.put("network.serviceCidr", spec.network().serviceCidr());
+        List<String> clashes = new ArrayList<>();
+        for (var entry : ours.entrySet()) {
+            Optional<Cidr> range = Cidr.parse(entry.getValue());
+            if (range.isEmpty()) {
+                continue;
+            }
+            for (JsonObject vpc : vpcs) {
+                if (args.existingVpcId().filter(id -> id.equals(text(vpc, "id"))).isPresent()) {
+                    continue;
+                }
+                Optional<Cidr> existing = Cidr.parse(text(vpc, "ip_range"));
+                if (existing.isPresent() && existing.get().overlaps(range.get())) {
+                    clashes.add(entry.getKey() + " " + entry.getValue() + " overlaps VPC " + text(vpc, "name") + " (" + text(vpc, "ip_range")
+                            + ", " + text(vpc, "region") + ")");
+                }
+            }
+        }
+        if (clashes.isEmpty()) {
+            return CheckResult.pass(VPC_RANGES, "no range overlaps the account's " + vpcs.size() + " VPCs");
+        }
+        return CheckResult.fail(VPC_RANGES, String.join("; ", clashes)
+                + ": DigitalOcean ranges may not overlap within an account, so choose free private ranges.");
+    }
+
+    private static Set<String> slugs(JsonObject options, String key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonElement e : array(options, key)) {
+            out.add(text(e.getAsJsonObject(), "slug"));
+        }
+        return out;
+    }
+
+    private static Iterable<JsonElement> array(JsonObject object, String key) {
+        return object != null && object.has(key) && object.get(key).isJsonArray() ? object.getAsJsonArray(key) : List.of();
+    }
+
+    private static String text(JsonObject object, String key) {
+        return object != null && object.has(key) && !object.get(key).isJsonNull() ? object.get(key).getAsString() : "";
+    }
+}

@@ -1,0 +1,210 @@
+package io.codezero.digitalocean.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.core.spec.SizeClass;
+import io.codezero.digitalocean.DigitalOceanTargetArgs;
+import io.codezero.digitalocean.api.ApiToken;
+import io.codezero.digitalocean.api.DoApi;
+import io.codezero.digitalocean.prism.PrismServer;
+import io.codezero.digitalocean.prism.RecordedLayer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preflight against DigitalOcean's OpenAPI specification served by Prism. Unless a test says
+ * otherwise, the answers are the specification's own examples: an active account with a limit of
+ * 25 Droplets, 3 Droplets in use, Kubernetes in nyc1, sgp1, lon1, nyc3, ams3, fra1, tor1, sfo2, blr1
+ * and sfo3 at versions 1.16 to 1.18 only, and three VPCs (10.10.10.0/24 and 10.102.0.0/20 in nyc1,
+ * 10.100.0.0/20 in nyc3).
+ */
+class DigitalOceanPreflightPrismTest {
+    private static final ApiToken TOKEN = ApiToken.of("dop_v1_test", "test");
+    private PrismServer prism;
+
+    @BeforeEach
+    void prism() {
+        prism = PrismServer.require();
+    }
+
+    /** Ranges that overlap none of the example VPCs; 1.34, which the examples do not offer. */
+    static ClusterSpec spec() {
+        return ClusterSpec.builder("demo").kubernetesVersion("1.34")
+                .network(NetworkSpec.builder().vpcCidr("10.20.0.0/16").podCidr("10.244.0.0/16").serviceCidr("10.245.0.0/16")
+                        .privateNodes(false).allowApiAccessFrom("203.0.113.10/32").build())
+                .nodePool(NodePool.builder("system").size(SizeClass.MEDIUM).scaling(2, 3, 6).build())
+                .nodePool(NodePool.builder("batch").size(SizeClass.LARGE).scaling(0, 0, 4).build())
+                .build();
+    }
+
+    static DigitalOceanTargetArgs.Builder args(String region) {
+        return DigitalOceanTargetArgs.builder().region(region);
+    }
+
+    private PreflightReport run(URI base, ClusterSpec spec, DigitalOceanTargetArgs args, String prefer) {
+        DoApi api = new DoApi(base, TOKEN, Map.of());
+        return new DigitalOceanPreflight(prefer == null ? api : api.withHeader("Prefer", prefer)).run(spec, args);
+    }
+
+    @Test
+    void everyCheckPassesForAClusterTheAccountCanHold() throws Exception {
+        // recorded layer: only /v2/kubernetes/options, so that a supported version (1.34) is offered; the rest is Prism
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json"))) {
+            PreflightReport report = run(layer.base(), spec(), args("fra1").build(), null);
+            assertThat(report.results()).as(report.render()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS));
+            assertThat(report.results()).extracting(CheckResult::check).containsExactly(
+                    DigitalOceanPreflight.TOKEN, DigitalOceanPreflight.REGION, DigitalOceanPreflight.VERSION, DigitalOceanPreflight.SIZES,
+                    DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES);
+            assertThat(report.result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow().message()).contains("12 Droplets", "limit of 25", "3 in use");
+            assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("3 VPCs");
+        }
+    }
+
+    @Test
+    void aRefusedTokenFailsAndNothingElseCountsAsPassed() {
+        // Prism answers the specification's 401 example for every call (Prefer: code=401)
+        PreflightReport report = run(prism.base(), spec(), args("fra1").build(), "code=401");
+        CheckResult token = report.result(DigitalOceanPreflight.TOKEN).orElseThrow();
+        assertThat(token.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(token.message()).contains("refused the API token", "Unable to authenticate you", "export it as DIGITALOCEAN_TOKEN");
+        assertThat(report.results()).filteredOn(r -> !r.check().equals(DigitalOceanPreflight.TOKEN))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.UNKNOWN));
+    }
+
+    @Test
+    void aLockedAccountFails() throws Exception {
+        // recorded layer: the specification's account example is active; this one is locked
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/account", "account-locked.json",
+                "/v2/kubernetes/options", "kubernetes-options.json"))) {
+            CheckResult token = run(layer.base(), spec(), args("fra1").build(), null).result(DigitalOceanPreflight.TOKEN).orElseThrow();
+            assertThat(token.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(token.message()).contains("is locked", "unpaid invoice", "resolve it in the control panel");
+        }
+    }
+
+    @Test
+    void aRegionWithoutKubernetesFails() {
+        CheckResult region = run(prism.base(), spec(), args("syd1").build(), null).result(DigitalOceanPreflight.REGION).orElseThrow();
+        assertThat(region.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(region.message()).contains("syd1 does not offer DigitalOcean Kubernetes", "set digitalocean.region", "fra1");
+    }
+
+    @Test
+    void aVersionDigitalOceanDoesNotOfferFails() {
+        PreflightReport report = run(prism.base(), spec(), args("fra1").build(), null);
+        CheckResult version = report.result(DigitalOceanPreflight.VERSION).orElseThrow();
+        assertThat(version.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(version.message()).contains("no Kubernetes 1.34.x", "1.18.8", "set kubernetesVersion");
+        CheckResult pinned = run(prism.base(), spec(), args("fra1").versionSlug("1.34.1-do.0").build(), null)
+                .result(DigitalOceanPreflight.VERSION).orElseThrow();
+        assertThat(pinned.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(pinned.message()).contains("1.34.1-do.0", "digitalocean.versionSlug");
+    }
+
+    @Test
+    void aDropletSizeDigitalOceanDoesNotOfferFails() {
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(0, 0, 1).build()).build();
+        CheckResult sizes = run(prism.base(), spec, args("fra1").build(), null).result(DigitalOceanPreflight.SIZES).orElseThrow();
+        assertThat(sizes.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(sizes.message()).contains("nodePools[2] (gpu) gpu-4000adax1-20gb").doesNotContain("system").contains("digitalocean.dropletSizes");
+    }
+
+    @Test
+    void poolsThatOutgrowTheDropletLimitFail() {
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("burst").size(SizeClass.SMALL).scaling(0, 0, 15).build()).build();
+        CheckResult limit = run(prism.base(), spec, args("fra1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
+        assertThat(limit.status()).isEqualTo(CheckStatus.FAIL);
+        // 2 built-in + 6 + 4 + 15 = 27 at the maximum, 3 in use, limit 25
+        assertThat(limit.message()).contains("up to 27 Droplets", "limit is 25 with 3 in use", "raise the Droplet limit to at least 30");
+    }
+
+    @Test
+    void rangesOverlappingExistingVpcsFail() {
+        ClusterSpec spec = spec().toBuilder().network(spec().network().toBuilder().vpcCidr("10.10.0.0/16").podCidr("10.100.0.0/16").build()).build();
+        CheckResult ranges = run(prism.base(), spec, args("fra1").build(), null).result(DigitalOceanPreflight.VPC_RANGES).orElseThrow();
+        assertThat(ranges.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(ranges.message()).contains("network.vpcCidr 10.10.0.0/16 overlaps VPC env.prod-vpc (10.10.10.0/24, nyc1)")
+                .contains("network.podCidr 10.100.0.0/16 overlaps VPC default-nyc3 (10.100.0.0/20, nyc3)")
+                .contains("choose free private ranges");
+    }
+
+    @Test
+    void anAdoptedVpcMustExistInTheClustersRegion() {
+        CheckResult missing = run(prism.base(), spec(), args("fra1").existingVpcId("00000000-0000-4000-8000-000000000000").build(), null)
+                .result(DigitalOceanPreflight.VPC_RANGES).orElseThrow();
+        assertThat(missing.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(missing.message()).contains("does not exist in this account");
+        CheckResult elsewhere = run(prism.base(), spec(), args("fra1").existingVpcId("5a4981aa-9653-4bd1-bef5-d6bff52042e4").build(), null)
+                .result(DigitalOceanPreflight.VPC_RANGES).orElseThrow();
+        assertThat(elsewhere.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(elsewhere.message()).contains("is in nyc1, not fra1");
+        CheckResult adopted = run(prism.base(), spec(), args("nyc1").existingVpcId("5a4981aa-9653-4bd1-bef5-d6bff52042e4").build(), null)
+                .result(DigitalOceanPreflight.VPC_RANGES).orElseThrow();
+        assertThat(adopted.status()).as(adopted.message()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aServerErrorIsUnknownNeverPassed() {
+        PreflightReport report = run(prism.base(), spec(), args("fra1").build(), "code=500");
+        assertThat(report.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.UNKNOWN));
+        assertThat(report.passed()).as("unknown is not a failure").isTrue();
+    }
+
+    @Test
+    void theCommandLineReadsTheStackFileAndExitsOneOnAFailedCheck(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("Pulumi.dev.yaml");
+        Files.writeString(config, String.join("\n",
+                "config:",
+                "  codezero:cluster:",
+                "    name: demo",
+                "    kubernetesVersion: \"1.34\"",
+                "    network: {vpcCidr: 10.20.0.0/16, podCidr: 10.244.0.0/16, serviceCidr: 10.245.0.0/16, privateNodes: false, apiAccessAllowlist: [203.0.113.0/24]}",
+                "    nodePools: [{name: system, size: medium, minNodes: 2, desiredNodes: 3, maxNodes: 6}]",
+                "  codezero:digitalocean:",
+                "    region: fra1",
+                ""));
+        Path token = dir.resolve("token");
+        Files.writeString(token, "dop_v1_test\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--token-file", token.toString(), "--api-url", prism.base().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        // Prism's examples offer Kubernetes 1.16-1.18 only: the version check fails, the others pass
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report.lines().filter(l -> l.startsWith("PASS"))).hasSize(5);
+        assertThat(report.lines().filter(l -> l.startsWith("FAIL"))).singleElement().asString().contains("no Kubernetes 1.34.x");
+        assertThat(report + err).doesNotContain("dop_v1_test");
+
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json"))) {
+            out.reset();
+            exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--token-file", token.toString(), "--api-url", layer.base().toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+            assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        }
+    }
+
+    @Test
+    void theCommandLineRefusesABadStackFileBeforeCallingTheApi(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("Pulumi.dev.yaml");
+        Files.writeString(config, "config:\n  codezero:digitalocean:\n    region: Frankfurt\n    regoin: fra1\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--api-url", "http://127.0.0.1:9"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:digitalocean.regoin", "digitalocean.region");
+        assertThat(List.of(exit)).containsExactly(2);
+    }
+}

@@ -1,0 +1,93 @@
+package io.codezero.gcp;
+
+import com.pulumi.resources.ComponentResourceOptions;
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.Exposure;
+import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.MeshDataplanePreference;
+import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.SpecField;
+import io.codezero.core.target.StorageProfile;
+import io.codezero.core.target.TargetContext;
+import io.codezero.core.validation.Problem;
+import io.codezero.core.validation.SpecValidationException;
+import io.codezero.gcp.cluster.GkeCluster;
+import io.codezero.gcp.preflight.GcpPreflight;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** GKE on Google Cloud: see docs/gcp.md. */
+public final class GcpTarget implements ClusterTarget {
+    public static final String KIND = "gcp";
+    /** GKE's annotation for an internal passthrough Network Load Balancer (in the node subnet). */
+    public static final Map<String, String> INTERNAL_LB = Map.of("networking.gke.io/load-balancer-type", "Internal");
+
+    private final GcpTargetArgs args;
+    private GkeCluster cluster;
+
+    public GcpTarget(GcpTargetArgs args) {
+        this.args = Objects.requireNonNull(args, "args");
+    }
+
+    /**
+     * Reads the {@code codezero:gcp} config object. Type errors and unknown keys are added to the
+     * object's problems, which the stack reports with every other problem before registering
+     * anything; never thrown here.
+     */
+    public static GcpTarget fromConfig(ConfigObject gcp) {
+        return new GcpTarget(GcpTargetArgs.fromConfig(gcp));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** Every part of the spec: pools, the three ranges, public or private nodes and endpoint, allowlist, tags (as labels). */
+    @Override
+    public Set<SpecField> honours() {
+        return EnumSet.allOf(SpecField.class);
+    }
+
+    public GcpTargetArgs args() {
+        return args;
+    }
+
+    @Override
+    public List<Problem> validate(ClusterSpec spec) {
+        return GcpValidator.validate(spec, args);
+    }
+
+    @Override
+    public ProvisionedCluster provision(ClusterSpec spec, TargetContext context) {
+        SpecValidationException.throwIfAny("gcp target of cluster '" + spec.name() + "'", validate(spec));
+        if (args.preflight() && RealEngine.isDrivingThisProgram()) {
+            GcpPreflight.forProject(args).run(spec, args).throwIfFailed();
+        }
+        cluster = new GkeCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
+                new StorageProfile(io.codezero.gcp.cluster.GkeClusterNames.STANDARD_CLASS, io.codezero.gcp.cluster.GkeClusterNames.FAST_CLASS),
+                loadBalancers(), cluster.readiness())
+                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
+                        "GKE's CNI (Dataplane V2) is Google's: istio-cni and ztunnel need GKE-specific settings the platform does not set, sidecars work as is"));
+    }
+
+    /** The component registered by the last {@link #provision} call, for callers that need its outputs. */
+    public GkeCluster cluster() {
+        return cluster;
+    }
+
+    /** GKE's own service controller: external passthrough NLBs by default, internal ones with GKE's annotation. */
+    static LoadBalancerCapabilities loadBalancers() {
+        return LoadBalancerCapabilities.builder()
+                .internetFacing(Map.of())
+                .internal(INTERNAL_LB)
+                .defaultExposure(Exposure.INTERNET_FACING)
+                .build();
+    }
+}

@@ -1,0 +1,414 @@
+package io.codezero.gcp;
+
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.spec.SizeClass;
+import io.codezero.core.validation.Problem;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Google-Cloud-specific about a cluster; the cloud-neutral part (version, pools, CIDRs,
+ * API allowlist, tags) stays in the {@link io.codezero.core.spec.ClusterSpec}. Plain Java with no
+ * Pulumi types, so the command-line preflight reads it too. Defaults are the secure ones.
+ */
+public final class GcpTargetArgs {
+    public static final List<String> DEFAULT_TOKEN_COMMAND = List.of("codezero-gke-token");
+    /** The control plane's private range: a /28 no VPC range overlaps by default. */
+    public static final String DEFAULT_MASTER_CIDR = "172.16.0.0/28";
+    /** Weekend nights (UTC): the only time GKE may start automatic maintenance. */
+    public static final String DEFAULT_WINDOW_START = "2025-01-04T02:00:00Z";
+    public static final String DEFAULT_WINDOW_END = "2025-01-04T08:00:00Z";
+    public static final String DEFAULT_WINDOW_RECURRENCE = "FREQ=WEEKLY;BYDAY=SA,SU";
+
+    private final String project;
+    private final String region;
+    private final List<String> zones;
+    private final String existingNetwork;
+    private final String existingSubnetwork;
+    private final String podRangeName;
+    private final String serviceRangeName;
+    private final String masterCidr;
+    private final ReleaseChannel releaseChannel;
+    private final String maintenanceStart;
+    private final String maintenanceEnd;
+    private final String maintenanceRecurrence;
+    private final String noMinorUpgradesStart;
+    private final String noMinorUpgradesEnd;
+    private final Map<SizeClass, String> machineTypeOverrides;
+    private final MachineTypes machineTypes;
+    private final String kmsKeyName;
+    private final boolean deletionProtection;
+    private final List<String> tokenCommand;
+    private final boolean preflight;
+    private final UpgradeStrategy upgradeStrategy;
+    private final int maxSurge;
+    private final int maxUnavailable;
+    private final String blueGreenSoak;
+    private final int diskSizeGb;
+    private final String diskType;
+
+    private GcpTargetArgs(Builder b) {
+        this.project = b.project;
+        this.region = b.region;
+        this.zones = List.copyOf(b.zones);
+        this.existingNetwork = b.existingNetwork;
+        this.existingSubnetwork = b.existingSubnetwork;
+        this.podRangeName = b.podRangeName;
+        this.serviceRangeName = b.serviceRangeName;
+        this.masterCidr = b.masterCidr;
+        this.releaseChannel = b.releaseChannel;
+        this.maintenanceStart = b.maintenanceStart;
+        this.maintenanceEnd = b.maintenanceEnd;
+        this.maintenanceRecurrence = b.maintenanceRecurrence;
+        this.noMinorUpgradesStart = b.noMinorUpgradesStart;
+        this.noMinorUpgradesEnd = b.noMinorUpgradesEnd;
+        this.machineTypeOverrides = Map.copyOf(b.machineTypeOverrides);
+        this.machineTypes = MachineTypes.withOverrides(machineTypeOverrides);
+        this.kmsKeyName = b.kmsKeyName;
+        this.deletionProtection = b.deletionProtection;
+        this.tokenCommand = List.copyOf(b.tokenCommand);
+        this.preflight = b.preflight;
+        this.upgradeStrategy = b.upgradeStrategy;
+        this.maxSurge = b.maxSurge;
+        this.maxUnavailable = b.maxUnavailable;
+        this.blueGreenSoak = b.blueGreenSoak;
+        this.diskSizeGb = b.diskSizeGb;
+        this.diskType = b.diskType;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the {@code codezero:gcp} config object. Type errors and unknown keys are added to the
+     * object's problem list (never thrown), so the caller reports them with every other problem.
+     */
+    public static GcpTargetArgs fromConfig(ConfigObject gcp) {
+        Builder b = builder();
+        b.project(gcp.string("project", null));
+        b.region(gcp.string("region", null));
+        b.zones(gcp.strings("zones"));
+        ConfigObject network = gcp.object("network");
+        b.existingNetwork(network.string("name", null));
+        b.existingSubnetwork(network.string("subnetwork", null));
+        b.podRangeName(network.string("podRangeName", b.podRangeName));
+        b.serviceRangeName(network.string("serviceRangeName", b.serviceRangeName));
+        network.rejectUnknownKeys();
+        b.masterCidr(gcp.string("masterCidr", b.masterCidr));
+        String channel = gcp.string("releaseChannel", b.releaseChannel.name());
+        ReleaseChannel.parse(channel).ifPresentOrElse(b::releaseChannel, () -> gcp.problems().add(Problem.of(
+                gcp.path() + ".releaseChannel", channel, "is not a GKE release channel; valid channels are " + ReleaseChannel.validIds())));
+        ConfigObject maintenance = gcp.object("maintenance");
+        b.maintenanceWindow(maintenance.string("start", b.maintenanceStart), maintenance.string("end", b.maintenanceEnd),
+                maintenance.string("recurrence", b.maintenanceRecurrence));
+        ConfigObject freeze = maintenance.object("noMinorUpgrades");
+        if (maintenance.has("noMinorUpgrades")) {
+            b.noMinorUpgrades(freeze.string("start", null), freeze.string("end", null));
+        }
+        freeze.rejectUnknownKeys();
+        maintenance.rejectUnknownKeys();
+        ConfigObject types = gcp.object("machineTypes");
+        for (SizeClass sizeClass : SizeClass.values()) {
+            String type = types.string(sizeClass.id(), null);
+            if (type != null) {
+                b.machineType(sizeClass, type);
+            }
+        }
+        types.rejectUnknownKeys();
+        b.kmsKeyName(gcp.string("kmsKeyName", null));
+        b.deletionProtection(gcp.bool("deletionProtection", b.deletionProtection));
+        if (gcp.has("tokenCommand")) {
+            b.tokenCommand(gcp.strings("tokenCommand"));
+        }
+        b.preflight(gcp.bool("preflight", b.preflight));
+        ConfigObject upgrades = gcp.object("upgrades");
+        String strategy = upgrades.string("strategy", b.upgradeStrategy.name());
+        UpgradeStrategy.parse(strategy).ifPresentOrElse(b::upgradeStrategy, () -> gcp.problems().add(Problem.of(
+                upgrades.path() + ".strategy", strategy, "is not a node pool upgrade strategy; valid strategies are " + UpgradeStrategy.validIds())));
+        b.maxSurge(upgrades.integer("maxSurge", b.maxSurge));
+        b.maxUnavailable(upgrades.integer("maxUnavailable", b.maxUnavailable));
+        b.blueGreenSoak(upgrades.string("blueGreenSoak", b.blueGreenSoak));
+        upgrades.rejectUnknownKeys();
+        b.diskSizeGb(gcp.integer("diskSizeGb", b.diskSizeGb));
+        b.diskType(gcp.string("diskType", b.diskType));
+        gcp.rejectUnknownKeys();
+        return b.build();
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Explicit zones for the nodes; empty means GKE's choice of three zones in the region. */
+    public List<String> zones() {
+        return zones;
+    }
+
+    public boolean adoptsNetwork() {
+        return existingNetwork != null || existingSubnetwork != null;
+    }
+
+    public Optional<String> existingNetwork() {
+        return Optional.ofNullable(existingNetwork);
+    }
+
+    public Optional<String> existingSubnetwork() {
+        return Optional.ofNullable(existingSubnetwork);
+    }
+
+    /** Name of the subnet's secondary range for pods (ours, or the adopted subnet's). */
+    public String podRangeName() {
+        return podRangeName;
+    }
+
+    public String serviceRangeName() {
+        return serviceRangeName;
+    }
+
+    public String masterCidr() {
+        return masterCidr;
+    }
+
+    public ReleaseChannel releaseChannel() {
+        return releaseChannel;
+    }
+
+    public String maintenanceStart() {
+        return maintenanceStart;
+    }
+
+    public String maintenanceEnd() {
+        return maintenanceEnd;
+    }
+
+    public String maintenanceRecurrence() {
+        return maintenanceRecurrence;
+    }
+
+    /** A maintenance exclusion of scope NO_MINOR_UPGRADES: when set, GKE moves no minor version on its own. */
+    public boolean freezesMinorUpgrades() {
+        return noMinorUpgradesStart != null || noMinorUpgradesEnd != null;
+    }
+
+    public String noMinorUpgradesStart() {
+        return noMinorUpgradesStart;
+    }
+
+    public String noMinorUpgradesEnd() {
+        return noMinorUpgradesEnd;
+    }
+
+    public Map<SizeClass, String> machineTypeOverrides() {
+        return machineTypeOverrides;
+    }
+
+    public MachineTypes machineTypes() {
+        return machineTypes;
+    }
+
+    public Optional<String> kmsKeyName() {
+        return Optional.ofNullable(kmsKeyName);
+    }
+
+    public boolean deletionProtection() {
+        return deletionProtection;
+    }
+
+    public List<String> tokenCommand() {
+        return tokenCommand;
+    }
+
+    public boolean preflight() {
+        return preflight;
+    }
+
+    public UpgradeStrategy upgradeStrategy() {
+        return upgradeStrategy;
+    }
+
+    public int maxSurge() {
+        return maxSurge;
+    }
+
+    public int maxUnavailable() {
+        return maxUnavailable;
+    }
+
+    public String blueGreenSoak() {
+        return blueGreenSoak;
+    }
+
+    public int diskSizeGb() {
+        return diskSizeGb;
+    }
+
+    public String diskType() {
+        return diskType;
+    }
+
+    public static final class Builder {
+        private String project;
+        private String region;
+        private final List<String> zones = new ArrayList<>();
+        private String existingNetwork;
+        private String existingSubnetwork;
+        private String podRangeName = "pods";
+        private String serviceRangeName = "services";
+        private String masterCidr = DEFAULT_MASTER_CIDR;
+        private ReleaseChannel releaseChannel = ReleaseChannel.REGULAR;
+        private String maintenanceStart = DEFAULT_WINDOW_START;
+        private String maintenanceEnd = DEFAULT_WINDOW_END;
+        private String maintenanceRecurrence = DEFAULT_WINDOW_RECURRENCE;
+        private String noMinorUpgradesStart;
+        private String noMinorUpgradesEnd;
+        private final Map<SizeClass, String> machineTypeOverrides = new EnumMap<>(SizeClass.class);
+        private String kmsKeyName;
+        private boolean deletionProtection = true;
+        private final List<String> tokenCommand = new ArrayList<>(DEFAULT_TOKEN_COMMAND);
+        private boolean preflight;
+        private UpgradeStrategy upgradeStrategy = UpgradeStrategy.SURGE;
+        private int maxSurge = 1;
+        private int maxUnavailable = 0;
+        private String blueGreenSoak = "1800s";
+        private int diskSizeGb = 100;
+        private String diskType = "pd-balanced";
+
+        /** The project id the cluster lives in (required). */
+        public Builder project(String project) {
+            this.project = project;
+            return this;
+        }
+
+        /** The region of the (regional) cluster, e.g. europe-west1 (required). */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder zones(List<String> zones) {
+            this.zones.clear();
+            this.zones.addAll(zones);
+            return this;
+        }
+
+        /** Adopt an existing VPC network (name or self link) instead of creating one; its subnetwork is then required. */
+        public Builder existingNetwork(String network) {
+            this.existingNetwork = network;
+            return this;
+        }
+
+        /** The adopted subnetwork (name or self link) in the cluster's region, with secondary ranges for pods and services. */
+        public Builder existingSubnetwork(String subnetwork) {
+            this.existingSubnetwork = subnetwork;
+            return this;
+        }
+
+        public Builder podRangeName(String name) {
+            this.podRangeName = name;
+            return this;
+        }
+
+        public Builder serviceRangeName(String name) {
+            this.serviceRangeName = name;
+            return this;
+        }
+
+        /** The /28 the control plane's private endpoint gets; must not overlap any range of the network. */
+        public Builder masterCidr(String cidr) {
+            this.masterCidr = cidr;
+            return this;
+        }
+
+        public Builder releaseChannel(ReleaseChannel channel) {
+            this.releaseChannel = channel;
+            return this;
+        }
+
+        /** When GKE may start automatic maintenance: RFC 3339 start and end of the first window and an RFC 5545 RRULE. */
+        public Builder maintenanceWindow(String start, String end, String recurrence) {
+            this.maintenanceStart = start;
+            this.maintenanceEnd = end;
+            this.maintenanceRecurrence = recurrence;
+            return this;
+        }
+
+        /** No automatic minor upgrades between these RFC 3339 times (at most until the minor's end of support). */
+        public Builder noMinorUpgrades(String start, String end) {
+            this.noMinorUpgradesStart = start;
+            this.noMinorUpgradesEnd = end;
+            return this;
+        }
+
+        public Builder machineType(SizeClass sizeClass, String machineType) {
+            machineTypeOverrides.put(sizeClass, machineType);
+            return this;
+        }
+
+        /** Adopt a Cloud KMS key (projects/P/locations/REGION/keyRings/R/cryptoKeys/K) for secrets encryption. */
+        public Builder kmsKeyName(String name) {
+            this.kmsKeyName = name;
+            return this;
+        }
+
+        /** Default true: `pulumi destroy` refuses to delete the cluster until this is set false and applied. */
+        public Builder deletionProtection(boolean protect) {
+            this.deletionProtection = protect;
+            return this;
+        }
+
+        public Builder tokenCommand(List<String> command) {
+            tokenCommand.clear();
+            tokenCommand.addAll(command);
+            return this;
+        }
+
+        /** Run the preflight before registering anything (only when the Pulumi CLI drives the program). */
+        public Builder preflight(boolean preflight) {
+            this.preflight = preflight;
+            return this;
+        }
+
+        public Builder upgradeStrategy(UpgradeStrategy strategy) {
+            this.upgradeStrategy = strategy;
+            return this;
+        }
+
+        public Builder maxSurge(int maxSurge) {
+            this.maxSurge = maxSurge;
+            return this;
+        }
+
+        public Builder maxUnavailable(int maxUnavailable) {
+            this.maxUnavailable = maxUnavailable;
+            return this;
+        }
+
+        /** Blue-green only: how long the old nodes are kept after the new ones took the load, e.g. 1800s. */
+        public Builder blueGreenSoak(String duration) {
+            this.blueGreenSoak = duration;
+            return this;
+        }
+
+        public Builder diskSizeGb(int gb) {
+            this.diskSizeGb = gb;
+            return this;
+        }
+
+        public Builder diskType(String type) {
+            this.diskType = type;
+            return this;
+        }
+
+        public GcpTargetArgs build() {
+            return new GcpTargetArgs(this);
+        }
+    }
+}

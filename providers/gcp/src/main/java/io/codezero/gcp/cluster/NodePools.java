@@ -1,0 +1,153 @@
+package io.codezero.gcp.cluster;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.container.Cluster;
+import com.pulumi.gcp.container.NodePool;
+import com.pulumi.gcp.container.NodePoolArgs;
+import com.pulumi.gcp.container.inputs.NodePoolAutoscalingArgs;
+import com.pulumi.gcp.container.inputs.NodePoolManagementArgs;
+import com.pulumi.gcp.container.inputs.NodePoolNodeConfigArgs;
+import com.pulumi.gcp.container.inputs.NodePoolNodeConfigShieldedInstanceConfigArgs;
+import com.pulumi.gcp.container.inputs.NodePoolNodeConfigTaintArgs;
+import com.pulumi.gcp.container.inputs.NodePoolNodeConfigWorkloadMetadataConfigArgs;
+import com.pulumi.gcp.container.inputs.NodePoolUpgradeSettingsArgs;
+import com.pulumi.gcp.container.inputs.NodePoolUpgradeSettingsBlueGreenSettingsArgs;
+import com.pulumi.gcp.container.inputs.NodePoolUpgradeSettingsBlueGreenSettingsStandardRolloutPolicyArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.Taint;
+import io.codezero.gcp.GcpScope;
+import io.codezero.gcp.GcpTargetArgs;
+import io.codezero.gcp.UpgradeStrategy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One GKE node pool per pool of the spec, each its own resource (never the cluster's inline pools).
+ *
+ * <p>Upgrades in place: the Kubernetes version, the autoscaling limits, labels, upgrade settings
+ * and zones are inputs GKE updates on a live pool. The inputs it cannot change (machine type, spot,
+ * taints, disk; ForceNew in terraform-provider-google-beta 5.0.0, which com.pulumi:gcp 7.0.0 is
+ * bridged from) also decide the pool's GKE name: {@code <pool>-<4 hex digits of their hash>}. So a
+ * change that must replace a pool gives it a new name, and Pulumi creates the new pool before it
+ * deletes the old one, whose nodes GKE drains (honouring PodDisruptionBudgets) onto the new one.
+ */
+final class NodePools {
+    static final String POOL_LABEL = "codezero.io/pool";
+    /** The autoscaler owns a pool's size once it exists; see {@link #IGNORED}. */
+    static final String INITIAL_NODE_COUNT = "initialNodeCount";
+    static final List<String> IGNORED = List.of(INITIAL_NODE_COUNT);
+    /** GKE's default for a regional cluster without explicit zones. */
+    static final int DEFAULT_ZONES = 3;
+
+    private NodePools() {
+    }
+
+    static List<Resource> create(GcpScope scope, ClusterSpec spec, GcpTargetArgs args, Cluster cluster, Output<String> nodeVersion,
+                                 Output<String> serviceAccount, List<Resource> dependsOn) {
+        List<Resource> pools = new ArrayList<>();
+        int zones = args.zones().isEmpty() ? DEFAULT_ZONES : args.zones().size();
+        for (io.codezero.core.spec.NodePool pool : spec.nodePoolsOrDefault()) {
+            String machineType = args.machineTypes().resolve(pool.size()).orElseThrow();
+            Map<String, String> labels = new LinkedHashMap<>(pool.labels());
+            labels.put(POOL_LABEL, pool.name());
+            var nodeConfig = NodePoolNodeConfigArgs.builder()
+                    .machineType(machineType)
+                    .spot(pool.spot())
+                    .diskType(args.diskType())
+                    .diskSizeGb(args.diskSizeGb())
+                    .imageType("COS_CONTAINERD")
+                    .serviceAccount(serviceAccount)
+                    // access is decided by IAM roles of the service account, not by legacy scopes
+                    .oauthScopes("https://www.googleapis.com/auth/cloud-platform")
+                    .shieldedInstanceConfig(NodePoolNodeConfigShieldedInstanceConfigArgs.builder()
+                            .enableSecureBoot(true)
+                            .enableIntegrityMonitoring(true)
+                            .build())
+                    // pods see the GKE metadata server (Workload Identity), never the node's credentials
+                    .workloadMetadataConfig(NodePoolNodeConfigWorkloadMetadataConfigArgs.builder().mode("GKE_METADATA").build())
+                    .metadata(Map.of("disable-legacy-endpoints", "true"))
+                    .labels(labels)
+                    .resourceLabels(scope.labels())
+                    .taints(pool.taints().stream().map(NodePools::taint).toList())
+                    .build();
+            var autoscaling = NodePoolAutoscalingArgs.builder()
+                    .totalMinNodeCount(pool.minNodes())
+                    .totalMaxNodeCount(pool.maxNodes())
+                    // spot capacity comes where it is free; on-demand nodes stay spread over the zones
+                    .locationPolicy(pool.spot() ? "ANY" : "BALANCED")
+                    .build();
+            var poolArgs = NodePoolArgs.builder()
+                    .name(gkeName(pool.name(), machineType, pool.spot(), pool.taints(), args))
+                    .cluster(cluster.name())
+                    .location(scope.region())
+                    .version(nodeVersion)
+                    .initialNodeCount(ceilDiv(pool.desiredNodes(), zones))
+                    .autoscaling(autoscaling)
+                    .management(NodePoolManagementArgs.builder()
+                            .autoRepair(true)
+                            .autoUpgrade(args.releaseChannel().forcesNodeAutoUpgrade())
+                            .build())
+                    .upgradeSettings(upgradeSettings(args))
+                    .nodeConfig(nodeConfig);
+            if (!args.zones().isEmpty()) {
+                poolArgs.nodeLocations(args.zones());
+            }
+            var options = CustomResourceOptions.builder().parent(scope.parent()).provider(scope.provider())
+                    .dependsOn(dependsOn).ignoreChanges(IGNORED).build();
+            pools.add(new NodePool(scope.name(pool.name()), poolArgs.build(), options));
+        }
+        return pools;
+    }
+
+    /**
+     * {@code <pool>-<hash>}: the hash covers exactly the inputs GKE cannot change on a live pool,
+     * so it changes exactly when the pool must be replaced (and a size-class change is one).
+     */
+    static String gkeName(String pool, String machineType, boolean spot, List<Taint> taints, GcpTargetArgs args) {
+        StringBuilder identity = new StringBuilder(machineType).append('|').append(spot).append('|')
+                .append(args.diskType()).append('|').append(args.diskSizeGb());
+        taints.forEach(t -> identity.append('|').append(t.key()).append('=').append(t.value()).append(':').append(t.effect()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            return pool + "-" + HexFormat.of().formatHex(digest, 0, 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static NodePoolUpgradeSettingsArgs upgradeSettings(GcpTargetArgs args) {
+        if (args.upgradeStrategy() == UpgradeStrategy.BLUE_GREEN) {
+            return NodePoolUpgradeSettingsArgs.builder()
+                    .strategy("BLUE_GREEN")
+                    .blueGreenSettings(NodePoolUpgradeSettingsBlueGreenSettingsArgs.builder()
+                            .nodePoolSoakDuration(args.blueGreenSoak())
+                            .standardRolloutPolicy(NodePoolUpgradeSettingsBlueGreenSettingsStandardRolloutPolicyArgs.builder()
+                                    .batchPercentage(0.25)
+                                    .batchSoakDuration("60s")
+                                    .build())
+                            .build())
+                    .build();
+        }
+        // one extra node at a time, none taken away before its replacement is ready
+        return NodePoolUpgradeSettingsArgs.builder().strategy("SURGE").maxSurge(args.maxSurge()).maxUnavailable(args.maxUnavailable()).build();
+    }
+
+    private static NodePoolNodeConfigTaintArgs taint(Taint taint) {
+        // GKE spells effects in upper snake case: NoSchedule -> NO_SCHEDULE
+        String effect = taint.effect().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return NodePoolNodeConfigTaintArgs.builder().key(taint.key()).value(taint.value() == null ? "" : taint.value()).effect(effect).build();
+    }
+
+    private static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+}

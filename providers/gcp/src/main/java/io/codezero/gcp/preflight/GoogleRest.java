@@ -1,0 +1,149 @@
+package io.codezero.gcp.preflight;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.codezero.gcp.auth.GoogleAccessTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Read-only calls to Google's REST APIs over the JDK's HTTP client, with a bearer token from the
+ * given credentials. Google's client libraries for these APIs need gRPC and protobuf versions
+ * that clash with Pulumi's (see docs/gcp.md), and four GETs do not need them.
+ *
+ * <p>Each API keeps its own host and the path layout of its REST reference, so a test server
+ * (one base URL for all, {@link #at(URI, GoogleCredentials)}) tells them apart by path.
+ */
+public final class GoogleRest {
+    private final GoogleCredentials credentials;
+    private final URI resourceManager;
+    private final URI serviceUsage;
+    private final URI compute;
+    private final URI container;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String token;
+
+    private GoogleRest(GoogleCredentials credentials, URI resourceManager, URI serviceUsage, URI compute, URI container) {
+        this.credentials = credentials;
+        this.resourceManager = resourceManager;
+        this.serviceUsage = serviceUsage;
+        this.compute = compute;
+        this.container = container;
+    }
+
+    public static GoogleRest google(GoogleCredentials credentials) {
+        return new GoogleRest(credentials, URI.create("https://cloudresourcemanager.googleapis.com/"), URI.create("https://serviceusage.googleapis.com/"),
+                URI.create("https://compute.googleapis.com/"), URI.create("https://container.googleapis.com/"));
+    }
+
+    /** Every API at one base URL (a test server or a private endpoint). */
+    public static GoogleRest at(URI base, GoogleCredentials credentials) {
+        return new GoogleRest(credentials, base, base, base, base);
+    }
+
+    /** Gets an access token now: the credentials check. */
+    public String authenticate() throws IOException {
+        token = GoogleAccessTokens.fresh(credentials).value();
+        return token;
+    }
+
+    /** Cloud Resource Manager v1 projects.get. */
+    public Response project(String project) {
+        return get(resourceManager, "v1/projects/" + project);
+    }
+
+    /** Service Usage v1 services.get. */
+    public Response service(String project, String service) {
+        return get(serviceUsage, "v1/projects/" + project + "/services/" + service);
+    }
+
+    /** Compute Engine v1 regions.get (its quotas included). */
+    public Response region(String project, String region) {
+        return get(compute, "compute/v1/projects/" + project + "/regions/" + region);
+    }
+
+    /** Compute Engine v1 machineTypes.get. */
+    public Response machineType(String project, String zone, String type) {
+        return get(compute, "compute/v1/projects/" + project + "/zones/" + zone + "/machineTypes/" + type);
+    }
+
+    /** Kubernetes Engine v1 projects.locations.getServerConfig. */
+    public Response serverConfig(String project, String location) {
+        return get(container, "v1/projects/" + project + "/locations/" + location + "/serverConfig");
+    }
+
+    private Response get(URI base, String path) {
+        try {
+            if (token == null) {
+                authenticate();
+            }
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parse(response.body()), null);
+        } catch (IOException | RuntimeException e) {
+            return new Response(0, new JsonObject(), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(0, new JsonObject(), "interrupted");
+        }
+    }
+
+    private static JsonObject parse(String body) {
+        try {
+            JsonElement element = JsonParser.parseString(body == null || body.isBlank() ? "{}" : body);
+            return element.isJsonObject() ? element.getAsJsonObject() : new JsonObject();
+        } catch (RuntimeException e) {
+            return new JsonObject();
+        }
+    }
+
+    /**
+     * An answer: HTTP status (0 when the call itself failed), the JSON body, and for failures
+     * Google's error (the {@code error.status} and {@code error.message} of its JSON error format).
+     */
+    public record Response(int status, JsonObject body, String transportError) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+
+        /** "PERMISSION_DENIED: ..." from Google's error body, or the transport failure. */
+        public String error() {
+            if (transportError != null) {
+                return transportError;
+            }
+            if (body.has("error") && body.get("error").isJsonObject()) {
+                JsonObject error = body.getAsJsonObject("error");
+                String status = error.has("status") ? error.get("status").getAsString() : "HTTP " + this.status;
+                String message = error.has("message") ? error.get("message").getAsString() : "";
+                return status + (message.isEmpty() ? "" : ": " + message);
+            }
+            return "HTTP " + status;
+        }
+
+        /** The ErrorInfo reason Google attaches (SERVICE_DISABLED, ...), if any. */
+        public String reason() {
+            if (!body.has("error") || !body.get("error").isJsonObject()) {
+                return "";
+            }
+            JsonObject error = body.getAsJsonObject("error");
+            if (error.has("details") && error.get("details").isJsonArray()) {
+                for (JsonElement detail : error.getAsJsonArray("details")) {
+                    if (detail.isJsonObject() && detail.getAsJsonObject().has("reason")) {
+                        return detail.getAsJsonObject().get("reason").getAsString();
+                    }
+                }
+            }
+            return "";
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.codezero.gcp.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.spec.NetworkSpec;
+import io.codezero.core.spec.NodePool;
+import io.codezero.core.spec.SizeClass;
+import io.codezero.gcp.GcpTargetArgs;
+import io.codezero.gcp.ReleaseChannel;
+import io.codezero.gcp.auth.GoogleAccessTokens;
+import io.codezero.gcp.testing.FakeGoogle;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preflight against {@link FakeGoogle}, a loopback server answering with the documented
+ * response shapes of each endpoint (named in each test); credentials are a real service-account
+ * key flow against its token endpoint. One test per failure, each checking the one sentence a
+ * user reads.
+ */
+class GcpPreflightTest {
+    @TempDir
+    Path dir;
+    private FakeGoogle google;
+
+    @BeforeEach
+    void start() throws Exception {
+        google = new FakeGoogle();
+    }
+
+    @AfterEach
+    void stop() {
+        google.close();
+    }
+
+    private static ClusterSpec spec() {
+        return ClusterSpec.builder("demo").kubernetesVersion("1.34")
+                .network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").build())
+                .nodePool(NodePool.builder("system").size(SizeClass.MEDIUM).scaling(2, 3, 6).build())
+                .nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(0, 0, 2).spot(true).build())
+                .build();
+    }
+
+    private static GcpTargetArgs.Builder args() {
+        return GcpTargetArgs.builder().project("acme-platform-dev").region("europe-west1");
+    }
+
+    private PreflightReport run(GcpTargetArgs args) throws Exception {
+        Path key = google.writeServiceAccountKey(dir);
+        try (InputStream in = Files.newInputStream(key)) {
+            var credentials = ServiceAccountCredentials.fromStream(in).createScoped(GoogleAccessTokens.SCOPES);
+            return new GcpPreflight(GoogleRest.at(google.uri(), credentials)).run(spec(), args);
+        }
+    }
+
+    private static CheckResult only(PreflightReport report, CheckStatus status) {
+        List<CheckResult> matching = report.results().stream().filter(r -> r.status() == status).toList();
+        assertThat(matching).as(report.render()).hasSize(1);
+        return matching.get(0);
+    }
+
+    @Test
+    void aHealthyProjectPassesEveryCheck() throws Exception {
+        PreflightReport report = run(args().build());
+        assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
+        assertThat(report.unknowns()).as(report.render()).isEmpty();
+        assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
+                "region", "kubernetes-version", "machine-type", "machine-type", "cpu-quota", "cpu-quota");
+        // one token for the whole run, and a token request signed like Google's own libraries do
+        assertThat(google.tokenRequests()).isEqualTo(1);
+        assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
+        assertThat(report.render()).contains("N2_CPUS in europe-west1 has 40 vCPUs free; pool system need 24");
+    }
+
+    @Test
+    void rejectedCredentialsStopEverythingWithOneSentence() throws Exception {
+        // OAuth 2.0 token endpoint error response: {"error": "invalid_grant", "error_description": ...}
+        google.rejectGrant = true;
+        PreflightReport report = run(args().build());
+        CheckResult failed = only(report, CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("credentials");
+        assertThat(failed.message()).contains("invalid_grant").contains("GOOGLE_APPLICATION_CREDENTIALS").doesNotContain("\n");
+        assertThat(report.results()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownProjectIsReported() throws Exception {
+        // Resource Manager v1 projects.get answers 403 PERMISSION_DENIED for a project the caller cannot see (or that does not exist)
+        PreflightReport report = run(args().project("acme-typo-project").build());
+        CheckResult failed = only(report, CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("project acme-typo-project does not exist or these credentials cannot see it")
+                .contains("check gcp.project");
+    }
+
+    @Test
+    void aProjectBeingDeletedIsReported() throws Exception {
+        google.projectState = "DELETE_REQUESTED";
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).contains("is DELETE_REQUESTED, not ACTIVE");
+    }
+
+    @Test
+    void aDisabledApiSaysHowToEnableIt() throws Exception {
+        // Service Usage v1 services.get: Service.state DISABLED
+        google.services.put("cloudkms.googleapis.com", "DISABLED");
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).isEqualTo("cloudkms.googleapis.com is not enabled in project acme-platform-dev; enable it at "
+                + "https://console.cloud.google.com/apis/library/cloudkms.googleapis.com?project=acme-platform-dev (or: gcloud services enable cloudkms.googleapis.com)");
+    }
+
+    @Test
+    void aDisabledContainerApiStopsTheChecksThatNeedIt() throws Exception {
+        google.services.put("container.googleapis.com", "DISABLED");
+        PreflightReport report = run(args().build());
+        assertThat(only(report, CheckStatus.FAIL).message()).startsWith("container.googleapis.com is not enabled");
+        assertThat(report.results()).extracting(CheckResult::check).doesNotContain("region", "kubernetes-version");
+    }
+
+    @Test
+    void anUnknownRegionIsReported() throws Exception {
+        // Compute v1 regions.get: 404 with errors[].reason notFound
+        CheckResult failed = only(run(args().region("europe-west99").build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("region");
+        assertThat(failed.message()).startsWith("region europe-west99 does not exist");
+    }
+
+    @Test
+    void zonesOutsideTheRegionAreReported() throws Exception {
+        CheckResult failed = only(run(args().zones(List.of("europe-west1-b", "europe-west1-a")).build()), CheckStatus.FAIL);
+        assertThat(failed.message()).isEqualTo("zone europe-west1-a not in region europe-west1; its zones are europe-west1-b, europe-west1-c, europe-west1-d: fix gcp.zones");
+    }
+
+    @Test
+    void aVersionTheChannelDoesNotOfferNamesTheChannelsThatDo() throws Exception {
+        // Kubernetes Engine v1 getServerConfig: channels[].validVersions
+        CheckResult failed = only(run(args().releaseChannel(ReleaseChannel.STABLE).build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("kubernetes-version");
+        assertThat(failed.message()).isEqualTo("GKE does not offer Kubernetes 1.34 in the STABLE channel in europe-west1 (it offers 1.32, 1.33 there); "
+                + "set gcp.releaseChannel to RAPID or REGULAR, or kubernetesVersion to an offered version");
+    }
+
+    @Test
+    void withoutAChannelTheRegionsMasterVersionsDecide() throws Exception {
+        google.validMasterVersions.removeIf(v -> v.startsWith("1.34."));
+        CheckResult failed = only(run(args().releaseChannel(ReleaseChannel.UNSPECIFIED).build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("GKE does not offer Kubernetes 1.34 in europe-west1 (it offers 1.32, 1.33, 1.35 there)");
+    }
+
+    @Test
+    void aMachineTypeMissingInAZoneIsReported() throws Exception {
+        // Compute v1 machineTypes.get: 404 notFound in that zone
+        google.missingIn.put("g2-standard-8", List.of("europe-west1-d"));
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).isEqualTo("machine type g2-standard-8 (pool gpu) is not offered in europe-west1-d; GKE may place nodes in any zone "
+                + "of the region, so set gcp.zones to zones that offer it or another type with gcp.machineTypes");
+        // with zones chosen around it, it passes
+        assertThat(run(args().zones(List.of("europe-west1-b", "europe-west1-c")).build()).passed()).isTrue();
+    }
+
+    @Test
+    void aCpuQuotaTooSmallForThePoolsAtMaximumSizeIsReported() throws Exception {
+        // Compute v1 regions.get: quotas[] of {metric, limit, usage}
+        google.quotas.put("N2_CPUS", new double[] {24, 8});
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).isEqualTo("CPU quota N2_CPUS in europe-west1 is 24 with 8 in use, so 16 are free, but pool system need 24 vCPUs "
+                + "at maximum size; request more at https://console.cloud.google.com/iam-admin/quotas?project=acme-platform-dev or lower maxNodes");
+    }
+
+    @Test
+    void spotPoolsCountAgainstPreemptibleCpusWhenTheProjectHasThatQuota() throws Exception {
+        google.quotas.put("PREEMPTIBLE_CPUS", new double[] {8, 4});
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("CPU quota PREEMPTIBLE_CPUS in europe-west1 is 8 with 4 in use, so 4 are free, but pool gpu need 16");
+    }
+
+    @Test
+    void aQuotaTheRegionDoesNotReportIsUnknownNotAPass() throws Exception {
+        google.quotas.remove("G2_CPUS");
+        google.quotas.remove("CPUS");
+        PreflightReport report = run(args().build());
+        assertThat(report.passed()).isTrue();
+        assertThat(only(report, CheckStatus.UNKNOWN).message()).isEqualTo("region europe-west1 reports no CPUS quota, needed by pool gpu");
+    }
+}

@@ -1,0 +1,353 @@
+package io.codezero.gcp.testing;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback HTTP server that answers like Google's endpoints, with the response shapes of their
+ * published references: the OAuth 2.0 token endpoint ("Using OAuth 2.0 for Server to Server
+ * Applications": a JWT-bearer grant answered with access_token, expires_in, token_type),
+ * Cloud Resource Manager v1 projects.get (Project), Service Usage v1 services.get (Service with
+ * state ENABLED/DISABLED), Compute Engine v1 regions.get (Region with status, zones, quotas) and
+ * machineTypes.get (MachineType with guestCpus; 404 with the notFound error), Kubernetes Engine v1
+ * projects.locations.getServerConfig (ServerConfig with validMasterVersions and channels), and
+ * Google's JSON error format ({"error": {code, message, status, details: [ErrorInfo]}}).
+ *
+ * <p>It checks what a real server checks: the token request's JWT must be signed with the key
+ * pair it issued (RS256), name the service account as issuer and Google's token endpoint as audience; every API call must carry
+ * the token it issued. The state is plain fields a test changes to produce each failure.
+ */
+public final class FakeGoogle implements AutoCloseable {
+    public static final String TOKEN = "ya29.fake-loopback-token";
+    public static final String AUDIENCE = "https://oauth2.googleapis.com/token";
+    public static final String CLIENT_EMAIL = "deployer@acme-platform-dev.iam.gserviceaccount.com";
+
+    private final HttpServer server;
+    private final KeyPair keys;
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    public final List<JsonObject> assertions = Collections.synchronizedList(new ArrayList<>());
+    /** Why token requests were refused, for assertion messages. */
+    public final List<String> rejections = Collections.synchronizedList(new ArrayList<>());
+
+    // state a test adjusts
+    public volatile boolean rejectGrant;
+    public volatile String project = "acme-platform-dev";
+    public volatile String projectState = "ACTIVE";
+    public final Map<String, String> services = Collections.synchronizedMap(new LinkedHashMap<>());
+    public volatile String region = "europe-west1";
+    public final List<String> zones = Collections.synchronizedList(new ArrayList<>(List.of("europe-west1-b", "europe-west1-c", "europe-west1-d")));
+    public final Map<String, double[]> quotas = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** machine type -> vCPUs, offered in every zone except those in {@link #missingIn}. */
+    public final Map<String, Integer> machineTypes = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, List<String>> missingIn = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, List<String>> channels = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final List<String> validMasterVersions = Collections.synchronizedList(new ArrayList<>());
+
+    public FakeGoogle() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        this.keys = generator.generateKeyPair();
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+        for (String api : List.of("container.googleapis.com", "compute.googleapis.com", "cloudkms.googleapis.com", "iam.googleapis.com",
+                "cloudresourcemanager.googleapis.com")) {
+            services.put(api, "ENABLED");
+        }
+        quotas.put("CPUS", new double[] {24, 0});
+        quotas.put("N2_CPUS", new double[] {48, 8});
+        quotas.put("G2_CPUS", new double[] {16, 0});
+        quotas.put("PREEMPTIBLE_CPUS", new double[] {0, 0});
+        machineTypes.put("n2-standard-4", 4);
+        machineTypes.put("g2-standard-8", 8);
+        machineTypes.put("e2-standard-2", 2);
+        machineTypes.put("n2-standard-8", 8);
+        channels.put("RAPID", List.of("1.35.0-gke.1100000", "1.34.4-gke.1200000"));
+        channels.put("REGULAR", List.of("1.34.4-gke.1200000", "1.33.7-gke.1000000"));
+        channels.put("STABLE", List.of("1.33.7-gke.1000000", "1.32.9-gke.1500000"));
+        validMasterVersions.addAll(List.of("1.35.0-gke.1100000", "1.34.4-gke.1200000", "1.33.7-gke.1000000", "1.32.9-gke.1500000"));
+    }
+
+    public URI uri() {
+        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/");
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** A service-account key file whose token_uri is this server; the private key is a throwaway made for this server. */
+    public Path writeServiceAccountKey(Path dir) throws IOException {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("type", "service_account");
+        key.put("project_id", project);
+        key.put("private_key_id", "0123456789abcdef");
+        key.put("private_key", pem);
+        key.put("client_email", CLIENT_EMAIL);
+        key.put("client_id", "100000000000000000001");
+        key.put("auth_uri", uri() + "auth");
+        key.put("token_uri", uri() + "token");
+        Path file = dir.resolve("key.json");
+        Files.writeString(file, new Gson().toJson(key));
+        return file;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            calls.add(exchange.getRequestMethod() + " " + path);
+            if (path.equals("/token")) {
+                token(exchange);
+                return;
+            }
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (!("Bearer " + TOKEN).equals(auth)) {
+                error(exchange, 401, "UNAUTHENTICATED", "Request had invalid authentication credentials.", null);
+                return;
+            }
+            route(exchange, path);
+        } catch (RuntimeException e) {
+            error(exchange, 500, "INTERNAL", String.valueOf(e), null);
+        }
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        tokenRequests.incrementAndGet();
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type")) || !form.containsKey("assertion")) {
+            rejections.add("form " + form.keySet() + " grant " + form.get("grant_type"));
+            oauthError(exchange, "unsupported_grant_type", "Invalid grant_type");
+            return;
+        }
+        JsonObject claims = verify(form.get("assertion"));
+        if (claims == null || rejectGrant) {
+            oauthError(exchange, "invalid_grant", "Invalid JWT Signature.");
+            return;
+        }
+        assertions.add(claims);
+        JsonObject body = new JsonObject();
+        body.addProperty("access_token", TOKEN);
+        body.addProperty("expires_in", 3599);
+        body.addProperty("token_type", "Bearer");
+        send(exchange, 200, body);
+    }
+
+    /** The JWT's claims if it is RS256-signed by our key, from our service account, for Google's token endpoint; else null. */
+    private JsonObject verify(String jwt) {
+        try {
+            String[] parts = jwt.split("\\.");
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initVerify(keys.getPublic());
+            rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!rs256.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+                rejections.add("bad signature");
+                return null;
+            }
+            JsonObject claims = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).getAsJsonObject();
+            // Google's server-to-server OAuth guide: "aud ... is always https://oauth2.googleapis.com/token"
+            if (!claims.get("aud").getAsString().equals(AUDIENCE) || !claims.get("iss").getAsString().equals(CLIENT_EMAIL)) {
+                rejections.add("wrong audience or issuer: " + claims);
+                return null;
+            }
+            return claims;
+        } catch (Exception e) {
+            rejections.add(e.toString());
+            return null;
+        }
+    }
+
+    private static final Pattern PROJECT = Pattern.compile("/v1/projects/([^/]+)");
+    private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
+    private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
+    private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
+    private static final Pattern SERVER_CONFIG = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/serverConfig");
+
+    private void route(HttpExchange exchange, String path) throws IOException {
+        Matcher m;
+        if ((m = SERVICE.matcher(path)).matches()) {
+            if (!m.group(1).equals(project)) {
+                error(exchange, 403, "PERMISSION_DENIED", "Permission denied to get service [" + m.group(2) + "]", null);
+                return;
+            }
+            JsonObject service = new JsonObject();
+            service.addProperty("name", "projects/123456789012/services/" + m.group(2));
+            service.addProperty("parent", "projects/123456789012");
+            service.addProperty("state", services.getOrDefault(m.group(2), "DISABLED"));
+            send(exchange, 200, service);
+        } else if ((m = SERVER_CONFIG.matcher(path)).matches()) {
+            if (!"ENABLED".equals(services.get("container.googleapis.com"))) {
+                serviceDisabled(exchange, "container.googleapis.com", "Kubernetes Engine API");
+                return;
+            }
+            JsonObject config = new JsonObject();
+            config.addProperty("defaultClusterVersion", channels.get("REGULAR").get(0));
+            config.add("validMasterVersions", new Gson().toJsonTree(validMasterVersions));
+            config.add("validNodeVersions", new Gson().toJsonTree(validMasterVersions));
+            config.addProperty("defaultImageType", "COS_CONTAINERD");
+            var list = new com.google.gson.JsonArray();
+            channels.forEach((name, versions) -> {
+                JsonObject channel = new JsonObject();
+                channel.addProperty("channel", name);
+                channel.addProperty("defaultVersion", versions.get(0));
+                channel.add("validVersions", new Gson().toJsonTree(versions));
+                list.add(channel);
+            });
+            config.add("channels", list);
+            send(exchange, 200, config);
+        } else if ((m = MACHINE_TYPE.matcher(path)).matches()) {
+            String type = m.group(3);
+            String zone = m.group(2);
+            if (!machineTypes.containsKey(type) || missingIn.getOrDefault(type, List.of()).contains(zone) || !zones.contains(zone)) {
+                error(exchange, 404, null, "The resource 'projects/" + m.group(1) + "/zones/" + zone + "/machineTypes/" + type + "' was not found", "notFound");
+                return;
+            }
+            JsonObject machine = new JsonObject();
+            machine.addProperty("kind", "compute#machineType");
+            machine.addProperty("name", type);
+            machine.addProperty("guestCpus", machineTypes.get(type));
+            machine.addProperty("memoryMb", machineTypes.get(type) * 4096);
+            machine.addProperty("zone", zone);
+            send(exchange, 200, machine);
+        } else if ((m = REGION.matcher(path)).matches()) {
+            if (!"ENABLED".equals(services.get("compute.googleapis.com"))) {
+                serviceDisabled(exchange, "compute.googleapis.com", "Compute Engine API");
+                return;
+            }
+            if (!m.group(2).equals(region)) {
+                error(exchange, 404, null, "The resource 'projects/" + m.group(1) + "/regions/" + m.group(2) + "' was not found", "notFound");
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "compute#region");
+            body.addProperty("name", region);
+            body.addProperty("status", "UP");
+            var zoneList = new com.google.gson.JsonArray();
+            String owner = m.group(1);
+            zones.forEach(z -> zoneList.add("https://www.googleapis.com/compute/v1/projects/" + owner + "/zones/" + z));
+            body.add("zones", zoneList);
+            var quotaList = new com.google.gson.JsonArray();
+            quotas.forEach((metric, values) -> {
+                JsonObject quota = new JsonObject();
+                quota.addProperty("metric", metric);
+                quota.addProperty("limit", values[0]);
+                quota.addProperty("usage", values[1]);
+                quotaList.add(quota);
+            });
+            body.add("quotas", quotaList);
+            body.addProperty("selfLink", "https://www.googleapis.com/compute/v1/projects/" + owner + "/regions/" + region);
+            send(exchange, 200, body);
+        } else if ((m = PROJECT.matcher(path)).matches()) {
+            if (!m.group(1).equals(project)) {
+                error(exchange, 403, "PERMISSION_DENIED", "The caller does not have permission", null);
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("projectNumber", "123456789012");
+            body.addProperty("projectId", project);
+            body.addProperty("lifecycleState", projectState);
+            body.addProperty("name", project);
+            send(exchange, 200, body);
+        } else {
+            error(exchange, 404, "NOT_FOUND", "no such endpoint " + path, null);
+        }
+    }
+
+    private void serviceDisabled(HttpExchange exchange, String service, String title) throws IOException {
+        JsonObject info = new JsonObject();
+        info.addProperty("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+        info.addProperty("reason", "SERVICE_DISABLED");
+        info.addProperty("domain", "googleapis.com");
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("service", service);
+        info.add("metadata", metadata);
+        JsonObject error = new JsonObject();
+        error.addProperty("code", 403);
+        error.addProperty("message", title + " has not been used in project 123456789012 before or it is disabled.");
+        error.addProperty("status", "PERMISSION_DENIED");
+        var details = new com.google.gson.JsonArray();
+        details.add(info);
+        error.add("details", details);
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        send(exchange, 403, body);
+    }
+
+    private static void error(HttpExchange exchange, int code, String status, String message, String reason) throws IOException {
+        JsonObject error = new JsonObject();
+        error.addProperty("code", code);
+        error.addProperty("message", message);
+        if (status != null) {
+            error.addProperty("status", status);
+        }
+        if (reason != null) {
+            // Compute Engine's older error shape: errors[] with domain and reason
+            JsonObject item = new JsonObject();
+            item.addProperty("message", message);
+            item.addProperty("domain", "global");
+            item.addProperty("reason", reason);
+            var errors = new com.google.gson.JsonArray();
+            errors.add(item);
+            error.add("errors", errors);
+        }
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        send(exchange, code, body);
+    }
+
+    private static void oauthError(HttpExchange exchange, String error, String description) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", error);
+        body.addProperty("error_description", description);
+        send(exchange, 400, body);
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
