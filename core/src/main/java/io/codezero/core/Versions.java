@@ -32,7 +32,11 @@ public final class Versions {
         }
 
         public static final String ISTIO_REPO = "https://istio-release.storage.googleapis.com/charts";
-        /** One version for base, istiod, gateway, cni and ztunnel: Istio charts are released together. */
+        /**
+         * One version for base, istiod, gateway, cni and ztunnel: Istio charts are released together. 1.31.1 was
+         * released on 2026-09-21 (github.com/istio/istio/releases/tag/1.31.1); the charts tests check against are the
+         * release-1.31 branch, whose values and templates a patch release does not change.
+         */
         public static final String ISTIO = "1.31.1";
 
         public static final String PROMETHEUS_COMMUNITY_REPO = "https://prometheus-community.github.io/helm-charts";
@@ -46,7 +50,7 @@ public final class Versions {
          */
         public static final String PROMETHEUS_OPERATOR_CRDS = "31.0.1";
 
-        /** Alloy's chart is still published here by the Alloy team (chart 1.12.1: tag alloy-1.12.1). */
+        /** Alloy's chart is still published here by the Alloy team (tags helm-chart/&lt;version&gt; in grafana/alloy). */
         public static final String GRAFANA_REPO = "https://grafana.github.io/helm-charts";
         /**
          * Grafana's and Loki's OSS charts moved here on 2026-03-16 (grafana/helm-charts#4087, grafana/loki#20705): the
@@ -56,20 +60,35 @@ public final class Versions {
         /** Community chart 12.7.2 (Grafana 13.1.0), as adopted by aws-samples/java-on-aws#926; newer 12.x exist, not yet evaluated. */
         public static final String GRAFANA = "12.7.2";
         /**
-         * Community chart 8.2.0 (Loki 3.6.7), read from the community repository's charts/loki/Chart.yaml. Its breaking
-         * changes since 6.x (PSP and Enterprise removal) touch none of the values the logs layer sets; 12.0 renames
-         * SingleBinary to Monolithic, so a move past 11.x needs the logs layer's values changed with it.
+         * Community chart 11.7.0 (Loki 3.7.1), tag loki-11.7.0: the last release before 12.0.0 renamed SingleBinary to
+         * Monolithic, so a move past 11.x needs the logs layer's values changed with it. The breaking changes since 8.x
+         * (9.0: self-monitoring and the grafana-agent-operator subchart removed; 10.0: index-gateway persistence keys;
+         * 11.0: read.legacyReadTarget removed) touch none of the values the logs layer sets. The earlier pin, 8.2.0, was
+         * never published: the community index goes from 8.1.3 to 9.0.0.
          */
-        public static final String LOKI = "8.2.0";
-        public static final String ALLOY = "1.12.1";
+        public static final String LOKI = "11.7.0";
+        /**
+         * Alloy's chart 1.11.1 (Alloy v1.18.1), tag helm-chart/1.11.1 in grafana/alloy: the newest chart in the
+         * repository's index of 2026-08-20. Chart and application versions differ (the earlier pin, 1.12.1, was an
+         * Alloy application version); bump by the chart's own version.
+         */
+        public static final String ALLOY = "1.11.1";
 
         public static final String JETSTACK_REPO = "https://charts.jetstack.io";
-        public static final String CERT_MANAGER = "v1.21.2";
+        /**
+         * The chart the render check and the end-to-end test install (tag v1.21.1). v1.21.2 exists too, but no copy
+         * of it is at hand to check our values against; move with a copy of the chart.
+         */
+        public static final String CERT_MANAGER = "v1.21.1";
 
         public static final String HEADLAMP_REPO = "https://kubernetes-sigs.github.io/headlamp/";
         public static final String HEADLAMP = "0.43.0";
         public static final String KIALI_REPO = "https://kiali.org/helm-charts";
-        public static final String KIALI_SERVER = "2.31.0";
+        /**
+         * Kiali's chart release v2.29.0 (kiali/helm-charts). 2.31.0 is published as well, but the values here are
+         * checked against 2.29.0, the chart the render check and the end-to-end test install; move with a copy of it.
+         */
+        public static final String KIALI_SERVER = "2.29.0";
 
         /**
          * oauth2-proxy, the browser sign-in at the gateway (app 7.15.3). The chart 10.7.0 is published as the release

@@ -49,7 +49,7 @@ class ChartSourcesCrdsAndGatewayTest {
         // The old repository froze the chart at 10.5.15; 12.x exists only in the community repository.
         assertThat(grafana.input("version")).isEqualTo("12.7.2");
         assertThat(release(run, "logs-loki").input("repositoryOpts.repo")).isEqualTo(GRAFANA_COMMUNITY);
-        assertThat(release(run, "logs-loki").input("version")).isEqualTo("8.2.0");
+        assertThat(release(run, "logs-loki").input("version")).isEqualTo("11.7.0");
         assertThat(release(run, "logs-alloy").input("repositoryOpts.repo")).isEqualTo("https://grafana.github.io/helm-charts");
     }
 

@@ -138,9 +138,9 @@ public final class CertificatesLayer implements PlatformLayer {
             KubernetesObject acmeIssuer = KubernetesObject.of(c.name("cert-manager-acme-issuer"), API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
                     Map.of("acme", Map.of("email", acme.email(), "server", acme.server(),
                             "privateKeySecretRef", Map.of("name", "codezero-acme-account"),
-                            "solvers", List.of(Map.of("http01", Map.of("ingress", Map.of("ingressClassName", "istio")))))),
+                            "solvers", List.of(Map.of("http01", Map.of("ingress", Map.of("ingressClassName", Issuer.HTTP01_INGRESS_CLASS)))))),
                     c.options(release));
-            issuer = new Issuer(ACME_ISSUER, List.of(release, acmeIssuer), false);
+            issuer = new Issuer(ACME_ISSUER, List.of(release, acmeIssuer), false, Optional.of(Issuer.HTTP01_INGRESS_CLASS));
         } else {
             KubernetesObject selfSigned = KubernetesObject.of(c.name("cert-manager-selfsigned-issuer"), API, "ClusterIssuer",
                     Meta.of("codezero-selfsigned", null, NAME), Map.of("selfSigned", Map.of()), c.options(release));

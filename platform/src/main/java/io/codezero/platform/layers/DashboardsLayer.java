@@ -170,6 +170,9 @@ public final class DashboardsLayer implements PlatformLayer {
         values.put("admin", Map.of("existingSecret", ADMIN_SECRET, "userKey", "admin-user", "passwordKey", "admin-password"));
         values.put("persistence", Map.of("enabled", true, "size", options.storage(),
                 "storageClassName", context.cluster().storage().classFor(StorageTier.STANDARD)));
+        // One ReadWriteOnce volume: a rolling update starts the new pod before the old one lets go of it, and on another
+        // node it waits on Multi-Attach until the release times out and rolls back. Replace the pod instead.
+        values.put("deploymentStrategy", Map.of("type", "Recreate"));
         values.put("resources", IstioLayer.requests("50m", "128Mi"));
         values.put("datasources", Map.of("datasources.yaml", Map.of("apiVersion", 1, "datasources", datasources)));
         values.put("sidecar", Map.of("dashboards", Map.of("enabled", true, "label", Dashboards.GRAFANA_SIDECAR.label(),

@@ -14,6 +14,7 @@ import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
+import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.Route;
 import io.codezero.platform.mesh.Routes;
@@ -171,6 +172,8 @@ public final class GuiLayer implements PlatformLayer {
         headlampValues.put("config", headlampConfig);
         headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
         headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
+        // Headlamp acts with each user's own token; the chart would bind its service account to cluster-admin.
+        headlampValues.put("clusterRoleBinding", Map.of("create", false));
         Release headlamp = charts.release(c.name("gui-headlamp"), HEADLAMP, "headlamp", ns, headlampValues, 600,
                 c.options(headlampWait.toArray(com.pulumi.resources.Resource[]::new)));
         ConsoleIdentity.consoleServiceAccounts(c, ns, NAME, namespace);
@@ -188,12 +191,21 @@ public final class GuiLayer implements PlatformLayer {
             context.fact(Metrics.class).ifPresent(m -> external.put("prometheus", Map.of("url", m.prometheusUrl())));
             external.put("grafana", Map.of("enabled", false));
             external.put("tracing", Map.of("enabled", false));
+            external.put("istio", Map.of("root_namespace", IstioLayer.SYSTEM_NAMESPACE));
+            Map<String, Object> deployment = new LinkedHashMap<>();
+            // The chart names every object after the instance: the route below targets its Service "kiali".
+            deployment.put("instance_name", "kiali");
+            deployment.put("cluster_wide_access", true);
+            deployment.put("resources", IstioLayer.requests("50m", "128Mi"));
+            if (mesh.isPresent() && mesh.get().mode() == IstioMode.AMBIENT) {
+                // The chart's policy admits only Kiali's own ports; in ambient mode the gateway's traffic arrives over
+                // HBONE (15008) and the chart offers no way to add a port. The mesh's policies guard the route instead.
+                deployment.put("network_policy", Map.of("enabled", false));
+            }
             Map<String, Object> kialiValues = new LinkedHashMap<>();
-            kialiValues.put("fullnameOverride", "kiali");
             // behind sign-in Kiali acts as the signed-in user with the ID token the gateway forwards; else it asks for a token
             kialiValues.put("auth", Map.of("strategy", signIn.isPresent() ? "header" : "token"));
-            kialiValues.put("deployment", Map.of("cluster_wide_access", true, "resources", IstioLayer.requests("50m", "128Mi")));
-            kialiValues.put("istio_namespace", IstioLayer.SYSTEM_NAMESPACE);
+            kialiValues.put("deployment", deployment);
             kialiValues.put("external_services", external);
             kialiValues.put("server", Map.of("web_root", "/"));
             Release kiali = charts.release(c.name("gui-kiali"), KIALI, "kiali", ns, kialiValues, 600, c.options(namespace));

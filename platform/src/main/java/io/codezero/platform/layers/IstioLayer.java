@@ -12,8 +12,13 @@ import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerIngress;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.networking.v1.IngressClass;
+import com.pulumi.kubernetes.networking.v1.IngressClassArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressClassSpecArgs;
 import com.pulumi.resources.Resource;
 import io.codezero.core.Versions;
+import io.codezero.core.target.BundledIngress;
+import io.codezero.core.target.CniPaths;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.validation.Problem;
@@ -54,7 +59,13 @@ public final class IstioLayer implements PlatformLayer {
      * instead of hanging the deploy.
      */
     public static final int GATEWAY_TIMEOUT_SECONDS = 600;
+    /**
+     * The gateway pods' labels. {@code istio: ingressgateway} is also Istio's default {@code meshConfig.ingressSelector},
+     * so Kubernetes Ingresses of class {@link Issuer#HTTP01_INGRESS_CLASS} (the ACME solver's) are served by these pods.
+     */
     public static final Map<String, String> GATEWAY_SELECTOR = Map.of("istio", "ingressgateway");
+    /** The controller name Istio's Ingress support answers to (Istio docs, "Kubernetes Ingress" task). */
+    public static final String INGRESS_CONTROLLER = "istio.io/ingress-controller";
 
     public static final ChartRef BASE = chart("istio-base", "base");
     public static final ChartRef ISTIOD = chart("istiod", "istiod");
@@ -253,6 +264,8 @@ public final class IstioLayer implements PlatformLayer {
     @Override
     public InstalledLayer install(LayerContext context) {
         Exposure exposure = exposure(context.settings(), context.cluster().loadBalancers());
+        refuseBundledIngress(context);
+        Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
         LayerComponent component = new LayerComponent("Istio", NAME, context);
         LayerContext c = context.withParent(component);
         IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
@@ -269,21 +282,19 @@ public final class IstioLayer implements PlatformLayer {
         baseValues.put("base", Map.of("enableCRDTemplates", true));
         Release base = charts.release(c.name("istio-base"), BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, c.options(systemNs));
 
-        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode), 600, c.options(systemNs, base));
+        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths), 600, c.options(systemNs, base));
 
         // The CNI node agent runs in both modes: in sidecar mode it sets up each pod's traffic redirection, so
         // injected pods need no istio-init container with NET_ADMIN and NET_RAW and app namespaces stay `restricted`.
         // Node agents need neither the CRDs nor istiod to start; they only gate mesh workloads.
-        Map<String, Object> cniValues = new LinkedHashMap<>();
-        if (mode == IstioMode.AMBIENT) {
-            cniValues.put("profile", "ambient");
-        }
-        cniValues.put("resources", requests("100m", "100Mi"));
-        Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues, 600, c.options(systemNs));
+        Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths), 600,
+                c.options(systemNs));
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod, cni));
         if (mode == IstioMode.AMBIENT) {
+            Map<String, Object> ztunnelValues = new LinkedHashMap<>(Map.of("resources", requests("200m", "256Mi")));
+            platformProfile(cniPaths, ztunnelValues);
             Release ztunnel = charts.release(c.name("istio-ztunnel"), ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE,
-                    Map.of("resources", requests("200m", "256Mi")), 600, c.options(systemNs));
+                    ztunnelValues, 600, c.options(systemNs));
             workloadsReady.add(ztunnel);
         }
 
@@ -309,6 +320,7 @@ public final class IstioLayer implements PlatformLayer {
 
         String domain = context.settings().domain();
         context.fact(Issuer.class).ifPresent(issuer -> {
+            issuer.http01IngressClass().ifPresent(className -> ingressClass(c, className));
             List<String> dnsNames = new ArrayList<>(List.of(domain));
             if (issuer.supportsWildcard()) {
                 dnsNames.add("*." + domain);
@@ -354,6 +366,56 @@ public final class IstioLayer implements PlatformLayer {
             installed = installed.withFact(ExternalAuthorization.class, options.signIn().get());
         }
         return installed;
+    }
+
+    /**
+     * The IngressClass the ACME HTTP-01 solver names. Istio answers Ingresses of a class whose controller is
+     * {@link #INGRESS_CONTROLLER}, but neither istiod's nor the base chart creates one, so without it istiod ignores the
+     * solver's Ingress and no certificate is ever issued.
+     */
+    private static IngressClass ingressClass(LayerContext c, String className) {
+        return new IngressClass(c.name("istio-ingress-class"), IngressClassArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(className).labels(Meta.labels(NAME)).build())
+                .spec(IngressClassSpecArgs.builder().controller(INGRESS_CONTROLLER).build())
+                .build(), c.options());
+    }
+
+    /**
+     * A controller the distribution bundles (k3s' Traefik) holds ports 80 and 443 of the cluster's load balancer; the
+     * gateway's LoadBalancer Service would then wait for an address until its release times out.
+     */
+    private void refuseBundledIngress(LayerContext context) {
+        Optional<BundledIngress> bundled = context.cluster().facts().get(BundledIngress.class).filter(BundledIngress::running);
+        String type = serviceTypeFor(options.gatewayServiceType(), context.cluster().loadBalancers());
+        if (bundled.isPresent() && type.equals("LoadBalancer")) {
+            throw new IllegalArgumentException("platform.istio.gateway: the cluster runs its bundled ingress controller "
+                    + bundled.get().controller() + ", which holds ports 80 and 443 of the load balancer, so the gateway's "
+                    + "LoadBalancer Service would never get an address; switch it off (" + bundled.get().how()
+                    + ") or set platform.istio.gateway.serviceType: NodePort");
+        }
+    }
+
+    /**
+     * istio-cni: ambient redirection, or the sidecars' traffic redirection in sidecar mode, in the directories where
+     * this cluster's runtime keeps its CNI files.
+     */
+    static Map<String, Object> cniValues(IstioMode mode, Optional<CniPaths> paths) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (mode == IstioMode.AMBIENT) {
+            values.put("profile", "ambient");
+        }
+        values.put("resources", requests("100m", "100Mi"));
+        paths.ifPresent(p -> {
+            values.put("cniConfDir", p.confDir());
+            values.put("cniBinDir", p.binDir());
+        });
+        platformProfile(paths, values);
+        return values;
+    }
+
+    /** Istio's platform profile (e.g. k3s) for charts that have one, as Istio's platform prerequisites ask. */
+    private static void platformProfile(Optional<CniPaths> paths, Map<String, Object> values) {
+        paths.map(CniPaths::istioPlatform).ifPresent(platform -> values.put("global", Map.of("platform", platform)));
     }
 
     /**
@@ -412,7 +474,7 @@ public final class IstioLayer implements PlatformLayer {
         return wanted;
     }
 
-    private Map<String, Object> istiodValues(IstioMode mode) {
+    private Map<String, Object> istiodValues(IstioMode mode, Optional<CniPaths> cniPaths) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (mode == IstioMode.AMBIENT) {
             values.put("profile", "ambient");
@@ -422,7 +484,12 @@ public final class IstioLayer implements PlatformLayer {
         values.put("meshConfig", meshConfig);
         // Injection leaves pods' traffic redirection to the CNI agent (no privileged istio-init container).
         values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi"), "cni", Map.of("enabled", true)));
-        values.put("global", Map.of("proxy", Map.of("resources", requests("50m", "64Mi"))));
+        Map<String, Object> global = new LinkedHashMap<>();
+        global.put("proxy", Map.of("resources", requests("50m", "64Mi")));
+        if (mode == IstioMode.AMBIENT) {
+            cniPaths.map(CniPaths::istioPlatform).ifPresent(platform -> global.put("platform", platform));
+        }
+        values.put("global", global);
         return values;
     }
 

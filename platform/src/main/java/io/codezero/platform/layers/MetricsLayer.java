@@ -10,6 +10,8 @@ import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
 import io.codezero.core.Versions;
+import io.codezero.core.target.ControlPlaneComponent;
+import io.codezero.core.target.ScrapableControlPlane;
 import io.codezero.core.target.StorageTier;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
@@ -48,6 +50,13 @@ public final class MetricsLayer implements PlatformLayer {
     public static final String ALERTMANAGER_SECRET = "codezero-alertmanager";
     private static final String FULLNAME = "codezero";
     private static final String MONITORING_API = "monitoring.coreos.com/v1";
+    static final String KEEP_POLICY = "helm.sh/resource-policy";
+    /** kube-prometheus-stack's switch for each component's ServiceMonitor, Service and default rules. */
+    static final Map<ControlPlaneComponent, String> CONTROL_PLANE_KEYS = new java.util.EnumMap<>(Map.of(
+            ControlPlaneComponent.SCHEDULER, "kubeScheduler",
+            ControlPlaneComponent.CONTROLLER_MANAGER, "kubeControllerManager",
+            ControlPlaneComponent.PROXY, "kubeProxy",
+            ControlPlaneComponent.ETCD, "kubeEtcd"));
 
     public record Options(String namespace, String retention, String storage, String alertStorage, List<AlertReceiver> receivers) {
         public Options {
@@ -179,8 +188,10 @@ public final class MetricsLayer implements PlatformLayer {
 
         // CRDs first, as their own release: the operator needs them, and so does every ServiceMonitor, PodMonitor and
         // rule, which therefore wait for this release only, never for Prometheus to run.
+        // The CRDs outlive the release (Helm's keep policy), like Istio's and cert-manager's: switching the layer off must
+        // not delete every ServiceMonitor, PodMonitor and PrometheusRule that apps keep in their own namespaces.
         Release crds = charts.release(c.name("metrics-prometheus-operator-crds"), PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
-                Map.of(), 300, c.options(namespace));
+                Map.of("crds", Map.of("annotations", Map.of(KEEP_POLICY, "keep"))), 300, c.options(namespace));
 
         Map<String, Object> prometheusSpec = new LinkedHashMap<>();
         prometheusSpec.put("retention", options.retention());
@@ -209,6 +220,11 @@ public final class MetricsLayer implements PlatformLayer {
         values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi"),
                 "admissionWebhooks", Map.of("failurePolicy", "Ignore")));
         values.put("nodeExporter", Map.of("enabled", true));
+        // A monitor (and its default alerts, which the chart gates on the same switch) only for what the target says can be
+        // scraped: on managed and single-binary control planes the others do not exist and would page from the first minute.
+        ScrapableControlPlane scrapable = context.cluster().facts().get(ScrapableControlPlane.class)
+                .orElse(ScrapableControlPlane.none("the target states no scrapable control-plane components"));
+        CONTROL_PLANE_KEYS.forEach((part, key) -> values.put(key, Map.of("enabled", scrapable.includes(part))));
         Release release = charts.release(c.name("metrics-kube-prometheus-stack"), KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
                 900, c.options(namespace, alertmanagerConfig, crds));
 

@@ -216,7 +216,7 @@ public final class BareMetalTarget implements ClusterTarget {
         readiness.addAll(MetalLb.install(context.stackName(), loadBalancer, provider, cluster));
         return new ProvisionedCluster(spec.name(), kubeconfig, provider, StorageProfile.single("local-path"),
                 loadBalancer.capabilities(), readiness).withFact(MeshDataplanePreference.class, new MeshDataplanePreference(true,
-                "CodeZero installs k3s and its CNI itself, and small machines gain most from no proxy per pod"));
+                "CodeZero installs k3s and its CNI itself, and small machines gain most from no proxy per pod")).withFact(io.codezero.core.target.CniPaths.class, K3sFacts.CNI_PATHS).withFact(io.codezero.core.target.BundledIngress.class, K3sFacts.TRAEFIK).withFact(io.codezero.core.target.ScrapableControlPlane.class, K3sFacts.CONTROL_PLANE);
     }
 
     private ConnectionArgs connection(BareMetalHost h) {
@@ -234,6 +234,7 @@ public final class BareMetalTarget implements ClusterTarget {
 
     private List<String> serverArgs(ClusterSpec spec, BareMetalHost h) {
         List<String> args = new ArrayList<>(extraServerArgs);
+        if (!args.contains(K3sFacts.DISABLE_TRAEFIK)) { args.add(K3sFacts.DISABLE_TRAEFIK); }
         if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB) {
             args.add("--disable=servicelb");
         }

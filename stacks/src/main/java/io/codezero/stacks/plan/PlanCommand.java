@@ -38,6 +38,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--stack", defaultValue = "dev", description = "stack whose Pulumi.<stack>.yaml to read (default: ${DEFAULT-VALUE})")
     String stack;
 
+    @Option(names = "--values-out", paramLabel = "DIR",
+            description = "also write each Helm release's chart, repository, version and values to DIR/<release>.json, and DIR/index.tsv")
+    Path valuesOut;
+
     @Option(names = "--config", description = "extra config, key=value (namespaced like codezero:context=minikube); "
             + "a dotted key sets a nested value like `pulumi config set --path` (codezero:cluster.name=demo)")
     java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
@@ -96,6 +100,14 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (objectsOut != null) {
             System.err.println("wrote " + ObjectsExport.write(run, objectsOut) + " Kubernetes objects to " + objectsOut);
+        }
+        if (valuesOut != null) {
+            ValuesExport.Result exported = ValuesExport.write(run, valuesOut);
+            if (!exported.secretReleases().isEmpty()) {
+                System.err.println("error: Helm values must never be secret; masked in the export: " + exported.secretReleases());
+                return 1;
+            }
+            System.err.println("wrote " + exported.files().size() + " Helm releases and " + ValuesExport.INDEX + " to " + valuesOut);
         }
         new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
         for (String note : OfflinePlan.notes()) {
