@@ -92,6 +92,15 @@ public final class StackConfig {
         return object;
     }
 
+    /**
+     * A secret value such as {@code codezero:sshKey} (set with {@code pulumi config set --secret}), for targets that
+     * take credentials by key; the caller keeps it a Pulumi secret. Counts as read, like every key through this binding.
+     */
+    public Optional<String> secret(String key) {
+        readKeys.add(key);
+        return config.get(key);
+    }
+
     /** Flat scalar keys such as {@code codezero:context}. */
     public ConfigObject scalars() {
         return flat;

@@ -115,7 +115,7 @@ class GcpTargetTest {
         assertThat(cluster.input("nodePools")).as("no inline pools").isNull();
         assertThat(cluster.ignoreChanges()).containsExactly("nodeConfig");
         List<PlannedResource> pools = run.ofType(POOL);
-        assertThat(pools).extracting(PlannedResource::name).containsExactly("demo-system", "demo-gpu");
+        assertThat(pools).extracting(PlannedResource::name).containsExactlyInAnyOrder("demo-system", "demo-gpu");
         assertThat(pools).allSatisfy(p -> {
             assertThat(p.input("cluster")).isEqualTo("demo");
             assertThat(p.input("location")).isEqualTo("europe-west1");

@@ -20,8 +20,7 @@ public final class App {
 
     public static void stack(Context ctx) {
         StackConfig config = StackConfig.from(ctx);
-        var secrets = ctx.config(StackConfig.NAMESPACE);
-        var target = BareMetalTarget.fromConfig(config.section("baremetal"), secrets::get);
+        var target = BareMetalTarget.fromConfig(config.section("baremetal"), config::secret);
         new CodeZeroStack(config.cluster().name(), config.toArgs(target)).exportTo(ctx);
     }
 }
