@@ -6,6 +6,8 @@ import io.codezero.core.spec.MachineSize;
 import io.codezero.core.spec.NetworkSpec;
 import io.codezero.core.spec.NodePool;
 import io.codezero.core.spec.Taint;
+import io.codezero.core.validation.Problem;
+import java.util.List;
 
 /** Reads the {@code cluster} object of a stack's config into a {@link ClusterSpec}. */
 public final class ClusterSpecConfig {
@@ -27,7 +29,12 @@ public final class ClusterSpecConfig {
         ClusterSpec.Builder builder = ClusterSpec.builder(cluster.string("name", defaultName))
                 .kubernetesVersion(cluster.string("kubernetesVersion", Versions.KUBERNETES_DEFAULT))
                 .tags(cluster.stringMap("tags"));
-        for (ConfigObject pool : cluster.objects("nodePools")) {
+        List<ConfigObject> pools = cluster.objects("nodePools");
+        if (cluster.has("nodePools") && pools.isEmpty() && cluster.problems().stream().noneMatch(p -> p.field().endsWith("nodePools"))) {
+            cluster.problems().add(Problem.of(cluster.path() + ".nodePools", "[]", "is empty; list at least one pool, or remove "
+                    + "nodePools to get the target's default pool"));
+        }
+        for (ConfigObject pool : pools) {
             builder.nodePool(readPool(pool));
         }
         if (cluster.has("network")) {

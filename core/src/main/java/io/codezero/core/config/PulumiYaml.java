@@ -40,11 +40,11 @@ public final class PulumiYaml {
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             String problem = e.getProblem() == null ? "is not valid YAML" : e.getProblem();
-            if (problem.contains("'\\t'")) {
+            if (problem.contains("(TAB)") || problem.contains("'\\t'")) {
                 problem = "a tab character; YAML indents with spaces only";
             }
             throw new InvalidYamlException(fileName + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
-                    + ": " + problem + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+                    + ": " + problem + (e.getContext() == null || problem.startsWith("a tab") ? "" : " (" + e.getContext() + ")"));
         } catch (YAMLException e) {
             throw new InvalidYamlException(fileName + ": " + firstLine(e.getMessage()));
         }

@@ -1,0 +1,139 @@
+package io.codezero.stacks.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulumi.Context;
+import io.codezero.local.ExistingClusterTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+import io.codezero.stacks.TestTargets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Bad input through the front door a user meets first, {@code ./codezero plan}: each case is refused
+ * with exit status 2 before anything is registered, names the key the user wrote, and never prints a
+ * stack trace. Each class of input here was accepted (exit 0) or crashed before the front-door work.
+ */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    public static void stack(Context ctx) {
+        StackConfig config = StackConfig.from(ctx);
+        new CodeZeroStack(config.cluster().name(), config.toArgs(ExistingClusterTarget.fromConfig(config.scalars()))).exportTo(ctx);
+    }
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(dir.resolve("Pulumi.yaml"), "name: plan-test\nruntime: java\n");
+        Files.writeString(dir.resolve("pom.xml"), "<project><properties><codezero.mainClass>"
+                + BadInputTest.class.getName() + "</codezero.mainClass></properties></project>");
+        TestTargets.writeKubeconfig(dir);
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private static final String MESH = "istio: {}, ";
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("cluster: {name: Shop}", "codezero:cluster.name"),
+                Arguments.of("cluster: {name: shop, kubernetesVersion: \"1.30\"}", "codezero:cluster.kubernetesVersion"),
+                Arguments.of("cluster: {name: shop, nodePools: []}", "codezero:cluster.nodePools = \"[]\""),
+                Arguments.of("cluster: {name: shop, nodePools: [{size: small}]}", "codezero:cluster.nodePools[0].name"),
+                Arguments.of("cluster: {name: shop, nodePools: [{name: a, maxNodes: .inf}]}", "is Infinity"),
+                Arguments.of("cluster: just a string", "codezero:cluster"),
+                Arguments.of("cluster: {name: shop, network: {podCidr: 10.1.0.0/16}}", "the existing-cluster target cannot"),
+                Arguments.of("platform: {domain: Not A Domain}", "codezero:platform.domain"),
+                Arguments.of("platform: {systemNamespace: kube-system}", "codezero:platform.systemNamespace"),
+                Arguments.of("platform: {metrics: {namespace: shared}, logs: {namespace: shared}}", "is already the namespace of"),
+                Arguments.of("platform: {metrics: {receivers: [{name: ops, type: webhook, url: not a url}]}}",
+                        "codezero:platform.metrics.receivers[0].url"),
+                Arguments.of("platform: {metrics: {receivers: [{name: ops, type: webhook, url: \"http://hooks.example.com/T0k3n\"}]}}",
+                        "must use https"),
+                Arguments.of("platform: {metrics: {receivers: [{name: ops, type: slack, url: \"https://hooks.slack.com/x\", channel: \"Not A Channel\"}]}}",
+                        "receivers[0].channel"),
+                Arguments.of("platform: {metrics: {receivers: [{name: ops, type: email, to: nobody, from: a@b.io, smarthost: \"smtp.b.io:587\"}]}}",
+                        "receivers[0].to"),
+                Arguments.of("platform: {metrics: {retention: forever}}", "codezero:platform.metrics.retention"),
+                Arguments.of("platform: {" + MESH + "apps: [{name: a, kind: image, image: \"nginx:1.29.3\", route: {host: web}}, "
+                        + "{name: b, kind: image, image: \"nginx:1.29.3\", route: {host: web}}]}", "is already served by"),
+                Arguments.of("platform: {" + MESH + "dashboards: {}, apps: [{name: a, kind: image, image: \"nginx:1.29.3\", route: {host: grafana}}]}",
+                        "is already served by platform.dashboards"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: nginx}]}", "codezero:platform.apps[web].image"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"Nginx:1.0\"}]}", "codezero:platform.apps[web].image"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", port: 0}]}", "codezero:platform.apps[web].port"),
+                Arguments.of("platform: {apps: [{name: kube-system, kind: postgresql}]}", "is reserved"),
+                Arguments.of("platform: {apps: [{name: istio-db, kind: postgresql}]}", "is reserved"),
+                Arguments.of("platform: {apps: [{name: web, kind: adminer, links: [{app: nope}]}]}", "codezero:platform.apps[web].links[0]"),
+                Arguments.of("platform: {apps: [{name: web, kind: mongodb}]}", "codezero:platform.apps[web].kind"),
+                Arguments.of("platform: {apps: [{name: db, kind: postgresql, storage: lots}]}", "codezero:platform.apps[db]"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", route: {host: web}}]}",
+                        "codezero:platform.apps[web].route"),
+                Arguments.of("platform: {gui: {route: public}}", "codezero:platform.gui.route"),
+                Arguments.of("platform: {gui: {kiali: true}}", "codezero:platform.gui.kiali"),
+                Arguments.of("platform: {istio: {gateway: {replicas: 0}}}", "codezero:platform.istio.gateway.replicas"),
+                Arguments.of("platform: {certificates: {issuer: acme}}", "codezero:platform.certificates.acme.email"),
+                Arguments.of("platform: {istio: {}, chartSources: {istio-bse: /charts/base}}", "codezero:platform.chartSources.istio-bse"),
+                Arguments.of("platfrom: {istio: {}}", "did you mean codezero:platform?"),
+                Arguments.of("clustr: {name: shop}", "did you mean codezero:cluster?"),
+                Arguments.of("cluster.name: shop", "pulumi config set --path"),
+                Arguments.of("loadBalancerAddresses: maybe", "codezero:loadBalancerAddresses"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void isRefusedWithItsKeyAndNoStackTrace(String yaml, String expected) throws IOException {
+        String file = "config:\n  codezero:kubeconfig: " + dir.resolve("kubeconfig") + "\n  codezero:" + yaml + "\n";
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), file);
+        int exit = new CommandLine(new PlanCommand()).execute(dir.toString());
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + out).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(printed).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Resources per layer");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlErrors")
+    void aYamlErrorIsOneLine(String file, String expected) throws IOException {
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), file);
+        int exit = new CommandLine(new PlanCommand()).execute(dir.toString());
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(printed).contains(expected).doesNotContain("\tat ");
+        assertThat(printed.strip().lines().count()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> yamlErrors() {
+        return Stream.of(
+                Arguments.of("config:\n\tcodezero:context: x\n", "a tab character"),
+                Arguments.of("config:\n  codezero:cluster: {name: shop\n", "Pulumi.dev.yaml:"),
+                Arguments.of("config:\n  codezero:context: a\n  codezero:context: b\n", "duplicate key"));
+    }
+}
