@@ -170,6 +170,6 @@ public final class CodeZeroStack extends ComponentResource {
         args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
         problems.addAll(InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of()).problems());
         SpecValidationException.throwIfAny("stack '" + name + "'", ProblemPaths.asWritten(problems, args.configNamespace()));
-        return options;
+        return InheritedOptions.of(options);
     }
 }

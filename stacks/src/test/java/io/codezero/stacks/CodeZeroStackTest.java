@@ -141,4 +141,14 @@ class CodeZeroStackTest {
         });
         assertThat(thrown.get()).hasMessageContaining("target = <missing>");
     }
+
+    @Test
+    void resourceOptionsGivenToTheStackReachEveryResourceInIt() {
+        OfflineRun run = OfflineEngine.create().run(ctx -> new CodeZeroStack("demo", CodeZeroStackArgs.builder()
+                .target(TestTargets.local(dir)).cluster(ClusterSpec.builder("demo").build()).layer(new ConfigLayer("metrics")).build(),
+                com.pulumi.resources.ComponentResourceOptions.builder().protect(true).build()));
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        List<PlannedResource> kubernetes = run.where(r -> r.type().startsWith("kubernetes:"));
+        assertThat(kubernetes).isNotEmpty().allSatisfy(r -> assertThat(r.protect()).as(r.name()).isTrue());
+    }
 }
