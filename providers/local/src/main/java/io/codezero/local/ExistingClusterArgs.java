@@ -1,5 +1,6 @@
 package io.codezero.local;
 
+import com.pulumi.core.Output;
 import io.codezero.core.target.Exposure;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Optional;
  *
  * @param kubeconfigPath    file to read; default {@code $KUBECONFIG} (first entry) or {@code ~/.kube/config}
  * @param kubeconfigContent the kubeconfig itself, e.g. from a secret config value; wins over the path
+ * @param kubeconfigOutput  the kubeconfig as another resource's output (a cluster made elsewhere in the program);
+ *                          wins over both; it is not known before deployment, so the context must be named
  * @param context           context to use; default the kubeconfig's current-context
  * @param storageClass      storage class for both tiers; default depends on the detected distribution
  * @param gatewayExposure   how a LoadBalancer service is exposed; local clusters have no cloud LB
@@ -18,6 +21,7 @@ import java.util.Optional;
 public record ExistingClusterArgs(
         Path kubeconfigPath,
         String kubeconfigContent,
+        Output<String> kubeconfigOutput,
         String context,
         String storageClass,
         Exposure gatewayExposure,
@@ -34,6 +38,7 @@ public record ExistingClusterArgs(
     public static final class Builder {
         private Path kubeconfigPath;
         private String kubeconfigContent;
+        private Output<String> kubeconfigOutput;
         private String context;
         private String storageClass;
         private Exposure gatewayExposure;
@@ -51,6 +56,12 @@ public record ExistingClusterArgs(
 
         public Builder kubeconfigContent(String content) {
             this.kubeconfigContent = content;
+            return this;
+        }
+
+        /** A kubeconfig that another resource produces; kept a secret. Name the context with {@link #context}. */
+        public Builder kubeconfig(Output<String> kubeconfig) {
+            this.kubeconfigOutput = kubeconfig;
             return this;
         }
 
@@ -75,7 +86,7 @@ public record ExistingClusterArgs(
         }
 
         public ExistingClusterArgs build() {
-            return new ExistingClusterArgs(kubeconfigPath, kubeconfigContent, context, storageClass, gatewayExposure, loadBalancerAddresses);
+            return new ExistingClusterArgs(kubeconfigPath, kubeconfigContent, kubeconfigOutput, context, storageClass, gatewayExposure, loadBalancerAddresses);
         }
     }
 }

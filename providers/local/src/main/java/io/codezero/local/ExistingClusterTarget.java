@@ -80,7 +80,8 @@ public final class ExistingClusterTarget implements ClusterTarget {
         if (!problems.isEmpty()) {
             throw new io.codezero.core.validation.SpecValidationException("existing-cluster target", problems);
         }
-        var component = new ExistingCluster(context.stackName(), kubeconfig, ComponentResourceOptions.builder().parent(context.parent()).build());
+        Output<String> content = args.kubeconfigOutput() != null ? args.kubeconfigOutput().asSecret() : Output.ofSecret(kubeconfig.content());
+        var component = new ExistingCluster(context.stackName(), kubeconfig, content, ComponentResourceOptions.builder().parent(context.parent()).build());
         StorageProfile storage = args.storageClass() != null
                 ? StorageProfile.single(args.storageClass())
                 : kubeconfig.flavour().storageProfile();
@@ -102,6 +103,17 @@ public final class ExistingClusterTarget implements ClusterTarget {
         }
         String content;
         String source;
+        if (args.kubeconfigOutput() != null) {
+            // Known only once the resource that makes it has run: nothing to read now, so the context is required.
+            if (args.contextName().isEmpty()) {
+                problems.add(Problem.of("context", null, "is required with a kubeconfig from another resource's output, "
+                        + "which is not known before deployment; name the context to use"));
+                return null;
+            }
+            resolved = new ResolvedKubeconfig(null, args.contextName().get(), "<from the kubeconfig output>",
+                    LocalFlavour.detect(args.contextName().get()));
+            return resolved;
+        }
         if (args.kubeconfigContent() != null) {
             content = args.kubeconfigContent();
             source = "kubeconfig content";
@@ -198,9 +210,9 @@ public final class ExistingClusterTarget implements ClusterTarget {
         final Output<String> kubeconfig;
         final Provider provider;
 
-        ExistingCluster(String name, ResolvedKubeconfig resolved, ComponentResourceOptions options) {
+        ExistingCluster(String name, ResolvedKubeconfig resolved, Output<String> kubeconfig, ComponentResourceOptions options) {
             super("codezero:local:ExistingCluster", name, options);
-            this.kubeconfig = Output.ofSecret(resolved.content());
+            this.kubeconfig = kubeconfig;
             this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
                     .kubeconfig(kubeconfig)
                     .context(resolved.context())

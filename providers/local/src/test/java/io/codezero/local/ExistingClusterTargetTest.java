@@ -143,4 +143,18 @@ class ExistingClusterTargetTest {
         assertThat(LocalFlavour.detect("docker-desktop").storageProfile().standardClass()).isEqualTo("hostpath");
         assertThat(LocalFlavour.detect("prod-eu")).isEqualTo(LocalFlavour.GENERIC);
     }
+
+    @Test
+    void aKubeconfigFromAnotherResourceIsUsedAsASecretWithTheNamedContext() {
+        var target = new ExistingClusterTarget(ExistingClusterArgs.builder()
+                .kubeconfig(com.pulumi.core.Output.of("apiVersion: v1\nkind: Config\n")).context("k3d-dev").build());
+        assertThat(target.validate(ClusterSpec.builder("x").build())).isEmpty();
+        OfflineRun run = OfflineEngine.create().run(ctx -> target.provision(ClusterSpec.builder("x").build(),
+                io.codezero.core.target.TargetContext.standalone("x")));
+        PlannedResource provider = run.get("pulumi:providers:kubernetes", "x-k8s");
+        assertThat(provider.isSecretInput("kubeconfig")).isTrue();
+        assertThat(provider.input("context")).isEqualTo("k3d-dev");
+        var withoutContext = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfig(com.pulumi.core.Output.of("x")).build());
+        assertThat(withoutContext.validate(ClusterSpec.builder("x").build())).extracting(Problem::field).containsExactly("context");
+    }
 }
