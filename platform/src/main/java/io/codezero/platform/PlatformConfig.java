@@ -32,14 +32,10 @@ import java.util.function.Function;
  *
  * <p>A layer is installed when its key is present ({@code istio: {}} takes every default) and not
  * switched off with {@code enabled: false}; removing the key or switching it off removes everything
- * the layer created. Layers are installed in
- * the order certificates, istio, metrics, logs, dashboards, gui, and apps after them, each app
- * after the apps it links to.
+ * the layer created. The order they are installed in is {@link InstallPlan}'s, from what each
+ * requires and provides, as for layers and apps built in code.
  */
 public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> layers, List<PlatformApp> apps) {
-
-    public static final List<String> LAYER_ORDER = List.of(CertificatesLayer.NAME, IstioLayer.NAME, MetricsLayer.NAME, LogsLayer.NAME,
-            DashboardsLayer.NAME, GuiLayer.NAME);
 
     public PlatformConfig {
         layers = List.copyOf(layers);
@@ -228,15 +224,6 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         }
         return new MetricsLayer.Options(metrics.string("namespace", d.namespace()), metrics.string("retention", d.retention()),
                 metrics.string("storage", d.storage()), metrics.string("alertStorage", d.alertStorage()), receivers);
-    }
-
-    private static String required(ConfigObject object, String key) {
-        String value = object.string(key, null);
-        if (value == null || value.isBlank()) {
-            object.problems().add(Problem.of(at(object, key), value, "is required for this receiver type"));
-            return "";
-        }
-        return value;
     }
 
     /** Every layer's and app's own problems, and the graph's ({@link InstallPlan}): links, routes, missing layers. */
