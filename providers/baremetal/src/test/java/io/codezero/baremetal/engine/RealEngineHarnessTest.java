@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.codezero.baremetal.harness.SshHostHarness;
 import io.codezero.baremetal.harness.StandinK3s;
 import io.codezero.baremetal.harness.TestHost;
+import io.codezero.core.testing.TestPrerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +41,10 @@ class RealEngineHarnessTest {
 
     @Test
     void previewUpRefreshRemoveDestroyThroughThePulumiEngine() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(BIN.resolve("pulumi")) && Files.isExecutable(BIN.resolve("pulumi-language-java")),
+        TestPrerequisites.require(Files.isExecutable(BIN.resolve("pulumi")) && Files.isExecutable(BIN.resolve("pulumi-language-java")),
                 "no Pulumi CLI at " + BIN + " (build it with e2e/toolchain.sh)");
-        Assumptions.assumeTrue(Files.isExecutable(PLUGIN.resolve("pulumi-resource-codezero")), "plugin not packaged: run mvn package first");
+        TestPrerequisites.require(Files.isExecutable(PLUGIN.resolve("pulumi-resource-codezero")),
+                "plugin not packaged at " + PLUGIN + ": run mvn -pl providers/baremetal -am install -DskipTests first");
         try (SshHostHarness harness = SshHostHarness.start(2)) {
             TestHost server = harness.host(0);
             TestHost agent = harness.host(1);
