@@ -106,8 +106,7 @@ public final class Phases {
             CommandResult r = run.session().sudo(HostFacts.SCRIPT);
             long after = System.currentTimeMillis();
             if (!r.ok()) {
-                throw new IllegalStateException("could not read facts as root (exit " + r.exitCode() + "): " + r.tail()
-                        + (run.spec().endpoint().isRoot() ? "" : " (does the user have sudo? give sudoPassword if sudo asks for one)"));
+                throw new IllegalStateException("could not read facts as root (exit " + r.exitCode() + "): " + r.tail());
             }
             run.facts(HostFacts.parse(r.stdout(), (before + after) / 2000));
         }
@@ -137,7 +136,11 @@ public final class Phases {
             if (f.swapMb() > 0 && !c.allowSwap()) {
                 problems.add("swap is on (" + f.swapMb() + " MiB) and checks.allowSwap is false: turn swap off (swapoff -a)");
             }
-            if (Math.abs(f.clockSkewSeconds()) > c.maxClockSkewSeconds()) {
+            if (f.clockSkewSeconds() == null) {
+                problems.add("the machine's clock could not be read (date -u +%s printed " + (f.clockReading().isEmpty() ? "nothing"
+                        : "'" + f.clockReading() + "'") + ", expected seconds since 1970): fix date on the machine; etcd and certificates need a"
+                        + " clock synchronized within " + c.maxClockSkewSeconds() + "s");
+            } else if (Math.abs(f.clockSkewSeconds()) > c.maxClockSkewSeconds()) {
                 problems.add("clock is " + f.clockSkewSeconds() + "s off from this machine's (at most " + c.maxClockSkewSeconds()
                         + "s allowed; etcd and certificates need synchronized clocks: enable NTP)");
             }
@@ -148,6 +151,9 @@ public final class Phases {
                     problems.add((busy.size() > 1 ? "ports " + ports + " are" : "port " + ports + " is")
                             + " already in use by another program (k3s needs " + c.requiredFreePorts() + " free; find it with: ss -ltnp)");
                 }
+            }
+            if (run.spec().airgap() != null) {
+                problems.addAll(AirgapArchitecture.mismatches(run.spec().airgap(), f.arch()));
             }
             if (f.installedRole() != null && f.installedRole() != run.spec().role()) {
                 problems.add("k3s is already installed here as " + f.installedRole().name().toLowerCase() + ", but the host is declared "

@@ -12,6 +12,7 @@ import io.codezero.baremetal.install.PhaseManager;
 import io.codezero.baremetal.install.Phases;
 import io.codezero.baremetal.install.Progress;
 import io.codezero.baremetal.ssh.SshConnector;
+import io.codezero.baremetal.ssh.SshFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -182,12 +183,13 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             Map<String, Object> state = PropertyValues.fromStruct(request.getProperties());
             Map<String, Object> inputs = request.hasInputs() && request.getInputs().getFieldsCount() > 0
                     ? PropertyValues.fromStruct(request.getInputs()) : NodeInputs.withoutComputed(state);
-            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, state, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
+            // The recorded inputs, not the outputs: after a new host key was pinned they carry it.
+            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
             List<PhaseFailure> failures = phases.run(Phases.read(ssh), List.of(run));
             if (!failures.isEmpty()) {
                 throw Status.UNAVAILABLE.withDescription("refresh of " + request.getId() + " failed: "
-                        + new InstallFailure(failures).getMessage()).asRuntimeException();
+                        + new InstallFailure(failures).getMessage() + fromStateHint(failures, "refresh")).asRuntimeException();
             }
             if (!run.facts().installed()) {
                 // k3s is gone from the machine: report the resource as deleted so the next update recreates it.
@@ -216,7 +218,10 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             List<PhaseFailure> failures = phases.run(Phases.update(ssh), List.of(run));
             Map<String, Object> state = state(news, run, observed);
             if (!failures.isEmpty()) {
-                throw failed(new InstallFailure(failures), request.getId(), state, news);
+                // The new inputs are recorded (a newly pinned key is used from now on), with what the state
+                // knew wherever this run learned nothing new: a failure never erases the kubeconfig, the token
+                // or the installed version. The resource keeps an init error, so the next `up` updates it again.
+                throw failed(new InstallFailure(failures), request.getId(), keepKnown(state, olds, run), news);
             }
             run.warnings().forEach(w -> log.warning(request.getUrn(), w));
             return UpdateResponse.newBuilder().setProperties(PropertyValues.toStruct(state)).build();
@@ -228,12 +233,17 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
         reply(out, () -> {
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> state = PropertyValues.fromStruct(request.getProperties());
-            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, state, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
+            // The recorded inputs when the engine sends them (they carry a newly pinned host key), else the state.
+            Map<String, Object> inputs = request.hasOldInputs() && request.getOldInputs().getFieldsCount() > 0
+                    ? PropertyValues.fromStruct(request.getOldInputs()) : state;
+            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
             List<PhaseFailure> failures = phases.run(Phases.delete(ssh), List.of(run));
             if (!failures.isEmpty()) {
+                String hint = fromStateHint(failures, "destroy");
                 throw Status.UNKNOWN.withDescription("removing " + request.getId() + " failed: " + new InstallFailure(failures).getMessage()
-                        + (failures.get(0).changedHost() ? "" : " (if the machine is gone for good, run: pulumi state delete '" + request.getUrn() + "')"))
+                        + (!hint.isEmpty() ? hint : failures.get(0).changedHost() ? ""
+                                : " (if the machine is gone for good, run: pulumi state delete '" + request.getUrn() + "')"))
                         .asRuntimeException();
             }
             return Empty.getDefaultInstance();
@@ -262,6 +272,41 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             state.put("clusterToken", run.clusterToken() == null ? null : PropertyValues.secret(run.clusterToken().reveal()));
         }
         return state;
+    }
+
+    /** Outputs this run did not learn (no facts read, no kubeconfig fetched) keep their values from the old state. */
+    private static Map<String, Object> keepKnown(Map<String, Object> state, Map<String, Object> olds, NodeRun run) {
+        Map<String, Object> merged = new LinkedHashMap<>(state);
+        for (String key : List.of("kubeconfig", "clusterToken", "observedHostKey", "warnings")) {
+            if (merged.get(key) == null && olds.get(key) != null) {
+                merged.put(key, olds.get(key));
+            }
+        }
+        if (run.facts() == null) {
+            for (String key : List.of("installedVersion", "running", "os", "arch", "resolvedNodeName")) {
+                if (olds.containsKey(key)) {
+                    merged.put(key, olds.get(key));
+                }
+            }
+        }
+        return markSecrets(merged);
+    }
+
+    /**
+     * Refresh and destroy connect with what the state recorded. When the machine presents another
+     * host key, say how a key pinned anew in the program reaches the state.
+     */
+    private static String fromStateHint(List<PhaseFailure> failures, String operation) {
+        for (PhaseFailure f : failures) {
+            for (Throwable t = f.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SshFailure sf && sf.kind() == SshFailure.Kind.HOST_KEY_MISMATCH) {
+                    return " (" + operation + " connects with the host key recorded in the Pulumi state; if the machine was reinstalled"
+                            + " and you pinned its new key in the program, run `pulumi up` first so the state records it, then run "
+                            + operation + " again)";
+                }
+            }
+        }
+        return "";
     }
 
     private static String nodeId(NodeRun run) {
