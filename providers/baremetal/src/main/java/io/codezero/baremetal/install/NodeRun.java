@@ -22,6 +22,12 @@ public final class NodeRun {
     private Secret kubeconfig;
     private Secret clusterToken;
     private String presentedHostKey;
+    private ClusterLocks.Lease lock;
+    private Rollouts.Slot turn;
+    private boolean failed;
+    private String failure;
+    private boolean restarted;
+    private boolean turnTaken;
 
     public NodeRun(NodeSpec spec, Progress progress) {
         this.spec = spec;
@@ -53,6 +59,14 @@ public final class NodeRun {
     public Secret clusterToken() { return clusterToken; }
     void clusterToken(Secret t) { clusterToken = t; }
     public String presentedHostKey() { return presentedHostKey; }
+    void lock(ClusterLocks.Lease l) { lock = l; }
+    void turn(Rollouts.Slot t) { turn = t; }
+    /** Whether this machine took a turn in a rolling update (and so a failure stops the roll). */
+    public boolean tookTurn() { return turn != null; }
+    void failed(String why) { failed = true; failure = why; }
+    /** k3s was (re)started on the machine in this run. */
+    public boolean restarted() { return restarted; }
+    void restarted(boolean r) { restarted = r; }
 
     /** The node name: the one asked for, else the machine's hostname (known after gather facts). */
     public String nodeName() {
@@ -72,6 +86,14 @@ public final class NodeRun {
     }
 
     void close() {
+        if (turn != null && !turnTaken) {
+            turnTaken = true;
+            turn.close(failed, failure);
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
         if (controlPlane != null) {
             controlPlane.close();
             controlPlane = null;

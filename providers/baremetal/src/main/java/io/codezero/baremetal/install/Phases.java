@@ -4,6 +4,7 @@ import io.codezero.baremetal.ssh.CommandResult;
 import io.codezero.baremetal.ssh.Retry;
 import io.codezero.baremetal.ssh.Secret;
 import io.codezero.baremetal.ssh.SshConnector;
+import io.codezero.baremetal.ssh.SshEndpoint;
 import io.codezero.baremetal.ssh.SshFailure;
 import io.codezero.baremetal.ssh.SshSession;
 import java.io.IOException;
@@ -33,26 +34,46 @@ public final class Phases {
     private Phases() {
     }
 
-    /** connect, gather facts, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
-    public static List<Phase> create(SshConnector ssh) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), new ValidateHost(), new Upload(), new InstallK3s(),
-                new WaitReady(), new FetchKubeconfig());
+    /** connect, gather facts, lock the cluster, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
+    public static List<Phase> create(SshConnector ssh, Coordination co) {
+        return List.of(new Connect(ssh, true), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(), new Upload(),
+                new InstallK3s(), new WaitReady(), new FetchKubeconfig());
     }
 
-    /** Upgrade or reconfigure in place: drain before, uncordon after. */
-    public static List<Phase> update(SshConnector ssh) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), new ValidateHost(), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
-                new WaitReady(), new Uncordon(), new FetchKubeconfig());
+    /**
+     * Upgrade or reconfigure in place, one machine's turn in a rolling update: wait for the turn, drain,
+     * install, wait until Ready (servers also until etcd and the API through the other servers are
+     * healthy), uncordon.
+     */
+    public static List<Phase> update(SshConnector ssh, Coordination co) {
+        return List.of(new Connect(ssh, true), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(),
+                new AwaitTurn(co.rollouts(), Phases::needsRestart), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
+                new WaitReady(), new ServerHealth(), new Uncordon(), new FetchKubeconfig());
     }
 
-    /** Drain, uninstall, remove the node object, clean up. */
-    public static List<Phase> delete(SshConnector ssh) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), Drain.beforeRemoval(), new Uninstall(), new RemoveNode());
+    /** Drain (in turn, like an update), uninstall, remove the node object, clean up. */
+    public static List<Phase> delete(SshConnector ssh, Coordination co) {
+        return List.of(new Connect(ssh, true), new GatherFacts(), new LockCluster(co.locks()),
+                new AwaitTurn(co.rollouts(), run -> run.facts().installed() && run.hasSeparateControlPlane()), Drain.beforeRemoval(),
+                new Uninstall(), new RemoveNode());
     }
 
-    /** What is on the machine now (refresh). */
+    /** What is on the machine now (refresh): reads only, so no lock. */
     public static List<Phase> read(SshConnector ssh) {
         return List.of(new Connect(ssh, false), new GatherFacts());
+    }
+
+    public static List<Phase> create(SshConnector ssh) {
+        return create(ssh, Coordination.forProcess(ssh));
+    }
+
+    public static List<Phase> delete(SshConnector ssh) {
+        return delete(ssh, Coordination.forProcess(ssh));
+    }
+
+    /** An installed machine whose k3s is about to be stopped and started again. */
+    static boolean needsRestart(NodeRun run) {
+        return run.facts().installed() && needsInstall(run);
     }
 
     static boolean needsInstall(NodeRun run) {
@@ -89,6 +110,52 @@ public final class Phases {
                             + " (needed to join, drain and check this node): " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /** Takes (or shares, within this process) the cluster lock on the first server. */
+    static final class LockCluster implements Phase {
+        private final ClusterLocks locks;
+
+        LockCluster(ClusterLocks locks) {
+            this.locks = locks;
+        }
+
+        @Override
+        public String title() {
+            return "lock cluster";
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            run.lock(locks.acquire(run.spec().firstServer()));
+        }
+    }
+
+    /** Waits for this machine's turn in the cluster's rolling update (only when k3s will go down). */
+    static final class AwaitTurn implements Phase {
+        private final Rollouts rollouts;
+        private final Predicate<NodeRun> when;
+
+        AwaitTurn(Rollouts rollouts, Predicate<NodeRun> when) {
+            this.rollouts = rollouts;
+            this.when = when;
+        }
+
+        @Override
+        public String title() {
+            return "wait for turn";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return when.test(run);
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            SshEndpoint first = run.spec().firstServer();
+            run.turn(rollouts.await(first.host() + ":" + first.port(), run));
         }
     }
 
@@ -258,6 +325,7 @@ public final class Phases {
             }
             SshSession s = run.session();
             run.markChanged();
+            run.restarted(true);
             // Secrets travel in a root-only file read and removed before the script runs, never on a command line.
             s.upload(env.toString().getBytes(StandardCharsets.UTF_8), INSTALL_ENV, "600");
             CommandResult r = s.sudo("set -a; . " + INSTALL_ENV + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT,
@@ -320,6 +388,38 @@ public final class Phases {
         }
     }
 
+    /**
+     * After k3s was restarted on a server: its etcd member is healthy and the API answers through
+     * every other server, before the next machine's turn. Polls until the ready timeout.
+     */
+    static final class ServerHealth implements Phase {
+        @Override
+        public String title() {
+            return "check cluster health";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.spec().role() == NodeRole.SERVER && run.restarted();
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            while (true) {
+                List<String> problems = Kubectl.clusterHealthProblems(run.session(), run.nodeName());
+                if (problems.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("after k3s restarted on " + run.nodeName() + " the cluster is not healthy within "
+                            + run.spec().readyTimeout().toSeconds() + "s: " + String.join("; ", problems));
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
     static final class FetchKubeconfig implements Phase {
         @Override
         public String title() {
@@ -336,7 +436,9 @@ public final class Phases {
             CommandResult config = run.session().sudo("cat /etc/rancher/k3s/k3s.yaml");
             CommandResult token = run.session().sudo("cat /var/lib/rancher/k3s/server/token");
             if (!config.ok() || !token.ok()) {
-                throw new IllegalStateException("could not read /etc/rancher/k3s/k3s.yaml or the server token: " + config.tail() + " " + token.tail());
+                // stderr only: stdout would be the secret itself
+                throw new IllegalStateException("could not read " + (config.ok() ? "the server token /var/lib/rancher/k3s/server/token: "
+                        + token.stderr().strip() : "/etc/rancher/k3s/k3s.yaml: " + config.stderr().strip()));
             }
             String server = run.spec().kubeconfigServer() != null ? run.spec().kubeconfigServer() : run.spec().endpoint().host();
             run.kubeconfig(Secret.of(rewriteServer(config.stdout(), server)));

@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import com.google.rpc.Code;
 import io.codezero.baremetal.PluginVersion;
+import io.codezero.baremetal.install.Coordination;
 import io.codezero.baremetal.install.InstallFailure;
 import io.codezero.baremetal.install.NodeRole;
 import io.codezero.baremetal.install.NodeRun;
@@ -54,6 +55,7 @@ import pulumirpc.ResourceProviderGrpc;
  */
 public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
     private final SshConnector ssh = new SshConnector();
+    private final Coordination coordination = Coordination.forProcess(ssh);
     private final PhaseManager phases;
     private final EngineLog log;
     private final Progress tap;
@@ -165,11 +167,11 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             Map<String, Object> inputs = PropertyValues.fromStruct(request.getProperties());
             NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, null, false), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
-            List<PhaseFailure> failures = phases.run(Phases.create(ssh), List.of(run));
+            List<PhaseFailure> failures = phases.run(Phases.create(ssh, coordination), List.of(run));
             Map<String, Object> state = state(inputs, run, null);
             String id = nodeId(run);
             if (!failures.isEmpty()) {
-                throw failed(new InstallFailure(failures), run.changedHost() ? id : null, state, inputs);
+                throw failed(new InstallFailure(failures).getMessage(), run.changedHost() ? id : null, state, inputs);
             }
             run.warnings().forEach(w -> log.warning(request.getUrn(), w));
             return CreateResponse.newBuilder().setId(id).setProperties(PropertyValues.toStruct(state)).build();
@@ -215,13 +217,17 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             String observed = stringOrNull(olds.get("observedHostKey"));
             NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, news, observed, false), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
-            List<PhaseFailure> failures = phases.run(Phases.update(ssh), List.of(run));
+            List<PhaseFailure> failures = phases.run(Phases.update(ssh, coordination), List.of(run));
             Map<String, Object> state = state(news, run, observed);
             if (!failures.isEmpty()) {
                 // The new inputs are recorded (a newly pinned key is used from now on), with what the state
                 // knew wherever this run learned nothing new: a failure never erases the kubeconfig, the token
                 // or the installed version. The resource keeps an init error, so the next `up` updates it again.
-                throw failed(new InstallFailure(failures), request.getId(), keepKnown(state, olds, run), news);
+                InstallFailure failure = new InstallFailure(failures);
+                String message = failure.getMessage() + (run.tookTurn() && run.changedHost()
+                        ? ". The rolling update stops here: machines after this one were not touched and keep their version;"
+                        + " fix the cause and run `pulumi up` again to continue from " + run.label() : "");
+                throw failed(message, request.getId(), keepKnown(state, olds, run), news);
             }
             run.warnings().forEach(w -> log.warning(request.getUrn(), w));
             return UpdateResponse.newBuilder().setProperties(PropertyValues.toStruct(state)).build();
@@ -238,7 +244,7 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
                     ? PropertyValues.fromStruct(request.getOldInputs()) : state;
             NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
-            List<PhaseFailure> failures = phases.run(Phases.delete(ssh), List.of(run));
+            List<PhaseFailure> failures = phases.run(Phases.delete(ssh, coordination), List.of(run));
             if (!failures.isEmpty()) {
                 String hint = fromStateHint(failures, "destroy");
                 throw Status.UNKNOWN.withDescription("removing " + request.getId() + " failed: " + new InstallFailure(failures).getMessage()
@@ -347,15 +353,15 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
      * (ErrorResourceInitFailed), keeps the resource and retries with an update next time: nothing
      * half-installed goes unrecorded.
      */
-    private static StatusRuntimeException failed(InstallFailure failure, String id, Map<String, Object> state, Map<String, Object> inputs) {
+    private static StatusRuntimeException failed(String message, String id, Map<String, Object> state, Map<String, Object> inputs) {
         if (id == null) {
-            return Status.UNKNOWN.withDescription(failure.getMessage()).asRuntimeException();
+            return Status.UNKNOWN.withDescription(message).asRuntimeException();
         }
         ErrorResourceInitFailed detail = ErrorResourceInitFailed.newBuilder().setId(id)
                 .setProperties(PropertyValues.toStruct(state)).setInputs(PropertyValues.toStruct(markSecrets(inputs)))
-                .addReasons(failure.getMessage()).build();
+                .addReasons(message).build();
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(Code.UNKNOWN_VALUE)
-                .setMessage(failure.getMessage()).addDetails(Any.pack(detail)).build();
+                .setMessage(message).addDetails(Any.pack(detail)).build();
         return StatusProto.toStatusRuntimeException(status);
     }
 
