@@ -1,8 +1,6 @@
 package io.codezero.baremetal.install;
 
 import io.codezero.baremetal.ssh.CommandResult;
-import io.codezero.baremetal.ssh.Retry;
-import io.codezero.baremetal.ssh.SshConnector;
 import io.codezero.baremetal.ssh.SshEndpoint;
 import io.codezero.baremetal.ssh.SshSession;
 import java.time.Duration;
@@ -27,9 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterLocks {
     public static final String LOCK_FILE = Phases.WORK_DIR + "/cluster.lock";
-    private static final Retry CONNECT_RETRY = Retry.idempotent(3, Duration.ofSeconds(1));
 
-    private final SshConnector ssh;
+    private final SharedSessions sessions;
     private final String owner;
     private final Duration lease;
     private final Map<String, Held> held = new HashMap<>();
@@ -40,8 +37,8 @@ public final class ClusterLocks {
     });
 
     /** @param lease how long a lock counts as held without renewal; renewed every quarter of it */
-    public ClusterLocks(SshConnector ssh, Duration lease) {
-        this.ssh = ssh;
+    public ClusterLocks(SharedSessions sessions, Duration lease) {
+        this.sessions = sessions;
         this.lease = lease;
         byte[] id = new byte[4];
         new java.security.SecureRandom().nextBytes(id);
@@ -60,12 +57,14 @@ public final class ClusterLocks {
     }
 
     private static final class Held {
+        final SharedSessions.Lease connection;
         final SshSession session;
         final ScheduledFuture<?> renewal;
         int users;
 
-        Held(SshSession session, ScheduledFuture<?> renewal) {
-            this.session = session;
+        Held(SharedSessions.Lease connection, ScheduledFuture<?> renewal) {
+            this.connection = connection;
+            this.session = connection.session();
             this.renewal = renewal;
         }
     }
@@ -82,15 +81,16 @@ public final class ClusterLocks {
         synchronized (held) {
             Held h = held.get(key);
             if (h == null) {
-                SshSession session = CONNECT_RETRY.call(() -> ssh.connect(firstServer));
+                SharedSessions.Lease connection = sessions.acquire(firstServer);
+                SshSession session = connection.session();
                 try {
                     take(session);
                 } catch (RuntimeException e) {
-                    session.close();
+                    connection.close();
                     throw e;
                 }
                 long every = Math.max(1, lease.toSeconds() / 4);
-                h = new Held(session, renewer.scheduleAtFixedRate(() -> renew(session), every, every, TimeUnit.SECONDS));
+                h = new Held(connection, renewer.scheduleAtFixedRate(() -> renew(session), every, every, TimeUnit.SECONDS));
                 held.put(key, h);
             }
             h.users++;
@@ -111,7 +111,7 @@ public final class ClusterLocks {
             } catch (RuntimeException ignored) {
                 // the machine went away (or was uninstalled with the lock); a later run reports a stale lock
             } finally {
-                h.session.close();
+                h.connection.close();
             }
         }
     }

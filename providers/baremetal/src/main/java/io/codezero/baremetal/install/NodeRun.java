@@ -13,7 +13,8 @@ public final class NodeRun {
     private final NodeSpec spec;
     private final Progress progress;
     private SshSession session;
-    private SshSession controlPlane;
+    private SharedSessions.Lease controlPlane;
+    private SharedSessions.Lease sessionLease;
     private HostFacts facts;
     private boolean changedHost;
     private final List<String> warnings = new ArrayList<>();
@@ -37,9 +38,11 @@ public final class NodeRun {
     public NodeSpec spec() { return spec; }
     public SshSession session() { return session; }
     void session(SshSession s) { session = s; presentedHostKey = s.presentedHostKey(); }
+    /** A session shared with other users (the first server's, also used by the lock and by joining nodes). */
+    void session(SharedSessions.Lease lease) { session(lease.session()); sessionLease = lease; }
     /** kubectl runs here: the control-plane server, or this machine for the first server. */
-    public SshSession controlPlane() { return controlPlane != null ? controlPlane : session; }
-    void controlPlane(SshSession s) { controlPlane = s; }
+    public SshSession controlPlane() { return controlPlane != null ? controlPlane.session() : session; }
+    void controlPlane(SharedSessions.Lease s) { controlPlane = s; }
     boolean hasSeparateControlPlane() { return controlPlane != null; }
     public HostFacts facts() { return facts; }
     void facts(HostFacts f) {
@@ -98,9 +101,12 @@ public final class NodeRun {
             controlPlane.close();
             controlPlane = null;
         }
-        if (session != null) {
+        if (sessionLease != null) {
+            sessionLease.close();
+            sessionLease = null;
+        } else if (session != null) {
             session.close();
-            session = null;
         }
+        session = null;
     }
 }

@@ -36,7 +36,7 @@ public final class Phases {
 
     /** connect, gather facts, lock the cluster, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
     public static List<Phase> create(SshConnector ssh, Coordination co) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(), new Upload(),
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(), new Upload(),
                 new InstallK3s(), new WaitReady(), new FetchKubeconfig());
     }
 
@@ -46,21 +46,21 @@ public final class Phases {
      * healthy), uncordon.
      */
     public static List<Phase> update(SshConnector ssh, Coordination co) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(),
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(),
                 new AwaitTurn(co.rollouts(), Phases::needsRestart), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
                 new WaitReady(), new ServerHealth(), new Uncordon(), new FetchKubeconfig());
     }
 
     /** Drain (in turn, like an update), uninstall, remove the node object, clean up. */
     public static List<Phase> delete(SshConnector ssh, Coordination co) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), new LockCluster(co.locks()),
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()),
                 new AwaitTurn(co.rollouts(), run -> run.facts().installed() && run.hasSeparateControlPlane()), Drain.beforeRemoval(),
                 new Uninstall(), new RemoveNode());
     }
 
     /** What is on the machine now (refresh): reads only, so no lock. */
     public static List<Phase> read(SshConnector ssh) {
-        return List.of(new Connect(ssh, false), new GatherFacts());
+        return List.of(new Connect(ssh, null), new GatherFacts());
     }
 
     public static List<Phase> create(SshConnector ssh) {
@@ -86,12 +86,14 @@ public final class Phases {
 
     static final class Connect implements Phase {
         private final SshConnector ssh;
+        private final SharedSessions sessions;
         private final boolean withControlPlane;
 
-        /** @param withControlPlane also connect to the spec's control-plane server (not needed to read facts) */
-        Connect(SshConnector ssh, boolean withControlPlane) {
+        /** @param sessions where the connection to the control-plane server comes from; null: not needed (reading facts) */
+        Connect(SshConnector ssh, SharedSessions sessions) {
             this.ssh = ssh;
-            this.withControlPlane = withControlPlane;
+            this.sessions = sessions;
+            this.withControlPlane = sessions != null;
         }
 
         @Override
@@ -101,10 +103,15 @@ public final class Phases {
 
         @Override
         public void run(NodeRun run) {
-            run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
+            if (withControlPlane && run.spec().controlPlane() == null) {
+                // The first server: its connection is the one the cluster lock and joining nodes use too.
+                run.session(sessions.acquire(run.spec().endpoint()));
+            } else {
+                run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
+            }
             if (run.spec().controlPlane() != null && withControlPlane) {
                 try {
-                    run.controlPlane(CONNECT_RETRY.call(() -> ssh.connect(run.spec().controlPlane())));
+                    run.controlPlane(sessions.acquire(run.spec().controlPlane()));
                 } catch (SshFailure e) {
                     throw new IllegalStateException("cannot reach the control-plane server " + run.spec().controlPlane().describe()
                             + " (needed to join, drain and check this node): " + e.getMessage(), e);
@@ -326,20 +333,26 @@ public final class Phases {
             SshSession s = run.session();
             run.markChanged();
             run.restarted(true);
-            // Secrets travel in a root-only file read and removed before the script runs, never on a command line.
-            s.upload(env.toString().getBytes(StandardCharsets.UTF_8), INSTALL_ENV, "600");
-            CommandResult r = s.sudo("set -a; . " + INSTALL_ENV + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT,
-                    null, Duration.ofMinutes(10));
+            // One round trip: secrets arrive on stdin into a root-only file that is read and removed before
+            // the script runs (never on a command line); then the installed version is reported, and the
+            // configuration hash recorded only when it is the version asked for.
+            String versionLine = "codezero-installed-version=";
+            CommandResult r = s.sudo("umask 077; mkdir -p " + WORK_DIR + " && cat > " + INSTALL_ENV + " || exit 1; set -a; . " + INSTALL_ENV
+                    + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT + " || exit $?; v=$(" + K3S_BINARY
+                    + " --version 2>/dev/null | head -1 | awk '{print $3}'); printf '\\n" + versionLine + "%s\\n' \"$v\";"
+                    + " if [ \"$v\" = " + SshSession.quote(spec.k3sVersion()) + " ]; then printf '%s\\n' " + spec.configHash(name) + " > "
+                    + CONFIG_HASH + ".tmp && mv -f " + CONFIG_HASH + ".tmp " + CONFIG_HASH + "; fi",
+                    env.toString().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10));
             if (!r.ok()) {
                 throw new IllegalStateException("the k3s install script failed (exit " + r.exitCode() + "): " + r.tail());
             }
-            String version = s.sudo(K3S_BINARY + " --version 2>/dev/null | head -1 | awk '{print $3}'").stdout().trim();
+            int at = r.stdout().lastIndexOf(versionLine);
+            String version = at < 0 ? "" : r.stdout().substring(at + versionLine.length()).strip();
             run.installedVersion(version);
             if (!spec.k3sVersion().equals(version)) {
                 throw new IllegalStateException("k3s on the machine reports version '" + version + "' but k3sVersion is '"
                         + spec.k3sVersion() + "'" + (spec.airgap() != null ? " (the airgap binary is another version)" : ""));
             }
-            s.upload((spec.configHash(name) + "\n").getBytes(StandardCharsets.UTF_8), CONFIG_HASH, "600");
         }
 
         @Override
@@ -366,6 +379,7 @@ public final class Phases {
             String name = run.nodeName();
             long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
             String service = run.spec().role() == NodeRole.SERVER ? "k3s" : "k3s-agent";
+            long pause = 100;
             while (true) {
                 boolean running = run.session().sudo("pgrep -f '[k]3s (server|agent)' >/dev/null").ok();
                 if (!running) {
@@ -383,7 +397,8 @@ public final class Phases {
                     throw new IllegalStateException("node " + name + " did not become Ready within " + run.spec().readyTimeout().toSeconds()
                             + "s (" + node.map(n -> "it is registered but not Ready").orElse("it never registered with the API server") + ")");
                 }
-                Thread.sleep(1000);
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
             }
         }
     }
@@ -406,6 +421,7 @@ public final class Phases {
         @Override
         public void run(NodeRun run) throws InterruptedException {
             long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            long pause = 100;
             while (true) {
                 List<String> problems = Kubectl.clusterHealthProblems(run.session(), run.nodeName());
                 if (problems.isEmpty()) {
@@ -415,7 +431,8 @@ public final class Phases {
                     throw new IllegalStateException("after k3s restarted on " + run.nodeName() + " the cluster is not healthy within "
                             + run.spec().readyTimeout().toSeconds() + "s: " + String.join("; ", problems));
                 }
-                Thread.sleep(1000);
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
             }
         }
     }
@@ -433,16 +450,20 @@ public final class Phases {
 
         @Override
         public void run(NodeRun run) {
-            CommandResult config = run.session().sudo("cat /etc/rancher/k3s/k3s.yaml");
-            CommandResult token = run.session().sudo("cat /var/lib/rancher/k3s/server/token");
-            if (!config.ok() || !token.ok()) {
-                // stderr only: stdout would be the secret itself
-                throw new IllegalStateException("could not read " + (config.ok() ? "the server token /var/lib/rancher/k3s/server/token: "
-                        + token.stderr().strip() : "/etc/rancher/k3s/k3s.yaml: " + config.stderr().strip()));
+            // One round trip: the token first (one line), then the kubeconfig.
+            CommandResult r = run.session().sudo("set -e; t=$(head -n 1 /var/lib/rancher/k3s/server/token);"
+                    + " [ -n \"$t\" ] || { echo 'the token file is empty' >&2; exit 1; }; printf '%s\\n' \"$t\"; cat /etc/rancher/k3s/k3s.yaml");
+            int newline = r.stdout().indexOf('\n');
+            if (!r.ok() || newline < 0) {
+                // stderr only: stdout would be the secrets themselves
+                throw new IllegalStateException("could not read the server token /var/lib/rancher/k3s/server/token or /etc/rancher/k3s/k3s.yaml"
+                        + " (exit " + r.exitCode() + "): " + r.stderr().strip());
             }
+            String token = r.stdout().substring(0, newline).trim();
+            String kubeconfig = r.stdout().substring(newline + 1);
             String server = run.spec().kubeconfigServer() != null ? run.spec().kubeconfigServer() : run.spec().endpoint().host();
-            run.kubeconfig(Secret.of(rewriteServer(config.stdout(), server)));
-            run.clusterToken(Secret.of(token.stdout().trim()));
+            run.kubeconfig(Secret.of(rewriteServer(kubeconfig, server)));
+            run.clusterToken(Secret.of(token));
         }
     }
 

@@ -23,6 +23,7 @@ public final class SshSession implements AutoCloseable {
     private final SSHClient client;
     private final SSHClient jump;
     private final String presentedHostKey;
+    private volatile java.util.concurrent.Semaphore channels;
 
     SshSession(SshEndpoint endpoint, SSHClient client, SSHClient jump, String presentedHostKey) {
         this.endpoint = endpoint;
@@ -38,6 +39,12 @@ public final class SshSession implements AutoCloseable {
     /** The host key the machine presented, in OpenSSH form: the pin to record after trust-on-first-use. */
     public String presentedHostKey() {
         return presentedHostKey;
+    }
+
+    /** Shared by several users: at most {@code channels} commands at once (sshd's MaxSessions). */
+    public SshSession limitChannels(int channels) {
+        this.channels = new java.util.concurrent.Semaphore(channels, true);
+        return this;
     }
 
     public boolean isConnected() {
@@ -209,6 +216,24 @@ public final class SshSession implements AutoCloseable {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private CommandResult execRaw(String command, StdinWriter stdin, Duration timeout) {
+        java.util.concurrent.Semaphore limit = channels;
+        if (limit == null) {
+            return execChannel(command, stdin, timeout);
+        }
+        try {
+            limit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "interrupted", e);
+        }
+        try {
+            return execChannel(command, stdin, timeout);
+        } finally {
+            limit.release();
+        }
+    }
+
+    private CommandResult execChannel(String command, StdinWriter stdin, Duration timeout) {
         Session session = null;
         long started = System.nanoTime();
         try {
