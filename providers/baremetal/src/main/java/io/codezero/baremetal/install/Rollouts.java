@@ -32,7 +32,7 @@ public final class Rollouts {
         Roll roll;
         synchronized (rolls) {
             roll = rolls.computeIfAbsent(cluster, k -> new Roll());
-            if (roll.agents == null) {
+            if (roll.agents == null && run.spec().role() == NodeRole.AGENT) {
                 roll.agents = new Semaphore(Math.max(1, run.spec().maxUnavailable()), true);
             }
         }
