@@ -26,6 +26,7 @@ import java.util.Optional;
  *   jumpHost: {address, port, user, hostKey, credentials | privateKeyFile}
  *   loadBalancer: {type: serviceLB}   # or {type: metallb, addresses: [...], internalAddresses: [...]}
  *   extraServerArgs: ["--disable=traefik"]
+ *   maxUnavailableAgents: 1           # agents drained and restarted at once during an upgrade
  *   hosts:
  *     - {address: 10.0.0.10, role: server, hostKey: "ssh-ed25519 AAAA...", name: cp-1}
  *     - {address: 10.0.0.20, role: agent, hostKey: "...", pool: workers, user: deploy,
@@ -77,6 +78,9 @@ public final class BareMetalConfig {
             lb.rejectUnknownKeys();
         }
         b.extraServerArgs(s.strings("extraServerArgs"));
+        if (s.has("maxUnavailableAgents")) {
+            b.maxUnavailableAgents(s.integer("maxUnavailableAgents", 1));
+        }
         for (ConfigObject h : s.objects("hosts")) {
             String role = h.string("role", "agent");
             NodeRole nodeRole = switch (role.toLowerCase()) {
@@ -134,17 +138,35 @@ public final class BareMetalConfig {
                     + ", which is not set; set it as a secret: pulumi config set --secret codezero:" + key + " -- \"$(cat ~/.ssh/id_ed25519)\""));
             return null;
         }
+        if (field.equals("credentials") && isPublicKey(value.get())) {
+            h.problems().add(Problem.of(h.path() + "." + field, key, "the config key codezero:" + key + " holds a public key; it must hold"
+                    + " the private key (the file without .pub): pulumi config set --secret codezero:" + key + " -- \"$(cat ~/.ssh/id_ed25519)\""));
+            return null;
+        }
         return Output.ofSecret(value.get());
     }
 
     private static Output<String> keyFile(ConfigObject h, String file) {
         Path path = Path.of(expand(file));
         try {
-            return Output.ofSecret(Files.readString(path));
-        } catch (IOException e) {
+            String key = Files.readString(path);
+            if (isPublicKey(key)) {
+                h.problems().add(Problem.of(h.path() + ".privateKeyFile", file, "is a public key; give the private key file"
+                        + (file.endsWith(".pub") ? " (" + file.substring(0, file.length() - 4) + ")" : " (the one without .pub)")));
+                return null;
+            }
+            return Output.ofSecret(key);
+        } catch (IOException | RuntimeException e) {
             h.problems().add(Problem.of(h.path() + ".privateKeyFile", file, "cannot be read on this machine (" + e.getClass().getSimpleName() + ")"));
             return null;
         }
+    }
+
+    /** Public key text (an authorized_keys line or a PEM public key) given where a private key belongs. */
+    static boolean isPublicKey(String text) {
+        String t = text.strip();
+        return !t.contains("PRIVATE KEY") && (t.matches("(?s)(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp\\d+|sk-\\S+)\\s+AAAA.*")
+                || t.contains("BEGIN PUBLIC KEY") || t.contains("BEGIN SSH2 PUBLIC KEY") || t.contains("BEGIN RSA PUBLIC KEY"));
     }
 
     private static String expand(String path) {

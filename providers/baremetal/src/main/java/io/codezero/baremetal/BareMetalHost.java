@@ -28,9 +28,8 @@ public record BareMetalHost(
         String source) {
 
     public BareMetalHost {
+        // Nothing is defaulted here: a missing user or port 0 is reported by BareMetalTarget.validate, never rewritten.
         Objects.requireNonNull(role, "role");
-        user = user == null || user.isBlank() ? "root" : user;
-        port = port == 0 ? 22 : port;
         privateKey = privateKey == null ? null : privateKey.asSecret();
         password = password == null ? null : password.asSecret();
         sudoPassword = sudoPassword == null ? null : sudoPassword.asSecret();
@@ -54,7 +53,7 @@ public record BareMetalHost(
 
     /** The resource name suffix: the node name, or the address made name-safe. */
     public String resourceSuffix() {
-        String base = name != null ? name : address.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        String base = name != null ? name : String.valueOf(address).toLowerCase().replaceAll("[^a-z0-9]+", "-");
         return port == 22 || name != null ? base : base + "-" + port;
     }
 

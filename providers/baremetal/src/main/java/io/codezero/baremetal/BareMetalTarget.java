@@ -19,9 +19,14 @@ import io.codezero.core.spec.NodePool;
 import io.codezero.core.spec.Taint;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.target.BundledIngress;
+import io.codezero.core.target.CniPaths;
 import io.codezero.core.target.MeshDataplanePreference;
+import io.codezero.core.target.ScrapableControlPlane;
 import io.codezero.core.target.StorageProfile;
 import io.codezero.core.target.TargetContext;
+import io.codezero.core.target.SpecField;
+import io.codezero.core.validation.Cidr;
 import io.codezero.core.validation.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Kubernetes (k3s) on machines you own, over SSH. Each machine is a typed resource served by the
@@ -53,6 +59,7 @@ public final class BareMetalTarget implements ClusterTarget {
     private final BareMetalHost jumpHost;
     private final BareMetalLoadBalancer loadBalancer;
     private final List<String> extraServerArgs;
+    private final Integer maxUnavailableAgents;
 
     private BareMetalTarget(Builder b) {
         this.hosts = List.copyOf(b.hosts);
@@ -64,6 +71,7 @@ public final class BareMetalTarget implements ClusterTarget {
         this.jumpHost = b.jumpHost;
         this.loadBalancer = Objects.requireNonNullElse(b.loadBalancer, BareMetalLoadBalancer.serviceLb());
         this.extraServerArgs = List.copyOf(b.extraServerArgs);
+        this.maxUnavailableAgents = b.maxUnavailableAgents;
     }
 
     public static Builder builder() {
@@ -111,8 +119,7 @@ public final class BareMetalTarget implements ClusterTarget {
         Map<String, String> seenName = new HashMap<>();
         for (BareMetalHost h : hosts) {
             String where = h.source();
-            if (h.address() == null || h.address().isBlank()) {
-                problems.add(Problem.of(where + ".address", null, "is required: the machine's IP address or DNS name"));
+            if (!checkConnection(h, where, problems)) {
                 continue;
             }
             String previous = seenAddress.putIfAbsent(h.endpoint(), where);
@@ -126,23 +133,29 @@ public final class BareMetalTarget implements ClusterTarget {
             if (h.name() != null && !h.name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
                 problems.add(Problem.of(where + ".name", h.name(), "must be a lower-case DNS label (letters, digits, '-'), at most 63 characters"));
             }
-            String hostKeyProblem = h.hostKey() == null ? null : HostKeys.problem(h.hostKey());
-            if (h.hostKey() == null && !h.trustOnFirstUse()) {
-                problems.add(Problem.of(where + ".hostKey", null, "pin the machine's SSH host key (ssh-keyscan -t ed25519 " + h.address()
-                        + ", checked out of band), or set trustOnFirstUse: true to accept the first key seen"));
-            } else if (hostKeyProblem != null) {
-                problems.add(Problem.of(where + ".hostKey", h.hostKey(), hostKeyProblem));
-            }
-            if (h.privateKey() == null && h.password() == null) {
-                problems.add(Problem.of(where + ".credentials", null, "give credentials (the name of a secret config key holding a private key),"
-                        + " privateKeyFile, or passwordCredentials"));
-            }
-            if (h.port() < 1 || h.port() > 65535) {
-                problems.add(Problem.of(where + ".port", h.port(), "must be from 1 to 65535"));
-            }
             if (h.pool() != null && spec.nodePoolsOrDefault().stream().noneMatch(p -> p.name().equals(h.pool()))) {
                 problems.add(Problem.of(where + ".pool", h.pool(), "is not a node pool of the cluster; pools: "
                         + String.join(", ", spec.nodePoolsOrDefault().stream().map(NodePool::name).toList())));
+            }
+        }
+        if (jumpHost != null) {
+            String where = jumpHost.source() == null ? SECTION + ".jumpHost" : jumpHost.source();
+            checkConnection(jumpHost, where, problems);
+            if (jumpHost.hostKey() == null && jumpHost.trustOnFirstUse()) {
+                problems.add(Problem.of(where + ".hostKey", null, "pin the jump host's SSH host key (ssh-keyscan -t ed25519 "
+                        + jumpHost.address() + ", checked out of band): trust on first use is not offered for a jump host, whose key"
+                        + " would be recorded nowhere and so never pinned"));
+            }
+        }
+        checkAddresses(spec, problems);
+        for (int i = 0; i < extraServerArgs.size(); i++) {
+            String arg = extraServerArgs.get(i);
+            for (String owned : List.of("--token", "--server", "--cluster-init", "--node-name", "--cluster-cidr", "--service-cidr")) {
+                if (arg != null && (arg.equals(owned) || arg.startsWith(owned + "="))) {
+                    problems.add(Problem.of(SECTION + ".extraServerArgs[" + i + "]", arg, "is set by CodeZero"
+                            + (owned.endsWith("cidr") ? " from cluster.network (podCidr, serviceCidr)" : " (token, join address, node name)")
+                            + ": remove it"));
+                }
             }
         }
         String version = k3sVersionFor(spec);
@@ -164,16 +177,139 @@ public final class BareMetalTarget implements ClusterTarget {
                 problems.add(Problem.of(SECTION + ".airgap", p, "does not exist or is not a file on this machine"));
             }
         }
+        if (maxUnavailableAgents != null && maxUnavailableAgents < 1) {
+            problems.add(Problem.of(SECTION + ".maxUnavailableAgents", maxUnavailableAgents, "must be at least 1 (agents drained and restarted at once during an upgrade)"));
+        }
         if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB && loadBalancer.publicAddresses().isEmpty()) {
             problems.add(Problem.of(SECTION + ".loadBalancer.addresses", null, "MetalLB needs an address pool you own, e.g. [\"192.168.1.240-192.168.1.250\"]"));
         }
         return problems;
     }
 
-    /** Pools give hosts their labels and taints; the machines' own network and the cloud-only settings are not ours. */
+    /**
+     * How CodeZero logs into a machine (or the jump host): address, port, user, pinned key, credentials.
+     * Returns false when the address is unusable (later checks that need it are skipped).
+     */
+    private static boolean checkConnection(BareMetalHost h, String where, List<Problem> problems) {
+        Optional<String> badAddress = Addresses.whyNotAHost(h.address());
+        if (badAddress.isPresent()) {
+            problems.add(Problem.of(where + ".address", h.address(), h.address() == null ? "is required: the machine's IP address or DNS name"
+                    : badAddress.get()));
+        }
+        if (h.port() < 1 || h.port() > 65535) {
+            problems.add(Problem.of(where + ".port", h.port(), "must be from 1 to 65535 (SSH listens on 22 unless you moved it)"));
+        }
+        if (h.user() == null || h.user().isBlank()) {
+            problems.add(Problem.of(where + ".user", h.user(), "give the login user: root, or a user with sudo (with sudoPasswordCredentials"
+                    + " if sudo asks for a password); it is never assumed"));
+        } else if (!h.user().matches("[a-zA-Z0-9_][-a-zA-Z0-9_.]{0,31}\\$?")) {
+            problems.add(Problem.of(where + ".user", h.user(), "is not a login name (letters, digits, '_', '-', '.')"));
+        }
+        String hostKeyProblem = h.hostKey() == null ? null : HostKeys.problem(h.hostKey());
+        if (h.hostKey() == null && !h.trustOnFirstUse()) {
+            problems.add(Problem.of(where + ".hostKey", null, "pin the machine's SSH host key (ssh-keyscan -t ed25519 "
+                    + (badAddress.isPresent() ? "<address>" : h.address()) + ", checked out of band), or set trustOnFirstUse: true to accept the first key seen"));
+        } else if (hostKeyProblem != null) {
+            problems.add(Problem.of(where + ".hostKey", h.hostKey(), hostKeyProblem));
+        }
+        if (h.privateKey() == null && h.password() == null) {
+            problems.add(Problem.of(where + ".credentials", null, "give credentials (the name of a secret config key holding a private key),"
+                    + " privateKeyFile, or passwordCredentials"));
+        }
+        return badAddress.isEmpty();
+    }
+
+    /** The API address, MetalLB pools and the pod and service ranges against each other and the machines. */
+    private void checkAddresses(ClusterSpec spec, List<Problem> problems) {
+        Map<Long, String> agentAddresses = new HashMap<>();
+        Map<Long, String> nodeAddresses = new HashMap<>();
+        for (BareMetalHost h : hosts) {
+            Long ip = Addresses.ipv4(h.address());
+            if (ip != null) {
+                nodeAddresses.putIfAbsent(ip, h.source());
+                if (h.role() == NodeRole.AGENT) {
+                    agentAddresses.putIfAbsent(ip, h.source());
+                }
+            }
+        }
+        if (apiAddress != null) {
+            Optional<String> bad = Addresses.whyNotAHost(apiAddress);
+            Long ip = Addresses.ipv4(apiAddress);
+            if (bad.isPresent()) {
+                problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, bad.get() + "; the API address is a VIP or DNS name in front of the servers"));
+            } else if (ip != null && agentAddresses.containsKey(ip)) {
+                problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, "is the address of an agent (" + agentAddresses.get(ip)
+                        + "), which serves no API: use a server's address, a VIP or a DNS name in front of the servers"));
+            }
+        }
+        if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB) {
+            List<Addresses.Range> taken = new ArrayList<>();
+            List<String> takenBy = new ArrayList<>();
+            Map<String, List<String>> pools = new java.util.LinkedHashMap<>();
+            pools.put("addresses", loadBalancer.publicAddresses());
+            pools.put("internalAddresses", loadBalancer.internalAddresses());
+            for (Map.Entry<String, List<String>> pool : pools.entrySet()) {
+                for (int i = 0; i < pool.getValue().size(); i++) {
+                    String entry = pool.getValue().get(i);
+                    String where = SECTION + ".loadBalancer." + pool.getKey() + "[" + i + "]";
+                    Optional<String> bad = Addresses.whyNotAPoolEntry(entry);
+                    if (bad.isPresent()) {
+                        problems.add(Problem.of(where, entry, bad.get()));
+                        continue;
+                    }
+                    Addresses.Range range = Addresses.range(entry);
+                    if (range == null) {
+                        continue;
+                    }
+                    nodeAddresses.forEach((ip, host) -> {
+                        if (range.contains(ip)) {
+                            problems.add(Problem.of(where, entry, "contains the address of " + host + ": MetalLB would hand it to a"
+                                    + " Service; use addresses no machine has"));
+                        }
+                    });
+                    Long api = Addresses.ipv4(apiAddress);
+                    if (api != null && range.contains(api) && !nodeAddresses.containsKey(api)) {
+                        problems.add(Problem.of(where, entry, "contains apiAddress " + apiAddress + ": keep the API's address out of the pool"));
+                    }
+                    for (int t = 0; t < taken.size(); t++) {
+                        if (taken.get(t).overlaps(range)) {
+                            problems.add(Problem.of(where, entry, "overlaps " + takenBy.get(t) + ": pools and their entries must not share addresses"));
+                        }
+                    }
+                    taken.add(range);
+                    takenBy.add(where);
+                }
+            }
+        }
+        Map<String, Cidr> ranges = new java.util.LinkedHashMap<>();
+        if (SpecField.POD_CIDR.isSetIn(spec)) {
+            ranges.put("network.podCidr", Cidr.parse(spec.network().podCidr()).orElse(null));
+        }
+        if (SpecField.SERVICE_CIDR.isSetIn(spec)) {
+            ranges.put("network.serviceCidr", Cidr.parse(spec.network().serviceCidr()).orElse(null));
+        }
+        ranges.forEach((field, cidr) -> {
+            if (cidr == null) {
+                return;
+            }
+            nodeAddresses.forEach((ip, host) -> {
+                if (cidr.network() <= ip && ip <= cidr.lastAddress()) {
+                    problems.add(Problem.of(field, cidr, "contains the address of " + host + ": pods and services need a range the"
+                            + " machines' network does not use"));
+                }
+            });
+        });
+    }
+
+    /**
+     * Pools give hosts their labels and taints; the pod and service ranges go to k3s (when the spec
+     * sets them; otherwise k3s keeps its own 10.42.0.0/16 and 10.43.0.0/16). The machines' own
+     * network and the cloud-only settings are not ours.
+     */
     @Override
-    public java.util.Set<io.codezero.core.target.SpecField> honours() {
-        return java.util.EnumSet.of(io.codezero.core.target.SpecField.NODE_POOLS);
+    public java.util.Set<SpecField> honours() {
+        // The pod and service ranges become k3s's --cluster-cidr / --service-cidr on every server.
+        return java.util.EnumSet.of(SpecField.NODE_POOLS, SpecField.POD_CIDR, SpecField.SERVICE_CIDR);
     }
 
     @Override
@@ -195,18 +331,26 @@ public final class BareMetalTarget implements ClusterTarget {
                 .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).build(), inCluster);
         Output<String> serverUrl = Output.of("https://" + bracket(api) + ":6443");
         List<Resource> nodes = new ArrayList<>(List.of(init));
-        CustomResourceOptions afterInit = CustomResourceOptions.builder().parent(cluster).dependsOn(init).build();
+        // Rolling order, for creates and for every update that restarts k3s: each server after the
+        // previous one (never two etcd members down at once), agents after the last server (kubelets
+        // never newer than the API). The provider lets at most maxUnavailable agents drain at once.
+        Resource previous = init;
         for (BareMetalHost h : servers.subList(1, servers.size())) {
-            nodes.add(new ServerNode(context.name(h.resourceSuffix()), ServerNodeArgs.builder()
+            previous = new ServerNode(context.name(h.resourceSuffix()), ServerNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
                     .token(init.clusterToken()).controlPlane(controlPlane).tlsSans(sans)
-                    .extraArgs(serverArgs(spec, h)).airgap(airgap).build(), afterInit));
+                    .extraArgs(serverArgs(spec, h)).airgap(airgap).build(),
+                    CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build());
+            nodes.add(previous);
         }
-        for (BareMetalHost h : hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList()) {
+        CustomResourceOptions afterServers = CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build();
+        List<BareMetalHost> agents = hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList();
+        int maxUnavailable = maxUnavailableAgents(agents.size());
+        for (BareMetalHost h : agents) {
             nodes.add(new AgentNode(context.name(h.resourceSuffix()), AgentNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
                     .token(init.clusterToken()).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
-                    .airgap(airgap).build(), afterInit));
+                    .airgap(airgap).maxUnavailable(maxUnavailable).build(), afterServers));
         }
         cluster.finish(serverUrl);
         Output<String> kubeconfig = init.kubeconfig().asSecret();
@@ -215,8 +359,17 @@ public final class BareMetalTarget implements ClusterTarget {
         List<Resource> readiness = new ArrayList<>(nodes);
         readiness.addAll(MetalLb.install(context.stackName(), loadBalancer, provider, cluster));
         return new ProvisionedCluster(spec.name(), kubeconfig, provider, StorageProfile.single("local-path"),
-                loadBalancer.capabilities(), readiness).withFact(MeshDataplanePreference.class, new MeshDataplanePreference(true,
-                "CodeZero installs k3s and its CNI itself, and small machines gain most from no proxy per pod")).withFact(io.codezero.core.target.CniPaths.class, K3sFacts.CNI_PATHS).withFact(io.codezero.core.target.BundledIngress.class, K3sFacts.TRAEFIK).withFact(io.codezero.core.target.ScrapableControlPlane.class, K3sFacts.CONTROL_PLANE);
+                loadBalancer.capabilities(), readiness)
+                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(true,
+                        "CodeZero installs k3s and its CNI itself, and small machines gain most from no proxy per pod"))
+                .withFact(CniPaths.class, K3sFacts.CNI_PATHS)
+                .withFact(BundledIngress.class, K3sFacts.TRAEFIK)
+                .withFact(ScrapableControlPlane.class, K3sFacts.CONTROL_PLANE);
+    }
+
+    /** The configured bound, else one at a time up to 19 agents and a tenth of them beyond. */
+    int maxUnavailableAgents(int agents) {
+        return maxUnavailableAgents != null ? maxUnavailableAgents : Math.max(1, agents / 10);
     }
 
     private ConnectionArgs connection(BareMetalHost h) {
@@ -234,7 +387,15 @@ public final class BareMetalTarget implements ClusterTarget {
 
     private List<String> serverArgs(ClusterSpec spec, BareMetalHost h) {
         List<String> args = new ArrayList<>(extraServerArgs);
-        if (!args.contains(K3sFacts.DISABLE_TRAEFIK)) { args.add(K3sFacts.DISABLE_TRAEFIK); }
+        if (!args.contains(K3sFacts.DISABLE_TRAEFIK)) {
+            args.add(K3sFacts.DISABLE_TRAEFIK);
+        }
+        if (SpecField.POD_CIDR.isSetIn(spec)) {
+            args.add("--cluster-cidr=" + spec.network().podCidr());
+        }
+        if (SpecField.SERVICE_CIDR.isSetIn(spec)) {
+            args.add("--service-cidr=" + spec.network().serviceCidr());
+        }
         if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB) {
             args.add("--disable=servicelb");
         }
@@ -274,6 +435,7 @@ public final class BareMetalTarget implements ClusterTarget {
         private BareMetalHost jumpHost;
         private BareMetalLoadBalancer loadBalancer;
         private final List<String> extraServerArgs = new ArrayList<>();
+        private Integer maxUnavailableAgents;
 
         public Builder host(BareMetalHost host) { hosts.add(host); return this; }
         public Builder hosts(List<BareMetalHost> all) { hosts.addAll(all); return this; }
@@ -287,6 +449,8 @@ public final class BareMetalTarget implements ClusterTarget {
         public Builder jumpHost(BareMetalHost v) { jumpHost = v; return this; }
         public Builder loadBalancer(BareMetalLoadBalancer v) { loadBalancer = v; return this; }
         public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(v); return this; }
+        /** How many agents may be drained and restarted at once during an upgrade; default 1 (a tenth from 20 agents). */
+        public Builder maxUnavailableAgents(Integer v) { maxUnavailableAgents = v; return this; }
 
         public BareMetalTarget build() {
             return new BareMetalTarget(this);

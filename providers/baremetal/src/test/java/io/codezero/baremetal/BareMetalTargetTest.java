@@ -77,7 +77,16 @@ class BareMetalTargetTest {
         assertThat(second.input("controlPlane.host")).isEqualTo("10.0.0.10");
         assertThat(run.dependsOn(second, first)).isTrue();
 
+        // Rolling order: each server after the previous one, agents after the last server.
+        PlannedResource third = run.get(ResourceTokens.SERVER_NODE, "lab-cp-3");
+        assertThat(third.dependencies()).contains(second.urn());
+        assertThat(second.dependencies()).doesNotContain(third.urn());
+        assertThat(run.dependsOn(second, third)).isFalse();
         PlannedResource worker = run.get(ResourceTokens.AGENT_NODE, "lab-10-0-0-20");
+        assertThat(worker.dependencies()).contains(third.urn());
+        assertThat(worker.input("maxUnavailable")).isIn(1, 1.0);
+        PlannedResource otherWorker = run.get(ResourceTokens.AGENT_NODE, "lab-10-0-0-21");
+        assertThat(run.dependsOn(worker, otherWorker) || run.dependsOn(otherWorker, worker)).as("agents are not ordered among themselves").isFalse();
         assertThat((List<Object>) worker.input("extraArgs")).containsExactly("--node-label=codezero.io/pool=workers",
                 "--node-label=tier=web", "--node-taint=dedicated=web:NoSchedule");
         assertThat(run.dependsOn(worker, first)).isTrue();

@@ -5,7 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What "gather facts" found on a machine. */
+/**
+ * What "gather facts" found on a machine.
+ *
+ * @param clockSkewSeconds the machine's clock minus ours; null when the clock could not be read
+ * @param clockReading     what the machine printed for its clock (for the message when it is not a number)
+ */
 public record HostFacts(
         String hostname,
         String os,
@@ -14,7 +19,8 @@ public record HostFacts(
         long memoryMb,
         long swapMb,
         String initSystem,
-        long clockSkewSeconds,
+        Long clockSkewSeconds,
+        String clockReading,
         Set<Integer> listeningPorts,
         String installedVersion,
         boolean running,
@@ -58,7 +64,8 @@ public record HostFacts(
         }
         String version = values.get("k3sVersion");
         String role = values.get("role");
-        long remoteTime = parseLong(values.get("time"), localEpochSeconds);
+        String time = values.getOrDefault("time", "");
+        Long skew = time.matches("\\d{1,12}") ? Long.parseLong(time) - localEpochSeconds : null;
         return new HostFacts(
                 values.getOrDefault("hostname", ""),
                 values.getOrDefault("os", "unknown"),
@@ -67,7 +74,8 @@ public record HostFacts(
                 parseLong(values.get("memKb"), 0) / 1024,
                 parseLong(values.get("swapKb"), 0) / 1024,
                 values.getOrDefault("init", "none"),
-                remoteTime - localEpochSeconds,
+                skew,
+                time,
                 ports,
                 version == null || version.isBlank() ? null : version,
                 "true".equals(values.get("running")),

@@ -30,6 +30,39 @@ final class Kubectl {
         return Optional.empty();
     }
 
+    /**
+     * What keeps a server that was just restarted from counting as healthy: its etcd member (the
+     * local API's etcd readiness check) and the API as served by each other server, reached with the
+     * admin kubeconfig at that server's address. Empty when all is well.
+     */
+    static java.util.List<String> clusterHealthProblems(SshSession server, String self) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        CommandResult etcd = server.sudo("/usr/local/bin/k3s kubectl get --raw /readyz/etcd");
+        if (!etcd.ok() || !etcd.stdout().trim().equals("ok")) {
+            problems.add("the etcd member on " + self + " is not healthy (/readyz/etcd: " + (etcd.ok() ? etcd.stdout().trim() : etcd.tail()) + ")");
+            return problems;
+        }
+        CommandResult nodes = server.sudo("/usr/local/bin/k3s kubectl get nodes -o wide --no-headers");
+        if (!nodes.ok()) {
+            problems.add("the API on " + self + " does not list nodes: " + nodes.tail());
+            return problems;
+        }
+        for (String line : nodes.stdout().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            // NAME STATUS ROLES AGE VERSION INTERNAL-IP ...
+            if (cols.length < 6 || cols[0].equals(self) || !cols[2].contains("control-plane")) {
+                continue;
+            }
+            String address = cols[5].contains(":") ? "[" + cols[5] + "]" : cols[5];
+            CommandResult api = server.sudo("/usr/local/bin/k3s kubectl --server " + SshSession.quote("https://" + address + ":6443")
+                    + " get --raw /readyz");
+            if (!api.ok() || !api.stdout().trim().equals("ok")) {
+                problems.add("the API does not answer through server " + cols[0] + " (" + cols[5] + "): " + (api.ok() ? api.stdout().trim() : api.tail()));
+            }
+        }
+        return problems;
+    }
+
     static void drain(SshSession server, String name, Duration timeout) {
         expectOk(server.sudo("/usr/local/bin/k3s kubectl drain " + SshSession.quote(name)
                 + " --ignore-daemonsets --delete-emptydir-data --force --timeout=" + timeout.toSeconds() + "s", null,

@@ -13,7 +13,8 @@ public final class NodeRun {
     private final NodeSpec spec;
     private final Progress progress;
     private SshSession session;
-    private SshSession controlPlane;
+    private SharedSessions.Lease controlPlane;
+    private SharedSessions.Lease sessionLease;
     private HostFacts facts;
     private boolean changedHost;
     private final List<String> warnings = new ArrayList<>();
@@ -22,6 +23,12 @@ public final class NodeRun {
     private Secret kubeconfig;
     private Secret clusterToken;
     private String presentedHostKey;
+    private ClusterLocks.Lease lock;
+    private Rollouts.Slot turn;
+    private boolean failed;
+    private String failure;
+    private boolean restarted;
+    private boolean turnTaken;
 
     public NodeRun(NodeSpec spec, Progress progress) {
         this.spec = spec;
@@ -31,9 +38,11 @@ public final class NodeRun {
     public NodeSpec spec() { return spec; }
     public SshSession session() { return session; }
     void session(SshSession s) { session = s; presentedHostKey = s.presentedHostKey(); }
+    /** A session shared with other users (the first server's, also used by the lock and by joining nodes). */
+    void session(SharedSessions.Lease lease) { session(lease.session()); sessionLease = lease; }
     /** kubectl runs here: the control-plane server, or this machine for the first server. */
-    public SshSession controlPlane() { return controlPlane != null ? controlPlane : session; }
-    void controlPlane(SshSession s) { controlPlane = s; }
+    public SshSession controlPlane() { return controlPlane != null ? controlPlane.session() : session; }
+    void controlPlane(SharedSessions.Lease s) { controlPlane = s; }
     boolean hasSeparateControlPlane() { return controlPlane != null; }
     public HostFacts facts() { return facts; }
     void facts(HostFacts f) {
@@ -53,6 +62,14 @@ public final class NodeRun {
     public Secret clusterToken() { return clusterToken; }
     void clusterToken(Secret t) { clusterToken = t; }
     public String presentedHostKey() { return presentedHostKey; }
+    void lock(ClusterLocks.Lease l) { lock = l; }
+    void turn(Rollouts.Slot t) { turn = t; }
+    /** Whether this machine took a turn in a rolling update (and so a failure stops the roll). */
+    public boolean tookTurn() { return turn != null; }
+    void failed(String why) { failed = true; failure = why; }
+    /** k3s was (re)started on the machine in this run. */
+    public boolean restarted() { return restarted; }
+    void restarted(boolean r) { restarted = r; }
 
     /** The node name: the one asked for, else the machine's hostname (known after gather facts). */
     public String nodeName() {
@@ -72,13 +89,24 @@ public final class NodeRun {
     }
 
     void close() {
+        if (turn != null && !turnTaken) {
+            turnTaken = true;
+            turn.close(failed, failure);
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
         if (controlPlane != null) {
             controlPlane.close();
             controlPlane = null;
         }
-        if (session != null) {
+        if (sessionLease != null) {
+            sessionLease.close();
+            sessionLease = null;
+        } else if (session != null) {
             session.close();
-            session = null;
         }
+        session = null;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param token         the cluster join token; optional for the first server (k3s generates one)
  * @param controlPlane  a server to run kubectl on (drain, remove node, readiness); null for the first server
  * @param kubeconfigServer the address written into the fetched kubeconfig; null means the machine's address
+ * @param maxUnavailable how many agents of the cluster may be drained and restarted at once (agents only)
  */
 public record NodeSpec(
         NodeRole role,
@@ -36,7 +37,8 @@ public record NodeSpec(
         HostChecks checks,
         String kubeconfigServer,
         Duration readyTimeout,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        int maxUnavailable) {
 
     public NodeSpec {
         Objects.requireNonNull(role, "role");
@@ -47,6 +49,19 @@ public record NodeSpec(
         checks = Objects.requireNonNullElse(checks, HostChecks.defaults(role));
         readyTimeout = Objects.requireNonNullElse(readyTimeout, Duration.ofMinutes(5));
         drainTimeout = Objects.requireNonNullElse(drainTimeout, Duration.ofMinutes(5));
+        maxUnavailable = Math.max(1, maxUnavailable);
+    }
+
+    public NodeSpec(NodeRole role, SshEndpoint endpoint, String nodeName, String k3sVersion, boolean clusterInit, String serverUrl,
+            Secret token, SshEndpoint controlPlane, List<String> tlsSans, List<String> extraArgs, Airgap airgap, String installScriptUrl,
+            HostChecks checks, String kubeconfigServer, Duration readyTimeout, Duration drainTimeout) {
+        this(role, endpoint, nodeName, k3sVersion, clusterInit, serverUrl, token, controlPlane, tlsSans, extraArgs, airgap,
+                installScriptUrl, checks, kubeconfigServer, readyTimeout, drainTimeout, 1);
+    }
+
+    /** The first server: where kubectl runs for this node, where the cluster lock lives, what names the cluster. */
+    public SshEndpoint firstServer() {
+        return controlPlane != null ? controlPlane : endpoint;
     }
 
     public boolean isFirstServer() {

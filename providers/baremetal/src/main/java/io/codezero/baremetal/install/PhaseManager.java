@@ -93,6 +93,7 @@ public final class PhaseManager {
                 // cleanup is best effort; the phase failure is what the user needs to see
             }
             PhaseFailure failure = new PhaseFailure(run.label(), phase.title(run), e, run.changedHost());
+            run.failed("phase '" + phase.title(run) + "'");
             run.report("failed: " + failure.getMessage());
             failures.add(failure);
             failedNow.add(run);

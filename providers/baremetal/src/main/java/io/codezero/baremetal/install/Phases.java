@@ -4,6 +4,7 @@ import io.codezero.baremetal.ssh.CommandResult;
 import io.codezero.baremetal.ssh.Retry;
 import io.codezero.baremetal.ssh.Secret;
 import io.codezero.baremetal.ssh.SshConnector;
+import io.codezero.baremetal.ssh.SshEndpoint;
 import io.codezero.baremetal.ssh.SshFailure;
 import io.codezero.baremetal.ssh.SshSession;
 import java.io.IOException;
@@ -33,26 +34,46 @@ public final class Phases {
     private Phases() {
     }
 
-    /** connect, gather facts, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
-    public static List<Phase> create(SshConnector ssh) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), new ValidateHost(), new Upload(), new InstallK3s(),
-                new WaitReady(), new FetchKubeconfig());
+    /** connect, gather facts, lock the cluster, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
+    public static List<Phase> create(SshConnector ssh, Coordination co) {
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(), new Upload(),
+                new InstallK3s(), new WaitReady(), new FetchKubeconfig());
     }
 
-    /** Upgrade or reconfigure in place: drain before, uncordon after. */
-    public static List<Phase> update(SshConnector ssh) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), new ValidateHost(), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
-                new WaitReady(), new Uncordon(), new FetchKubeconfig());
+    /**
+     * Upgrade or reconfigure in place, one machine's turn in a rolling update: wait for the turn, drain,
+     * install, wait until Ready (servers also until etcd and the API through the other servers are
+     * healthy), uncordon.
+     */
+    public static List<Phase> update(SshConnector ssh, Coordination co) {
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(),
+                new AwaitTurn(co.rollouts(), Phases::needsRestart), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
+                new WaitReady(), new ServerHealth(), new Uncordon(), new FetchKubeconfig());
     }
 
-    /** Drain, uninstall, remove the node object, clean up. */
-    public static List<Phase> delete(SshConnector ssh) {
-        return List.of(new Connect(ssh, true), new GatherFacts(), Drain.beforeRemoval(), new Uninstall(), new RemoveNode());
+    /** Drain (in turn, like an update), uninstall, remove the node object, clean up. */
+    public static List<Phase> delete(SshConnector ssh, Coordination co) {
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()),
+                new AwaitTurn(co.rollouts(), run -> run.facts().installed() && run.hasSeparateControlPlane()), Drain.beforeRemoval(),
+                new Uninstall(), new RemoveNode());
     }
 
-    /** What is on the machine now (refresh). */
+    /** What is on the machine now (refresh): reads only, so no lock. */
     public static List<Phase> read(SshConnector ssh) {
-        return List.of(new Connect(ssh, false), new GatherFacts());
+        return List.of(new Connect(ssh, null), new GatherFacts());
+    }
+
+    public static List<Phase> create(SshConnector ssh) {
+        return create(ssh, Coordination.forProcess(ssh));
+    }
+
+    public static List<Phase> delete(SshConnector ssh) {
+        return delete(ssh, Coordination.forProcess(ssh));
+    }
+
+    /** An installed machine whose k3s is about to be stopped and started again. */
+    static boolean needsRestart(NodeRun run) {
+        return run.facts().installed() && needsInstall(run);
     }
 
     static boolean needsInstall(NodeRun run) {
@@ -65,12 +86,14 @@ public final class Phases {
 
     static final class Connect implements Phase {
         private final SshConnector ssh;
+        private final SharedSessions sessions;
         private final boolean withControlPlane;
 
-        /** @param withControlPlane also connect to the spec's control-plane server (not needed to read facts) */
-        Connect(SshConnector ssh, boolean withControlPlane) {
+        /** @param sessions where the connection to the control-plane server comes from; null: not needed (reading facts) */
+        Connect(SshConnector ssh, SharedSessions sessions) {
             this.ssh = ssh;
-            this.withControlPlane = withControlPlane;
+            this.sessions = sessions;
+            this.withControlPlane = sessions != null;
         }
 
         @Override
@@ -80,15 +103,66 @@ public final class Phases {
 
         @Override
         public void run(NodeRun run) {
-            run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
+            if (withControlPlane && run.spec().controlPlane() == null) {
+                // The first server: its connection is the one the cluster lock and joining nodes use too.
+                run.session(sessions.acquire(run.spec().endpoint()));
+            } else {
+                run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
+            }
             if (run.spec().controlPlane() != null && withControlPlane) {
                 try {
-                    run.controlPlane(CONNECT_RETRY.call(() -> ssh.connect(run.spec().controlPlane())));
+                    run.controlPlane(sessions.acquire(run.spec().controlPlane()));
                 } catch (SshFailure e) {
                     throw new IllegalStateException("cannot reach the control-plane server " + run.spec().controlPlane().describe()
                             + " (needed to join, drain and check this node): " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /** Takes (or shares, within this process) the cluster lock on the first server. */
+    static final class LockCluster implements Phase {
+        private final ClusterLocks locks;
+
+        LockCluster(ClusterLocks locks) {
+            this.locks = locks;
+        }
+
+        @Override
+        public String title() {
+            return "lock cluster";
+        }
+
+        @Override
+        public void run(NodeRun run) {
+            run.lock(locks.acquire(run.spec().firstServer()));
+        }
+    }
+
+    /** Waits for this machine's turn in the cluster's rolling update (only when k3s will go down). */
+    static final class AwaitTurn implements Phase {
+        private final Rollouts rollouts;
+        private final Predicate<NodeRun> when;
+
+        AwaitTurn(Rollouts rollouts, Predicate<NodeRun> when) {
+            this.rollouts = rollouts;
+            this.when = when;
+        }
+
+        @Override
+        public String title() {
+            return "wait for turn";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return when.test(run);
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            SshEndpoint first = run.spec().firstServer();
+            run.turn(rollouts.await(first.host() + ":" + first.port(), run));
         }
     }
 
@@ -106,8 +180,7 @@ public final class Phases {
             CommandResult r = run.session().sudo(HostFacts.SCRIPT);
             long after = System.currentTimeMillis();
             if (!r.ok()) {
-                throw new IllegalStateException("could not read facts as root (exit " + r.exitCode() + "): " + r.tail()
-                        + (run.spec().endpoint().isRoot() ? "" : " (does the user have sudo? give sudoPassword if sudo asks for one)"));
+                throw new IllegalStateException("could not read facts as root (exit " + r.exitCode() + "): " + r.tail());
             }
             run.facts(HostFacts.parse(r.stdout(), (before + after) / 2000));
         }
@@ -137,7 +210,11 @@ public final class Phases {
             if (f.swapMb() > 0 && !c.allowSwap()) {
                 problems.add("swap is on (" + f.swapMb() + " MiB) and checks.allowSwap is false: turn swap off (swapoff -a)");
             }
-            if (Math.abs(f.clockSkewSeconds()) > c.maxClockSkewSeconds()) {
+            if (f.clockSkewSeconds() == null) {
+                problems.add("the machine's clock could not be read (date -u +%s printed " + (f.clockReading().isEmpty() ? "nothing"
+                        : "'" + f.clockReading() + "'") + ", expected seconds since 1970): fix date on the machine; etcd and certificates need a"
+                        + " clock synchronized within " + c.maxClockSkewSeconds() + "s");
+            } else if (Math.abs(f.clockSkewSeconds()) > c.maxClockSkewSeconds()) {
                 problems.add("clock is " + f.clockSkewSeconds() + "s off from this machine's (at most " + c.maxClockSkewSeconds()
                         + "s allowed; etcd and certificates need synchronized clocks: enable NTP)");
             }
@@ -148,6 +225,9 @@ public final class Phases {
                     problems.add((busy.size() > 1 ? "ports " + ports + " are" : "port " + ports + " is")
                             + " already in use by another program (k3s needs " + c.requiredFreePorts() + " free; find it with: ss -ltnp)");
                 }
+            }
+            if (run.spec().airgap() != null) {
+                problems.addAll(AirgapArchitecture.mismatches(run.spec().airgap(), f.arch()));
             }
             if (f.installedRole() != null && f.installedRole() != run.spec().role()) {
                 problems.add("k3s is already installed here as " + f.installedRole().name().toLowerCase() + ", but the host is declared "
@@ -252,20 +332,27 @@ public final class Phases {
             }
             SshSession s = run.session();
             run.markChanged();
-            // Secrets travel in a root-only file read and removed before the script runs, never on a command line.
-            s.upload(env.toString().getBytes(StandardCharsets.UTF_8), INSTALL_ENV, "600");
-            CommandResult r = s.sudo("set -a; . " + INSTALL_ENV + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT,
-                    null, Duration.ofMinutes(10));
+            run.restarted(true);
+            // One round trip: secrets arrive on stdin into a root-only file that is read and removed before
+            // the script runs (never on a command line); then the installed version is reported, and the
+            // configuration hash recorded only when it is the version asked for.
+            String versionLine = "codezero-installed-version=";
+            CommandResult r = s.sudo("umask 077; mkdir -p " + WORK_DIR + " && cat > " + INSTALL_ENV + " || exit 1; set -a; . " + INSTALL_ENV
+                    + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT + " || exit $?; v=$(" + K3S_BINARY
+                    + " --version 2>/dev/null | head -1 | awk '{print $3}'); printf '\\n" + versionLine + "%s\\n' \"$v\";"
+                    + " if [ \"$v\" = " + SshSession.quote(spec.k3sVersion()) + " ]; then printf '%s\\n' " + spec.configHash(name) + " > "
+                    + CONFIG_HASH + ".tmp && mv -f " + CONFIG_HASH + ".tmp " + CONFIG_HASH + "; fi",
+                    env.toString().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10));
             if (!r.ok()) {
                 throw new IllegalStateException("the k3s install script failed (exit " + r.exitCode() + "): " + r.tail());
             }
-            String version = s.sudo(K3S_BINARY + " --version 2>/dev/null | head -1 | awk '{print $3}'").stdout().trim();
+            int at = r.stdout().lastIndexOf(versionLine);
+            String version = at < 0 ? "" : r.stdout().substring(at + versionLine.length()).strip();
             run.installedVersion(version);
             if (!spec.k3sVersion().equals(version)) {
                 throw new IllegalStateException("k3s on the machine reports version '" + version + "' but k3sVersion is '"
                         + spec.k3sVersion() + "'" + (spec.airgap() != null ? " (the airgap binary is another version)" : ""));
             }
-            s.upload((spec.configHash(name) + "\n").getBytes(StandardCharsets.UTF_8), CONFIG_HASH, "600");
         }
 
         @Override
@@ -292,6 +379,7 @@ public final class Phases {
             String name = run.nodeName();
             long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
             String service = run.spec().role() == NodeRole.SERVER ? "k3s" : "k3s-agent";
+            long pause = 100;
             while (true) {
                 boolean running = run.session().sudo("pgrep -f '[k]3s (server|agent)' >/dev/null").ok();
                 if (!running) {
@@ -309,7 +397,42 @@ public final class Phases {
                     throw new IllegalStateException("node " + name + " did not become Ready within " + run.spec().readyTimeout().toSeconds()
                             + "s (" + node.map(n -> "it is registered but not Ready").orElse("it never registered with the API server") + ")");
                 }
-                Thread.sleep(1000);
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
+            }
+        }
+    }
+
+    /**
+     * After k3s was restarted on a server: its etcd member is healthy and the API answers through
+     * every other server, before the next machine's turn. Polls until the ready timeout.
+     */
+    static final class ServerHealth implements Phase {
+        @Override
+        public String title() {
+            return "check cluster health";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.spec().role() == NodeRole.SERVER && run.restarted();
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            long pause = 100;
+            while (true) {
+                List<String> problems = Kubectl.clusterHealthProblems(run.session(), run.nodeName());
+                if (problems.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("after k3s restarted on " + run.nodeName() + " the cluster is not healthy within "
+                            + run.spec().readyTimeout().toSeconds() + "s: " + String.join("; ", problems));
+                }
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
             }
         }
     }
@@ -327,14 +450,20 @@ public final class Phases {
 
         @Override
         public void run(NodeRun run) {
-            CommandResult config = run.session().sudo("cat /etc/rancher/k3s/k3s.yaml");
-            CommandResult token = run.session().sudo("cat /var/lib/rancher/k3s/server/token");
-            if (!config.ok() || !token.ok()) {
-                throw new IllegalStateException("could not read /etc/rancher/k3s/k3s.yaml or the server token: " + config.tail() + " " + token.tail());
+            // One round trip: the token first (one line), then the kubeconfig.
+            CommandResult r = run.session().sudo("set -e; t=$(head -n 1 /var/lib/rancher/k3s/server/token);"
+                    + " [ -n \"$t\" ] || { echo 'the token file is empty' >&2; exit 1; }; printf '%s\\n' \"$t\"; cat /etc/rancher/k3s/k3s.yaml");
+            int newline = r.stdout().indexOf('\n');
+            if (!r.ok() || newline < 0) {
+                // stderr only: stdout would be the secrets themselves
+                throw new IllegalStateException("could not read the server token /var/lib/rancher/k3s/server/token or /etc/rancher/k3s/k3s.yaml"
+                        + " (exit " + r.exitCode() + "): " + r.stderr().strip());
             }
+            String token = r.stdout().substring(0, newline).trim();
+            String kubeconfig = r.stdout().substring(newline + 1);
             String server = run.spec().kubeconfigServer() != null ? run.spec().kubeconfigServer() : run.spec().endpoint().host();
-            run.kubeconfig(Secret.of(rewriteServer(config.stdout(), server)));
-            run.clusterToken(Secret.of(token.stdout().trim()));
+            run.kubeconfig(Secret.of(rewriteServer(kubeconfig, server)));
+            run.clusterToken(Secret.of(token));
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import com.google.rpc.Code;
 import io.codezero.baremetal.PluginVersion;
+import io.codezero.baremetal.install.Coordination;
 import io.codezero.baremetal.install.InstallFailure;
 import io.codezero.baremetal.install.NodeRole;
 import io.codezero.baremetal.install.NodeRun;
@@ -12,6 +13,7 @@ import io.codezero.baremetal.install.PhaseManager;
 import io.codezero.baremetal.install.Phases;
 import io.codezero.baremetal.install.Progress;
 import io.codezero.baremetal.ssh.SshConnector;
+import io.codezero.baremetal.ssh.SshFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -53,6 +55,7 @@ import pulumirpc.ResourceProviderGrpc;
  */
 public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
     private final SshConnector ssh = new SshConnector();
+    private final Coordination coordination = Coordination.forProcess(ssh);
     private final PhaseManager phases;
     private final EngineLog log;
     private final Progress tap;
@@ -164,11 +167,11 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             Map<String, Object> inputs = PropertyValues.fromStruct(request.getProperties());
             NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, null, false), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
-            List<PhaseFailure> failures = phases.run(Phases.create(ssh), List.of(run));
+            List<PhaseFailure> failures = phases.run(Phases.create(ssh, coordination), List.of(run));
             Map<String, Object> state = state(inputs, run, null);
             String id = nodeId(run);
             if (!failures.isEmpty()) {
-                throw failed(new InstallFailure(failures), run.changedHost() ? id : null, state, inputs);
+                throw failed(new InstallFailure(failures).getMessage(), run.changedHost() ? id : null, state, inputs);
             }
             run.warnings().forEach(w -> log.warning(request.getUrn(), w));
             return CreateResponse.newBuilder().setId(id).setProperties(PropertyValues.toStruct(state)).build();
@@ -182,12 +185,13 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             Map<String, Object> state = PropertyValues.fromStruct(request.getProperties());
             Map<String, Object> inputs = request.hasInputs() && request.getInputs().getFieldsCount() > 0
                     ? PropertyValues.fromStruct(request.getInputs()) : NodeInputs.withoutComputed(state);
-            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, state, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
+            // The recorded inputs, not the outputs: after a new host key was pinned they carry it.
+            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
             List<PhaseFailure> failures = phases.run(Phases.read(ssh), List.of(run));
             if (!failures.isEmpty()) {
                 throw Status.UNAVAILABLE.withDescription("refresh of " + request.getId() + " failed: "
-                        + new InstallFailure(failures).getMessage()).asRuntimeException();
+                        + new InstallFailure(failures).getMessage() + fromStateHint(failures, "refresh")).asRuntimeException();
             }
             if (!run.facts().installed()) {
                 // k3s is gone from the machine: report the resource as deleted so the next update recreates it.
@@ -213,10 +217,17 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             String observed = stringOrNull(olds.get("observedHostKey"));
             NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, news, observed, false), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
-            List<PhaseFailure> failures = phases.run(Phases.update(ssh), List.of(run));
+            List<PhaseFailure> failures = phases.run(Phases.update(ssh, coordination), List.of(run));
             Map<String, Object> state = state(news, run, observed);
             if (!failures.isEmpty()) {
-                throw failed(new InstallFailure(failures), request.getId(), state, news);
+                // The new inputs are recorded (a newly pinned key is used from now on), with what the state
+                // knew wherever this run learned nothing new: a failure never erases the kubeconfig, the token
+                // or the installed version. The resource keeps an init error, so the next `up` updates it again.
+                InstallFailure failure = new InstallFailure(failures);
+                String message = failure.getMessage() + (run.tookTurn() && run.changedHost()
+                        ? ". The rolling update stops here: machines after this one were not touched and keep their version;"
+                        + " fix the cause and run `pulumi up` again to continue from " + run.label() : "");
+                throw failed(message, request.getId(), keepKnown(state, olds, run), news);
             }
             run.warnings().forEach(w -> log.warning(request.getUrn(), w));
             return UpdateResponse.newBuilder().setProperties(PropertyValues.toStruct(state)).build();
@@ -228,12 +239,17 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
         reply(out, () -> {
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> state = PropertyValues.fromStruct(request.getProperties());
-            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, state, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
+            // The recorded inputs when the engine sends them (they carry a newly pinned host key), else the state.
+            Map<String, Object> inputs = request.hasOldInputs() && request.getOldInputs().getFieldsCount() > 0
+                    ? PropertyValues.fromStruct(request.getOldInputs()) : state;
+            NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, stringOrNull(state.get("observedHostKey")), true), request.getUrn());
             NodeRun run = new NodeRun(parsed.spec(), progress(request.getUrn()));
-            List<PhaseFailure> failures = phases.run(Phases.delete(ssh), List.of(run));
+            List<PhaseFailure> failures = phases.run(Phases.delete(ssh, coordination), List.of(run));
             if (!failures.isEmpty()) {
+                String hint = fromStateHint(failures, "destroy");
                 throw Status.UNKNOWN.withDescription("removing " + request.getId() + " failed: " + new InstallFailure(failures).getMessage()
-                        + (failures.get(0).changedHost() ? "" : " (if the machine is gone for good, run: pulumi state delete '" + request.getUrn() + "')"))
+                        + (!hint.isEmpty() ? hint : failures.get(0).changedHost() ? ""
+                                : " (if the machine is gone for good, run: pulumi state delete '" + request.getUrn() + "')"))
                         .asRuntimeException();
             }
             return Empty.getDefaultInstance();
@@ -262,6 +278,41 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
             state.put("clusterToken", run.clusterToken() == null ? null : PropertyValues.secret(run.clusterToken().reveal()));
         }
         return state;
+    }
+
+    /** Outputs this run did not learn (no facts read, no kubeconfig fetched) keep their values from the old state. */
+    private static Map<String, Object> keepKnown(Map<String, Object> state, Map<String, Object> olds, NodeRun run) {
+        Map<String, Object> merged = new LinkedHashMap<>(state);
+        for (String key : List.of("kubeconfig", "clusterToken", "observedHostKey", "warnings")) {
+            if (merged.get(key) == null && olds.get(key) != null) {
+                merged.put(key, olds.get(key));
+            }
+        }
+        if (run.facts() == null) {
+            for (String key : List.of("installedVersion", "running", "os", "arch", "resolvedNodeName")) {
+                if (olds.containsKey(key)) {
+                    merged.put(key, olds.get(key));
+                }
+            }
+        }
+        return markSecrets(merged);
+    }
+
+    /**
+     * Refresh and destroy connect with what the state recorded. When the machine presents another
+     * host key, say how a key pinned anew in the program reaches the state.
+     */
+    private static String fromStateHint(List<PhaseFailure> failures, String operation) {
+        for (PhaseFailure f : failures) {
+            for (Throwable t = f.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SshFailure sf && sf.kind() == SshFailure.Kind.HOST_KEY_MISMATCH) {
+                    return " (" + operation + " connects with the host key recorded in the Pulumi state; if the machine was reinstalled"
+                            + " and you pinned its new key in the program, run `pulumi up` first so the state records it, then run "
+                            + operation + " again)";
+                }
+            }
+        }
+        return "";
     }
 
     private static String nodeId(NodeRun run) {
@@ -302,15 +353,15 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
      * (ErrorResourceInitFailed), keeps the resource and retries with an update next time: nothing
      * half-installed goes unrecorded.
      */
-    private static StatusRuntimeException failed(InstallFailure failure, String id, Map<String, Object> state, Map<String, Object> inputs) {
+    private static StatusRuntimeException failed(String message, String id, Map<String, Object> state, Map<String, Object> inputs) {
         if (id == null) {
-            return Status.UNKNOWN.withDescription(failure.getMessage()).asRuntimeException();
+            return Status.UNKNOWN.withDescription(message).asRuntimeException();
         }
         ErrorResourceInitFailed detail = ErrorResourceInitFailed.newBuilder().setId(id)
                 .setProperties(PropertyValues.toStruct(state)).setInputs(PropertyValues.toStruct(markSecrets(inputs)))
-                .addReasons(failure.getMessage()).build();
+                .addReasons(message).build();
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(Code.UNKNOWN_VALUE)
-                .setMessage(failure.getMessage()).addDetails(Any.pack(detail)).build();
+                .setMessage(message).addDetails(Any.pack(detail)).build();
         return StatusProto.toStatusRuntimeException(status);
     }
 

@@ -172,11 +172,16 @@ final class NodeInputs {
         }
         int readyTimeout = in.integer("readyTimeoutSeconds", 300, 5, 7200);
         int drainTimeout = in.integer("drainTimeoutSeconds", 300, 5, 7200);
+        int maxUnavailable = in.integer("maxUnavailable", 1, 1, 10000);
+        if (role == NodeRole.SERVER && in.present("maxUnavailable")) {
+            in.fail("maxUnavailable", "applies to agents only: servers are always upgraded one at a time (embedded etcd keeps its quorum)");
+        }
         in.rejectUnknownKeys();
         NodeSpec spec = null;
         if (in.failures().isEmpty() && endpoint != null && version != null && !unknowns) {
             spec = new NodeSpec(role, endpoint, nodeName, version, clusterInit, serverUrl, token, controlPlane, tlsSans,
-                    extraArgs, airgap, scriptUrl, checks, kubeconfigServer, Duration.ofSeconds(readyTimeout), Duration.ofSeconds(drainTimeout));
+                    extraArgs, airgap, scriptUrl, checks, kubeconfigServer, Duration.ofSeconds(readyTimeout), Duration.ofSeconds(drainTimeout),
+                    maxUnavailable);
         }
         return new Parsed(spec, in.failures(), unknowns);
     }

@@ -25,7 +25,7 @@ final class ProviderSchema {
                 + "\"kubeconfigServer\":{\"type\":\"string\"}},\"requiredInputs\":[\"connection\",\"k3sVersion\"],"
                 + "\"properties\":{" + outputs + ",\"kubeconfig\":{\"type\":\"string\",\"secret\":true},\"clusterToken\":{\"type\":\"string\",\"secret\":true}}}";
         String agent = "{\"description\":\"A machine running k3s as an agent (workloads only), managed over SSH.\","
-                + "\"inputProperties\":{" + common + "},\"requiredInputs\":[\"connection\",\"k3sVersion\",\"serverUrl\",\"token\",\"controlPlane\"],"
+                + "\"inputProperties\":{" + common + ",\"maxUnavailable\":{\"type\":\"integer\"}},\"requiredInputs\":[\"connection\",\"k3sVersion\",\"serverUrl\",\"token\",\"controlPlane\"],"
                 + "\"properties\":{" + outputs + "}}";
         return "{\"name\":\"" + ResourceTokens.PACKAGE + "\",\"version\":\"" + PluginVersion.VALUE + "\","
                 + "\"description\":\"CodeZero: Kubernetes (k3s) on machines you own, over SSH.\","

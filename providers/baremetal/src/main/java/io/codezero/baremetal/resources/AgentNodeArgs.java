@@ -1,7 +1,13 @@
 package io.codezero.baremetal.resources;
 
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import javax.annotation.Nullable;
+
 /** Inputs of an {@link AgentNode}: serverUrl, token and controlPlane are required. */
 public final class AgentNodeArgs extends NodeArgs {
+    @Import(name = "maxUnavailable") @Nullable Output<Integer> maxUnavailable;
+
     private AgentNodeArgs() {
     }
 
@@ -12,6 +18,12 @@ public final class AgentNodeArgs extends NodeArgs {
     public static final class Builder extends NodeArgs.Builder<AgentNodeArgs, Builder> {
         Builder() {
             super(new AgentNodeArgs());
+        }
+
+        /** How many agents of the cluster may be drained and restarted at once during an upgrade (default 1). */
+        public Builder maxUnavailable(Integer v) {
+            a.maxUnavailable = v == null ? null : Output.of(v);
+            return this;
         }
     }
 }

@@ -70,8 +70,8 @@ public final class SshConnector {
             if (verifier.presented() != null && isHostKeyRejection(e)) {
                 throw new SshFailure(SshFailure.Kind.HOST_KEY_MISMATCH, where, "host key of " + endpoint.host()
                         + " does not match the pinned key: it presented " + HostKeys.openSsh(verifier.presented()) + " ("
-                        + HostKeys.fingerprint(verifier.presented()) + "). If the machine was reinstalled, pin the new key;"
-                        + " otherwise something is intercepting the connection", e);
+                        + HostKeys.fingerprint(verifier.presented()) + "). If the machine was reinstalled, check that key out of band, pin it"
+                        + " (hostKey) and run `pulumi up`; otherwise something is intercepting the connection", e);
             }
             throw classify(e, where, "connect");
         } catch (IOException e) {

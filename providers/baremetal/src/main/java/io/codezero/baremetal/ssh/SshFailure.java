@@ -21,6 +21,10 @@ public final class SshFailure extends RuntimeException {
         HOST_KEY_UNPINNED(false),
         /** The credentials were refused. Never retried. */
         AUTH_FAILED(false),
+        /** The login shell runs no commands (e.g. /bin/false, nologin). */
+        NO_SHELL(false),
+        /** sudo did not run the command as root (wrong password, no sudo rights, a password needed but not given). */
+        SUDO_REFUSED(false),
         /** A command ran and failed, or ran longer than allowed. */
         COMMAND_FAILED(false);
 

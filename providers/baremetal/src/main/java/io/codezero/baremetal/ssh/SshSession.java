@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
@@ -22,6 +23,7 @@ public final class SshSession implements AutoCloseable {
     private final SSHClient client;
     private final SSHClient jump;
     private final String presentedHostKey;
+    private volatile java.util.concurrent.Semaphore channels;
 
     SshSession(SshEndpoint endpoint, SSHClient client, SSHClient jump, String presentedHostKey) {
         this.endpoint = endpoint;
@@ -39,13 +41,19 @@ public final class SshSession implements AutoCloseable {
         return presentedHostKey;
     }
 
+    /** Shared by several users: at most {@code channels} commands at once (sshd's MaxSessions). */
+    public SshSession limitChannels(int channels) {
+        this.channels = new java.util.concurrent.Semaphore(channels, true);
+        return this;
+    }
+
     public boolean isConnected() {
         return client.isConnected() && client.isAuthenticated();
     }
 
     /** Runs a command as the login user. */
     public CommandResult run(String command) {
-        return execStreaming(command, null, endpoint.timeouts().command());
+        return exec(command, Launcher.LOGIN_USER, null, endpoint.timeouts().command());
     }
 
     /** Runs a shell script as root. */
@@ -55,41 +63,46 @@ public final class SshSession implements AutoCloseable {
 
     /** Runs a shell script as root, streaming {@code stdin} to it (used for uploads and secret env files). */
     public CommandResult sudo(String script, byte[] stdin, Duration timeout) {
-        return sudoStreaming(script, stdin == null ? null : out -> out.write(stdin), timeout);
+        return exec(script, asRoot(), stdin == null ? null : out -> out.write(stdin), timeout);
     }
 
-    /** Runs a shell script as root, its stdin written by {@code stdin} (may be null). */
-    private CommandResult sudoStreaming(String script, StdinWriter stdin, Duration timeout) {
+    private Launcher asRoot() {
         if (endpoint.isRoot()) {
-            return execStreaming("sh -c " + quote(script), stdin, timeout);
+            return Launcher.LOGIN_USER;
         }
-        if (endpoint.sudoPassword() != null) {
-            // sudo -S reads the password line from stdin byte by byte; the rest of stdin reaches the script.
-            byte[] password = (endpoint.sudoPassword().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
-            return execStreaming("sudo -S -p '' sh -c " + quote(script), out -> {
-                out.write(password);
-                if (stdin != null) {
-                    stdin.write(out);
-                }
-            }, timeout);
-        }
-        return execStreaming("sudo -n sh -c " + quote(script), stdin, timeout);
+        return endpoint.sudoPassword() != null ? Launcher.SUDO_PASSWORD : Launcher.SUDO_NOPASSWD;
     }
 
-    /** The script that writes its stdin to a file as root, atomically (temp file + rename), with the given octal mode. */
+    /** How a script is started: by the login shell directly, or through sudo. */
+    private enum Launcher {
+        LOGIN_USER("sh -c "),
+        // sudo -S reads the password line from stdin byte by byte; the rest of stdin reaches the script.
+        SUDO_PASSWORD("sudo -S -p '' sh -c "),
+        SUDO_NOPASSWD("sudo -n sh -c ");
+
+        final String prefix;
+
+        Launcher(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    /**
+     * The script that writes its stdin to a file as root, atomically (temp file + rename), with the
+     * given octal mode. On any failure (a full disk, a read-only file system) it removes the partial
+     * file and reads the rest of stdin, so the sender finishes and gets the exit status and the
+     * error rather than waiting for a window the machine never opens.
+     */
     private static String uploadScript(String remotePath, String mode) {
-        String tmp = remotePath + ".codezero-upload";
-        return "set -e; umask 077; mkdir -p \"$(dirname " + quote(remotePath) + ")\"; cat > " + quote(tmp)
-                + "; chmod " + mode + " " + quote(tmp) + "; mv -f " + quote(tmp) + " " + quote(remotePath);
+        String tmp = quote(remotePath + ".codezero-upload");
+        return "umask 077; if mkdir -p \"$(dirname " + quote(remotePath) + ")\" && cat > " + tmp + " && chmod " + mode + " " + tmp
+                + " && mv -f " + tmp + " " + quote(remotePath) + "; then exit 0; fi; rm -f " + tmp + "; cat > /dev/null; exit 1";
     }
 
     /** Writes bytes to a file as root, atomically (temp file + rename), with the given octal mode. */
     public void upload(byte[] content, String remotePath, String mode) {
-        CommandResult result = sudo(uploadScript(remotePath, mode), content, endpoint.timeouts().command());
-        if (!result.ok()) {
-            throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "upload to " + remotePath
-                    + " on " + endpoint.host() + " failed (exit " + result.exitCode() + "): " + result.tail(), null);
-        }
+        checkUpload(exec(uploadScript(remotePath, mode), asRoot(), out -> out.write(content), endpoint.timeouts().command()),
+                remotePath, content.length + " bytes");
     }
 
     /**
@@ -97,12 +110,26 @@ public final class SshSession implements AutoCloseable {
      * airgap image tarballs are hundreds of megabytes.
      */
     public void upload(java.nio.file.Path local, String remotePath, String mode) {
-        CommandResult result = sudoStreaming(uploadScript(remotePath, mode), out -> java.nio.file.Files.copy(local, out),
-                endpoint.timeouts().command());
-        if (!result.ok()) {
-            throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "upload of " + local.getFileName() + " to "
-                    + remotePath + " on " + endpoint.host() + " failed (exit " + result.exitCode() + "): " + result.tail(), null);
+        checkUpload(exec(uploadScript(remotePath, mode), asRoot(), out -> java.nio.file.Files.copy(local, out),
+                endpoint.timeouts().command()), remotePath, local.getFileName().toString());
+    }
+
+    private void checkUpload(CommandResult result, String remotePath, String what) {
+        if (result.ok()) {
+            return;
         }
+        if (result.stderr().contains("No space left on device")) {
+            throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "upload of " + what + " to " + remotePath
+                    + " on " + endpoint.host() + " failed: No space left on device (the partial file was removed; free space on the"
+                    + " file system holding " + remotePath + ", check with: df -h " + parentOf(remotePath) + ")", null);
+        }
+        throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "upload of " + what + " to " + remotePath
+                + " on " + endpoint.host() + " failed (exit " + result.exitCode() + "; the partial file was removed): " + result.tail(), null);
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
     /** Writes a command's stdin. */
@@ -111,7 +138,102 @@ public final class SshSession implements AutoCloseable {
         void write(OutputStream out) throws IOException;
     }
 
-    private CommandResult execStreaming(String command, StdinWriter stdin, Duration timeout) {
+    /**
+     * Runs a script, framing its output so nothing else can pass for it: the login shell prints a
+     * start marker, the script's own shell a begin marker before and an end marker after the script.
+     * What a login prints (a banner from the shell's startup files, sudo's chatter) lands outside the
+     * frame and is dropped; a missing marker says which step refused to run (the login shell, sudo).
+     * Markers carry a random nonce, so a script's output cannot fake them.
+     */
+    private CommandResult exec(String script, Launcher launcher, StdinWriter stdin, Duration timeout) {
+        String nonce = "codezero-" + HexFormat.of().formatHex(randomBytes());
+        String started = nonce + ":start";
+        String begin = nonce + ":begin";
+        String end = nonce + ":end";
+        String framed = "printf '\\n%s\\n' " + begin + "; (\n" + script + "\n); rc=$?; printf '\\n%s\\n' " + end + "; exit $rc";
+        String command = "printf '%s\\n' " + started + "; " + launcher.prefix + quote(framed);
+        StdinWriter input = stdin;
+        if (launcher == Launcher.SUDO_PASSWORD) {
+            byte[] password = (endpoint.sudoPassword().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
+            input = out -> {
+                out.write(password);
+                if (stdin != null) {
+                    stdin.write(out);
+                }
+            };
+        }
+        CommandResult raw = execRaw(command, input, timeout);
+        String out = raw.stdout();
+        if (!out.contains(started + "\n")) {
+            throw new SshFailure(SshFailure.Kind.NO_SHELL, endpoint.describe(), "the login shell of " + endpoint.user() + " on "
+                    + endpoint.host() + " did not run the command (exit " + raw.exitCode() + (raw.tail().isEmpty() ? ", no output"
+                    : ": " + raw.tail()) + "): the user's shell in /etc/passwd runs no commands (e.g. /bin/false or nologin); give "
+                    + endpoint.user() + " a shell such as /bin/sh (chsh -s /bin/sh " + endpoint.user() + ") or use another user", null);
+        }
+        int b = out.indexOf("\n" + begin + "\n");
+        if (b < 0) {
+            throw launcherRefused(launcher, raw);
+        }
+        String body = out.substring(b + begin.length() + 2);
+        int e = body.lastIndexOf("\n" + end + "\n");
+        if (e >= 0) {
+            body = body.substring(0, e);
+        }
+        return new CommandResult(raw.exitCode(), body, raw.stderr());
+    }
+
+    private SshFailure launcherRefused(Launcher launcher, CommandResult raw) {
+        String err = raw.stderr();
+        String who = endpoint.user() + " on " + endpoint.host();
+        String message;
+        if (launcher == Launcher.LOGIN_USER) {
+            message = "the shell of " + who + " could not start sh (exit " + raw.exitCode() + "): " + raw.tail();
+        } else if (err.contains("incorrect password") || err.contains("Sorry, try again")) {
+            message = "sudo on " + endpoint.host() + " refused the sudoPassword given for " + endpoint.user()
+                    + " (wrong password): check sudoPassword (sudoPasswordCredentials)";
+        } else if (err.contains("not in the sudoers") || err.contains("not allowed to") || err.contains("may not run sudo")) {
+            message = endpoint.user() + " may not use sudo on " + endpoint.host() + ": add it to sudoers (e.g. a file in /etc/sudoers.d)"
+                    + " or connect as root";
+        } else if (err.contains("password is required") || err.contains("no password was provided")
+                || err.contains("a terminal is required")) {
+            message = "sudo on " + endpoint.host() + " asks " + endpoint.user() + " for a password: give sudoPassword"
+                    + " (sudoPasswordCredentials), or allow passwordless sudo (NOPASSWD)";
+        } else if (err.contains("sudo: not found") || err.contains("sudo: command not found")) {
+            message = "sudo is not installed on " + endpoint.host() + ": install it or connect as root";
+        } else {
+            message = "sudo on " + endpoint.host() + " did not run the command as root for " + endpoint.user() + " (exit "
+                    + raw.exitCode() + "): " + raw.tail();
+        }
+        return new SshFailure(SshFailure.Kind.SUDO_REFUSED, endpoint.describe(), message, null);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private CommandResult execRaw(String command, StdinWriter stdin, Duration timeout) {
+        java.util.concurrent.Semaphore limit = channels;
+        if (limit == null) {
+            return execChannel(command, stdin, timeout);
+        }
+        try {
+            limit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "interrupted", e);
+        }
+        try {
+            return execChannel(command, stdin, timeout);
+        } finally {
+            limit.release();
+        }
+    }
+
+    private CommandResult execChannel(String command, StdinWriter stdin, Duration timeout) {
         Session session = null;
         long started = System.nanoTime();
         try {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import io.codezero.core.testing.TestPrerequisites;
 
 /**
  * Real SSH machines for tests: each a network namespace joined to a private bridge (10.77.N.0/24,
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Assumptions;
  * rootfs, running {@code sshd -D}. Names carry a per-run prefix so parallel runs do not collide;
  * {@link #close()} removes everything by name and PID.
  *
- * <p>Needs root and the rootfs built by {@code src/test/harness/setup.sh}; {@link #assumeAvailable()}
- * skips the calling test with the reason otherwise.
+ * <p>Needs root and the rootfs built by {@code src/test/harness/setup.sh}; {@link #requireAvailable()}
+ * skips the calling test with the reason otherwise, and fails it under {@code CI=true}.
  */
 public final class SshHostHarness implements AutoCloseable {
     public static final Path ROOTFS = Path.of(System.getenv().getOrDefault("CODEZERO_ROOTFS", "/var/cache/codezero-rootfs"));
@@ -47,14 +47,14 @@ public final class SshHostHarness implements AutoCloseable {
         Sh.run("ip", "link", "set", bridge, "up");
     }
 
-    /** Skips the test (with the reason) unless this machine can run the harness. */
-    public static void assumeAvailable() {
+    /** Unless this machine can run the harness: skips the test locally, fails it under CI=true; both say why. */
+    public static void requireAvailable() {
         String why = unavailableReason();
         if (why != null) {
             // Surefire shows a class skipped in @BeforeAll as "Tests run: 0": say why in the build log too.
-            System.err.println("[harness] SSH host harness skipped: " + why);
+            System.err.println("[harness] SSH host harness unavailable: " + why);
         }
-        Assumptions.assumeTrue(why == null, () -> "SSH host harness skipped: " + why);
+        TestPrerequisites.require(why == null, "SSH host harness: " + why);
     }
 
     public static String unavailableReason() {
@@ -73,7 +73,7 @@ public final class SshHostHarness implements AutoCloseable {
     }
 
     public static SshHostHarness start(int count) {
-        assumeAvailable();
+        requireAvailable();
         try {
             SshHostHarness harness = new SshHostHarness();
             try {

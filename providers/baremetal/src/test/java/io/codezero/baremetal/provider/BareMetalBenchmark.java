@@ -6,11 +6,14 @@ import io.codezero.baremetal.ResourceTokens;
 import io.codezero.baremetal.harness.SshHostHarness;
 import io.codezero.baremetal.harness.StandinK3s;
 import io.codezero.baremetal.harness.TestHost;
-import io.codezero.baremetal.install.Progress;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,14 +25,25 @@ import pulumirpc.Provider.CreateResponse;
 /**
  * Benchmark, not a test: brings up clusters of 1, 5 and 20 machines with the stand-in k3s through
  * the provider, as the engine would (the first server, then every other node's Create at once), and
- * prints wall times. Excluded from normal runs; run with:
- * <pre>mvn -o -q test -pl providers/baremetal -Dtest=BareMetalBenchmark -Dcodezero.excludedGroups=none</pre>
+ * prints wall times with where the time goes: per phase (the median and the slowest machine of the
+ * join wave, from the moments each phase started), this JVM's CPU time and how busy the machine's
+ * cores were (other work on the machine shows up there). Excluded from normal runs; run with:
+ * <pre>mvn -o -q test -pl providers/baremetal -am -Dtest=BareMetalBenchmark -Dcodezero.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @Tag("benchmark")
 class BareMetalBenchmark {
     static final String VERSION = "v1.34.1+k3s1";
     @TempDir
     Path assetsDir;
+
+    /** host -> list of (phase, start nanos), in order; "done" marks the end of the Create call. */
+    final Map<String, List<Object[]>> phases = new ConcurrentHashMap<>();
+
+    void mark(String host, String phase) {
+        String address = host.replaceAll(".*\\(([^:)]+):\\d+.*", "$1").replaceAll(":\\d+$", "");
+        phases.computeIfAbsent(address, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(new Object[] {phase, System.nanoTime()});
+    }
 
     @Test
     void bringUp1And5And20Hosts() throws Exception {
@@ -39,40 +53,104 @@ class BareMetalBenchmark {
         int[] sizes = {1, 1, 5, 20};
         for (int round = 0; round < sizes.length; round++) {
             int size = sizes[round];
+            phases.clear();
             long harnessStart = System.nanoTime();
             try (SshHostHarness harness = SshHostHarness.start(size);
-                 ProviderClient provider = new ProviderClient(Progress.silent())) {
+                 ProviderClient provider = new ProviderClient((host, msg) -> mark(host, msg))) {
                 double harnessSeconds = (System.nanoTime() - harnessStart) / 1e9;
+                long cpuBefore = processCpuNanos();
+                long[] coresBefore = machineCpu();
                 long start = System.nanoTime();
                 TestHost first = harness.host(0);
                 CreateResponse server = provider.create(ResourceTokens.SERVER_NODE, "server",
                         provider.check(ResourceTokens.SERVER_NODE, "server", Map.of(),
                                 NodeInputsFixture.firstServer(harness, first, VERSION, assets)).getInputs());
+                mark(first.address(), "done");
                 double serverSeconds = (System.nanoTime() - start) / 1e9;
                 Object token = PropertyValues.fromStruct(server.getProperties()).get("clusterToken");
                 ExecutorService engine = Executors.newFixedThreadPool(Math.max(1, size - 1));
                 List<Future<CreateResponse>> agents = new ArrayList<>();
                 for (TestHost host : harness.hosts().subList(1, size)) {
                     String name = "agent-" + host.name();
-                    agents.add(engine.submit(() -> provider.create(ResourceTokens.AGENT_NODE, name,
-                            provider.check(ResourceTokens.AGENT_NODE, name, Map.of(),
-                                    NodeInputsFixture.agent(harness, host, first, token, VERSION, assets)).getInputs())));
+                    agents.add(engine.submit(() -> {
+                        CreateResponse r = provider.create(ResourceTokens.AGENT_NODE, name,
+                                provider.check(ResourceTokens.AGENT_NODE, name, Map.of(),
+                                        NodeInputsFixture.agent(harness, host, first, token, VERSION, assets)).getInputs());
+                        mark(host.address(), "done");
+                        return r;
+                    }));
                 }
                 for (Future<CreateResponse> f : agents) {
                     assertThat(PropertyValues.fromStruct(f.get().getProperties())).containsEntry("running", true);
                 }
                 engine.shutdown();
                 double total = (System.nanoTime() - start) / 1e9;
+                double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+                long[] coresAfter = machineCpu();
+                double busy = coresAfter[1] == coresBefore[1] ? 0
+                        : 100.0 * (coresAfter[0] - coresBefore[0]) / (coresAfter[1] - coresBefore[1]);
                 String nodes = harness.exec(first, "k3s kubectl get nodes --no-headers | grep -c ' Ready '").trim();
                 assertThat(nodes).isEqualTo(String.valueOf(size));
                 if (round == 0) {
                     continue;
                 }
-                lines.add(String.format("%2d hosts: %5.1f s total (first server %4.1f s, %2d joins in parallel %4.1f s); harness up in %.1f s",
-                        size, total, serverSeconds, size - 1, total - serverSeconds, harnessSeconds));
+                lines.add(String.format("%2d hosts: %5.2f s total (first server %4.2f s, %2d joins in parallel %4.2f s); provider JVM CPU %.1f s;"
+                                + " machine cores %.0f%% busy; harness up in %.1f s",
+                        size, total, serverSeconds, size - 1, total - serverSeconds, cpu, busy, harnessSeconds));
+                lines.add("          first server: " + breakdown(List.of(first.address())));
+                if (size > 1) {
+                    lines.add("          join wave (median / slowest machine): " + breakdown(harness.hosts().subList(1, size).stream()
+                            .map(TestHost::address).toList()));
+                }
             }
         }
-        System.out.println("\n[benchmark] bare-metal bring-up with the stand-in k3s (provider Create calls, engine-style parallelism)");
+        System.out.println("\n[benchmark] bare-metal bring-up with the stand-in k3s (provider Create calls, engine-style parallelism), "
+                + Runtime.getRuntime().availableProcessors() + " cores");
         lines.forEach(l -> System.out.println("[benchmark] " + l));
+    }
+
+    /** Seconds per phase across the given machines: the median and the maximum, or the value for one machine. */
+    String breakdown(List<String> addresses) {
+        Map<String, List<Double>> byPhase = new TreeMap<>();
+        List<String> order = new ArrayList<>();
+        for (String address : addresses) {
+            List<Object[]> marks = new ArrayList<>(phases.getOrDefault(address, List.of()));
+            for (int i = 0; i + 1 < marks.size(); i++) {
+                String phase = (String) marks.get(i)[0];
+                double seconds = ((long) marks.get(i + 1)[1] - (long) marks.get(i)[1]) / 1e9;
+                byPhase.computeIfAbsent(phase, k -> new ArrayList<>()).add(seconds);
+                if (!order.contains(phase)) {
+                    order.add(phase);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String phase : order) {
+            List<Double> values = byPhase.get(phase);
+            values.sort(Double::compare);
+            double median = values.get(values.size() / 2);
+            double max = values.get(values.size() - 1);
+            out.append(phase).append(values.size() == 1 ? String.format(" %.2f", median) : String.format(" %.2f/%.2f", median, max)).append("; ");
+        }
+        return out.toString();
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** {busy jiffies, total jiffies} of all cores, from /proc/stat. */
+    static long[] machineCpu() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (java.io.IOException e) {
+            return new long[] {0, 0};
+        }
     }
 }

@@ -33,7 +33,9 @@ final class ProviderClient implements AutoCloseable {
 
     ProviderClient(Progress tap) throws IOException {
         server = ProviderMain.start(new BareMetalProvider(null, 32, tap), 0);
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().maxInboundMessageSize(64 << 20).build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().maxInboundMessageSize(64 << 20)
+                // Partial states travel in the error's trailers; the engine (grpc-go) accepts 16 MiB of them, grpc-java 8 KiB by default.
+                .maxInboundMetadataSize(16 << 20).build();
         stub = ResourceProviderGrpc.newBlockingStub(channel);
     }
 
