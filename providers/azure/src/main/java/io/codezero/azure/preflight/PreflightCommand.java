@@ -2,6 +2,7 @@ package io.codezero.azure.preflight;
 
 import io.codezero.azure.AzureTargetArgs;
 import io.codezero.azure.AzureValidator;
+import io.codezero.core.preflight.CommandArguments;
 import io.codezero.core.preflight.PreflightInput;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
@@ -33,31 +34,15 @@ public final class PreflightCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
-        String config = null;
-        String location = null;
-        String subscription = null;
-        String endpoint = null;
-        for (int i = 0; i < argv.length; i++) {
-            String next = i + 1 < argv.length ? argv[i + 1] : null;
-            switch (argv[i]) {
-                case "--config" -> { config = next; i++; }
-                case "--location" -> { location = next; i++; }
-                case "--subscription" -> { subscription = next; i++; }
-                case "--endpoint-url" -> { endpoint = next; i++; }
-                case "--help", "-h" -> {
-                    out.println(usage());
-                    return 0;
-                }
-                default -> {
-                    err.println("codezero-azure-preflight: unknown argument " + argv[i] + "\n" + usage());
-                    return 2;
-                }
-            }
+        CommandArguments arguments = CommandArguments.parse("codezero-azure-preflight", usage(), argv,
+                List.of("--config", "--location", "--subscription", "--endpoint-url"), List.of("--config"), out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (config == null) {
-            err.println("codezero-azure-preflight: --config is required\n" + usage());
-            return 2;
-        }
+        String config = arguments.value("--config");
+        String location = arguments.value("--location");
+        String subscription = arguments.value("--subscription");
+        String endpoint = arguments.value("--endpoint-url");
         // the command line wins over the file
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("location", location);

@@ -1,5 +1,6 @@
 package io.codezero.digitalocean.preflight;
 
+import io.codezero.core.preflight.CommandArguments;
 import io.codezero.core.preflight.PreflightInput;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
@@ -30,31 +31,15 @@ public final class PreflightCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> extraHeaders) {
-        String config = null;
-        String region = null;
-        String tokenFile = null;
-        String apiUrl = System.getenv("DIGITALOCEAN_API_URL");
-        for (int i = 0; i < argv.length; i++) {
-            String next = i + 1 < argv.length ? argv[i + 1] : null;
-            switch (argv[i]) {
-                case "--config" -> { config = next; i++; }
-                case "--region" -> { region = next; i++; }
-                case "--token-file" -> { tokenFile = next; i++; }
-                case "--api-url" -> { apiUrl = next; i++; }
-                case "--help", "-h" -> {
-                    out.println(usage());
-                    return 0;
-                }
-                default -> {
-                    err.println("codezero-do-preflight: unknown argument " + argv[i] + "\n" + usage());
-                    return 2;
-                }
-            }
+        CommandArguments arguments = CommandArguments.parse("codezero-do-preflight", usage(), argv,
+                List.of("--config", "--region", "--token-file", "--api-url"), List.of("--config"), out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (config == null) {
-            err.println("codezero-do-preflight: --config is required\n" + usage());
-            return 2;
-        }
+        String config = arguments.value("--config");
+        String region = arguments.value("--region");
+        String tokenFile = arguments.value("--token-file");
+        String apiUrl = arguments.value("--api-url", System.getenv("DIGITALOCEAN_API_URL"));
         // the command line wins over the file
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("region", region);

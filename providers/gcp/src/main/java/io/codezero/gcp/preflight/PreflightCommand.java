@@ -1,5 +1,6 @@
 package io.codezero.gcp.preflight;
 
+import io.codezero.core.preflight.CommandArguments;
 import io.codezero.core.preflight.PreflightInput;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
@@ -29,31 +30,15 @@ public final class PreflightCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
-        String config = null;
-        String project = null;
-        String region = null;
-        String endpoint = null;
-        for (int i = 0; i < argv.length; i++) {
-            String next = i + 1 < argv.length ? argv[i + 1] : null;
-            switch (argv[i]) {
-                case "--config" -> { config = next; i++; }
-                case "--project" -> { project = next; i++; }
-                case "--region" -> { region = next; i++; }
-                case "--endpoint-url" -> { endpoint = next; i++; }
-                case "--help", "-h" -> {
-                    out.println(usage());
-                    return 0;
-                }
-                default -> {
-                    err.println("codezero-gcp-preflight: unknown argument " + argv[i] + "\n" + usage());
-                    return 2;
-                }
-            }
+        CommandArguments arguments = CommandArguments.parse("codezero-gcp-preflight", usage(), argv,
+                List.of("--config", "--project", "--region", "--endpoint-url"), List.of("--config"), out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (config == null) {
-            err.println("codezero-gcp-preflight: --config is required\n" + usage());
-            return 2;
-        }
+        String config = arguments.value("--config");
+        String project = arguments.value("--project");
+        String region = arguments.value("--region");
+        String endpoint = arguments.value("--endpoint-url");
         // the command line wins over the file
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("project", project);
