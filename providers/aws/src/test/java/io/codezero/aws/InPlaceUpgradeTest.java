@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlannedResource;
-import java.util.LinkedHashMap;
+import io.codezero.core.testing.InPlaceUpdates;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +50,13 @@ class InPlaceUpgradeTest {
             Map.entry("kubernetes:storage.k8s.io/v1:StorageClass", List.of("metadata.name", "provisioner", "parameters",
                     "reclaimPolicy", "volumeBindingMode")));
 
+    private static final InPlaceUpdates UPDATES = InPlaceUpdates.of(REPLACE_ON_CHANGE);
+
     @Test
     void aKubernetesVersionUpgradeChangesOnlyVersionInputs() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         // the upgrade does reach the control plane, every node group and every add-on
         assertThat(changed.get("aws:eks/cluster:Cluster::demo-eks")).containsExactly("version");
         assertThat(changed.get("aws:eks/nodeGroup:NodeGroup::demo-system")).containsExactly("version");
@@ -71,7 +70,7 @@ class InPlaceUpgradeTest {
     void resizingAPoolChangesOnlyItsScalingConfig() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.33", 4, 10), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         assertThat(changed).containsOnlyKeys("aws:eks/nodeGroup:NodeGroup::demo-system");
         assertThat(changed.get("aws:eks/nodeGroup:NodeGroup::demo-system"))
                 .containsExactlyInAnyOrder("scalingConfig.desiredSize", "scalingConfig.maxSize");
@@ -81,7 +80,7 @@ class InPlaceUpgradeTest {
     void theSameProgramTwiceRegistersIdenticalInputs() {
         OfflineRun first = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         OfflineRun second = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
-        assertThat(assertInPlace(first, second)).isEmpty();
+        assertThat(UPDATES.assertInPlace(first, second)).isEmpty();
     }
 
     @Test
@@ -91,73 +90,12 @@ class InPlaceUpgradeTest {
         OfflineRun after = Fixtures.run(Fixtures.spec(), Fixtures.args().instanceType(io.codezero.core.spec.SizeClass.MEDIUM, "m7i.xlarge").build());
         PlannedResource a = before.get("aws:eks/nodeGroup:NodeGroup", "demo-system");
         PlannedResource b = after.get("aws:eks/nodeGroup:NodeGroup", "demo-system");
-        assertThat(replacementInputs(a)).isNotEqualTo(replacementInputs(b));
+        assertThat(UPDATES.replacementInputs(a)).isNotEqualTo(UPDATES.replacementInputs(b));
     }
 
-    /** Asserts nothing would be replaced, created or deleted; returns the changed input paths per resource. */
-    private static Map<String, Set<String>> assertInPlace(OfflineRun before, OfflineRun after) {
-        assertThat(before.succeeded()).as(before.failure()).isTrue();
-        assertThat(after.succeeded()).as(after.failure()).isTrue();
-        Map<String, PlannedResource> old = byUrn(before);
-        Map<String, PlannedResource> now = byUrn(after);
-        assertThat(now.keySet()).as("same resources, same names: nothing created or deleted").isEqualTo(old.keySet());
 
-        Set<String> registeredTypes = now.values().stream().filter(r -> r.custom() && !r.isProvider())
-                .map(PlannedResource::type).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(REPLACE_ON_CHANGE.keySet()).as("every registered type has its replace-on-change inputs listed")
-                .containsAll(registeredTypes);
 
-        Map<String, Set<String>> changed = new TreeMap<>();
-        for (var entry : now.entrySet()) {
-            PlannedResource a = old.get(entry.getKey());
-            PlannedResource b = entry.getValue();
-            if (!b.custom() || b.isProvider()) {
-                continue;
-            }
-            assertThat(replacementInputs(b)).as("replace-on-change inputs of " + b).isEqualTo(replacementInputs(a));
-            Set<String> diff = diff(flatten(a.inputs()), flatten(b.inputs()));
-            if (!diff.isEmpty()) {
-                changed.put(b.type() + "::" + b.name(), diff);
-            }
-        }
-        return changed;
-    }
 
-    private static Map<String, Object> replacementInputs(PlannedResource r) {
-        Map<String, Object> out = new TreeMap<>();
-        for (String path : REPLACE_ON_CHANGE.getOrDefault(r.type(), List.of())) {
-            out.put(path, r.input(path));
-        }
-        return out;
-    }
 
-    private static Map<String, PlannedResource> byUrn(OfflineRun run) {
-        Map<String, PlannedResource> out = new LinkedHashMap<>();
-        run.resources().forEach(r -> out.put(r.urn(), r));
-        return out;
-    }
 
-    private static Set<String> diff(Map<String, Object> a, Map<String, Object> b) {
-        Set<String> keys = new TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys.stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Map<String, Object> flatten(Map<String, Object> inputs) {
-        Map<String, Object> out = new TreeMap<>();
-        flatten("", inputs, out);
-        return out;
-    }
-
-    private static void flatten(String prefix, Object value, Map<String, Object> out) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
-            for (int i = 0; i < list.size(); i++) {
-                flatten(prefix + "." + i, list.get(i), out);
-            }
-        } else {
-            out.put(prefix, value);
-        }
-    }
 }

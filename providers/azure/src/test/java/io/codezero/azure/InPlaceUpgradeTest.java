@@ -7,15 +7,11 @@ import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlannedResource;
 import io.codezero.core.spec.NodePool;
 import io.codezero.core.spec.SizeClass;
+import io.codezero.core.testing.InPlaceUpdates;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -61,11 +57,13 @@ class InPlaceUpgradeTest {
                     Stream.of("resourceGroupName", "resourceName", "agentPoolName", "gpuInstanceProfile", "vmSize"),
                     AgentPools.REPLACE_ON_CHANGE.stream()).toList()));
 
+    private static final InPlaceUpdates UPDATES = InPlaceUpdates.of(REPLACE_ON_CHANGE).listing(r -> r.type().startsWith("azure-native:"));
+
     @Test
     void aKubernetesVersionUpgradeChangesOnlyVersionInputs() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         // the upgrade reaches the control plane, the system pool and every agent pool, and nothing else
         assertThat(changed).containsOnlyKeys("azure-native:containerservice:ManagedCluster::demo-aks",
                 "azure-native:containerservice:AgentPool::demo-general", "azure-native:containerservice:AgentPool::demo-gpu");
@@ -79,7 +77,7 @@ class InPlaceUpgradeTest {
     void resizingAPoolChangesOnlyItsScalingInputs() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.33", 4, 10), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         assertThat(changed).containsOnlyKeys("azure-native:containerservice:AgentPool::demo-general");
         // count is ignored once the pool exists (the autoscaler owns it), so only maxCount reaches Azure
         assertThat(changed.get("azure-native:containerservice:AgentPool::demo-general")).containsExactlyInAnyOrder("count", "maxCount");
@@ -94,13 +92,13 @@ class InPlaceUpgradeTest {
         pools.add(NodePool.builder("batch").size(SizeClass.LARGE).scaling(0, 0, 3).build());
         OfflineRun after = Fixtures.run(grown.nodePools(pools).build(), Fixtures.args().build());
         assertThat(after.succeeded()).as(after.failure()).isTrue();
-        Map<String, PlannedResource> old = byUrn(before);
+        Map<String, PlannedResource> old = InPlaceUpdates.byUrn(before);
         for (PlannedResource now : after.resources()) {
             PlannedResource was = old.get(now.urn());
             if (was == null) {
                 assertThat(now.name()).as("only the new pool is new").isEqualTo("demo-batch");
             } else if (now.custom() && !now.isProvider()) {
-                assertThat(flatten(now.inputs())).as(now.toString()).isEqualTo(flatten(was.inputs()));
+                assertThat(InPlaceUpdates.flatten(now.inputs())).as(now.toString()).isEqualTo(InPlaceUpdates.flatten(was.inputs()));
             }
         }
     }
@@ -109,7 +107,7 @@ class InPlaceUpgradeTest {
     void theSameProgramTwiceRegistersIdenticalInputs() {
         OfflineRun first = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         OfflineRun second = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
-        assertThat(assertInPlace(first, second)).isEmpty();
+        assertThat(UPDATES.assertInPlace(first, second)).isEmpty();
     }
 
     @Test
@@ -117,77 +115,17 @@ class InPlaceUpgradeTest {
         // guards the guard: a VM size change must show up as a replacement-triggering difference
         OfflineRun before = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec(), Fixtures.args().vmSize(SizeClass.MEDIUM, "Standard_D4as_v5").build());
-        assertThat(replacementInputs(before.get("azure-native:containerservice:AgentPool", "demo-general")))
-                .isNotEqualTo(replacementInputs(after.get("azure-native:containerservice:AgentPool", "demo-general")));
-        assertThat(replacementInputs(before.get("azure-native:containerservice:AgentPool", "demo-gpu")))
-                .isEqualTo(replacementInputs(after.get("azure-native:containerservice:AgentPool", "demo-gpu")));
-        assertThat(replacementInputs(before.get("azure-native:containerservice:ManagedCluster", "demo-aks")))
-                .isEqualTo(replacementInputs(after.get("azure-native:containerservice:ManagedCluster", "demo-aks")));
+        assertThat(UPDATES.replacementInputs(before.get("azure-native:containerservice:AgentPool", "demo-general")))
+                .isNotEqualTo(UPDATES.replacementInputs(after.get("azure-native:containerservice:AgentPool", "demo-general")));
+        assertThat(UPDATES.replacementInputs(before.get("azure-native:containerservice:AgentPool", "demo-gpu")))
+                .isEqualTo(UPDATES.replacementInputs(after.get("azure-native:containerservice:AgentPool", "demo-gpu")));
+        assertThat(UPDATES.replacementInputs(before.get("azure-native:containerservice:ManagedCluster", "demo-aks")))
+                .isEqualTo(UPDATES.replacementInputs(after.get("azure-native:containerservice:ManagedCluster", "demo-aks")));
     }
 
-    /** Asserts nothing would be replaced, created or deleted; returns the changed input paths per resource. */
-    private static Map<String, Set<String>> assertInPlace(OfflineRun before, OfflineRun after) {
-        assertThat(before.succeeded()).as(before.failure()).isTrue();
-        assertThat(after.succeeded()).as(after.failure()).isTrue();
-        Map<String, PlannedResource> old = byUrn(before);
-        Map<String, PlannedResource> now = byUrn(after);
-        assertThat(now.keySet()).as("same resources, same names: nothing created or deleted").isEqualTo(old.keySet());
 
-        Set<String> registeredTypes = now.values().stream().filter(r -> r.custom() && !r.isProvider() && r.type().startsWith("azure-native:"))
-                .map(PlannedResource::type).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(REPLACE_ON_CHANGE.keySet()).as("every registered type has its replace-on-change inputs listed").containsAll(registeredTypes);
 
-        Map<String, Set<String>> changed = new TreeMap<>();
-        for (var entry : now.entrySet()) {
-            PlannedResource a = old.get(entry.getKey());
-            PlannedResource b = entry.getValue();
-            if (!b.custom() || b.isProvider()) {
-                continue;
-            }
-            assertThat(replacementInputs(b)).as("replace-on-change inputs of " + b).isEqualTo(replacementInputs(a));
-            Set<String> diff = diff(flatten(a.inputs()), flatten(b.inputs()));
-            if (!diff.isEmpty()) {
-                changed.put(b.type() + "::" + b.name(), diff);
-            }
-        }
-        return changed;
-    }
 
-    private static Map<String, Object> replacementInputs(PlannedResource r) {
-        Map<String, Object> out = new TreeMap<>();
-        for (String path : REPLACE_ON_CHANGE.getOrDefault(r.type(), List.of())) {
-            out.put(path, r.input(path));
-        }
-        return out;
-    }
 
-    private static Map<String, PlannedResource> byUrn(OfflineRun run) {
-        Map<String, PlannedResource> out = new LinkedHashMap<>();
-        run.resources().forEach(r -> out.put(r.urn(), r));
-        return out;
-    }
 
-    private static Set<String> diff(Map<String, Object> a, Map<String, Object> b) {
-        Set<String> keys = new TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys.stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Map<String, Object> flatten(Map<String, Object> inputs) {
-        Map<String, Object> out = new TreeMap<>();
-        flatten("", inputs, out);
-        return out;
-    }
-
-    private static void flatten(String prefix, Object value, Map<String, Object> out) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
-            for (int i = 0; i < list.size(); i++) {
-                flatten(prefix + "." + i, list.get(i), out);
-            }
-        } else {
-            out.put(prefix, value);
-        }
-    }
 }

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlannedResource;
 import io.codezero.core.spec.SizeClass;
+import io.codezero.core.testing.InPlaceUpdates;
 import io.codezero.digitalocean.resources.KubernetesCluster;
 import io.codezero.digitalocean.resources.KubernetesNodePool;
 import io.codezero.digitalocean.resources.Project;
 import io.codezero.digitalocean.resources.ProjectResources;
 import io.codezero.digitalocean.resources.Vpc;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +40,19 @@ class InPlaceUpgradeTest {
             Project.TYPE, List.of(),
             ProjectResources.TYPE, List.of("project"));
 
+    private static final InPlaceUpdates UPDATES = InPlaceUpdates.of(REPLACE_ON_CHANGE)
+            .listing(r -> r.packageName().equals("digitalocean"))
+            .alsoChecking((a, b) -> {
+                if (b.type().equals(KubernetesCluster.TYPE)) {
+                    assertThat(versionNotLowered(a, b)).as("a lower version would replace the cluster").isTrue();
+                }
+            });
+
     @Test
     void aKubernetesVersionUpgradeChangesOnlyTheClustersVersion() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         // DOKS upgrades the control plane and then every pool (surge upgrades) from the one cluster version
         assertThat(changed).containsOnlyKeys(KubernetesCluster.TYPE + "::demo-doks");
         assertThat(changed.get(KubernetesCluster.TYPE + "::demo-doks")).containsExactly("version");
@@ -59,7 +63,7 @@ class InPlaceUpgradeTest {
     void resizingAPoolChangesOnlyItsScaling() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.33", 4, 10), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         assertThat(changed).containsOnlyKeys(KubernetesNodePool.TYPE + "::demo-system");
         assertThat(changed.get(KubernetesNodePool.TYPE + "::demo-system")).containsExactlyInAnyOrder("nodeCount", "maxNodes");
     }
@@ -68,7 +72,7 @@ class InPlaceUpgradeTest {
     void theSameProgramTwiceRegistersIdenticalInputs() {
         OfflineRun first = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         OfflineRun second = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
-        assertThat(assertInPlace(first, second)).isEmpty();
+        assertThat(UPDATES.assertInPlace(first, second)).isEmpty();
     }
 
     @Test
@@ -78,11 +82,11 @@ class InPlaceUpgradeTest {
         OfflineRun after = Fixtures.run(Fixtures.spec(), Fixtures.args().dropletSize(SizeClass.MEDIUM, "s-4vcpu-8gb").build());
         PlannedResource a = before.get(KubernetesNodePool.TYPE, "demo-system");
         PlannedResource b = after.get(KubernetesNodePool.TYPE, "demo-system");
-        assertThat(replacementInputs(a)).isNotEqualTo(replacementInputs(b));
+        assertThat(UPDATES.replacementInputs(a)).isNotEqualTo(UPDATES.replacementInputs(b));
         // and the built-in pool's size replaces the whole cluster, which is why it stays fixed
         OfflineRun bigger = Fixtures.run(Fixtures.spec(), Fixtures.args().builtInPoolSize("s-4vcpu-8gb").build());
-        assertThat(replacementInputs(bigger.get(KubernetesCluster.TYPE, "demo-doks")))
-                .isNotEqualTo(replacementInputs(before.get(KubernetesCluster.TYPE, "demo-doks")));
+        assertThat(UPDATES.replacementInputs(bigger.get(KubernetesCluster.TYPE, "demo-doks")))
+                .isNotEqualTo(UPDATES.replacementInputs(before.get(KubernetesCluster.TYPE, "demo-doks")));
     }
 
     @Test
@@ -93,36 +97,6 @@ class InPlaceUpgradeTest {
                 .isEqualTo(before.get(KubernetesCluster.TYPE, "demo-doks").input("nodePool"));
     }
 
-    /** Asserts nothing would be replaced, created or deleted; returns the changed input paths per resource. */
-    private static Map<String, Set<String>> assertInPlace(OfflineRun before, OfflineRun after) {
-        assertThat(before.succeeded()).as(before.failure()).isTrue();
-        assertThat(after.succeeded()).as(after.failure()).isTrue();
-        Map<String, PlannedResource> old = byUrn(before);
-        Map<String, PlannedResource> now = byUrn(after);
-        assertThat(now.keySet()).as("same resources, same names: nothing created or deleted").isEqualTo(old.keySet());
-
-        Set<String> registeredTypes = now.values().stream().filter(r -> r.custom() && !r.isProvider() && r.packageName().equals("digitalocean"))
-                .map(PlannedResource::type).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(REPLACE_ON_CHANGE.keySet()).as("every registered type has its replace-on-change inputs listed").containsAll(registeredTypes);
-
-        Map<String, Set<String>> changed = new TreeMap<>();
-        for (var entry : now.entrySet()) {
-            PlannedResource a = old.get(entry.getKey());
-            PlannedResource b = entry.getValue();
-            if (!b.custom() || b.isProvider()) {
-                continue;
-            }
-            assertThat(replacementInputs(b)).as("replace-on-change inputs of " + b).isEqualTo(replacementInputs(a));
-            if (b.type().equals(KubernetesCluster.TYPE)) {
-                assertThat(versionNotLowered(a, b)).as("a lower version would replace the cluster").isTrue();
-            }
-            Set<String> diff = diff(flatten(a.inputs()), flatten(b.inputs()));
-            if (!diff.isEmpty()) {
-                changed.put(b.type() + "::" + b.name(), diff);
-            }
-        }
-        return changed;
-    }
 
     private static boolean versionNotLowered(PlannedResource before, PlannedResource after) {
         return compare(String.valueOf(after.input("version")), String.valueOf(before.input("version"))) >= 0;
@@ -142,41 +116,8 @@ class InPlaceUpgradeTest {
         return 0;
     }
 
-    private static Map<String, Object> replacementInputs(PlannedResource r) {
-        Map<String, Object> out = new TreeMap<>();
-        for (String path : REPLACE_ON_CHANGE.getOrDefault(r.type(), List.of())) {
-            out.put(path, r.input(path));
-        }
-        return out;
-    }
 
-    private static Map<String, PlannedResource> byUrn(OfflineRun run) {
-        Map<String, PlannedResource> out = new LinkedHashMap<>();
-        run.resources().forEach(r -> out.put(r.urn(), r));
-        return out;
-    }
 
-    private static Set<String> diff(Map<String, Object> a, Map<String, Object> b) {
-        Set<String> keys = new TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys.stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).collect(Collectors.toCollection(TreeSet::new));
-    }
 
-    private static Map<String, Object> flatten(Map<String, Object> inputs) {
-        Map<String, Object> out = new TreeMap<>();
-        flatten("", inputs, out);
-        return out;
-    }
 
-    private static void flatten(String prefix, Object value, Map<String, Object> out) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
-            for (int i = 0; i < list.size(); i++) {
-                flatten(prefix + "." + i, list.get(i), out);
-            }
-        } else {
-            out.put(prefix, value);
-        }
-    }
 }

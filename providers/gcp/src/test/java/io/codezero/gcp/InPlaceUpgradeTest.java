@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlannedResource;
 import io.codezero.core.spec.SizeClass;
-import java.util.LinkedHashMap;
+import io.codezero.core.testing.InPlaceUpdates;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,11 +63,13 @@ class InPlaceUpgradeTest {
             Map.entry("kubernetes:storage.k8s.io/v1:StorageClass", List.of("metadata.name", "provisioner", "parameters",
                     "reclaimPolicy", "volumeBindingMode")));
 
+    private static final InPlaceUpdates UPDATES = InPlaceUpdates.of(REPLACE_ON_CHANGE).honouringIgnoreChanges();
+
     @Test
     void aKubernetesVersionUpgradeChangesOnlyVersionInputs() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         // the upgrade reaches the control plane and every pool, and nothing else
         assertThat(changed).containsOnlyKeys("gcp:container/cluster:Cluster::demo-gke",
                 "gcp:container/nodePool:NodePool::demo-system", "gcp:container/nodePool:NodePool::demo-gpu");
@@ -84,7 +82,7 @@ class InPlaceUpgradeTest {
     void resizingAPoolChangesOnlyItsAutoscalingLimits() {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.34", 6, 10), Fixtures.args().build());
-        Map<String, Set<String>> changed = assertInPlace(before, after);
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
         assertThat(changed).containsOnlyKeys("gcp:container/nodePool:NodePool::demo-system");
         // initialNodeCount (1 -> 2 per zone) is ignored by the engine once the pool exists
         assertThat(changed.get("gcp:container/nodePool:NodePool::demo-system"))
@@ -95,7 +93,7 @@ class InPlaceUpgradeTest {
     void theSameProgramTwiceRegistersIdenticalInputs() {
         OfflineRun first = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         OfflineRun second = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
-        assertThat(assertInPlace(first, second)).isEmpty();
+        assertThat(UPDATES.assertInPlace(first, second)).isEmpty();
     }
 
     @Test
@@ -106,7 +104,7 @@ class InPlaceUpgradeTest {
         OfflineRun after = Fixtures.run(Fixtures.spec(), Fixtures.args().machineType(SizeClass.MEDIUM, "n2d-standard-4").build());
         PlannedResource a = before.get("gcp:container/nodePool:NodePool", "demo-system");
         PlannedResource b = after.get("gcp:container/nodePool:NodePool", "demo-system");
-        assertThat(replacementInputs(a)).isNotEqualTo(replacementInputs(b));
+        assertThat(UPDATES.replacementInputs(a)).isNotEqualTo(UPDATES.replacementInputs(b));
         assertThat(b.input("name")).isNotEqualTo(a.input("name"));
         assertThat((String) b.input("name")).startsWith("system-");
         // the other pool keeps its name and its inputs
@@ -114,74 +112,9 @@ class InPlaceUpgradeTest {
                 .isEqualTo(before.get("gcp:container/nodePool:NodePool", "demo-gpu").inputs());
     }
 
-    /** Asserts nothing would be replaced, created or deleted; returns the changed input paths per resource. */
-    private static Map<String, Set<String>> assertInPlace(OfflineRun before, OfflineRun after) {
-        assertThat(before.succeeded()).as(before.failure()).isTrue();
-        assertThat(after.succeeded()).as(after.failure()).isTrue();
-        Map<String, PlannedResource> old = byUrn(before);
-        Map<String, PlannedResource> now = byUrn(after);
-        assertThat(now.keySet()).as("same resources, same names: nothing created or deleted").isEqualTo(old.keySet());
 
-        Set<String> registeredTypes = now.values().stream().filter(r -> r.custom() && !r.isProvider())
-                .map(PlannedResource::type).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(REPLACE_ON_CHANGE.keySet()).as("every registered type has its replace-on-change inputs listed")
-                .containsAll(registeredTypes);
 
-        Map<String, Set<String>> changed = new TreeMap<>();
-        for (var entry : now.entrySet()) {
-            PlannedResource a = old.get(entry.getKey());
-            PlannedResource b = entry.getValue();
-            if (!b.custom() || b.isProvider()) {
-                continue;
-            }
-            assertThat(b.ignoreChanges()).as("ignored inputs of " + b).isEqualTo(a.ignoreChanges());
-            assertThat(replacementInputs(b)).as("replace-on-change inputs of " + b).isEqualTo(replacementInputs(a));
-            Set<String> diff = diff(flatten(a.inputs()), flatten(b.inputs()));
-            if (!diff.isEmpty()) {
-                changed.put(b.type() + "::" + b.name(), diff);
-            }
-        }
-        return changed;
-    }
 
-    /** The replace-on-change inputs of a resource, minus those it tells the engine to ignore after creation. */
-    private static Map<String, Object> replacementInputs(PlannedResource r) {
-        Map<String, Object> out = new TreeMap<>();
-        for (String path : REPLACE_ON_CHANGE.getOrDefault(r.type(), List.of())) {
-            if (r.ignoreChanges().stream().noneMatch(ignored -> path.equals(ignored) || path.startsWith(ignored + "."))) {
-                out.put(path, r.input(path));
-            }
-        }
-        return out;
-    }
 
-    private static Map<String, PlannedResource> byUrn(OfflineRun run) {
-        Map<String, PlannedResource> out = new LinkedHashMap<>();
-        run.resources().forEach(r -> out.put(r.urn(), r));
-        return out;
-    }
 
-    private static Set<String> diff(Map<String, Object> a, Map<String, Object> b) {
-        Set<String> keys = new TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys.stream().filter(k -> !Objects.equals(a.get(k), b.get(k))).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Map<String, Object> flatten(Map<String, Object> inputs) {
-        Map<String, Object> out = new TreeMap<>();
-        flatten("", inputs, out);
-        return out;
-    }
-
-    private static void flatten(String prefix, Object value, Map<String, Object> out) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
-            for (int i = 0; i < list.size(); i++) {
-                flatten(prefix + "." + i, list.get(i), out);
-            }
-        } else {
-            out.put(prefix, value);
-        }
-    }
 }

@@ -2,25 +2,18 @@ package io.codezero.examples.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.Gson;
 import io.codezero.core.plan.DependencyGraph;
 import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlanMocksContributor;
 import io.codezero.core.plan.PlannedResource;
+import io.codezero.core.testing.StackConfigs;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The example as shipped (Pulumi.dev.yaml), run offline with the plan mocks found on the classpath:
@@ -33,7 +26,7 @@ class GcpExampleTest {
     @BeforeAll
     static void planTheExample() throws IOException {
         run = OfflineEngine.create().project("codezero-gcp").stack("dev")
-                .config(stackConfig(Path.of("Pulumi.dev.yaml")))
+                .config(StackConfigs.engineConfig(Path.of("Pulumi.dev.yaml")))
                 .mocks(PlanMocksContributor.discover())
                 .run(App::stack);
     }
@@ -75,15 +68,4 @@ class GcpExampleTest {
         }
     }
 
-    /** The config: section of a Pulumi.<stack>.yaml, objects as JSON as the Pulumi CLI passes them. */
-    @SuppressWarnings("unchecked")
-    static Map<String, String> stackConfig(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<String, Object> config = (Map<String, Object>) root.get("config");
-            Map<String, String> out = new LinkedHashMap<>();
-            config.forEach((k, v) -> out.put(k, v instanceof Map || v instanceof List ? new Gson().toJson(v) : String.valueOf(v)));
-            return out;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.codezero.aws.auth;
 
+import io.codezero.core.auth.ExecCredential;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class EksTokenCommand {
                     : DefaultCredentialsProvider.builder().profileName(profile).build();
             AwsCredentials credentials = provider.resolveCredentials();
             EksToken token = new EksTokenGenerator().generate(cluster, region, credentials);
-            out.println(ExecCredential.json(token, System.getenv("KUBERNETES_EXEC_INFO")));
+            out.println(ExecCredential.json(token.token(), token.expiration(), System.getenv("KUBERNETES_EXEC_INFO")));
             return 0;
         } catch (RuntimeException e) {
             err.println("codezero-eks-token: could not get AWS credentials to sign an EKS token for cluster " + cluster

@@ -2,6 +2,9 @@ package io.codezero.aws.preflight;
 
 import io.codezero.aws.AwsTargetArgs;
 import io.codezero.aws.InstanceTypes;
+import io.codezero.core.preflight.CheckResult;
+import io.codezero.core.preflight.CheckStatus;
+import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.spec.NodePool;
 import java.util.ArrayList;
@@ -14,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZoneState;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -49,12 +52,12 @@ public final class AwsPreflight {
             CheckResult credentials = credentials();
             results.add(credentials);
             if (credentials.status() != CheckStatus.PASS) {
-                return new PreflightReport(results);
+                return new PreflightReport("AWS", results);
             }
             CheckResult region = region(args.region());
             results.add(region);
             if (region.status() != CheckStatus.PASS) {
-                return new PreflightReport(results);
+                return new PreflightReport("AWS", results);
             }
             List<String> zones = new ArrayList<>();
             results.add(zones(args, zones));
@@ -64,7 +67,7 @@ public final class AwsPreflight {
             }
             results.add(kubernetesVersion(spec.kubernetesVersion()));
             results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
-            return new PreflightReport(results);
+            return new PreflightReport("AWS", results);
         } finally {
             clients.close();
         }

@@ -1,26 +1,20 @@
 package io.codezero.aws.preflight;
 
-import io.codezero.aws.AwsValidator;
 import io.codezero.aws.AwsTargetArgs;
-import io.codezero.core.config.ClusterSpecConfig;
-import io.codezero.core.config.ConfigObject;
+import io.codezero.aws.AwsValidator;
+import io.codezero.core.preflight.CommandArguments;
+import io.codezero.core.preflight.PreflightInput;
+import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
-import io.codezero.core.validation.ClusterSpecValidator;
 import io.codezero.core.validation.Problem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code codezero-aws-preflight --config Pulumi.dev.yaml [--region R] [--profile P] [--endpoint-url URL]}:
@@ -40,92 +34,39 @@ public final class PreflightCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
-        String config = null;
-        String region = null;
-        String profile = null;
-        String endpoint = null;
-        for (int i = 0; i < argv.length; i++) {
-            String next = i + 1 < argv.length ? argv[i + 1] : null;
-            switch (argv[i]) {
-                case "--config" -> { config = next; i++; }
-                case "--region" -> { region = next; i++; }
-                case "--profile" -> { profile = next; i++; }
-                case "--endpoint-url" -> { endpoint = next; i++; }
-                case "--help", "-h" -> {
-                    out.println(usage());
-                    return 0;
-                }
-                default -> {
-                    err.println("codezero-aws-preflight: unknown argument " + argv[i] + "\n" + usage());
-                    return 2;
-                }
-            }
+        CommandArguments arguments = CommandArguments.parse("codezero-aws-preflight", usage(), argv,
+                List.of("--config", "--region", "--profile", "--endpoint-url"), List.of("--config"), out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (config == null) {
-            err.println("codezero-aws-preflight: --config is required\n" + usage());
-            return 2;
-        }
-        Map<String, Object> values;
+        String config = arguments.value("--config");
+        String region = arguments.value("--region");
+        String profile = arguments.value("--profile");
+        String endpoint = arguments.value("--endpoint-url");
+        // the command line wins over the file
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("region", region);
+        PreflightInput input;
         try {
-            values = readStackConfig(Path.of(config));
+            input = PreflightInput.read(Path.of(config), "codezero:aws", overrides);
         } catch (IOException | RuntimeException e) {
             err.println("codezero-aws-preflight: cannot read " + config + ": " + e.getMessage());
             return 2;
         }
-        Map<String, Object> awsValues = asMap(values.get("codezero:aws"));
-        if (region != null) {
-            awsValues.put("region", region); // the command line wins over the file
-        }
-        ConfigObject awsConfig = ConfigObject.root("codezero:aws", awsValues);
-        ConfigObject clusterConfig = ConfigObject.root("codezero:cluster", asMap(values.get("codezero:cluster")));
-        AwsTargetArgs parsed = AwsTargetArgs.fromConfig(awsConfig);
-        ClusterSpec spec = ClusterSpecConfig.read(clusterConfig, "codezero");
-        List<Problem> problems = new ArrayList<>(awsConfig.problems());
-        problems.addAll(clusterConfig.problems());
+        AwsTargetArgs parsed = AwsTargetArgs.fromConfig(input.target());
+        ClusterSpec spec = input.spec();
         if (profile == null) {
             profile = parsed.awsProfile().orElse(null);
         }
-        problems.addAll(ClusterSpecValidator.validate(spec));
-        problems.addAll(AwsValidator.validate(spec, parsed));
+        List<Problem> problems = input.problems(AwsValidator.validate(spec, parsed));
         if (!problems.isEmpty()) {
-            err.println("codezero-aws-preflight: " + problems.size() + " problem(s) in " + config + ":");
-            problems.forEach(p -> err.println("  - " + p));
-            return 2;
+            return PreflightInput.refuse(err, "codezero-aws-preflight", config, problems);
         }
         AwsClients clients = endpoint == null
                 ? AwsClients.forRegion(parsed.region(), Optional.ofNullable(profile))
                 : AwsClients.forEndpoint(parsed.region(), AwsClients.defaultCredentials(Optional.ofNullable(profile)), URI.create(endpoint));
         PreflightReport report = new AwsPreflight(clients).run(spec, parsed);
-        out.println(report.render());
-        if (!report.passed()) {
-            err.println("AWS preflight failed: " + report.failures().size() + " check(s) failed");
-            return 1;
-        }
-        return 0;
-    }
-
-    /** The {@code config:} map of a Pulumi.&lt;stack&gt;.yaml file. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readStackConfig(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            if (!(root instanceof Map<?, ?> map) || !(map.get("config") instanceof Map<?, ?> config)) {
-                throw new IOException("it has no config: section");
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<Object, Object>) config).forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<Object, Object>) map).forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
-        }
-        return new LinkedHashMap<>();
+        return report.print(out, err);
     }
 
     private static String usage() {

@@ -1,5 +1,6 @@
 package io.codezero.aws.preflight;
 
+import io.codezero.core.preflight.CheckResult;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.codezero.core.auth.ExecCredential;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +16,14 @@ class ExecCredentialTest {
     @Test
     void answersInTheApiVersionTheClientAskedFor() {
         EksToken token = new EksToken("k8s-aws-v1.abc", Instant.parse("2026-11-25T12:14:00Z"));
-        JsonObject v1 = JsonParser.parseString(ExecCredential.json(token,
+        JsonObject v1 = JsonParser.parseString(ExecCredential.json(token.token(), token.expiration(),
                 "{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\",\"spec\":{\"interactive\":false}}")).getAsJsonObject();
         assertThat(v1.get("apiVersion").getAsString()).isEqualTo("client.authentication.k8s.io/v1");
         assertThat(v1.get("kind").getAsString()).isEqualTo("ExecCredential");
         assertThat(v1.getAsJsonObject("status").get("token").getAsString()).isEqualTo("k8s-aws-v1.abc");
         assertThat(v1.getAsJsonObject("status").get("expirationTimestamp").getAsString()).isEqualTo("2026-11-25T12:14:00Z");
 
-        JsonObject fallback = JsonParser.parseString(ExecCredential.json(token, null)).getAsJsonObject();
+        JsonObject fallback = JsonParser.parseString(ExecCredential.json(token.token(), token.expiration(), null)).getAsJsonObject();
         assertThat(fallback.get("apiVersion").getAsString()).isEqualTo("client.authentication.k8s.io/v1beta1");
         assertThat(ExecCredential.requestedApiVersion("not json")).isEqualTo("client.authentication.k8s.io/v1beta1");
     }

@@ -1,5 +1,8 @@
 package io.codezero.aws.preflight;
 
+import io.codezero.core.preflight.CheckResult;
+import io.codezero.core.preflight.CheckStatus;
+import io.codezero.core.preflight.PreflightReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;

@@ -1,5 +1,7 @@
 package io.codezero.aws.preflight;
 
+import io.codezero.core.preflight.CheckResult;
+import io.codezero.core.preflight.CheckStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;

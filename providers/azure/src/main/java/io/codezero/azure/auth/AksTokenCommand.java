@@ -5,6 +5,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.codezero.azure.AksNames;
+import io.codezero.core.auth.ExecCredential;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package io.codezero.azure.cluster;
 
-import com.google.gson.GsonBuilder;
+import io.codezero.core.auth.ExecKubeconfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Written as JSON, which every kubeconfig reader accepts, so quoting is exact.
  */
 public final class Kubeconfig {
-    public static final String EXEC_API_VERSION = "client.authentication.k8s.io/v1beta1";
-
     private Kubeconfig() {
     }
 
@@ -40,40 +37,8 @@ public final class Kubeconfig {
     }
 
     public static String render(String clusterName, Endpoint endpoint, List<String> tokenCommand, Optional<String> tenantId) {
-        Map<String, Object> cluster = new LinkedHashMap<>();
-        cluster.put("server", endpoint.server());
-        cluster.put("certificate-authority-data", endpoint.certificateAuthorityData());
-
-        List<String> args = new ArrayList<>(tokenCommand.subList(1, tokenCommand.size()));
-        args.addAll(List.of("--server-id", io.codezero.azure.AksNames.AKS_AAD_SERVER_APP_ID));
+        List<String> args = new ArrayList<>(List.of("--server-id", io.codezero.azure.AksNames.AKS_AAD_SERVER_APP_ID));
         tenantId.ifPresent(t -> args.addAll(List.of("--tenant-id", t)));
-        Map<String, Object> exec = new LinkedHashMap<>();
-        exec.put("apiVersion", EXEC_API_VERSION);
-        exec.put("command", tokenCommand.get(0));
-        exec.put("args", args);
-        // never prompt: the Pulumi provider and CI have no terminal
-        exec.put("interactiveMode", "Never");
-        exec.put("provideClusterInfo", false);
-
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("cluster", clusterName);
-        context.put("user", clusterName);
-
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("apiVersion", "v1");
-        config.put("kind", "Config");
-        config.put("clusters", List.of(named(clusterName, "cluster", cluster)));
-        config.put("contexts", List.of(named(clusterName, "context", context)));
-        config.put("current-context", clusterName);
-        config.put("users", List.of(named(clusterName, "user", Map.of("exec", exec))));
-        config.put("preferences", Map.of());
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(config);
-    }
-
-    private static Map<String, Object> named(String name, String key, Object value) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", name);
-        out.put(key, value);
-        return out;
+        return ExecKubeconfig.of(clusterName, endpoint.server(), endpoint.certificateAuthorityData(), tokenCommand, args).render();
     }
 }

@@ -15,6 +15,9 @@ import com.azure.resourcemanager.resources.fluent.models.SubscriptionInner;
 import com.azure.resourcemanager.resources.models.SubscriptionState;
 import io.codezero.azure.AksNames;
 import io.codezero.azure.AzureTargetArgs;
+import io.codezero.core.preflight.CheckResult;
+import io.codezero.core.preflight.CheckStatus;
+import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.spec.NodePool;
 import java.util.ArrayList;
@@ -53,19 +56,19 @@ public final class AzurePreflight {
         CheckResult credentials = credentials();
         results.add(credentials);
         if (credentials.status() != CheckStatus.PASS) {
-            return new PreflightReport(results);
+            return new PreflightReport("Azure", results);
         }
         List<String> chosen = new ArrayList<>();
         CheckResult subscription = subscription(args, chosen);
         results.add(subscription);
         if (subscription.status() != CheckStatus.PASS) {
-            return new PreflightReport(results);
+            return new PreflightReport("Azure", results);
         }
         String subscriptionId = chosen.get(0);
         CheckResult location = location(subscriptionId, args.location());
         results.add(location);
         if (location.status() == CheckStatus.FAIL) {
-            return new PreflightReport(results);
+            return new PreflightReport("Azure", results);
         }
         results.add(kubernetesVersion(subscriptionId, args, spec.kubernetesVersion()));
         Map<String, List<String>> poolsBySize = poolsBySize(spec, args);
@@ -77,7 +80,7 @@ public final class AzurePreflight {
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
         }
-        return new PreflightReport(results);
+        return new PreflightReport("Azure", results);
     }
 
     CheckResult credentials() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import io.codezero.azure.AksNames;
 import io.codezero.azure.testing.ReplayServer;
+import io.codezero.core.auth.ExecCredential;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

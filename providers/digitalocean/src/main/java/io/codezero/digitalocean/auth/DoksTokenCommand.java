@@ -1,5 +1,6 @@
 package io.codezero.digitalocean.auth;
 
+import io.codezero.core.auth.ExecCredential;
 import io.codezero.digitalocean.api.ApiToken;
 import io.codezero.digitalocean.api.DoApi;
 import io.codezero.digitalocean.api.DoApiException;
@@ -66,7 +67,8 @@ public final class DoksTokenCommand {
             URI base = apiUrl == null || apiUrl.isBlank() ? DoApi.PRODUCTION : URI.create(apiUrl);
             DoApi api = new DoApi(base, token, extraHeaders);
             ClusterCredentials credentials = new CredentialCache(api, cacheDirectory, clock).get(clusterId, expirySeconds);
-            out.println(ExecCredential.json(credentials.token(), CredentialCache.renewAt(credentials), System.getenv("KUBERNETES_EXEC_INFO")));
+            out.println(ExecCredential.json(credentials.token(), CredentialCache.renewAt(credentials), java.time.temporal.ChronoUnit.NANOS,
+                    System.getenv("KUBERNETES_EXEC_INFO")));
             return 0;
         } catch (DoApiException e) {
             err.println("codezero-doks-token: could not get credentials for DOKS cluster " + clusterId + ": " + e.getMessage()

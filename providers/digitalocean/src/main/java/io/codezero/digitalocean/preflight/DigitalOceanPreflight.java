@@ -2,6 +2,8 @@ package io.codezero.digitalocean.preflight;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.codezero.core.preflight.CheckResult;
+import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.spec.NodePool;
 import io.codezero.core.validation.Cidr;
@@ -54,7 +56,7 @@ public final class DigitalOceanPreflight {
         }
         results.add(dropletLimit(account, spec, args));
         results.add(vpcRanges(spec, args));
-        return new PreflightReport(results);
+        return new PreflightReport("DigitalOcean", results);
     }
 
     private Optional<JsonObject> call(String path) {

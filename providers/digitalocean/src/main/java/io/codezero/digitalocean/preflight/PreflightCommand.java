@@ -1,27 +1,21 @@
 package io.codezero.digitalocean.preflight;
 
-import io.codezero.core.config.ClusterSpecConfig;
-import io.codezero.core.config.ConfigObject;
+import io.codezero.core.preflight.CommandArguments;
+import io.codezero.core.preflight.PreflightInput;
+import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
-import io.codezero.core.validation.ClusterSpecValidator;
 import io.codezero.core.validation.Problem;
 import io.codezero.digitalocean.DigitalOceanTargetArgs;
 import io.codezero.digitalocean.DigitalOceanValidator;
 import io.codezero.digitalocean.api.ApiToken;
 import io.codezero.digitalocean.api.DoApi;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code codezero-do-preflight --config Pulumi.dev.yaml [--region R] [--token-file F] [--api-url URL]}:
@@ -37,54 +31,30 @@ public final class PreflightCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> extraHeaders) {
-        String config = null;
-        String region = null;
-        String tokenFile = null;
-        String apiUrl = System.getenv("DIGITALOCEAN_API_URL");
-        for (int i = 0; i < argv.length; i++) {
-            String next = i + 1 < argv.length ? argv[i + 1] : null;
-            switch (argv[i]) {
-                case "--config" -> { config = next; i++; }
-                case "--region" -> { region = next; i++; }
-                case "--token-file" -> { tokenFile = next; i++; }
-                case "--api-url" -> { apiUrl = next; i++; }
-                case "--help", "-h" -> {
-                    out.println(usage());
-                    return 0;
-                }
-                default -> {
-                    err.println("codezero-do-preflight: unknown argument " + argv[i] + "\n" + usage());
-                    return 2;
-                }
-            }
+        CommandArguments arguments = CommandArguments.parse("codezero-do-preflight", usage(), argv,
+                List.of("--config", "--region", "--token-file", "--api-url"), List.of("--config"), out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (config == null) {
-            err.println("codezero-do-preflight: --config is required\n" + usage());
-            return 2;
-        }
-        Map<String, Object> values;
+        String config = arguments.value("--config");
+        String region = arguments.value("--region");
+        String tokenFile = arguments.value("--token-file");
+        String apiUrl = arguments.value("--api-url", System.getenv("DIGITALOCEAN_API_URL"));
+        // the command line wins over the file
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("region", region);
+        PreflightInput input;
         try {
-            values = readStackConfig(Path.of(config));
+            input = PreflightInput.read(Path.of(config), "codezero:digitalocean", overrides);
         } catch (IOException | RuntimeException e) {
             err.println("codezero-do-preflight: cannot read " + config + ": " + e.getMessage());
             return 2;
         }
-        Map<String, Object> doValues = asMap(values.get("codezero:digitalocean"));
-        if (region != null) {
-            doValues.put("region", region); // the command line wins over the file
-        }
-        ConfigObject doConfig = ConfigObject.root("codezero:digitalocean", doValues);
-        ConfigObject clusterConfig = ConfigObject.root("codezero:cluster", asMap(values.get("codezero:cluster")));
-        DigitalOceanTargetArgs args = DigitalOceanTargetArgs.fromConfig(doConfig);
-        ClusterSpec spec = ClusterSpecConfig.read(clusterConfig, "codezero");
-        List<Problem> problems = new ArrayList<>(doConfig.problems());
-        problems.addAll(clusterConfig.problems());
-        problems.addAll(ClusterSpecValidator.validate(spec));
-        problems.addAll(DigitalOceanValidator.validate(spec, args));
+        DigitalOceanTargetArgs args = DigitalOceanTargetArgs.fromConfig(input.target());
+        ClusterSpec spec = input.spec();
+        List<Problem> problems = input.problems(DigitalOceanValidator.validate(spec, args));
         if (!problems.isEmpty()) {
-            err.println("codezero-do-preflight: " + problems.size() + " problem(s) in " + config + ":");
-            problems.forEach(p -> err.println("  - " + p));
-            return 2;
+            return PreflightInput.refuse(err, "codezero-do-preflight", config, problems);
         }
         ApiToken token;
         try {
@@ -95,34 +65,7 @@ public final class PreflightCommand {
         }
         URI base = apiUrl == null || apiUrl.isBlank() ? DoApi.PRODUCTION : URI.create(apiUrl);
         PreflightReport report = new DigitalOceanPreflight(new DoApi(base, token, extraHeaders)).run(spec, args);
-        out.println(report.render());
-        if (!report.passed()) {
-            err.println("DigitalOcean preflight failed: " + report.failures().size() + " check(s) failed");
-            return 1;
-        }
-        return 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readStackConfig(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            if (!(root instanceof Map<?, ?> map) || !(map.get("config") instanceof Map<?, ?> config)) {
-                throw new IOException("it has no config: section");
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<Object, Object>) config).forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (value instanceof Map<?, ?> map) {
-            ((Map<Object, Object>) map).forEach((k, v) -> out.put(String.valueOf(k), v));
-        }
-        return out;
+        return report.print(out, err);
     }
 
     private static String usage() {

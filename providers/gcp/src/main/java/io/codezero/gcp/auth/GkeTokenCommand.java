@@ -1,5 +1,6 @@
 package io.codezero.gcp.auth;
 
+import io.codezero.core.auth.ExecCredential;
 import java.io.IOException;
 import java.io.PrintStream;
 

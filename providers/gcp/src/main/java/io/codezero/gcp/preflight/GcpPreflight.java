@@ -3,6 +3,9 @@ package io.codezero.gcp.preflight;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.codezero.core.preflight.CheckResult;
+import io.codezero.core.preflight.CheckStatus;
+import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.spec.NodePool;
 import io.codezero.gcp.GcpTargetArgs;
@@ -59,18 +62,18 @@ public final class GcpPreflight {
         CheckResult credentials = credentials();
         results.add(credentials);
         if (credentials.status() != CheckStatus.PASS) {
-            return new PreflightReport(results);
+            return new PreflightReport("Google Cloud", results);
         }
         CheckResult project = project(args.project());
         results.add(project);
         if (project.status() == CheckStatus.FAIL) {
-            return new PreflightReport(results);
+            return new PreflightReport("Google Cloud", results);
         }
         List<CheckResult> apis = apis(args.project());
         results.addAll(apis);
         if (apis.stream().anyMatch(r -> r.status() == CheckStatus.FAIL
                 && (r.message().contains("container.googleapis.com") || r.message().contains("compute.googleapis.com")))) {
-            return new PreflightReport(results);
+            return new PreflightReport("Google Cloud", results);
         }
         List<String> zones = new ArrayList<>();
         Map<String, Quota> quotas = new LinkedHashMap<>();
@@ -78,12 +81,12 @@ public final class GcpPreflight {
         results.add(region);
         results.add(kubernetesVersion(args, spec.kubernetesVersion()));
         if (region.status() != CheckStatus.PASS) {
-            return new PreflightReport(results);
+            return new PreflightReport("Google Cloud", results);
         }
         Map<String, Integer> cpus = new LinkedHashMap<>();
         results.addAll(machineTypes(spec, args, zones, cpus));
         results.addAll(cpuQuotas(spec, args, cpus, quotas));
-        return new PreflightReport(results);
+        return new PreflightReport("Google Cloud", results);
     }
 
     CheckResult credentials() {

@@ -1,26 +1,20 @@
 package io.codezero.gcp.preflight;
 
-import io.codezero.core.config.ClusterSpecConfig;
-import io.codezero.core.config.ConfigObject;
+import io.codezero.core.preflight.CommandArguments;
+import io.codezero.core.preflight.PreflightInput;
+import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
-import io.codezero.core.validation.ClusterSpecValidator;
 import io.codezero.core.validation.Problem;
 import io.codezero.gcp.GcpTargetArgs;
 import io.codezero.gcp.GcpValidator;
 import io.codezero.gcp.auth.GoogleAccessTokens;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code codezero-gcp-preflight --config Pulumi.dev.yaml [--project P] [--region R] [--endpoint-url URL]}:
@@ -36,57 +30,31 @@ public final class PreflightCommand {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
-        String config = null;
-        String project = null;
-        String region = null;
-        String endpoint = null;
-        for (int i = 0; i < argv.length; i++) {
-            String next = i + 1 < argv.length ? argv[i + 1] : null;
-            switch (argv[i]) {
-                case "--config" -> { config = next; i++; }
-                case "--project" -> { project = next; i++; }
-                case "--region" -> { region = next; i++; }
-                case "--endpoint-url" -> { endpoint = next; i++; }
-                case "--help", "-h" -> {
-                    out.println(usage());
-                    return 0;
-                }
-                default -> {
-                    err.println("codezero-gcp-preflight: unknown argument " + argv[i] + "\n" + usage());
-                    return 2;
-                }
-            }
+        CommandArguments arguments = CommandArguments.parse("codezero-gcp-preflight", usage(), argv,
+                List.of("--config", "--project", "--region", "--endpoint-url"), List.of("--config"), out, err);
+        if (arguments.exit().isPresent()) {
+            return arguments.exit().getAsInt();
         }
-        if (config == null) {
-            err.println("codezero-gcp-preflight: --config is required\n" + usage());
-            return 2;
-        }
-        Map<String, Object> values;
+        String config = arguments.value("--config");
+        String project = arguments.value("--project");
+        String region = arguments.value("--region");
+        String endpoint = arguments.value("--endpoint-url");
+        // the command line wins over the file
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("project", project);
+        overrides.put("region", region);
+        PreflightInput input;
         try {
-            values = readStackConfig(Path.of(config));
+            input = PreflightInput.read(Path.of(config), "codezero:gcp", overrides);
         } catch (IOException | RuntimeException e) {
             err.println("codezero-gcp-preflight: cannot read " + config + ": " + e.getMessage());
             return 2;
         }
-        Map<String, Object> gcpValues = asMap(values.get("codezero:gcp"));
-        if (project != null) {
-            gcpValues.put("project", project); // the command line wins over the file
-        }
-        if (region != null) {
-            gcpValues.put("region", region);
-        }
-        ConfigObject gcpConfig = ConfigObject.root("codezero:gcp", gcpValues);
-        ConfigObject clusterConfig = ConfigObject.root("codezero:cluster", asMap(values.get("codezero:cluster")));
-        GcpTargetArgs parsed = GcpTargetArgs.fromConfig(gcpConfig);
-        ClusterSpec spec = ClusterSpecConfig.read(clusterConfig, "codezero");
-        List<Problem> problems = new ArrayList<>(gcpConfig.problems());
-        problems.addAll(clusterConfig.problems());
-        problems.addAll(ClusterSpecValidator.validate(spec));
-        problems.addAll(GcpValidator.validate(spec, parsed));
+        GcpTargetArgs parsed = GcpTargetArgs.fromConfig(input.target());
+        ClusterSpec spec = input.spec();
+        List<Problem> problems = input.problems(GcpValidator.validate(spec, parsed));
         if (!problems.isEmpty()) {
-            err.println("codezero-gcp-preflight: " + problems.size() + " problem(s) in " + config + ":");
-            problems.forEach(p -> err.println("  - " + p));
-            return 2;
+            return PreflightInput.refuse(err, "codezero-gcp-preflight", config, problems);
         }
         GcpPreflight preflight;
         if (endpoint == null) {
@@ -100,36 +68,7 @@ public final class PreflightCommand {
             }
         }
         PreflightReport report = preflight.run(spec, parsed);
-        out.println(report.render());
-        if (!report.passed()) {
-            err.println("Google Cloud preflight failed: " + report.failures().size() + " check(s) failed");
-            return 1;
-        }
-        return 0;
-    }
-
-    /** The {@code config:} map of a Pulumi.&lt;stack&gt;.yaml file. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readStackConfig(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            if (!(root instanceof Map<?, ?> map) || !(map.get("config") instanceof Map<?, ?> config)) {
-                throw new IOException("it has no config: section");
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<Object, Object>) config).forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<Object, Object>) map).forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
-        }
-        return new LinkedHashMap<>();
+        return report.print(out, err);
     }
 
     private static String usage() {

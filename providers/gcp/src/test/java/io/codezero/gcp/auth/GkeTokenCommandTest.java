@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.codezero.core.auth.ExecCredential;
 import io.codezero.gcp.testing.FakeGoogle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
-package io.codezero.azure.preflight;
+package io.codezero.core.preflight;
 
-/** One check's outcome with one clear sentence a user can act on. */
+/** One check's outcome; a FAIL's message is one sentence saying what is wrong and what to do. */
 public record CheckResult(String check, CheckStatus status, String message) {
     public static CheckResult pass(String check, String message) {
         return new CheckResult(check, CheckStatus.PASS, message);

@@ -1,4 +1,4 @@
-package io.codezero.digitalocean.preflight;
+package io.codezero.core.preflight;
 
 /** The outcome of one preflight check. */
 public enum CheckStatus {

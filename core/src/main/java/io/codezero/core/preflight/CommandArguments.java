@@ -1,0 +1,61 @@
+package io.codezero.core.preflight;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The {@code --flag value} arguments of a target's command-line tool. {@code --help}/{@code -h}
+ * prints the usage (exit 0); an unknown argument or a missing required flag is refused with the
+ * usage (exit 2). When {@link #exit()} is present the command returns it without doing anything.
+ */
+public final class CommandArguments {
+    private final Map<String, String> values;
+    private final OptionalInt exit;
+
+    private CommandArguments(Map<String, String> values, OptionalInt exit) {
+        this.values = values;
+        this.exit = exit;
+    }
+
+    public static CommandArguments parse(String command, String usage, String[] argv, List<String> flags,
+                                         List<String> required, PrintStream out, PrintStream err) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < argv.length; i++) {
+            String next = i + 1 < argv.length ? argv[i + 1] : null;
+            if (flags.contains(argv[i])) {
+                values.put(argv[i], next);
+                i++;
+            } else if (argv[i].equals("--help") || argv[i].equals("-h")) {
+                out.println(usage);
+                return new CommandArguments(values, OptionalInt.of(0));
+            } else {
+                err.println(command + ": unknown argument " + argv[i] + "\n" + usage);
+                return new CommandArguments(values, OptionalInt.of(2));
+            }
+        }
+        for (String flag : required) {
+            if (values.get(flag) == null) {
+                err.println(command + ": " + flag + " is required\n" + usage);
+                return new CommandArguments(values, OptionalInt.of(2));
+            }
+        }
+        return new CommandArguments(values, OptionalInt.empty());
+    }
+
+    public OptionalInt exit() {
+        return exit;
+    }
+
+    /** The value given for {@code flag}, or null when it was not given. */
+    public String value(String flag) {
+        return values.get(flag);
+    }
+
+    /** The value given for {@code flag} (even an empty one), else {@code fallback}. */
+    public String value(String flag, String fallback) {
+        return values.containsKey(flag) ? values.get(flag) : fallback;
+    }
+}
