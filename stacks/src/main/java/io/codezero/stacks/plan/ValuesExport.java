@@ -44,7 +44,10 @@ public final class ValuesExport {
         List<Path> files = new ArrayList<>();
         List<String> secret = new ArrayList<>();
         StringBuilder index = new StringBuilder(String.join("\t", INDEX_COLUMNS)).append('\n');
-        for (PlannedResource release : run.ofType(RELEASE)) {
+        // by resource name: the engine registers releases in any order, and the index must not change with it
+        List<PlannedResource> releases = run.ofType(RELEASE).stream()
+                .sorted(java.util.Comparator.comparing(PlannedResource::name)).toList();
+        for (PlannedResource release : releases) {
             boolean masked = !release.secretInputs().isEmpty();
             if (masked) {
                 secret.add(release.name() + " " + release.secretInputs());
