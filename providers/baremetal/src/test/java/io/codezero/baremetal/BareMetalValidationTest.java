@@ -48,7 +48,7 @@ class BareMetalValidationTest {
 
     /** Problems from reading the section and from validating what was read, as the stack reports them. */
     static List<Problem> problems(Map<String, Object> section, Map<String, String> secrets, ClusterSpec spec) {
-        ConfigObject config = ConfigObject.root("codezero:baremetal", section);
+        ConfigObject config = ConfigObject.root("baremetal", section);
         BareMetalTarget target = BareMetalTarget.fromConfig(config, key -> Optional.ofNullable(secrets.get(key)));
         List<Problem> all = new ArrayList<>(config.problems());
         all.addAll(target.validate(spec));
@@ -75,8 +75,8 @@ class BareMetalValidationTest {
     void hostAddressesMustBeIpAddressesOrHostNames() {
         List<Problem> problems = problems(section(host("10.0.0.10", "server"), host("10.0.0.300", "agent"), host("node_2!", "agent"),
                 host("10.0.0.12:2222", "agent"), host(" ", "agent")));
-        assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder("codezero:baremetal.hosts[1].address",
-                "codezero:baremetal.hosts[2].address", "codezero:baremetal.hosts[3].address", "codezero:baremetal.hosts[4].address");
+        assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder("baremetal.hosts[1].address",
+                "baremetal.hosts[2].address", "baremetal.hosts[3].address", "baremetal.hosts[4].address");
         assertThat(problems.toString()).contains("not an IPv4 address", "not an IP address or a DNS name", "give a port in the port setting",
                 "is empty");
     }
@@ -88,8 +88,8 @@ class BareMetalValidationTest {
         Map<String, Object> noUser = host("10.0.0.11", "agent");
         noUser.put("user", "");
         List<Problem> problems = problems(section(zero, noUser));
-        assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder("codezero:baremetal.hosts[0].port",
-                "codezero:baremetal.hosts[1].user");
+        assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder("baremetal.hosts[0].port",
+                "baremetal.hosts[1].user");
         assertThat(problems.toString()).contains("must be from 1 to 65535", "give the login user: root, or a user with sudo");
         BareMetalHost direct = new BareMetalHost(null, "10.0.0.12", 0, null, io.codezero.baremetal.install.NodeRole.SERVER, KEY, false,
                 com.pulumi.core.Output.of(PRIVATE), null, null, null, "h");
@@ -104,8 +104,8 @@ class BareMetalValidationTest {
         Map<String, Object> fromFile = host("10.0.0.11", "agent");
         fromFile.put("privateKeyFile", pub.toString());
         List<Problem> problems = problems(section(host("10.0.0.10", "server"), fromFile), Map.of("sshKey", PUBLIC), spec());
-        assertThat(problems).extracting(Problem::field).contains("codezero:baremetal.hosts[0].credentials",
-                "codezero:baremetal.hosts[1].privateKeyFile");
+        assertThat(problems).extracting(Problem::field).contains("baremetal.hosts[0].credentials",
+                "baremetal.hosts[1].privateKeyFile");
         assertThat(problems.toString()).contains("holds a public key", "the file without .pub", "give the private key file ("
                 + dir.resolve("id_ed25519") + ")");
     }
@@ -115,7 +115,7 @@ class BareMetalValidationTest {
         Map<String, Object> s = section(host("10.0.0.10", "server"));
         s.put("jumpHost", Map.of("user", "jump", "trustOnFirstUse", true));
         List<Problem> problems = problems(s);
-        assertThat(problems).extracting(Problem::field).contains("codezero:baremetal.jumpHost.address", "codezero:baremetal.jumpHost.hostKey");
+        assertThat(problems).extracting(Problem::field).contains("baremetal.jumpHost.address", "baremetal.jumpHost.hostKey");
         assertThat(problems.toString()).contains("trust on first use is not offered for a jump host");
     }
 
@@ -126,15 +126,15 @@ class BareMetalValidationTest {
         s.put("loadBalancer", Map.of("type", "metallb", "addresses", List.of("10.0.0.16/28", "bogus"),
                 "internalAddresses", List.of("10.0.0.30-10.0.0.40", "10.0.0.50-10.0.0.45")));
         List<Problem> problems = problems(s);
-        assertThat(problems).extracting(Problem::field).contains("codezero:baremetal.apiAddress",
-                "codezero:baremetal.loadBalancer.addresses[0]", "codezero:baremetal.loadBalancer.addresses[1]",
-                "codezero:baremetal.loadBalancer.internalAddresses[0]", "codezero:baremetal.loadBalancer.internalAddresses[1]");
-        assertThat(problems.toString()).contains("is the address of an agent", "contains the address of codezero:baremetal.hosts[1]",
-                "is not a CIDR", "overlaps codezero:baremetal.loadBalancer.addresses[0]", "starts after it ends");
+        assertThat(problems).extracting(Problem::field).contains("baremetal.apiAddress",
+                "baremetal.loadBalancer.addresses[0]", "baremetal.loadBalancer.addresses[1]",
+                "baremetal.loadBalancer.internalAddresses[0]", "baremetal.loadBalancer.internalAddresses[1]");
+        assertThat(problems.toString()).contains("is the address of an agent", "contains the address of baremetal.hosts[1]",
+                "is not a CIDR", "overlaps baremetal.loadBalancer.addresses[0]", "starts after it ends");
 
         Map<String, Object> notAnAddress = section(host("10.0.0.10", "server"));
         notAnAddress.put("apiAddress", "https://k8s.lab:6443");
-        assertThat(problems(notAnAddress)).extracting(Problem::field).containsExactly("codezero:baremetal.apiAddress");
+        assertThat(problems(notAnAddress)).extracting(Problem::field).containsExactly("baremetal.apiAddress");
     }
 
     @Test
@@ -144,15 +144,15 @@ class BareMetalValidationTest {
         Map<String, Object> b = host("10.0.0.11", "agent");
         b.put("name", "cp-1");
         List<Problem> problems = problems(section(a, b, host("10.0.0.11", "agent")));
-        assertThat(problems).extracting(Problem::field).contains("codezero:baremetal.hosts[1].name", "codezero:baremetal.hosts[2].address");
+        assertThat(problems).extracting(Problem::field).contains("baremetal.hosts[1].name", "baremetal.hosts[2].address");
     }
 
     @Test
     void flagsCodeZeroSetsCannotBeGivenAsExtraServerArgs() {
         Map<String, Object> s = section(host("10.0.0.10", "server"));
         s.put("extraServerArgs", List.of("--disable=traefik", "--token=abc", "--cluster-cidr=10.50.0.0/16"));
-        assertThat(problems(s)).extracting(Problem::field).containsExactly("codezero:baremetal.extraServerArgs[1]",
-                "codezero:baremetal.extraServerArgs[2]");
+        assertThat(problems(s)).extracting(Problem::field).containsExactly("baremetal.extraServerArgs[1]",
+                "baremetal.extraServerArgs[2]");
     }
 
     @Test
@@ -167,10 +167,11 @@ class BareMetalValidationTest {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat((List<Object>) run.ofType(ResourceTokens.SERVER_NODE).get(0).input("extraArgs"))
                 .contains("--cluster-cidr=10.60.0.0/16", "--service-cidr=10.61.0.0/16");
-        // Unset: k3s keeps its own ranges; nothing is passed.
+        // Unset: k3s keeps its own ranges; no range flag is passed (only the flag that switches Traefik off).
         OfflineRun plain = OfflineEngine.create().mocks(PlanMocksContributor.discover())
                 .run(ctx -> target.provision(spec(), TargetContext.standalone("lab")));
-        assertThat(plain.ofType(ResourceTokens.SERVER_NODE).get(0).input("extraArgs")).isNull();
+        assertThat((List<Object>) plain.ofType(ResourceTokens.SERVER_NODE).get(0).input("extraArgs"))
+                .containsExactly(K3sFacts.DISABLE_TRAEFIK);
 
         ClusterSpec clash = ClusterSpec.builder("lab").kubernetesVersion("1.34")
                 .network(NetworkSpec.builder().podCidr("10.0.0.0/16").build()).build();
