@@ -20,8 +20,23 @@ export GOCACHE="${CODEZERO_E2E_GOCACHE:-$CACHE/go/build}"
 # -mod=readonly: the committed go.sum files must be complete; -modcacherw: the module
 # cache can be deleted with plain rm -rf.
 export GOFLAGS="-buildvcs=false -modcacherw -mod=readonly"
-# Never try to download another Go toolchain: use the installed go.
-export GOTOOLCHAIN=local
+
+# go_at_least HAVE WANT: version compare of "go1.26.8"/"1.26.0"-style strings.
+go_at_least() {
+	local have="${1#go}" want="${2#go}"
+	[ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n1)" = "$want" ]
+}
+
+# The Go toolchain: the machine's go when it is new enough; otherwise the go command (>= 1.21)
+# fetches go$GO_VERSION from the module proxy (module golang.org/toolchain, into GOMODCACHE)
+# and runs it. Nothing else is ever downloaded: GOTOOLCHAIN is an exact version, not "auto".
+if [ -z "${GOTOOLCHAIN:-}" ] || [ "$GOTOOLCHAIN" = local ]; then
+	if command -v go >/dev/null && go_at_least "$(GOTOOLCHAIN=local go env GOVERSION 2>/dev/null || echo go0)" "$GO_MIN_VERSION"; then
+		export GOTOOLCHAIN=local
+	else
+		export GOTOOLCHAIN="go$GO_VERSION"
+	fi
+fi
 export CGO_ENABLED="${CGO_ENABLED:-0}"
 
 E2E_KUBE_CONTEXT=codezero-e2e
