@@ -30,12 +30,31 @@ go_at_least() {
 # The Go toolchain: the machine's go when it is new enough; otherwise the go command (>= 1.21)
 # fetches go$GO_VERSION from the module proxy (module golang.org/toolchain, into GOMODCACHE)
 # and runs it. Nothing else is ever downloaded: GOTOOLCHAIN is an exact version, not "auto".
+# A go older than 1.21 (Debian bookworm's golang-go is 1.19) knows no GOTOOLCHAIN: it downloads
+# the same module itself, and the toolchain inside is put first on PATH.
+go_from_module_proxy() {
+	local tmp dir
+	tmp="$(mktemp -d)"
+	dir="$(cd "$tmp" && go mod init codezero.local/go-bootstrap >/dev/null 2>&1 \
+		&& GOFLAGS=-modcacherw go mod download -json "golang.org/toolchain@v0.0.1-go$GO_VERSION.$(go env GOOS)-$(go env GOARCH)" \
+		| sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+	rm -rf "$tmp"
+	[ -n "$dir" ] && [ -f "$dir/bin/go" ] || { echo "could not fetch go$GO_VERSION from the module proxy" >&2; return 1; }
+	# module zips carry no file modes
+	chmod +x "$dir"/bin/* "$dir"/pkg/tool/*/* 2>/dev/null || true
+	export PATH="$dir/bin:$PATH" GOROOT="$dir"
+}
+
 if [ -z "${GOTOOLCHAIN:-}" ] || [ "$GOTOOLCHAIN" = local ]; then
-	if command -v go >/dev/null && go_at_least "$(GOTOOLCHAIN=local go env GOVERSION 2>/dev/null || echo go0)" "$GO_MIN_VERSION"; then
+	_go_have="$(GOTOOLCHAIN=local go env GOVERSION 2>/dev/null || echo go0)"
+	if go_at_least "$_go_have" "$GO_MIN_VERSION"; then
 		export GOTOOLCHAIN=local
-	else
+	elif go_at_least "$_go_have" 1.21; then
 		export GOTOOLCHAIN="go$GO_VERSION"
+	elif command -v go >/dev/null; then
+		go_from_module_proxy && export GOTOOLCHAIN=local
 	fi
+	unset _go_have
 fi
 export CGO_ENABLED="${CGO_ENABLED:-0}"
 

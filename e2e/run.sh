@@ -144,7 +144,7 @@ nodes_stayed_ready() {
 }
 
 PROJECT="$E2E_WORK/project"
-SHARED_CHARTS="$(cd "$REPO_ROOT/.." && pwd)/shared/charts"
+SHARED_CHARTS="${E2E_SHARED_CHARTS:-$(cd "$REPO_ROOT/.." && pwd)/shared/charts}"
 export PATH="$E2E_BIN:$PATH"
 # The default Kubernetes provider (if a program uses one) must target the test cluster.
 export KUBECONFIG="$E2E_KUBECONFIG"
