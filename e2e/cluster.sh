@@ -185,7 +185,7 @@ start() {
 	t0="$(now_s)"
 	# a failed start leaves nothing running
 	trap 'rc=$?; [ $rc = 0 ] || { log "start failed, stopping what was started"; stop; }; exit $rc' EXIT
-	etcd="$(bin etcd)"; apiserver="$(bin kube-apiserver)"; cm="$(bin kube-controller-manager)"
+	etcd="${E2E_ETCD:-$(bin etcd)}"; apiserver="$(bin kube-apiserver)"; cm="$(bin kube-controller-manager)"
 	sched="$(bin kube-scheduler)"; kwok="$(bin kwok)"
 	# kubectl of the apiserver's version, never the machine's (outside the supported skew)
 	[ -x "$E2E_BIN/kubectl" ] || die "kubectl not built (run e2e/toolchain.sh)"

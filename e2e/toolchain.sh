@@ -71,6 +71,18 @@ stage_src() {
 	echo "$dir"
 }
 
+# children_cpu: sets CPU_NOW to the user+system seconds of this shell's finished children
+# (bash's `times`, which must run in this shell, not in a command substitution).
+CPU_NOW=0
+children_cpu() {
+	local f; f="$(mktemp)"
+	times > "$f"
+	CPU_NOW="$(awk 'NR == 2 { n = split($0, f, /[ ms]+/); u = 0
+		for (i = 1; i + 1 <= n; i += 2) if (f[i] != "") { u += f[i] * 60 + f[i + 1]; }
+		print u }' "$f")"
+	rm -f "$f"
+}
+
 # build_tool TOOL VERSION BIN... : skip if $CACHE/tools/TOOL/<key> is complete,
 # else call build_TOOL <srcdir> <outdir>; then link the binaries into $E2E_BIN.
 build_tool() {
@@ -85,21 +97,25 @@ build_tool() {
 		log "$tool $version: building ..."
 		rm -rf "$out.tmp"; mkdir -p "$out.tmp"
 		local src; src="$(stage_src "$tool")"
-		local rc
+		local rc cpu0 cpu1
+		children_cpu; cpu0=$CPU_NOW
 		set +e  # subshell outside a `||` so that `set -e` holds inside the build function
 		(set -e; cd "$src"; "build_${tool//-/_}" "$src" "$out.tmp")
 		rc=$?
 		set -e
+		children_cpu; cpu1=$CPU_NOW
 		[ "$rc" = 0 ] || die "$tool: build failed (exit $rc)"
 		for b in "$@"; do [ -s "$out.tmp/$b" ] || die "$tool: $b was not produced"; done
 		touch "$out.tmp/.complete"
 		rm -rf "$out"; mv "$out.tmp" "$out"
 		# keep only this build of the tool
 		find "$CACHE/tools/$tool" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
-		local took; took="$(elapsed "$t0")"
-		echo "$tool $version $took" >> "$CACHE/build-times.log"
-		log "$tool $version: built in $took"
-		BUILT_SUMMARY+=("$tool $version: built in $took")
+		local took cpu; took="$(elapsed "$t0")"
+		# CPU time of the build's processes: wall time depends on what else runs on the machine
+		cpu="$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.0fs", b - a }')"
+		echo "$tool $version $took cpu $cpu" >> "$CACHE/build-times.log"
+		log "$tool $version: built in $took (cpu $cpu)"
+		BUILT_SUMMARY+=("$tool $version: built in $took (cpu $cpu)")
 	fi
 	mkdir -p "$E2E_BIN"
 	for b in "$@"; do ln -sfn "$out/$b" "$E2E_BIN/$b"; done
