@@ -194,12 +194,15 @@ start() {
 	gen_pki
 	write_kubeconfig "$E2E_KUBECONFIG"
 
+	# a throwaway store: no fsync (E2E_ETCD_NO_FSYNC=0 for an etcd without the flag, e.g. 3.4)
+	local etcd_no_fsync=1
+	[ "${E2E_ETCD_NO_FSYNC:-1}" = 1 ] || etcd_no_fsync=
 	spawn etcd "$etcd" --name e2e --data-dir "$D/etcd" \
 		--listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
 		--listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
 		--initial-cluster "e2e=http://127.0.0.1:$ETCD_PEER_PORT" --initial-cluster-state new \
 		--snapshot-count 10000 --quota-backend-bytes $((2 * 1024 * 1024 * 1024)) \
-		--unsafe-no-fsync
+		${etcd_no_fsync:+--unsafe-no-fsync}
 	wait_for "etcd" 30 etcd etcd_listening
 
 	spawn kube-apiserver "$apiserver" \

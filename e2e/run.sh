@@ -13,7 +13,7 @@
 #   E2E_STACKS                stacks to run, in order (default: every Pulumi.e2e*.yaml of the
 #                             example, `e2e` first; `e2e` when there is none)
 #   E2E_SKIP_PACKAGE=1        don't run `mvn -q -DskipTests package` (jar must exist)
-#   E2E_CONFIG                extra stack config, whitespace-separated key=value pairs
+#   E2E_CONFIG                extra config lines for every stack, `;`-separated, as in e2e.config
 #   E2E_WORK                  work dir (default /tmp/codezero-e2e), CODEZERO_E2E_CACHE: tool cache
 # The example dir may contain:
 #   Pulumi.<stack>.yaml  stack settings of an e2e stack; codezero:kubeconfig and codezero:context
@@ -197,7 +197,13 @@ apply_config_lines() {
 		case "$line" in rm\ *) rm=1; line="${line#rm }" ;; esac
 		case "$line" in --path\ *) flags=(--path); line="${line#--path }" ;; esac
 		if [ -n "$rm" ]; then
-			pulumi config rm "${flags[@]}" "$line" --stack "$STACK"
+			# already absent (e.g. taken out by E2E_CONFIG): said, not fatal; a removal that
+			# removes nothing at all fails e2e-check.sh's reduced phase
+			if pulumi config get "${flags[@]}" "$line" --stack "$STACK" >/dev/null 2>&1; then
+				pulumi config rm "${flags[@]}" "$line" --stack "$STACK"
+			else
+				log "config $line: not set, nothing to remove"
+			fi
 			continue
 		fi
 		key="${line%%=*}"; value="${line#*=}"
@@ -215,7 +221,7 @@ stack_setup() {
 	local line
 	{
 		[ -f "$EXAMPLE/e2e.config" ] && grep -v '^[[:space:]]*\(#\|$\)' "$EXAMPLE/e2e.config"
-		for line in ${E2E_CONFIG:-}; do echo "$line"; done
+		[ -z "${E2E_CONFIG:-}" ] || tr ';' '\n' <<<"$E2E_CONFIG"
 	} | apply_config_lines
 	pulumi config --stack "$STACK"
 	# what exists before this stack: after destroy, everything else must be gone again
@@ -238,7 +244,8 @@ preview() { cd "$PROJECT" && pulumi preview "${P_FLAGS[@]}" --stack "$STACK"; }
 # The engine's own event log: which Helm releases ran when (e2e/event_timeline.py).
 up() {
 	local events="$E2E_WORK/events/$STACK-$1.jsonl"
-	cd "$PROJECT" && pulumi up --yes --skip-preview "${P_FLAGS[@]}" --stack "$STACK" --event-log "$events"
+	# --event-log is one of the CLI's debug commands
+	cd "$PROJECT" && PULUMI_DEBUG_COMMANDS=true pulumi up --yes --skip-preview "${P_FLAGS[@]}" --stack "$STACK" --event-log "$events"
 	python3 "$E2E_DIR/event_timeline.py" "$events" >&2 || log "event log not readable: $events"
 }
 preview_no_changes() { cd "$PROJECT" && pulumi preview --expect-no-changes --diff "${P_FLAGS[@]}" --stack "$STACK"; }
@@ -268,19 +275,26 @@ check_deployed() {
 }
 
 # Every listable resource type except the ones the control plane itself churns (events,
-# leases, endpoint slices, tokens, reviews), as "kind namespace/name" lines.
+# leases, endpoint slices, tokens, reviews), as "kind namespace/name" lines. APIServices the
+# apiserver registers by itself for every API group it serves (label
+# kube-aggregator.kubernetes.io/automanaged, e.g. one per CRD group) come and go with their
+# group and are left out.
 objects() {
 	local types
-	types="$(kctl api-resources --verbs=list -o name | grep -v -E '^(events|events\.events\.k8s\.io|leases\.coordination\.k8s\.io|endpoints|endpointslices\.discovery\.k8s\.io|componentstatuses)$' | paste -sd, -)"
-	kctl get "$types" -A --ignore-not-found -o 'custom-columns=K:.kind,N:.metadata.namespace,M:.metadata.name' --no-headers 2>/dev/null \
-		| awk '{ print $1, ($2 == "<none>" ? "" : $2 "/") $3 }' | LC_ALL=C sort -u
+	types="$(kctl api-resources --verbs=list -o name | grep -v -E '^(events|events\.events\.k8s\.io|leases\.coordination\.k8s\.io|endpoints|endpointslices\.discovery\.k8s\.io|componentstatuses|apiservices\.apiregistration\.k8s\.io)$' | paste -sd, -)"
+	{
+		kctl get "$types" -A --ignore-not-found -o 'custom-columns=K:.kind,N:.metadata.namespace,M:.metadata.name' --no-headers 2>/dev/null
+		kctl get apiservices -l '!kube-aggregator.kubernetes.io/automanaged' -o 'custom-columns=K:.kind,N:.metadata.namespace,M:.metadata.name' --no-headers 2>/dev/null
+	} | awk '{ print $1, ($2 == "<none>" ? "" : $2 "/") $3 }' | LC_ALL=C sort -u
 }
 
 # After destroy: nothing labelled managed-by=codezero, and nothing that did not exist before the
-# stack's first `up`, except CRDs that their chart marks `helm.sh/resource-policy: keep`
-# (deleting a CRD deletes every custom resource of that kind in the cluster, also the users').
+# stack's first `up`, except CRDs that Helm leaves by design: templated CRDs their chart marks
+# `helm.sh/resource-policy: keep`, and CRDs from a chart's crds/ directory (Helm installs those
+# but never upgrades or deletes them; they carry no release annotation). Deleting a CRD deletes
+# every custom resource of that kind in the cluster, also the users'.
 check_nothing_left() {
-	local types left after new kept=() other=() line
+	local types left after new kept=() raw=() other=() line crd
 	types="$(kctl api-resources --verbs=list -o name | grep -v -E '^(events|events\.events\.k8s\.io)$' | paste -sd, -)"
 	left="$(kctl get "$types" -A -l "$MANAGED_LABEL" -o name 2>/dev/null)" || {
 		# one failing type (e.g. a CRD deleted mid-way) must not hide the rest
@@ -300,20 +314,25 @@ check_nothing_left() {
 	done
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
+		crd="${line#* }"
 		if [ "${line%% *}" = CustomResourceDefinition ] \
-			&& [ "$(kctl get crd "${line#* }" -o jsonpath='{.metadata.annotations.helm\.sh/resource-policy}')" = keep ]; then
-			kept+=("${line#* }")
+			&& [ "$(kctl get crd "$crd" -o jsonpath='{.metadata.annotations.helm\.sh/resource-policy}')" = keep ]; then
+			kept+=("$crd")
+		elif [ "${line%% *}" = CustomResourceDefinition ] \
+			&& [ -z "$(kctl get crd "$crd" -o jsonpath='{.metadata.annotations.meta\.helm\.sh/release-name}')" ]; then
+			raw+=("$crd")
 		else
 			other+=("$line")
 		fi
 	done <<<"$new"
 	[ ${#kept[@]} -eq 0 ] || log "CRDs kept by their charts' keep policy (${#kept[@]}): ${kept[*]}"
+	[ ${#raw[@]} -eq 0 ] || log "CRDs from charts' crds/ directories, which Helm never deletes (${#raw[@]}): ${raw[*]}"
 	if [ ${#other[@]} -gt 0 ]; then
 		log "still present after destroy, not there before the stack's first up (${#other[@]}):"
 		printf '    %s\n' "${other[@]}" >&2
 		return 1
 	fi
-	log "nothing labelled $MANAGED_LABEL and nothing new but kept CRDs is left"
+	log "nothing labelled $MANAGED_LABEL, nothing new but the CRDs above is left"
 }
 
 run_stack() {
