@@ -5,15 +5,15 @@ event stream: one JSON object per line, each with a `timestamp` in seconds).
 
 Prints every Helm release (start, end, duration relative to the first event), how many releases
 were in flight at once, the span of all releases, and the ideal with the durations measured in
-this run: the releases that must follow one another (the Istio chain base -> istiod -> gateway
-[-> cni, ztunnel]; the Prometheus operator CRDs -> kube-prometheus-stack) as chains, and
+this run: the releases that must follow one another (the Istio chain base -> istiod -> gateway;
+the Prometheus operator CRDs -> kube-prometheus-stack) as chains, and
 everything else in parallel with them, so the longest chain or release.
 """
 import json
 import sys
 
 RELEASE = "kubernetes:helm.sh/v3:Release"
-ISTIO = ("-istio-base", "-istiod", "-istio-gateway", "-istio-cni", "-istio-ztunnel")
+ISTIO = ("-istio-base", "-istiod", "-istio-gateway")
 METRICS = ("-prometheus-operator-crds", "-kube-prometheus-stack")
 
 

@@ -38,11 +38,12 @@ MANAGED_LABEL="app.kubernetes.io/managed-by=codezero"
 
 export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE:-codezero-e2e-not-a-secret}"
 
-STEP_NAMES=()
-STEP_TIMES=()
 RUN_T0="$(now_s)"
 CLUSTER_STARTED=
-FAILED_STEP=
+# one line per step, "status<TAB>took<TAB>name": stacks run in subshells, so that one failing
+# stack does not keep the next from running
+STEPS="$E2E_WORK/steps.tsv"
+mkdir -p "$E2E_WORK"; : > "$STEPS"
 
 # step NAME CMD...: run, time, record; abort the run on failure. Once the cluster runs, a
 # node that was not Ready at any moment of the step fails it (see nodes_stayed_ready).
@@ -60,21 +61,19 @@ step() {
 	fi
 	set -e
 	local took; took="$(elapsed "$t0")"
-	STEP_NAMES+=("$name"); STEP_TIMES+=("$took")
 	if [ "$rc" -ne 0 ]; then
-		FAILED_STEP="$name"
+		printf 'FAILED\t%s\t%s\n' "$took" "$name" >> "$STEPS"
 		log "<== $name FAILED (exit $rc) after $took"
 		exit "$rc"
 	fi
+	printf 'ok\t%s\t%s\n' "$took" "$name" >> "$STEPS"
 	log "<== $name ok ($took)"
 }
 
 summary() {
 	local i
 	echo "---- e2e step times ($(basename "$EXAMPLE")) ----"
-	for i in "${!STEP_NAMES[@]}"; do
-		printf '  %-52s %s\n' "${STEP_NAMES[$i]}" "${STEP_TIMES[$i]}"
-	done
+	awk -F'\t' '{ printf "  %-52s %8s %s\n", $3, $2, ($1 == "ok" ? "" : $1) }' "$STEPS"
 	printf '  %-52s %s\n' "total" "$(elapsed "$RUN_T0")"
 }
 
@@ -101,11 +100,11 @@ cleanup() {
 	# the plugin copies (~200 MB); state and project stay for inspection
 	[ "$rc" -ne 0 ] || rm -rf "$PULUMI_HOME"
 	summary >&2
-	if [ "$rc" -eq 0 ]; then
-		echo "e2e: ${#STEP_NAMES[@]} passed, 0 failed"
-	else
-		echo "e2e: $(( ${#STEP_NAMES[@]} - 1 )) passed, 1 failed (step: ${FAILED_STEP:-?})"
-	fi
+	local passed failed
+	passed="$(grep -c '^ok' "$STEPS" || true)"; failed="$(grep -c '^FAILED' "$STEPS" || true)"
+	[ "$rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1  # failed outside any step
+	echo "e2e: $passed passed, $failed failed$([ "$failed" = 0 ] || echo " (steps: $(awk -F'\t' '$1 != "ok" { printf "%s%s", s, $3; s = "; " }' "$STEPS"))")"
+	[ "$failed" = 0 ] || rc=1
 	exit "$rc"
 }
 trap cleanup EXIT
@@ -352,7 +351,6 @@ run_stack() {
 }
 
 main() {
-	mkdir -p "$E2E_WORK"
 	rm -rf "$E2E_WORK/failure-logs" "$E2E_WORK/cluster-logs"
 	if [ -n "${E2E_STACKS:-}" ]; then
 		read -r -a STACKS <<<"$E2E_STACKS"
@@ -370,11 +368,24 @@ main() {
 	CLUSTER_STARTED=1
 	step "cluster start" cluster_start
 	step "pulumi plugins and project" plugins_setup
-	local s; for s in "${STACKS[@]}"; do run_stack "$s"; done
+	local s failed=()
+	for s in "${STACKS[@]}"; do
+		set +e
+		( run_stack "$s" )
+		if [ $? -ne 0 ]; then
+			failed+=("$s")
+			# the next stack shares the control plane: take down what this one left
+			log "[$s] failed; destroying what it made before the next stack"
+			(cd "$PROJECT" && pulumi destroy --yes --skip-preview "${P_FLAGS[@]}" --stack "$s" > "$E2E_WORK/cleanup-$s.log" 2>&1) \
+				|| log "[$s] destroy after failure failed too: $E2E_WORK/cleanup-$s.log"
+		fi
+		set -e
+	done
 	step "nodes stayed Ready (whole run)" nodes_stayed_ready
 	local leases
 	leases="$(grep -c 'Failed to sync lease' "$E2E_CLUSTER_DIR/logs/kwok.log" || true)"
 	log "kwok lease renewals that failed during the run: ${leases:-0}"
+	[ ${#failed[@]} -eq 0 ] || { log "stacks that failed: ${failed[*]}"; return 1; }
 }
 
 main "$@"; exit $?
