@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway local Kubernetes control plane for the end-to-end tests:
-#   etcd (Debian) + kube-apiserver + kube-controller-manager + kube-scheduler
-#   + kwok simulating ${E2E_NODES:-2} nodes (pods become Running/Ready without a kubelet).
+#   etcd + kube-apiserver + kube-controller-manager + kube-scheduler (all built by toolchain.sh)
+#   + kwok simulating ${E2E_NODES:-2} nodes (pods become Running/Ready without a kubelet)
+#   + two watchers (watch.sh): node readiness log, LoadBalancer addresses.
 # Everything listens on 127.0.0.1 only. State lives in $E2E_WORK/cluster
 # (default /tmp/codezero-e2e/cluster), the kubeconfig in $E2E_WORK/kubeconfig
 # (context "codezero-e2e").
@@ -184,19 +185,24 @@ start() {
 	t0="$(now_s)"
 	# a failed start leaves nothing running
 	trap 'rc=$?; [ $rc = 0 ] || { log "start failed, stopping what was started"; stop; }; exit $rc' EXIT
-	etcd="$(bin etcd)"; apiserver="$(bin kube-apiserver)"; cm="$(bin kube-controller-manager)"
+	etcd="${E2E_ETCD:-$(bin etcd)}"; apiserver="$(bin kube-apiserver)"; cm="$(bin kube-controller-manager)"
 	sched="$(bin kube-scheduler)"; kwok="$(bin kwok)"
-	command -v kubectl >/dev/null || die "kubectl not found"
+	# kubectl of the apiserver's version, never the machine's (outside the supported skew)
+	[ -x "$E2E_BIN/kubectl" ] || die "kubectl not built (run e2e/toolchain.sh)"
 	command -v openssl >/dev/null || die "openssl not found"
 	mkdir -p "$PIDS" "$LOGS" "$D/etcd"
 	gen_pki
 	write_kubeconfig "$E2E_KUBECONFIG"
 
+	# a throwaway store: no fsync (E2E_ETCD_NO_FSYNC=0 for an etcd without the flag, e.g. 3.4)
+	local etcd_no_fsync=1
+	[ "${E2E_ETCD_NO_FSYNC:-1}" = 1 ] || etcd_no_fsync=
 	spawn etcd "$etcd" --name e2e --data-dir "$D/etcd" \
 		--listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
 		--listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
 		--initial-cluster "e2e=http://127.0.0.1:$ETCD_PEER_PORT" --initial-cluster-state new \
-		--snapshot-count 10000 --quota-backend-bytes $((2 * 1024 * 1024 * 1024))
+		--snapshot-count 10000 --quota-backend-bytes $((2 * 1024 * 1024 * 1024)) \
+		${etcd_no_fsync:+--unsafe-no-fsync}
 	wait_for "etcd" 30 etcd etcd_listening
 
 	spawn kube-apiserver "$apiserver" \
@@ -208,6 +214,7 @@ start() {
 		--service-account-key-file "$PKI/sa.pub" --service-account-signing-key-file "$PKI/sa.key" \
 		--service-cluster-ip-range "$SERVICE_CIDR" \
 		--authorization-mode Node,RBAC \
+		--disable-admission-plugins MutatingAdmissionWebhook,ValidatingAdmissionWebhook \
 		--endpoint-reconciler-type none \
 		--allow-privileged=true \
 		--profiling=false \
@@ -248,6 +255,8 @@ start() {
 	wait_for "$NODES Ready node(s)" 90 kwok nodes_ready
 	wait_for "default service account" 60 kube-controller-manager kctl -n default get serviceaccount default
 	alive kube-scheduler || { tail -n 30 "$LOGS/kube-scheduler.log" >&2; die "kube-scheduler exited"; }
+	spawn node-watch bash "$E2E_DIR/watch.sh" nodes
+	spawn lb-addresses bash "$E2E_DIR/watch.sh" lb-addresses
 	trap - EXIT
 	log "cluster up in $(elapsed "$t0"): context $E2E_KUBE_CONTEXT, KUBECONFIG=$E2E_KUBECONFIG, logs in $LOGS"
 }
@@ -263,14 +272,22 @@ nodes_ready() {
 	[ "$ready" -ge "$NODES" ]
 }
 
+# is_component NAME PID: the process is still this component (PIDs can be reused): the binary
+# of that name, or a watch.sh started for it.
+is_component() {
+	[ "$(basename "$(readlink "/proc/$2/exe" 2>/dev/null)")" = "$1" ] && return 0
+	tr '\0' ' ' < "/proc/$2/cmdline" 2>/dev/null | grep -q "$E2E_DIR/watch.sh "
+}
+
 # stop_pids NAME...: SIGTERM the named components together, wait up to 10 s, then SIGKILL.
+# A component was started with setsid, so its PID is its process group: the group is signalled
+# (a watcher's kubectl goes with it).
 stop_pids() {
 	local name pid i pids=() names=()
 	for name in "$@"; do
 		pid="$(cat "$PIDS/$name.pid" 2>/dev/null)" || continue
-		# only a process that still is this component (PIDs can be reused)
-		[ "$(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)")" = "$name" ] || continue
-		kill -TERM "$pid" 2>/dev/null || continue
+		is_component "$name" "$pid" || continue
+		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || continue
 		pids+=("$pid"); names+=("$name")
 	done
 	for i in $(seq 1 50); do
@@ -282,13 +299,14 @@ stop_pids() {
 	for i in "${!pids[@]}"; do
 		if kill -0 "${pids[$i]}" 2>/dev/null; then
 			log "${names[$i]} (${pids[$i]}) did not stop in 10s, killing"
-			kill -KILL "${pids[$i]}" 2>/dev/null || true
+			kill -KILL -- "-${pids[$i]}" 2>/dev/null || kill -KILL "${pids[$i]}" 2>/dev/null || true
 		fi
 	done
 }
 
 stop() {
 	if [ -d "$PIDS" ]; then
+		stop_pids node-watch lb-addresses
 		stop_pids kwok kube-scheduler kube-controller-manager kube-apiserver
 		stop_pids etcd
 	fi
@@ -301,7 +319,7 @@ stop() {
 
 status() {
 	local name
-	for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+	for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok node-watch lb-addresses; do
 		if alive "$name"; then echo "$name: running (pid $(cat "$PIDS/$name.pid"))"; else echo "$name: not running"; fi
 	done
 	[ -f "$E2E_KUBECONFIG" ] && kctl get nodes 2>/dev/null || true

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the end-to-end toolchain from Go modules (idempotent):
-#   pulumi, pulumi-language-java, pulumi-resource-kubernetes,
-#   kube-apiserver, kube-controller-manager, kube-scheduler, kwok
-# and makes sure etcd (Debian's etcd-server) and openssl are installed.
+#   pulumi, pulumi-language-java, pulumi-resource-kubernetes, pulumi-resource-random (ours),
+#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok,
+#   helm (render check), kube-score (workload checks)
+# and makes sure openssl is installed.
 #
 # Binaries end up in $CACHE/bin (CACHE=${CODEZERO_E2E_CACHE:-~/.cache/codezero-e2e}).
 # A tool is rebuilt only when its cached build for the pinned version (and the
@@ -22,17 +23,15 @@ go() {
 }
 
 check_go() {
-	command -v go >/dev/null || die "go is not installed (need go >= 1.26)"
+	command -v go >/dev/null || die "go is not installed (need go >= $GO_MIN_VERSION; e2e/go-toolchain.sh installs one)"
 	local v
 	v="$(go env GOVERSION)"  # e.g. go1.26.8
-	local minor="${v#go1.}"; minor="${minor%%.*}"
-	[ "${minor:-0}" -ge 26 ] 2>/dev/null || die "need go >= 1.26 (pulumi v$PULUMI_VERSION requires it), found $v"
+	go_at_least "$v" "$GO_MIN_VERSION" || die "need go >= $GO_MIN_VERSION (pulumi v$PULUMI_VERSION, etcd and helm require it), found $v; e2e/go-toolchain.sh fetches one"
 }
 
-# Debian packages: etcd (the cluster's store) and openssl (certificates).
+# Debian packages: openssl (the cluster's certificates).
 ensure_apt_packages() {
 	local missing=()
-	command -v etcd >/dev/null || missing+=("$ETCD_DEBIAN_PACKAGE")
 	command -v openssl >/dev/null || missing+=(openssl)
 	[ ${#missing[@]} -eq 0 ] && return 0
 	[ "$(id -u)" = 0 ] || die "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
@@ -72,6 +71,18 @@ stage_src() {
 	echo "$dir"
 }
 
+# children_cpu: sets CPU_NOW to the user+system seconds of this shell's finished children
+# (bash's `times`, which must run in this shell, not in a command substitution).
+CPU_NOW=0
+children_cpu() {
+	local f; f="$(mktemp)"
+	times > "$f"
+	CPU_NOW="$(awk 'NR == 2 { n = split($0, f, /[ ms]+/); u = 0
+		for (i = 1; i + 1 <= n; i += 2) if (f[i] != "") { u += f[i] * 60 + f[i + 1]; }
+		print u }' "$f")"
+	rm -f "$f"
+}
+
 # build_tool TOOL VERSION BIN... : skip if $CACHE/tools/TOOL/<key> is complete,
 # else call build_TOOL <srcdir> <outdir>; then link the binaries into $E2E_BIN.
 build_tool() {
@@ -86,21 +97,25 @@ build_tool() {
 		log "$tool $version: building ..."
 		rm -rf "$out.tmp"; mkdir -p "$out.tmp"
 		local src; src="$(stage_src "$tool")"
-		local rc
+		local rc cpu0 cpu1
+		children_cpu; cpu0=$CPU_NOW
 		set +e  # subshell outside a `||` so that `set -e` holds inside the build function
 		(set -e; cd "$src"; "build_${tool//-/_}" "$src" "$out.tmp")
 		rc=$?
 		set -e
+		children_cpu; cpu1=$CPU_NOW
 		[ "$rc" = 0 ] || die "$tool: build failed (exit $rc)"
 		for b in "$@"; do [ -s "$out.tmp/$b" ] || die "$tool: $b was not produced"; done
 		touch "$out.tmp/.complete"
 		rm -rf "$out"; mv "$out.tmp" "$out"
 		# keep only this build of the tool
 		find "$CACHE/tools/$tool" -mindepth 1 -maxdepth 1 ! -name "$key" -exec rm -rf {} +
-		local took; took="$(elapsed "$t0")"
-		echo "$tool $version $took" >> "$CACHE/build-times.log"
-		log "$tool $version: built in $took"
-		BUILT_SUMMARY+=("$tool $version: built in $took")
+		local took cpu; took="$(elapsed "$t0")"
+		# CPU time of the build's processes: wall time depends on what else runs on the machine
+		cpu="$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.0fs", b - a }')"
+		echo "$tool $version $took cpu $cpu" >> "$CACHE/build-times.log"
+		log "$tool $version: built in $took (cpu $cpu)"
+		BUILT_SUMMARY+=("$tool $version: built in $took (cpu $cpu)")
 	fi
 	mkdir -p "$E2E_BIN"
 	for b in "$@"; do ln -sfn "$out/$b" "$E2E_BIN/$b"; done
@@ -153,9 +168,33 @@ build_kubernetes() {
 		k8s.io/kubernetes/cmd/kube-scheduler
 }
 
-# Only built when there is no kubectl on PATH (CI images usually have one).
+# kubectl of the apiserver's version: a machine's kubectl of another minor is outside the
+# supported skew (one minor either way) and is never used by the e2e scripts.
 build_kubectl() {
 	go build "${GO_BUILD_FLAGS[@]}" -ldflags "$(kube_ldflags)" -o "$2/" k8s.io/kubernetes/cmd/kubectl
+}
+
+# etcd's main package is the server module's root (go.etcd.io/etcd/server/v3).
+build_etcd() {
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "-s -w" -o "$2/etcd" go.etcd.io/etcd/server/v3
+}
+
+# helm: only `helm template` is used (e2e/render-check.sh). The version ldflags are the ones
+# upstream's Makefile sets; the default Kubernetes version is client-go's, as upstream's.
+build_helm() {
+	local cg minor
+	cg="$(go list -m -f '{{.Version}}' k8s.io/client-go)"  # v0.36.2
+	minor="${cg#v0.}"; minor="${minor%%.*}"
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION \
+		-X helm.sh/helm/v3/internal/version.gitTreeState=clean \
+		-X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=$minor \
+		-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$minor" \
+		-o "$2/helm" helm.sh/helm/v3/cmd/helm
+}
+
+build_kube_score() {
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "-s -w -X main.version=$KUBE_SCORE_VERSION" \
+		-o "$2/kube-score" github.com/zegl/kube-score/cmd/kube-score
 }
 
 build_kwok() {
@@ -187,6 +226,9 @@ check_pins() {
 	pin kubernetes/go.mod k8s.io/kubernetes "v$KUBERNETES_VERSION"
 	grep -q "k8s.io/api => k8s.io/api v0.${KUBERNETES_VERSION#*.}\$" "$t/kubernetes/go.mod" || { log "kubernetes/go.mod staging replaces are not v0.${KUBERNETES_VERSION#*.}"; bad=1; }
 	pin kwok/go.mod sigs.k8s.io/kwok "v$KWOK_VERSION"
+	pin etcd/go.mod go.etcd.io/etcd/server/v3 "v$ETCD_VERSION"
+	pin helm/go.mod helm.sh/helm/v3 "v$HELM_VERSION"
+	pin kube-score/go.mod github.com/zegl/kube-score "v$KUBE_SCORE_VERSION"
 	[ "$bad" = 0 ] || die "e2e/versions.env and e2e/toolchain/*/go.mod disagree"
 }
 
@@ -199,12 +241,7 @@ main() {
 	mkdir -p "$CACHE" "$E2E_BIN"
 	local want=("$@")
 	if [ ${#want[@]} -eq 0 ]; then
-		want=(pulumi pulumi-resource-random pulumi-language-java pulumi-resource-kubernetes kubernetes kwok)
-		# kubectl: the machine's is used if there is one; else (or with
-		# E2E_BUILD_KUBECTL=1, or once built) kubectl is built at the cluster's version
-		if [ -n "${E2E_BUILD_KUBECTL:-}" ] || [ -L "$E2E_BIN/kubectl" ] || ! command -v kubectl >/dev/null; then
-			want+=(kubectl)
-		fi
+		want=(pulumi pulumi-resource-random pulumi-language-java pulumi-resource-kubernetes etcd kubernetes kubectl kwok helm kube-score)
 	fi
 	local tool
 	for tool in "${want[@]}"; do
@@ -216,10 +253,14 @@ main() {
 		kubernetes) build_tool kubernetes "$KUBERNETES_VERSION" kube-apiserver kube-controller-manager kube-scheduler ;;
 		kwok) build_tool kwok "$KWOK_VERSION" kwok kwok-stages.yaml ;;
 		kubectl) build_tool kubectl "$KUBERNETES_VERSION" kubectl ;;
+		etcd) build_tool etcd "$ETCD_VERSION" etcd ;;
+		helm) build_tool helm "$HELM_VERSION" helm ;;
+		kube-score) build_tool kube-score "$KUBE_SCORE_VERSION" kube-score ;;
 		*) die "unknown tool $tool" ;;
 		esac
 	done
-	ln -sfn "$(command -v etcd)" "$E2E_BIN/etcd"
+	# an etcd link from before etcd was built here (it pointed at Debian's 3.4)
+	[ -x "$E2E_BIN/etcd" ] || die "etcd missing in $E2E_BIN"
 	log "toolchain ready in $E2E_BIN ($(elapsed "$t_all") total)"
 	local s; for s in "${BUILT_SUMMARY[@]}"; do log "  $s"; done
 }
