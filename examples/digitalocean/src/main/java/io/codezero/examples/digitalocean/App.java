@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.codezero.digitalocean.DigitalOceanTarget;
 import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.CommonPoolParallelism;
 import io.codezero.stacks.StackConfig;
 
 /** The whole platform on a new DOKS cluster; everything else comes from Pulumi.<stack>.yaml (see docs/digitalocean.md). */
@@ -12,6 +13,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        CommonPoolParallelism.ensureAtLeastTwo();  // before the SDK touches the common pool: e2e/README.md
         Pulumi.run(App::stack);
     }
 

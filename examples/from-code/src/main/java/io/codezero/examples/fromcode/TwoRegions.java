@@ -18,6 +18,7 @@ import io.codezero.platform.layers.MetricsLayer;
 import io.codezero.platform.mesh.Route;
 import io.codezero.platform.mesh.Visibility;
 import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.CommonPoolParallelism;
 import io.codezero.stacks.CodeZeroStackArgs;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ public final class TwoRegions {
     }
 
     public static void main(String[] args) {
+        CommonPoolParallelism.ensureAtLeastTwo();  // before the SDK touches the common pool: e2e/README.md
         Pulumi.run(TwoRegions::stack);
     }
 
