@@ -20,6 +20,7 @@ import io.codezero.platform.mesh.Visibility;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.CodeZeroStackArgs;
 import java.util.Map;
+import io.codezero.stacks.CommonPoolParallelism;
 
 /** Two EKS clusters, each with the platform and a linked app, from one program: no config file needed. */
 public final class TwoRegions {
@@ -27,6 +28,7 @@ public final class TwoRegions {
     }
 
     public static void main(String[] args) {
+        CommonPoolParallelism.ensureAtLeastTwo();  // before the SDK touches the common pool: e2e/README.md
         Pulumi.run(TwoRegions::stack);
     }
 

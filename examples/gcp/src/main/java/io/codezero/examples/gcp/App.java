@@ -5,6 +5,7 @@ import com.pulumi.Pulumi;
 import io.codezero.gcp.GcpTarget;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.StackConfig;
+import io.codezero.stacks.CommonPoolParallelism;
 
 /** The whole platform on a new GKE cluster; everything else comes from Pulumi.<stack>.yaml (see docs/gcp.md). */
 public final class App {
@@ -12,6 +13,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        CommonPoolParallelism.ensureAtLeastTwo();  // before the SDK touches the common pool: e2e/README.md
         Pulumi.run(App::stack);
     }
 
