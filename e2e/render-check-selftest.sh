@@ -4,6 +4,8 @@
 #   ahead/  cert-manager pinned at v1.21.2, newer than ../shared/charts holds: fails, naming the
 #           version that is there and its provenance row
 #   bad/    headlamp with replicaCount "two": fails on the chart's values.schema.json
+#   local-mismatch/  a chartSources path (charts/loki-8.1.3) that holds another version than the
+#           pin (11.7.0): fails, naming both
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 data="$E2E_DIR/testdata/render-check"
@@ -21,5 +23,6 @@ expect "valid values render on 1.32-1.35" 0 "render-check: 4 passed, 0 failed" "
 expect "a pin ahead of the shared charts fails with the evidence" 1 "cert-manager pinned at v1.21.2 .*ahead of every shared chart" "$data/ahead"
 expect "the evidence names the shared version's provenance" 1 "here: cert-manager v1.21.1 .*evidence: | cert-manager-v1.21.1 |" "$data/ahead"
 expect "a value against the chart's schema fails" 1 "at '/replicaCount': got string, want integer" "$data/bad"
+expect "a local chart of another version than the pin fails" 1 "charts/loki-8.1.3 holds loki 8.1.3, but the code pins loki 11.7.0" "$data/local-mismatch"
 echo "render-check self-test: $passed passed, $failed failed"
 [ "$failed" = 0 ]

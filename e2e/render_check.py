@@ -95,8 +95,18 @@ def load_releases(dirs):
 
 def match(release, shared):
     name = release["chart"]
-    if "/" in name and (Path(name) / "Chart.yaml").exists():  # a local chart path
-        name = top_level((Path(name) / "Chart.yaml").read_text(), "name")
+    if "/" in name:
+        # a local chart directory (codezero:platform.chartSources), written relative to the
+        # project: the shared directory of that name, else the path itself
+        path = CHARTS / Path(name).name
+        path = path if (path / "Chart.yaml").exists() else Path(name)
+        if not (path / "Chart.yaml").exists():
+            return None, "chart %s: no such chart directory (here or in %s)" % (name, CHARTS)
+        local = next((c for c in shared if c.path == path), None) or SharedChart(path, readme_rows())
+        if local.holds(release["version"]):
+            return local, None
+        return None, "chart %s holds %s %s, but the code pins %s %s" % (
+            name, local.name, local.version, local.name, release["version"])
     same = [c for c in shared if c.name == name]
     held = [c for c in same if c.holds(release["version"])]
     if held:

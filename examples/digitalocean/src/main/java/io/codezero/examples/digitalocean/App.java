@@ -6,6 +6,7 @@ import io.codezero.digitalocean.DigitalOceanTarget;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.CommonPoolParallelism;
 import io.codezero.stacks.StackConfig;
+import io.codezero.stacks.CommonPoolParallelism;
 
 /** The whole platform on a new DOKS cluster; everything else comes from Pulumi.<stack>.yaml (see docs/digitalocean.md). */
 public final class App {

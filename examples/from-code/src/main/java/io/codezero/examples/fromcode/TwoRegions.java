@@ -21,6 +21,7 @@ import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.CommonPoolParallelism;
 import io.codezero.stacks.CodeZeroStackArgs;
 import java.util.Map;
+import io.codezero.stacks.CommonPoolParallelism;
 
 /** Two EKS clusters, each with the platform and a linked app, from one program: no config file needed. */
 public final class TwoRegions {

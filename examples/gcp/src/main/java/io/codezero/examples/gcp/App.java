@@ -6,6 +6,7 @@ import io.codezero.gcp.GcpTarget;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.CommonPoolParallelism;
 import io.codezero.stacks.StackConfig;
+import io.codezero.stacks.CommonPoolParallelism;
 
 /** The whole platform on a new GKE cluster; everything else comes from Pulumi.<stack>.yaml (see docs/gcp.md). */
 public final class App {
