@@ -195,6 +195,10 @@ public final class GuiLayer implements PlatformLayer {
             Map<String, Object> deployment = new LinkedHashMap<>();
             // The chart names every object after the instance: the route below targets its Service "kiali".
             deployment.put("instance_name", "kiali");
+            // The image matches the pinned chart: a published chart sets the same tag, and a chart built from Kiali's
+            // sources (which keeps the ${HELM_IMAGE_TAG} placeholder, refused by the API server as a label) installs too.
+            deployment.put("image_version", "v" + Versions.Platform.KIALI_SERVER);
+            deployment.put("version_label", "v" + Versions.Platform.KIALI_SERVER);
             deployment.put("cluster_wide_access", true);
             deployment.put("resources", IstioLayer.requests("50m", "128Mi"));
             if (mesh.isPresent() && mesh.get().mode() == IstioMode.AMBIENT) {
