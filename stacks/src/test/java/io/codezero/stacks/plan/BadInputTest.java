@@ -2,15 +2,7 @@ package io.codezero.stacks.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulumi.Context;
-import io.codezero.local.ExistingClusterTarget;
-import io.codezero.stacks.CodeZeroStack;
-import io.codezero.stacks.StackConfig;
-import io.codezero.stacks.TestTargets;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -31,32 +23,16 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    public static void stack(Context ctx) {
-        StackConfig config = StackConfig.from(ctx);
-        new CodeZeroStack(config.cluster().name(), config.toArgs(ExistingClusterTarget.fromConfig(config.scalars()))).exportTo(ctx);
-    }
+    private PlanProject project;
 
     @BeforeEach
     void project() throws IOException {
-        Files.writeString(dir.resolve("Pulumi.yaml"), "name: plan-test\nruntime: java\n");
-        Files.writeString(dir.resolve("pom.xml"), "<project><properties><codezero.mainClass>"
-                + BadInputTest.class.getName() + "</codezero.mainClass></properties></project>");
-        TestTargets.writeKubeconfig(dir);
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        project = PlanProject.in(dir);
     }
 
     @AfterEach
     void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
+        project.restore();
     }
 
     private static final String MESH = "istio: {}, ";
@@ -113,10 +89,10 @@ class BadInputTest {
         String file = "config:\n  codezero:kubeconfig: " + dir.resolve("kubeconfig") + "\n  codezero:" + yaml + "\n";
         Files.writeString(dir.resolve("Pulumi.dev.yaml"), file);
         int exit = new CommandLine(new PlanCommand()).execute(dir.toString());
-        String printed = err.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(printed + out).isEqualTo(PlanCommand.INVALID_INPUT);
+        String printed = project.err();
+        assertThat(exit).as(printed + project.out()).isEqualTo(PlanCommand.INVALID_INPUT);
         assertThat(printed).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Resources per layer");
+        assertThat(project.out()).doesNotContain("Resources per layer");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,7 +100,7 @@ class BadInputTest {
     void aYamlErrorIsOneLine(String file, String expected) throws IOException {
         Files.writeString(dir.resolve("Pulumi.dev.yaml"), file);
         int exit = new CommandLine(new PlanCommand()).execute(dir.toString());
-        String printed = err.toString(StandardCharsets.UTF_8);
+        String printed = project.err();
         assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
         assertThat(printed).contains(expected).doesNotContain("\tat ");
         assertThat(printed.strip().lines().count()).isEqualTo(1);

@@ -6,11 +6,7 @@ import com.pulumi.Context;
 import io.codezero.local.ExistingClusterTarget;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.StackConfig;
-import io.codezero.stacks.TestTargets;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +19,7 @@ class PlanCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    private PlanProject project;
 
     /** The program under plan, found through the project's pom like a real example. */
     public static void stack(Context ctx) {
@@ -36,20 +29,12 @@ class PlanCommandTest {
 
     @BeforeEach
     void project() throws IOException {
-        Files.writeString(dir.resolve("Pulumi.yaml"), "name: plan-test\nruntime: java\n");
-        Files.writeString(dir.resolve("pom.xml"), "<project><properties><codezero.mainClass>"
-                + PlanCommandTest.class.getName() + "</codezero.mainClass></properties></project>");
-        TestTargets.writeKubeconfig(dir);
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        project = PlanProject.in(dir);
     }
 
     @AfterEach
     void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
+        project.restore();
     }
 
     private int plan(String stackYaml, String... extra) throws IOException {
@@ -68,8 +53,8 @@ class PlanCommandTest {
                   codezero:cluster: {name: shop}
                   codezero:platform: {domain: shop.example.com}
                 """);
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String printed = project.out();
+        assertThat(exit).as(project.err()).isZero();
         assertThat(printed)
                 .contains("codezero:index:Stack  shop")
                 .contains("== local ExistingCluster shop (2 resources)")
@@ -88,7 +73,7 @@ class PlanCommandTest {
                   codezero:context: staging
                   codezero:cluster: {name: Shop, kubernetesVersion: "1.9", nodePools: [{name: a, minNodes: 4, maxNodes: 2}]}
                 """);
-        String printed = err.toString(StandardCharsets.UTF_8);
+        String printed = project.err();
         assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
         assertThat(printed).contains("nothing would be created")
                 .contains("5 problems")
@@ -97,14 +82,14 @@ class PlanCommandTest {
                 .contains("nodePools[0].minNodes = \"4\"")
                 .contains("nodePools = \"[a]\": the existing-cluster target cannot create node pools: remove `nodePools`")
                 .contains("codezero:context = \"staging\"");
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Resources per layer");
+        assertThat(project.out()).doesNotContain("Resources per layer");
     }
 
     @Test
     void aDirectoryWithoutAProjectIsAnError() throws IOException {
         Files.delete(dir.resolve("Pulumi.yaml"));
         assertThat(plan("config: {}\n")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no Pulumi.yaml");
+        assertThat(project.err()).contains("has no Pulumi.yaml");
     }
 
     @Test
@@ -116,8 +101,8 @@ class PlanCommandTest {
                   plan-test:adminPassword:
                     secure: AAABAKZEncryptedBlob
                 """);
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("AAABAKZEncryptedBlob").doesNotContain("offline-plan-secret");
+        assertThat(exit).as(project.err()).isZero();
+        assertThat(project.out()).doesNotContain("AAABAKZEncryptedBlob").doesNotContain("offline-plan-secret");
     }
 
     @Test
@@ -130,13 +115,13 @@ class PlanCommandTest {
                   codezero:platfrom: {istio: {}}
                 """);
         assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:platfrom").contains("did you mean codezero:platform?");
+        assertThat(project.err()).contains("codezero:platfrom").contains("did you mean codezero:platform?");
     }
 
     @Test
     void aYamlErrorIsOneLineWithFileLineAndColumn() throws IOException {
         int exit = plan("config:\n  codezero:cluster: {name: shop\n\tcodezero:context: x\n");
-        String printed = err.toString(StandardCharsets.UTF_8);
+        String printed = project.err();
         assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
         assertThat(printed).containsPattern("Pulumi\\.dev\\.yaml:\\d+:\\d+: ").doesNotContain("at org.yaml").doesNotContain("Exception");
         assertThat(printed.lines().count()).isLessThanOrEqualTo(2);
@@ -150,8 +135,8 @@ class PlanCommandTest {
                   codezero:kubeconfig: KUBECONFIG
                   codezero:cluster: {name: no}
                 """);
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("codezero:index:Stack  no");
+        assertThat(exit).as(project.err()).isZero();
+        assertThat(project.out()).contains("codezero:index:Stack  no");
     }
 
     @Test
@@ -162,7 +147,7 @@ class PlanCommandTest {
                   codezero:cluster: {name: shop, nodePools: [{name: a, maxNodes: .inf}]}
                 """);
         assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:cluster.nodePools[0].maxNodes is Infinity").doesNotContain("\tat ");
+        assertThat(project.err()).contains("codezero:cluster.nodePools[0].maxNodes is Infinity").doesNotContain("\tat ");
     }
 
     @Test
@@ -172,7 +157,7 @@ class PlanCommandTest {
                   codezero:kubeconfig: KUBECONFIG
                   codezero:cluster: {name: shop}
                 """, "--config", "codezero:cluster.name=outlet");
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("codezero:index:Stack  outlet");
+        assertThat(exit).as(project.err()).isZero();
+        assertThat(project.out()).contains("codezero:index:Stack  outlet");
     }
 }
