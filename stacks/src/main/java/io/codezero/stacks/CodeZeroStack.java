@@ -52,7 +52,11 @@ public final class CodeZeroStack extends ComponentResource {
     }
 
     public CodeZeroStack(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, null, validated(name, args, options));
+        this(name, args, validated(name, args, options));
+    }
+
+    private CodeZeroStack(String name, CodeZeroStackArgs args, Validated validated) {
+        super(TYPE, name, null, validated.options());
         this.cluster = args.target().provision(args.cluster(), new TargetContext(name, this));
 
         var systemNamespace = new Namespace(name + "-system", NamespaceArgs.builder()
@@ -64,7 +68,7 @@ public final class CodeZeroStack extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider())
                 .dependsOn(cluster.readiness()).build());
 
-        InstallPlan plan = InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of());
+        InstallPlan plan = validated.plan();
         Map<String, InstalledLayer> done = PlatformInstaller.installValidated(name, cluster, this, args.settings(), plan, Map.of());
         this.installed = Map.copyOf(done);
 
@@ -147,7 +151,11 @@ public final class CodeZeroStack extends ComponentResource {
      * Runs before the component registers (it is evaluated as a constructor argument), so a bad
      * input never leaves a half-created stack behind.
      */
-    private static ComponentResourceOptions validated(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
+    /** What validation hands the constructor: the options to register with, and the install plan it checked. */
+    private record Validated(ComponentResourceOptions options, InstallPlan plan) {
+    }
+
+    private static Validated validated(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
         List<Problem> problems = new ArrayList<>(args.inputProblems());
         if (args.target() == null) {
             problems.add(Problem.of("target", null, "a cluster target is required (for example ExistingClusterTarget, AwsTarget)"));
@@ -168,8 +176,9 @@ public final class CodeZeroStack extends ComponentResource {
         }
         args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));
         args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
-        problems.addAll(InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of()).problems());
+        InstallPlan plan = InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of());
+        problems.addAll(plan.problems());
         SpecValidationException.throwIfAny("stack '" + name + "'", ProblemPaths.asWritten(problems, args.configNamespace()));
-        return InheritedOptions.of(options);
+        return new Validated(InheritedOptions.of(options), plan);
     }
 }
