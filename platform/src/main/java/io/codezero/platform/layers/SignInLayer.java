@@ -296,6 +296,10 @@ public final class SignInLayer implements PlatformLayer {
         if (uri.getHost() == null) {
             return Optional.of("must name a host, e.g. https://accounts.google.com");
         }
+        Optional<String> host = io.codezero.core.validation.Urls.whyNotHost(uri, "an OIDC issuer URL");
+        if (host.isPresent()) {
+            return host;
+        }
         if (uri.getQuery() != null || uri.getFragment() != null) {
             return Optional.of("must have no query or fragment; it is compared with the tokens' iss claim exactly");
         }

@@ -138,6 +138,27 @@ public final class BareMetalTarget implements ClusterTarget {
                         + String.join(", ", spec.nodePoolsOrDefault().stream().map(NodePool::name).toList())));
             }
         }
+        Map<String, String> seenHostKey = new HashMap<>();
+        for (BareMetalHost h : hosts) {
+            if (h.hostKey() != null && HostKeys.problem(h.hostKey()) == null) {
+                String other = seenHostKey.putIfAbsent(h.hostKey().strip(), h.source());
+                if (other != null) {
+                    problems.add(Problem.of(h.source() + ".hostKey", h.hostKey(), "is also the host key pinned for " + other
+                            + ": each machine has its own key (a copy-paste slip, or machines cloned with their keys); "
+                            + "pin what ssh-keyscan -t ed25519 " + h.address() + " prints"));
+                }
+            }
+        }
+        for (int i = 0; i < spec.nodePools().size(); i++) {
+            NodePool pool = spec.nodePools().get(i);
+            if (hosts.stream().noneMatch(h -> pool.name() != null && pool.name().equals(h.pool()))) {
+                problems.add(Problem.of("nodePools[" + i + "].name", pool.name(), "has no machine: no host of " + SECTION
+                        + ".hosts names pool: " + pool.name() + "; add the pool to its hosts, or remove the pool"));
+            }
+            if (pool.spot()) {
+                problems.add(Problem.of("nodePools[" + i + "].spot", true, "means cloud spot capacity, which machines you own do not have; remove spot"));
+            }
+        }
         if (jumpHost != null) {
             String where = jumpHost.source() == null ? SECTION + ".jumpHost" : jumpHost.source();
             checkConnection(jumpHost, where, problems);
@@ -237,6 +258,9 @@ public final class BareMetalTarget implements ClusterTarget {
             Long ip = Addresses.ipv4(apiAddress);
             if (bad.isPresent()) {
                 problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, bad.get() + "; the API address is a VIP or DNS name in front of the servers"));
+            } else if ((ip != null && ip >>> 24 == 127) || apiAddress.equals("::1") || apiAddress.equalsIgnoreCase("localhost")) {
+                problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, "is a loopback address, which on every machine means that "
+                        + "machine itself; the API address is a VIP or DNS name in front of the servers that agents and kubectl reach"));
             } else if (ip != null && agentAddresses.containsKey(ip)) {
                 problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, "is the address of an agent (" + agentAddresses.get(ip)
                         + "), which serves no API: use a server's address, a VIP or a DNS name in front of the servers"));
