@@ -183,12 +183,12 @@ public final class ConfigObject {
         List<String> items = strings(key);
         Set<String> seen = new java.util.HashSet<>();
         List<String> out = new ArrayList<>();
-        for (String item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
             if (seen.add(item.toLowerCase(java.util.Locale.ROOT))) {
                 out.add(item);
             } else {
-                problems.add(Problem.of(at(key) + "[" + items.indexOf(item) + "]", item, "is listed twice in " + at(key)
-                        + "; list each value once"));
+                problems.add(Problem.of(at(key) + "[" + i + "]", item, "repeats an earlier item of " + at(key) + "; list each value once"));
             }
         }
         return out;
@@ -239,8 +239,8 @@ public final class ConfigObject {
         read.add(key);
         Object value = values.get(key);
         if (value == null && values.containsKey(key) && reportedNull.add(key)) {
-            problems.add(Problem.of(at(key), null, "has no value (null); give a value (an empty object {} for a section's "
-                    + "defaults), or remove the key"));
+            problems.add(Problem.of(at(key), null, "has no value (null); give a value, or remove the key "
+                    + "(a section such as istio takes {} for all its defaults)"));
         }
         return value;
     }

@@ -167,7 +167,7 @@ public final class IstioLayer implements PlatformLayer {
 
         /** More host names for the gateway certificate when the issuer cannot sign wildcards. */
         public Builder extraHosts(List<String> extraHosts) {
-            this.extraHosts = extraHosts;
+            this.extraHosts = io.codezero.core.validation.Arguments.items(extraHosts, "IstioLayer.Builder.extraHosts");
             return this;
         }
 

@@ -145,12 +145,12 @@ public final class SignInLayer implements PlatformLayer {
         }
 
         public Builder allowedGroups(List<String> allowedGroups) {
-            this.allowedGroups = allowedGroups;
+            this.allowedGroups = io.codezero.core.validation.Arguments.items(allowedGroups, "SignInLayer.Builder.allowedGroups");
             return this;
         }
 
         public Builder allowedEmails(List<String> allowedEmails) {
-            this.allowedEmails = allowedEmails;
+            this.allowedEmails = io.codezero.core.validation.Arguments.items(allowedEmails, "SignInLayer.Builder.allowedEmails");
             return this;
         }
 

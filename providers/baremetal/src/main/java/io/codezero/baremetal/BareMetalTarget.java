@@ -138,17 +138,6 @@ public final class BareMetalTarget implements ClusterTarget {
                         + String.join(", ", spec.nodePoolsOrDefault().stream().map(NodePool::name).toList())));
             }
         }
-        Map<String, String> seenHostKey = new HashMap<>();
-        for (BareMetalHost h : hosts) {
-            if (h.hostKey() != null && HostKeys.problem(h.hostKey()) == null) {
-                String other = seenHostKey.putIfAbsent(h.hostKey().strip(), h.source());
-                if (other != null) {
-                    problems.add(Problem.of(h.source() + ".hostKey", h.hostKey(), "is also the host key pinned for " + other
-                            + ": each machine has its own key (a copy-paste slip, or machines cloned with their keys); "
-                            + "pin what ssh-keyscan -t ed25519 " + h.address() + " prints"));
-                }
-            }
-        }
         for (int i = 0; i < spec.nodePools().size(); i++) {
             NodePool pool = spec.nodePools().get(i);
             if (hosts.stream().noneMatch(h -> pool.name() != null && pool.name().equals(h.pool()))) {
@@ -462,7 +451,7 @@ public final class BareMetalTarget implements ClusterTarget {
         private Integer maxUnavailableAgents;
 
         public Builder host(BareMetalHost host) { hosts.add(host); return this; }
-        public Builder hosts(List<BareMetalHost> all) { hosts.addAll(all); return this; }
+        public Builder hosts(List<BareMetalHost> all) { hosts.addAll(io.codezero.core.validation.Arguments.items(all, "BareMetalTarget.Builder.hosts")); return this; }
         /** A k3s release tag; by default the one pinned for the cluster's Kubernetes minor. */
         public Builder k3sVersion(String v) { k3sVersion = v; return this; }
         public Builder airgap(Path k3sBinary, Path installScript) { airgapBinary = k3sBinary; airgapInstallScript = installScript; return this; }
@@ -472,7 +461,7 @@ public final class BareMetalTarget implements ClusterTarget {
         public Builder apiAddress(String v) { apiAddress = v; return this; }
         public Builder jumpHost(BareMetalHost v) { jumpHost = v; return this; }
         public Builder loadBalancer(BareMetalLoadBalancer v) { loadBalancer = v; return this; }
-        public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(v); return this; }
+        public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(io.codezero.core.validation.Arguments.items(v, "BareMetalTarget.Builder.extraServerArgs")); return this; }
         /** How many agents may be drained and restarted at once during an upgrade; default 1 (a tenth from 20 agents). */
         public Builder maxUnavailableAgents(Integer v) { maxUnavailableAgents = v; return this; }
 

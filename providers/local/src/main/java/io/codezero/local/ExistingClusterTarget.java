@@ -73,7 +73,7 @@ public final class ExistingClusterTarget implements ClusterTarget {
         if (args.storageClass() != null) {
             // a StorageClass name is a DNS subdomain (RFC 1123): lowercase, digits, '-' and '.'
             io.codezero.core.validation.Names.whyNotDnsName(args.storageClass()).ifPresent(why ->
-                    problems.add(Problem.of("codezero:storageClass", args.storageClass(), "is not a StorageClass name: " + why)));
+                    problems.add(Problem.of("codezero:storageClass", args.storageClass(), "must name a StorageClass: " + why)));
         }
         return problems;
     }
