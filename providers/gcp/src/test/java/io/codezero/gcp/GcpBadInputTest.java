@@ -49,4 +49,14 @@ class GcpBadInputTest {
         assertThat(with("upgrades", Map.of("strategy", "SURGE", "blueGreenSoak", "3600s"))).singleElement()
                 .satisfies(p -> assertThat(p.toString()).startsWith("gcp.upgrades.blueGreenSoak").contains("not used by the SURGE"));
     }
+
+    @Test
+    void readsSurgeSettingsWithTheSurgeStrategy() {
+        ConfigObject config = ConfigObject.root("gcp", Map.of("project", "acme-platform-dev", "region", "europe-west1",
+                "upgrades", Map.of("strategy", "SURGE", "maxSurge", 2, "maxUnavailable", 1)));
+        GcpTargetArgs args = GcpTarget.fromConfig(config).args();
+        assertThat(config.problems()).isEmpty();
+        assertThat(args.maxSurge()).isEqualTo(2);
+        assertThat(args.maxUnavailable()).isEqualTo(1);
+    }
 }
