@@ -82,11 +82,17 @@ public final class ConfigObject {
         return text;
     }
 
-    /** Like {@link #string} but empty text is a value of its own (a taint's or label's empty value). */
+    /**
+     * Like {@link #string} but for values of maps such as labels, tags and env: empty text is a value of its own, and
+     * true/false read as the words ({@code DEBUG: true} means "true").
+     */
     public String text(String key, String fallback) {
         Object value = get(key);
         if (value instanceof String s && s.isEmpty()) {
             return s;
+        }
+        if (value instanceof Boolean b) {
+            return b.toString();
         }
         if (value == null) {
             return fallback;
@@ -138,7 +144,7 @@ public final class ConfigObject {
         if (value instanceof Map<?, ?> map) {
             return new ConfigObject(at(key), stringKeys(map), problems, secret);
         }
-        problems.add(Problem.of(at(key), value, "must be an object with keys"));
+        problems.add(Problem.of(at(key), value, "must be an object of settings (key: value lines, or {} for the defaults), not " + kind(value)));
         return new ConfigObject(at(key), Map.of(), problems, secret);
     }
 
@@ -151,7 +157,7 @@ public final class ConfigObject {
             if (item instanceof Map<?, ?> map) {
                 out.add(new ConfigObject(itemPath, stringKeys(map), problems, secret));
             } else {
-                problems.add(Problem.of(itemPath, item, "must be an object with keys"));
+                problems.add(Problem.of(itemPath, item, "must be an object of settings (key: value lines), not " + kind(item)));
             }
         }
         return out;
@@ -227,7 +233,7 @@ public final class ConfigObject {
         if (value instanceof List<?> list) {
             return new ArrayList<>(list);
         }
-        problems.add(Problem.of(at(key), value, "must be a list"));
+        problems.add(Problem.of(at(key), value, "must be a list ([a, b] or - item lines), not " + kind(value)));
         return List.of();
     }
 
@@ -243,6 +249,11 @@ public final class ConfigObject {
                     + "(a section such as istio takes {} for all its defaults)"));
         }
         return value;
+    }
+
+    private static String kind(Object value) {
+        return value == null ? "nothing" : value instanceof List ? "a list" : value instanceof Map ? "an object"
+                : value instanceof Boolean ? "true/false" : value instanceof Number ? "a number" : "text";
     }
 
     /** A number as written (3, not 3.0: JSON config carries every number as a double). */

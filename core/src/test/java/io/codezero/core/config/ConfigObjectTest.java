@@ -61,6 +61,13 @@ class ConfigObjectTest {
     }
 
     @Test
+    void trueFalseInAMapOfTextReadsAsTheWord() {
+        ConfigObject o = of("env", Map.of("DEBUG", true));
+        assertThat(o.stringMap("env")).containsEntry("DEBUG", "true");
+        assertThat(o.problems()).isEmpty();
+    }
+
+    @Test
     void aNumberTooLargeForAnIntIsAProblemNotClamped() {
         ConfigObject o = of("maxNodes", 1e10);
         assertThat(o.integer("maxNodes", 3)).isEqualTo(3);
