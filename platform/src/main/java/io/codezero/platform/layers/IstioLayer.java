@@ -170,7 +170,7 @@ public final class IstioLayer implements PlatformLayer {
 
         /** More host names for the gateway certificate when the issuer cannot sign wildcards. */
         public Builder extraHosts(List<String> extraHosts) {
-            this.extraHosts = extraHosts;
+            this.extraHosts = io.codezero.core.validation.Arguments.items(extraHosts, "IstioLayer.Builder.extraHosts");
             return this;
         }
 
@@ -253,13 +253,18 @@ public final class IstioLayer implements PlatformLayer {
             problems.add(Problem.of("platform.istio.auth", options.auth().get().issuer(), "and platform.signIn both guard private routes; "
                     + "keep signIn (it also accepts the issuer's bearer tokens for API clients) and remove istio.auth"));
         }
+        for (int i = 0; i < options.extraHosts().size(); i++) {
+            String host = options.extraHosts().get(i);
+            String name = host != null && host.startsWith("*.") ? host.substring(2) : host;
+            String at = "platform.istio.gateway.extraHosts[" + i + "]";
+            io.codezero.core.validation.Names.whyNotDnsName(name).ifPresent(why -> problems.add(Problem.of(at, host, why
+                    + "; a short name such as git gets the platform domain, *.apps.example.com is a wildcard")));
+        }
         options.auth().ifPresent(auth -> {
-            if (!auth.issuer().startsWith("https://")) {
-                problems.add(Problem.of("platform.istio.auth.issuer", auth.issuer(), "must be an https:// URL of an OIDC issuer"));
-            }
-            if (!auth.jwksUri().startsWith("https://")) {
-                problems.add(Problem.of("platform.istio.auth.jwksUri", auth.jwksUri(), "must be an https:// URL serving the issuer's keys"));
-            }
+            io.codezero.core.validation.Urls.whyNotHttps(auth.issuer(), "the URL of an OIDC issuer").ifPresent(why ->
+                    problems.add(Problem.of("platform.istio.auth.issuer", auth.issuer(), why)));
+            io.codezero.core.validation.Urls.whyNotHttps(auth.jwksUri(), "the URL serving the issuer's keys").ifPresent(why ->
+                    problems.add(Problem.of("platform.istio.auth.jwksUri", auth.jwksUri(), why)));
         });
         return problems;
     }
