@@ -246,6 +246,13 @@ public final class SshSession implements AutoCloseable {
                     stdin.write(in);
                     in.flush();
                 }
+            } catch (IOException e) {
+                // A command may end before it has read its input (a login shell such as /bin/false exits at once,
+                // closing the channel under the sudo password we write): its exit status and output say what
+                // happened. Only a transport that is gone is a failure here.
+                if (!client.isConnected()) {
+                    throw e;
+                }
             }
             cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Integer exit = cmd.getExitStatus();
