@@ -99,7 +99,8 @@ public final class PulumiCli {
         return run.output();
     }
 
-    private Run run(Path project, boolean print, String... args) throws IOException, InterruptedException {
+    /** {@code print}: false keeps the output (state exports, revealed secrets) out of the test log. */
+    public Run run(Path project, boolean print, String... args) throws IOException, InterruptedException {
         // Niced like e2e/run.sh's: the Java SDK busy-waits while the engine works (e2e/README.md), and the
         // machines' control plane should get the CPU first.
         List<String> command = new ArrayList<>(List.of("nice", "-n", "10", BIN.resolve("pulumi").toString(), "--non-interactive", "--color=never"));

@@ -12,7 +12,7 @@ import java.util.List;
  * e2e/toolchain.sh ({@code ~/.cache/codezero-e2e/bin} or {@code CODEZERO_E2E_BIN}). The harness
  * bind-mounts them, read-only in effect, at {@link #MOUNT_POINT} inside each machine, before its sshd starts:
  * the stand-in script finds them there and serves the Kubernetes API instead of its line protocol.
- * Bind mounts and not copies: ~250 MB per machine would otherwise land in every machine's overlay.
+ * Bind mounts and not copies: 402 MB per machine would otherwise land in every machine's overlay.
  */
 public final class StandinControlPlane {
     public static final Path BIN = Path.of(System.getenv().getOrDefault("CODEZERO_E2E_BIN",

@@ -33,13 +33,15 @@ class StandinControlPlaneHarnessTest {
 
     @Test
     void theKubeconfigFetchedOverSshReachesARealApiServerThatSurvivesAnUpgrade() throws Exception {
-        try (SshHostHarness harness = SshHostHarness.startWithControlPlane(2);
+        try (SshHostHarness harness = SshHostHarness.startWithControlPlane(3);
                 ProviderClient provider = new ProviderClient((host, msg) -> { })) {
             TestHost server = harness.host(0);
             TestHost agent = harness.host(1);
             StandinK3s.Assets v1 = StandinK3s.write(work, V1);
             Map<String, Object> serverInputs = NodeInputsFixture.firstServer(harness, server, V1, v1);
+            TestHost joined = harness.host(2);
             serverInputs.put("readyTimeoutSeconds", 180.0);
+            serverInputs.put("tlsSans", List.of(server.address(), joined.address()));
             CheckResponse serverChecked = provider.check(ResourceTokens.SERVER_NODE, "server-0", Map.of(), serverInputs);
             CreateResponse created = provider.create(ResourceTokens.SERVER_NODE, "server-0", serverChecked.getInputs());
             Map<String, Object> serverState = PropertyValues.fromStruct(created.getProperties());
@@ -51,12 +53,24 @@ class StandinControlPlaneHarnessTest {
             CreateResponse agentCreated = provider.create(ResourceTokens.AGENT_NODE, "agent-0",
                     provider.check(ResourceTokens.AGENT_NODE, "agent-0", Map.of(), agentInputs).getInputs());
 
+            // A second server joins: the API through it is the first server's (relayed), its kubeconfig names it.
+            Map<String, Object> joinInputs = new java.util.LinkedHashMap<>(NodeInputsFixture.agent(harness, joined, server,
+                    serverState.get("clusterToken"), V1, v1));
+            joinInputs.put("tlsSans", List.of(server.address(), joined.address()));
+            CreateResponse joinedCreated = provider.create(ResourceTokens.SERVER_NODE, "server-1",
+                    provider.check(ResourceTokens.SERVER_NODE, "server-1", Map.of(), joinInputs).getInputs());
+            Path joinedKubeconfig = work.resolve("kubeconfig-joined");
+            Files.writeString(joinedKubeconfig, (String) PropertyValues.reveal(PropertyValues.fromStruct(joinedCreated.getProperties()).get("kubeconfig")));
+            assertThat(Files.readString(joinedKubeconfig)).contains("https://" + joined.address() + ":6443");
+            assertThat(kubectl(joinedKubeconfig, "get", "node", "h3", "-o", "jsonpath={.metadata.labels}")).contains("node-role.kubernetes.io/etcd");
+
             // TLS verified against the machine's address: the serving certificate names it.
             assertThat(kubectl(kubeconfig, "get", "--raw", "/readyz")).isEqualTo("ok");
             assertThat(kubectl(kubeconfig, "get", "nodes", "-o",
                     "jsonpath={range .items[*]}{.metadata.name} {.status.conditions[?(@.type==\"Ready\")].status} {.status.nodeInfo.kubeletVersion}"
                             + " {.status.addresses[?(@.type==\"InternalIP\")].address}{\"\\n\"}{end}"))
-                    .contains("h1 True " + V1 + " " + server.address(), "h2 True " + V1 + " " + agent.address());
+                    .contains("h1 True " + V1 + " " + server.address(), "h2 True " + V1 + " " + agent.address(),
+                            "h3 True " + V1 + " " + joined.address());
             assertThat(kubectl(kubeconfig, "get", "node", "h1", "-o", "jsonpath={.metadata.labels}")).contains("node-role.kubernetes.io/control-plane");
             assertThat(kubectl(kubeconfig, "get", "node", "h2", "-o", "jsonpath={.metadata.labels.codezero\\.io/pool} {.spec.taints[0].key}={.spec.taints[0].value}:{.spec.taints[0].effect}"))
                     .isEqualTo("workers dedicated=apps:NoSchedule");
@@ -76,9 +90,9 @@ class StandinControlPlaneHarnessTest {
             kubectl(kubeconfig, "wait", "--for=jsonpath={.status.phase}=Bound", "pvc/data", "--timeout=120s");
             kubectl(kubeconfig, "wait", "--for=jsonpath={.status.loadBalancer.ingress[0].ip}", "service/web", "--timeout=120s");
             assertThat(kubectl(kubeconfig, "get", "service", "web", "-o", "jsonpath={.status.loadBalancer.ingress[*].ip}"))
-                    .contains(server.address(), agent.address());
+                    .contains(server.address(), agent.address(), joined.address());
             // the pod avoided the tainted agent
-            assertThat(kubectl(kubeconfig, "get", "pods", "-l", "app=web", "-o", "jsonpath={.items[0].spec.nodeName}")).isEqualTo("h1");
+            assertThat(kubectl(kubeconfig, "get", "pods", "-l", "app=web", "-o", "jsonpath={.items[0].spec.nodeName}")).isIn("h1", "h3");
 
             // In-place upgrade of the server: k3s (and its control plane) restarted, the cluster's data kept.
             StandinK3s.Assets v2 = StandinK3s.write(work, V2);
@@ -95,6 +109,8 @@ class StandinControlPlaneHarnessTest {
 
             // Removing the agent drains it and deletes its Node through the real API.
             provider.delete(ResourceTokens.AGENT_NODE, "agent-0", agentCreated.getId(), agentCreated.getProperties());
+            assertThat(kubectl(kubeconfig, "get", "nodes", "-o", "name")).isEqualTo("node/h1\nnode/h3");
+            provider.delete(ResourceTokens.SERVER_NODE, "server-1", joinedCreated.getId(), joinedCreated.getProperties());
             assertThat(kubectl(kubeconfig, "get", "nodes", "-o", "name")).isEqualTo("node/h1");
         }
     }
