@@ -98,6 +98,8 @@ class StandinControlPlaneHarnessTest {
             StandinK3s.Assets v2 = StandinK3s.write(work, V2);
             Map<String, Object> upgraded = NodeInputsFixture.firstServer(harness, server, V2, v2);
             upgraded.put("readyTimeoutSeconds", 180.0);
+            // the same names as before: the provider's health gate reaches the API through the second server too
+            upgraded.put("tlsSans", List.of(server.address(), joined.address()));
             UpdateResponse updated = provider.update(ResourceTokens.SERVER_NODE, "server-0", created.getId(), created.getProperties(),
                     provider.check(ResourceTokens.SERVER_NODE, "server-0", serverState, upgraded).getInputs());
             assertThat(PropertyValues.reveal(PropertyValues.fromStruct(updated.getProperties()).get("kubeconfig")))
