@@ -45,8 +45,14 @@ umask 022
 cat > "$BIN_DIR/k3s-killall.sh" <<KILLALL
 #!/bin/sh
 [ "\$(id -u)" = 0 ] || exec sudo \$0 "\$@"
+# Waits until every process of k3s's group is gone (up to 10 s, then SIGKILL): a new k3s started right
+# after must find its ports free.
 for f in /run/k3s.pid /run/k3s-agent.pid; do
-  [ -s "\$f" ] && kill -TERM -"\$(cat \$f)" 2>/dev/null
+  if [ -s "\$f" ]; then
+    g=\$(cat "\$f"); kill -TERM -"\$g" 2>/dev/null; i=0
+    while kill -0 -"\$g" 2>/dev/null && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+    kill -KILL -"\$g" 2>/dev/null
+  fi
   rm -f "\$f"
 done
 if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then systemctl stop k3s k3s-agent 2>/dev/null || true; fi

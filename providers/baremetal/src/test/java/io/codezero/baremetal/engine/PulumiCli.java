@@ -22,62 +22,88 @@ import java.util.jar.Manifest;
  * or {@code CODEZERO_E2E_BIN}), run against a local file backend in a test's work directory, with
  * the packaged codezero plugin from {@code target/plugin}.
  */
-final class PulumiCli {
-    static final Path BIN = Path.of(System.getenv().getOrDefault("CODEZERO_E2E_BIN",
+public final class PulumiCli {
+    public static final Path BIN = Path.of(System.getenv().getOrDefault("CODEZERO_E2E_BIN",
             System.getProperty("user.home") + "/.cache/codezero-e2e/bin"));
     static final Path PLUGIN = Path.of("target/plugin").toAbsolutePath();
 
     private final Path work;
+    private final Path plugin;
 
     PulumiCli(Path work) {
+        this(work, PLUGIN);
+    }
+
+    /** {@code plugin}: the directory with the packaged codezero plugin (providers/baremetal/target/plugin). */
+    public PulumiCli(Path work, Path plugin) {
         this.work = work;
+        this.plugin = plugin.toAbsolutePath().normalize();
+    }
+
+    static void requireToolchain(String... morePlugins) {
+        requireToolchain(PLUGIN, morePlugins);
     }
 
     /** Skips locally / fails under CI=true when the CLI, the language host or the packaged plugin is missing. */
-    static void requireToolchain(String... morePlugins) {
+    public static void requireToolchain(Path pluginDir, String... morePlugins) {
+        Path plugin = pluginDir.toAbsolutePath().normalize();
         TestPrerequisites.require(Files.isExecutable(BIN.resolve("pulumi")) && Files.isExecutable(BIN.resolve("pulumi-language-java")),
                 "no Pulumi CLI at " + BIN + " (build it with e2e/toolchain.sh)");
-        for (String plugin : morePlugins) {
-            TestPrerequisites.require(Files.isExecutable(BIN.resolve(plugin)), "no " + plugin + " at " + BIN + " (build it with e2e/toolchain.sh)");
+        for (String more : morePlugins) {
+            TestPrerequisites.require(Files.isExecutable(BIN.resolve(more)), "no " + more + " at " + BIN + " (build it with e2e/toolchain.sh)");
         }
-        TestPrerequisites.require(Files.isExecutable(PLUGIN.resolve("pulumi-resource-codezero")),
-                "plugin not packaged at " + PLUGIN + ": run mvn -pl providers/baremetal -am package -DskipTests first");
+        TestPrerequisites.require(Files.isExecutable(plugin.resolve("pulumi-resource-codezero")),
+                "plugin not packaged at " + plugin + ": run mvn -pl providers/baremetal -am package -DskipTests first");
     }
 
     /** A project running {@code mainClass} with the test classpath, using the packaged codezero plugin. */
-    Path project(Class<?> mainClass) throws IOException, InterruptedException {
+    public Path project(Class<?> mainClass) throws IOException, InterruptedException {
         Path project = Files.createDirectories(work.resolve("project"));
         writeProgramJar(project.resolve("program.jar"), mainClass);
         Files.writeString(project.resolve("Pulumi.yaml"), String.join("\n",
                 "name: czbm", "runtime:", "  name: java", "  options:", "    binary: program.jar",
-                "plugins:", "  providers:", "    - name: codezero", "      path: " + PLUGIN, ""));
+                "plugins:", "  providers:", "    - name: codezero", "      path: " + plugin, ""));
         ok(project, "plugin", "install", "language", "java", "1.22.0", "--file", BIN.resolve("pulumi-language-java").toString());
         return project;
     }
 
-    Path stateFile() throws IOException {
+    public Path stateFile() throws IOException {
         try (var files = Files.walk(work.resolve("state"))) {
             return files.filter(p -> p.toString().endsWith("dev.json")).findFirst().orElseThrow();
         }
     }
 
-    String ok(Path project, String... args) throws IOException, InterruptedException {
+    public String ok(Path project, String... args) throws IOException, InterruptedException {
         Run run = run(project, args);
         assertThat(run.exit()).as("pulumi " + args[0] + " failed:\n" + run.output()).isZero();
         return run.output();
     }
 
-    String fails(Path project, String... args) throws IOException, InterruptedException {
+    public String fails(Path project, String... args) throws IOException, InterruptedException {
         Run run = run(project, args);
         assertThat(run.exit()).as("pulumi " + args[0] + " should have failed:\n" + run.output()).isNotZero();
         return run.output();
     }
 
-    record Run(int exit, String output) {
+    public record Run(int exit, String output) {
     }
 
-    Run run(Path project, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(BIN.resolve("pulumi").toString(), "--non-interactive", "--color=never"));
+    public Run run(Path project, String... args) throws IOException, InterruptedException {
+        return run(project, true, args);
+    }
+
+    /** A stack output revealed (a secret's value never reaches the test log). */
+    public String secretOutput(Path project, String name) throws IOException, InterruptedException {
+        Run run = run(project, false, "stack", "output", name, "--show-secrets");
+        assertThat(run.exit()).as("pulumi stack output " + name + " failed").isZero();
+        return run.output();
+    }
+
+    /** {@code print}: false keeps the output (state exports, revealed secrets) out of the test log. */
+    public Run run(Path project, boolean print, String... args) throws IOException, InterruptedException {
+        // Niced like e2e/run.sh's: the Java SDK busy-waits while the engine works (e2e/README.md), and the
+        // machines' control plane should get the CPU first.
+        List<String> command = new ArrayList<>(List.of("nice", "-n", "10", BIN.resolve("pulumi").toString(), "--non-interactive", "--color=never"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -91,7 +117,7 @@ final class PulumiCli {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        System.out.println("$ pulumi " + String.join(" ", args).replaceAll("-----BEGIN[\\s\\S]*", "<key>") + "\n" + out);
+        System.out.println("$ pulumi " + String.join(" ", args).replaceAll("-----BEGIN[\\s\\S]*", "<key>") + "\n" + (print ? out : "(output not shown)"));
         return new Run(p.exitValue(), out);
     }
 

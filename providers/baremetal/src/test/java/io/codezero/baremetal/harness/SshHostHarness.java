@@ -32,6 +32,7 @@ public final class SshHostHarness implements AutoCloseable {
     private final List<TestHost> hosts = new ArrayList<>();
     private final List<String> nftNamespaces = new ArrayList<>();
     private int nextIndex = 1;
+    private boolean controlPlane;
 
     private SshHostHarness() throws IOException {
         SecureRandom random = new SecureRandom();
@@ -73,9 +74,26 @@ public final class SshHostHarness implements AutoCloseable {
     }
 
     public static SshHostHarness start(int count) {
+        return start(count, false);
+    }
+
+    /**
+     * Machines on which the stand-in k3s serves a real Kubernetes API ({@link StandinControlPlane}):
+     * the first server runs etcd, kube-apiserver, the controller manager, the scheduler and kwok, and
+     * every machine that joins becomes a kwok-managed Node. Needs the e2e toolchain's binaries.
+     */
+    public static SshHostHarness startWithControlPlane(int count) {
+        requireAvailable();
+        String why = StandinControlPlane.unavailableReason();
+        TestPrerequisites.require(why == null, "stand-in control plane: " + why);
+        return start(count, true);
+    }
+
+    private static SshHostHarness start(int count, boolean controlPlane) {
         requireAvailable();
         try {
             SshHostHarness harness = new SshHostHarness();
+            harness.controlPlane = controlPlane;
             try {
                 for (int i = 0; i < count; i++) {
                     harness.addHost();
@@ -171,7 +189,7 @@ public final class SshHostHarness implements AutoCloseable {
 
     private String bootScript(String name, Path dir) {
         String m = dir.resolve("merged").toString();
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "set -e",
                 "mount -t overlay overlay -o lowerdir=" + ROOTFS + ",upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work") + " " + m,
                 "hostname " + name,
@@ -182,7 +200,11 @@ public final class SshHostHarness implements AutoCloseable {
                 "mount -t tmpfs tmpfs " + m + "/tmp",
                 "mount --rbind /dev " + m + "/dev",
                 "mount -t sysfs sysfs " + m + "/sys || true",
-                "mkdir -p " + m + "/run/sshd " + m + "/root/.ssh",
+                "mkdir -p " + m + "/run/sshd " + m + "/root/.ssh"));
+        if (controlPlane) {
+            lines.addAll(StandinControlPlane.mountLines(m));
+        }
+        lines.addAll(List.of(
                 "cp " + dir.resolve("keys/ssh_host_ed25519_key") + " " + dir.resolve("keys/ssh_host_ed25519_key.pub") + " " + m + "/etc/ssh/",
                 "cp " + dir.resolve("keys/authorized_keys") + " " + m + "/root/.ssh/authorized_keys",
                 "chmod 600 " + m + "/root/.ssh/authorized_keys " + m + "/etc/ssh/ssh_host_ed25519_key",
@@ -192,7 +214,8 @@ public final class SshHostHarness implements AutoCloseable {
                 "exec chroot " + m + " /usr/sbin/sshd -D -e -o HostKey=/etc/ssh/ssh_host_ed25519_key -o UsePAM=no"
                         + " -o PasswordAuthentication=yes -o PermitRootLogin=prohibit-password -o UseDNS=no"
                         + " -o MaxStartups=100:30:200 -o MaxSessions=50 -o ClientAliveInterval=0",
-                "");
+                ""));
+        return String.join("\n", lines);
     }
 
     private void awaitSsh(TestHost host) {
