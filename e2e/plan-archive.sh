@@ -52,3 +52,24 @@ plan jar-changed
 [[ "$(mtime)" != "$before" ]] || { echo "plan-archive: the archive was not made again after a jar changed" >&2; exit 1; }
 echo "plan-archive: a changed jar made a new archive"
 
+
+# a java that makes no archive (here: one that drops -XX:ArchiveClassesAtExit): the plan runs
+# without one, and later plans do not try again (each would otherwise run the program twice)
+real_java="$(command -v java)"
+mkdir "$work/bin"
+cat > "$work/bin/java" <<WRAPPER
+#!/usr/bin/env bash
+echo run >> "$work/java-runs"
+args=()
+for a in "\$@"; do [[ "\$a" == -XX:ArchiveClassesAtExit=* ]] || args+=("\$a"); done
+exec "$real_java" "\${args[@]}"
+WRAPPER
+chmod +x "$work/bin/java"
+PATH="$work/bin:$PATH" plan no-archive-first
+PATH="$work/bin:$PATH" plan no-archive-again
+[[ "$(wc -l < "$work/java-runs")" -eq 3 ]] \
+  || { echo "plan-archive: expected 3 java runs (one try at an archive, two plans), saw $(wc -l < "$work/java-runs")" >&2; exit 1; }
+echo "plan-archive: a java that makes no archive plans without one, trying once"
+plan back-to-java
+[[ -s "$jsa" ]] || { echo "plan-archive: no archive after going back to the usual java" >&2; exit 1; }
+echo "plan-archive: back on the usual java, an archive again"
