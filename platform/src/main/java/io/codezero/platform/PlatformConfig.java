@@ -130,7 +130,9 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             acmeOptions = Optional.of(new CertificatesLayer.Acme(acme.string("email", null), acme.string("server", CertificatesLayer.LETSENCRYPT)));
         } else if (!issuer.equals("selfSigned")) {
             certificates.problems().add(Problem.of(at(certificates, "issuer"), issuer, "must be selfSigned (development CA) or acme"));
-        } else {
+        } else if (certificates.has("acme")) {
+            certificates.problems().add(Problem.of(at(certificates, "acme"), "<set>", "is only read with issuer: acme, and the issuer is "
+                    + issuer + "; set issuer: acme, or remove acme"));
             acme.string("email", null);
             acme.string("server", null);
         }
@@ -144,9 +146,9 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
                 .namespace(o.string("namespace", SignInLayer.DEFAULT_NAMESPACE))
                 .issuer(o.string("issuer", null))
                 .clientId(o.string("clientId", null))
-                .clientSecret(o.string("clientSecret", null))
-                .allowedGroups(o.strings("allowedGroups"))
-                .allowedEmails(o.strings("allowedEmails"))
+                .clientSecret(plainSecret(o, "clientSecret"))
+                .allowedGroups(o.distinctStrings("allowedGroups"))
+                .allowedEmails(o.distinctStrings("allowedEmails"))
                 .cookieDomain(o.string("cookieDomain", null))
                 .authHost(o.string("authHost", SignInLayer.DEFAULT_AUTH_HOST))
                 .replicas(o.integer("replicas", 2));
@@ -157,6 +159,19 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             builder.groupsClaim(o.string("groupsClaim", null));
         }
         return builder.build();
+    }
+
+    /**
+     * A credential inside {@code codezero:platform}: it must have been set with {@code pulumi config set --secret --path},
+     * which keeps the whole platform key secret; in plain text in Pulumi.&lt;stack&gt;.yaml it is refused.
+     */
+    private static String plainSecret(ConfigObject o, String key) {
+        String value = o.string(key, null);
+        if (value != null && !o.isSecret()) {
+            o.problems().add(Problem.of(at(o, key), "<plain text>", "is a credential written in plain text in Pulumi.<stack>.yaml; "
+                    + "remove it there and set it as a secret: pulumi config set --secret --path 'codezero:" + at(o, key) + "' VALUE"));
+        }
+        return value;
     }
 
     private static IstioLayer.Options istioOptions(ConfigObject istio, SignInLayer signIn) {
@@ -176,12 +191,12 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         int replicas = gateway.integer("replicas", d.gatewayReplicas());
         Exposure exposure = exposure(gateway, "exposure");
         String serviceType = gateway.string("serviceType", d.gatewayServiceType());
-        List<String> extraHosts = gateway.strings("extraHosts");
+        List<String> extraHosts = gateway.distinctStrings("extraHosts");
         gateway.rejectUnknownKeys();
         Optional<IstioLayer.Auth> auth = Optional.empty();
         if (istio.has("auth")) {
             ConfigObject a = istio.object("auth");
-            auth = Optional.of(new IstioLayer.Auth(a.string("issuer", ""), a.string("jwksUri", ""), a.strings("audiences")));
+            auth = Optional.of(new IstioLayer.Auth(a.string("issuer", ""), a.string("jwksUri", ""), a.distinctStrings("audiences")));
             a.rejectUnknownKeys();
         }
         return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType,
@@ -217,7 +232,7 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
                 case "webhook" -> receivers.add(new AlertReceiver.Webhook(name, r.string("url", null)));
                 case "slack" -> receivers.add(new AlertReceiver.Slack(name, r.string("url", null), r.string("channel", null)));
                 case "email" -> receivers.add(new AlertReceiver.Email(name, r.string("to", null), r.string("from", null),
-                        r.string("smarthost", null), r.string("username", null), r.string("password", null)));
+                        r.string("smarthost", null), r.string("username", null), plainSecret(r, "password")));
                 default -> r.problems().add(Problem.of(at(r, "type"), type, "must be webhook, slack or email"));
             }
             r.rejectUnknownKeys();

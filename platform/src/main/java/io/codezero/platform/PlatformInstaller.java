@@ -1,6 +1,7 @@
 package io.codezero.platform;
 
 import com.pulumi.resources.Resource;
+import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.validation.SpecValidationException;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ public final class PlatformInstaller {
      */
     public static Map<String, InstalledLayer> installValidated(String stackName, ProvisionedCluster cluster, Resource parent,
                                                                PlatformSettings settings, InstallPlan plan, Map<Capability, Object> given) {
+        ClosedRoutesNote.of(settings, plan).ifPresent(OfflinePlan::note);
         Map<Capability, Object> facts = new LinkedHashMap<>(given);
         Map<String, InstalledLayer> installed = new LinkedHashMap<>();
         for (PlatformComponent component : plan.order()) {

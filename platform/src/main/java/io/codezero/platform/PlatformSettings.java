@@ -26,8 +26,14 @@ public record PlatformSettings(String domain, String systemNamespace, Exposure g
     /** Problems with the domain and the system namespace, with the paths config uses. */
     public java.util.List<io.codezero.core.validation.Problem> validate() {
         java.util.List<io.codezero.core.validation.Problem> problems = new java.util.ArrayList<>();
-        io.codezero.core.validation.Names.whyNotDnsName(domain).ifPresent(why ->
-                problems.add(io.codezero.core.validation.Problem.of("platform.domain", domain, why)));
+        io.codezero.core.validation.Names.whyNotDnsName(domain).ifPresentOrElse(why ->
+                problems.add(io.codezero.core.validation.Problem.of("platform.domain", domain, why)), () -> {
+                    if (domain.substring(domain.lastIndexOf('.') + 1).matches("\\d+")) {
+                        problems.add(io.codezero.core.validation.Problem.of("platform.domain", domain, "ends in a number, so it is an "
+                                + "IP address or a number rather than a domain; apps are served at <app>." + domain
+                                + ", which needs a DNS name such as apps.example.com"));
+                    }
+                });
         io.codezero.core.validation.Names.whyNotDnsLabel(systemNamespace, 63).ifPresent(why ->
                 problems.add(io.codezero.core.validation.Problem.of("platform.systemNamespace", systemNamespace, why)));
         if (KUBERNETES_NAMESPACES.contains(systemNamespace)) {

@@ -19,6 +19,12 @@ import java.util.Map;
 
 /** A provisioned cluster as a target would hand it back, and a stack-like program that installs a platform config on it. */
 final class FakeCluster {
+    /**
+     * The platform config is read as a stack holds it once a credential in it (signIn.clientSecret) was set with
+     * {@code pulumi config set --secret --path}: the whole key is secret. Plain-text credentials are refused (BadInputTest).
+     */
+    static final boolean SECRET_PLATFORM_KEY = true;
+
     static final String PROVIDER_NAME = "target-k8s";
     static final String KUBECONFIG = """
             apiVersion: v1
@@ -48,7 +54,7 @@ final class FakeCluster {
     }
 
     static PlatformConfig read(Map<String, Object> platform) {
-        ConfigObject object = ConfigObject.root("platform", platform);
+        ConfigObject object = ConfigObject.root("platform", platform, SECRET_PLATFORM_KEY);
         PlatformConfig config = PlatformConfig.read(object);
         SpecValidationException.throwIfAny("platform", object.problems());
         return config;
@@ -74,7 +80,7 @@ final class FakeCluster {
 
     /** Reads without throwing, so the stack-like program itself meets the bad config. */
     static OfflineRun planExpectingFailure(Map<String, Object> platform) {
-        return plan(PlatformConfig.read(ConfigObject.root("platform", platform)));
+        return plan(PlatformConfig.read(ConfigObject.root("platform", platform, SECRET_PLATFORM_KEY)));
     }
 
     static OfflineRun planExpectingFailure(PlatformConfig config) {

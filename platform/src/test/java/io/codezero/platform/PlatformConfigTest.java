@@ -251,4 +251,22 @@ class PlatformConfigTest {
                 Map.of("name", "git", "kind", "gitea", "links", List.of(Map.of("app", "db")), "route", Map.of("visibility", "public")))));
         assertThat(problems(routed)).extracting(Problem::field).containsExactly("platform.apps[git].route");
     }
+
+    @Test
+    void consolesWithARouteButNoMeshAreAProblemAndRouteNoneIsNot() {
+        Map<String, Object> routed = new HashMap<>(Map.of("domain", "example.com", "metrics", Map.of(), "logs", Map.of(),
+                "dashboards", Map.of(), "gui", Map.of("route", "private")));
+        assertThat(problems(routed)).extracting(Problem::field)
+                .containsExactlyInAnyOrder("platform.dashboards.route", "platform.gui.route");
+        assertThat(problems(routed)).extracting(Problem::message).allMatch(fix -> fix.contains("add the istio layer")
+                && fix.contains("route: none"));
+
+        Map<String, Object> unrouted = new HashMap<>(Map.of("domain", "example.com", "metrics", Map.of(), "logs", Map.of(),
+                "dashboards", Map.of("route", "none"), "gui", Map.of("route", "none")));
+        assertThat(problems(unrouted)).isEmpty();
+
+        Map<String, Object> meshed = new HashMap<>(routed);
+        meshed.put("istio", Map.of());
+        assertThat(problems(meshed)).isEmpty();
+    }
 }

@@ -247,7 +247,7 @@ class SignInTest {
     // ---- bad input: each refused before anything is registered, with the path the user wrote and what would be valid
 
     static List<Problem> problems(Map<String, Object> signIn) {
-        ConfigObject object = ConfigObject.root("platform", platform(signIn));
+        ConfigObject object = ConfigObject.root("platform", platform(signIn), FakeCluster.SECRET_PLATFORM_KEY);
         PlatformConfig read = PlatformConfig.read(object);
         List<Problem> all = new ArrayList<>(object.problems());
         all.addAll(read.validate());
@@ -312,7 +312,7 @@ class SignInTest {
     void signInNeedsTheMesh() {
         Map<String, Object> platform = new HashMap<>(Map.of("signIn", signIn()));
         List<Problem> problems = new ArrayList<>();
-        ConfigObject object = ConfigObject.root("platform", platform);
+        ConfigObject object = ConfigObject.root("platform", platform, FakeCluster.SECRET_PLATFORM_KEY);
         problems.addAll(object.problems());
         problems.addAll(PlatformConfig.read(object).validate());
         assertThat(problems).extracting(Problem::toString).anyMatch(p -> p.contains("platform.signIn") && p.contains("platform.istio"));
@@ -336,7 +336,7 @@ class SignInTest {
         Map<String, Object> istio = new HashMap<>((Map<String, Object>) platform.get("istio"));
         istio.put("auth", Map.of("issuer", "https://login.example.com", "jwksUri", "https://login.example.com/keys"));
         platform.put("istio", istio);
-        ConfigObject object = ConfigObject.root("platform", platform);
+        ConfigObject object = ConfigObject.root("platform", platform, FakeCluster.SECRET_PLATFORM_KEY);
         List<Problem> problems = PlatformConfig.read(object).validate();
         assertThat(problems).extracting(Problem::field).contains("platform.istio.auth");
     }

@@ -155,6 +155,25 @@ public final class CodeZeroStack extends ComponentResource {
     private record Validated(ComponentResourceOptions options, InstallPlan plan) {
     }
 
+    /**
+     * A value that could not be read (the first {@code inputs} problems: empty, null, the wrong type) falls back to
+     * nothing or the default, so a later check of the same key would only repeat it in other words: it is left out.
+     */
+    private static List<Problem> onePerUnreadableKey(List<Problem> problems, int inputs) {
+        Set<String> unreadable = new java.util.HashSet<>();
+        List<Problem> out = new ArrayList<>();
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            if (i < inputs) {
+                unreadable.add(p.field());
+                out.add(p);
+            } else if (!unreadable.contains(p.field())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     private static Validated validated(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
         List<Problem> problems = new ArrayList<>(args.inputProblems());
         if (args.target() == null) {
@@ -178,7 +197,8 @@ public final class CodeZeroStack extends ComponentResource {
         args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
         InstallPlan plan = InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of());
         problems.addAll(plan.problems());
-        SpecValidationException.throwIfAny("stack '" + name + "'", ProblemPaths.asWritten(problems, args.configNamespace()));
+        SpecValidationException.throwIfAny("stack '" + name + "'", onePerUnreadableKey(
+                ProblemPaths.asWritten(problems, args.configNamespace()), args.inputProblems().size()));
         return new Validated(InheritedOptions.of(options), plan);
     }
 }

@@ -92,27 +92,27 @@ public final class CodeZeroStackArgs {
         }
 
         public Builder layer(PlatformLayer layer) {
-            layers.add(layer);
+            layers.add(io.codezero.core.validation.Arguments.given(layer, "CodeZeroStackArgs.Builder.layer"));
             return this;
         }
 
         public Builder layers(List<? extends PlatformLayer> layers) {
-            this.layers.addAll(layers);
+            this.layers.addAll(io.codezero.core.validation.Arguments.items(layers, "CodeZeroStackArgs.Builder.layers"));
             return this;
         }
 
         public Builder app(PlatformApp app) {
-            apps.add(app);
+            apps.add(io.codezero.core.validation.Arguments.given(app, "CodeZeroStackArgs.Builder.app"));
             return this;
         }
 
         public Builder apps(List<? extends PlatformApp> apps) {
-            this.apps.addAll(apps);
+            this.apps.addAll(io.codezero.core.validation.Arguments.items(apps, "CodeZeroStackArgs.Builder.apps"));
             return this;
         }
 
         public Builder inputProblems(List<Problem> problems) {
-            inputProblems.addAll(problems);
+            inputProblems.addAll(io.codezero.core.validation.Arguments.items(problems, "CodeZeroStackArgs.Builder.inputProblems"));
             return this;
         }
 

@@ -23,10 +23,11 @@ final class ProblemPaths {
     }
 
     static String path(String field, String configNamespace) {
-        if (field == null || field.contains(":")) {
+        String first = field == null ? null : field.split("[.\\[]", 2)[0];
+        if (first == null || first.contains(":")) {
+            // already a config key (codezero:aws.region); a ':' further on is part of a value such as a tag key (tags.aws:x)
             return field;
         }
-        String first = field.split("[.\\[]", 2)[0];
         String logical = CLUSTER_FIELDS.contains(first) ? "cluster." + field : field;
         return configNamespace == null ? logical : configNamespace + ":" + logical;
     }

@@ -87,7 +87,7 @@ public final class StackConfig {
         if (raw.isPresent()) {
             values = parseObject(name, raw.get());
         }
-        ConfigObject object = ConfigObject.root(name, values);
+        ConfigObject object = ConfigObject.root(name, values, raw.isPresent() && isSecret(name));
         sections.add(object);
         return object;
     }
@@ -98,7 +98,16 @@ public final class StackConfig {
      */
     public Optional<String> secret(String key) {
         readKeys.add(key);
-        return config.get(key);
+        Optional<String> value = config.get(key);
+        if (value.isPresent() && !isSecret(key)) {
+            problems.add(Problem.of(NAMESPACE + ":" + key, "<plain text>", "holds a credential in plain text in Pulumi.<stack>.yaml; "
+                    + "remove it there and set it as a secret: pulumi config set --secret " + NAMESPACE + ":" + key + " -- VALUE"));
+        }
+        return value;
+    }
+
+    private boolean isSecret(String key) {
+        return AllConfig.isSecret(config, NAMESPACE + ":" + key);
     }
 
     /** Flat scalar keys such as {@code codezero:context}. */

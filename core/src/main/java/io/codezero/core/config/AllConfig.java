@@ -44,11 +44,29 @@ public final class AllConfig {
         return parts.length == 3 && parts[1].equals("config") ? parts[0] + ":" + parts[2] : key;
     }
 
+    /**
+     * Whether the stack holds {@code fullKey} (e.g. {@code codezero:sshKey}) as a secret: set with
+     * {@code pulumi config set --secret}, or an object with a secret value inside ({@code --secret --path}).
+     */
+    public static boolean isSecret(Config config, String fullKey) {
+        try {
+            Object holder = holder(config);
+            return (Boolean) holder.getClass().getMethod("isConfigSecret", String.class).invoke(holder, fullKey);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot tell secret config keys with this Pulumi SDK (" + e + "); "
+                    + "CodeZero needs it to refuse credentials kept in plain text", e);
+        }
+    }
+
+    private static Object holder(Config config) throws ReflectiveOperationException {
+        Field internal = Config.class.getDeclaredField("internalConfig");
+        internal.setAccessible(true);
+        return internal.get(config);
+    }
+
     private static Set<String> fromDeployment(Config config) {
         try {
-            Field internal = Config.class.getDeclaredField("internalConfig");
-            internal.setAccessible(true);
-            Object holder = internal.get(config);
+            Object holder = holder(config);
             Field all = holder.getClass().getDeclaredField("allConfig");
             all.setAccessible(true);
             Object map = all.get(holder);

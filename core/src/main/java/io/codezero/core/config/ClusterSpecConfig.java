@@ -55,7 +55,7 @@ public final class ClusterSpecConfig {
         String machineType = pool.string("machineType", null);
         builder.size(size == null && machineType == null ? MachineSize.sizeClass("medium") : new MachineSize(size, machineType));
         for (ConfigObject taint : pool.objects("taints")) {
-            builder.taint(new Taint(taint.string("key", null), taint.string("value", ""), taint.string("effect", "NoSchedule")));
+            builder.taint(new Taint(taint.string("key", null), taint.text("value", ""), taint.string("effect", "NoSchedule")));
             taint.rejectUnknownKeys();
         }
         pool.rejectUnknownKeys();

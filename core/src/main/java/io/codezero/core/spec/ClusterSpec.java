@@ -59,13 +59,13 @@ public record ClusterSpec(
         }
 
         public Builder nodePool(NodePool pool) {
-            nodePools.add(pool);
+            nodePools.add(io.codezero.core.validation.Arguments.given(pool, "ClusterSpec.Builder.nodePool"));
             return this;
         }
 
         public Builder nodePools(List<NodePool> pools) {
             nodePools.clear();
-            nodePools.addAll(pools);
+            nodePools.addAll(io.codezero.core.validation.Arguments.items(pools, "ClusterSpec.Builder.nodePools"));
             return this;
         }
 
@@ -75,13 +75,14 @@ public record ClusterSpec(
         }
 
         public Builder tag(String key, String value) {
+            io.codezero.core.validation.Arguments.pair(key, value, "ClusterSpec.Builder.tag");
             tags.put(key, value);
             return this;
         }
 
         public Builder tags(Map<String, String> tags) {
             this.tags.clear();
-            this.tags.putAll(tags);
+            this.tags.putAll(io.codezero.core.validation.Arguments.entries(tags, "ClusterSpec.Builder.tags"));
             return this;
         }
 

@@ -69,13 +69,13 @@ public record NetworkSpec(
         }
 
         public Builder allowApiAccessFrom(String cidr) {
-            allowlist.add(cidr);
+            allowlist.add(io.codezero.core.validation.Arguments.given(cidr, "NetworkSpec.Builder.allowApiAccessFrom"));
             return this;
         }
 
         public Builder apiAccessAllowlist(List<String> cidrs) {
             allowlist.clear();
-            allowlist.addAll(cidrs);
+            allowlist.addAll(io.codezero.core.validation.Arguments.items(cidrs, "NetworkSpec.Builder.apiAccessAllowlist"));
             return this;
         }
 

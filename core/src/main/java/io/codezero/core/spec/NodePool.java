@@ -48,12 +48,12 @@ public record NodePool(
         }
 
         public Builder size(SizeClass sizeClass) {
-            this.size = MachineSize.of(sizeClass);
+            this.size = MachineSize.of(io.codezero.core.validation.Arguments.given(sizeClass, "NodePool.Builder.size"));
             return this;
         }
 
         public Builder size(MachineSize size) {
-            this.size = size;
+            this.size = io.codezero.core.validation.Arguments.given(size, "NodePool.Builder.size");
             return this;
         }
 
@@ -83,24 +83,25 @@ public record NodePool(
         }
 
         public Builder label(String key, String value) {
+            io.codezero.core.validation.Arguments.pair(key, value, "NodePool.Builder.label");
             labels.put(key, value);
             return this;
         }
 
         public Builder labels(Map<String, String> labels) {
             this.labels.clear();
-            this.labels.putAll(labels);
+            this.labels.putAll(io.codezero.core.validation.Arguments.entries(labels, "NodePool.Builder.labels"));
             return this;
         }
 
         public Builder taint(Taint taint) {
-            taints.add(taint);
+            taints.add(io.codezero.core.validation.Arguments.given(taint, "NodePool.Builder.taint"));
             return this;
         }
 
         public Builder taints(List<Taint> taints) {
             this.taints.clear();
-            this.taints.addAll(taints);
+            this.taints.addAll(io.codezero.core.validation.Arguments.items(taints, "NodePool.Builder.taints"));
             return this;
         }
 

@@ -64,11 +64,21 @@ public final class ClusterSpecValidator {
             validateSize(pool.size(), at, problems);
             validateScaling(pool, at, problems);
             pool.labels().forEach((key, value) -> {
-                Names.whyNotLabelKey(key).ifPresent(why -> problems.add(Problem.of(at + ".labels", key, "label key " + why)));
+                Names.whyNotLabelKey(key).ifPresentOrElse(why -> problems.add(Problem.of(at + ".labels", key, "label key " + why)),
+                        () -> reservedLabelPrefix(key).ifPresent(prefix -> problems.add(Problem.of(at + ".labels." + key, key,
+                                "uses the prefix " + prefix + ", which Kubernetes reserves: a node may not label itself with it "
+                                + "(only node.kubernetes.io/ and kubelet.kubernetes.io/ are allowed); use a prefix of your own, "
+                                + "e.g. example.com/" + key.substring(key.indexOf('/') + 1)))));
                 Names.whyNotLabelValue(value).ifPresent(why -> problems.add(Problem.of(at + ".labels." + key, value, why)));
             });
+            Set<String> taints = new HashSet<>();
             for (int t = 0; t < pool.taints().size(); t++) {
-                validateTaint(pool.taints().get(t), at + ".taints[" + t + "]", problems);
+                Taint taint = pool.taints().get(t);
+                validateTaint(taint, at + ".taints[" + t + "]", problems);
+                if (!taints.add(taint.key() + ":" + taint.effect())) {
+                    problems.add(Problem.of(at + ".taints[" + t + "]", taint.key() + ":" + taint.effect(), "repeats another taint's key "
+                            + "and effect; Kubernetes allows one taint per key and effect"));
+                }
             }
         }
     }
@@ -144,15 +154,57 @@ public final class ClusterSpecValidator {
                 }
             }
         }
+        Set<Cidr> allowed = new HashSet<>();
         for (int i = 0; i < network.apiAccessAllowlist().size(); i++) {
             String field = "network.apiAccessAllowlist[" + i + "]";
             cidr(field, network.apiAccessAllowlist().get(i), problems).ifPresent(c -> {
+                if (!allowed.add(c)) {
+                    problems.add(Problem.of(field, c, "is listed twice; list each range once"));
+                }
+                whyNeverAClient(c).ifPresent(why -> problems.add(Problem.of(field, c, why)));
                 if (c.prefixLength() == 0 && !network.privateApiOnly() && !network.apiOpenToInternet()) {
                     problems.add(Problem.of(field, c, "opens the public API endpoint to the whole internet; list narrower ranges "
                             + "(your office or CI egress), or set network.apiOpenToInternet: true to accept that explicitly"));
                 }
             });
         }
+    }
+
+    /** Label prefixes Kubernetes keeps for itself on nodes (the NodeRestriction rule): *.kubernetes.io/ and *.k8s.io/. */
+    private static Optional<String> reservedLabelPrefix(String key) {
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            return Optional.empty();
+        }
+        String prefix = key.substring(0, slash);
+        boolean reserved = prefix.equals("kubernetes.io") || prefix.endsWith(".kubernetes.io") || prefix.equals("k8s.io") || prefix.endsWith(".k8s.io");
+        boolean allowed = prefix.equals("node.kubernetes.io") || prefix.endsWith(".node.kubernetes.io")
+                || prefix.equals("kubelet.kubernetes.io") || prefix.endsWith(".kubelet.kubernetes.io");
+        return reserved && !allowed ? Optional.of(prefix + "/") : Optional.empty();
+    }
+
+    /** Ranges no client ever connects from: loopback, "this network", link-local, multicast and reserved. */
+    private static Optional<String> whyNeverAClient(Cidr c) {
+        long first = c.network();
+        if (c.prefixLength() == 0) {
+            return Optional.empty();
+        }
+        String kind = inRange(first, "127.0.0.0", 8) ? "loopback" : inRange(first, "0.0.0.0", 8) ? "\"this network\" (0.0.0.0/8)"
+                : inRange(first, "169.254.0.0", 16) ? "link-local" : first >= ip("224.0.0.0") ? "multicast or reserved" : null;
+        return kind == null ? Optional.empty() : Optional.of("is a " + kind + " range, from which no client reaches the API endpoint; "
+                + "list the ranges your office, VPN or CI runners connect from");
+    }
+
+    private static boolean inRange(long address, String network, int prefix) {
+        return (address >>> (32 - prefix)) == (ip(network) >>> (32 - prefix));
+    }
+
+    private static long ip(String dotted) {
+        long out = 0;
+        for (String part : dotted.split("\\.")) {
+            out = (out << 8) | Long.parseLong(part);
+        }
+        return out;
     }
 
     private static Optional<Cidr> cidr(String field, String text, List<Problem> problems) {

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class AppCatalogue {
     public static final List<String> KINDS = List.of("postgresql", "redis", "minio", "gitea", "adminer", "image");
+    /** Data services: other apps link to them; they are never routed and link to nothing. */
+    private static final Set<String> NO_ROUTE = Set.of("postgresql", "redis", "minio");
 
     private AppCatalogue() {
     }
@@ -48,6 +50,18 @@ public final class AppCatalogue {
             String storage = entry.string("storage", "5Gi");
             List<Link> links = links(entry);
             Optional<Route> route = route(entry, name);
+            if (kind != null && NO_ROUTE.contains(kind) && entry.has("route")) {
+                entry.problems().add(Problem.of(at + ".route", "<set>", "a " + kind + " app is reached only through links from other "
+                        + "apps, never through the gateway; remove route"));
+            }
+            if (kind != null && NO_ROUTE.contains(kind) && entry.has("links")) {
+                entry.problems().add(Problem.of(at + ".links", links.size(), "a " + kind + " app uses no other app; remove links "
+                        + "(give the link to the app that uses this one)"));
+            }
+            if ("image".equals(kind) && entry.has("storage") && !entry.has("volumePath")) {
+                entry.problems().add(Problem.of(at + ".storage", storage, "sizes the app's volume, and the app has none; set volumePath "
+                        + "(where the volume is mounted, e.g. /data) or remove storage"));
+            }
             CodeZeroApp app = switch (kind == null ? "" : kind) {
                 case "postgresql" -> new PostgreSql(name, storage);
                 case "redis" -> new Redis(name, storage);

@@ -65,7 +65,7 @@ final class AppHardeningConfig {
             long user = entry.integer("user", (int) RunAs.DEFAULT.user());
             spec.runAs(user, entry.integer("group", (int) user));
         }
-        entry.strings("writablePaths").forEach(spec::writable);
+        entry.distinctStrings("writablePaths").forEach(spec::writable);
         spec.kubernetesApi(entry.bool("kubernetesApi", false));
     }
 

@@ -32,8 +32,8 @@ public record AppSpec(
         int replicas) {
 
     public AppSpec {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(workload, "workload");
+        io.codezero.core.validation.Arguments.given(name, "the app's name (AppSpec.builder(name, ...), or the name argument of a catalogue app)");
+        io.codezero.core.validation.Arguments.given(workload, "AppSpec.builder(name, workload)");
         config = Map.copyOf(config);
         generatedSecrets = List.copyOf(generatedSecrets);
         secretEnv = Map.copyOf(secretEnv);
@@ -130,7 +130,7 @@ public record AppSpec(
         }
 
         public Builder routes(List<Route> all) {
-            routes.addAll(all);
+            routes.addAll(io.codezero.core.validation.Arguments.items(all, "AppSpec.Builder.routes"));
             return this;
         }
 
@@ -145,7 +145,7 @@ public record AppSpec(
         }
 
         public Builder links(List<Link> all) {
-            links.addAll(all);
+            links.addAll(io.codezero.core.validation.Arguments.items(all, "AppSpec.Builder.links"));
             return this;
         }
 

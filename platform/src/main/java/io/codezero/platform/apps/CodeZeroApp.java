@@ -188,6 +188,11 @@ public class CodeZeroApp implements PlatformApp {
             String offerAt = at + ".offers[" + i + "].name";
             Names.whyNotDnsLabel(offer.name(), 15).ifPresent(why -> problems.add(Problem.of(offerAt, offer.name(),
                     why + " (it names a Service port, which Kubernetes limits to 15 characters)")));
+            for (int j = 0; j < i; j++) {
+                if (spec.offers().get(j).name() != null && spec.offers().get(j).name().equals(offer.name())) {
+                    problems.add(Problem.of(offerAt, offer.name(), "is also the name of offers[" + j + "]; Service port names must be unique"));
+                }
+            }
         }
         if (spec.workload().port() < 1 || spec.workload().port() > 65535) {
             problems.add(Problem.of(at + ".port", spec.workload().port(), "must be a port between 1 and 65535"));

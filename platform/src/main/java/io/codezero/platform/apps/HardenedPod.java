@@ -111,11 +111,36 @@ final class HardenedPod {
                         "must be an absolute directory path such as /var/cache/app (letters, digits, '.', '_', '-')"));
             } else if (mounts.contains(path)) {
                 problems.add(Problem.of(at + ".writablePaths[" + i + "]", path, "is already a volume's mount path; a volume is writable"));
+            } else if (spec.writablePaths().indexOf(path) < i) {
+                problems.add(Problem.of(at + ".writablePaths[" + i + "]", path, "is listed twice; list each path once"));
+            }
+        }
+        for (Volume volume : spec.volumes()) {
+            String path = volume.mountPath();
+            if (path == null || !PATH.matcher(path).matches() || path.length() > 200) {
+                problems.add(Problem.of(at + ".volumePath", path, "must be an absolute directory path such as /var/lib/app "
+                        + "(letters, digits, '.', '_', '-'), not the root directory"));
+            }
+        }
+        if (spec.workload() instanceof Workload.Image image) {
+            image.env().forEach((name, value) -> {
+                // Kubernetes takes any printable ASCII name without '=' (relaxed validation, on by default since 1.32)
+                if (name == null || name.isEmpty() || !name.matches("[\\x21-\\x3c\\x3e-\\x7e]+")) {
+                    problems.add(Problem.of(at + ".env." + name, name, "is not an environment variable name Kubernetes accepts: "
+                            + "printable ASCII without spaces or '=', e.g. LOG_LEVEL"));
+                }
+            });
+            if (ISTIO_PORTS.contains(image.port())) {
+                problems.add(Problem.of(at + ".port", image.port(), "is a port Istio's proxy listens on in every meshed pod "
+                        + "(15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090); choose another"));
             }
         }
         problems.addAll(spec.resources().problems(at + ".resources"));
         return problems;
     }
+
+    /** Ports Istio's sidecar proxy binds in the pod (Istio's "Ports used by Istio"). */
+    private static final java.util.Set<Integer> ISTIO_PORTS = java.util.Set.of(15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090);
 
     private static SeccompProfileArgs runtimeDefault() {
         return SeccompProfileArgs.builder().type("RuntimeDefault").build();

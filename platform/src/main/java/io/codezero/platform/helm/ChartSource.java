@@ -37,6 +37,9 @@ public final class ChartSource {
                         + String.join(", ", new TreeSet<>(knownKeys))));
             } else if (dir == null || dir.isBlank()) {
                 problems.add(Problem.of(path + "." + key, dir, "must be the path of a local chart directory or .tgz"));
+            } else if (dir.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+                problems.add(Problem.of(path + "." + key, dir, "is a URL; chartSources takes the path of a local chart directory or .tgz "
+                        + "(e.g. charts/" + key + "); charts from repositories are the pinned defaults"));
             }
         });
         return problems;

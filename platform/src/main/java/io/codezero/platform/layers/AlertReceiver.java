@@ -93,6 +93,11 @@ public sealed interface AlertReceiver {
             }
             if (smarthost == null || !smarthost.matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
                 problems.add(Problem.of(at + ".smarthost", smarthost, "must be host:port of the SMTP server, e.g. smtp.example.com:587"));
+            } else {
+                int port = Integer.parseInt(smarthost.substring(smarthost.lastIndexOf(':') + 1));
+                if (port < 1 || port > 65535) {
+                    problems.add(Problem.of(at + ".smarthost", smarthost, "has port " + port + "; a port is 1-65535 (SMTP submission is usually 587)"));
+                }
             }
             if (username != null && (password == null || password.isEmpty())) {
                 problems.add(Problem.of(at + ".password", null, "is required with a username; set it as a secret "
@@ -123,6 +128,10 @@ public sealed interface AlertReceiver {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             return java.util.Optional.of("must be an absolute https:// URL with a host");
+        }
+        java.util.Optional<String> host = io.codezero.core.validation.Urls.whyNotHost(uri, "the URL alerts are posted to");
+        if (host.isPresent()) {
+            return host;
         }
         boolean inCluster = uri.getHost().endsWith(".svc") || uri.getHost().endsWith(".svc.cluster.local");
         if (scheme.equals("http") && !(inClusterHttp && inCluster)) {

@@ -110,9 +110,8 @@ public final class CertificatesLayer implements PlatformLayer {
             if (acme.email() == null || !acme.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add(Problem.of("platform.certificates.acme.email", acme.email(), "must be an e-mail address for the ACME account"));
             }
-            if (acme.server() == null || !acme.server().startsWith("https://")) {
-                problems.add(Problem.of("platform.certificates.acme.server", acme.server(), "must be an https:// ACME directory URL"));
-            }
+            io.codezero.core.validation.Urls.whyNotHttps(acme.server(), "an ACME directory URL").ifPresent(why ->
+                    problems.add(Problem.of("platform.certificates.acme.server", acme.server(), why)));
         });
         return problems;
     }

@@ -121,11 +121,20 @@ public final class DashboardsLayer implements PlatformLayer {
         return List.of(options.namespace());
     }
 
-    /** Grafana shows what metrics and logs collect, and is served through the mesh's gateway when there is one. */
+    /**
+     * Grafana shows what metrics and logs collect. Its route is served by the mesh's gateway, so a route without the
+     * mesh is refused rather than silently missing.
+     */
     @Override
     public List<Requirement> requires() {
-        return List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class), Requirement.uses(Logs.class),
-                Requirement.uses(SignIn.class));
+        List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
+                Requirement.uses(Logs.class), Requirement.uses(SignIn.class)));
+        if (options.route().isPresent()) {
+            requires.add(Requirement.needs(Mesh.class, path() + ".route",
+                    "Grafana's route is served by the Istio gateway: add the istio layer, or set route: none "
+                            + "(DashboardsLayer.Builder.route(Optional.empty())) and open it with ./codezero console"));
+        }
+        return requires;
     }
 
     @Override

@@ -119,6 +119,12 @@ public final class GuiLayer implements PlatformLayer {
     public List<Requirement> requires() {
         List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
                 Requirement.uses(SignIn.class)));
+        // A route is served by the mesh's gateway: without one it would silently not exist.
+        if (options.route().isPresent()) {
+            requires.add(Requirement.needs(Mesh.class, path() + ".route",
+                    "Headlamp's route is served by the Istio gateway: add the istio layer, or set route: none "
+                            + "(GuiLayer.Builder.route(Optional.empty())) and open it with ./codezero console"));
+        }
         if (options.kiali()) {
             requires.add(Requirement.needs(Mesh.class, path() + ".kiali",
                     "Kiali shows the mesh and needs the istio layer; add the istio layer or set kiali: false"));

@@ -45,7 +45,8 @@ import java.util.Optional;
 /**
  * Istio from the official charts: base (CRDs) → istiod → the system ingress gateway in its own
  * namespace; ambient mode adds istio-cni and ztunnel. Mesh-wide STRICT mTLS, and one system
- * Gateway serving HTTPS with the certificates layer's certificate and redirecting HTTP to HTTPS.
+ * Gateway serving HTTPS with the certificates layer's certificate and redirecting HTTP to HTTPS (on the gateway's
+ * HTTP server, or per route when an ACME HTTP-01 issuer needs port 80 open for its challenges: see {@link Routes}).
  */
 public final class IstioLayer implements PlatformLayer {
     public static final String NAME = "istio";
@@ -53,6 +54,8 @@ public final class IstioLayer implements PlatformLayer {
     public static final String GATEWAY_NAME = "codezero-gateway";
     public static final String GATEWAY_RELEASE = "istio-ingressgateway";
     public static final String TLS_SECRET = "codezero-gateway-tls";
+    /** The VirtualService redirecting the gateway's own hosts to HTTPS when ACME HTTP-01 keeps the gateway from doing it. */
+    public static final String HTTPS_REDIRECT_ROUTE = "codezero-https-redirect";
     /**
      * The gateway release's bound. With a LoadBalancer Service Helm waits until the Service has an address; a cloud
      * load balancer gets one within minutes, and if it never does the atomic release rolls back after this long
@@ -167,7 +170,7 @@ public final class IstioLayer implements PlatformLayer {
 
         /** More host names for the gateway certificate when the issuer cannot sign wildcards. */
         public Builder extraHosts(List<String> extraHosts) {
-            this.extraHosts = extraHosts;
+            this.extraHosts = io.codezero.core.validation.Arguments.items(extraHosts, "IstioLayer.Builder.extraHosts");
             return this;
         }
 
@@ -250,13 +253,18 @@ public final class IstioLayer implements PlatformLayer {
             problems.add(Problem.of("platform.istio.auth", options.auth().get().issuer(), "and platform.signIn both guard private routes; "
                     + "keep signIn (it also accepts the issuer's bearer tokens for API clients) and remove istio.auth"));
         }
+        for (int i = 0; i < options.extraHosts().size(); i++) {
+            String host = options.extraHosts().get(i);
+            String name = host != null && host.startsWith("*.") ? host.substring(2) : host;
+            String at = "platform.istio.gateway.extraHosts[" + i + "]";
+            io.codezero.core.validation.Names.whyNotDnsName(name).ifPresent(why -> problems.add(Problem.of(at, host, why
+                    + "; a short name such as git gets the platform domain, *.apps.example.com is a wildcard")));
+        }
         options.auth().ifPresent(auth -> {
-            if (!auth.issuer().startsWith("https://")) {
-                problems.add(Problem.of("platform.istio.auth.issuer", auth.issuer(), "must be an https:// URL of an OIDC issuer"));
-            }
-            if (!auth.jwksUri().startsWith("https://")) {
-                problems.add(Problem.of("platform.istio.auth.jwksUri", auth.jwksUri(), "must be an https:// URL serving the issuer's keys"));
-            }
+            io.codezero.core.validation.Urls.whyNotHttps(auth.issuer(), "the URL of an OIDC issuer").ifPresent(why ->
+                    problems.add(Problem.of("platform.istio.auth.issuer", auth.issuer(), why)));
+            io.codezero.core.validation.Urls.whyNotHttps(auth.jwksUri(), "the URL serving the issuer's keys").ifPresent(why ->
+                    problems.add(Problem.of("platform.istio.auth.jwksUri", auth.jwksUri(), why)));
         });
         return problems;
     }
@@ -321,11 +329,7 @@ public final class IstioLayer implements PlatformLayer {
         String domain = context.settings().domain();
         context.fact(Issuer.class).ifPresent(issuer -> {
             issuer.http01IngressClass().ifPresent(className -> ingressClass(c, className));
-            List<String> dnsNames = new ArrayList<>(List.of(domain));
-            if (issuer.supportsWildcard()) {
-                dnsNames.add("*." + domain);
-            }
-            options.extraHosts().forEach(h -> dnsNames.add(h.contains(".") ? h : h + "." + domain));
+            List<String> dnsNames = certificateNames(domain, issuer.supportsWildcard());
             List<Resource> wait = new ArrayList<>(issuer.ready());
             wait.add(ingressNs);
             KubernetesObject.of(c.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
@@ -340,14 +344,35 @@ public final class IstioLayer implements PlatformLayer {
         List<String> hosts = List.of(domain, "*." + domain);
         List<Resource> gatewayWait = new ArrayList<>(configReady);
         gatewayWait.add(ingressNs);
-        KubernetesObject.of(c.name("istio-system-gateway"), Routes.NETWORKING_API, "Gateway", Meta.of(GATEWAY_NAME, gatewayNs, NAME),
+        boolean acmeHttp01 = context.fact(Issuer.class).flatMap(Issuer::http01IngressClass).isPresent();
+        // With ACME HTTP-01 the HTTP server must not redirect: its redirect would cover the challenge path too
+        // (see Routes: the solver's route joins the same virtual host). Routes redirect themselves instead.
+        Map<String, Object> httpServer = new LinkedHashMap<>();
+        httpServer.put("port", Map.of("number", Routes.HTTP_PORT, "name", "http", "protocol", "HTTP"));
+        httpServer.put("hosts", hosts);
+        if (!acmeHttp01) {
+            httpServer.put("tls", Map.of("httpsRedirect", true));
+        }
+        KubernetesObject.of(c.name("istio-system-gateway"), Routes.NETWORKING_API, "Gateway",
+                Meta.of(GATEWAY_NAME, gatewayNs, NAME),
                 Map.of("selector", GATEWAY_SELECTOR,
-                        "servers", List.of(
-                                Map.of("port", Map.of("number", 80, "name", "http", "protocol", "HTTP"),
-                                        "hosts", hosts, "tls", Map.of("httpsRedirect", true)),
+                        "servers", List.of(httpServer,
                                 Map.of("port", Map.of("number", 443, "name", "https", "protocol", "HTTPS"),
                                         "hosts", hosts, "tls", Map.of("mode", "SIMPLE", "credentialName", TLS_SECRET)))),
                 c.options(gatewayWait.toArray(Resource[]::new)));
+        if (acmeHttp01) {
+            // The gateway's own hosts redirect here: the bare domain, and every certificate name by itself, because
+            // while its challenge is pending the solver's route gives an extra host a virtual host of its own, which
+            // the wildcard's routes do not reach. The match names no path, so istiod counts it catch-all and orders
+            // it after the solver's challenge route.
+            List<String> redirected = new ArrayList<>(hosts);
+            certificateNames(domain, false).stream().filter(h -> !redirected.contains(h)).forEach(redirected::add);
+            KubernetesObject.of(c.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
+                    Meta.of(HTTPS_REDIRECT_ROUTE, gatewayNs, NAME),
+                    Map.of("hosts", redirected, "gateways", List.of(gatewayNs + "/" + GATEWAY_NAME),
+                            "http", List.of(Routes.httpsRedirect(Map.of("port", Routes.HTTP_PORT)))),
+                    c.options(gatewayWait.toArray(Resource[]::new)));
+        }
 
         options.auth().ifPresent(auth -> KubernetesObject.of(c.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
                 Meta.of("codezero-identity", gatewayNs, NAME),
@@ -357,7 +382,7 @@ public final class IstioLayer implements PlatformLayer {
                 c.options(gatewayWait.toArray(Resource[]::new))));
 
         Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
-                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options.signIn());
+                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options.signIn(), acmeHttp01);
 
         component.done();
         InstalledLayer installed = InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
@@ -366,6 +391,16 @@ public final class IstioLayer implements PlatformLayer {
             installed = installed.withFact(ExternalAuthorization.class, options.signIn().get());
         }
         return installed;
+    }
+
+    /** The gateway certificate's names: the domain, its wildcard when the issuer can sign one, and the extra hosts. */
+    private List<String> certificateNames(String domain, boolean wildcard) {
+        List<String> names = new ArrayList<>(List.of(domain));
+        if (wildcard) {
+            names.add("*." + domain);
+        }
+        options.extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
+        return names;
     }
 
     /**

@@ -115,7 +115,7 @@ public final class MetricsLayer implements PlatformLayer {
 
         /** Where alerts go; none: alerts are only visible in Alertmanager. */
         public Builder receivers(List<AlertReceiver> receivers) {
-            this.receivers = receivers;
+            this.receivers = io.codezero.core.validation.Arguments.items(receivers, "MetricsLayer.Builder.receivers");
             return this;
         }
 

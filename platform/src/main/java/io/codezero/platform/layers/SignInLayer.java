@@ -145,12 +145,12 @@ public final class SignInLayer implements PlatformLayer {
         }
 
         public Builder allowedGroups(List<String> allowedGroups) {
-            this.allowedGroups = allowedGroups;
+            this.allowedGroups = io.codezero.core.validation.Arguments.items(allowedGroups, "SignInLayer.Builder.allowedGroups");
             return this;
         }
 
         public Builder allowedEmails(List<String> allowedEmails) {
-            this.allowedEmails = allowedEmails;
+            this.allowedEmails = io.codezero.core.validation.Arguments.items(allowedEmails, "SignInLayer.Builder.allowedEmails");
             return this;
         }
 
@@ -295,6 +295,10 @@ public final class SignInLayer implements PlatformLayer {
         }
         if (uri.getHost() == null) {
             return Optional.of("must name a host, e.g. https://accounts.google.com");
+        }
+        Optional<String> host = io.codezero.core.validation.Urls.whyNotHost(uri, "an OIDC issuer URL");
+        if (host.isPresent()) {
+            return host;
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
             return Optional.of("must have no query or fragment; it is compared with the tokens' iss claim exactly");

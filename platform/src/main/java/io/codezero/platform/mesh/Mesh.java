@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param domain           the cluster domain routes are served under
  * @param signIn           the gateway's browser sign-in, when configured: private routes ask it (a CUSTOM policy)
  *                         instead of being denied to everyone without a token
+ * @param acmeHttp01       true when the issuer proves names with ACME HTTP-01 through this gateway: its HTTP server
+ *                         then redirects nothing by itself, each route sends plain HTTP to HTTPS and keeps
+ *                         {@link Routes#ACME_CHALLENGE_PATH} open (see {@link Routes})
  */
 public record Mesh(
         IstioMode mode,
@@ -30,7 +33,8 @@ public record Mesh(
         Map<String, String> gatewaySelector,
         String gatewayPrincipal,
         String domain,
-        Optional<ExternalAuthorization> signIn) {
+        Optional<ExternalAuthorization> signIn,
+        boolean acmeHttp01) {
 
     public Mesh {
         workloadsReady = List.copyOf(workloadsReady);
@@ -39,10 +43,10 @@ public record Mesh(
         signIn = signIn == null ? Optional.empty() : signIn;
     }
 
-    /** A mesh without browser sign-in. */
+    /** A mesh without browser sign-in whose gateway serves no ACME HTTP-01 challenges. */
     public Mesh(IstioMode mode, List<Resource> workloadsReady, List<Resource> configReady, String gatewayNamespace, String gatewayName,
                 Map<String, String> gatewaySelector, String gatewayPrincipal, String domain) {
-        this(mode, workloadsReady, configReady, gatewayNamespace, gatewayName, gatewaySelector, gatewayPrincipal, domain, Optional.empty());
+        this(mode, workloadsReady, configReady, gatewayNamespace, gatewayName, gatewaySelector, gatewayPrincipal, domain, Optional.empty(), false);
     }
 
     /**

@@ -11,9 +11,11 @@ import java.util.Objects;
  */
 public record Route(Visibility visibility, String host, String path) {
     public Route {
-        Objects.requireNonNull(visibility, "visibility");
+        io.codezero.core.validation.Arguments.given(visibility, "Route.visibility");
         if ((host == null) == (path == null)) {
-            throw new IllegalArgumentException("a route has either a host or a path, not both or neither");
+            throw new io.codezero.core.validation.SpecValidationException("the program's arguments", java.util.List.of(
+                    io.codezero.core.validation.Problem.of("Route", host == null ? null : host + " " + path,
+                            "a route has either a host (Route.host) or a path (Route.path), not both or neither")));
         }
     }
 

@@ -18,9 +18,29 @@ import java.util.Map;
  * DENY policy refuses every request that carries no authenticated principal (a JWT of the identity
  * provider, if one is configured); with neither, no request has one, so a private route fails closed.
  * Public routes get no policy.
+ *
+ * <p>Plain HTTP is sent to HTTPS. Normally the gateway's HTTP server does that for every host
+ * ({@code tls.httpsRedirect}). When the issuer proves names with ACME HTTP-01 ({@link Mesh#acmeHttp01()})
+ * it cannot: the challenge {@code http://<name>/.well-known/acme-challenge/<token>} must reach the
+ * solver over port 80, and in istiod (pilot/pkg/networking/core/gateway.go, buildGatewayHTTPRouteConfig)
+ * every HTTP server on port 80 of the gateway pods, ours and the one istiod derives from the solver's
+ * Ingress, feeds one route table, with one virtual host per host name. A redirecting server marks
+ * each of its hosts' virtual hosts {@code require_tls: ALL}, including the virtual host the solver's
+ * route joined, so Envoy answers 301 before any route is looked at; the followed redirect lands on
+ * port 443, where the solver's route does not exist (its Ingress has no TLS, so istiod derives only a
+ * port-80 server for it). So each route redirects itself instead: its VirtualService starts with a
+ * redirect limited to port 80 ({@code match.port}, TranslateRoute skips it on 443). istiod orders a
+ * virtual host's routes with catch-all ones ({@code /}, no headers) last (route.go, SortVHostRoutes), so
+ * the solver's exact challenge path still wins on port 80 where a route matches every path.
+ * Private routes' policies leave {@link #ACME_CHALLENGE_PATH} on port 80 alone, since the validator carries no
+ * token; {@code notPorts} names the gateway pod's port, which is the Service's (IstioLayer maps 80 to 80).
  */
 public final class Routes {
     public static final String ROUTE_LABEL = "codezero.io/route";
+    /** The path prefix of ACME HTTP-01 challenges (RFC 8555, 8.3), where cert-manager's solver answers. */
+    public static final String ACME_CHALLENGE_PATH = "/.well-known/acme-challenge/";
+    /** The name of the route entry that sends plain HTTP to HTTPS when the gateway does not. */
+    public static final String HTTPS_REDIRECT = "https-redirect";
     public static final String SECURITY_API = "security.istio.io/v1";
     public static final String NETWORKING_API = "networking.istio.io/v1";
 
@@ -33,6 +53,21 @@ public final class Routes {
         IDENTITY_HEADERS,
         /** Those, and the user's ID token as {@code Authorization: Bearer}, for consoles that call the Kubernetes API as the user. */
         ID_TOKEN
+    }
+
+    /** The gateway's plain-HTTP port. */
+    public static final int HTTP_PORT = 80;
+
+    /**
+     * A VirtualService entry answering requests that match {@code match} with a 301 to the same URL over HTTPS, as the
+     * gateway's {@code httpsRedirect} would.
+     */
+    public static Map<String, Object> httpsRedirect(Map<String, Object> match) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", HTTPS_REDIRECT);
+        entry.put("match", List.of(match));
+        entry.put("redirect", Map.of("scheme", "https", "redirectCode", 301));
+        return entry;
     }
 
     /** The CUSTOM policy's name for a route; tests and docs find it by this. */
@@ -63,23 +98,35 @@ public final class Routes {
         String host = route.hostName(mesh.domain());
         Map<String, String> labels = Meta.with(Meta.labels(name), ROUTE_LABEL, name);
 
-        Map<String, Object> match = route.path() != null
-                ? Map.of("uri", Map.of("prefix", route.path()))
-                : Map.of("uri", Map.of("prefix", "/"));
+        Map<String, Object> uri = Map.of("prefix", route.path() != null ? route.path() : "/");
         Map<String, Object> http = new LinkedHashMap<>();
-        http.put("match", List.of(match));
+        http.put("match", List.of(Map.of("uri", uri)));
         http.put("route", List.of(Map.of("destination", Map.of(
                 "host", service + "." + namespace + ".svc.cluster.local",
                 "port", Map.of("number", port)))));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        if (mesh.acmeHttp01()) {
+            entries.add(httpsRedirect(Map.of("port", HTTP_PORT, "uri", uri)));
+        }
+        entries.add(http);
         KubernetesObject.of(context.name(name + "-route"), NETWORKING_API, "VirtualService", Meta.of(name, namespace, labels),
-                Map.of("hosts", List.of(host), "gateways", List.of(mesh.gatewayRef()), "http", List.of(http)),
+                Map.of("hosts", List.of(host), "gateways", List.of(mesh.gatewayRef()), "http", entries),
                 context.options(wait));
 
         if (route.visibility() == Visibility.PRIVATE) {
+            List<String> hosts = List.of(host, host + ":*");
             Map<String, Object> operation = new LinkedHashMap<>();
-            operation.put("hosts", List.of(host, host + ":*"));
+            operation.put("hosts", hosts);
+            List<Map<String, Object>> to = new ArrayList<>();
+            to.add(Map.of("operation", operation));
             if (route.path() != null) {
                 operation.put("paths", List.of(route.path(), route.path() + "/*"));
+            } else if (mesh.acmeHttp01()) {
+                // The validator carries no token, so a route on a host leaves the challenge path alone, on port 80 only:
+                // there nothing but the solver's route or the redirect answers it, while on 443 the path reaches the backend.
+                String challenge = ACME_CHALLENGE_PATH + "*";
+                operation.put("notPaths", List.of(challenge));
+                to.add(Map.of("operation", Map.of("hosts", hosts, "paths", List.of(challenge), "notPorts", List.of(String.valueOf(HTTP_PORT)))));
             }
             if (mesh.signIn().isPresent()) {
                 ExternalAuthorization signIn = mesh.signIn().get();
@@ -89,7 +136,7 @@ public final class Routes {
                         Map.of("selector", Map.of("matchLabels", mesh.gatewaySelector()),
                                 "action", "CUSTOM",
                                 "provider", Map.of("name", provider),
-                                "rules", List.of(Map.of("to", List.of(Map.of("operation", operation))))),
+                                "rules", List.of(Map.of("to", to))),
                         context.options(mesh.configReadyArray()));
             } else {
                 KubernetesObject.of(context.name(name + "-require-auth"), SECURITY_API, "AuthorizationPolicy",
@@ -98,7 +145,7 @@ public final class Routes {
                                 "action", "DENY",
                                 "rules", List.of(Map.of(
                                         "from", List.of(Map.of("source", Map.of("notRequestPrincipals", List.of("*")))),
-                                        "to", List.of(Map.of("operation", operation))))),
+                                        "to", to))),
                         context.options(mesh.configReadyArray()));
             }
         }

@@ -31,7 +31,7 @@ public final class AwsTarget implements ClusterTarget {
     private EksCluster cluster;
 
     public AwsTarget(AwsTargetArgs args) {
-        this.args = Objects.requireNonNull(args, "args");
+        this.args = io.codezero.core.validation.Arguments.given(args, "new AwsTarget(args)");
     }
 
     /**

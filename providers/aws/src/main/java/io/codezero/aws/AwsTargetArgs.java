@@ -100,9 +100,9 @@ public final class AwsTargetArgs {
         types.rejectUnknownKeys();
         b.kmsKeyArn(aws.string("kmsKeyArn", null));
         if (aws.has("controlPlaneLogs")) {
-            b.controlPlaneLogTypes(aws.strings("controlPlaneLogs"));
+            b.controlPlaneLogTypes(aws.distinctStrings("controlPlaneLogs"));
         }
-        b.adminPrincipalArns(aws.strings("adminPrincipalArns"));
+        b.adminPrincipalArns(aws.distinctStrings("adminPrincipalArns"));
         if (aws.has("tokenCommand")) {
             b.tokenCommand(aws.strings("tokenCommand"));
         }
@@ -236,12 +236,12 @@ public final class AwsTargetArgs {
 
         public Builder availabilityZones(List<String> zones) {
             availabilityZones.clear();
-            availabilityZones.addAll(zones);
+            availabilityZones.addAll(io.codezero.core.validation.Arguments.items(zones, "AwsTargetArgs.Builder.availabilityZones"));
             return this;
         }
 
         public Builder natMode(NatMode natMode) {
-            this.natMode = natMode;
+            this.natMode = io.codezero.core.validation.Arguments.given(natMode, "AwsTargetArgs.Builder.natMode");
             return this;
         }
 
@@ -253,14 +253,14 @@ public final class AwsTargetArgs {
 
         public Builder existingPrivateSubnetIds(List<String> subnetIds) {
             existingPrivateSubnetIds.clear();
-            existingPrivateSubnetIds.addAll(subnetIds);
+            existingPrivateSubnetIds.addAll(io.codezero.core.validation.Arguments.items(subnetIds, "AwsTargetArgs.Builder.existingPrivateSubnetIds"));
             return this;
         }
 
         /** Public subnets of the adopted VPC; without them only internal load balancers are offered. */
         public Builder existingPublicSubnetIds(List<String> subnetIds) {
             existingPublicSubnetIds.clear();
-            existingPublicSubnetIds.addAll(subnetIds);
+            existingPublicSubnetIds.addAll(io.codezero.core.validation.Arguments.items(subnetIds, "AwsTargetArgs.Builder.existingPublicSubnetIds"));
             return this;
         }
 
@@ -277,21 +277,21 @@ public final class AwsTargetArgs {
 
         public Builder controlPlaneLogTypes(List<String> types) {
             controlPlaneLogTypes.clear();
-            controlPlaneLogTypes.addAll(types);
+            controlPlaneLogTypes.addAll(io.codezero.core.validation.Arguments.items(types, "AwsTargetArgs.Builder.controlPlaneLogTypes"));
             return this;
         }
 
         /** IAM principals (roles, users) that get cluster-admin through an access entry. */
         public Builder adminPrincipalArns(List<String> arns) {
             adminPrincipalArns.clear();
-            adminPrincipalArns.addAll(arns);
+            adminPrincipalArns.addAll(io.codezero.core.validation.Arguments.items(arns, "AwsTargetArgs.Builder.adminPrincipalArns"));
             return this;
         }
 
         /** The kubeconfig exec command; default {@code codezero-eks-token} on the PATH. */
         public Builder tokenCommand(List<String> command) {
             tokenCommand.clear();
-            tokenCommand.addAll(command);
+            tokenCommand.addAll(io.codezero.core.validation.Arguments.items(command, "AwsTargetArgs.Builder.tokenCommand"));
             return this;
         }
 
@@ -330,7 +330,7 @@ public final class AwsTargetArgs {
         /** Pins for EKS add-on versions by add-on name; unpinned add-ons follow EKS's default for the cluster version. */
         public Builder addonVersions(Map<String, String> versions) {
             addonVersions.clear();
-            addonVersions.putAll(versions);
+            addonVersions.putAll(io.codezero.core.validation.Arguments.entries(versions, "AwsTargetArgs.Builder.addonVersions"));
             return this;
         }
 

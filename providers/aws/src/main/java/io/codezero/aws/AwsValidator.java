@@ -32,6 +32,9 @@ public final class AwsValidator {
     private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
     private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]+");
 
+    /** The managed add-ons CodeZero installs (ClusterAddons), the only keys aws.addonVersions may pin. */
+    private static final java.util.Set<String> ADDONS = java.util.Set.of("vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns", "aws-ebs-csi-driver");
+
     private AwsValidator() {
     }
 
@@ -163,6 +166,20 @@ public final class AwsValidator {
     private static void validateArgs(AwsTargetArgs args, List<Problem> problems) {
         args.kmsKeyArn().filter(arn -> !KMS_KEY_ARN.matcher(arn).matches()).ifPresent(arn ->
                 problems.add(Problem.of("aws.kmsKeyArn", arn, "is not a KMS key ARN; expected arn:aws:kms:<region>:<account>:key/<key-id>")));
+        String region = args.region();
+        args.kmsKeyArn().filter(arn -> KMS_KEY_ARN.matcher(arn).matches() && region != null && arn.split(":").length > 3
+                && !arn.split(":")[3].equals(region)).ifPresent(arn -> problems.add(Problem.of("aws.kmsKeyArn", arn,
+                "is a key in " + arn.split(":")[3] + ", and the cluster is in " + region + "; EKS encrypts secrets only with a key of "
+                        + "the cluster's own region")));
+        args.addonVersions().forEach((addon, version) -> {
+            if (!ADDONS.contains(addon)) {
+                problems.add(Problem.of("aws.addonVersions." + addon, addon, "is not an add-on CodeZero installs; pin one of "
+                        + String.join(", ", new java.util.TreeSet<>(ADDONS))));
+            } else if (!version.matches("v\\d+\\.\\d+\\.\\d+-eksbuild\\.\\d+")) {
+                problems.add(Problem.of("aws.addonVersions." + addon, version, "is not an EKS add-on version; expected one as "
+                        + "aws eks describe-addon-versions lists it, e.g. v1.19.2-eksbuild.1"));
+            }
+        });
         for (int i = 0; i < args.controlPlaneLogTypes().size(); i++) {
             String type = args.controlPlaneLogTypes().get(i);
             if (!AwsTargetArgs.ALL_LOG_TYPES.contains(type)) {

@@ -41,7 +41,7 @@ public final class AzureTarget implements ClusterTarget {
     private AksCluster cluster;
 
     public AzureTarget(AzureTargetArgs args) {
-        this.args = Objects.requireNonNull(args, "args");
+        this.args = io.codezero.core.validation.Arguments.given(args, "new AzureTarget(args)");
     }
 
     /**

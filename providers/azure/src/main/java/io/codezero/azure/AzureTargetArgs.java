@@ -130,7 +130,7 @@ public final class AzureTargetArgs {
         b.resourceGroup(azure.string("resourceGroup", null));
         b.adoptResourceGroup(azure.bool("adoptResourceGroup", b.adoptResourceGroup));
         if (azure.has("zones")) {
-            b.zones(azure.strings("zones"));
+            b.zones(azure.distinctStrings("zones"));
         }
         ConfigObject vnet = azure.object("vnet");
         b.existingSubnetId(vnet.string("subnetId", null));
@@ -154,8 +154,8 @@ public final class AzureTargetArgs {
         b.autoUpgradeChannel(azure.string("autoUpgradeChannel", b.autoUpgradeChannel));
         b.skuTier(azure.string("skuTier", b.skuTier));
         b.supportPlan(azure.string("supportPlan", b.supportPlan));
-        b.adminGroupObjectIds(azure.strings("adminGroupObjectIds"));
-        b.adminPrincipalIds(azure.strings("adminPrincipalIds"));
+        b.adminGroupObjectIds(azure.distinctStrings("adminGroupObjectIds"));
+        b.adminPrincipalIds(azure.distinctStrings("adminPrincipalIds"));
         b.grantDeployerAdmin(azure.bool("grantDeployerAdmin", b.grantDeployerAdmin));
         String encryption = azure.string("secretsEncryption", SecretsEncryption.KEY_VAULT.id());
         SecretsEncryption.parse(encryption).ifPresentOrElse(b::secretsEncryption, () -> azure.problems().add(
@@ -369,7 +369,7 @@ public final class AzureTargetArgs {
         /** Availability zones of every pool; empty for regions without zones. Default 1, 2, 3. */
         public Builder zones(List<String> zones) {
             this.zones.clear();
-            this.zones.addAll(zones);
+            this.zones.addAll(io.codezero.core.validation.Arguments.items(zones, "AzureTargetArgs.Builder.zones"));
             return this;
         }
 
@@ -435,14 +435,14 @@ public final class AzureTargetArgs {
         /** Entra ID groups whose members are cluster admins. */
         public Builder adminGroupObjectIds(List<String> ids) {
             adminGroupObjectIds.clear();
-            adminGroupObjectIds.addAll(ids);
+            adminGroupObjectIds.addAll(io.codezero.core.validation.Arguments.items(ids, "AzureTargetArgs.Builder.adminGroupObjectIds"));
             return this;
         }
 
         /** Entra ID principals (users, groups, service principals) given the AKS RBAC Cluster Admin role. */
         public Builder adminPrincipalIds(List<String> ids) {
             adminPrincipalIds.clear();
-            adminPrincipalIds.addAll(ids);
+            adminPrincipalIds.addAll(io.codezero.core.validation.Arguments.items(ids, "AzureTargetArgs.Builder.adminPrincipalIds"));
             return this;
         }
 
@@ -484,7 +484,7 @@ public final class AzureTargetArgs {
         /** The kubeconfig exec command; default {@code codezero-aks-token} on the PATH. */
         public Builder tokenCommand(List<String> command) {
             tokenCommand.clear();
-            tokenCommand.addAll(command);
+            tokenCommand.addAll(io.codezero.core.validation.Arguments.items(command, "AzureTargetArgs.Builder.tokenCommand"));
             return this;
         }
 

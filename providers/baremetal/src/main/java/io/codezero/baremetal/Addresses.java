@@ -22,7 +22,15 @@ final class Addresses {
         if (!text.equals(text.strip())) {
             return Optional.of("has spaces around it");
         }
-        if (ipv4(text) != null || isIpv6(text)) {
+        Long ip = ipv4(text);
+        if (ip != null) {
+            if (ip >>> 24 == 0 || ip >= 0xE0000000L) {
+                return Optional.of("is " + (ip >>> 24 == 0 ? "in 0.0.0.0/8 (\"this network\")" : ip == 0xFFFFFFFFL ? "the broadcast address"
+                        : "a multicast or reserved address") + ", never a machine's address; give the address the machine answers SSH on");
+            }
+            return Optional.empty();
+        }
+        if (isIpv6(text)) {
             return Optional.empty();
         }
         if (text.matches("[0-9.]+")) {

@@ -7,6 +7,7 @@ import io.codezero.core.validation.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,7 @@ public final class BareMetalConfig {
         String user = s.string("user", "root");
         String credentials = s.string("credentials", null);
         String keyFile = s.string("privateKeyFile", null);
+        bothCredentials(s, credentials, keyFile);
         boolean tofu = s.bool("trustOnFirstUse", false);
         b.apiAddress(s.string("apiAddress", null));
         if (s.has("airgap")) {
@@ -58,10 +60,20 @@ public final class BareMetalConfig {
             b.airgap(binary == null ? null : Path.of(expand(binary)), script == null ? null : Path.of(expand(script)));
             String images = a.string("images", null);
             b.airgapImages(images == null ? null : Path.of(expand(images)));
+            if (binary == null && script == null && images == null) {
+                a.problems().add(Problem.of(a.path(), "{}", "names no file; give k3sBinary and installScript (and images) from the "
+                        + "k3s release page, or remove airgap to install from the internet"));
+            }
             a.rejectUnknownKeys();
         }
         if (s.has("jumpHost")) {
             ConfigObject j = s.object("jumpHost");
+            for (String clusterOnly : List.of("role", "pool", "name")) {
+                if (j.has(clusterOnly)) {
+                    j.problems().add(Problem.of(j.path() + "." + clusterOnly, "<set>", "applies to cluster machines only; the jump host "
+                            + "only relays SSH and joins no cluster: remove " + clusterOnly));
+                }
+            }
             b.jumpHost(host(j, NodeRole.SERVER, user, credentials, keyFile, tofu, secrets));
         }
         if (s.has("loadBalancer")) {
@@ -72,12 +84,16 @@ public final class BareMetalConfig {
             } else if (!type.equalsIgnoreCase("serviceLB")) {
                 s.problems().add(Problem.of(lb.path() + ".type", type, "must be serviceLB (k3s built-in, the default) or metallb"));
             } else {
-                lb.strings("addresses");
-                lb.strings("internalAddresses");
+                for (String metalLbOnly : List.of("addresses", "internalAddresses")) {
+                    if (lb.has(metalLbOnly)) {
+                        lb.problems().add(Problem.of(lb.path() + "." + metalLbOnly, lb.strings(metalLbOnly), "is read only with type: metallb; "
+                                + "k3s' ServiceLB uses the machines' own addresses: set type: metallb, or remove " + metalLbOnly));
+                    }
+                }
             }
             lb.rejectUnknownKeys();
         }
-        b.extraServerArgs(s.strings("extraServerArgs"));
+        b.extraServerArgs(s.distinctStrings("extraServerArgs"));
         if (s.has("maxUnavailableAgents")) {
             b.maxUnavailableAgents(s.integer("maxUnavailableAgents", 1));
         }
@@ -106,6 +122,7 @@ public final class BareMetalConfig {
         boolean tofu = h.bool("trustOnFirstUse", defaultTofu);
         String credentials = h.string("credentials", null);
         String keyFile = h.string("privateKeyFile", null);
+        bothCredentials(h, credentials, keyFile);
         if (credentials == null && keyFile == null) {
             credentials = defaultCredentials;
             keyFile = defaultKeyFile;
@@ -123,6 +140,14 @@ public final class BareMetalConfig {
         h.has("role");
         h.rejectUnknownKeys();
         return new BareMetalHost(name, address, port, user, role, hostKey, tofu, privateKey, password, sudo, pool, h.path());
+    }
+
+    /** One private key per level: with both, one would be silently ignored. */
+    private static void bothCredentials(ConfigObject o, String credentials, String keyFile) {
+        if (credentials != null && keyFile != null) {
+            o.problems().add(Problem.of(o.path() + ".privateKeyFile", keyFile, "is given with credentials (" + credentials
+                    + "); give one private key: credentials (a secret config key) or privateKeyFile"));
+        }
     }
 
     /** The secret named by {@code field}, or null when the field is not given. */
@@ -153,6 +178,11 @@ public final class BareMetalConfig {
             if (isPublicKey(key)) {
                 h.problems().add(Problem.of(h.path() + ".privateKeyFile", file, "is a public key; give the private key file"
                         + (file.endsWith(".pub") ? " (" + file.substring(0, file.length() - 4) + ")" : " (the one without .pub)")));
+                return null;
+            }
+            if (!key.contains("PRIVATE KEY-----")) {
+                h.problems().add(Problem.of(h.path() + ".privateKeyFile", file, "is not a private key file (no -----BEGIN ... PRIVATE "
+                        + "KEY----- block); give an OpenSSH or PEM private key such as ~/.ssh/id_ed25519"));
                 return null;
             }
             return Output.ofSecret(key);

@@ -138,6 +138,16 @@ public final class BareMetalTarget implements ClusterTarget {
                         + String.join(", ", spec.nodePoolsOrDefault().stream().map(NodePool::name).toList())));
             }
         }
+        for (int i = 0; i < spec.nodePools().size(); i++) {
+            NodePool pool = spec.nodePools().get(i);
+            if (hosts.stream().noneMatch(h -> pool.name() != null && pool.name().equals(h.pool()))) {
+                problems.add(Problem.of("nodePools[" + i + "].name", pool.name(), "has no machine: no host of " + SECTION
+                        + ".hosts names pool: " + pool.name() + "; add the pool to its hosts, or remove the pool"));
+            }
+            if (pool.spot()) {
+                problems.add(Problem.of("nodePools[" + i + "].spot", true, "means cloud spot capacity, which machines you own do not have; remove spot"));
+            }
+        }
         if (jumpHost != null) {
             String where = jumpHost.source() == null ? SECTION + ".jumpHost" : jumpHost.source();
             checkConnection(jumpHost, where, problems);
@@ -237,6 +247,9 @@ public final class BareMetalTarget implements ClusterTarget {
             Long ip = Addresses.ipv4(apiAddress);
             if (bad.isPresent()) {
                 problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, bad.get() + "; the API address is a VIP or DNS name in front of the servers"));
+            } else if ((ip != null && ip >>> 24 == 127) || apiAddress.equals("::1") || apiAddress.equalsIgnoreCase("localhost")) {
+                problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, "is a loopback address, which on every machine means that "
+                        + "machine itself; the API address is a VIP or DNS name in front of the servers that agents and kubectl reach"));
             } else if (ip != null && agentAddresses.containsKey(ip)) {
                 problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, "is the address of an agent (" + agentAddresses.get(ip)
                         + "), which serves no API: use a server's address, a VIP or a DNS name in front of the servers"));
@@ -438,7 +451,7 @@ public final class BareMetalTarget implements ClusterTarget {
         private Integer maxUnavailableAgents;
 
         public Builder host(BareMetalHost host) { hosts.add(host); return this; }
-        public Builder hosts(List<BareMetalHost> all) { hosts.addAll(all); return this; }
+        public Builder hosts(List<BareMetalHost> all) { hosts.addAll(io.codezero.core.validation.Arguments.items(all, "BareMetalTarget.Builder.hosts")); return this; }
         /** A k3s release tag; by default the one pinned for the cluster's Kubernetes minor. */
         public Builder k3sVersion(String v) { k3sVersion = v; return this; }
         public Builder airgap(Path k3sBinary, Path installScript) { airgapBinary = k3sBinary; airgapInstallScript = installScript; return this; }
@@ -448,7 +461,7 @@ public final class BareMetalTarget implements ClusterTarget {
         public Builder apiAddress(String v) { apiAddress = v; return this; }
         public Builder jumpHost(BareMetalHost v) { jumpHost = v; return this; }
         public Builder loadBalancer(BareMetalLoadBalancer v) { loadBalancer = v; return this; }
-        public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(v); return this; }
+        public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(io.codezero.core.validation.Arguments.items(v, "BareMetalTarget.Builder.extraServerArgs")); return this; }
         /** How many agents may be drained and restarted at once during an upgrade; default 1 (a tenth from 20 agents). */
         public Builder maxUnavailableAgents(Integer v) { maxUnavailableAgents = v; return this; }
 

@@ -166,7 +166,7 @@ class BareMetalTargetTest {
                 "jumpHost", Map.of("address", "203.0.113.7", "hostKey", KEY_A, "user", "jump"),
                 "hosts", List.of(Map.of("address", "10.0.0.10", "role", "server", "hostKey", KEY_A),
                         Map.of("address", "10.0.0.20", "hostKey", KEY_A, "user", "deploy", "passwordCredentials", "pw",
-                                "sudoPasswordCredentials", "pw"))));
+                                "sudoPasswordCredentials", "pw", "pool", "workers"))));
         BareMetalTarget target = BareMetalTarget.fromConfig(section,
                 key -> Optional.of(key.equals("pw") ? "s3cret" : PRIVATE));
         assertThat(section.problems()).isEmpty();

@@ -45,7 +45,7 @@ public final class DigitalOceanTarget implements ClusterTarget {
 
     /** For tests: who says whether the real engine runs, and which API the preflight asks. */
     DigitalOceanTarget(DigitalOceanTargetArgs args, BooleanSupplier engineDriven, Supplier<DoApi> api) {
-        this.args = Objects.requireNonNull(args, "args");
+        this.args = io.codezero.core.validation.Arguments.given(args, "new DigitalOceanTarget(args)");
         this.engineDriven = engineDriven;
         this.api = api;
     }

@@ -2,6 +2,7 @@ package io.codezero.digitalocean;
 
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.SizeClass;
+import io.codezero.core.validation.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -92,6 +93,10 @@ public final class DigitalOceanTargetArgs {
         b.highAvailability(config.bool("highAvailability", b.highAvailability));
         b.registryIntegration(config.bool("registryIntegration", b.registryIntegration));
         ConfigObject window = config.object("maintenanceWindow");
+        if (config.has("maintenanceWindow") && window.has("day") != window.has("startTime")) {
+            config.problems().add(Problem.of(window.path(), window.has("day") ? "day only" : "startTime only", "gives only part of the "
+                    + "maintenance window; give day and startTime together (the default is sunday 04:00 UTC)"));
+        }
         b.maintenanceWindow(window.string("day", b.maintenanceDay), window.string("startTime", b.maintenanceStartTime));
         window.rejectUnknownKeys();
         b.destroyAssociatedResources(config.bool("destroyAssociatedResources", b.destroyAssociatedResources));
@@ -275,7 +280,7 @@ public final class DigitalOceanTargetArgs {
         /** The kubeconfig exec command; default {@code codezero-doks-token} on the PATH. */
         public Builder tokenCommand(List<String> command) {
             tokenCommand.clear();
-            tokenCommand.addAll(command);
+            tokenCommand.addAll(io.codezero.core.validation.Arguments.items(command, "DigitalOceanTargetArgs.Builder.tokenCommand"));
             return this;
         }
 

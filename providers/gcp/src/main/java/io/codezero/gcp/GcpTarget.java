@@ -31,7 +31,7 @@ public final class GcpTarget implements ClusterTarget {
     private GkeCluster cluster;
 
     public GcpTarget(GcpTargetArgs args) {
-        this.args = Objects.requireNonNull(args, "args");
+        this.args = io.codezero.core.validation.Arguments.given(args, "new GcpTarget(args)");
     }
 
     /**

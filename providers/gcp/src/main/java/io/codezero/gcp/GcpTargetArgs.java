@@ -91,7 +91,11 @@ public final class GcpTargetArgs {
         Builder b = builder();
         b.project(gcp.string("project", null));
         b.region(gcp.string("region", null));
-        b.zones(gcp.strings("zones"));
+        b.zones(gcp.distinctStrings("zones"));
+        if (gcp.has("zones") && b.zones.isEmpty() && gcp.problems().stream().noneMatch(p -> p.field().startsWith(gcp.path() + ".zones"))) {
+            gcp.problems().add(Problem.of(gcp.path() + ".zones", "[]", "is empty; list the zones for the nodes, or remove zones "
+                    + "to let GKE choose three zones of the region"));
+        }
         ConfigObject network = gcp.object("network");
         b.existingNetwork(network.string("name", null));
         b.existingSubnetwork(network.string("subnetwork", null));
@@ -103,6 +107,11 @@ public final class GcpTargetArgs {
         ReleaseChannel.parse(channel).ifPresentOrElse(b::releaseChannel, () -> gcp.problems().add(Problem.of(
                 gcp.path() + ".releaseChannel", channel, "is not a GKE release channel; valid channels are " + ReleaseChannel.validIds())));
         ConfigObject maintenance = gcp.object("maintenance");
+        List<String> windowKeys = List.of("start", "end", "recurrence");
+        if (windowKeys.stream().anyMatch(maintenance::has) && !windowKeys.stream().allMatch(maintenance::has)) {
+            gcp.problems().add(Problem.of(maintenance.path(), windowKeys.stream().filter(maintenance::has).toList(), "gives only part of "
+                    + "a maintenance window; give start, end and recurrence together (the defaults are a different window)"));
+        }
         b.maintenanceWindow(maintenance.string("start", b.maintenanceStart), maintenance.string("end", b.maintenanceEnd),
                 maintenance.string("recurrence", b.maintenanceRecurrence));
         ConfigObject freeze = maintenance.object("noMinorUpgrades");
@@ -132,6 +141,13 @@ public final class GcpTargetArgs {
         b.maxSurge(upgrades.integer("maxSurge", b.maxSurge));
         b.maxUnavailable(upgrades.integer("maxUnavailable", b.maxUnavailable));
         b.blueGreenSoak(upgrades.string("blueGreenSoak", b.blueGreenSoak));
+        boolean blueGreen = strategy.equalsIgnoreCase("BLUE_GREEN") || strategy.equalsIgnoreCase("blue-green");
+        for (String key : blueGreen ? List.of("maxSurge", "maxUnavailable") : List.of("blueGreenSoak")) {
+            if (upgrades.has(key)) {
+                gcp.problems().add(Problem.of(upgrades.path() + "." + key, "<set>", "is not used by the " + strategy + " upgrade strategy; "
+                        + (blueGreen ? "maxSurge and maxUnavailable are for SURGE" : "blueGreenSoak is for BLUE_GREEN") + ": remove it or change strategy"));
+            }
+        }
         upgrades.rejectUnknownKeys();
         b.diskSizeGb(gcp.integer("diskSizeGb", b.diskSizeGb));
         b.diskType(gcp.string("diskType", b.diskType));
@@ -295,7 +311,7 @@ public final class GcpTargetArgs {
 
         public Builder zones(List<String> zones) {
             this.zones.clear();
-            this.zones.addAll(zones);
+            this.zones.addAll(io.codezero.core.validation.Arguments.items(zones, "GcpTargetArgs.Builder.zones"));
             return this;
         }
 
@@ -366,7 +382,7 @@ public final class GcpTargetArgs {
 
         public Builder tokenCommand(List<String> command) {
             tokenCommand.clear();
-            tokenCommand.addAll(command);
+            tokenCommand.addAll(io.codezero.core.validation.Arguments.items(command, "GcpTargetArgs.Builder.tokenCommand"));
             return this;
         }
 

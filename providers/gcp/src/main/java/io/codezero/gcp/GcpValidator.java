@@ -236,7 +236,8 @@ public final class GcpValidator {
         if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
             problems.add(Problem.of("gcp.maintenance.end", args.maintenanceEnd(), "must be after gcp.maintenance.start"));
         }
-        if (args.maintenanceRecurrence() == null || !args.maintenanceRecurrence().startsWith("FREQ=")) {
+        if (args.maintenanceRecurrence() == null
+                || !args.maintenanceRecurrence().matches("FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[-+,A-Z0-9]+)*")) {
             problems.add(Problem.of("gcp.maintenance.recurrence", args.maintenanceRecurrence(), "must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA,SU"));
         }
         if (args.freezesMinorUpgrades()) {

@@ -28,7 +28,7 @@ class GcpTargetConfigTest {
         values.put("deletionProtection", false);
         values.put("tokenCommand", List.of("java", "-jar", "/opt/codezero-gke-token.jar"));
         values.put("preflight", true);
-        values.put("upgrades", Map.of("strategy", "blue-green", "maxSurge", 2, "maxUnavailable", 1, "blueGreenSoak", "600s"));
+        values.put("upgrades", Map.of("strategy", "blue-green", "blueGreenSoak", "600s"));
         values.put("diskSizeGb", 50);
         values.put("diskType", "pd-ssd");
         ConfigObject config = ConfigObject.root("codezero:gcp", values);
@@ -46,7 +46,6 @@ class GcpTargetConfigTest {
         assertThat(args.tokenCommand()).hasSize(3);
         assertThat(args.preflight()).isTrue();
         assertThat(args.upgradeStrategy()).isEqualTo(UpgradeStrategy.BLUE_GREEN);
-        assertThat(args.maxSurge()).isEqualTo(2);
         assertThat(args.blueGreenSoak()).isEqualTo("600s");
         assertThat(args.diskType()).isEqualTo("pd-ssd");
     }

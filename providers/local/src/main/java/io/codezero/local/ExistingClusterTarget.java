@@ -70,6 +70,11 @@ public final class ExistingClusterTarget implements ClusterTarget {
     public List<Problem> validate(ClusterSpec spec) {
         List<Problem> problems = new ArrayList<>();
         resolve(problems);
+        if (args.storageClass() != null) {
+            // a StorageClass name is a DNS subdomain (RFC 1123): lowercase, digits, '-' and '.'
+            io.codezero.core.validation.Names.whyNotDnsName(args.storageClass()).ifPresent(why ->
+                    problems.add(Problem.of("codezero:storageClass", args.storageClass(), "must name a StorageClass: " + why)));
+        }
         return problems;
     }
 

@@ -39,7 +39,17 @@ final class Consoles {
             JsonObject vs = item.getAsJsonObject();
             JsonObject spec = vs.getAsJsonObject("spec");
             String host = spec.getAsJsonArray("hosts").get(0).getAsString();
-            JsonObject http = spec.getAsJsonArray("http").get(0).getAsJsonObject();
+            // The entry that routes: with an ACME HTTP-01 issuer a route's first entry redirects plain HTTP (Routes.expose).
+            JsonObject http = null;
+            for (JsonElement entry : spec.getAsJsonArray("http")) {
+                if (entry.getAsJsonObject().has("route")) {
+                    http = entry.getAsJsonObject();
+                    break;
+                }
+            }
+            if (http == null) {
+                continue;
+            }
             String prefix = "/";
             if (http.has("match")) {
                 JsonObject uri = http.getAsJsonArray("match").get(0).getAsJsonObject().getAsJsonObject("uri");

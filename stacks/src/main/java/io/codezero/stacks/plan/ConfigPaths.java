@@ -12,7 +12,7 @@ import java.util.Map;
  * (creating objects on the way); a key without a dot after its namespace replaces the value.
  */
 final class ConfigPaths {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private ConfigPaths() {
     }

@@ -82,6 +82,7 @@ public final class PlanCommand implements Callable<Integer> {
                 .config(config).secretKeys(files.secretKeys())
                 .mocks(PlanMocksContributor.discover());
         System.setProperty(OfflinePlan.PROPERTY, "true");
+        OfflinePlan.clearNotes();
 
         AtomicReference<Throwable> failure = new AtomicReference<>();
         OfflineRun run = engine.run(invoke(program, failure));

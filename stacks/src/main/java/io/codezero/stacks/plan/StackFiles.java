@@ -30,24 +30,83 @@ record StackFiles(String project, Map<String, String> config, Set<String> secret
         Set<String> secrets = new LinkedHashSet<>();
         Path stackFile = dir.resolve("Pulumi." + stack + ".yaml");
         if (Files.isRegularFile(stackFile)) {
-            Object values = yaml(stackFile).get("config");
+            Object values = stackYaml(stackFile).get("config");
+            if (values != null && !(values instanceof Map)) {
+                throw new PulumiYaml.InvalidYamlException(stackFile.getFileName() + ": config must be a mapping of keys "
+                        + "(codezero:cluster: ...), found " + (values instanceof java.util.List ? "a list" : "a single value"));
+            }
             if (values instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> {
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    Object k = e.getKey();
+                    Object v = e.getValue();
                     String key = String.valueOf(k).contains(":") ? String.valueOf(k) : name + ":" + k;
-                    if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
+                    if (v == null) {
+                        throw new PulumiYaml.InvalidYamlException(stackFile.getFileName() + ": " + key + " has no value; give it one "
+                                + "(an empty object {} for a section's defaults), or remove the key");
+                    }
+                    if (isSecure(v)) {
                         secrets.add(key);
-                        config.put(key, "offline-plan-secret");
+                        config.put(key, SECRET_PLACEHOLDER);
                     } else if (v instanceof Map || v instanceof java.util.List) {
-                        config.put(key, new Gson().toJson(v));
+                        // `pulumi config set --secret --path` stores {secure: ...} inside the object, and the whole key is secret
+                        if (containsSecure(v)) {
+                            secrets.add(key);
+                        }
+                        config.put(key, JSON.toJson(withoutSecure(v)));
                     } else {
                         config.put(key, String.valueOf(v));
                     }
-                });
+                }
             }
         } else if (!"dev".equals(stack)) {
             throw new IOException("no " + stackFile.getFileName() + " in " + dir);
         }
         return new StackFiles(name, config, secrets, mainClass(dir));
+    }
+
+    private static final String SECRET_PLACEHOLDER = "offline-plan-secret";
+    /** Nulls are kept, as Pulumi keeps them, so that a key written without a value is reported rather than dropped. */
+    private static final Gson JSON = new com.google.gson.GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    private static boolean isSecure(Object v) {
+        return v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure");
+    }
+
+    private static boolean containsSecure(Object v) {
+        if (isSecure(v)) {
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(StackFiles::containsSecure);
+        }
+        return v instanceof java.util.List<?> l && l.stream().anyMatch(StackFiles::containsSecure);
+    }
+
+    private static Object withoutSecure(Object v) {
+        if (isSecure(v)) {
+            return SECRET_PLACEHOLDER;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, withoutSecure(x)));
+            return out;
+        }
+        if (v instanceof java.util.List<?> l) {
+            return l.stream().map(StackFiles::withoutSecure).collect(java.util.stream.Collectors.toList());
+        }
+        return v;
+    }
+
+    /** A stack file may be empty (Pulumi reads it as no config). */
+    private static Map<?, ?> stackYaml(Path file) throws IOException {
+        Object loaded = PulumiYaml.load(Files.readString(file), file.toString());
+        if (loaded == null) {
+            return Map.of();
+        }
+        if (loaded instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new PulumiYaml.InvalidYamlException(file + ": expected a YAML mapping (config: ...), found a single value or a list");
     }
 
     private static String mainClass(Path dir) throws IOException {

@@ -116,6 +116,14 @@ class ConsoleApiServerTest {
                  "spec":{"hosts":["headlamp.codezero.localhost"],"gateways":["istio-ingress/codezero-gateway"],
                   "http":[{"match":[{"uri":{"prefix":"/"}}],
                    "route":[{"destination":{"host":"headlamp.codezero-gui.svc.cluster.local","port":{"number":80}}}]}]}}""");
+        // A route as Routes.expose makes it under an ACME HTTP-01 issuer: a port-80 redirect first, then the route.
+        create("/apis/networking.istio.io/v1/namespaces/" + NS + "/virtualservices", """
+                {"apiVersion":"networking.istio.io/v1","kind":"VirtualService",
+                 "metadata":{"name":"gui-kiali","labels":{"codezero.io/route":"gui-kiali"}},
+                 "spec":{"hosts":["kiali.codezero.localhost"],"gateways":["istio-ingress/codezero-gateway"],
+                  "http":[{"name":"https-redirect","match":[{"port":80,"uri":{"prefix":"/"}}],"redirect":{"scheme":"https","redirectCode":301}},
+                   {"match":[{"uri":{"prefix":"/"}}],
+                   "route":[{"destination":{"host":"kiali.istio-system.svc.cluster.local","port":{"number":20001}}}]}]}}""");
         for (String access : ConsoleIdentity.ACCESS_ROLES.keySet()) {
             create("/api/v1/namespaces/" + NS + "/serviceaccounts", "{\"metadata\":{\"name\":\"" + ConsoleIdentity.serviceAccount(access) + "\"}}");
             create("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", """
@@ -162,6 +170,12 @@ class ConsoleApiServerTest {
         Consoles.Backend backend = consoles.routes().get("https://headlamp.codezero.localhost/");
         assertThat(backend).isEqualTo(new Consoles.Backend("headlamp", "https://headlamp.codezero.localhost/", NS, "headlamp", 80));
         assertThat(consoles.readyPod(backend)).isEqualTo(new Consoles.Target("headlamp-0", 4466));
+    }
+
+    @Test
+    void aRouteWhoseFirstEntryRedirectsToHttpsIsFoundByItsRoutingEntry() throws Exception {
+        Consoles.Backend kiali = new Consoles(admin).routes().get("https://kiali.codezero.localhost/");
+        assertThat(kiali).isEqualTo(new Consoles.Backend("kiali", "https://kiali.codezero.localhost/", "istio-system", "kiali", 20001));
     }
 
     @Test

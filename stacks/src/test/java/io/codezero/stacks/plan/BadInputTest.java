@@ -80,7 +80,77 @@ class BadInputTest {
                 Arguments.of("platfrom: {istio: {}}", "did you mean codezero:platform?"),
                 Arguments.of("clustr: {name: shop}", "did you mean codezero:cluster?"),
                 Arguments.of("cluster.name: shop", "pulumi config set --path"),
-                Arguments.of("loadBalancerAddresses: maybe", "codezero:loadBalancerAddresses"));
+                Arguments.of("loadBalancerAddresses: maybe", "codezero:loadBalancerAddresses"),
+                // found by the issue-9 sweep (accepted before): values read as something else, or silently dropped
+                Arguments.of("platform: {metrics: ~}", "codezero:platform.metrics = <missing>: has no value (null)"),
+                Arguments.of("platform: {istio: {}, domain: ~}", "codezero:platform.domain = <missing>: has no value"),
+                Arguments.of("platform: {domain: true}", "codezero:platform.domain = \"true\": must be text, not true/false"),
+                Arguments.of("platform: {domain: 10.1.2.3}", "codezero:platform.domain = \"10.1.2.3\": ends in a number"),
+                Arguments.of("storageClass: \"\"", "codezero:storageClass = \"\": is empty"),
+                Arguments.of("storageClass: Fast_SSD", "codezero:storageClass = \"Fast_SSD\": must name a StorageClass"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", user: 99999999999}]}",
+                        "codezero:platform.apps[0].user = \"99999999999\": is too large"),
+                Arguments.of("platform: {istio: {gateway: {extraHosts: [a.example.com, a.example.com]}}}",
+                        "codezero:platform.istio.gateway.extraHosts[1] = \"a.example.com\": repeats an earlier item"),
+                Arguments.of("platform: {istio: {gateway: {extraHosts: [\"not a host\"]}}}", "codezero:platform.istio.gateway.extraHosts[0]"),
+                Arguments.of("platform: {istio: {gateway: {extraHosts: [~]}}}", "codezero:platform.istio.gateway.extraHosts[0] = <missing>"),
+                Arguments.of("platform: {istio: {auth: {issuer: \"https://\", jwksUri: \"https://id.example.com/keys\"}}}",
+                        "codezero:platform.istio.auth.issuer"),
+                Arguments.of("platform: {istio: {auth: {issuer: \"https://id.example.com\", jwksUri: \"https://u:p@id.example.com/keys\"}}}",
+                        "has a user name or password in it"),
+                Arguments.of("platform: {certificates: {acme: {email: ops@example.com}}}", "codezero:platform.certificates.acme = \"<set>\": is only read with issuer: acme"),
+                Arguments.of("platform: {certificates: {issuer: acme, acme: {email: ops@example.com, server: \"https://u:p@acme.example.com/dir\"}}}",
+                        "codezero:platform.certificates.acme.server"),
+                Arguments.of("platform: {metrics: {receivers: [{name: ops, type: webhook, url: \"https://u:p@hooks.example.com/x\"}]}}",
+                        "codezero:platform.metrics.receivers[0].url = \"https://hooks.example.com/...\": has a user name or password"),
+                Arguments.of("platform: {metrics: {receivers: [{name: ops, type: email, to: a@b.io, from: c@b.io, smarthost: \"smtp.b.io:99999\"}]}}",
+                        "codezero:platform.metrics.receivers[0].smarthost = \"smtp.b.io:99999\": has port 99999"),
+                Arguments.of("platform: {metrics: {receivers: [{name: ops, type: email, to: a@b.io, from: c@b.io, smarthost: \"smtp.b.io:587\", "
+                        + "username: u, password: hunter2}]}}", "codezero:platform.metrics.receivers[0].password = \"<plain text>\""),
+                Arguments.of("platform: {istio: {}, signIn: {issuer: \"https://id.example.com\", clientId: cz, clientSecret: s3cret, "
+                        + "allowedEmails: [a@example.com]}}", "codezero:platform.signIn.clientSecret = \"<plain text>\": is a credential written in plain text"),
+                Arguments.of("platform: {istio: {}, chartSources: {istio-base: \"https://charts.example.com/base.tgz\"}}",
+                        "codezero:platform.chartSources.istio-base = \"https://charts.example.com/base.tgz\": is a URL"),
+                Arguments.of("platform: {apps: [{name: db, kind: postgresql, route: {host: db}}]}", "codezero:platform.apps[db].route"),
+                Arguments.of("platform: {apps: [{name: c, kind: redis, links: [{app: c}]}]}", "codezero:platform.apps[c].links"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", storage: 5Gi}]}",
+                        "codezero:platform.apps[web].storage = \"5Gi\": sizes the app's volume, and the app has none"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", volumePath: data}]}",
+                        "codezero:platform.apps[web].volumePath = \"data\": must be an absolute directory path"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", port: 15006}]}",
+                        "codezero:platform.apps[web].port = \"15006\": is a port Istio's proxy listens on"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", env: {\"A B\": x}}]}",
+                        "codezero:platform.apps[web].env.A B"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", offers: [{name: http}, {name: http}]}]}",
+                        "codezero:platform.apps[web].offers[1].name = \"http\": is also the name of offers[0]"),
+                Arguments.of("platform: {apps: [{name: web, kind: image, image: \"nginx:1.29.3\", writablePaths: [/tmp, /tmp]}]}",
+                        "codezero:platform.apps[0].writablePaths[1] = \"/tmp\": repeats an earlier item"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSecretSetWithPathKeepsThePlatformKeySecretAndIsAccepted() throws IOException {
+        // what `pulumi config set --secret --path 'codezero:platform.signIn.clientSecret' ...` writes
+        String file = "config:\n  codezero:kubeconfig: " + dir.resolve("kubeconfig") + "\n  codezero:platform:\n    istio: {}\n"
+                + "    signIn: {issuer: \"https://id.example.com\", clientId: cz, allowedEmails: [a@example.com], clientSecret: {secure: v1:abc}}\n";
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), file);
+        int exit = new CommandLine(new PlanCommand()).execute(dir.toString());
+        assertThat(exit).as(project.err()).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTopLevelKeyWithNoValueIsRefused() throws IOException {
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), "config:\n  codezero:kubeconfig: " + dir.resolve("kubeconfig") + "\n  codezero:context:\n");
+        int exit = new CommandLine(new PlanCommand()).execute(dir.toString());
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(project.err()).contains("codezero:context has no value").doesNotContain("\tat ");
+    }
+
+    @org.junit.jupiter.api.Test
+    void configThatIsAListIsRefused() throws IOException {
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), "config: [codezero:context, minikube]\n");
+        int exit = new CommandLine(new PlanCommand()).execute(dir.toString());
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(project.err()).contains("config must be a mapping of keys").doesNotContain("\tat ");
     }
 
     @ParameterizedTest(name = "{0}")

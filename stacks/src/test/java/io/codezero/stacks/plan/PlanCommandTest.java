@@ -150,6 +150,34 @@ class PlanCommandTest {
         assertThat(project.err()).contains("codezero:cluster.nodePools[0].maxNodes is Infinity").doesNotContain("\tat ");
     }
 
+    static final String PRIVATE_GUI = """
+            config:
+              codezero:kubeconfig: KUBECONFIG
+              codezero:cluster: {name: shop}
+              codezero:platform: {domain: shop.example.com, istio: {}, gui: {route: private}}
+            """;
+
+    @Test
+    void privateRoutesWithoutSignInAreANoteNamingThemAndWhatOpensThem() throws IOException {
+        int exit = plan(PRIVATE_GUI);
+        assertThat(exit).as(project.err()).isZero();
+        assertThat(project.out())
+                .contains("Note: 1 private route stays closed without browser sign-in: the gateway refuses every request to "
+                        + "https://headlamp.shop.example.com/ (platform.gui).")
+                .contains("configure codezero:platform.signIn (issuer, clientId, clientSecret")
+                .contains("IstioLayer.builder().signIn(signIn.externalAuthorization())")
+                .contains("./codezero console NAME (headlamp)");
+        assertThat(project.err()).doesNotContain("private route");
+    }
+
+    @Test
+    void aPlanPrintsOnlyItsOwnNotes() throws IOException {
+        assertThat(plan(PRIVATE_GUI)).as(project.err()).isZero();
+        assertThat(plan(PRIVATE_GUI.replace("route: private", "route: none"))).as(project.err()).isZero();
+        String second = project.out().substring(project.out().lastIndexOf("CodeZero offline plan"));
+        assertThat(second).doesNotContain("private route");
+    }
+
     @Test
     void aDottedConfigOverrideSetsANestedValue() throws IOException {
         int exit = plan("""

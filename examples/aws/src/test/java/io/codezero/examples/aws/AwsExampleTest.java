@@ -11,6 +11,7 @@ import io.codezero.core.testing.StackConfigs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import io.codezero.core.testing.DocClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,4 +72,10 @@ class AwsExampleTest {
         return out;
     }
 
+
+    @Test
+    void theResourceCountInTheDocsIsThePlans() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(DocClaims.plannedResources(run)).isEqualTo(DocClaims.claimedResources("docs/aws.md", "examples/aws"));
+    }
 }

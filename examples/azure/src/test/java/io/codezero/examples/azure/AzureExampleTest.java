@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.codezero.core.testing.DocClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,4 +99,10 @@ class AzureExampleTest {
                 .containsExactlyInAnyOrder("eu-cluster", "us-cluster");
     }
 
+
+    @Test
+    void theResourceCountInTheDocsIsThePlans() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(DocClaims.plannedResources(run)).isEqualTo(DocClaims.claimedResources("docs/azure.md", "examples/azure"));
+    }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.codezero.core.testing.DocClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -39,7 +40,7 @@ class BareMetalExampleTest {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(run.ofType("codezero:baremetal:ServerNode")).extracting(PlannedResource::name).containsExactly("lab-cp-1");
         assertThat(run.ofType("codezero:baremetal:AgentNode")).extracting(PlannedResource::name)
-                .containsExactly("lab-worker-1", "lab-worker-2");
+                .containsExactlyInAnyOrder("lab-worker-1", "lab-worker-2");  // both join once the server is up, in no fixed order
         PlannedResource server = run.ofType("codezero:baremetal:ServerNode").get(0);
         assertThat(server.isSecretInput("connection.privateKey")).isTrue();
         assertThat(server.input("clusterInit")).isEqualTo(true);
@@ -68,5 +69,11 @@ class BareMetalExampleTest {
             });
             return out;
         }
+    }
+
+    @Test
+    void theResourceCountInTheDocsIsThePlans() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(DocClaims.plannedResources(run)).isEqualTo(DocClaims.claimedResources("docs/baremetal.md", "examples/baremetal"));
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.codezero.core.testing.DocClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,4 +66,10 @@ class DigitalOceanExampleTest {
         }
     }
 
+
+    @Test
+    void theResourceCountInTheDocsIsThePlans() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(DocClaims.plannedResources(run)).isEqualTo(DocClaims.claimedResources("docs/digitalocean.md", "examples/digitalocean"));
+    }
 }

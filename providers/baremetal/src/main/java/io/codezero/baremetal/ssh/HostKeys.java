@@ -55,6 +55,11 @@ public final class HostKeys {
         if (parse(pinned).isEmpty()) {
             return "is neither an OpenSSH public key (\"ssh-ed25519 AAAA...\", as printed by ssh-keyscan) nor a SHA256: fingerprint";
         }
+        for (Entry entry : parse(pinned)) {
+            if (entry.fingerprint() != null && !entry.fingerprint().matches("SHA256:[A-Za-z0-9+/]{43}=?")) {
+                return "is not a SHA256 fingerprint: SHA256: followed by 43 base64 characters, as ssh-keygen -lf prints it";
+            }
+        }
         return null;
     }
 
