@@ -3,6 +3,8 @@ package io.codezero.core.plan;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -75,6 +77,7 @@ public final class OfflineEngine {
                         .standardLogger(quietLogger())
                         .config(Map.copyOf(config), Set.copyOf(secretKeys))
                         .monitorDecorator(original -> monitor[0] = new RecordingMonitor(mocks))
+                        .deploymentFactory(OfflineEngine::deployment)
                         .build()
                         .runTest(program);
                 return new OfflineRun(result.exitCode(), monitor[0] == null ? List.of() : monitor[0].planned(),
@@ -83,6 +86,11 @@ public final class OfflineEngine {
                 PulumiTestInternal.cleanup();
             }
         }
+    }
+
+    private static DeploymentInternal deployment(DeploymentImpl.DeploymentState state) {
+        state.runner = new SettlingRunner(state.runner);
+        return new DeploymentImpl(state);
     }
 
     /** Program failures are returned in the run; the engine's own log lines would only repeat them. */

@@ -7,6 +7,7 @@ import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlanMocksContributor;
 import io.codezero.core.validation.SpecValidationException;
+import io.codezero.stacks.CommonPoolParallelism;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -51,6 +52,8 @@ public final class PlanCommand implements Callable<Integer> {
     Path objectsOut;
 
     public static void main(String[] args) {
+        // before anything touches the common pool: without it, two CPUs mean a new thread per async step
+        CommonPoolParallelism.ensureAtLeastTwo();
         System.exit(new CommandLine(new PlanCommand()).execute(args));
     }
 
