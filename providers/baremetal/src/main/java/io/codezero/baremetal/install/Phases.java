@@ -389,13 +389,18 @@ public final class Phases {
                             + (log.isEmpty() ? "(none)" : log.replace("\n", " | ")));
                 }
                 Optional<Kubectl.NodeStatus> node = Kubectl.node(run.controlPlane(), name);
-                if (node.isPresent() && node.get().ready()) {
+                // After a restart the Node object can still say Ready from the old kubelet (its lease outlives the
+                // restart): only a Ready node reporting the version just installed has really come back.
+                String wanted = run.spec().k3sVersion();
+                if (node.isPresent() && node.get().ready() && node.get().version().equals(wanted)) {
                     run.running(true);
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("node " + name + " did not become Ready within " + run.spec().readyTimeout().toSeconds()
-                            + "s (" + node.map(n -> "it is registered but not Ready").orElse("it never registered with the API server") + ")");
+                    throw new IllegalStateException("node " + name + " did not become Ready at " + wanted + " within "
+                            + run.spec().readyTimeout().toSeconds() + "s (" + node.map(n -> n.ready()
+                                    ? "it is Ready but its kubelet reports " + (n.version().isEmpty() ? "no version" : n.version())
+                                    : "it is registered but not Ready").orElse("it never registered with the API server") + ")");
                 }
                 Thread.sleep(pause);
                 pause = Math.min(1000, pause * 2);
