@@ -149,9 +149,9 @@ class ExampleEngineHarnessTest {
             step("pulumi up (k3s " + V1 + " -> " + V2 + ")", t);
             assertThat(upgrade).contains(hosts.size() + " updated").doesNotContain("replaced").doesNotContain("deleted").doesNotContain(" created");
             // the agents restart only once the server (and the API with it) is back
-            long serverBack = restarted(harness, harness.host(0), upgradeStarted)[1];
+            long serverBack = harness.k3sRestart(harness.host(0), upgradeStarted)[1];
             for (int i = 1; i < hosts.size(); i++) {
-                assertThat(restarted(harness, harness.host(i), upgradeStarted)[0]).as(names.get(i) + " stops after " + firstServer + " is back")
+                assertThat(harness.k3sRestart(harness.host(i), upgradeStarted)[0]).as(names.get(i) + " stops after " + firstServer + " is back")
                         .isGreaterThanOrEqualTo(serverBack);
             }
             t = System.nanoTime();
@@ -186,25 +186,6 @@ class ExampleEngineHarnessTest {
             step("whole test", started);
             steps.forEach((name, ms) -> System.out.printf("[example engine] %-45s %7.1f s%n", name, ms / 1000.0));
         }
-    }
-
-    /** [stop, start] epoch millis of k3s on the machine after {@code since}, from the stand-in's own records. */
-    static long[] restarted(SshHostHarness harness, TestHost host, long since) {
-        long stop = -1;
-        long start = -1;
-        for (String line : harness.exec(host, "cat /var/log/codezero-standin-events").split("\n")) {
-            String[] f = line.strip().split(" ");
-            if (f.length >= 2 && f[0].matches("\\d+") && Long.parseLong(f[0]) >= since) {
-                if (f[1].equals("stop") && stop < 0) {
-                    stop = Long.parseLong(f[0]);
-                } else if (f[1].equals("start") && stop >= 0 && start < 0) {
-                    start = Long.parseLong(f[0]);
-                }
-            }
-        }
-        assertThat(stop).as("k3s on " + host.name() + " was stopped").isPositive();
-        assertThat(start).as("k3s on " + host.name() + " was started again").isPositive();
-        return new long[] {stop, start};
     }
 
     private void step(String name, long startedNanos) {

@@ -48,25 +48,6 @@ class TargetEngineHarnessTest {
         Files.write(stack, lines);
     }
 
-    /** [stop, start] epoch millis of k3s on the host after {@code since}, from the stand-in's records. */
-    static long[] downtime(SshHostHarness harness, TestHost host, long since) {
-        long stop = -1;
-        long start = -1;
-        for (String line : harness.exec(host, "cat /var/log/codezero-standin-events").split("\n")) {
-            String[] f = line.trim().split(" ");
-            if (f.length >= 2 && f[0].matches("\\d+") && Long.parseLong(f[0]) >= since) {
-                if (f[1].equals("stop") && stop < 0) {
-                    stop = Long.parseLong(f[0]);
-                } else if (f[1].equals("start") && stop >= 0 && start < 0) {
-                    start = Long.parseLong(f[0]);
-                }
-            }
-        }
-        assertThat(stop).as("k3s on " + host.name() + " was stopped").isPositive();
-        assertThat(start).as("k3s on " + host.name() + " was started again").isPositive();
-        return new long[] {stop, start};
-    }
-
     @Test
     void upUpgradeAndDestroyAClusterDeclaredWithBareMetalTarget() throws Exception {
         PulumiCli.requireToolchain("pulumi-resource-kubernetes");
@@ -89,7 +70,7 @@ class TargetEngineHarnessTest {
             assertThat(upgrade).contains("4 updated").doesNotContain("replaced");
             long[][] down = new long[NAMES.length][];
             for (int i = 0; i < NAMES.length; i++) {
-                down[i] = downtime(harness, harness.host(i), upgradeStarted);
+                down[i] = harness.k3sRestart(harness.host(i), upgradeStarted);
                 System.out.println("[engine roll] " + NAMES[i] + " down from " + java.time.Instant.ofEpochMilli(down[i][0])
                         + " to " + java.time.Instant.ofEpochMilli(down[i][1]));
             }

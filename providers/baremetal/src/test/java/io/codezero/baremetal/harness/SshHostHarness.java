@@ -265,6 +265,30 @@ public final class SshHostHarness implements AutoCloseable {
     }
 
     /** Runs a command inside the host (its namespaces and filesystem), as root, bypassing SSH. */
+    /**
+     * When k3s on the machine stopped and started again after {@code since} (epoch millis), from the stand-in's own
+     * records: {@code [stop, start]}; fails the test when it did not restart.
+     */
+    public long[] k3sRestart(TestHost host, long since) {
+        long stop = -1;
+        long start = -1;
+        for (String line : exec(host, "cat /var/log/codezero-standin-events").split("\n")) {
+            String[] f = line.strip().split(" ");
+            if (f.length >= 2 && f[0].matches("\\d+") && Long.parseLong(f[0]) >= since) {
+                if (f[1].equals("stop") && stop < 0) {
+                    stop = Long.parseLong(f[0]);
+                } else if (f[1].equals("start") && stop >= 0 && start < 0) {
+                    start = Long.parseLong(f[0]);
+                }
+            }
+        }
+        if (stop < 0 || start < 0) {
+            throw new AssertionError("k3s on " + host.name() + " was " + (stop < 0 ? "not stopped" : "stopped but not started again")
+                    + " after " + since);
+        }
+        return new long[] {stop, start};
+    }
+
     public String exec(TestHost host, String script) {
         long pid = sshdPid(host);
         return Sh.run(List.of("nsenter", "-t", String.valueOf(pid), "-m", "-u", "-i", "-n", "-p", "-r", "-w",
