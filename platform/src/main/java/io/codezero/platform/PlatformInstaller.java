@@ -4,6 +4,7 @@ import com.pulumi.resources.Resource;
 import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.validation.SpecValidationException;
+import io.codezero.platform.mesh.RouteHosts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class PlatformInstaller {
                                                                PlatformSettings settings, InstallPlan plan, Map<Capability, Object> given) {
         ClosedRoutesNote.of(settings, plan).ifPresent(OfflinePlan::note);
         Map<Capability, Object> facts = new LinkedHashMap<>(given);
+        facts.put(Capability.of(RouteHosts.class), routeHosts(settings, plan));
         Map<String, InstalledLayer> installed = new LinkedHashMap<>();
         for (PlatformComponent component : plan.order()) {
             Set<Capability> declared = component.requires().stream().map(Requirement::capability).collect(Collectors.toSet());
@@ -45,5 +47,14 @@ public final class PlatformInstaller {
             }
         }
         return installed;
+    }
+
+    /** The host names of every route of the plan, in install order, each once. */
+    static RouteHosts routeHosts(PlatformSettings settings, InstallPlan plan) {
+        java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
+        for (PlatformComponent component : plan.order()) {
+            component.routes(settings).forEach(route -> hosts.add(route.hostName(settings.domain())));
+        }
+        return new RouteHosts(List.copyOf(hosts));
     }
 }

@@ -40,12 +40,7 @@ class AcmeHttp01Test {
         if (acme) {
             platform.put("certificates", new HashMap<>(Map.of("issuer", "acme", "acme", Map.of("email", "ops@example.com"))));
         }
-        // ACME HTTP-01 cannot prove a wildcard, so the certificate names every routed host.
-        Map<String, Object> istio = new HashMap<>((Map<String, Object>) platform.get("istio"));
-        Map<String, Object> gateway = new HashMap<>((Map<String, Object>) istio.get("gateway"));
-        gateway.put("extraHosts", List.of("grafana", "headlamp", "kiali", "git", "adminer", SignInLayer.DEFAULT_AUTH_HOST));
-        istio.put("gateway", gateway);
-        platform.put("istio", istio);
+        // ACME HTTP-01 cannot prove a wildcard: the certificate names every routed host by itself (no extraHosts).
         return platform;
     }
 
@@ -227,5 +222,17 @@ class AcmeHttp01Test {
                 undeclared(list.get(i), (Map<String, Object>) items, at + "[" + i + "]", unknown);
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withAcmeTheCertificateNamesEveryRoutedHostWithoutBeingToldAndWithTheWildcardIssuerOnlyTheWildcard() {
+        Set<String> routed = Set.of("grafana." + DOMAIN, "headlamp." + DOMAIN, "kiali." + DOMAIN, "git." + DOMAIN,
+                "adminer." + DOMAIN, SignInLayer.DEFAULT_AUTH_HOST + "." + DOMAIN);
+        PlannedResource acme = plan(true, true).where(r -> r.type().endsWith(":Certificate") && r.name().endsWith("istio-gateway-certificate")).get(0);
+        assertThat((List<String>) acme.input("spec.dnsNames")).as("ACME HTTP-01: each routed host by name")
+                .containsAll(routed).contains(DOMAIN).doesNotContain("*." + DOMAIN).doesNotHaveDuplicates();
+        PlannedResource selfSigned = plan(true, false).where(r -> r.type().endsWith(":Certificate") && r.name().endsWith("istio-gateway-certificate")).get(0);
+        assertThat((List<String>) selfSigned.input("spec.dnsNames")).as("a wildcard covers them").containsExactly(DOMAIN, "*." + DOMAIN);
     }
 }

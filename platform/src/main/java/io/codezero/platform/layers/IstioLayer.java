@@ -35,6 +35,7 @@ import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.ExternalAuthorization;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
+import io.codezero.platform.mesh.RouteHosts;
 import io.codezero.platform.mesh.Routes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +83,8 @@ public final class IstioLayer implements PlatformLayer {
      * @param gatewayReplicas  minimum gateway replicas (the chart autoscales above it)
      * @param gatewayExposure  null: the platform setting, else the target's default
      * @param auth             the identity provider whose tokens private routes require; empty: private routes deny everyone
-     * @param extraHosts       more host names for the gateway certificate when the issuer cannot sign wildcards
+     * @param extraHosts       more host names for the gateway certificate when the issuer cannot sign wildcards, for hosts the
+     *                         stack does not route itself (its own routes are named already)
      * @param gatewayServiceType LoadBalancer or NodePort; null: chosen from the target's load balancers
      *                         ({@link #serviceTypeFor}), because Helm waits for a LoadBalancer Service's address and an
      *                         atomic release rolls back when none comes before its timeout
@@ -168,7 +170,7 @@ public final class IstioLayer implements PlatformLayer {
             return this;
         }
 
-        /** More host names for the gateway certificate when the issuer cannot sign wildcards. */
+        /** More host names for the gateway certificate when the issuer cannot sign wildcards, beyond the stack's own routes. */
         public Builder extraHosts(List<String> extraHosts) {
             this.extraHosts = io.codezero.core.validation.Arguments.items(extraHosts, "IstioLayer.Builder.extraHosts");
             return this;
@@ -226,10 +228,13 @@ public final class IstioLayer implements PlatformLayer {
         return List.of(SYSTEM_NAMESPACE, options.gatewayNamespace());
     }
 
-    /** The gateway's certificate comes from the issuer when there is one, so certificates go first. */
+    /**
+     * The gateway's certificate comes from the issuer when there is one, so certificates go first; it names every
+     * routed host when the issuer cannot sign a wildcard.
+     */
     @Override
     public List<Requirement> requires() {
-        return List.of(Requirement.uses(Issuer.class));
+        return List.of(Requirement.uses(Issuer.class), Requirement.uses(RouteHosts.class));
     }
 
     @Override
@@ -327,9 +332,10 @@ public final class IstioLayer implements PlatformLayer {
                 Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), c.options(configWait));
 
         String domain = context.settings().domain();
+        List<String> routed = context.fact(RouteHosts.class).map(RouteHosts::hostNames).orElse(List.of());
         context.fact(Issuer.class).ifPresent(issuer -> {
             issuer.http01IngressClass().ifPresent(className -> ingressClass(c, className));
-            List<String> dnsNames = certificateNames(domain, issuer.supportsWildcard());
+            List<String> dnsNames = certificateNames(domain, issuer.supportsWildcard(), routed);
             List<Resource> wait = new ArrayList<>(issuer.ready());
             wait.add(ingressNs);
             KubernetesObject.of(c.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
@@ -366,7 +372,7 @@ public final class IstioLayer implements PlatformLayer {
             // the wildcard's routes do not reach. The match names no path, so istiod counts it catch-all and orders
             // it after the solver's challenge route.
             List<String> redirected = new ArrayList<>(hosts);
-            certificateNames(domain, false).stream().filter(h -> !redirected.contains(h)).forEach(redirected::add);
+            certificateNames(domain, false, routed).stream().filter(h -> !redirected.contains(h)).forEach(redirected::add);
             KubernetesObject.of(c.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
                     Meta.of(HTTPS_REDIRECT_ROUTE, gatewayNs, NAME),
                     Map.of("hosts", redirected, "gateways", List.of(gatewayNs + "/" + GATEWAY_NAME),
@@ -393,14 +399,19 @@ public final class IstioLayer implements PlatformLayer {
         return installed;
     }
 
-    /** The gateway certificate's names: the domain, its wildcard when the issuer can sign one, and the extra hosts. */
-    private List<String> certificateNames(String domain, boolean wildcard) {
-        List<String> names = new ArrayList<>(List.of(domain));
+    /**
+     * The gateway certificate's names: the domain, then its wildcard when the issuer can sign one, or else every host
+     * the stack routes (an ACME HTTP-01 certificate must name each), then the extra hosts; each once.
+     */
+    private List<String> certificateNames(String domain, boolean wildcard, List<String> routed) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of(domain));
         if (wildcard) {
             names.add("*." + domain);
+        } else {
+            names.addAll(routed);
         }
         options.extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
-        return names;
+        return List.copyOf(names);
     }
 
     /**
