@@ -20,7 +20,6 @@ import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.PlatformInstaller;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,7 +137,8 @@ public final class CodeZeroStack extends ComponentResource {
         for (InstalledLayer layer : layers.values()) {
             for (var entry : layer.consoleUrls().entrySet()) {
                 all = all.apply(map -> entry.getValue().applyValue(url -> {
-                    Map<String, String> next = new LinkedHashMap<>(map);
+                    // sorted: a layer's own map may iterate differently from one JVM to the next
+                    Map<String, String> next = new java.util.TreeMap<>(map);
                     next.put(entry.getKey(), url);
                     return next;
                 }));

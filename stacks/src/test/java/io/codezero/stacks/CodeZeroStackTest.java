@@ -100,6 +100,27 @@ class CodeZeroStackTest {
     }
 
     @Test
+    void consoleUrlsAreListedByNameWhateverOrderTheLayersHandThemOver() {
+        PlatformLayer twoConsoles = new PlatformLayer() {
+            @Override
+            public String name() {
+                return "consoles";
+            }
+
+            @Override
+            public InstalledLayer install(LayerContext context) {
+                return InstalledLayer.of("consoles", List.of())
+                        .withConsole("zeta", com.pulumi.core.Output.of("https://zeta.example.org"))
+                        .withConsole("alpha", com.pulumi.core.Output.of("https://alpha.example.org"));
+            }
+        };
+        OfflineRun run = run(CodeZeroStackArgs.builder().target(TestTargets.local(dir))
+                .cluster(ClusterSpec.builder("demo").build()).layer(twoConsoles)
+                .settings(PlatformSettings.defaults().withDomain("example.org")).build());
+        assertThat(String.valueOf(run.outputs().get("consoleUrls").value())).isEqualTo("{alpha=https://alpha.example.org, zeta=https://zeta.example.org}");
+    }
+
+    @Test
     void anInvalidStackListsEveryProblemAndRegistersNothing() {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         ClusterSpec bad = ClusterSpec.builder("Bad Name")
