@@ -22,6 +22,8 @@
 #                  key.sub=value` for a nested value); @KUBECONFIG@, @CONTEXT@ and
 #                  @SHARED_CHARTS@ are replaced by the test cluster's kubeconfig path, context
 #                  and the absolute path of ../shared/charts
+#   e2e-setup.<stack>.config   lines like e2e.config for that stack only, applied when it is created;
+#                  `--secret --path KEY=VALUE` sets a secret (what a stack file cannot hold in clear text)
 #   e2e-reduce.<stack>.config  config changes applied after the no-change preview, followed by
 #                  `pulumi up` and the checks again: `rm [--path] KEY` or `[--path] KEY=VALUE` lines
 #   e2e-check.sh   run after each `pulumi up` (env: KUBECONFIG, E2E_KUBE_CONTEXT, E2E_STACK,
@@ -188,13 +190,14 @@ plugins_setup() {
 	if [ -d "$SHARED_CHARTS" ]; then ln -sfn "$SHARED_CHARTS" "$PROJECT/charts"; else log "no $SHARED_CHARTS: charts/ not linked"; fi
 }
 
-# apply_config_lines: `[--path] key=value` sets and `rm [--path] key` removals from stdin.
+# apply_config_lines: `[--secret] [--path] key=value` sets and `rm [--path] key` removals from stdin.
 apply_config_lines() {
 	local line key value
 	while IFS= read -r line; do
 		local flags=() rm=
 		case "$line" in rm\ *) rm=1; line="${line#rm }" ;; esac
-		case "$line" in --path\ *) flags=(--path); line="${line#--path }" ;; esac
+		case "$line" in --secret\ *) flags+=(--secret); line="${line#--secret }" ;; esac
+		case "$line" in --path\ *) flags+=(--path); line="${line#--path }" ;; esac
 		if [ -n "$rm" ]; then
 			# already absent (e.g. taken out by E2E_CONFIG): said, not fatal; a removal that
 			# removes nothing at all fails e2e-check.sh's reduced phase
@@ -220,6 +223,8 @@ stack_setup() {
 	local line
 	{
 		[ -f "$EXAMPLE/e2e.config" ] && grep -v '^[[:space:]]*\(#\|$\)' "$EXAMPLE/e2e.config"
+		# this stack's own settings that cannot live in its stack file (secrets, set with --secret)
+		[ -f "$EXAMPLE/e2e-setup.$STACK.config" ] && grep -v '^[[:space:]]*\(#\|$\)' "$EXAMPLE/e2e-setup.$STACK.config"
 		[ -z "${E2E_CONFIG:-}" ] || tr ';' '\n' <<<"$E2E_CONFIG"
 	} | apply_config_lines
 	pulumi config --stack "$STACK"

@@ -89,6 +89,23 @@ if phase == "full":
             problems.append("custom resource %s %s/%s is not on the cluster" % (t, ns or "-", name))
     print("e2e-check: %d custom resources accepted: %s" % (len(custom), ", ".join(sorted({o[0].split(":", 1)[1] for o in custom}))), file=sys.stderr)
 
+    # Browser sign-in (when the stack has it): every private route is a CUSTOM policy the real CRD accepted,
+    # and istiod's stored mesh config names the extension provider those policies ask.
+    if any(r.get("type") == "codezero:platform:SignIn" for r in resources(export)):
+        items = json.loads(kubectl("get", "authorizationpolicies.security.istio.io", "-A", "-o", "json").stdout)["items"]
+        asked = sorted({(p.get("spec") or {}).get("provider", {}).get("name", "") for p in items
+                        if (p.get("spec") or {}).get("action") == "CUSTOM"})
+        if not asked:
+            problems.append("sign-in: no AuthorizationPolicy with action CUSTOM on the cluster")
+        istiod = [(name, ns) for _, name, ns, _, _ in rels if name and "istiod" in name]
+        mesh = run("helm", "get", "values", istiod[0][0], "-n", istiod[0][1], "-o", "json").stdout if istiod else "{}"
+        providers = [x.get("name") for x in (json.loads(mesh).get("meshConfig") or {}).get("extensionProviders") or []]
+        for name in asked:
+            if name not in providers:
+                problems.append("sign-in: policies ask extension provider %r, istiod's mesh config names %s" % (name, providers))
+        print("e2e-check: sign-in: %d CUSTOM AuthorizationPolicies accepted, asking %s; istiod names %s"
+              % (sum(1 for p in items if (p.get("spec") or {}).get("action") == "CUSTOM"), asked, providers), file=sys.stderr)
+
     # Secrets: present, not empty; no value of theirs in what Helm stored for any release.
     secrets = [o for o in k8s_objects(export) if o[0] == "kubernetes:core/v1:Secret"]
     values_seen = []
