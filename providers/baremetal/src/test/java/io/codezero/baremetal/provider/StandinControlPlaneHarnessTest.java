@@ -57,6 +57,8 @@ class StandinControlPlaneHarnessTest {
             Map<String, Object> joinInputs = new java.util.LinkedHashMap<>(NodeInputsFixture.agent(harness, joined, server,
                     serverState.get("clusterToken"), V1, v1));
             joinInputs.put("tlsSans", List.of(server.address(), joined.address()));
+            // its removal drains the web pod, which kwok deletes once the eviction lands; slow under a loaded CI machine
+            joinInputs.put("drainTimeoutSeconds", 120.0);
             CreateResponse joinedCreated = provider.create(ResourceTokens.SERVER_NODE, "server-1",
                     provider.check(ResourceTokens.SERVER_NODE, "server-1", Map.of(), joinInputs).getInputs());
             Path joinedKubeconfig = work.resolve("kubeconfig-joined");
@@ -115,7 +117,14 @@ class StandinControlPlaneHarnessTest {
             // Removing the agent drains it and deletes its Node through the real API.
             provider.delete(ResourceTokens.AGENT_NODE, "agent-0", agentCreated.getId(), agentCreated.getProperties());
             assertThat(kubectl(kubeconfig, "get", "nodes", "-o", "name")).isEqualTo("node/h1\nnode/h3");
-            provider.delete(ResourceTokens.SERVER_NODE, "server-1", joinedCreated.getId(), joinedCreated.getProperties());
+            try {
+                provider.delete(ResourceTokens.SERVER_NODE, "server-1", joinedCreated.getId(), joinedCreated.getProperties());
+            } catch (RuntimeException e) {
+                // what the simulated kubelet (kwok, run by the first server) did, for the next person who sees this fail
+                throw new AssertionError(e.getMessage() + "\npods: " + kubectl(kubeconfig, "get", "pods", "-A", "-o", "wide")
+                        + "\nkwok on h1: " + harness.exec(server, "tail -n 30 /var/lib/rancher/k3s/server/standin-cp/logs/kwok.log; "
+                        + "ps -eo pid,pgid,args | grep '[k]wok'"), e);
+            }
             assertThat(kubectl(kubeconfig, "get", "nodes", "-o", "name")).isEqualTo("node/h1");
         }
     }
