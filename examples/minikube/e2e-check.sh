@@ -118,7 +118,10 @@ if phase == "full":
         if not data or not any(data.values()):
             problems.append("Secret %s/%s has no data" % (ns, name))
         values_seen += [base64.b64decode(v).decode("utf-8", "replace") for v in data.values() if v]
-    values_seen = [v for v in values_seen if len(v) >= 8]
+    # Only Pulumi secrets count: a Secret may also carry settings the stack holds in clear (Headlamp's OIDC issuer
+    # and scopes sit beside its client secret), and those are in the engine's state in clear; a Pulumi secret never is.
+    in_clear = json.dumps(export)
+    values_seen = [v for v in values_seen if len(v) >= 8 and v not in in_clear and json.dumps(v)[1:-1] not in in_clear]
     for urn, name, ns, chart, _ in rels:
         stored = run("helm", "get", "values", name, "-n", ns, "--all", "-o", "json", ok=True).stdout
         for v in values_seen:
