@@ -104,6 +104,14 @@ public final class CodeZeroStack extends ComponentResource {
         return cluster;
     }
 
+    /**
+     * The target's typed handles (its cloud cluster resource, workload identity, node identities,
+     * network IDs), as the type that target documents: {@code stack.handles(EksClusterHandles.class)}.
+     */
+    public <H extends io.codezero.core.target.ClusterHandles> H handles(Class<H> type) {
+        return cluster.handles(type);
+    }
+
     public Map<String, InstalledLayer> installed() {
         return installed;
     }

@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every target hands back, whatever it ran on: the only thing platform layers may depend on.
@@ -47,5 +48,31 @@ public record ProvisionedCluster(
     /** The same cluster with one more fact. */
     public <T> ProvisionedCluster withFact(Class<T> type, T fact) {
         return new ProvisionedCluster(name, kubeconfig, provider, storage, loadBalancers, readiness, facts.with(type, fact));
+    }
+
+    /** The same cluster with the target's typed handles ({@link ClusterHandles}) attached. */
+    public ProvisionedCluster withHandles(ClusterHandles handles) {
+        Objects.requireNonNull(handles, "handles");
+        return withFact(ClusterHandles.class, handles);
+    }
+
+    /** The target's typed handles, if the target states them. */
+    public Optional<ClusterHandles> handles() {
+        return facts.get(ClusterHandles.class);
+    }
+
+    /**
+     * The target's handles as the type that target documents, e.g. {@code EksClusterHandles}.
+     *
+     * @throws IllegalStateException naming the handles this cluster has, when they are of another type
+     */
+    public <H extends ClusterHandles> H handles(Class<H> type) {
+        ClusterHandles handles = handles().orElseThrow(() -> new IllegalStateException(
+                "cluster '" + name + "' has no typed handles: its target states none"));
+        if (!type.isInstance(handles)) {
+            throw new IllegalStateException("cluster '" + name + "' has " + handles.getClass().getSimpleName()
+                    + ", not " + type.getSimpleName() + ": ask for the handles of the target that made it");
+        }
+        return type.cast(handles);
     }
 }
