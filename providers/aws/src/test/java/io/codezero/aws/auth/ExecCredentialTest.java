@@ -8,8 +8,11 @@ import io.codezero.core.auth.ExecCredential;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExecCredentialTest {
 
@@ -29,7 +32,7 @@ class ExecCredentialTest {
     }
 
     @Test
-    void commandPrintsACredentialSignedWithTheDefaultChainAndNeverLeaksOnError() {
+    void commandPrintsACredentialSignedWithTheDefaultChain() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
@@ -50,6 +53,35 @@ class ExecCredentialTest {
         ByteArrayOutputStream usage = new ByteArrayOutputStream();
         assertThat(EksTokenCommand.run(new String[] {"--region", "eu-west-1"}, print(new ByteArrayOutputStream()), print(usage))).isEqualTo(2);
         assertThat(usage.toString(StandardCharsets.UTF_8)).contains("--cluster-name NAME");
+    }
+
+    @Test
+    void aCredentialThatCannotBeResolvedExitsNonZeroWithAdviceAndNeverPrintsTheSecret(@TempDir Path home) throws Exception {
+        // a profile with a secret key but no access key id: the chain reads the secret, then fails
+        String secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYBROKENKEY";
+        Path credentials = Files.writeString(home.resolve("credentials"), "[broken]\naws_secret_access_key = " + secret + "\n");
+        Path config = Files.writeString(home.resolve("config"), "[profile broken]\nregion = eu-west-1\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        System.setProperty("aws.configFile", config.toString());
+        // the chain must not ask an instance metadata service: no address but loopback is ours to call
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try {
+            int code = EksTokenCommand.run(new String[] {"--cluster-name", "demo", "--region", "eu-west-1", "--profile", "broken"},
+                    print(out), print(err));
+            assertThat(code).isEqualTo(1);
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.disableEc2Metadata");
+        }
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no credential is printed on failure").isEmpty();
+        assertThat(stderr).contains("could not get AWS credentials to sign an EKS token for cluster demo in eu-west-1")
+                .contains("set AWS_PROFILE")
+                .doesNotContain(secret)
+                .doesNotContain("BROKENKEY");
     }
 
     private static PrintStream print(ByteArrayOutputStream buffer) {
