@@ -57,8 +57,20 @@ class ConsoleApiServerTest {
         seed();
     }
 
+    /** Ports chosen once per run from the free ones, so a run never meets another run's (or a helper's) control plane. */
+    private static final Map<String, String> CLUSTER_ENV = Map.of("E2E_WORK", WORK.toString(),
+            "E2E_APISERVER_PORT", freePort(), "E2E_ETCD_PORT", freePort(), "E2E_ETCD_PEER_PORT", freePort());
+
     static Map<String, String> clusterEnv() {
-        return Map.of("E2E_WORK", WORK.toString(), "E2E_APISERVER_PORT", "26443", "E2E_ETCD_PORT", "33791", "E2E_ETCD_PEER_PORT", "33801");
+        return CLUSTER_ENV;
+    }
+
+    private static String freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
