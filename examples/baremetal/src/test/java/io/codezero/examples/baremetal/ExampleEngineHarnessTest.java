@@ -283,10 +283,15 @@ class ExampleEngineHarnessTest {
         for (String kind : List.of("deployments", "statefulsets")) {
             String rows = StandinControlPlane.kubectl(kubeconfig, "get", kind, "-A", "-o",
                     "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {.spec.replicas} {.status.readyReplicas}{\"\\n\"}{end}");
+            Set<String> live = new TreeSet<>();
             for (String row : rows.lines().toList()) {
                 String[] f = row.strip().split(" ");
+                live.add(f[0]);
                 assertThat(f.length == 3 && f[1].equals(f[2]) || f.length == 2 && f[1].equals("0")).as(kind + " ready: " + row).isTrue();
             }
+            // an empty list would pass the loop above: every workload the stack registered itself must be among those checked
+            Set<String> registered = registeredWorkloads(state, kind.equals("deployments") ? "Deployment" : "StatefulSet");
+            assertThat(live).as(kind + " on the cluster (the stack registered " + registered + ")").isNotEmpty().containsAll(registered);
         }
         String claims = StandinControlPlane.kubectl(kubeconfig, "get", "pvc", "-A", "-o",
                 "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name} {.status.phase}{\"\\n\"}{end}");
@@ -295,6 +300,20 @@ class ExampleEngineHarnessTest {
         String lbs = StandinControlPlane.kubectl(kubeconfig, "get", "services", "-A", "-o",
                 "jsonpath={range .items[?(@.spec.type==\"LoadBalancer\")]}{.metadata.namespace}/{.metadata.name} {.status.loadBalancer.ingress[*].ip}{\"\\n\"}{end}");
         assertThat(lbs.lines().toList()).as("LoadBalancer Services").isNotEmpty().allSatisfy(l -> assertThat(l.strip()).contains(" "));
+    }
+
+    /** NAMESPACE/NAME of every workload of this kind the stack registered as its own resource (Helm releases' are not in the state). */
+    static Set<String> registeredWorkloads(JsonObject state, String kind) {
+        Set<String> names = new TreeSet<>();
+        for (JsonElement e : state.getAsJsonObject("deployment").getAsJsonArray("resources")) {
+            JsonObject r = e.getAsJsonObject();
+            if (r.get("type").getAsString().equals("kubernetes:apps/v1:" + kind) && r.has("outputs")
+                    && r.getAsJsonObject("outputs").has("metadata")) {
+                JsonObject meta = r.getAsJsonObject("outputs").getAsJsonObject("metadata");
+                names.add(meta.get("namespace").getAsString() + "/" + meta.get("name").getAsString());
+            }
+        }
+        return names;
     }
 
     static String helm(Path kubeconfig, Path home, String... args) throws Exception {
