@@ -185,8 +185,11 @@ public final class PlanCommand implements Callable<Integer> {
         if (thrown != null) {
             lines.addAll(ProgramFailure.describe(thrown));
         } else {
+            // the engine's errors log the same exceptions again; they are all there is when no exception was kept
             run.exceptions().forEach(e -> lines.addAll(ProgramFailure.describe(e)));
-            lines.addAll(ProgramFailure.describeErrors(run.errors()));
+            if (lines.isEmpty()) {
+                lines.addAll(ProgramFailure.describeErrors(run.errors()));
+            }
         }
         new LinkedHashSet<>(lines).forEach(line -> System.err.println("  " + line));
         if (ProgramFailure.traceWanted()) {

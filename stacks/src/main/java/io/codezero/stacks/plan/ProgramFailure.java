@@ -33,17 +33,22 @@ final class ProgramFailure {
         return lines;
     }
 
-    /** The engine's error lines, first line of each and each once (the SDK logs a failure with its whole trace). */
+    /**
+     * The engine's error lines, the first line of each and each once. The SDK logs a failed program as
+     * "Running program [PID: n](the whole java command line, classpath included) failed with an unhandled
+     * exception:" and the trace: that line says nothing a user needs and runs to thousands of characters.
+     */
     static List<String> describeErrors(List<String> errors) {
         Set<String> lines = new LinkedHashSet<>();
         for (String error : errors) {
-            String first = error.strip().lines().findFirst().orElse("").strip();
-            if (!first.isEmpty()) {
-                lines.add(first);
-            }
+            error.strip().lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !RUNNING_PROGRAM.matcher(line).matches())
+                    .findFirst().ifPresent(lines::add);
         }
         return List.copyOf(lines);
     }
+
+    private static final java.util.regex.Pattern RUNNING_PROGRAM = java.util.regex.Pattern.compile("Running program \\[PID: \\d+].*");
 
     static boolean traceWanted() {
         String value = System.getenv(TRACE_VARIABLE);
