@@ -58,6 +58,15 @@ class StackReferencePlanTest {
         }
     }
 
+    /** A program whose failure comes later, inside an apply: the engine logs it with the whole java command line. */
+    public static final class FailingLater {
+        public static void stack(Context ctx) {
+            ctx.export("domain", Output.of("shop").applyValue(v -> {
+                throw new IllegalStateException("no domain for " + v);
+            }));
+        }
+    }
+
     @BeforeEach
     void project() throws IOException {
         project = PlanProject.in(dir, StackReferencePlanTest.class);
@@ -183,5 +192,15 @@ class StackReferencePlanTest {
                 .contains("CODEZERO_TRACE=1")
                 .doesNotContain("\tat ");
         assertThat(err.lines().count()).as(err).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aFailureInsideAnApplyIsItsMessageWithoutTheEnginesCommandLine() throws IOException {
+        PlanProject.in(dir, FailingLater.class).restore();
+        int exit = plan();
+        String err = project.err();
+        assertThat(exit).isEqualTo(1);
+        assertThat(err).contains("no domain for shop").doesNotContain("Running program").doesNotContain("-cp ").doesNotContain("\tat ");
+        assertThat(err.length()).as(err).isLessThan(400);
     }
 }
