@@ -210,8 +210,13 @@ public final class CodeZeroStack extends ComponentResource {
         } else {
             problems.addAll(ClusterSpecValidator.validate(args.cluster()));
             if (args.target() != null) {
-                problems.addAll(SpecField.unhonoured(args.cluster(), args.target().honours(), args.target().description()));
-                problems.addAll(args.target().validate(args.cluster()));
+                List<Problem> unhonoured = SpecField.unhonoured(args.cluster(), args.target().honours(), args.target().description());
+                problems.addAll(unhonoured);
+                // a field the target cannot honour is one problem; the target's own checks of it would only repeat it
+                Set<String> refused = new java.util.HashSet<>(unhonoured.stream().map(Problem::field).toList());
+                args.target().validate(args.cluster()).stream()
+                        .filter(p -> p.field() == null || refused.stream().noneMatch(f -> p.field().equals(f) || p.field().startsWith(f + "[")))
+                        .forEach(problems::add);
             }
         }
         args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));
