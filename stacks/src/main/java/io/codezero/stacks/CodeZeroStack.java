@@ -196,12 +196,18 @@ public final class CodeZeroStack extends ComponentResource {
     }
 
     private static Validated validated(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
+        if (args == null) {
+            throw new SpecValidationException("stack '" + name + "'", List.of(Problem.of("CodeZeroStack(args)", null,
+                    "the stack's arguments are required: CodeZeroStackArgs.builder().target(...).cluster(...).build()")));
+        }
         List<Problem> problems = new ArrayList<>(args.inputProblems());
         if (args.target() == null) {
             problems.add(Problem.of("target", null, "a cluster target is required (for example ExistingClusterTarget, AwsTarget)"));
         }
         // The stack's name prefixes its resources' names; the cluster's own name is reported by the spec's rules.
-        if (args.cluster() == null || !name.equals(args.cluster().name())) {
+        if (name == null) {
+            problems.add(Problem.of("CodeZeroStack(name)", null, "a stack name is required; it prefixes every resource name of the stack"));
+        } else if (args.cluster() == null || !name.equals(args.cluster().name())) {
             Names.whyNotDnsLabel(name, Names.MAX_CLUSTER_NAME).ifPresent(why -> problems.add(Problem.of("CodeZeroStack(name)", name,
                     why + "; it prefixes every resource name of the stack")));
         }
