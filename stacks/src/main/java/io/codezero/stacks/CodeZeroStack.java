@@ -45,6 +45,7 @@ public final class CodeZeroStack extends ComponentResource {
 
     private final ProvisionedCluster cluster;
     private final Map<String, InstalledLayer> installed;
+    private final String stackName;
 
     public CodeZeroStack(String name, CodeZeroStackArgs args) {
         this(name, args, ComponentResourceOptions.builder().build());
@@ -56,6 +57,7 @@ public final class CodeZeroStack extends ComponentResource {
 
     private CodeZeroStack(String name, CodeZeroStackArgs args, Validated validated) {
         super(TYPE, name, null, validated.options());
+        this.stackName = name;
         this.cluster = args.target().provision(args.cluster(), new TargetContext(name, this));
 
         var systemNamespace = new Namespace(name + "-system", NamespaceArgs.builder()
@@ -118,6 +120,7 @@ public final class CodeZeroStack extends ComponentResource {
 
     /** Exports the stack's outputs from a program, so {@code pulumi stack output} shows them. */
     public CodeZeroStack exportTo(Context ctx) {
+        exporting(null, List.of("kubeconfig", "gatewayAddress", "consoleUrls"));
         ctx.export("kubeconfig", kubeconfig);
         ctx.export("gatewayAddress", gatewayAddress);
         ctx.export("consoleUrls", consoleUrls);
@@ -129,10 +132,20 @@ public final class CodeZeroStack extends ComponentResource {
      * programs with several stacks.
      */
     public CodeZeroStack exportTo(Context ctx, String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            throw new SpecValidationException("stack '" + stackName + "'", List.of(Problem.of("exportTo(ctx, prefix)", prefix,
+                    "a prefix is needed (e.g. \"eu\" exports euKubeconfig); exportTo(ctx) exports without one")));
+        }
+        exporting(prefix, List.of(prefix + "Kubeconfig", prefix + "GatewayAddress", prefix + "ConsoleUrls"));
         ctx.export(prefix + "Kubeconfig", kubeconfig);
         ctx.export(prefix + "GatewayAddress", gatewayAddress);
         ctx.export(prefix + "ConsoleUrls", consoleUrls);
         return this;
+    }
+
+    /** Refuses outputs another stack of the program exported already, before the SDK fails on them less clearly. */
+    private void exporting(String prefix, List<String> keys) {
+        SpecValidationException.throwIfAny("stack '" + stackName + "'", ProgramStacks.current().export(stackName, prefix, keys));
     }
 
     /** The Kubernetes provider bound to this stack's cluster, for the program's own Kubernetes resources. */
@@ -183,12 +196,18 @@ public final class CodeZeroStack extends ComponentResource {
     }
 
     private static Validated validated(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
+        if (args == null) {
+            throw new SpecValidationException("stack '" + name + "'", List.of(Problem.of("CodeZeroStack(args)", null,
+                    "the stack's arguments are required: CodeZeroStackArgs.builder().target(...).cluster(...).build()")));
+        }
         List<Problem> problems = new ArrayList<>(args.inputProblems());
         if (args.target() == null) {
             problems.add(Problem.of("target", null, "a cluster target is required (for example ExistingClusterTarget, AwsTarget)"));
         }
         // The stack's name prefixes its resources' names; the cluster's own name is reported by the spec's rules.
-        if (args.cluster() == null || !name.equals(args.cluster().name())) {
+        if (name == null) {
+            problems.add(Problem.of("CodeZeroStack(name)", null, "a stack name is required; it prefixes every resource name of the stack"));
+        } else if (args.cluster() == null || !name.equals(args.cluster().name())) {
             Names.whyNotDnsLabel(name, Names.MAX_CLUSTER_NAME).ifPresent(why -> problems.add(Problem.of("CodeZeroStack(name)", name,
                     why + "; it prefixes every resource name of the stack")));
         }
@@ -197,14 +216,22 @@ public final class CodeZeroStack extends ComponentResource {
         } else {
             problems.addAll(ClusterSpecValidator.validate(args.cluster()));
             if (args.target() != null) {
-                problems.addAll(SpecField.unhonoured(args.cluster(), args.target().honours(), args.target().description()));
-                problems.addAll(args.target().validate(args.cluster()));
+                List<Problem> unhonoured = SpecField.unhonoured(args.cluster(), args.target().honours(), args.target().description());
+                problems.addAll(unhonoured);
+                // a field the target cannot honour is one problem; the target's own checks of it would only repeat it
+                Set<String> refused = new java.util.HashSet<>(unhonoured.stream().map(Problem::field).toList());
+                args.target().validate(args.cluster()).stream()
+                        .filter(p -> p.field() == null || refused.stream().noneMatch(f -> p.field().equals(f) || p.field().startsWith(f + "[")))
+                        .forEach(problems::add);
             }
         }
         args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));
         args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
         InstallPlan plan = InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of());
         problems.addAll(plan.problems());
+        // names that must be unique across the program's stacks; a target names things only for a spec that passed
+        problems.addAll(ProgramStacks.current().claim(name, problems.isEmpty() && args.target() != null && args.cluster() != null
+                ? args.target().physicalNames(args.cluster()) : Set.of()));
         SpecValidationException.throwIfAny("stack '" + name + "'", onePerUnreadableKey(
                 ProblemPaths.asWritten(problems, args.configNamespace()), args.inputProblems().size()));
         return new Validated(InheritedOptions.of(options), plan);
