@@ -42,6 +42,11 @@ class CodeZeroStackTest {
         }
 
         @Override
+        public String type() {
+            return "codezero:test:Component";
+        }
+
+        @Override
         public List<Problem> validate(PlatformSettings settings) {
             return problems;
         }
@@ -53,7 +58,7 @@ class CodeZeroStackTest {
             var map = new ConfigMap(context.name(name + "-settings"), ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().namespace(context.settings().systemNamespace()).build()).build(),
                     CustomResourceOptions.builder().parent(nested).build());
-            return InstalledLayer.of(name, List.of(map)).withConsole(name, com.pulumi.core.Output.of("https://" + name + "." + context.settings().domain()));
+            return InstalledLayer.of(name, List.of(map)).withConsole(name, context.settings().domain().applyValue(domain -> "https://" + name + "." + domain));
         }
     }
 

@@ -95,7 +95,7 @@ public final class Routes {
         List<Resource> deps = new ArrayList<>(mesh.configReady());
         deps.addAll(List.of(after));
         Resource[] wait = deps.toArray(Resource[]::new);
-        String host = route.hostName(mesh.domain());
+        Output<String> host = route.hostName(mesh.domain());
         Map<String, String> labels = Meta.with(Meta.labels(name), ROUTE_LABEL, name);
 
         Map<String, Object> uri = Map.of("prefix", route.path() != null ? route.path() : "/");
@@ -114,7 +114,7 @@ public final class Routes {
                 context.options(wait));
 
         if (route.visibility() == Visibility.PRIVATE) {
-            List<String> hosts = List.of(host, host + ":*");
+            Output<List<String>> hosts = host.applyValue(h -> List.of(h, h + ":*"));
             Map<String, Object> operation = new LinkedHashMap<>();
             operation.put("hosts", hosts);
             List<Map<String, Object>> to = new ArrayList<>();
@@ -158,6 +158,6 @@ public final class Routes {
                                     "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(port)))))))),
                     context.options(wait));
         }
-        return Output.of(route.url(mesh.domain()));
+        return route.url(mesh.domain());
     }
 }

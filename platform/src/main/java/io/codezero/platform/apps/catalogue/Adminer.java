@@ -17,9 +17,9 @@ public final class Adminer extends CodeZeroApp {
     public static final int PORT = 8080;
 
     public Adminer(String name, Route route, String postgresApp) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.ADMINER_IMAGE, PORT, List.of(),
+        super(AppSpec.builder(name, 
                         // No ADMINER_DESIGN: the image's entrypoint would link the theme into /var/www/html, which is read-only here.
-                        Map.of(), Optional.empty()))
+                        Workload.image(Versions.Platform.ADMINER_IMAGE, PORT))
                 .route(route)
                 .link(new Link(postgresApp, PostgreSql.INTERFACE, Map.of("ADMINER_DEFAULT_SERVER", "address")))
                 // The image's adminer user has no fixed id; any works (the files are world-readable, sessions go to /tmp).

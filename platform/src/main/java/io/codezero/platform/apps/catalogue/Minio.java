@@ -20,11 +20,11 @@ public final class Minio extends CodeZeroApp {
     public static final int PORT = 9000;
 
     public Minio(String name, String storage) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.MINIO_IMAGE, PORT,
+        super(AppSpec.builder(name, Workload.image(Versions.Platform.MINIO_IMAGE, PORT)
                         // The default certificates directory is under $HOME, which is read-only here.
-                        List.of("server", "/data", "--console-address", ":9001", "--certs-dir", "/tmp/certs"),
+                        .withArgs(List.of("server", "/data", "--console-address", ":9001", "--certs-dir", "/tmp/certs"))
                         // Metrics are scraped without a bearer token; the mesh still keeps them off the network.
-                        Map.of("MINIO_ROOT_USER", "admin", "MINIO_PROMETHEUS_AUTH_TYPE", "public"), Optional.empty()))
+                        .withEnv(Map.of("MINIO_ROOT_USER", "admin", "MINIO_PROMETHEUS_AUTH_TYPE", "public")))
                 .generatedSecret("root-password", "MINIO_ROOT_PASSWORD")
                 .volume(new Volume("data", "/data", storage, StorageTier.STANDARD))
                 .offer(new Offer(INTERFACE, PORT, Map.of(

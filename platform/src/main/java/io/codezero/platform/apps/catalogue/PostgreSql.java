@@ -20,8 +20,8 @@ public final class PostgreSql extends CodeZeroApp {
     public static final int PORT = 5432;
 
     public PostgreSql(String name, String storage) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.POSTGRES_IMAGE, PORT, List.of(),
-                        Map.of("POSTGRES_USER", "app", "POSTGRES_DB", "app"), Optional.empty()))
+        super(AppSpec.builder(name, Workload.image(Versions.Platform.POSTGRES_IMAGE, PORT)
+                        .withEnv(Map.of("POSTGRES_USER", "app", "POSTGRES_DB", "app")))
                 .generatedSecret("password", "POSTGRES_PASSWORD")
                 // PostgreSQL 18 images keep their data under /var/lib/postgresql/<major>/docker.
                 .volume(new Volume("data", "/var/lib/postgresql", storage, StorageTier.FAST))

@@ -19,8 +19,8 @@ public final class Redis extends CodeZeroApp {
     public static final int PORT = 6379;
 
     public Redis(String name, String storage) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.REDIS_IMAGE, PORT,
-                        List.of("redis-server", "--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes"), Map.of(), Optional.empty()))
+        super(AppSpec.builder(name, Workload.image(Versions.Platform.REDIS_IMAGE, PORT)
+                        .withArgs(List.of("redis-server", "--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes")))
                 .generatedSecret("password", "REDIS_PASSWORD")
                 .volume(new Volume("data", "/data", storage, StorageTier.FAST))
                 .offer(new Offer(INTERFACE, PORT, Map.of(
