@@ -81,7 +81,7 @@ class OutputInputsTest {
         OfflineRun run = FakeCluster.plan(platform(PlatformSettings.defaults().withDomain(OutputInputsTest.<String>unknown()),
                 meshAndGrafana(), List.of()));
         assertThat(run.succeeded()).as(run.failure()).isTrue();
-        assertThat(grafanaRoute(run).input("spec.hosts")).isEqualTo("(unknown)");
+        assertThat(grafanaRoute(run).input("spec.hosts")).isEqualTo(List.of("(unknown)"));
         assertThat(PlatformSettings.defaults().withDomain(OutputInputsTest.<String>unknown()).knownDomain()).isEmpty();
     }
 

@@ -9,7 +9,7 @@ import io.codezero.core.Versions;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.k8s.KubernetesObject;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * cert-manager with one cluster issuer: a self-signed CA for development (the default; browsers
  * will warn) or ACME (Let's Encrypt by default) with HTTP-01 through the Istio gateway.
  */
-public final class CertificatesLayer implements PlatformLayer {
+public final class CertificatesLayer extends DeclaredLayer {
     public static final String NAME = "certificates";
     public static final String NAMESPACE = "cert-manager";
     public static final String CA_ISSUER = "codezero-ca";
@@ -55,6 +55,7 @@ public final class CertificatesLayer implements PlatformLayer {
     private final Options options;
 
     private CertificatesLayer(Options options) {
+        super(NAME, List.of(CERT_MANAGER), List.of(NAMESPACE), List.of(), Set.of(Capability.of(Issuer.class)));
         this.options = options;
     }
 
@@ -96,26 +97,6 @@ public final class CertificatesLayer implements PlatformLayer {
         public CertificatesLayer build() {
             return new CertificatesLayer(new Options(Optional.ofNullable(acme)));
         }
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(CERT_MANAGER);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(NAMESPACE);
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Issuer.class));
     }
 
     @Override

@@ -15,7 +15,7 @@ import io.codezero.core.target.StorageTier;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.k8s.Meta;
@@ -41,7 +41,7 @@ import java.util.Optional;
  * dashboards, and a generated admin password kept as a secret. Grafana picks up dashboards from
  * ConfigMaps labelled {@code grafana_dashboard=1} in every namespace, which is how apps register theirs.
  */
-public final class DashboardsLayer implements PlatformLayer {
+public final class DashboardsLayer extends DeclaredLayer {
     public static final String NAME = "dashboards";
     public static final String GRAFANA_HOST = "grafana";
     public static final ChartRef GRAFANA = new ChartRef("grafana", Versions.Platform.GRAFANA_COMMUNITY_REPO, "grafana", Versions.Platform.GRAFANA);
@@ -61,6 +61,7 @@ public final class DashboardsLayer implements PlatformLayer {
     private final Options options;
 
     private DashboardsLayer(Options options) {
+        super(NAME, List.of(GRAFANA), List.of(options.namespace()), requires(options), Set.of(Capability.of(Dashboards.class)));
         this.options = options;
     }
 
@@ -113,40 +114,19 @@ public final class DashboardsLayer implements PlatformLayer {
         }
     }
 
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(GRAFANA);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
     /**
      * Grafana shows what metrics and logs collect. Its route is served by the mesh's gateway, so a route without the
      * mesh is refused rather than silently missing.
      */
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
                 Requirement.uses(Logs.class), Requirement.uses(SignIn.class)));
         if (options.route().isPresent()) {
-            requires.add(Requirement.needs(Mesh.class, path() + ".route",
+            requires.add(Requirement.needs(Mesh.class, "platform." + NAME + ".route",
                     "Grafana's route is served by the Istio gateway: add the istio layer, or set route: none "
                             + "(DashboardsLayer.Builder.noRoute()) and open it with ./codezero console"));
         }
         return requires;
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Dashboards.class));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.codezero.platform.layers;
 
 import io.codezero.platform.Requirement;
+import java.util.Set;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -8,7 +9,7 @@ import io.codezero.core.Versions;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.k8s.PodSecurity;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * authenticated principal is denied at the gateway, and each tool asks for a Kubernetes token
  * on top. A public route for them is a validation error, never a default or an option.
  */
-public final class GuiLayer implements PlatformLayer {
+public final class GuiLayer extends DeclaredLayer {
     public static final String NAME = "gui";
     public static final String HEADLAMP_HOST = "headlamp";
     public static final String KIALI_HOST = "kiali";
@@ -49,6 +50,8 @@ public final class GuiLayer implements PlatformLayer {
     private final Options options;
 
     private GuiLayer(Options options) {
+        super(NAME, options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP), List.of(options.namespace()), requires(options),
+                Set.of());
         this.options = options;
     }
 
@@ -101,33 +104,17 @@ public final class GuiLayer implements PlatformLayer {
         return options;
     }
 
-    @Override
-    public List<ChartRef> charts() {
-        return options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
                 Requirement.uses(SignIn.class)));
         // A route is served by the mesh's gateway: without one it would silently not exist.
         if (options.route().isPresent()) {
-            requires.add(Requirement.needs(Mesh.class, path() + ".route",
+            requires.add(Requirement.needs(Mesh.class, "platform." + NAME + ".route",
                     "Headlamp's route is served by the Istio gateway: add the istio layer, or set route: none "
                             + "(GuiLayer.Builder.noRoute()) and open it with ./codezero console"));
         }
         if (options.kiali()) {
-            requires.add(Requirement.needs(Mesh.class, path() + ".kiali",
+            requires.add(Requirement.needs(Mesh.class, "platform." + NAME + ".kiali",
                     "Kiali shows the mesh and needs the istio layer; add the istio layer or set kiali: false"));
         }
         return requires;

@@ -24,7 +24,7 @@ import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.k8s.KubernetesObject;
@@ -48,7 +48,7 @@ import java.util.Optional;
  * Gateway serving HTTPS with the certificates layer's certificate and redirecting HTTP to HTTPS (on the gateway's
  * HTTP server, or per route when an ACME HTTP-01 issuer needs port 80 open for its challenges: see {@link Routes}).
  */
-public final class IstioLayer implements PlatformLayer {
+public final class IstioLayer extends DeclaredLayer {
     public static final String NAME = "istio";
     public static final String SYSTEM_NAMESPACE = "istio-system";
     public static final String GATEWAY_NAME = "codezero-gateway";
@@ -119,6 +119,7 @@ public final class IstioLayer implements PlatformLayer {
     private final Options options;
 
     private IstioLayer(Options options) {
+        super(NAME, charts(options), List.of(SYSTEM_NAMESPACE, options.gatewayNamespace()), requires(options), provides(options));
         this.options = options;
     }
 
@@ -214,33 +215,20 @@ public final class IstioLayer implements PlatformLayer {
         return options;
     }
 
-    @Override
-    public List<ChartRef> charts() {
+    private static List<ChartRef> charts(Options options) {
         // Without a chosen mode the target decides at install time, so both modes' charts may be overridden.
         return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY, CNI) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(SYSTEM_NAMESPACE, options.gatewayNamespace());
     }
 
     /**
      * The gateway's certificate comes from the issuer when there is one, so certificates go first; it names every
      * routed host when the issuer cannot sign a wildcard.
      */
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         return List.of(Requirement.uses(Issuer.class), Requirement.uses(RouteHosts.class));
     }
 
-    @Override
-    public Set<Capability> provides() {
+    private static Set<Capability> provides(Options options) {
         // The sign-in layer needs the extension provider in the mesh config, so only a mesh told about it offers it.
         return options.signIn().isPresent()
                 ? Set.of(Capability.of(Mesh.class), Capability.of(ExternalAuthorization.class))

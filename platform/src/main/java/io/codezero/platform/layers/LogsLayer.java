@@ -9,7 +9,7 @@ import io.codezero.core.target.StorageTier;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.k8s.PodSecurity;
@@ -23,7 +23,7 @@ import java.util.Map;
  * Alloy on every node shipping every pod's logs to it. Alloy only needs Loki's address, so the two
  * releases install side by side; Alloy retries until Loki answers.
  */
-public final class LogsLayer implements PlatformLayer {
+public final class LogsLayer extends DeclaredLayer {
     public static final String NAME = "logs";
     public static final ChartRef LOKI = new ChartRef("loki", Versions.Platform.GRAFANA_COMMUNITY_REPO, "loki", Versions.Platform.LOKI);
     public static final ChartRef ALLOY = new ChartRef("alloy", Versions.Platform.GRAFANA_REPO, "alloy", Versions.Platform.ALLOY);
@@ -41,6 +41,7 @@ public final class LogsLayer implements PlatformLayer {
     private final Options options;
 
     private LogsLayer(Options options) {
+        super(NAME, List.of(LOKI, ALLOY), List.of(options.namespace()), List.of(), Set.of(Capability.of(Logs.class)));
         this.options = options;
     }
 
@@ -85,26 +86,6 @@ public final class LogsLayer implements PlatformLayer {
         public LogsLayer build() {
             return new LogsLayer(new Options(namespace, retention, storage));
         }
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(LOKI, ALLOY);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Logs.class));
     }
 
     @Override

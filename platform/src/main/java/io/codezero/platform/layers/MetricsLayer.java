@@ -16,7 +16,7 @@ import io.codezero.core.target.StorageTier;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
 import io.codezero.platform.k8s.KubernetesObject;
@@ -35,7 +35,7 @@ import java.util.Set;
  * Istio scrape targets. Alertmanager's configuration is a Kubernetes Secret built from typed
  * receivers, so webhook URLs and SMTP passwords never sit in Helm values.
  */
-public final class MetricsLayer implements PlatformLayer {
+public final class MetricsLayer extends DeclaredLayer {
     public static final String NAME = "metrics";
     public static final ChartRef KUBE_PROMETHEUS_STACK = new ChartRef("kube-prometheus-stack",
             Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "kube-prometheus-stack", Versions.Platform.KUBE_PROMETHEUS_STACK);
@@ -75,6 +75,8 @@ public final class MetricsLayer implements PlatformLayer {
     private final Options options;
 
     private MetricsLayer(Options options) {
+        super(NAME, List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK), List.of(options.namespace()),
+                List.of(Requirement.uses(Mesh.class)), Set.of(Capability.of(Metrics.class)));
         this.options = options;
     }
 
@@ -133,31 +135,6 @@ public final class MetricsLayer implements PlatformLayer {
         public MetricsLayer build() {
             return new MetricsLayer(new Options(namespace, retention, storage, alertStorage, receivers));
         }
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public List<Requirement> requires() {
-        return List.of(Requirement.uses(Mesh.class));
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Metrics.class));
     }
 
     @Override

@@ -11,7 +11,7 @@ import io.codezero.core.validation.Problem;
 import io.codezero.platform.Capability;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.Requirement;
 import io.codezero.platform.helm.ChartRef;
@@ -42,7 +42,7 @@ import java.util.Set;
  * console and private app. The client secret and the generated cookie secret reach the cluster only as Pulumi secrets
  * inside a Kubernetes Secret the chart reads ({@code config.existingSecret}), never in Helm values.
  */
-public final class SignInLayer implements PlatformLayer {
+public final class SignInLayer extends DeclaredLayer {
     public static final String NAME = "signIn";
     public static final String CONFIG_KEY = "signIn";
     public static final String DEFAULT_NAMESPACE = "codezero-sign-in";
@@ -96,6 +96,7 @@ public final class SignInLayer implements PlatformLayer {
     private final Options options;
 
     private SignInLayer(Options options) {
+        super(NAME, List.of(CHART), List.of(options.namespace()), requires(options), Set.of(Capability.of(SignIn.class)));
         this.options = options;
     }
 
@@ -226,33 +227,12 @@ public final class SignInLayer implements PlatformLayer {
         return new ExternalAuthorization(PROVIDER, TOKEN_PROVIDER, RELEASE + "." + namespace + ".svc.cluster.local", SERVICE_PORT);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(CHART);
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         return List.of(
-                Requirement.needs(Mesh.class, path(), "sign-in happens at the mesh's gateway; add the istio layer (platform.istio: {})"),
+                Requirement.needs(Mesh.class, "platform." + NAME, "sign-in happens at the mesh's gateway; add the istio layer (platform.istio: {})"),
                 Requirement.needs(ExternalAuthorization.class, "platform.istio",
                         "the gateway must know the sign-in service: with config, enabling platform.istio does it; in code, "
                                 + "IstioLayer.builder().signIn(signInLayer.externalAuthorization())"));
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(SignIn.class));
     }
 
     /** The callback route; public, because a browser arrives there from the issuer before it has a session. */
