@@ -45,6 +45,7 @@ public final class CodeZeroStack extends ComponentResource {
 
     private final ProvisionedCluster cluster;
     private final Map<String, InstalledLayer> installed;
+    private final String stackName;
 
     public CodeZeroStack(String name, CodeZeroStackArgs args) {
         this(name, args, ComponentResourceOptions.builder().build());
@@ -56,6 +57,7 @@ public final class CodeZeroStack extends ComponentResource {
 
     private CodeZeroStack(String name, CodeZeroStackArgs args, Validated validated) {
         super(TYPE, name, null, validated.options());
+        this.stackName = name;
         this.cluster = args.target().provision(args.cluster(), new TargetContext(name, this));
 
         var systemNamespace = new Namespace(name + "-system", NamespaceArgs.builder()
@@ -118,6 +120,7 @@ public final class CodeZeroStack extends ComponentResource {
 
     /** Exports the stack's outputs from a program, so {@code pulumi stack output} shows them. */
     public CodeZeroStack exportTo(Context ctx) {
+        exporting(null, List.of("kubeconfig", "gatewayAddress", "consoleUrls"));
         ctx.export("kubeconfig", kubeconfig);
         ctx.export("gatewayAddress", gatewayAddress);
         ctx.export("consoleUrls", consoleUrls);
@@ -129,10 +132,20 @@ public final class CodeZeroStack extends ComponentResource {
      * programs with several stacks.
      */
     public CodeZeroStack exportTo(Context ctx, String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            throw new SpecValidationException("stack '" + stackName + "'", List.of(Problem.of("exportTo(ctx, prefix)", prefix,
+                    "a prefix is needed (e.g. \"eu\" exports euKubeconfig); exportTo(ctx) exports without one")));
+        }
+        exporting(prefix, List.of(prefix + "Kubeconfig", prefix + "GatewayAddress", prefix + "ConsoleUrls"));
         ctx.export(prefix + "Kubeconfig", kubeconfig);
         ctx.export(prefix + "GatewayAddress", gatewayAddress);
         ctx.export(prefix + "ConsoleUrls", consoleUrls);
         return this;
+    }
+
+    /** Refuses outputs another stack of the program exported already, before the SDK fails on them less clearly. */
+    private void exporting(String prefix, List<String> keys) {
+        SpecValidationException.throwIfAny("stack '" + stackName + "'", ProgramStacks.current().export(stackName, prefix, keys));
     }
 
     /** The Kubernetes provider bound to this stack's cluster, for the program's own Kubernetes resources. */
@@ -205,6 +218,9 @@ public final class CodeZeroStack extends ComponentResource {
         args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
         InstallPlan plan = InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of());
         problems.addAll(plan.problems());
+        // names that must be unique across the program's stacks; a target names things only for a spec that passed
+        problems.addAll(ProgramStacks.current().claim(name, problems.isEmpty() && args.target() != null && args.cluster() != null
+                ? args.target().physicalNames(args.cluster()) : Set.of()));
         SpecValidationException.throwIfAny("stack '" + name + "'", onePerUnreadableKey(
                 ProblemPaths.asWritten(problems, args.configNamespace()), args.inputProblems().size()));
         return new Validated(InheritedOptions.of(options), plan);

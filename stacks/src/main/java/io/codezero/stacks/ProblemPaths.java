@@ -24,7 +24,8 @@ final class ProblemPaths {
 
     static String path(String field, String configNamespace) {
         String first = field == null ? null : field.split("[.\\[]", 2)[0];
-        if (first == null || first.contains(":")) {
+        if (first == null || first.contains(":") || first.startsWith("CodeZeroStack(") || first.startsWith("exportTo(")) {
+            // a config key already, or a call of the program (the stack's name, its export), named as the program wrote it;
             // already a config key (codezero:aws.region); a ':' further on is part of a value such as a tag key (tags.aws:x)
             return field;
         }

@@ -10,9 +10,11 @@ import java.util.function.Function;
 
 /**
  * Mocks that make an offline run look like a plausible deployment: every resource echoes its inputs
- * and gets a stable id; targets and tests add computed outputs per type and answers per invoke.
+ * and gets a stable id; targets and tests add computed outputs per type and answers per invoke. A
+ * {@code StackReference} reads {@link #stackReferences()}: unknown outputs unless values were given.
  */
 public class PlanMocks implements Mocks {
+    private final StackReferenceOutputs stackReferences = new StackReferenceOutputs();
     private final Map<String, Function<ResourceArgs, Map<String, Object>>> outputsByType = new HashMap<>();
     private final Map<String, Function<CallArgs, Map<String, Object>>> invokes = new HashMap<>();
     private final Map<String, Function<ResourceArgs, String>> idsByType = new HashMap<>();
@@ -39,9 +41,18 @@ public class PlanMocks implements Mocks {
         return this;
     }
 
+    /** What stack references read in this run; give values here, read back which stacks were referenced. */
+    public StackReferenceOutputs stackReferences() {
+        return stackReferences;
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        if (StackReferenceOutputs.TYPE.equals(args.type)) {
+            // read with the referenced stack's name as its id; without these outputs the SDK fails on a null map
+            state.putAll(stackReferences.state(args.id != null && !args.id.isEmpty() ? args.id : String.valueOf(args.inputs.get("name"))));
+        }
         Function<ResourceArgs, Map<String, Object>> extra = outputsByType.get(args.type);
         if (extra != null) {
             state.putAll(extra.apply(args));

@@ -36,6 +36,16 @@ public interface ClusterTarget {
         return List.of();
     }
 
+    /**
+     * The names this target would give things outside Pulumi that its cloud holds unique within a scope (the
+     * cluster's name in a region, a network's in a project, a machine's address). The stack refuses two stacks
+     * of one program claiming the same one, which would otherwise plan cleanly and collide at deploy time.
+     * Called only with a spec that passed validation; the default claims nothing.
+     */
+    default Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        return Set.of();
+    }
+
     /** Registers the cluster. Called only with a spec that passed both shared and target validation. */
     ProvisionedCluster provision(ClusterSpec spec, TargetContext context);
 }

@@ -1,5 +1,6 @@
 package io.codezero.aws;
 
+import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.aws.cluster.EksCluster;
 import io.codezero.aws.preflight.AwsPreflight;
@@ -55,6 +56,13 @@ public final class AwsTarget implements ClusterTarget {
     @Override
     public List<Problem> validate(ClusterSpec spec) {
         return AwsValidator.validate(spec, args);
+    }
+
+    /** EKS cluster names are unique per region and account (the log group and KMS alias follow the name). */
+    @Override
+    public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        String scope = "AWS region " + args.region() + args.awsProfile().map(p -> " (profile " + p + ")").orElse("");
+        return java.util.Set.of(PhysicalName.ofCluster(spec, scope, "EKS cluster", spec.name()));
     }
 
     @Override

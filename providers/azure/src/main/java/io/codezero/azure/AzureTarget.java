@@ -1,5 +1,6 @@
 package io.codezero.azure;
 
+import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.azure.cluster.AksCluster;
 import io.codezero.azure.preflight.AzurePreflight;
@@ -75,6 +76,20 @@ public final class AzureTarget implements ClusterTarget {
     @Override
     public List<Problem> validate(ClusterSpec spec) {
         return AzureValidator.validate(spec, args);
+    }
+
+    /** An AKS cluster's name is unique in its resource group; a resource group it creates is unique in the subscription. */
+    @Override
+    public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        String subscription = "Azure subscription " + args.subscriptionId().orElse("(the credential's default)");
+        String group = args.resourceGroupFor(spec.name());
+        java.util.Set<PhysicalName> names = new java.util.HashSet<>();
+        names.add(PhysicalName.ofCluster(spec, "resource group " + group + " of " + subscription, "AKS cluster", spec.name()));
+        if (!args.adoptResourceGroup()) {
+            names.add(new PhysicalName(subscription, "resource group", group, args.resourceGroup().isPresent() ? "azure.resourceGroup" : "name",
+                    args.resourceGroup().orElse(spec.name())));
+        }
+        return java.util.Set.copyOf(names);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.codezero.baremetal;
 
+import io.codezero.core.target.PhysicalName;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -323,6 +324,14 @@ public final class BareMetalTarget implements ClusterTarget {
     public java.util.Set<SpecField> honours() {
         // The pod and service ranges become k3s's --cluster-cidr / --service-cidr on every server.
         return java.util.EnumSet.of(SpecField.NODE_POOLS, SpecField.POD_CIDR, SpecField.SERVICE_CIDR);
+    }
+
+    /** A machine runs one k3s: two stacks of a program listing the same SSH endpoint would install over each other. */
+    @Override
+    public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        java.util.Set<PhysicalName> names = new java.util.HashSet<>();
+        hosts.forEach(h -> names.add(new PhysicalName("SSH machines", "machine", h.endpoint(), h.source() + ".address", h.address())));
+        return java.util.Set.copyOf(names);
     }
 
     @Override

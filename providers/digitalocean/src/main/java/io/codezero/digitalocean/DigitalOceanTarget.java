@@ -1,5 +1,6 @@
 package io.codezero.digitalocean;
 
+import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
@@ -88,6 +89,18 @@ public final class DigitalOceanTarget implements ClusterTarget {
     @Override
     public List<Problem> validate(ClusterSpec spec) {
         return DigitalOceanValidator.validate(spec, args);
+    }
+
+    /** DOKS cluster, project and VPC ({@code <name>-<region>}, when created) names are unique in the account. */
+    @Override
+    public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        String account = "the DigitalOcean account";
+        java.util.Set<PhysicalName> names = new java.util.HashSet<>(java.util.Set.of(PhysicalName.ofCluster(spec, account, "DOKS cluster", spec.name()),
+                PhysicalName.ofCluster(spec, account, "project", spec.name())));
+        if (!args.adoptsVpc()) {
+            names.add(PhysicalName.ofCluster(spec, account, "VPC", spec.name() + "-" + args.region()));
+        }
+        return java.util.Set.copyOf(names);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.codezero.gcp;
 
+import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
@@ -61,6 +62,22 @@ public final class GcpTarget implements ClusterTarget {
     @Override
     public List<Problem> validate(ClusterSpec spec) {
         return GcpValidator.validate(spec, args);
+    }
+
+    /**
+     * A GKE cluster's name is unique per project and location; the network it creates ({@code <name>-vpc}) and
+     * the node service account ({@code <name>-nodes}) are unique per project, so two regions' stacks collide too.
+     */
+    @Override
+    public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        String project = "GCP project " + args.project();
+        java.util.Set<PhysicalName> names = new java.util.HashSet<>(java.util.Set.of(
+                PhysicalName.ofCluster(spec, project + ", location " + args.region(), "GKE cluster", spec.name()),
+                PhysicalName.ofCluster(spec, project, "node service account of the cluster", spec.name())));
+        if (!args.adoptsNetwork()) {
+            names.add(PhysicalName.ofCluster(spec, project, "VPC network", spec.name() + "-vpc"));
+        }
+        return java.util.Set.copyOf(names);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.codezero.local;
 
+import io.codezero.core.target.PhysicalName;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -76,6 +77,21 @@ public final class ExistingClusterTarget implements ClusterTarget {
                     problems.add(Problem.of("codezero:storageClass", args.storageClass(), "must name a StorageClass: " + why)));
         }
         return problems;
+    }
+
+    /**
+     * The adopted cluster, by its API server: two stacks installing the platform into one cluster would create the
+     * same namespaces and releases. A kubeconfig known only at deploy time names no server before then.
+     */
+    @Override
+    public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        if (args.kubeconfigOutput() != null) {
+            return java.util.Set.of();
+        }
+        ResolvedKubeconfig kubeconfig = resolve(new ArrayList<>());
+        return kubeconfig == null || kubeconfig.server() == null ? java.util.Set.of()
+                : java.util.Set.of(new PhysicalName("Kubernetes API servers", "cluster", kubeconfig.server(), "codezero:context",
+                        kubeconfig.context()));
     }
 
     @Override

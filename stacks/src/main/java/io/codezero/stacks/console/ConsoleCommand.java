@@ -43,6 +43,11 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--stack", description = "the Pulumi stack (default: the project's selected stack)")
     String stack;
 
+    @Option(names = "--prefix", paramLabel = "PREFIX",
+            description = "the prefix the program exported the stack with (exportTo(ctx, \"gke\") exports gkeKubeconfig, gkeConsoleUrls);"
+                    + " without it, the unprefixed outputs or the only prefix found")
+    String prefix;
+
     @Option(names = "--kubeconfig", description = "a kubeconfig file instead of the stack's kubeconfig output (no Pulumi CLI needed)")
     Path kubeconfig;
 
@@ -59,6 +64,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--check", description = "look everything up, check the forward, print, and exit instead of serving")
     boolean check;
 
+    /** The Pulumi CLI that reads the stack's outputs (tests give a stand-in that prints recorded outputs). */
+    String pulumi = "pulumi";
     PrintStream out = System.out;
     PrintStream err = System.err;
     /** Where the kubeconfig and console URLs come from; null: the options decide (tests set their own). */
@@ -88,6 +95,12 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (name != null && !name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
             problems.add("console name \"" + name + "\": must be a name such as headlamp, grafana or an app's name (lower-case letters, digits, -)");
         }
+        if (prefix != null && kubeconfig != null) {
+            problems.add("--prefix " + prefix + ": names stack outputs, and --kubeconfig reads no outputs; give one of them");
+        }
+        if (prefix != null && !prefix.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            problems.add("--prefix \"" + prefix + "\": must be the prefix given to exportTo(ctx, prefix), letters, digits and _");
+        }
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("error: " + p));
             return INVALID_INPUT;
@@ -96,7 +109,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         StackOutputs outputs;
         try {
             outputs = this.outputs != null ? this.outputs.read()
-                    : kubeconfig != null ? StackOutputs.fromFile(kubeconfig) : StackOutputs.fromPulumi(project, stack);
+                    : kubeconfig != null ? StackOutputs.fromFile(kubeconfig) : StackOutputs.fromPulumi(pulumi, project, stack, prefix);
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -171,6 +184,8 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     /** The stack's kubeconfig and console URLs, from the Pulumi CLI or a kubeconfig file. */
     record StackOutputs(String kubeconfig, Optional<Map<String, String>> consoleUrls, Path baseDir) {
+        private static final String KUBECONFIG_SUFFIX = "Kubeconfig";
+
         static StackOutputs fromFile(Path file) throws IOException {
             if (!Files.isReadable(file)) {
                 throw new IOException("--kubeconfig " + file + ": no such readable file");
@@ -178,8 +193,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             return new StackOutputs(Files.readString(file), Optional.empty(), file.toAbsolutePath().getParent());
         }
 
-        static StackOutputs fromPulumi(Path project, String stack) throws IOException {
-            List<String> argv = new ArrayList<>(List.of("pulumi", "stack", "output", "--json", "--show-secrets", "--non-interactive"));
+        static StackOutputs fromPulumi(String pulumi, Path project, String stack, String prefix) throws IOException {
+            List<String> argv = new ArrayList<>(List.of(pulumi, "stack", "output", "--json", "--show-secrets", "--non-interactive"));
             if (stack != null) {
                 argv.addAll(List.of("--stack", stack));
             }
@@ -206,16 +221,51 @@ public final class ConsoleCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 throw new IOException("pulumi stack output printed no JSON object");
             }
-            if (!all.has("kubeconfig")) {
-                throw new IOException("the stack has no kubeconfig output; has `pulumi up` run? (or pass --kubeconfig FILE)");
+            return fromOutputs(all, prefix, project.toAbsolutePath());
+        }
+
+        /**
+         * The kubeconfig and console URLs among a stack's outputs: {@code kubeconfig} and {@code consoleUrls}, or
+         * {@code <prefix>Kubeconfig} and {@code <prefix>ConsoleUrls} as {@code exportTo(ctx, prefix)} exports them.
+         * Without a prefix the unprefixed outputs are used, else the only prefix found; several are a choice to make.
+         */
+        static StackOutputs fromOutputs(JsonObject all, String prefix, Path baseDir) throws IOException {
+            List<String> prefixes = all.keySet().stream()
+                    .filter(key -> key.endsWith(KUBECONFIG_SUFFIX) && key.length() > KUBECONFIG_SUFFIX.length())
+                    .map(key -> key.substring(0, key.length() - KUBECONFIG_SUFFIX.length())).sorted().toList();
+            String kubeconfigKey;
+            String urlsKey;
+            if (prefix != null) {
+                kubeconfigKey = prefix + KUBECONFIG_SUFFIX;
+                urlsKey = prefix + "ConsoleUrls";
+                if (!all.has(kubeconfigKey)) {
+                    throw new IOException("--prefix " + prefix + ": the stack has no " + kubeconfigKey + " output; "
+                            + (prefixes.isEmpty() ? "it has no prefixed kubeconfig output" : "its prefixes are " + prefixes)
+                            + (all.has("kubeconfig") ? ", and an unprefixed kubeconfig (omit --prefix)" : ""));
+                }
+            } else if (all.has("kubeconfig")) {
+                kubeconfigKey = "kubeconfig";
+                urlsKey = "consoleUrls";
+            } else if (prefixes.size() == 1) {
+                kubeconfigKey = prefixes.get(0) + KUBECONFIG_SUFFIX;
+                urlsKey = prefixes.get(0) + "ConsoleUrls";
+            } else if (prefixes.isEmpty()) {
+                throw new IOException("the stack has no kubeconfig output (nor a prefixed one such as gkeKubeconfig); has `pulumi up` run?"
+                        + " (or pass --kubeconfig FILE)");
+            } else {
+                throw new IOException("the stack exports " + prefixes.size() + " CodeZero stacks, with prefixes " + prefixes
+                        + "; pick one with --prefix, e.g. --prefix " + prefixes.get(0));
+            }
+            if (!all.get(kubeconfigKey).isJsonPrimitive()) {
+                throw new IOException("the stack's " + kubeconfigKey + " output is not a kubeconfig text");
             }
             Map<String, String> urls = new LinkedHashMap<>();
-            if (all.has("consoleUrls") && all.get("consoleUrls").isJsonObject()) {
-                for (Map.Entry<String, JsonElement> e : all.getAsJsonObject("consoleUrls").entrySet()) {
+            if (all.has(urlsKey) && all.get(urlsKey).isJsonObject()) {
+                for (Map.Entry<String, JsonElement> e : all.getAsJsonObject(urlsKey).entrySet()) {
                     urls.put(e.getKey(), e.getValue().getAsString());
                 }
             }
-            return new StackOutputs(all.get("kubeconfig").getAsString(), Optional.of(urls), project.toAbsolutePath());
+            return new StackOutputs(all.get(kubeconfigKey).getAsString(), Optional.of(urls), baseDir);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.codezero.core.config.PulumiYaml;
 import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.PlanMocks;
 import io.codezero.core.plan.PlanMocksContributor;
 import io.codezero.core.validation.SpecValidationException;
 import io.codezero.stacks.CommonPoolParallelism;
@@ -14,7 +15,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -47,6 +53,15 @@ public final class PlanCommand implements Callable<Integer> {
             + "a dotted key sets a nested value like `pulumi config set --path` (codezero:cluster.name=demo)")
     java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--stack-reference-output", paramLabel = "STACK:KEY=VALUE",
+            description = "the value a StackReference to STACK reads for output KEY (VALUE as JSON when valid JSON, else text);"
+                    + " without one a referenced stack's outputs are unknown, shown as known after deploy")
+    java.util.List<String> stackReferenceOutputs = new java.util.ArrayList<>();
+
+    @Option(names = "--stack-reference-secret", paramLabel = "STACK:KEY=VALUE",
+            description = "like --stack-reference-output, for an output the referenced stack holds as a secret")
+    java.util.List<String> stackReferenceSecrets = new java.util.ArrayList<>();
+
     @Option(names = "--objects-out", paramLabel = "FILE",
             description = "also write every Kubernetes object CodeZero authors (not Helm releases' objects) to FILE as YAML, secrets masked")
     Path objectsOut;
@@ -54,7 +69,22 @@ public final class PlanCommand implements Callable<Integer> {
     public static void main(String[] args) {
         // before anything touches the common pool: without it, two CPUs mean a new thread per async step
         CommonPoolParallelism.ensureAtLeastTwo();
-        System.exit(new CommandLine(new PlanCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command as {@code ./codezero plan} runs it: anything the command itself did not foresee is
+     * reported in a few lines (full trace with CODEZERO_TRACE=1), never as a bare stack trace.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new PlanCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println("error: the plan failed:");
+            ProgramFailure.describe(e).forEach(line -> commandLine.getErr().println("  " + line));
+            if (ProgramFailure.traceWanted()) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
     }
 
     @Override
@@ -70,7 +100,18 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
-        Method program = programMethod(files.mainClass());
+        Method program;
+        try {
+            program = programMethod(files.mainClass());
+        } catch (ClassNotFoundException e) {
+            System.err.println("error: the program class " + files.mainClass() + " (<codezero.mainClass> in " + dir.resolve("pom.xml")
+                    + ") is not on the classpath; is it spelled as its package and class name, and does the project compile?");
+            return 1;
+        } catch (NoSuchMethodException e) {
+            System.err.println("error: " + files.mainClass() + " needs a `public static void stack(Context ctx)` method"
+                    + " (your main calls Pulumi.run(" + files.mainClass().substring(files.mainClass().lastIndexOf('.') + 1) + "::stack))");
+            return 1;
+        }
         Map<String, String> config;
         try {
             config = ConfigPaths.apply(files.config(), extraConfig);
@@ -78,9 +119,17 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return INVALID_INPUT;
         }
+        PlanMocks mocks = PlanMocksContributor.discover();
+        try {
+            StackReferenceFlags.apply(stackReferenceOutputs, false, mocks.stackReferences());
+            StackReferenceFlags.apply(stackReferenceSecrets, true, mocks.stackReferences());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return INVALID_INPUT;
+        }
         OfflineEngine engine = OfflineEngine.create().project(files.project()).stack(stack)
                 .config(config).secretKeys(files.secretKeys())
-                .mocks(PlanMocksContributor.discover());
+                .mocks(mocks);
         System.setProperty(OfflinePlan.PROPERTY, "true");
         OfflinePlan.clearNotes();
 
@@ -92,15 +141,15 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println(invalid.getMessage());
             return INVALID_INPUT;
         }
-        if (failure.get() != null) {
-            System.err.println("The program failed under the offline engine:");
-            failure.get().printStackTrace();
-            return 1;
+        if (failure.get() != null || !run.succeeded()) {
+            return programFailed(failure.get(), run);
         }
-        if (!run.succeeded()) {
-            System.err.println("The program failed under the offline engine:");
-            System.err.println(run.failure());
-            return 1;
+        Set<String> unreferenced = new TreeSet<>(mocks.stackReferences().given());
+        mocks.stackReferences().referenced().forEach(unreferenced::remove);
+        if (!unreferenced.isEmpty()) {
+            System.err.println("error: --stack-reference-output names " + unreferenced + ", which the program does not reference; it references "
+                    + (mocks.stackReferences().referenced().isEmpty() ? "no stack" : mocks.stackReferences().referenced()));
+            return INVALID_INPUT;
         }
         if (objectsOut != null) {
             System.err.println("wrote " + ObjectsExport.write(run, objectsOut) + " Kubernetes objects to " + objectsOut);
@@ -114,12 +163,45 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("wrote " + exported.files().size() + " Helm releases and " + ValuesExport.INDEX + " to " + valuesOut);
         }
         new PlanPrinter(run, System.out).print("CodeZero offline plan: " + dir + " (project " + files.project() + ", stack " + stack + ")");
+        List<String> unknownStacks = new ArrayList<>(mocks.stackReferences().referenced());
+        unknownStacks.removeAll(mocks.stackReferences().given());
+        if (!unknownStacks.isEmpty()) {
+            OfflinePlan.note("the outputs of " + String.join(", ", unknownStacks) + " (read by a StackReference) are known only at deploy time,"
+                    + " so what depends on them shows as (known after deploy); give a value with --stack-reference-output "
+                    + unknownStacks.get(0) + ":KEY=VALUE (docs/plan.md)");
+        }
         for (String note : OfflinePlan.notes()) {
             System.out.println();
             System.out.println("Note: " + note);
         }
         System.out.printf("%nPlanned offline in %.2f s; nothing was deployed.%n", (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** A short account of a failed program: its message and line, the full trace only with CODEZERO_TRACE set. */
+    private static int programFailed(Throwable thrown, OfflineRun run) {
+        System.err.println("The program failed under the offline engine:");
+        List<String> lines = new ArrayList<>();
+        if (thrown != null) {
+            lines.addAll(ProgramFailure.describe(thrown));
+        } else {
+            // the engine's errors log the same exceptions again; they are all there is when no exception was kept
+            run.exceptions().forEach(e -> lines.addAll(ProgramFailure.describe(e)));
+            if (lines.isEmpty()) {
+                lines.addAll(ProgramFailure.describeErrors(run.errors()));
+            }
+        }
+        new LinkedHashSet<>(lines).forEach(line -> System.err.println("  " + line));
+        if (ProgramFailure.traceWanted()) {
+            if (thrown != null) {
+                thrown.printStackTrace();
+            }
+            run.exceptions().forEach(Throwable::printStackTrace);
+            run.errors().forEach(System.err::println);
+        } else {
+            System.err.println("(set " + ProgramFailure.TRACE_VARIABLE + "=1 for the full stack trace)");
+        }
+        return 1;
     }
 
     private static Consumer<Context> invoke(Method program, AtomicReference<Throwable> failure) {

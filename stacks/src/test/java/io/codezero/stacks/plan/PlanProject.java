@@ -19,9 +19,14 @@ final class PlanProject {
     private PrintStream originalErr;
 
     static PlanProject in(Path dir) throws IOException {
+        return in(dir, PlanCommandTest.class);
+    }
+
+    /** A project whose program is {@code program}'s {@code public static void stack(Context)}. */
+    static PlanProject in(Path dir, Class<?> program) throws IOException {
         Files.writeString(dir.resolve("Pulumi.yaml"), "name: plan-test\nruntime: java\n");
         Files.writeString(dir.resolve("pom.xml"), "<project><properties><codezero.mainClass>"
-                + PlanCommandTest.class.getName() + "</codezero.mainClass></properties></project>");
+                + program.getName() + "</codezero.mainClass></properties></project>");
         TestTargets.writeKubeconfig(dir);
         PlanProject project = new PlanProject();
         project.originalOut = System.out;
