@@ -38,6 +38,7 @@ import java.util.function.Function;
  */
 public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> layers, List<PlatformApp> apps) {
 
+    /** Copies the lists. */
     public PlatformConfig {
         layers = List.copyOf(layers);
         apps = List.copyOf(apps);
@@ -297,6 +298,7 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return InstallPlan.of(layers, apps, settings, java.util.Set.of());
     }
 
+    /** The layer of this name, if it runs. */
     public Optional<PlatformLayer> layer(String name) {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst();
     }

@@ -25,6 +25,7 @@ import java.util.Set;
  * install plan's ({@link io.codezero.platform.InstallPlan}), as for apps built in code.
  */
 public final class AppCatalogue {
+    /** The kinds config's {@code platform.apps[].kind} takes. */
     public static final List<String> KINDS = List.of("postgresql", "redis", "minio", "gitea", "adminer", "image");
     /** Data services: other apps link to them; they are never routed and link to nothing. */
     private static final Set<String> NO_ROUTE = Set.of("postgresql", "redis", "minio");
@@ -32,6 +33,7 @@ public final class AppCatalogue {
     private AppCatalogue() {
     }
 
+    /** The apps of {@code platform.apps}; problems go to the config object's problems. */
     public static List<CodeZeroApp> read(ConfigObject platform, PlatformSettings settings, boolean meshEnabled) {
         Map<String, CodeZeroApp> byName = new LinkedHashMap<>();
         for (ConfigObject entry : platform.objects("apps")) {

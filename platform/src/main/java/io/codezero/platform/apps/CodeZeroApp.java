@@ -79,7 +79,9 @@ import java.util.Set;
  * each link allows exactly its consumer's identity to the offered port.
  */
 public class CodeZeroApp implements PlatformApp {
+    /** The label naming the link a Secret or policy belongs to. */
     public static final String LINK_LABEL = "codezero.io/link";
+    /** The label naming the app a resource belongs to (its pods are selected by it). */
     public static final String APP_LABEL = "app.kubernetes.io/name";
     /** Port where the sidecar serves the app's metrics merged with its own; outside mTLS so a non-mesh Prometheus can scrape it. */
     public static final int MERGED_METRICS_PORT = 15020;

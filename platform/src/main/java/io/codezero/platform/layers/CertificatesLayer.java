@@ -26,11 +26,17 @@ import java.util.Optional;
  * will warn) or ACME (Let's Encrypt by default) with HTTP-01 through the Istio gateway.
  */
 public final class CertificatesLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "certificates";
+    /** Where cert-manager runs. */
     public static final String NAMESPACE = "cert-manager";
+    /** The ClusterIssuer of the development CA. */
     public static final String CA_ISSUER = "codezero-ca";
+    /** The ClusterIssuer of the ACME account. */
     public static final String ACME_ISSUER = "codezero-acme";
+    /** Let's Encrypt's production ACME directory, the default server. */
     public static final String LETSENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
+    /** The pinned cert-manager chart. */
     public static final ChartRef CERT_MANAGER = new ChartRef("cert-manager", Versions.Platform.JETSTACK_REPO, "cert-manager",
             Versions.Platform.CERT_MANAGER);
     private static final String API = "cert-manager.io/v1";

@@ -25,8 +25,11 @@ import java.util.Map;
 public final class ConsoleIdentity {
     /** The access levels {@code codezero console --access} offers, by the ClusterRole each service account is bound to. */
     public static final Map<String, String> ACCESS_ROLES = accessRoles();
+    /** The access level {@code ./codezero console} uses when none is asked for. */
     public static final String DEFAULT_ACCESS = "view";
+    /** The Secret holding Headlamp's OIDC settings. */
     public static final String HEADLAMP_OIDC_SECRET = "headlamp-oidc";
+    /** Headlamp's OIDC callback path. */
     public static final String HEADLAMP_CALLBACK_PATH = "/oidc-callback";
 
     private ConsoleIdentity() {

@@ -42,9 +42,13 @@ import java.util.Optional;
  * ConfigMaps labelled {@code grafana_dashboard=1} in every namespace, which is how apps register theirs.
  */
 public final class DashboardsLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "dashboards";
+    /** Grafana's host label: {@code https://grafana.<domain>}. */
     public static final String GRAFANA_HOST = "grafana";
+    /** The pinned Grafana chart. */
     public static final ChartRef GRAFANA = new ChartRef("grafana", Versions.Platform.GRAFANA_COMMUNITY_REPO, "grafana", Versions.Platform.GRAFANA);
+    /** The Secret holding Grafana's generated admin password. */
     public static final String ADMIN_SECRET = "grafana-admin";
     static final List<String> BUILT_IN = List.of("codezero-cluster", "codezero-mesh");
 
@@ -75,26 +79,15 @@ public final class DashboardsLayer extends DeclaredLayer {
         return options;
     }
 
-    /** Builds a {@link DashboardsLayer}; every option has a default. */
-    public static final class Builder {
-        private String namespace = "codezero-dashboards";
-        private String storage = "5Gi";
+    /** Builds a {@link DashboardsLayer}: namespace codezero-dashboards, a 5Gi volume, a private route unless told otherwise. */
+    public static final class Builder extends LayerBuilder.Stored<Builder> {
         private Visibility route = Visibility.PRIVATE;
 
         private Builder() {
+            super("codezero-dashboards", "5Gi");
         }
 
-        /** Where Grafana runs; default codezero-dashboards. */
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
-        }
 
-        /** Grafana volume size; default 5Gi. */
-        public Builder storage(String storage) {
-            this.storage = storage;
-            return this;
-        }
 
         /** Grafana's route through the gateway (default private: signed-in users only); null: no route, as {@link #noRoute()}. */
         public Builder route(Visibility route) {

@@ -31,10 +31,15 @@ import java.util.Optional;
  * on top. A public route for them is a validation error, never a default or an option.
  */
 public final class GuiLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "gui";
+    /** Headlamp's host label. */
     public static final String HEADLAMP_HOST = "headlamp";
+    /** Kiali's host label. */
     public static final String KIALI_HOST = "kiali";
+    /** The pinned Headlamp chart. */
     public static final ChartRef HEADLAMP = new ChartRef("headlamp", Versions.Platform.HEADLAMP_REPO, "headlamp", Versions.Platform.HEADLAMP);
+    /** The pinned Kiali server chart. */
     public static final ChartRef KIALI = new ChartRef("kiali-server", Versions.Platform.KIALI_REPO, "kiali-server", Versions.Platform.KIALI_SERVER);
 
     /**
@@ -60,20 +65,15 @@ public final class GuiLayer extends DeclaredLayer {
         return new Builder();
     }
 
-    /** Builds a {@link GuiLayer}; every option has a default. */
-    public static final class Builder {
-        private String namespace = "codezero-gui";
+    /** Builds a {@link GuiLayer}: namespace codezero-gui, a private route, no Kiali unless told otherwise. */
+    public static final class Builder extends LayerBuilder<Builder> {
         private Visibility route = Visibility.PRIVATE;
         private boolean kiali = false;
 
         private Builder() {
+            super("codezero-gui");
         }
 
-        /** Where Headlamp (and Kiali) run; default codezero-gui. */
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
-        }
 
         /** The consoles' route; only private (signed-in) routes are allowed, a public one is refused. Null: as {@link #noRoute()}. */
         public Builder route(Visibility route) {

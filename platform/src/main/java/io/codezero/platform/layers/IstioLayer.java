@@ -49,10 +49,15 @@ import java.util.Optional;
  * HTTP server, or per route when an ACME HTTP-01 issuer needs port 80 open for its challenges: see {@link Routes}).
  */
 public final class IstioLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "istio";
+    /** Where istiod, the CNI agent and ztunnel run. */
     public static final String SYSTEM_NAMESPACE = "istio-system";
+    /** The Istio Gateway every route binds to. */
     public static final String GATEWAY_NAME = "codezero-gateway";
+    /** The gateway's Helm release, Service and service account. */
     public static final String GATEWAY_RELEASE = "istio-ingressgateway";
+    /** The Secret holding the gateway's certificate. */
     public static final String TLS_SECRET = "codezero-gateway-tls";
     /** The VirtualService redirecting the gateway's own hosts to HTTPS when ACME HTTP-01 keeps the gateway from doing it. */
     public static final String HTTPS_REDIRECT_ROUTE = "codezero-https-redirect";
@@ -70,10 +75,15 @@ public final class IstioLayer extends DeclaredLayer {
     /** The controller name Istio's Ingress support answers to (Istio docs, "Kubernetes Ingress" task). */
     public static final String INGRESS_CONTROLLER = "istio.io/ingress-controller";
 
+    /** The pinned Istio base chart (CRDs). */
     public static final ChartRef BASE = chart("istio-base", "base");
+    /** The pinned istiod chart. */
     public static final ChartRef ISTIOD = chart("istiod", "istiod");
+    /** The pinned gateway chart. */
     public static final ChartRef GATEWAY = chart("istio-gateway", "gateway");
+    /** The pinned istio-cni chart. */
     public static final ChartRef CNI = chart("istio-cni", "cni");
+    /** The pinned ztunnel chart (ambient mode). */
     public static final ChartRef ZTUNNEL = chart("istio-ztunnel", "ztunnel");
 
     /**

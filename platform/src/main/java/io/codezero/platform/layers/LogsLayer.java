@@ -24,8 +24,11 @@ import java.util.Map;
  * releases install side by side; Alloy retries until Loki answers.
  */
 public final class LogsLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "logs";
+    /** The pinned Loki chart. */
     public static final ChartRef LOKI = new ChartRef("loki", Versions.Platform.GRAFANA_COMMUNITY_REPO, "loki", Versions.Platform.LOKI);
+    /** The pinned Alloy chart. */
     public static final ChartRef ALLOY = new ChartRef("alloy", Versions.Platform.GRAFANA_REPO, "alloy", Versions.Platform.ALLOY);
 
     /**
@@ -55,32 +58,14 @@ public final class LogsLayer extends DeclaredLayer {
         return options;
     }
 
-    /** Builds a {@link LogsLayer}; every option has a default. */
-    public static final class Builder {
-        private String namespace = "codezero-logs";
-        private String retention = "168h";
-        private String storage = "20Gi";
-
+    /** Builds a {@link LogsLayer}: namespace codezero-logs, retention 168h, a 20Gi volume unless told otherwise. */
+    public static final class Builder extends LayerBuilder.Retained<Builder> {
         private Builder() {
+            super("codezero-logs", "20Gi", "168h");
         }
 
-        /** Where Loki and Alloy run; default codezero-logs. */
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
-        }
 
-        /** How long logs are kept, e.g. 72h or 30d; default 168h. */
-        public Builder retention(String retention) {
-            this.retention = retention;
-            return this;
-        }
 
-        /** Loki volume size, e.g. 20Gi (the default). */
-        public Builder storage(String storage) {
-            this.storage = storage;
-            return this;
-        }
 
         /** The layer; its options are checked with the stack's, before anything is registered. */
         public LogsLayer build() {

@@ -36,7 +36,9 @@ import java.util.Set;
  * receivers, so webhook URLs and SMTP passwords never sit in Helm values.
  */
 public final class MetricsLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "metrics";
+    /** The pinned kube-prometheus-stack chart. */
     public static final ChartRef KUBE_PROMETHEUS_STACK = new ChartRef("kube-prometheus-stack",
             Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "kube-prometheus-stack", Versions.Platform.KUBE_PROMETHEUS_STACK);
     /**
@@ -45,6 +47,7 @@ public final class MetricsLayer extends DeclaredLayer {
      */
     public static final ChartRef PROMETHEUS_OPERATOR_CRDS = new ChartRef("prometheus-operator-crds",
             Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "prometheus-operator-crds", Versions.Platform.PROMETHEUS_OPERATOR_CRDS);
+    /** The Secret holding Alertmanager's configuration. */
     public static final String ALERTMANAGER_SECRET = "codezero-alertmanager";
     private static final String FULLNAME = "codezero";
     private static final String MONITORING_API = "monitoring.coreos.com/v1";
@@ -90,34 +93,17 @@ public final class MetricsLayer extends DeclaredLayer {
         return options;
     }
 
-    /** Builds a {@link MetricsLayer}; every option has a default. */
-    public static final class Builder {
-        private String namespace = "codezero-metrics";
-        private String retention = "15d";
-        private String storage = "20Gi";
+    /** Builds a {@link MetricsLayer}: namespace codezero-metrics, retention 15d, a 20Gi volume unless told otherwise. */
+    public static final class Builder extends LayerBuilder.Retained<Builder> {
         private String alertStorage = "2Gi";
         private List<AlertReceiver> receivers = List.of();
 
         private Builder() {
+            super("codezero-metrics", "20Gi", "15d");
         }
 
-        /** Where Prometheus, Alertmanager and the operator run; default codezero-metrics. */
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
-        }
 
-        /** How long Prometheus keeps samples, e.g. 15d (the default). */
-        public Builder retention(String retention) {
-            this.retention = retention;
-            return this;
-        }
 
-        /** Prometheus volume size; default 20Gi. */
-        public Builder storage(String storage) {
-            this.storage = storage;
-            return this;
-        }
 
         /** Alertmanager volume size; default 2Gi. */
         public Builder alertStorage(String alertStorage) {

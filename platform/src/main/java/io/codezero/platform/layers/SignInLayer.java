@@ -43,20 +43,33 @@ import java.util.Set;
  * inside a Kubernetes Secret the chart reads ({@code config.existingSecret}), never in Helm values.
  */
 public final class SignInLayer extends DeclaredLayer {
+    /** The layer's name. */
     public static final String NAME = "signIn";
+    /** The layer's config key, {@code platform.signIn}. */
     public static final String CONFIG_KEY = "signIn";
+    /** Where oauth2-proxy runs unless told otherwise. */
     public static final String DEFAULT_NAMESPACE = "codezero-sign-in";
+    /** The sign-in callback's host label unless told otherwise. */
     public static final String DEFAULT_AUTH_HOST = "auth";
+    /** oauth2-proxy's Helm release and Service. */
     public static final String RELEASE = "oauth2-proxy";
+    /** The Secret holding the client id, client secret and cookie secret. */
     public static final String CREDENTIALS_SECRET = "oauth2-proxy-credentials";
+    /** oauth2-proxy's callback path, part of the redirect URI registered at the issuer. */
     public static final String CALLBACK_PATH = "/oauth2/callback";
+    /** The extension provider of routes that pass the identity headers on. */
     public static final String PROVIDER = "codezero-sign-in";
+    /** The extension provider of routes that also pass the user's ID token on. */
     public static final String TOKEN_PROVIDER = "codezero-sign-in-token";
+    /** oauth2-proxy's Service port. */
     public static final int SERVICE_PORT = 80;
+    /** The header carrying the signed-in user's e-mail address. */
     public static final String USER_HEADER = "X-Auth-Request-Email";
+    /** The header carrying the signed-in user's groups. */
     public static final String GROUPS_HEADER = "X-Auth-Request-Groups";
     /** oauth2-proxy takes 16, 24 or 32 bytes for AES; 32 characters of the generated alphabet are 32 bytes. */
     static final int COOKIE_SECRET_LENGTH = 32;
+    /** The pinned oauth2-proxy chart. */
     public static final ChartRef CHART = new ChartRef("oauth2-proxy", Versions.Platform.OAUTH2_PROXY_REPO, "oauth2-proxy",
             Versions.Platform.OAUTH2_PROXY);
 
@@ -223,6 +236,7 @@ public final class SignInLayer extends DeclaredLayer {
         return externalAuthorization(options.namespace());
     }
 
+    /** What Istio must be told of a sign-in service running in {@code namespace}. */
     public static ExternalAuthorization externalAuthorization(String namespace) {
         return new ExternalAuthorization(PROVIDER, TOKEN_PROVIDER, RELEASE + "." + namespace + ".svc.cluster.local", SERVICE_PORT);
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param path       a path prefix such as "/wiki" on the bare domain; null when routed by host
  */
 public record Route(Visibility visibility, String host, String path) {
+    /** Refuses a route with both or neither of host and path. */
     public Route {
         io.codezero.core.validation.Arguments.given(visibility, "Route.visibility");
         if ((host == null) == (path == null)) {

@@ -16,9 +16,12 @@ import java.util.Optional;
 
 /** MinIO object storage; offers "s3", exposes metrics and registers a small dashboard. */
 public final class Minio extends CodeZeroApp {
+    /** The interface it offers: S3 (endpoint, access key, secret key). */
     public static final String INTERFACE = "s3";
+    /** MinIO's S3 port. */
     public static final int PORT = 9000;
 
+    /** MinIO named {@code name} with a volume of {@code storage}, e.g. 10Gi. */
     public Minio(String name, String storage) {
         super(AppSpec.builder(name, Workload.image(Versions.Platform.MINIO_IMAGE, PORT)
                         // The default certificates directory is under $HOME, which is read-only here.

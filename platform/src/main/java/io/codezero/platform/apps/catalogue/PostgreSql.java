@@ -16,9 +16,12 @@ import java.util.Optional;
 
 /** PostgreSQL on the fast storage tier; offers "postgres" with a generated password. */
 public final class PostgreSql extends CodeZeroApp {
+    /** The interface it offers: postgres (address, port, database, username, password). */
     public static final String INTERFACE = "postgres";
+    /** PostgreSQL's port. */
     public static final int PORT = 5432;
 
+    /** PostgreSQL named {@code name} with a volume of {@code storage} on the fast tier. */
     public PostgreSql(String name, String storage) {
         super(AppSpec.builder(name, Workload.image(Versions.Platform.POSTGRES_IMAGE, PORT)
                         .withEnv(Map.of("POSTGRES_USER", "app", "POSTGRES_DB", "app")))
