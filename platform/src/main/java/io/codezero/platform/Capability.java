@@ -11,15 +11,18 @@ import java.util.Objects;
  * @param qualifier empty for facts one stack has at most one of; the offering app's name otherwise
  */
 public record Capability(Class<?> fact, String qualifier) {
+    /** Refuses a missing fact type; a missing qualifier is empty. */
     public Capability {
         Objects.requireNonNull(fact, "fact");
         qualifier = Objects.requireNonNullElse(qualifier, "");
     }
 
+    /** The capability of a fact one stack has at most one of (the mesh, Prometheus). */
     public static Capability of(Class<?> fact) {
         return new Capability(fact, "");
     }
 
+    /** The capability of one of several facts of a type, e.g. app "db"'s interfaces. */
     public static Capability of(Class<?> fact, String qualifier) {
         return new Capability(fact, qualifier);
     }

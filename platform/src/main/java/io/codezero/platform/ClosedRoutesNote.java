@@ -30,7 +30,7 @@ public final class ClosedRoutesNote {
             for (int i = 0; i < routes.size(); i++) {
                 Route route = routes.get(i);
                 if (route.visibility() == Visibility.PRIVATE) {
-                    closed.add(route.url(settings.domain()) + " (" + component.path() + ")");
+                    closed.add(route.url(settings.domainForMessages()) + " (" + component.path() + ")");
                     consoles.add(consoleName(component, routes.size(), i, route));
                 }
             }

@@ -79,6 +79,9 @@ public final class InstallPlan {
         }
 
         problems.addAll(settings.validate());
+        Set<String> chartKeys = new java.util.TreeSet<>();
+        layers.forEach(layer -> layer.charts().forEach(chart -> chartKeys.add(chart.key())));
+        problems.addAll(settings.chartSources().validate("platform.chartSources", chartKeys));
         checkNamespaces(unique, settings, problems);
         checkRoutes(unique, settings, problems);
         List<PlatformComponent> order = sort(after, problems);
@@ -105,10 +108,12 @@ public final class InstallPlan {
         return Problem.of(field, qualifier.isEmpty() ? wanted.fact().getSimpleName() : qualifier, requirement.fix());
     }
 
+    /** The components in the order they install: each after what it requires. */
     public List<PlatformComponent> order() {
         return order;
     }
 
+    /** Every problem of the graph and the settings; the plan must not be installed when there are any. */
     public List<Problem> problems() {
         return problems;
     }
@@ -175,7 +180,8 @@ public final class InstallPlan {
         for (PlatformComponent component : components) {
             Set<String> own = new HashSet<>();
             for (Route route : component.routes(settings)) {
-                String key = route.hostName(settings.domain()) + (route.path() == null ? "/" : route.path());
+                // every route shares the domain, so the host label and path tell routes apart even when the domain is an Output
+                String key = route.hostName(settings.domainForMessages()) + (route.path() == null ? "/" : route.path());
                 String other = claimedBy.putIfAbsent(key, component.path());
                 if (other != null && !own.contains(key)) {
                     problems.add(Problem.of(component.path() + ".route", "https://" + key,

@@ -25,26 +25,31 @@ public record InstalledLayer(
         Optional<Output<String>> gatewayAddress,
         Map<Class<?>, Object> facts) {
 
+    /** Copies the collections. */
     public InstalledLayer {
         ready = List.copyOf(ready);
         consoleUrls = Map.copyOf(consoleUrls);
         facts = Map.copyOf(facts);
     }
 
+    /** What a layer offers, without facts. */
     public InstalledLayer(String name, List<Resource> ready, Map<String, Output<String>> consoleUrls, Optional<Output<String>> gatewayAddress) {
         this(name, ready, consoleUrls, gatewayAddress, Map.of());
     }
 
+    /** What a layer offers: only what dependents wait for; add consoles and facts with the {@code with...} methods. */
     public static InstalledLayer of(String name, List<Resource> ready) {
         return new InstalledLayer(name, ready, Map.of(), Optional.empty());
     }
 
+    /** The same with one more console, shown in the stack's consoleUrls and by {@code ./codezero console}. */
     public InstalledLayer withConsole(String title, Output<String> url) {
         Map<String, Output<String>> urls = new LinkedHashMap<>(consoleUrls);
         urls.put(title, url);
         return new InstalledLayer(name, ready, urls, gatewayAddress, facts);
     }
 
+    /** The same with the system gateway's address (the stack's gatewayAddress output). */
     public InstalledLayer withGatewayAddress(Output<String> address) {
         return new InstalledLayer(name, ready, consoleUrls, Optional.of(address), facts);
     }
@@ -56,6 +61,7 @@ public record InstalledLayer(
         return new InstalledLayer(name, ready, consoleUrls, gatewayAddress, all);
     }
 
+    /** The fact of this type, if the layer handed one over. */
     public <T> Optional<T> fact(Class<T> type) {
         return Optional.ofNullable(facts.get(type)).map(type::cast);
     }

@@ -9,6 +9,8 @@ import java.util.Set;
  * What layers and apps have in common: they say what they need and what they offer, and the
  * installer orders them from that (the order they were listed in does not matter) and validates the
  * whole graph before anything is registered.
+ *
+ * <p>Implement {@link PlatformLayer} or {@link PlatformApp}, not this interface; docs/extending.md is the guide.
  */
 public interface PlatformComponent {
 
@@ -17,6 +19,14 @@ public interface PlatformComponent {
 
     /** Where problems of this component are reported, e.g. {@code platform.istio} or {@code platform.apps[git]}. */
     String path();
+
+    /**
+     * The Pulumi type of the component resource the installer creates around {@link #install}, e.g.
+     * {@code codezero:platform:Istio}; a layer of your own may name its own package, e.g. {@code acme:platform:Vault}.
+     *
+     * @return a type token {@code <package>:<module>:<Type>}
+     */
+    String type();
 
     /** Problems with this component's own settings, found before anything is registered. */
     default List<Problem> validate(PlatformSettings settings) {
@@ -46,6 +56,13 @@ public interface PlatformComponent {
         return List.of();
     }
 
-    /** Registers the component's resources under {@link LayerContext#parent()}. */
+    /**
+     * Registers the component's resources. The installer has already created this component's own component resource
+     * ({@link #type()}) and made it {@link LayerContext#parent()}; it completes it when this method returns, so an
+     * implementation only registers its resources with {@link LayerContext#options} and returns what it offers.
+     *
+     * @param context the cluster, the settings, the facts this component declared it requires, and helpers
+     * @return what this component offers to those installed after it
+     */
     InstalledLayer install(LayerContext context);
 }

@@ -15,6 +15,7 @@ import io.codezero.platform.layers.IstioLayer;
 import io.codezero.platform.layers.LogsLayer;
 import io.codezero.platform.layers.MetricsLayer;
 import io.codezero.platform.layers.SignInLayer;
+import io.codezero.platform.mesh.GatewayServiceType;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Visibility;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.function.Function;
  */
 public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> layers, List<PlatformApp> apps) {
 
+    /** Copies the lists. */
     public PlatformConfig {
         layers = List.copyOf(layers);
         apps = List.copyOf(apps);
@@ -48,24 +50,23 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
      */
     public static PlatformConfig read(ConfigObject platform) {
         Exposure exposure = exposure(platform, "gatewayExposure");
-        PlatformSettings settings = new PlatformSettings(platform.string("domain", null), platform.string("systemNamespace", null), exposure);
-        ChartSource charts = new ChartSource(platform.stringMap("chartSources"));
+        PlatformSettings settings = PlatformSettings.builder().domain(platform.string("domain", null))
+                .systemNamespace(platform.string("systemNamespace", null)).gatewayExposure(exposure)
+                .chartSources(new ChartSource(platform.stringMap("chartSources"))).build();
 
+        // Every layer is built with its code builder, so config and code share one set of defaults.
         List<PlatformLayer> layers = new ArrayList<>();
-        layer(platform, CertificatesLayer.NAME, layers, o -> new CertificatesLayer(certificatesOptions(o), charts));
+        layer(platform, CertificatesLayer.NAME, layers, PlatformConfig::certificates);
         // The gateway asks the sign-in service, so Istio is told of it when sign-in is configured (see ExternalAuthorization).
-        SignInLayer signIn = layer(platform, SignInLayer.CONFIG_KEY, layers, o -> signIn(o, charts));
-        boolean mesh = layer(platform, IstioLayer.NAME, layers, o -> new IstioLayer(istioOptions(o, signIn), charts)) != null;
-        layer(platform, MetricsLayer.NAME, layers, o -> new MetricsLayer(metricsOptions(o), charts));
-        layer(platform, LogsLayer.NAME, layers, o -> new LogsLayer(logsOptions(o), charts));
-        layer(platform, DashboardsLayer.NAME, layers, o -> new DashboardsLayer(dashboardsOptions(o), charts));
-        layer(platform, GuiLayer.NAME, layers, o -> new GuiLayer(guiOptions(o, mesh), charts));
+        SignInLayer signIn = layer(platform, SignInLayer.CONFIG_KEY, layers, PlatformConfig::signIn);
+        boolean mesh = layer(platform, IstioLayer.NAME, layers, o -> istio(o, signIn)) != null;
+        layer(platform, MetricsLayer.NAME, layers, PlatformConfig::metrics);
+        layer(platform, LogsLayer.NAME, layers, PlatformConfig::logs);
+        layer(platform, DashboardsLayer.NAME, layers, PlatformConfig::dashboards);
+        layer(platform, GuiLayer.NAME, layers, PlatformConfig::gui);
 
-        List<CodeZeroApp> apps = AppCatalogue.read(platform, settings, charts, mesh);
-        // reserved app names, links and routes are checked by CodeZeroApp.validate and InstallPlan, as for code
-        Set<String> chartKeys = new HashSet<>();
-        layers.forEach(layer -> layer.charts().forEach(chart -> chartKeys.add(chart.key())));
-        platform.problems().addAll(charts.validate(platform.path().isEmpty() ? "chartSources" : platform.path() + ".chartSources", chartKeys));
+        List<CodeZeroApp> apps = AppCatalogue.read(platform, settings, mesh);
+        // reserved app names, links, routes and chart sources are checked by CodeZeroApp.validate and InstallPlan, as for code
         platform.rejectUnknownKeys();
         return new PlatformConfig(settings, layers, List.copyOf(apps));
     }
@@ -77,12 +78,23 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
     private static <L extends PlatformLayer> L layer(ConfigObject platform, String key, List<PlatformLayer> layers,
                                                      Function<ConfigObject, L> read) {
         ConfigObject object = platform.object(key);
-        if (!(platform.has(key) & object.bool("enabled", true))) {
+        if (!platform.has(key)) {
             return null;
         }
+        boolean enabled = object.bool("enabled", true);
+        // A switched-off layer's settings are read and checked all the same: a typo there would otherwise surface only
+        // on the day the layer is switched on. Problems of its values (not its keys) do not matter while it is off.
+        int before = object.problems().size();
         L layer = read.apply(object);
-        layers.add(layer);
         object.rejectUnknownKeys();
+        if (!enabled) {
+            List<Problem> keyProblems = object.problems().subList(before, object.problems().size()).stream()
+                    .filter(p -> p.message().startsWith("is not a known setting")).toList();
+            object.problems().subList(before, object.problems().size()).clear();
+            object.problems().addAll(keyProblems);
+            return null;
+        }
+        layers.add(layer);
         return layer;
     }
 
@@ -122,12 +134,12 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return object.path().isEmpty() ? key : object.path() + "." + key;
     }
 
-    private static CertificatesLayer.Options certificatesOptions(ConfigObject certificates) {
+    private static CertificatesLayer certificates(ConfigObject certificates) {
+        CertificatesLayer.Builder builder = CertificatesLayer.builder();
         String issuer = certificates.string("issuer", "selfSigned");
         ConfigObject acme = certificates.object("acme");
-        Optional<CertificatesLayer.Acme> acmeOptions = Optional.empty();
         if (issuer.equals("acme")) {
-            acmeOptions = Optional.of(new CertificatesLayer.Acme(acme.string("email", null), acme.string("server", CertificatesLayer.LETSENCRYPT)));
+            builder.acme(new CertificatesLayer.Acme(acme.string("email", null), acme.string("server", CertificatesLayer.LETSENCRYPT)));
         } else if (!issuer.equals("selfSigned")) {
             certificates.problems().add(Problem.of(at(certificates, "issuer"), issuer, "must be selfSigned (development CA) or acme"));
         } else if (certificates.has("acme")) {
@@ -137,12 +149,12 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             acme.string("server", null);
         }
         acme.rejectUnknownKeys();
-        return new CertificatesLayer.Options(acmeOptions);
+        return builder.build();
     }
 
     /** {@code platform.signIn}: the issuer, the client and who may sign in. The client secret is set with {@code --secret}. */
-    private static SignInLayer signIn(ConfigObject o, ChartSource charts) {
-        SignInLayer.Builder builder = SignInLayer.builder().charts(charts)
+    private static SignInLayer signIn(ConfigObject o) {
+        SignInLayer.Builder builder = SignInLayer.builder()
                 .namespace(o.string("namespace", SignInLayer.DEFAULT_NAMESPACE))
                 .issuer(o.string("issuer", null))
                 .clientId(o.string("clientId", null))
@@ -174,71 +186,102 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return value;
     }
 
-    private static IstioLayer.Options istioOptions(ConfigObject istio, SignInLayer signIn) {
-        IstioLayer.Options d = IstioLayer.Options.defaults();
+    private static IstioLayer istio(ConfigObject istio, SignInLayer signIn) {
+        IstioLayer.Builder builder = IstioLayer.builder();
         String modeText = istio.string("mode", null);
-        IstioMode mode = null;
         if (modeText != null) {
             Optional<IstioMode> parsed = IstioMode.parse(modeText);
             if (parsed.isEmpty()) {
                 istio.problems().add(Problem.of(at(istio, "mode"), modeText, "must be sidecar or ambient"));
-            } else {
-                mode = parsed.get();
             }
+            parsed.ifPresent(builder::mode);
         }
         ConfigObject gateway = istio.object("gateway");
-        String namespace = gateway.string("namespace", d.gatewayNamespace());
-        int replicas = gateway.integer("replicas", d.gatewayReplicas());
-        Exposure exposure = exposure(gateway, "exposure");
-        String serviceType = gateway.string("serviceType", d.gatewayServiceType());
-        List<String> extraHosts = gateway.distinctStrings("extraHosts");
+        if (gateway.has("namespace")) {
+            builder.gatewayNamespace(gateway.string("namespace", null));
+        }
+        if (gateway.has("replicas")) {
+            builder.gatewayReplicas(gateway.integer("replicas", 0));
+        }
+        builder.gatewayExposure(exposure(gateway, "exposure"));
+        String serviceType = gateway.string("serviceType", null);
+        if (serviceType != null) {
+            Optional<GatewayServiceType> parsed = GatewayServiceType.parse(serviceType);
+            if (parsed.isEmpty()) {
+                gateway.problems().add(Problem.of(at(gateway, "serviceType"), serviceType, "must be LoadBalancer or NodePort"));
+            }
+            parsed.ifPresent(builder::gatewayServiceType);
+        }
+        builder.extraHosts(gateway.distinctStrings("extraHosts"));
         gateway.rejectUnknownKeys();
-        Optional<IstioLayer.Auth> auth = Optional.empty();
         if (istio.has("auth")) {
             ConfigObject a = istio.object("auth");
-            auth = Optional.of(new IstioLayer.Auth(a.string("issuer", ""), a.string("jwksUri", ""), a.distinctStrings("audiences")));
+            builder.auth(new IstioLayer.Auth(a.string("issuer", ""), a.string("jwksUri", ""), a.distinctStrings("audiences")));
             a.rejectUnknownKeys();
         }
-        return new IstioLayer.Options(mode, namespace, replicas, exposure, auth, extraHosts, serviceType,
-                Optional.ofNullable(signIn).map(SignInLayer::externalAuthorization));
+        if (signIn != null) {
+            builder.signIn(signIn.externalAuthorization());
+        }
+        return builder.build();
     }
 
-    private static LogsLayer.Options logsOptions(ConfigObject logs) {
-        LogsLayer.Options d = LogsLayer.Options.defaults();
-        return new LogsLayer.Options(logs.string("namespace", d.namespace()), logs.string("retention", d.retention()),
-                logs.string("storage", d.storage()));
+    private static LogsLayer logs(ConfigObject logs) {
+        LogsLayer.Builder builder = LogsLayer.builder();
+        ifSet(logs, "namespace", builder::namespace);
+        ifSet(logs, "retention", builder::retention);
+        ifSet(logs, "storage", builder::storage);
+        return builder.build();
     }
 
-    private static DashboardsLayer.Options dashboardsOptions(ConfigObject dashboards) {
-        DashboardsLayer.Options d = DashboardsLayer.Options.defaults();
-        return new DashboardsLayer.Options(dashboards.string("namespace", d.namespace()), dashboards.string("storage", d.storage()),
-                route(dashboards, "route", d.route()));
+    private static DashboardsLayer dashboards(ConfigObject dashboards) {
+        DashboardsLayer.Builder builder = DashboardsLayer.builder();
+        ifSet(dashboards, "namespace", builder::namespace);
+        ifSet(dashboards, "storage", builder::storage);
+        if (dashboards.has("route")) {
+            builder.route(route(dashboards, "route", Optional.of(Visibility.PRIVATE)).orElse(null));
+        }
+        return builder.build();
     }
 
-    private static GuiLayer.Options guiOptions(ConfigObject gui, boolean meshEnabled) {
-        GuiLayer.Options d = GuiLayer.Options.defaults();
-        GuiLayer.Options options = new GuiLayer.Options(gui.string("namespace", d.namespace()), route(gui, "route", d.route()),
-                gui.bool("kiali", d.kiali()));
-        return options;
+    private static GuiLayer gui(ConfigObject gui) {
+        GuiLayer.Builder builder = GuiLayer.builder();
+        ifSet(gui, "namespace", builder::namespace);
+        if (gui.has("route")) {
+            builder.route(route(gui, "route", Optional.of(Visibility.PRIVATE)).orElse(null));
+        }
+        if (gui.has("kiali")) {
+            builder.kiali(gui.bool("kiali", false));
+        }
+        return builder.build();
     }
 
-    private static MetricsLayer.Options metricsOptions(ConfigObject metrics) {
-        MetricsLayer.Options d = MetricsLayer.Options.defaults();
+    private static MetricsLayer metrics(ConfigObject metrics) {
+        MetricsLayer.Builder builder = MetricsLayer.builder();
+        ifSet(metrics, "namespace", builder::namespace);
+        ifSet(metrics, "retention", builder::retention);
+        ifSet(metrics, "storage", builder::storage);
+        ifSet(metrics, "alertStorage", builder::alertStorage);
         List<AlertReceiver> receivers = new ArrayList<>();
         for (ConfigObject r : metrics.objects("receivers")) {
             String name = r.string("name", null);
             String type = r.string("type", null);
             switch (type == null ? "" : type) {
-                case "webhook" -> receivers.add(new AlertReceiver.Webhook(name, r.string("url", null)));
-                case "slack" -> receivers.add(new AlertReceiver.Slack(name, r.string("url", null), r.string("channel", null)));
+                case "webhook" -> receivers.add(AlertReceiver.webhook(name, r.string("url", null)));
+                case "slack" -> receivers.add(AlertReceiver.slack(name, r.string("url", null), r.string("channel", null)));
                 case "email" -> receivers.add(new AlertReceiver.Email(name, r.string("to", null), r.string("from", null),
                         r.string("smarthost", null), r.string("username", null), plainSecret(r, "password")));
                 default -> r.problems().add(Problem.of(at(r, "type"), type, "must be webhook, slack or email"));
             }
             r.rejectUnknownKeys();
         }
-        return new MetricsLayer.Options(metrics.string("namespace", d.namespace()), metrics.string("retention", d.retention()),
-                metrics.string("storage", d.storage()), metrics.string("alertStorage", d.alertStorage()), receivers);
+        return builder.receivers(receivers).build();
+    }
+
+    /** Hands a string setting to the builder only when config sets it, so the builder's default is the one default. */
+    private static void ifSet(ConfigObject object, String key, java.util.function.Consumer<String> set) {
+        if (object.has(key)) {
+            set.accept(object.string(key, null));
+        }
     }
 
     /** Every layer's and app's own problems, and the graph's ({@link InstallPlan}): links, routes, missing layers. */
@@ -255,6 +298,7 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
         return InstallPlan.of(layers, apps, settings, java.util.Set.of());
     }
 
+    /** The layer of this name, if it runs. */
     public Optional<PlatformLayer> layer(String name) {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst();
     }

@@ -38,7 +38,10 @@ public final class PlatformInstaller {
         Map<String, InstalledLayer> installed = new LinkedHashMap<>();
         for (PlatformComponent component : plan.order()) {
             Set<Capability> declared = component.requires().stream().map(Requirement::capability).collect(Collectors.toSet());
-            InstalledLayer done = component.install(new LayerContext(stackName, cluster, parent, settings, facts, declared, component.path()));
+            LayerComponentResource resource = new LayerComponentResource(component.type(), stackName + "-" + component.name(), parent, cluster);
+            InstalledLayer done = component.install(new LayerContext(stackName, cluster, resource, settings, facts, declared,
+                    component.path(), component.name()));
+            resource.complete();
             installed.put(component.name(), done);
             for (Capability capability : component.provides()) {
                 Object fact = done.fact(capability.fact()).orElseThrow(() -> new IllegalStateException(
@@ -49,12 +52,12 @@ public final class PlatformInstaller {
         return installed;
     }
 
-    /** The host names of every route of the plan, in install order, each once. */
+    /** Every route of the plan, in install order. */
     static RouteHosts routeHosts(PlatformSettings settings, InstallPlan plan) {
-        java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
+        List<io.codezero.platform.mesh.Route> routes = new java.util.ArrayList<>();
         for (PlatformComponent component : plan.order()) {
-            component.routes(settings).forEach(route -> hosts.add(route.hostName(settings.domain())));
+            routes.addAll(component.routes(settings));
         }
-        return new RouteHosts(List.copyOf(hosts));
+        return new RouteHosts(routes);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param fix        what the user can do when nobody offers it
  */
 public record Requirement(Capability capability, boolean mandatory, String field, String fix) {
+    /** Refuses a missing capability. */
     public Requirement {
         Objects.requireNonNull(capability, "capability");
     }
@@ -22,6 +23,7 @@ public record Requirement(Capability capability, boolean mandatory, String field
         return new Requirement(capability, true, field, fix);
     }
 
+    /** Needed, a fact one stack has at most one of: the stack is refused without it, with {@code fix}. */
     public static Requirement needs(Class<?> fact, String field, String fix) {
         return needs(Capability.of(fact), field, fix);
     }

@@ -101,11 +101,12 @@ class ChartSourcesCrdsAndGatewayTest {
     }
 
     @Test
-    void theCrdChartCanComeFromALocalChart() {
-        OfflineRun local = FakeCluster.plan(ExampleConfig.with("chartSources", Map.of("prometheus-operator-crds", "/charts/prometheus-operator-crds")));
+    void theCrdChartCanComeFromALocalChart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String chart = dir.toString();
+        OfflineRun local = FakeCluster.plan(ExampleConfig.with("chartSources", Map.of("prometheus-operator-crds", chart)));
         assertThat(local.succeeded()).as(local.failure()).isTrue();
         PlannedResource crds = release(local, "metrics-prometheus-operator-crds");
-        assertThat(crds.input("chart")).isEqualTo("/charts/prometheus-operator-crds");
+        assertThat(crds.input("chart")).isEqualTo(chart);
         assertThat(crds.input("repositoryOpts")).isNull();
     }
 

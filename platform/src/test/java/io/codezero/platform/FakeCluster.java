@@ -67,9 +67,15 @@ final class FakeCluster {
 
     /** The same on a target with the given load-balancer capabilities (e.g. {@link LoadBalancerCapabilities#nodeLocal()}). */
     static OfflineRun plan(PlatformConfig config, LoadBalancerCapabilities loadBalancers) {
+        return plan(config, loadBalancers, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same on a cluster the target states facts about (e.g. its preferred mesh dataplane). */
+    static OfflineRun plan(PlatformConfig config, LoadBalancerCapabilities loadBalancers,
+                           java.util.function.UnaryOperator<ProvisionedCluster> facts) {
         return OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> {
             ComponentResource stack = new ComponentResource("codezero:index:Stack", "dev", ComponentResourceOptions.builder().build());
-            ProvisionedCluster cluster = create(stack, loadBalancers);
+            ProvisionedCluster cluster = facts.apply(create(stack, loadBalancers));
             PlatformInstaller.install("dev", cluster, stack, config);
         });
     }

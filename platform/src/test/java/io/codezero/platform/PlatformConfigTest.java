@@ -37,7 +37,7 @@ class PlatformConfigTest {
                 .containsExactly("certificates", "istio", "metrics", "logs", "dashboards", "gui");
         assertThat(config.apps()).extracting(PlatformApp::name).containsExactly("db", "git");
         assertThat(config.validate()).isEmpty();
-        assertThat(config.settings().domain()).isEqualTo("codezero.localhost");
+        assertThat(config.settings().knownDomain().orElseThrow()).isEqualTo("codezero.localhost");
     }
 
     @Test
@@ -73,8 +73,7 @@ class PlatformConfigTest {
 
     @Test
     void aGuiLayerBuiltInCodeWithAPublicRouteRefusesToInstall() {
-        GuiLayer layer = new GuiLayer(new GuiLayer.Options("gui", java.util.Optional.of(io.codezero.platform.mesh.Visibility.PUBLIC), false),
-                io.codezero.platform.helm.ChartSource.remote());
+        GuiLayer layer = GuiLayer.builder().namespace("gui").route(io.codezero.platform.mesh.Visibility.PUBLIC).build();
         PlatformConfig config = new PlatformConfig(PlatformSettings.defaults(), List.of(layer), List.of());
         OfflineRun run = FakeCluster.planExpectingFailure(config);
         assertThat(run.failure()).contains("never exposed without authentication");
@@ -173,12 +172,43 @@ class PlatformConfigTest {
     }
 
     @Test
-    void localChartSourcesReplaceTheRepository() {
-        OfflineRun run = FakeCluster.plan(ExampleConfig.with("chartSources", Map.of("istio-base", "/charts/istio/base")));
+    void localChartSourcesReplaceTheRepository(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        OfflineRun run = FakeCluster.plan(ExampleConfig.with("chartSources", Map.of("istio-base", dir.toString())));
         PlannedResource base = run.get("kubernetes:helm.sh/v3:Release", "dev-istio-base");
-        assertThat(base.input("chart")).isEqualTo("/charts/istio/base");
+        assertThat(base.input("chart")).isEqualTo(dir.toString());
         assertThat(base.input("repositoryOpts")).isNull();
         assertThat(run.get("kubernetes:helm.sh/v3:Release", "dev-istiod").input("repositoryOpts.repo")).asString().startsWith("https://");
+    }
+
+    /** Before: a missing local chart planned cleanly and failed at deploy time, after everything before it was created. */
+    @Test
+    void aChartSourcesLocalPathThatDoesNotExistIsAProblemBeforeAnythingIsRegistered() {
+        PlatformConfig config = PlatformConfig.read(io.codezero.core.config.ConfigObject.root("platform",
+                ExampleConfig.with("chartSources", Map.of("istio-base", "/nowhere/charts/istio-base")), true));
+        assertThat(config.validate()).extracting(Problem::toString).anyMatch(p ->
+                p.startsWith("platform.chartSources.istio-base = \"/nowhere/charts/istio-base\": does not exist"));
+        OfflineRun run = FakeCluster.planExpectingFailure(config);
+        assertThat(run.failure()).contains("platform.chartSources.istio-base");
+        assertThat(run.where(r -> r.type().startsWith("kubernetes:"))).isEmpty();
+    }
+
+    /** Before: a disabled layer's keys were never read, so a typo there surfaced only on the day it was switched on. */
+    @Test
+    void aTypoInsideADisabledLayerIsReported() {
+        io.codezero.core.config.ConfigObject platform = io.codezero.core.config.ConfigObject.root("platform",
+                ExampleConfig.with("logs", new java.util.HashMap<>(Map.of("enabled", false, "retension", "72h"))), true);
+        PlatformConfig config = PlatformConfig.read(platform);
+        assertThat(config.layer("logs")).isEmpty();
+        assertThat(platform.problems()).extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("platform.logs.retension = \"72h\": is not a known setting; did you mean retention?"));
+    }
+
+    @Test
+    void aDisabledLayerWithAValidSettingIsNotAProblem() {
+        io.codezero.core.config.ConfigObject platform = io.codezero.core.config.ConfigObject.root("platform",
+                ExampleConfig.with("logs", new java.util.HashMap<>(Map.of("enabled", false, "retention", "not-a-duration"))), true);
+        PlatformConfig.read(platform);
+        assertThat(platform.problems()).isEmpty();
     }
 
     @Test

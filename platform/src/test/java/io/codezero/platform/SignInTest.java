@@ -90,7 +90,7 @@ class SignInTest {
 
     @Test
     void everyPrivateRouteIsCoveredByTheSignInPolicyAndNoPublicRouteIs() {
-        String domain = config.settings().domain();
+        String domain = config.settings().knownDomain().orElseThrow();
         List<Route> routes = declaredRoutes(config);
         List<Route> privateRoutes = routes.stream().filter(r -> r.visibility() == Visibility.PRIVATE).toList();
         List<Route> publicRoutes = routes.stream().filter(r -> r.visibility() == Visibility.PUBLIC).toList();
@@ -218,7 +218,7 @@ class SignInTest {
         PlatformConfig plain = FakeCluster.read(platform(null));
         OfflineRun without = FakeCluster.plan(plain);
         assertThat(without.succeeded()).as(without.failure()).isTrue();
-        String domain = plain.settings().domain();
+        String domain = plain.settings().knownDomain().orElseThrow();
         for (Route route : declaredRoutes(plain)) {
             List<PlannedResource> policies = covering(without, route, domain);
             if (route.visibility() == Visibility.PRIVATE) {
@@ -321,7 +321,7 @@ class SignInTest {
     @Test
     void aSignInLayerInCodeThatIstioWasNotToldOfIsAProblem() {
         SignInLayer signIn = SignInLayer.builder().issuer("https://i.example.com").clientId("c").clientSecret("s")
-                .allowedGroups(List.of("ops")).charts(ChartSource.remote()).build();
+                .allowedGroups(List.of("ops")).build();
         PlatformConfig unwired = new PlatformConfig(PlatformSettings.defaults(), List.of(IstioLayer.builder().build(), signIn), List.of());
         assertThat(unwired.validate()).extracting(Problem::toString)
                 .anyMatch(p -> p.contains("platform.istio") && p.contains("IstioLayer.builder().signIn(signInLayer.externalAuthorization())"));

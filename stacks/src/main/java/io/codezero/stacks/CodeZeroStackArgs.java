@@ -38,8 +38,25 @@ public final class CodeZeroStackArgs {
         return configNamespace;
     }
 
+    /** A builder with nothing set; a target and a cluster spec are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding these args, to add to or change them: a config-built stack takes a layer or app of your own
+     * with {@code config.toArgs(target).toBuilder().layer(new MyLayer()).build()}.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.target = target;
+        b.cluster = cluster;
+        b.settings = settings;
+        b.layers.addAll(layers);
+        b.apps.addAll(apps);
+        b.inputProblems.addAll(inputProblems);
+        b.configNamespace = configNamespace;
+        return b;
     }
 
     public ClusterTarget target() {

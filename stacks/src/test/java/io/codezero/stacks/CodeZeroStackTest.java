@@ -30,7 +30,7 @@ class CodeZeroStackTest {
     @TempDir
     Path dir;
 
-    /** A layer shaped like the real ones: its own component, a nested component, Kubernetes resources. */
+    /** A layer shaped like the real ones: its component (made by the installer), a nested component, Kubernetes resources. */
     record ConfigLayer(String name, List<Problem> problems) implements PlatformLayer, PlatformApp {
         ConfigLayer(String name) {
             this(name, List.of());
@@ -42,18 +42,23 @@ class CodeZeroStackTest {
         }
 
         @Override
+        public String type() {
+            return "codezero:test:Layer";
+        }
+
+        @Override
         public List<Problem> validate(PlatformSettings settings) {
             return problems;
         }
 
         @Override
         public InstalledLayer install(LayerContext context) {
-            var component = new ComponentResource("codezero:test:Layer", context.name(name), context.componentOptions());
-            var nested = new ComponentResource("codezero:test:Part", context.name(name + "-part"), com.pulumi.resources.ComponentResourceOptions.builder().parent(component).build());
+            // the installer made this layer's component (type()) and parents everything here to it
+            var nested = new ComponentResource("codezero:test:Part", context.name(name + "-part"), context.componentOptions());
             var map = new ConfigMap(context.name(name + "-settings"), ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().namespace(context.settings().systemNamespace()).build()).build(),
                     CustomResourceOptions.builder().parent(nested).build());
-            return InstalledLayer.of(name, List.of(map)).withConsole(name, com.pulumi.core.Output.of("https://" + name + "." + context.settings().domain()));
+            return InstalledLayer.of(name, List.of(map)).withConsole(name, context.settings().domain().applyValue(domain -> "https://" + name + "." + domain));
         }
     }
 

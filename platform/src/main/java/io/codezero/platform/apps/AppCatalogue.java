@@ -9,7 +9,6 @@ import io.codezero.platform.apps.catalogue.Gitea;
 import io.codezero.platform.apps.catalogue.Minio;
 import io.codezero.platform.apps.catalogue.PostgreSql;
 import io.codezero.platform.apps.catalogue.Redis;
-import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.mesh.Route;
 import io.codezero.platform.mesh.Visibility;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.Set;
  * install plan's ({@link io.codezero.platform.InstallPlan}), as for apps built in code.
  */
 public final class AppCatalogue {
+    /** The kinds config's {@code platform.apps[].kind} takes. */
     public static final List<String> KINDS = List.of("postgresql", "redis", "minio", "gitea", "adminer", "image");
     /** Data services: other apps link to them; they are never routed and link to nothing. */
     private static final Set<String> NO_ROUTE = Set.of("postgresql", "redis", "minio");
@@ -33,7 +33,8 @@ public final class AppCatalogue {
     private AppCatalogue() {
     }
 
-    public static List<CodeZeroApp> read(ConfigObject platform, PlatformSettings settings, ChartSource charts, boolean meshEnabled) {
+    /** The apps of {@code platform.apps}; problems go to the config object's problems. */
+    public static List<CodeZeroApp> read(ConfigObject platform, PlatformSettings settings, boolean meshEnabled) {
         Map<String, CodeZeroApp> byName = new LinkedHashMap<>();
         for (ConfigObject entry : platform.objects("apps")) {
             String name = entry.string("name", null);
@@ -72,7 +73,7 @@ public final class AppCatalogue {
                         route.orElse(meshEnabled ? Route.host(name, Visibility.PUBLIC) : null), postgresLink(entry, links));
                 case "adminer" -> new Adminer(name, route.orElse(meshEnabled ? Route.host(name, Visibility.PRIVATE) : null),
                         postgresLink(entry, links));
-                case "image" -> image(entry, name, storage, route, links, charts);
+                case "image" -> image(entry, name, storage, route, links);
                 default -> {
                     entry.problems().add(Problem.of(at + ".kind", kind, "must be one of " + String.join(", ", KINDS)));
                     yield null;
@@ -81,7 +82,7 @@ public final class AppCatalogue {
             if (app != null) {
                 AppSpec spec = app.spec();
                 app = new CodeZeroApp(spec.withResources(AppHardeningConfig.resources(entry, spec.resources()))
-                        .withQuota(AppHardeningConfig.quota(entry)), charts);
+                        .withQuota(AppHardeningConfig.quota(entry)));
             }
             entry.rejectUnknownKeys();
             if (app == null) {
@@ -138,7 +139,7 @@ public final class AppCatalogue {
         return Optional.of(path != null ? Route.path(path, visibility) : Route.host(host != null ? host : name, visibility));
     }
 
-    private static CodeZeroApp image(ConfigObject entry, String name, String storage, Optional<Route> route, List<Link> links, ChartSource charts) {
+    private static CodeZeroApp image(ConfigObject entry, String name, String storage, Optional<Route> route, List<Link> links) {
         String image = entry.string("image", null);
         if (image == null) {
             entry.problems().add(Problem.of(entry.path() + ".image", null, "is required for kind image, e.g. nginx:1.29.3"));
@@ -147,7 +148,7 @@ public final class AppCatalogue {
         int port = entry.integer("port", 8080);
         Map<String, String> env = entry.stringMap("env");
         String volumePath = entry.string("volumePath", null);
-        AppSpec.Builder spec = AppSpec.builder(name, new Workload.Image(image, port, List.of(), env, Optional.empty()))
+        AppSpec.Builder spec = AppSpec.builder(name, Workload.image(image, port).withEnv(env))
                 .replicas(entry.integer("replicas", 1));
         if (volumePath != null) {
             spec.volume(new Volume("data", volumePath, storage, StorageTier.STANDARD));
@@ -165,7 +166,7 @@ public final class AppCatalogue {
                 spec.link(link);
             }
         }
-        return new CodeZeroApp(spec.build(), charts);
+        return new CodeZeroApp(spec.build());
     }
 
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 /** What an installed app offers to the apps that link to it. */
 public record AppOffers(String app, String namespace, String serviceAccount, Resource namespaceResource, Map<String, Resolved> offers) {
+    /** Copies the offers. */
     public AppOffers {
         offers = Map.copyOf(offers);
     }
@@ -18,6 +19,7 @@ public record AppOffers(String app, String namespace, String serviceAccount, Res
      * @param ready   what a consumer waits for: the provider's workload and service
      */
     public record Resolved(String name, int port, Map<String, Output<String>> details, List<Resource> ready) {
+        /** Copies the collections. */
         public Resolved {
             details = Map.copyOf(details);
             ready = List.copyOf(ready);

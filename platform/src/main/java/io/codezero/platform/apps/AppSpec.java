@@ -31,6 +31,7 @@ public record AppSpec(
         PodSecurity podSecurity,
         int replicas) {
 
+    /** Refuses a missing name or workload; copies the collections. */
     public AppSpec {
         io.codezero.core.validation.Arguments.given(name, "the app's name (AppSpec.builder(name, ...), or the name argument of a catalogue app)");
         io.codezero.core.validation.Arguments.given(workload, "AppSpec.builder(name, workload)");
@@ -67,14 +68,17 @@ public record AppSpec(
         return probes.orElseGet(() -> Probes.tcpDefaults(workload.port()));
     }
 
+    /** A spec of an app named {@code name} (its namespace too) running {@code workload} ({@link Workload#image}). */
     public static Builder builder(String name, Workload workload) {
         return new Builder(name, workload);
     }
 
+    /** The interface of this name the app offers, if any. */
     public Optional<Offer> offer(String interfaceName) {
         return offers.stream().filter(o -> o.name().equals(interfaceName)).findFirst();
     }
 
+    /** Builds an {@link AppSpec}; everything but the name and workload has a default. */
     public static final class Builder {
         private final String name;
         private final Workload workload;
@@ -116,6 +120,7 @@ public record AppSpec(
             return this;
         }
 
+        /** A persistent volume mounted into the container. */
         public Builder volume(Volume volume) {
             volumes.add(volume);
             return this;
@@ -129,31 +134,37 @@ public record AppSpec(
             return this;
         }
 
+        /** Every route through the system gateway. */
         public Builder routes(List<Route> all) {
             routes.addAll(io.codezero.core.validation.Arguments.items(all, "AppSpec.Builder.routes"));
             return this;
         }
 
+        /** An interface other apps may link to, e.g. postgres on 5432. */
         public Builder offer(Offer offer) {
             offers.add(offer);
             return this;
         }
 
+        /** An interface of another app this app uses; it is installed first and lets exactly this app in. */
         public Builder link(Link link) {
             links.add(link);
             return this;
         }
 
+        /** Every link. */
         public Builder links(List<Link> all) {
             links.addAll(io.codezero.core.validation.Arguments.items(all, "AppSpec.Builder.links"));
             return this;
         }
 
+        /** Where the app serves Prometheus metrics; scraped when the metrics layer runs. */
         public Builder metrics(MetricsEndpoint endpoint) {
             metrics = Optional.of(endpoint);
             return this;
         }
 
+        /** A Grafana dashboard (its JSON), loaded when the dashboards layer runs. */
         public Builder dashboard(String dashboardName, String json) {
             dashboards.put(dashboardName, json);
             return this;
@@ -212,6 +223,7 @@ public record AppSpec(
             return this;
         }
 
+        /** How many pods run (1 to 50; 1 with volumes). */
         public Builder replicas(int count) {
             replicas = count;
             return this;
@@ -226,6 +238,7 @@ public record AppSpec(
             return this;
         }
 
+        /** The spec; it is checked with the stack's other input, before anything is registered. */
         public AppSpec build() {
             return new AppSpec(name, workload, config, generatedSecrets, secretEnv, volumes, routes, offers, links, metrics,
                     dashboards, resources, probes, quota, runAs, writablePaths, kubernetesApi, podSecurity, replicas);

@@ -46,13 +46,11 @@ import io.codezero.platform.Requirement;
 import io.codezero.platform.LayerContext;
 import io.codezero.platform.PlatformApp;
 import io.codezero.platform.PlatformSettings;
-import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
 import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.layers.Dashboards;
-import io.codezero.platform.layers.LayerComponent;
 import io.codezero.platform.layers.Metrics;
 import io.codezero.platform.layers.MetricsLayer;
 import io.codezero.platform.layers.Quantities;
@@ -81,7 +79,9 @@ import java.util.Set;
  * each link allows exactly its consumer's identity to the offered port.
  */
 public class CodeZeroApp implements PlatformApp {
+    /** The label naming the link a Secret or policy belongs to. */
     public static final String LINK_LABEL = "codezero.io/link";
+    /** The label naming the app a resource belongs to (its pods are selected by it). */
     public static final String APP_LABEL = "app.kubernetes.io/name";
     /** Port where the sidecar serves the app's metrics merged with its own; outside mTLS so a non-mesh Prometheus can scrape it. */
     public static final int MERGED_METRICS_PORT = 15020;
@@ -90,17 +90,17 @@ public class CodeZeroApp implements PlatformApp {
             "default", "cert-manager");
 
     private final AppSpec spec;
-    private final ChartSource charts;
 
+    /**
+     * An app from its spec ({@link AppSpec#builder}); catalogue apps (PostgreSql, Gitea, ...) are ready-made specs.
+     *
+     * @param spec what the app is
+     */
     public CodeZeroApp(AppSpec spec) {
-        this(spec, ChartSource.remote());
-    }
-
-    public CodeZeroApp(AppSpec spec, ChartSource charts) {
         this.spec = spec;
-        this.charts = charts;
     }
 
+    /** What this app is. */
     public AppSpec spec() {
         return spec;
     }
@@ -229,8 +229,7 @@ public class CodeZeroApp implements PlatformApp {
     @Override
     public InstalledLayer install(LayerContext context) {
         String name = spec.name();
-        LayerComponent component = new LayerComponent("App", name, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, String> labels = Meta.with(Meta.labels("app"), APP_LABEL, name);
 
@@ -339,8 +338,7 @@ public class CodeZeroApp implements PlatformApp {
             service = service(c, image, labels, sidecar, namespace);
         } else {
             Workload.Chart chart = (Workload.Chart) spec.workload();
-            workload = charts.release(c.name(name + "-release"), chart.chart(), name, name, chart.values(), 600,
-                    c.options(workloadWait.toArray(Resource[]::new)));
+            workload = c.release(name + "-release", chart.chart(), name, name, chart.values(), 600, workloadWait.toArray(Resource[]::new));
         }
 
         List<Resource> ready = new ArrayList<>(List.of(workload));
@@ -352,7 +350,7 @@ public class CodeZeroApp implements PlatformApp {
         if (mesh.isPresent()) {
             for (int i = 0; i < spec.routes().size(); i++) {
                 Route route = spec.routes().get(i);
-                urls.put(spec.routes().size() == 1 ? name : name + "-" + i, Routes.expose(c, mesh.get(), name + "-route-" + i, name,
+                urls.put(spec.routes().size() == 1 ? name : name + "-" + i, c.expose(name + "-route-" + i, name,
                         serviceName, spec.workload().port(), route, true, namespace));
             }
             if (!spec.routes().isEmpty()) {
@@ -400,7 +398,6 @@ public class CodeZeroApp implements PlatformApp {
             offer.details().forEach((key, template) -> details.put(key, fill(template, host, offer.port(), generated)));
             offers.put(offer.name(), new AppOffers.Resolved(offer.name(), offer.port(), details, ready));
         }
-        component.done();
         InstalledLayer installed = InstalledLayer.of(name, ready)
                 .withFact(AppOffers.class, new AppOffers(name, name, serviceAccountName, namespace, offers));
         for (Map.Entry<String, Output<String>> url : urls.entrySet()) {
@@ -413,7 +410,10 @@ public class CodeZeroApp implements PlatformApp {
                                   List<EnvFromSourceArgs> envFrom, List<Resource> wait) {
         String name = spec.name();
         List<EnvVarArgs> allEnv = new ArrayList<>();
-        new TreeMap<>(image.env()).forEach((k, v) -> allEnv.add(EnvVarArgs.builder().name(k).value(v).build()));
+        // plain values and values from other resources in one order, by name, so the pod spec is the same on every run
+        Map<String, Output<String>> plainAndOutput = new TreeMap<>(image.outputEnv());
+        image.env().forEach((k, v) -> plainAndOutput.put(k, Output.of(v)));
+        plainAndOutput.forEach((k, v) -> allEnv.add(EnvVarArgs.builder().name(k).value(v).build()));
         allEnv.addAll(env);
         Set<Integer> ports = servedPorts(image);
         spec.metrics().ifPresent(m -> ports.add(m.port()));

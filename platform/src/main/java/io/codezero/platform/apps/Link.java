@@ -8,10 +8,12 @@ import java.util.Map;
  * {@code <INTERFACE>_<KEY>}).
  */
 public record Link(String app, String interfaceName, Map<String, String> env) {
+    /** Copies the environment mapping. */
     public Link {
         env = Map.copyOf(env);
     }
 
+    /** A link handing every detail as {@code <INTERFACE>_<KEY>}. */
     public static Link to(String app, String interfaceName) {
         return new Link(app, interfaceName, Map.of());
     }

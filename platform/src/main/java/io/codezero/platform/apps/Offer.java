@@ -8,6 +8,7 @@ import java.util.Map;
  * {@code {secret:KEY}} (a generated secret of the offering app) are filled in.
  */
 public record Offer(String name, int port, Map<String, String> details) {
+    /** Copies the details. */
     public Offer {
         details = Map.copyOf(details);
     }

@@ -16,21 +16,33 @@ import java.util.Objects;
 public record Probe(Kind kind, String path, int port, List<String> command, int initialDelaySeconds, int periodSeconds,
                     int timeoutSeconds, int failureThreshold) {
 
-    public enum Kind { HTTP, TCP, EXEC }
+    /** How the kubelet checks the container. */
+    public enum Kind {
+        /** An HTTP GET; 2xx and 3xx pass. */
+        HTTP,
+        /** A TCP connect. */
+        TCP,
+        /** A command in the container; exit 0 passes. */
+        EXEC
+    }
 
+    /** Refuses a missing kind; copies the command. */
     public Probe {
         Objects.requireNonNull(kind, "kind");
         command = command == null ? List.of() : List.copyOf(command);
     }
 
+    /** An HTTP GET of {@code path} on {@code port}, every 10 s, 3 s timeout, 3 failures. */
     public static Probe http(String path, int port) {
         return new Probe(Kind.HTTP, path, port, List.of(), 0, 10, 3, 3);
     }
 
+    /** A TCP connect to {@code port}, every 10 s, 3 s timeout, 3 failures. */
     public static Probe tcp(int port) {
         return new Probe(Kind.TCP, null, port, List.of(), 0, 10, 3, 3);
     }
 
+    /** A command in the container (no shell), every 10 s, 5 s timeout, 3 failures. */
     public static Probe exec(String... command) {
         return new Probe(Kind.EXEC, null, 0, List.of(command), 0, 10, 5, 3);
     }
@@ -40,10 +52,12 @@ public record Probe(Kind kind, String path, int port, List<String> command, int 
         return new Probe(kind, path, port, command, initialDelaySeconds, newPeriodSeconds, timeoutSeconds, newFailureThreshold);
     }
 
+    /** The same probe with another timeout, in seconds. */
     public Probe timeout(int newTimeoutSeconds) {
         return new Probe(kind, path, port, command, initialDelaySeconds, periodSeconds, newTimeoutSeconds, failureThreshold);
     }
 
+    /** The same probe, first run this many seconds after the container starts. */
     public Probe initialDelay(int seconds) {
         return new Probe(kind, path, port, command, seconds, periodSeconds, timeoutSeconds, failureThreshold);
     }

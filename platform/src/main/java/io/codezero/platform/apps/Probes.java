@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record Probes(Optional<Probe> startup, Probe readiness, Probe liveness) {
 
+    /** Refuses missing probes. */
     public Probes {
         Objects.requireNonNull(startup, "startup");
         Objects.requireNonNull(readiness, "readiness");

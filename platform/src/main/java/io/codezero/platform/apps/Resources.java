@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record Resources(Amounts requests, Amounts limits) {
 
+    /** Refuses missing amounts. */
     public Resources {
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(limits, "limits");
@@ -34,10 +35,12 @@ public record Resources(Amounts requests, Amounts limits) {
         return new Resources(new Amounts("50m", "64Mi", "64Mi"), new Amounts("500m", "256Mi", "1Gi"));
     }
 
+    /** The requests as Kubernetes writes them (cpu, memory, ephemeral-storage). */
     public Map<String, String> requestMap() {
         return requests.asMap();
     }
 
+    /** The limits as Kubernetes writes them (cpu, memory, ephemeral-storage). */
     public Map<String, String> limitMap() {
         return limits.asMap();
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param version the exact chart version; never a range
  */
 public record ChartRef(String key, String repo, String chart, String version) {
+    /** Refuses a missing field and a version range: a chart is pinned to one version. */
     public ChartRef {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(repo, "repo");

@@ -20,15 +20,27 @@ import java.util.TreeSet;
 public final class ChartSource {
     private final Map<String, String> localCharts;
 
+    /**
+     * Chart sources from local copies.
+     *
+     * @param localCharts the path of a local chart directory or .tgz by chart key ({@link ChartRef#key()})
+     */
     public ChartSource(Map<String, String> localCharts) {
         this.localCharts = Map.copyOf(localCharts);
     }
 
+    /** Every chart from its pinned repository. */
     public static ChartSource remote() {
         return new ChartSource(Map.of());
     }
 
-    /** Overrides naming a chart no enabled layer installs: almost always a typo. */
+    /**
+     * Overrides naming a chart no enabled layer installs (almost always a typo), and paths that are URLs or do not exist.
+     *
+     * @param path      where the overrides are reported, e.g. {@code platform.chartSources}
+     * @param knownKeys the keys of the charts the enabled layers install
+     * @return the problems
+     */
     public List<Problem> validate(String path, Set<String> knownKeys) {
         List<Problem> problems = new ArrayList<>();
         localCharts.forEach((key, dir) -> {
@@ -40,6 +52,10 @@ public final class ChartSource {
             } else if (dir.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
                 problems.add(Problem.of(path + "." + key, dir, "is a URL; chartSources takes the path of a local chart directory or .tgz "
                         + "(e.g. charts/" + key + "); charts from repositories are the pinned defaults"));
+            } else if (!java.nio.file.Files.exists(java.nio.file.Path.of(dir))) {
+                // Helm would only find out at deploy time, after everything before the release was created
+                problems.add(Problem.of(path + "." + key, dir, "does not exist; a relative path is read from the directory the program "
+                        + "runs in (" + java.nio.file.Path.of("").toAbsolutePath() + "), which is the Pulumi project's"));
             }
         });
         return problems;
@@ -51,6 +67,16 @@ public final class ChartSource {
      * (pulumi-kubernetes#2054). CRDs in the chart's crds/ directory are installed ({@code skipCrds=false}) but never
      * upgraded by Helm, so every platform CRD comes from a chart that templates it and is upgraded with it: Istio base
      * (since 1.24), cert-manager with crds.enabled, and prometheus-operator-crds (kube-prometheus-stack's own copy is off).
+     * Layers call it through {@link io.codezero.platform.LayerContext#release}.
+     *
+     * @param resourceName   the Pulumi name
+     * @param chart          the pinned chart
+     * @param releaseName    the Helm release's name
+     * @param namespace      the namespace it installs into
+     * @param values         the chart's values (may hold Outputs)
+     * @param timeoutSeconds the bound of every wait
+     * @param options        the resource options
+     * @return the release
      */
     public Release release(String resourceName, ChartRef chart, String releaseName, String namespace,
                            Map<String, Object> values, int timeoutSeconds, CustomResourceOptions options) {

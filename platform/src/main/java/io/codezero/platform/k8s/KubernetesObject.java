@@ -25,6 +25,7 @@ public class KubernetesObject extends CustomResource {
     @Export(name = "spec", refs = {Map.class, String.class, Object.class}, tree = "[0,1,2]")
     private Output<Map<String, Object>> spec;
 
+    /** Registers the object under the type token its apiVersion and kind give. */
     public KubernetesObject(String name, KubernetesObjectArgs args, CustomResourceOptions options) {
         super(typeToken(args.apiVersionValue(), args.kindValue()), name, args, options);
     }
@@ -42,14 +43,17 @@ public class KubernetesObject extends CustomResource {
         return "kubernetes:" + groupVersion + ":" + kind;
     }
 
+    /** The object's apiVersion. */
     public Output<String> apiVersion() {
         return apiVersion;
     }
 
+    /** The object's kind. */
     public Output<String> kind() {
         return kind;
     }
 
+    /** The object's spec as the provider returned it. */
     public Output<Map<String, Object>> spec() {
         return spec;
     }

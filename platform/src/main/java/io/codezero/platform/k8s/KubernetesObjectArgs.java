@@ -29,18 +29,22 @@ public final class KubernetesObjectArgs extends ResourceArgs {
     private KubernetesObjectArgs() {
     }
 
+    /** The apiVersion as given, for the type token, which must be known before any output resolves. */
     public String apiVersionValue() {
         return apiVersionText;
     }
 
+    /** The kind as given, for the type token. */
     public String kindValue() {
         return kindText;
     }
 
+    /** A builder; apiVersion, kind and metadata are required. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Builds {@link KubernetesObjectArgs}. */
     public static final class Builder {
         private final KubernetesObjectArgs args = new KubernetesObjectArgs();
 
@@ -51,12 +55,14 @@ public final class KubernetesObjectArgs extends ResourceArgs {
             return this;
         }
 
+        /** The object's kind, e.g. {@code VirtualService}. */
         public Builder kind(String kind) {
             args.kindText = kind;
             args.kind = Output.of(kind);
             return this;
         }
 
+        /** The object's metadata (name, namespace, labels): {@link Meta#of}. */
         public Builder metadata(ObjectMetaArgs metadata) {
             args.metadata = Output.of(metadata);
             return this;
@@ -74,6 +80,7 @@ public final class KubernetesObjectArgs extends ResourceArgs {
             return this;
         }
 
+        /** The args; fails when apiVersion, kind or metadata is missing. */
         public KubernetesObjectArgs build() {
             Objects.requireNonNull(args.apiVersionText, "apiVersion");
             Objects.requireNonNull(args.kindText, "kind");

@@ -6,15 +6,19 @@ import java.util.Map;
 
 /** Object metadata with the labels every CodeZero object carries, so `kubectl get -l` finds what a layer or app made. */
 public final class Meta {
+    /** The standard label naming the application a resource belongs to: codezero. */
     public static final String PART_OF = "app.kubernetes.io/part-of";
+    /** The standard label naming the tool that manages a resource: codezero. */
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     /** The same value the stack's own objects carry, so one selector finds everything CodeZero made. */
     public static final String MANAGER = "codezero";
+    /** CodeZero's label naming the layer or app that owns a resource. */
     public static final String COMPONENT = "codezero.io/component";
 
     private Meta() {
     }
 
+    /** The labels every resource of a component carries: part-of, managed-by and the component. */
     public static Map<String, String> labels(String component) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(PART_OF, "codezero");
@@ -23,10 +27,12 @@ public final class Meta {
         return labels;
     }
 
+    /** Metadata with a component's labels; {@code namespace} null for cluster-scoped objects. */
     public static ObjectMetaArgs of(String name, String namespace, String component) {
         return of(name, namespace, labels(component));
     }
 
+    /** Metadata with these labels; {@code namespace} null for cluster-scoped objects. */
     public static ObjectMetaArgs of(String name, String namespace, Map<String, String> labels) {
         ObjectMetaArgs.Builder builder = ObjectMetaArgs.builder().name(name).labels(labels);
         if (namespace != null) {
@@ -35,6 +41,7 @@ public final class Meta {
         return builder.build();
     }
 
+    /** The labels with one more. */
     public static Map<String, String> with(Map<String, String> labels, String key, String value) {
         Map<String, String> out = new LinkedHashMap<>(labels);
         out.put(key, value);

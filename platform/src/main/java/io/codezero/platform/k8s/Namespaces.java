@@ -16,6 +16,7 @@ public final class Namespaces {
     private Namespaces() {
     }
 
+    /** A namespace named {@code name}, labelled as {@code component}'s with the Pod Security level's labels and {@code extraLabels}; layers call it through {@link LayerContext#namespace}. */
     public static Namespace create(LayerContext context, String resourceName, String name, String component, PodSecurity level,
                                    Map<String, String> extraLabels) {
         Map<String, String> labels = new LinkedHashMap<>(Meta.labels(component));

@@ -17,8 +17,11 @@ public enum PodSecurity {
     /** Hardened: non-root, no capabilities, no privilege escalation, a seccomp profile, only safe volume types. */
     RESTRICTED;
 
+    /** The namespace label whose level the API server enforces: a pod that breaks it is refused. */
     public static final String ENFORCE = "pod-security.kubernetes.io/enforce";
+    /** The namespace label whose level the API server warns about to the client. */
     public static final String WARN = "pod-security.kubernetes.io/warn";
+    /** The namespace label whose level the API server records in its audit log. */
     public static final String AUDIT = "pod-security.kubernetes.io/audit";
 
     /** The label value: privileged, baseline or restricted. */

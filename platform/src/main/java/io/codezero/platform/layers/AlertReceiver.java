@@ -1,6 +1,7 @@
 package io.codezero.platform.layers;
 
 import com.pulumi.core.Output;
+import io.codezero.platform.Input;
 import io.codezero.core.validation.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,57 +16,110 @@ import java.util.Map;
  * Pulumi secrets, inside the Alertmanager config Secret, never in Helm values.
  */
 public sealed interface AlertReceiver {
+    /** The receiver's name, unique among the layer's receivers. */
     String name();
 
-    /** This receiver's entry in alertmanager.yaml, as a secret. */
-    Output<Map<String, Object>> toConfig();
+    /**
+     * This receiver's entry in alertmanager.yaml, as a secret. A URL from another resource is checked here, when it
+     * resolves, with the check {@link #validate} applies to a plain one.
+     *
+     * @param at the receiver's path, e.g. {@code platform.metrics.receivers[0]}
+     * @return the entry
+     */
+    Output<Map<String, Object>> toConfig(String at);
 
-    /** What Alertmanager would refuse or what would leak, found before anything is registered; {@code at} is the receiver's path. */
+    /**
+     * What Alertmanager would refuse or what would leak, found before anything is registered.
+     *
+     * @param at the receiver's path
+     * @return the problems
+     */
     List<Problem> validate(String at);
 
+    /** A webhook receiver posting to a plain URL. */
     static Webhook webhook(String name, String url) {
-        return new Webhook(name, url);
+        return new Webhook(name, Input.of(url));
     }
 
+    /** A webhook receiver posting to a URL another resource gives (a secret, a stack reference); checked when it resolves. */
+    static Webhook webhook(String name, Output<String> url) {
+        return new Webhook(name, Input.of(url));
+    }
+
+    /** A Slack receiver with a plain incoming-webhook URL. */
     static Slack slack(String name, String webhookUrl, String channel) {
-        return new Slack(name, webhookUrl, channel);
+        return new Slack(name, Input.of(webhookUrl), channel);
     }
 
-    record Webhook(String name, String url) implements AlertReceiver {
+    /** A Slack receiver whose incoming-webhook URL another resource gives; checked when it resolves. */
+    static Slack slack(String name, Output<String> webhookUrl, String channel) {
+        return new Slack(name, Input.of(webhookUrl), channel);
+    }
+
+    /**
+     * Posts alerts to a URL (http only for in-cluster services).
+     *
+     * @param name the receiver's name
+     * @param url  where alerts are posted
+     */
+    record Webhook(String name, Input<String> url) implements AlertReceiver {
         @Override
-        public Output<Map<String, Object>> toConfig() {
-            return Output.ofSecret(Map.of("name", name, "webhook_configs", List.of(Map.of("url", url, "send_resolved", true))));
+        public Output<Map<String, Object>> toConfig(String at) {
+            return url.checked(u -> urlProblems(at, u)).applyValue(u ->
+                    Map.<String, Object>of("name", name, "webhook_configs", List.of(Map.of("url", u, "send_resolved", true)))).asSecret();
         }
 
         @Override
         public List<Problem> validate(String at) {
-            List<Problem> problems = new ArrayList<>();
-            whyNotHttpsUrl(url, true).ifPresent(why -> problems.add(Problem.of(at + ".url", redact(url), why)));
-            return problems;
+            return url.problems(u -> urlProblems(at, u));
+        }
+
+        private static List<Problem> urlProblems(String at, String url) {
+            return whyNotHttpsUrl(url, true).map(why -> List.of(Problem.of(at + ".url", redact(url), why))).orElse(List.of());
         }
     }
 
-    record Slack(String name, String webhookUrl, String channel) implements AlertReceiver {
+    /**
+     * Posts alerts to a Slack channel through an incoming webhook.
+     *
+     * @param name       the receiver's name
+     * @param webhookUrl the incoming webhook's URL (https)
+     * @param channel    the channel, e.g. #alerts
+     */
+    record Slack(String name, Input<String> webhookUrl, String channel) implements AlertReceiver {
         @Override
-        public Output<Map<String, Object>> toConfig() {
-            return Output.ofSecret(Map.of("name", name, "slack_configs",
-                    List.of(Map.of("api_url", webhookUrl, "channel", channel, "send_resolved", true))));
+        public Output<Map<String, Object>> toConfig(String at) {
+            return webhookUrl.checked(u -> urlProblems(at, u)).applyValue(u -> Map.<String, Object>of("name", name, "slack_configs",
+                    List.of(Map.of("api_url", u, "channel", channel, "send_resolved", true)))).asSecret();
         }
 
         @Override
         public List<Problem> validate(String at) {
-            List<Problem> problems = new ArrayList<>();
-            whyNotHttpsUrl(webhookUrl, false).ifPresent(why -> problems.add(Problem.of(at + ".url", redact(webhookUrl), why)));
+            List<Problem> problems = new ArrayList<>(webhookUrl.problems(u -> urlProblems(at, u)));
             if (channel == null || !channel.matches("[#@]?[a-z0-9][a-z0-9._-]{0,79}")) {
                 problems.add(Problem.of(at + ".channel", channel, "must be a Slack channel such as #alerts (lowercase letters, digits, '-', '_', '.')"));
             }
             return problems;
         }
+
+        private static List<Problem> urlProblems(String at, String url) {
+            return whyNotHttpsUrl(url, false).map(why -> List.of(Problem.of(at + ".url", redact(url), why))).orElse(List.of());
+        }
     }
 
+    /**
+     * Sends alerts by e-mail over SMTP with TLS.
+     *
+     * @param name      the receiver's name
+     * @param to        one or more addresses, comma separated
+     * @param from      the sender address
+     * @param smarthost host:port of the SMTP server
+     * @param username  the SMTP user; null: no authentication
+     * @param password  the SMTP password (set it as a secret)
+     */
     record Email(String name, String to, String from, String smarthost, String username, String password) implements AlertReceiver {
         @Override
-        public Output<Map<String, Object>> toConfig() {
+        public Output<Map<String, Object>> toConfig(String at) {
             Map<String, Object> email = new LinkedHashMap<>();
             email.put("to", to);
             email.put("from", from);

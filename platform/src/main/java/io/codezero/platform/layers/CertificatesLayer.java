@@ -9,13 +9,11 @@ import io.codezero.core.Versions;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
-import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
-import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,80 +25,84 @@ import java.util.Optional;
  * cert-manager with one cluster issuer: a self-signed CA for development (the default; browsers
  * will warn) or ACME (Let's Encrypt by default) with HTTP-01 through the Istio gateway.
  */
-public final class CertificatesLayer implements PlatformLayer {
+public final class CertificatesLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "certificates";
+    /** Where cert-manager runs. */
     public static final String NAMESPACE = "cert-manager";
+    /** The ClusterIssuer of the development CA. */
     public static final String CA_ISSUER = "codezero-ca";
+    /** The ClusterIssuer of the ACME account. */
     public static final String ACME_ISSUER = "codezero-acme";
+    /** Let's Encrypt's production ACME directory, the default server. */
     public static final String LETSENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
+    /** The pinned cert-manager chart. */
     public static final ChartRef CERT_MANAGER = new ChartRef("cert-manager", Versions.Platform.JETSTACK_REPO, "cert-manager",
             Versions.Platform.CERT_MANAGER);
     private static final String API = "cert-manager.io/v1";
 
-    /** @param acme empty: a self-signed development CA */
+    /**
+     * The settings a certificates layer was built with.
+     *
+     * @param acme the ACME account; empty: a self-signed development CA
+     */
     public record Options(Optional<Acme> acme) {
-        public static Options defaults() {
-            return new Options(Optional.empty());
-        }
     }
 
-    /** An ACME account: the e-mail the CA writes to about expiring certificates, and the directory URL. */
+    /**
+     * An ACME account.
+     *
+     * @param email  where the CA writes about expiring certificates
+     * @param server the ACME directory URL
+     */
     public record Acme(String email, String server) {
     }
 
     private final Options options;
-    private final ChartSource charts;
 
-    public CertificatesLayer(Options options, ChartSource charts) {
+    private CertificatesLayer(Options options) {
+        super(NAME, List.of(CERT_MANAGER), List.of(NAMESPACE), List.of(), Set.of(Capability.of(Issuer.class)));
         this.options = options;
-        this.charts = charts;
     }
 
-    /** cert-manager with a development CA or an ACME issuer. Every option has a default; chart sources default to the pinned public repositories. */
+    /** cert-manager with a development CA (the default) or an ACME issuer. */
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final Options d = Options.defaults();
-        private Optional<Acme> acme = d.acme();
-        private ChartSource charts = ChartSource.remote();
+    /** The settings this layer was built with. */
+    public Options options() {
+        return options;
+    }
 
-        /** An ACME account (Let's Encrypt by default); empty: a self-signed development CA. */
-        public Builder acme(Optional<Acme> acme) {
+    /** Builds a {@link CertificatesLayer}; without {@link #acme} it issues from a self-signed development CA. */
+    public static final class Builder {
+        private Acme acme;
+
+        private Builder() {
+        }
+
+        /** An ACME account at Let's Encrypt with this e-mail address. */
+        public Builder acme(String email) {
+            return acme(new Acme(email, LETSENCRYPT));
+        }
+
+        /** An ACME account at any ACME directory; null: the self-signed development CA. */
+        public Builder acme(Acme acme) {
             this.acme = acme;
             return this;
         }
 
-        /** Local chart directories or archives by chart key, for air-gapped installs. */
-        public Builder charts(ChartSource charts) {
-            this.charts = charts;
+        /** The self-signed development CA (the default; browsers warn). */
+        public Builder selfSigned() {
+            this.acme = null;
             return this;
         }
 
+        /** The layer; its options are checked with the stack's, before anything is registered. */
         public CertificatesLayer build() {
-            return new CertificatesLayer(new Options(acme), charts);
+            return new CertificatesLayer(new Options(Optional.ofNullable(acme)));
         }
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(CERT_MANAGER);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(NAMESPACE);
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Issuer.class));
     }
 
     @Override
@@ -118,10 +120,9 @@ public final class CertificatesLayer implements PlatformLayer {
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerComponent component = new LayerComponent("Certificates", NAME, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         // restricted: the chart runs every cert-manager pod non-root, without capabilities, with RuntimeDefault seccomp.
-        Namespace ns = Namespaces.create(c, "cert-manager-namespace", NAMESPACE, NAME, PodSecurity.RESTRICTED, Map.of());
+        Namespace ns = c.namespace("cert-manager-namespace", NAMESPACE, PodSecurity.RESTRICTED, Map.of());
 
         Map<String, Object> values = new LinkedHashMap<>();
         // crds.keep: uninstalling the chart must not delete every Certificate in the cluster with its CRD.
@@ -129,7 +130,7 @@ public final class CertificatesLayer implements PlatformLayer {
         values.put("resources", IstioLayer.requests("50m", "128Mi"));
         values.put("webhook", Map.of("resources", IstioLayer.requests("20m", "64Mi")));
         values.put("cainjector", Map.of("resources", IstioLayer.requests("20m", "128Mi")));
-        Release release = charts.release(c.name("cert-manager"), CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, c.options(ns));
+        Release release = c.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, ns);
 
         Issuer issuer;
         if (options.acme().isPresent()) {
@@ -152,7 +153,6 @@ public final class CertificatesLayer implements PlatformLayer {
                     Map.of("ca", Map.of("secretName", CA_ISSUER)), c.options(release, ca));
             issuer = new Issuer(CA_ISSUER, List.<Resource>of(release, caIssuer), true);
         }
-        component.done();
         return InstalledLayer.of(NAME, issuer.ready()).withFact(Issuer.class, issuer);
     }
 }

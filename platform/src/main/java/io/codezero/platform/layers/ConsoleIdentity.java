@@ -25,8 +25,11 @@ import java.util.Map;
 public final class ConsoleIdentity {
     /** The access levels {@code codezero console --access} offers, by the ClusterRole each service account is bound to. */
     public static final Map<String, String> ACCESS_ROLES = accessRoles();
+    /** The access level {@code ./codezero console} uses when none is asked for. */
     public static final String DEFAULT_ACCESS = "view";
+    /** The Secret holding Headlamp's OIDC settings. */
     public static final String HEADLAMP_OIDC_SECRET = "headlamp-oidc";
+    /** Headlamp's OIDC callback path. */
     public static final String HEADLAMP_CALLBACK_PATH = "/oidc-callback";
 
     private ConsoleIdentity() {
@@ -67,16 +70,16 @@ public final class ConsoleIdentity {
      * Headlamp's OIDC settings as a Secret its chart reads ({@code config.oidc.externalSecret}), so the client secret is
      * never a Helm value. Returns the values to merge into Headlamp's {@code config}.
      */
-    public static Map<String, Object> headlampOidc(LayerContext c, SignIn signIn, String namespace, String headlampUrl, String component,
+    public static Map<String, Object> headlampOidc(LayerContext c, SignIn signIn, String namespace, Output<String> headlampUrl, String component,
                                                    Resource after, List<Resource> waitFor) {
-        Output<Map<String, String>> data = signIn.clientSecret().applyValue(secret -> {
+        Output<Map<String, String>> data = Output.tuple(signIn.clientSecret(), signIn.clientId(), signIn.issuer(), headlampUrl).applyValue(t -> {
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("OIDC_CLIENT_ID", signIn.clientId());
-            env.put("OIDC_CLIENT_SECRET", secret);
-            env.put("OIDC_ISSUER_URL", signIn.issuer());
+            env.put("OIDC_CLIENT_ID", t.t2);
+            env.put("OIDC_CLIENT_SECRET", t.t1);
+            env.put("OIDC_ISSUER_URL", t.t3);
             env.put("OIDC_SCOPES", signIn.scopes());
             // the chart passes no callback flag with an external secret; Headlamp reads its config from HEADLAMP_CONFIG_* too
-            env.put("HEADLAMP_CONFIG_OIDC_CALLBACK_URL", headlampUrl + HEADLAMP_CALLBACK_PATH);
+            env.put("HEADLAMP_CONFIG_OIDC_CALLBACK_URL", t.t4 + HEADLAMP_CALLBACK_PATH);
             return env;
         });
         Secret secret = new Secret(c.name("gui-headlamp-oidc"), SecretArgs.builder()

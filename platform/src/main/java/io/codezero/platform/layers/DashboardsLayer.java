@@ -15,16 +15,13 @@ import io.codezero.core.target.StorageTier;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
-import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.Meta;
-import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.Route;
-import io.codezero.platform.mesh.Routes;
 import io.codezero.platform.mesh.Visibility;
 import io.codezero.platform.secrets.RandomPassword;
 import io.codezero.platform.secrets.RandomPasswordArgs;
@@ -44,102 +41,85 @@ import java.util.Optional;
  * dashboards, and a generated admin password kept as a secret. Grafana picks up dashboards from
  * ConfigMaps labelled {@code grafana_dashboard=1} in every namespace, which is how apps register theirs.
  */
-public final class DashboardsLayer implements PlatformLayer {
+public final class DashboardsLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "dashboards";
+    /** Grafana's host label: {@code https://grafana.<domain>}. */
     public static final String GRAFANA_HOST = "grafana";
+    /** The pinned Grafana chart. */
     public static final ChartRef GRAFANA = new ChartRef("grafana", Versions.Platform.GRAFANA_COMMUNITY_REPO, "grafana", Versions.Platform.GRAFANA);
+    /** The Secret holding Grafana's generated admin password. */
     public static final String ADMIN_SECRET = "grafana-admin";
     static final List<String> BUILT_IN = List.of("codezero-cluster", "codezero-mesh");
 
-    /** @param route empty: reachable only through kubectl port-forward */
+    /**
+     * The settings a dashboards layer was built with.
+     *
+     * @param namespace where Grafana runs
+     * @param storage   Grafana's volume size
+     * @param route     Grafana's route through the gateway; empty: reachable only through {@code ./codezero console}
+     */
     public record Options(String namespace, String storage, Optional<Visibility> route) {
-        public static Options defaults() {
-            return new Options("codezero-dashboards", "5Gi", Optional.of(Visibility.PRIVATE));
-        }
     }
 
     private final Options options;
-    private final ChartSource charts;
 
-    public DashboardsLayer(Options options, ChartSource charts) {
+    private DashboardsLayer(Options options) {
+        super(NAME, List.of(GRAFANA), List.of(options.namespace()), requires(options), Set.of(Capability.of(Dashboards.class)));
         this.options = options;
-        this.charts = charts;
     }
 
-    /** Grafana. Every option has a default; chart sources default to the pinned public repositories. */
+    /** Grafana. Every option has a default. */
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final Options d = Options.defaults();
-        private String namespace = d.namespace();
-        private String storage = d.storage();
-        private Optional<Visibility> route = d.route();
-        private ChartSource charts = ChartSource.remote();
+    /** The settings this layer was built with. */
+    public Options options() {
+        return options;
+    }
 
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
+    /** Builds a {@link DashboardsLayer}: namespace codezero-dashboards, a 5Gi volume, a private route unless told otherwise. */
+    public static final class Builder extends LayerBuilder.Stored<Builder> {
+        private Visibility route = Visibility.PRIVATE;
+
+        private Builder() {
+            super("codezero-dashboards", "5Gi");
         }
 
-        /** Grafana volume size. */
-        public Builder storage(String storage) {
-            this.storage = storage;
-            return this;
-        }
 
-        /** Grafana's route through the gateway; empty: no route (port-forward only). */
-        public Builder route(Optional<Visibility> route) {
+
+        /** Grafana's route through the gateway (default private: signed-in users only); null: no route, as {@link #noRoute()}. */
+        public Builder route(Visibility route) {
             this.route = route;
             return this;
         }
 
-        /** Local chart directories or archives by chart key, for air-gapped installs. */
-        public Builder charts(ChartSource charts) {
-            this.charts = charts;
+        /** No route: Grafana is opened with {@code ./codezero console grafana} only. */
+        public Builder noRoute() {
+            this.route = null;
             return this;
         }
 
+        /** The layer; its options are checked with the stack's, before anything is registered. */
         public DashboardsLayer build() {
-            return new DashboardsLayer(new Options(namespace, storage, route), charts);
+            return new DashboardsLayer(new Options(namespace, storage, Optional.ofNullable(route)));
         }
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(GRAFANA);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
     }
 
     /**
      * Grafana shows what metrics and logs collect. Its route is served by the mesh's gateway, so a route without the
      * mesh is refused rather than silently missing.
      */
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
                 Requirement.uses(Logs.class), Requirement.uses(SignIn.class)));
         if (options.route().isPresent()) {
-            requires.add(Requirement.needs(Mesh.class, path() + ".route",
+            requires.add(Requirement.needs(Mesh.class, "platform." + NAME + ".route",
                     "Grafana's route is served by the Istio gateway: add the istio layer, or set route: none "
-                            + "(DashboardsLayer.Builder.route(Optional.empty())) and open it with ./codezero console"));
+                            + "(DashboardsLayer.Builder.noRoute()) and open it with ./codezero console"));
         }
         return requires;
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Dashboards.class));
     }
 
     @Override
@@ -156,12 +136,10 @@ public final class DashboardsLayer implements PlatformLayer {
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerComponent component = new LayerComponent("Dashboards", NAME, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         String ns = options.namespace();
-        String domain = context.settings().domain();
         // baseline: with persistence the Grafana chart's init-chown-data container runs as root with CHOWN.
-        Namespace namespace = Namespaces.system(c, "dashboards-namespace", ns, NAME, PodSecurity.BASELINE);
+        Namespace namespace = c.systemNamespace("dashboards-namespace", ns, PodSecurity.BASELINE);
 
         RandomPassword password = new RandomPassword(c.name("dashboards-grafana-admin-password"), RandomPasswordArgs.of(32), c.foreignOptions());
         Secret admin = new Secret(c.name("dashboards-grafana-admin"), SecretArgs.builder()
@@ -187,7 +165,8 @@ public final class DashboardsLayer implements PlatformLayer {
         values.put("sidecar", Map.of("dashboards", Map.of("enabled", true, "label", Dashboards.GRAFANA_SIDECAR.label(),
                 "labelValue", Dashboards.GRAFANA_SIDECAR.labelValue(), "searchNamespace", "ALL")));
         Map<String, Object> ini = new LinkedHashMap<>(Map.of(
-                "server", Map.of("root_url", "https://grafana." + domain),
+                "server", Map.of("root_url", Route.host(GRAFANA_HOST, Visibility.PRIVATE).url(context.settings().domain())
+                        .applyValue(url -> url.replaceAll("/$", ""))),
                 "auth.anonymous", Map.of("enabled", false),
                 "security", Map.of("cookie_secure", true, "disable_gravatar", true),
                 "analytics", Map.of("reporting_enabled", false, "check_for_updates", false)));
@@ -195,7 +174,7 @@ public final class DashboardsLayer implements PlatformLayer {
         context.fact(SignIn.class).filter(s -> options.route().equals(Optional.of(Visibility.PRIVATE)))
                 .ifPresent(s -> ini.put("auth.proxy", ConsoleIdentity.grafanaAuthProxy(s)));
         values.put("grafana.ini", ini);
-        Release grafana = charts.release(c.name("dashboards-grafana"), GRAFANA, "grafana", ns, values, 600, c.options(namespace, admin));
+        Release grafana = c.release("dashboards-grafana", GRAFANA, "grafana", ns, values, 600, namespace, admin);
 
         for (String dashboard : BUILT_IN) {
             new ConfigMap(c.name("dashboards-" + dashboard), ConfigMapArgs.builder()
@@ -208,11 +187,10 @@ public final class DashboardsLayer implements PlatformLayer {
         InstalledLayer installed = InstalledLayer.of(NAME, List.of(grafana)).withFact(Dashboards.class, Dashboards.GRAFANA_SIDECAR);
         Optional<Mesh> mesh = context.fact(Mesh.class);
         if (mesh.isPresent() && options.route().isPresent()) {
-            Output<String> url = Routes.expose(c, mesh.get(), "dashboards-grafana", ns, "grafana", 80,
-                    Route.host(GRAFANA_HOST, options.route().get()), false, namespace);
+            Output<String> url = c.expose("dashboards-grafana", ns, "grafana", 80, Route.host(GRAFANA_HOST, options.route().get()), false,
+                    namespace);
             installed = installed.withConsole("grafana", url);
         }
-        component.done();
         return installed;
     }
 

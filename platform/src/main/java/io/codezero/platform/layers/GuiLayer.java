@@ -1,6 +1,7 @@
 package io.codezero.platform.layers;
 
 import io.codezero.platform.Requirement;
+import java.util.Set;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -8,11 +9,9 @@ import io.codezero.core.Versions;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
-import io.codezero.platform.helm.ChartSource;
-import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
@@ -31,102 +30,91 @@ import java.util.Optional;
  * authenticated principal is denied at the gateway, and each tool asks for a Kubernetes token
  * on top. A public route for them is a validation error, never a default or an option.
  */
-public final class GuiLayer implements PlatformLayer {
+public final class GuiLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "gui";
+    /** Headlamp's host label. */
     public static final String HEADLAMP_HOST = "headlamp";
+    /** Kiali's host label. */
     public static final String KIALI_HOST = "kiali";
+    /** The pinned Headlamp chart. */
     public static final ChartRef HEADLAMP = new ChartRef("headlamp", Versions.Platform.HEADLAMP_REPO, "headlamp", Versions.Platform.HEADLAMP);
+    /** The pinned Kiali server chart. */
     public static final ChartRef KIALI = new ChartRef("kiali-server", Versions.Platform.KIALI_REPO, "kiali-server", Versions.Platform.KIALI_SERVER);
 
     /**
-     * @param route the requested visibility; anything but private (or none, for port-forward only) is rejected
-     * @param kiali also install Kiali (needs the istio layer)
+     * The settings a GUI layer was built with.
+     *
+     * @param namespace where Headlamp (and Kiali) run
+     * @param route     the consoles' route; only private (signed-in) routes are allowed; empty: {@code ./codezero console} only
+     * @param kiali     also install Kiali (needs the istio layer)
      */
     public record Options(String namespace, Optional<Visibility> route, boolean kiali) {
-        public static Options defaults() {
-            return new Options("codezero-gui", Optional.of(Visibility.PRIVATE), false);
-        }
     }
 
     private final Options options;
-    private final ChartSource charts;
 
-    public GuiLayer(Options options, ChartSource charts) {
+    private GuiLayer(Options options) {
+        super(NAME, options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP), List.of(options.namespace()), requires(options),
+                Set.of());
         this.options = options;
-        this.charts = charts;
     }
 
-    /** Headlamp (and Kiali). Every option has a default; chart sources default to the pinned public repositories. */
+    /** Headlamp (and Kiali). Every option has a default. */
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final Options d = Options.defaults();
-        private String namespace = d.namespace();
-        private Optional<Visibility> route = d.route();
-        private boolean kiali = d.kiali();
-        private ChartSource charts = ChartSource.remote();
+    /** Builds a {@link GuiLayer}: namespace codezero-gui, a private route, no Kiali unless told otherwise. */
+    public static final class Builder extends LayerBuilder<Builder> {
+        private Visibility route = Visibility.PRIVATE;
+        private boolean kiali = false;
 
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
+        private Builder() {
+            super("codezero-gui");
         }
 
-        /** Headlamp's route; only private (signed-in) routes are allowed. */
-        public Builder route(Optional<Visibility> route) {
+
+        /** The consoles' route; only private (signed-in) routes are allowed, a public one is refused. Null: as {@link #noRoute()}. */
+        public Builder route(Visibility route) {
             this.route = route;
             return this;
         }
 
-        /** Kiali, the mesh console; needs the istio layer. */
+        /** No route: the consoles are opened with {@code ./codezero console} only. */
+        public Builder noRoute() {
+            this.route = null;
+            return this;
+        }
+
+        /** Kiali, the mesh console; needs the istio layer. Default off. */
         public Builder kiali(boolean kiali) {
             this.kiali = kiali;
             return this;
         }
 
-        /** Local chart directories or archives by chart key, for air-gapped installs. */
-        public Builder charts(ChartSource charts) {
-            this.charts = charts;
-            return this;
-        }
-
+        /** The layer; its options are checked with the stack's, before anything is registered. */
         public GuiLayer build() {
-            return new GuiLayer(new Options(namespace, route, kiali), charts);
+            return new GuiLayer(new Options(namespace, Optional.ofNullable(route), kiali));
         }
     }
 
+    /** The settings this layer was built with. */
     public Options options() {
         return options;
     }
 
-    @Override
-    public List<ChartRef> charts() {
-        return options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
                 Requirement.uses(SignIn.class)));
         // A route is served by the mesh's gateway: without one it would silently not exist.
         if (options.route().isPresent()) {
-            requires.add(Requirement.needs(Mesh.class, path() + ".route",
+            requires.add(Requirement.needs(Mesh.class, "platform." + NAME + ".route",
                     "Headlamp's route is served by the Istio gateway: add the istio layer, or set route: none "
-                            + "(GuiLayer.Builder.route(Optional.empty())) and open it with ./codezero console"));
+                            + "(GuiLayer.Builder.noRoute()) and open it with ./codezero console"));
         }
         if (options.kiali()) {
-            requires.add(Requirement.needs(Mesh.class, path() + ".kiali",
+            requires.add(Requirement.needs(Mesh.class, "platform." + NAME + ".kiali",
                     "Kiali shows the mesh and needs the istio layer; add the istio layer or set kiali: false"));
         }
         return requires;
@@ -162,11 +150,10 @@ public final class GuiLayer implements PlatformLayer {
             // Defence in depth: the stack validates first, but a layer built in code must not slip through.
             throw new IllegalArgumentException(problems.get(0).toString());
         }
-        LayerComponent component = new LayerComponent("Gui", NAME, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         String ns = options.namespace();
         // baseline: the Headlamp chart sets no seccomp profile and drops no capabilities.
-        Namespace namespace = Namespaces.system(c, "gui-namespace", ns, NAME, PodSecurity.BASELINE);
+        Namespace namespace = c.systemNamespace("gui-namespace", ns, PodSecurity.BASELINE);
 
         Map<String, Object> headlampValues = new LinkedHashMap<>();
         headlampValues.put("fullnameOverride", "headlamp");
@@ -174,22 +161,21 @@ public final class GuiLayer implements PlatformLayer {
         Optional<SignIn> signIn = context.fact(SignIn.class);
         List<com.pulumi.resources.Resource> headlampWait = new ArrayList<>(List.of(namespace));
         signIn.ifPresent(s -> headlampConfig.put("oidc", ConsoleIdentity.headlampOidc(c, s, ns,
-                Route.host(HEADLAMP_HOST, Visibility.PRIVATE).url(context.settings().domain()).replaceAll("/$", ""), NAME, namespace, headlampWait)));
+                Route.host(HEADLAMP_HOST, Visibility.PRIVATE).url(context.settings().domain()).applyValue(u -> u.replaceAll("/$", "")), NAME, namespace, headlampWait)));
         headlampValues.put("config", headlampConfig);
         headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
         headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
         // Headlamp acts with each user's own token; the chart would bind its service account to cluster-admin.
         headlampValues.put("clusterRoleBinding", Map.of("create", false));
-        Release headlamp = charts.release(c.name("gui-headlamp"), HEADLAMP, "headlamp", ns, headlampValues, 600,
-                c.options(headlampWait.toArray(com.pulumi.resources.Resource[]::new)));
+        Release headlamp = c.release("gui-headlamp", HEADLAMP, "headlamp", ns, headlampValues, 600,
+                headlampWait.toArray(com.pulumi.resources.Resource[]::new));
         ConsoleIdentity.consoleServiceAccounts(c, ns, NAME, namespace);
         List<com.pulumi.resources.Resource> ready = new ArrayList<>(List.of(headlamp));
 
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, Output<String>> urls = new LinkedHashMap<>();
         if (mesh.isPresent() && options.route().isPresent()) {
-            urls.put("headlamp", Routes.expose(c, mesh.get(), "gui-headlamp", ns, "headlamp", 80,
-                    Route.host(HEADLAMP_HOST, Visibility.PRIVATE), false, namespace));
+            urls.put("headlamp", c.expose("gui-headlamp", ns, "headlamp", 80, Route.host(HEADLAMP_HOST, Visibility.PRIVATE), false, namespace));
         }
 
         if (options.kiali()) {
@@ -218,14 +204,13 @@ public final class GuiLayer implements PlatformLayer {
             kialiValues.put("deployment", deployment);
             kialiValues.put("external_services", external);
             kialiValues.put("server", Map.of("web_root", "/"));
-            Release kiali = charts.release(c.name("gui-kiali"), KIALI, "kiali", ns, kialiValues, 600, c.options(namespace));
+            Release kiali = c.release("gui-kiali", KIALI, "kiali", ns, kialiValues, 600, namespace);
             ready.add(kiali);
             if (mesh.isPresent() && options.route().isPresent()) {
-                urls.put("kiali", Routes.expose(c, mesh.get(), "gui-kiali", ns, "kiali", 20001,
-                        Route.host(KIALI_HOST, Visibility.PRIVATE), false, Routes.SignedInCredentials.ID_TOKEN, namespace));
+                urls.put("kiali", c.expose("gui-kiali", ns, "kiali", 20001, Route.host(KIALI_HOST, Visibility.PRIVATE), false,
+                        Routes.SignedInCredentials.ID_TOKEN, namespace));
             }
         }
-        component.done();
         InstalledLayer installed = InstalledLayer.of(NAME, ready);
         for (Map.Entry<String, Output<String>> url : urls.entrySet()) {
             installed = installed.withConsole(url.getKey(), url.getValue());

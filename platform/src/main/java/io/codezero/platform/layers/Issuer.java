@@ -19,6 +19,7 @@ public record Issuer(String name, List<Resource> ready, boolean supportsWildcard
     /** The class of the ACME solver's Ingresses: Istio's default {@code meshConfig.ingressClass}. */
     public static final String HTTP01_INGRESS_CLASS = "istio";
 
+    /** Copies the list. */
     public Issuer {
         ready = List.copyOf(ready);
         http01IngressClass = Objects.requireNonNullElse(http01IngressClass, Optional.empty());

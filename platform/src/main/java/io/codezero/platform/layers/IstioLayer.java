@@ -24,15 +24,14 @@ import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
-import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
-import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.ExternalAuthorization;
+import io.codezero.platform.mesh.GatewayServiceType;
 import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.mesh.RouteHosts;
@@ -49,11 +48,16 @@ import java.util.Optional;
  * Gateway serving HTTPS with the certificates layer's certificate and redirecting HTTP to HTTPS (on the gateway's
  * HTTP server, or per route when an ACME HTTP-01 issuer needs port 80 open for its challenges: see {@link Routes}).
  */
-public final class IstioLayer implements PlatformLayer {
+public final class IstioLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "istio";
+    /** Where istiod, the CNI agent and ztunnel run. */
     public static final String SYSTEM_NAMESPACE = "istio-system";
+    /** The Istio Gateway every route binds to. */
     public static final String GATEWAY_NAME = "codezero-gateway";
+    /** The gateway's Helm release, Service and service account. */
     public static final String GATEWAY_RELEASE = "istio-ingressgateway";
+    /** The Secret holding the gateway's certificate. */
     public static final String TLS_SECRET = "codezero-gateway-tls";
     /** The VirtualService redirecting the gateway's own hosts to HTTPS when ACME HTTP-01 keeps the gateway from doing it. */
     public static final String HTTPS_REDIRECT_ROUTE = "codezero-https-redirect";
@@ -71,88 +75,100 @@ public final class IstioLayer implements PlatformLayer {
     /** The controller name Istio's Ingress support answers to (Istio docs, "Kubernetes Ingress" task). */
     public static final String INGRESS_CONTROLLER = "istio.io/ingress-controller";
 
+    /** The pinned Istio base chart (CRDs). */
     public static final ChartRef BASE = chart("istio-base", "base");
+    /** The pinned istiod chart. */
     public static final ChartRef ISTIOD = chart("istiod", "istiod");
+    /** The pinned gateway chart. */
     public static final ChartRef GATEWAY = chart("istio-gateway", "gateway");
+    /** The pinned istio-cni chart. */
     public static final ChartRef CNI = chart("istio-cni", "cni");
+    /** The pinned ztunnel chart (ambient mode). */
     public static final ChartRef ZTUNNEL = chart("istio-ztunnel", "ztunnel");
 
     /**
-     * @param mode             sidecar or ambient
-     * @param gatewayNamespace where the ingress gateway runs
-     * @param gatewayReplicas  minimum gateway replicas (the chart autoscales above it)
-     * @param gatewayExposure  null: the platform setting, else the target's default
-     * @param auth             the identity provider whose tokens private routes require; empty: private routes deny everyone
-     * @param extraHosts       more host names for the gateway certificate when the issuer cannot sign wildcards, for hosts the
-     *                         stack does not route itself (its own routes are named already)
-     * @param gatewayServiceType LoadBalancer or NodePort; null: chosen from the target's load balancers
-     *                         ({@link #serviceTypeFor}), because Helm waits for a LoadBalancer Service's address and an
-     *                         atomic release rolls back when none comes before its timeout
-     * @param signIn           the browser sign-in service private routes ask ({@link SignInLayer#externalAuthorization()});
-     *                         empty: no extension provider, private routes deny requests without a token
+     * The settings an Istio layer was built with.
+     *
+     * @param mode               sidecar or ambient; null: the target's preference ({@link IstioMode#defaultFor}), decided at install
+     * @param gatewayNamespace   where the ingress gateway runs
+     * @param gatewayReplicas    minimum gateway replicas (the chart autoscales above it)
+     * @param gatewayExposure    null: the platform setting, else the target's default
+     * @param auth               the identity provider whose tokens private routes require; empty: private routes deny everyone
+     * @param extraHosts         more host names for the gateway certificate when the issuer cannot sign wildcards, for hosts the
+     *                           stack does not route itself (its own routes are named already)
+     * @param gatewayServiceType null: chosen from the target's load balancers ({@link #serviceTypeFor}), because Helm waits for
+     *                           a LoadBalancer Service's address and an atomic release rolls back when none comes before its timeout
+     * @param signIn             the browser sign-in service private routes ask ({@link SignInLayer#externalAuthorization()});
+     *                           empty: no extension provider, private routes deny requests without a token
      */
     public record Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
-                          Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType,
+                          Optional<Auth> auth, List<String> extraHosts, GatewayServiceType gatewayServiceType,
                           Optional<ExternalAuthorization> signIn) {
+        /** Copies the list. */
         public Options {
             extraHosts = List.copyOf(extraHosts);
+            auth = auth == null ? Optional.empty() : auth;
             signIn = signIn == null ? Optional.empty() : signIn;
-        }
-
-        public Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
-                       Optional<Auth> auth, List<String> extraHosts, String gatewayServiceType) {
-            this(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType, Optional.empty());
-        }
-
-        public static Options defaults() {
-            return new Options(IstioMode.SIDECAR, "istio-ingress", 2, null, Optional.empty(), List.of(), null);
         }
     }
 
-    /** A JWT issuer (OIDC provider) checked at the gateway. */
+    /**
+     * A JWT issuer (OIDC provider) checked at the gateway.
+     *
+     * @param issuer    the issuer URL (https)
+     * @param jwksUri   the URL serving its keys (https)
+     * @param audiences the accepted audiences; empty: any
+     */
     public record Auth(String issuer, String jwksUri, List<String> audiences) {
+        /** Copies the list. */
         public Auth {
             audiences = List.copyOf(audiences);
         }
     }
 
     private final Options options;
-    private final ChartSource charts;
 
-    public IstioLayer(Options options, ChartSource charts) {
+    private IstioLayer(Options options) {
+        super(NAME, charts(options), List.of(SYSTEM_NAMESPACE, options.gatewayNamespace()), requires(options), provides(options));
         this.options = options;
-        this.charts = charts;
     }
 
-    /** Istio with STRICT mTLS and the system gateway. Every option has a default; chart sources default to the pinned public repositories. */
+    /**
+     * Istio with STRICT mTLS and the system gateway. Every option has a default, the same one config gets: the mode is
+     * the target's preference (ambient where CodeZero installs the CNI itself, e.g. bare metal), the service type follows
+     * the target's load balancers.
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Builds an {@link IstioLayer}; every option has a default. */
     public static final class Builder {
-        private final Options d = Options.defaults();
-        private IstioMode mode = d.mode();
-        private String gatewayNamespace = d.gatewayNamespace();
-        private int gatewayReplicas = d.gatewayReplicas();
-        private Exposure gatewayExposure = d.gatewayExposure();
-        private Optional<Auth> auth = d.auth();
-        private List<String> extraHosts = d.extraHosts();
-        private String gatewayServiceType = d.gatewayServiceType();
-        private Optional<ExternalAuthorization> signIn = d.signIn();
-        private ChartSource charts = ChartSource.remote();
+        private IstioMode mode;
+        private String gatewayNamespace = "istio-ingress";
+        private int gatewayReplicas = 2;
+        private Exposure gatewayExposure;
+        private Auth auth;
+        private List<String> extraHosts = List.of();
+        private GatewayServiceType gatewayServiceType;
+        private ExternalAuthorization signIn;
 
-        /** Sidecar or ambient; null: the target's preference (ambient where CodeZero installs the CNI itself). */
+        private Builder() {
+        }
+
+        /** Sidecar or ambient; null (the default): the target's preference (ambient where CodeZero installs the CNI itself). */
         public Builder mode(IstioMode mode) {
             this.mode = mode;
             return this;
         }
 
+        /** Where the ingress gateway runs; default istio-ingress. */
         public Builder gatewayNamespace(String gatewayNamespace) {
             this.gatewayNamespace = gatewayNamespace;
             return this;
         }
 
-        /** Minimum gateway replicas (the chart autoscales above). */
+        /** Minimum gateway replicas (the chart autoscales above); default 2. */
         public Builder gatewayReplicas(int gatewayReplicas) {
             this.gatewayReplicas = gatewayReplicas;
             return this;
@@ -164,8 +180,8 @@ public final class IstioLayer implements PlatformLayer {
             return this;
         }
 
-        /** The identity provider whose tokens private routes require; empty: private routes deny everyone. */
-        public Builder auth(Optional<Auth> auth) {
+        /** The identity provider whose bearer tokens private routes require; null (the default): private routes deny everyone. */
+        public Builder auth(Auth auth) {
             this.auth = auth;
             return this;
         }
@@ -176,15 +192,9 @@ public final class IstioLayer implements PlatformLayer {
             return this;
         }
 
-        /** LoadBalancer or NodePort; null: chosen from the target's load balancers. */
-        public Builder gatewayServiceType(String gatewayServiceType) {
+        /** LoadBalancer or NodePort; null (the default): chosen from the target's load balancers. */
+        public Builder gatewayServiceType(GatewayServiceType gatewayServiceType) {
             this.gatewayServiceType = gatewayServiceType;
-            return this;
-        }
-
-        /** Local chart directories or archives by chart key, for air-gapped installs. */
-        public Builder charts(ChartSource charts) {
-            this.charts = charts;
             return this;
         }
 
@@ -194,51 +204,41 @@ public final class IstioLayer implements PlatformLayer {
          * reads extension providers from its mesh config, and the sign-in layer is installed after the mesh.
          */
         public Builder signIn(ExternalAuthorization signIn) {
-            this.signIn = Optional.ofNullable(signIn);
+            this.signIn = signIn;
             return this;
         }
 
+        /** The layer; its options are checked with the stack's, before anything is registered. */
         public IstioLayer build() {
-            return new IstioLayer(new Options(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, auth, extraHosts, gatewayServiceType,
-                    signIn), charts);
+            return new IstioLayer(new Options(mode, gatewayNamespace, gatewayReplicas, gatewayExposure, Optional.ofNullable(auth), extraHosts,
+                    gatewayServiceType, Optional.ofNullable(signIn)));
         }
     }
 
+    /** The pinned Istio chart of this key and name. */
     public static ChartRef chart(String key, String name) {
         return new ChartRef(key, Versions.Platform.ISTIO_REPO, name, Versions.Platform.ISTIO);
     }
 
+    /** The settings this layer was built with. */
     public Options options() {
         return options;
     }
 
-    @Override
-    public List<ChartRef> charts() {
+    private static List<ChartRef> charts(Options options) {
         // Without a chosen mode the target decides at install time, so both modes' charts may be overridden.
         return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY, CNI) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(SYSTEM_NAMESPACE, options.gatewayNamespace());
     }
 
     /**
      * The gateway's certificate comes from the issuer when there is one, so certificates go first; it names every
      * routed host when the issuer cannot sign a wildcard.
      */
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         return List.of(Requirement.uses(Issuer.class), Requirement.uses(RouteHosts.class));
     }
 
-    @Override
-    public Set<Capability> provides() {
+    private static Set<Capability> provides(Options options) {
         // The sign-in layer needs the extension provider in the mesh config, so only a mesh told about it offers it.
         return options.signIn().isPresent()
                 ? Set.of(Capability.of(Mesh.class), Capability.of(ExternalAuthorization.class))
@@ -250,9 +250,6 @@ public final class IstioLayer implements PlatformLayer {
         List<Problem> problems = new ArrayList<>();
         if (options.gatewayReplicas() < 1 || options.gatewayReplicas() > 20) {
             problems.add(Problem.of("platform.istio.gateway.replicas", options.gatewayReplicas(), "must be between 1 and 20"));
-        }
-        if (options.gatewayServiceType() != null && !List.of("LoadBalancer", "NodePort").contains(options.gatewayServiceType())) {
-            problems.add(Problem.of("platform.istio.gateway.serviceType", options.gatewayServiceType(), "must be LoadBalancer or NodePort"));
         }
         if (options.auth().isPresent() && options.signIn().isPresent()) {
             problems.add(Problem.of("platform.istio.auth", options.auth().get().issuer(), "and platform.signIn both guard private routes; "
@@ -279,35 +276,32 @@ public final class IstioLayer implements PlatformLayer {
         Exposure exposure = exposure(context.settings(), context.cluster().loadBalancers());
         refuseBundledIngress(context);
         Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
-        LayerComponent component = new LayerComponent("Istio", NAME, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
         String gatewayNs = options.gatewayNamespace();
 
         // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway
         // chart sets no seccomp profile, which `restricted` requires.
-        Namespace systemNs = Namespaces.create(c, "istio-system-namespace", SYSTEM_NAMESPACE, NAME, PodSecurity.PRIVILEGED, Map.of());
-        Namespace ingressNs = Namespaces.create(c, "istio-ingress-namespace", gatewayNs, NAME, PodSecurity.BASELINE, Map.of());
+        Namespace systemNs = c.namespace("istio-system-namespace", SYSTEM_NAMESPACE, PodSecurity.PRIVILEGED, Map.of());
+        Namespace ingressNs = c.namespace("istio-ingress-namespace", gatewayNs, PodSecurity.BASELINE, Map.of());
 
         Map<String, Object> baseValues = new LinkedHashMap<>();
         baseValues.put("defaultRevision", "default");
         // The base chart templates its CRDs (since 1.24), so every chart upgrade upgrades them too (istio#43204).
         baseValues.put("base", Map.of("enableCRDTemplates", true));
-        Release base = charts.release(c.name("istio-base"), BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, c.options(systemNs));
+        Release base = c.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, systemNs);
 
-        Release istiod = charts.release(c.name("istiod"), ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths), 600, c.options(systemNs, base));
+        Release istiod = c.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths), 600, systemNs, base);
 
         // The CNI node agent runs in both modes: in sidecar mode it sets up each pod's traffic redirection, so
         // injected pods need no istio-init container with NET_ADMIN and NET_RAW and app namespaces stay `restricted`.
         // Node agents need neither the CRDs nor istiod to start; they only gate mesh workloads.
-        Release cni = charts.release(c.name("istio-cni"), CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths), 600,
-                c.options(systemNs));
+        Release cni = c.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths), 600, systemNs);
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod, cni));
         if (mode == IstioMode.AMBIENT) {
             Map<String, Object> ztunnelValues = new LinkedHashMap<>(Map.of("resources", requests("200m", "256Mi")));
             platformProfile(cniPaths, ztunnelValues);
-            Release ztunnel = charts.release(c.name("istio-ztunnel"), ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE,
-                    ztunnelValues, 600, c.options(systemNs));
+            Release ztunnel = c.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE, ztunnelValues, 600, systemNs);
             workloadsReady.add(ztunnel);
         }
 
@@ -321,8 +315,7 @@ public final class IstioLayer implements PlatformLayer {
                 "maxReplicas", Math.max(options.gatewayReplicas(), 5)));
         gatewayValues.put("resources", requests("100m", "128Mi"));
         // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
-        Release gateway = charts.release(c.name("istio-gateway"), GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues,
-                GATEWAY_TIMEOUT_SECONDS, c.options(ingressNs, istiod));
+        Release gateway = c.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, GATEWAY_TIMEOUT_SECONDS, ingressNs, istiod);
         Service gatewayService = gatewayService(c, gatewayNs, exposure, ingressNs, gateway);
 
         List<Resource> configReady = List.of(base, istiod);
@@ -331,11 +324,11 @@ public final class IstioLayer implements PlatformLayer {
         KubernetesObject.of(c.name("istio-mtls-strict"), Routes.SECURITY_API, "PeerAuthentication",
                 Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), c.options(configWait));
 
-        String domain = context.settings().domain();
-        List<String> routed = context.fact(RouteHosts.class).map(RouteHosts::hostNames).orElse(List.of());
+        Output<String> domain = context.settings().domain();
+        Output<List<String>> routed = context.fact(RouteHosts.class).map(r -> r.hostNames(domain)).orElse(Output.of(List.of()));
         context.fact(Issuer.class).ifPresent(issuer -> {
             issuer.http01IngressClass().ifPresent(className -> ingressClass(c, className));
-            List<String> dnsNames = certificateNames(domain, issuer.supportsWildcard(), routed);
+            Output<List<String>> dnsNames = certificateNames(domain, issuer.supportsWildcard(), routed);
             List<Resource> wait = new ArrayList<>(issuer.ready());
             wait.add(ingressNs);
             KubernetesObject.of(c.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
@@ -347,7 +340,7 @@ public final class IstioLayer implements PlatformLayer {
                     c.options(wait.toArray(Resource[]::new)));
         });
 
-        List<String> hosts = List.of(domain, "*." + domain);
+        Output<List<String>> hosts = domain.applyValue(d -> List.of(d, "*." + d));
         List<Resource> gatewayWait = new ArrayList<>(configReady);
         gatewayWait.add(ingressNs);
         boolean acmeHttp01 = context.fact(Issuer.class).flatMap(Issuer::http01IngressClass).isPresent();
@@ -371,8 +364,11 @@ public final class IstioLayer implements PlatformLayer {
             // while its challenge is pending the solver's route gives an extra host a virtual host of its own, which
             // the wildcard's routes do not reach. The match names no path, so istiod counts it catch-all and orders
             // it after the solver's challenge route.
-            List<String> redirected = new ArrayList<>(hosts);
-            certificateNames(domain, false, routed).stream().filter(h -> !redirected.contains(h)).forEach(redirected::add);
+            Output<List<String>> redirected = Output.tuple(hosts, certificateNames(domain, false, routed)).applyValue(t -> {
+                List<String> all = new ArrayList<>(t.t1);
+                t.t2.stream().filter(h -> !all.contains(h)).forEach(all::add);
+                return all;
+            });
             KubernetesObject.of(c.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
                     Meta.of(HTTPS_REDIRECT_ROUTE, gatewayNs, NAME),
                     Map.of("hosts", redirected, "gateways", List.of(gatewayNs + "/" + GATEWAY_NAME),
@@ -390,7 +386,6 @@ public final class IstioLayer implements PlatformLayer {
         Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
                 "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options.signIn(), acmeHttp01);
 
-        component.done();
         InstalledLayer installed = InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
                 .withGatewayAddress(gatewayAddress(gatewayService, gatewayNs));
         if (options.signIn().isPresent()) {
@@ -403,15 +398,18 @@ public final class IstioLayer implements PlatformLayer {
      * The gateway certificate's names: the domain, then its wildcard when the issuer can sign one, or else every host
      * the stack routes (an ACME HTTP-01 certificate must name each), then the extra hosts; each once.
      */
-    private List<String> certificateNames(String domain, boolean wildcard, List<String> routed) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of(domain));
-        if (wildcard) {
-            names.add("*." + domain);
-        } else {
-            names.addAll(routed);
-        }
-        options.extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
-        return List.copyOf(names);
+    private Output<List<String>> certificateNames(Output<String> domainOutput, boolean wildcard, Output<List<String>> routedOutput) {
+        return Output.tuple(domainOutput, routedOutput).applyValue(t -> {
+            String domain = t.t1;
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of(domain));
+            if (wildcard) {
+                names.add("*." + domain);
+            } else {
+                names.addAll(t.t2);
+            }
+            options.extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
+            return List.copyOf(names);
+        });
     }
 
     /**
@@ -432,8 +430,8 @@ public final class IstioLayer implements PlatformLayer {
      */
     private void refuseBundledIngress(LayerContext context) {
         Optional<BundledIngress> bundled = context.cluster().facts().get(BundledIngress.class).filter(BundledIngress::running);
-        String type = serviceTypeFor(options.gatewayServiceType(), context.cluster().loadBalancers());
-        if (bundled.isPresent() && type.equals("LoadBalancer")) {
+        GatewayServiceType type = serviceTypeFor(options.gatewayServiceType(), context.cluster().loadBalancers());
+        if (bundled.isPresent() && type == GatewayServiceType.LOAD_BALANCER) {
             throw new IllegalArgumentException("platform.istio.gateway: the cluster runs its bundled ingress controller "
                     + bundled.get().controller() + ", which holds ports 80 and 443 of the load balancer, so the gateway's "
                     + "LoadBalancer Service would never get an address; switch it off (" + bundled.get().how()
@@ -470,11 +468,11 @@ public final class IstioLayer implements PlatformLayer {
      * does not (minikube without {@code minikube tunnel}, simulated nodes): there Helm would wait for an address
      * until the release's timeout and then roll the gateway back.
      */
-    public static String serviceTypeFor(String configured, LoadBalancerCapabilities loadBalancers) {
+    public static GatewayServiceType serviceTypeFor(GatewayServiceType configured, LoadBalancerCapabilities loadBalancers) {
         if (configured != null) {
             return configured;
         }
-        return loadBalancers.assignsAddresses() ? "LoadBalancer" : "NodePort";
+        return loadBalancers.assignsAddresses() ? GatewayServiceType.LOAD_BALANCER : GatewayServiceType.NODE_PORT;
     }
 
     /** The gateway pods' Service: the chart's ports, the target's annotations for the exposure. */
@@ -486,7 +484,7 @@ public final class IstioLayer implements PlatformLayer {
                 .metadata(ObjectMetaArgs.builder().name(GATEWAY_RELEASE).namespace(gatewayNs).labels(Meta.labels(NAME))
                         .annotations(loadBalancers.annotationsFor(exposure).orElse(Map.of())).build())
                 .spec(ServiceSpecArgs.builder()
-                        .type(serviceTypeFor(options.gatewayServiceType(), loadBalancers))
+                        .type(serviceTypeFor(options.gatewayServiceType(), loadBalancers).kubernetesName())
                         .selector(selector)
                         .ports(List.of(port("status-port", 15021), port("http2", 80), port("https", 443)))
                         .build())

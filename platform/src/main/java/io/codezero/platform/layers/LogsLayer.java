@@ -9,11 +9,9 @@ import io.codezero.core.target.StorageTier;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
-import io.codezero.platform.helm.ChartSource;
-import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,83 +23,54 @@ import java.util.Map;
  * Alloy on every node shipping every pod's logs to it. Alloy only needs Loki's address, so the two
  * releases install side by side; Alloy retries until Loki answers.
  */
-public final class LogsLayer implements PlatformLayer {
+public final class LogsLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "logs";
+    /** The pinned Loki chart. */
     public static final ChartRef LOKI = new ChartRef("loki", Versions.Platform.GRAFANA_COMMUNITY_REPO, "loki", Versions.Platform.LOKI);
+    /** The pinned Alloy chart. */
     public static final ChartRef ALLOY = new ChartRef("alloy", Versions.Platform.GRAFANA_REPO, "alloy", Versions.Platform.ALLOY);
 
+    /**
+     * The settings a logs layer was built with.
+     *
+     * @param namespace where Loki and Alloy run
+     * @param retention how long logs are kept, e.g. 168h
+     * @param storage   Loki's volume size, e.g. 20Gi
+     */
     public record Options(String namespace, String retention, String storage) {
-        public static Options defaults() {
-            return new Options("codezero-logs", "168h", "20Gi");
-        }
     }
 
     private final Options options;
-    private final ChartSource charts;
 
-    public LogsLayer(Options options, ChartSource charts) {
+    private LogsLayer(Options options) {
+        super(NAME, List.of(LOKI, ALLOY), List.of(options.namespace()), List.of(), Set.of(Capability.of(Logs.class)));
         this.options = options;
-        this.charts = charts;
     }
 
-    /** Loki and Alloy. Every option has a default; chart sources default to the pinned public repositories. */
+    /** Loki and Alloy. Every option has a default. */
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final Options d = Options.defaults();
-        private String namespace = d.namespace();
-        private String retention = d.retention();
-        private String storage = d.storage();
-        private ChartSource charts = ChartSource.remote();
+    /** The settings this layer was built with. */
+    public Options options() {
+        return options;
+    }
 
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
+    /** Builds a {@link LogsLayer}: namespace codezero-logs, retention 168h, a 20Gi volume unless told otherwise. */
+    public static final class Builder extends LayerBuilder.Retained<Builder> {
+        private Builder() {
+            super("codezero-logs", "20Gi", "168h");
         }
 
-        /** How long logs are kept, e.g. 72h or 30d. */
-        public Builder retention(String retention) {
-            this.retention = retention;
-            return this;
-        }
 
-        /** Loki volume size, e.g. 20Gi. */
-        public Builder storage(String storage) {
-            this.storage = storage;
-            return this;
-        }
 
-        /** Local chart directories or archives by chart key, for air-gapped installs. */
-        public Builder charts(ChartSource charts) {
-            this.charts = charts;
-            return this;
-        }
 
+        /** The layer; its options are checked with the stack's, before anything is registered. */
         public LogsLayer build() {
-            return new LogsLayer(new Options(namespace, retention, storage), charts);
+            return new LogsLayer(new Options(namespace, retention, storage));
         }
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(LOKI, ALLOY);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Logs.class));
     }
 
     @Override
@@ -114,11 +83,10 @@ public final class LogsLayer implements PlatformLayer {
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerComponent component = new LayerComponent("Logs", NAME, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         String ns = options.namespace();
         // privileged: the Alloy DaemonSet reads every node's pod logs from host paths.
-        Namespace namespace = Namespaces.create(c, "logs-namespace", ns, NAME, PodSecurity.PRIVILEGED, Map.of());
+        Namespace namespace = c.namespace("logs-namespace", ns, PodSecurity.PRIVILEGED, Map.of());
         String lokiUrl = "http://loki." + ns + ".svc:3100";
 
         Map<String, Object> loki = new LinkedHashMap<>();
@@ -144,16 +112,15 @@ public final class LogsLayer implements PlatformLayer {
         lokiValues.put("lokiCanary", Map.of("enabled", false));
         lokiValues.put("test", Map.of("enabled", false));
         lokiValues.put("minio", Map.of("enabled", false));
-        Release lokiRelease = charts.release(c.name("logs-loki"), LOKI, "loki", ns, lokiValues, 600, c.options(namespace));
+        Release lokiRelease = c.release("logs-loki", LOKI, "loki", ns, lokiValues, 600, namespace);
 
         Map<String, Object> alloy = new LinkedHashMap<>();
         alloy.put("configMap", Map.of("create", true, "content", alloyConfig(lokiUrl)));
         alloy.put("mounts", Map.of("varlog", true));
         alloy.put("resources", IstioLayer.requests("50m", "128Mi"));
-        Release alloyRelease = charts.release(c.name("logs-alloy"), ALLOY, "alloy", ns,
-                Map.of("controller", Map.of("type", "daemonset"), "alloy", alloy), 600, c.options(namespace));
+        Release alloyRelease = c.release("logs-alloy", ALLOY, "alloy", ns,
+                Map.of("controller", Map.of("type", "daemonset"), "alloy", alloy), 600, namespace);
 
-        component.done();
         return InstalledLayer.of(NAME, List.of(lokiRelease, alloyRelease)).withFact(Logs.class, new Logs(lokiUrl));
     }
 

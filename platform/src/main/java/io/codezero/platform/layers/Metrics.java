@@ -10,6 +10,7 @@ import java.util.List;
  * @param scraperPrincipal Prometheus' mesh identity, allowed to an app's metrics port in ambient mode
  */
 public record Metrics(String prometheusUrl, String alertmanagerUrl, String scraperPrincipal, List<Resource> crdsReady) {
+    /** Copies the list. */
     public Metrics {
         crdsReady = List.copyOf(crdsReady);
     }

@@ -16,13 +16,11 @@ import io.codezero.core.target.StorageTier;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.helm.ChartRef;
-import io.codezero.platform.helm.ChartSource;
 import io.codezero.platform.k8s.KubernetesObject;
 import io.codezero.platform.k8s.Meta;
-import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +35,10 @@ import java.util.Set;
  * Istio scrape targets. Alertmanager's configuration is a Kubernetes Secret built from typed
  * receivers, so webhook URLs and SMTP passwords never sit in Helm values.
  */
-public final class MetricsLayer implements PlatformLayer {
+public final class MetricsLayer extends DeclaredLayer {
+    /** The layer's name and config key. */
     public static final String NAME = "metrics";
+    /** The pinned kube-prometheus-stack chart. */
     public static final ChartRef KUBE_PROMETHEUS_STACK = new ChartRef("kube-prometheus-stack",
             Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "kube-prometheus-stack", Versions.Platform.KUBE_PROMETHEUS_STACK);
     /**
@@ -47,6 +47,7 @@ public final class MetricsLayer implements PlatformLayer {
      */
     public static final ChartRef PROMETHEUS_OPERATOR_CRDS = new ChartRef("prometheus-operator-crds",
             Versions.Platform.PROMETHEUS_COMMUNITY_REPO, "prometheus-operator-crds", Versions.Platform.PROMETHEUS_OPERATOR_CRDS);
+    /** The Secret holding Alertmanager's configuration. */
     public static final String ALERTMANAGER_SECRET = "codezero-alertmanager";
     private static final String FULLNAME = "codezero";
     private static final String MONITORING_API = "monitoring.coreos.com/v1";
@@ -58,101 +59,68 @@ public final class MetricsLayer implements PlatformLayer {
             ControlPlaneComponent.PROXY, "kubeProxy",
             ControlPlaneComponent.ETCD, "kubeEtcd"));
 
+    /**
+     * The settings a metrics layer was built with.
+     *
+     * @param namespace    where Prometheus, Alertmanager and the operator run
+     * @param retention    how long Prometheus keeps samples, e.g. 15d
+     * @param storage      Prometheus' volume size
+     * @param alertStorage Alertmanager's volume size
+     * @param receivers    where alerts go
+     */
     public record Options(String namespace, String retention, String storage, String alertStorage, List<AlertReceiver> receivers) {
+        /** Copies the receivers. */
         public Options {
             receivers = List.copyOf(receivers);
-        }
-
-        public static Options defaults() {
-            return new Options("codezero-metrics", "15d", "20Gi", "2Gi", List.of());
         }
     }
 
     private final Options options;
-    private final ChartSource charts;
 
-    public MetricsLayer(Options options, ChartSource charts) {
+    private MetricsLayer(Options options) {
+        super(NAME, List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK), List.of(options.namespace()),
+                List.of(Requirement.uses(Mesh.class)), Set.of(Capability.of(Metrics.class)));
         this.options = options;
-        this.charts = charts;
     }
 
-    /** Prometheus, Alertmanager and the health rules. Every option has a default; chart sources default to the pinned public repositories. */
+    /** Prometheus, Alertmanager and the health rules. Every option has a default. */
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final Options d = Options.defaults();
-        private String namespace = d.namespace();
-        private String retention = d.retention();
-        private String storage = d.storage();
-        private String alertStorage = d.alertStorage();
-        private List<AlertReceiver> receivers = d.receivers();
-        private ChartSource charts = ChartSource.remote();
+    /** The settings this layer was built with. */
+    public Options options() {
+        return options;
+    }
 
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
+    /** Builds a {@link MetricsLayer}: namespace codezero-metrics, retention 15d, a 20Gi volume unless told otherwise. */
+    public static final class Builder extends LayerBuilder.Retained<Builder> {
+        private String alertStorage = "2Gi";
+        private List<AlertReceiver> receivers = List.of();
+
+        private Builder() {
+            super("codezero-metrics", "20Gi", "15d");
         }
 
-        /** How long Prometheus keeps samples, e.g. 15d. */
-        public Builder retention(String retention) {
-            this.retention = retention;
-            return this;
-        }
 
-        /** Prometheus volume size. */
-        public Builder storage(String storage) {
-            this.storage = storage;
-            return this;
-        }
 
-        /** Alertmanager volume size. */
+
+        /** Alertmanager volume size; default 2Gi. */
         public Builder alertStorage(String alertStorage) {
             this.alertStorage = alertStorage;
             return this;
         }
 
-        /** Where alerts go; none: alerts are only visible in Alertmanager. */
+        /** Where alerts go ({@link AlertReceiver#webhook}, {@link AlertReceiver#slack}); none: alerts are only visible in Alertmanager. */
         public Builder receivers(List<AlertReceiver> receivers) {
             this.receivers = io.codezero.core.validation.Arguments.items(receivers, "MetricsLayer.Builder.receivers");
             return this;
         }
 
-        /** Local chart directories or archives by chart key, for air-gapped installs. */
-        public Builder charts(ChartSource charts) {
-            this.charts = charts;
-            return this;
-        }
-
+        /** The layer; its options are checked with the stack's, before anything is registered. */
         public MetricsLayer build() {
-            return new MetricsLayer(new Options(namespace, retention, storage, alertStorage, receivers), charts);
+            return new MetricsLayer(new Options(namespace, retention, storage, alertStorage, receivers));
         }
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public List<Requirement> requires() {
-        return List.of(Requirement.uses(Mesh.class));
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(Metrics.class));
     }
 
     @Override
@@ -174,12 +142,11 @@ public final class MetricsLayer implements PlatformLayer {
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerComponent component = new LayerComponent("Metrics", NAME, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         String ns = options.namespace();
         String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
         // privileged: the node exporter DaemonSet uses the host's network, PID namespace and file system.
-        Namespace namespace = Namespaces.system(c, "metrics-namespace", ns, NAME, PodSecurity.PRIVILEGED);
+        Namespace namespace = c.systemNamespace("metrics-namespace", ns, PodSecurity.PRIVILEGED);
 
         Secret alertmanagerConfig = new Secret(c.name("metrics-alertmanager-config"), SecretArgs.builder()
                 .metadata(Meta.of(ALERTMANAGER_SECRET, ns, NAME))
@@ -190,8 +157,8 @@ public final class MetricsLayer implements PlatformLayer {
         // rule, which therefore wait for this release only, never for Prometheus to run.
         // The CRDs outlive the release (Helm's keep policy), like Istio's and cert-manager's: switching the layer off must
         // not delete every ServiceMonitor, PodMonitor and PrometheusRule that apps keep in their own namespaces.
-        Release crds = charts.release(c.name("metrics-prometheus-operator-crds"), PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
-                Map.of("crds", Map.of("annotations", Map.of(KEEP_POLICY, "keep"))), 300, c.options(namespace));
+        Release crds = c.release("metrics-prometheus-operator-crds", PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
+                Map.of("crds", Map.of("annotations", Map.of(KEEP_POLICY, "keep"))), 300, namespace);
 
         Map<String, Object> prometheusSpec = new LinkedHashMap<>();
         prometheusSpec.put("retention", options.retention());
@@ -225,8 +192,8 @@ public final class MetricsLayer implements PlatformLayer {
         ScrapableControlPlane scrapable = context.cluster().facts().get(ScrapableControlPlane.class)
                 .orElse(ScrapableControlPlane.none("the target states no scrapable control-plane components"));
         CONTROL_PLANE_KEYS.forEach((part, key) -> values.put(key, Map.of("enabled", scrapable.includes(part))));
-        Release release = charts.release(c.name("metrics-kube-prometheus-stack"), KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
-                900, c.options(namespace, alertmanagerConfig, crds));
+        Release release = c.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
+                900, namespace, alertmanagerConfig, crds);
 
         KubernetesObject.of(c.name("metrics-health-rules"), MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
                 HealthRules.spec(), c.options(crds));
@@ -245,13 +212,14 @@ public final class MetricsLayer implements PlatformLayer {
         Metrics metrics = new Metrics("http://" + FULLNAME + "-prometheus." + ns + ".svc:9090",
                 "http://" + FULLNAME + "-alertmanager." + ns + ".svc:9093",
                 "cluster.local/ns/" + ns + "/sa/" + FULLNAME + "-prometheus", List.of(crds));
-        component.done();
         return InstalledLayer.of(NAME, List.of(crds, release)).withFact(Metrics.class, metrics);
     }
 
     private Output<String> alertmanagerYaml() {
         List<Output<Map<String, Object>>> receiverConfigs = new ArrayList<>();
-        options.receivers().forEach(r -> receiverConfigs.add(r.toConfig()));
+        for (int i = 0; i < options.receivers().size(); i++) {
+            receiverConfigs.add(options.receivers().get(i).toConfig("platform.metrics.receivers[" + i + "]"));
+        }
         Output<List<Map<String, Object>>> all = receiverConfigs.isEmpty() ? Output.of(List.of()) : Output.all(receiverConfigs);
         return all.applyValue(configs -> {
             List<Object> receivers = new ArrayList<>();

@@ -12,6 +12,7 @@ public final class Quantities {
     private Quantities() {
     }
 
+    /** True for a Kubernetes size such as 500Mi, 10Gi or 1Ti. */
     public static boolean isStorage(String value) {
         return value != null && STORAGE.matcher(value).matches();
     }
@@ -21,7 +22,9 @@ public final class Quantities {
         return value != null && DURATION.matcher(value).matches();
     }
 
+    /** What a size looks like, for problems. */
     public static final String STORAGE_HINT = "must be a size such as 500Mi, 10Gi or 1Ti";
+    /** What a duration looks like, for problems. */
     public static final String RETENTION_HINT = "must be a duration such as 168h, 15d or 4w";
 
     /** Adds a problem at {@code field} unless {@code value} is a storage size. */

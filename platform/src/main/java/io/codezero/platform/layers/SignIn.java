@@ -14,6 +14,6 @@ import com.pulumi.core.Output;
  * @param userHeader   the header carrying the signed-in user's e-mail address on every request through the gateway
  * @param groupsHeader the header carrying the user's groups
  */
-public record SignIn(String issuer, String clientId, Output<String> clientSecret, String scopes, String signInUrl,
+public record SignIn(Output<String> issuer, Output<String> clientId, Output<String> clientSecret, String scopes, Output<String> signInUrl,
                      String userHeader, String groupsHeader) {
 }

@@ -11,13 +11,13 @@ import io.codezero.core.validation.Problem;
 import io.codezero.platform.Capability;
 import io.codezero.platform.InstalledLayer;
 import io.codezero.platform.LayerContext;
-import io.codezero.platform.PlatformLayer;
+import io.codezero.platform.DeclaredLayer;
 import io.codezero.platform.PlatformSettings;
 import io.codezero.platform.Requirement;
 import io.codezero.platform.helm.ChartRef;
-import io.codezero.platform.helm.ChartSource;
+import io.codezero.platform.Input;
+import io.codezero.platform.WhenResolved;
 import io.codezero.platform.k8s.Meta;
-import io.codezero.platform.k8s.Namespaces;
 import io.codezero.platform.k8s.PodSecurity;
 import io.codezero.platform.mesh.ExternalAuthorization;
 import io.codezero.platform.mesh.Mesh;
@@ -42,28 +42,43 @@ import java.util.Set;
  * console and private app. The client secret and the generated cookie secret reach the cluster only as Pulumi secrets
  * inside a Kubernetes Secret the chart reads ({@code config.existingSecret}), never in Helm values.
  */
-public final class SignInLayer implements PlatformLayer {
+public final class SignInLayer extends DeclaredLayer {
+    /** The layer's name. */
     public static final String NAME = "signIn";
+    /** The layer's config key, {@code platform.signIn}. */
     public static final String CONFIG_KEY = "signIn";
+    /** Where oauth2-proxy runs unless told otherwise. */
     public static final String DEFAULT_NAMESPACE = "codezero-sign-in";
+    /** The sign-in callback's host label unless told otherwise. */
     public static final String DEFAULT_AUTH_HOST = "auth";
+    /** oauth2-proxy's Helm release and Service. */
     public static final String RELEASE = "oauth2-proxy";
+    /** The Secret holding the client id, client secret and cookie secret. */
     public static final String CREDENTIALS_SECRET = "oauth2-proxy-credentials";
+    /** oauth2-proxy's callback path, part of the redirect URI registered at the issuer. */
     public static final String CALLBACK_PATH = "/oauth2/callback";
+    /** The extension provider of routes that pass the identity headers on. */
     public static final String PROVIDER = "codezero-sign-in";
+    /** The extension provider of routes that also pass the user's ID token on. */
     public static final String TOKEN_PROVIDER = "codezero-sign-in-token";
+    /** oauth2-proxy's Service port. */
     public static final int SERVICE_PORT = 80;
+    /** The header carrying the signed-in user's e-mail address. */
     public static final String USER_HEADER = "X-Auth-Request-Email";
+    /** The header carrying the signed-in user's groups. */
     public static final String GROUPS_HEADER = "X-Auth-Request-Groups";
     /** oauth2-proxy takes 16, 24 or 32 bytes for AES; 32 characters of the generated alphabet are 32 bytes. */
     static final int COOKIE_SECRET_LENGTH = 32;
+    /** The pinned oauth2-proxy chart. */
     public static final ChartRef CHART = new ChartRef("oauth2-proxy", Versions.Platform.OAUTH2_PROXY_REPO, "oauth2-proxy",
             Versions.Platform.OAUTH2_PROXY);
 
     /**
+     * The settings a sign-in layer was built with.
+     *
      * @param namespace     where oauth2-proxy runs
-     * @param issuer        the OIDC issuer URL (https)
-     * @param clientId      the OAuth client registered at the issuer
+     * @param issuer        the OIDC issuer URL (https); may come from another resource
+     * @param clientId      the OAuth client registered at the issuer; may come from another resource
      * @param clientSecret  its secret; empty is a problem, never a default
      * @param allowedGroups who may sign in, by the issuer's groups claim
      * @param allowedEmails who may sign in, by e-mail address; with groups as well, a user must satisfy both
@@ -73,9 +88,10 @@ public final class SignInLayer implements PlatformLayer {
      * @param groupsClaim   the ID token claim listing the user's groups
      * @param replicas      oauth2-proxy replicas; sessions live in the cookie, so any replica serves any user
      */
-    public record Options(String namespace, String issuer, String clientId, Optional<Output<String>> clientSecret,
+    public record Options(String namespace, Input<String> issuer, Input<String> clientId, Optional<Output<String>> clientSecret,
                           List<String> allowedGroups, List<String> allowedEmails, String cookieDomain, String authHost,
                           String scopes, String groupsClaim, int replicas) {
+        /** Copies the lists. */
         public Options {
             allowedGroups = List.copyOf(allowedGroups);
             allowedEmails = List.copyOf(allowedEmails);
@@ -85,17 +101,16 @@ public final class SignInLayer implements PlatformLayer {
         @Override
         public String toString() {
             // the client secret is never printed, not even its Output's description
-            return "SignInLayer.Options[namespace=" + namespace + ", issuer=" + issuer + ", clientId=" + clientId
-                    + ", allowedGroups=" + allowedGroups + ", allowedEmails=" + allowedEmails + "]";
+            return "SignInLayer.Options[namespace=" + namespace + ", issuer=" + issuer.describe("<output>") + ", clientId="
+                    + clientId.describe("<output>") + ", allowedGroups=" + allowedGroups + ", allowedEmails=" + allowedEmails + "]";
         }
     }
 
     private final Options options;
-    private final ChartSource charts;
 
-    public SignInLayer(Options options, ChartSource charts) {
+    private SignInLayer(Options options) {
+        super(NAME, List.of(CHART), List.of(options.namespace()), requires(options), Set.of(Capability.of(SignIn.class)));
         this.options = options;
-        this.charts = charts;
     }
 
     /** Sign-in with an OIDC issuer. Issuer, client id, client secret and allowed groups or e-mails have no defaults. */
@@ -103,10 +118,11 @@ public final class SignInLayer implements PlatformLayer {
         return new Builder();
     }
 
+    /** Builds a {@link SignInLayer}. */
     public static final class Builder {
         private String namespace = DEFAULT_NAMESPACE;
-        private String issuer;
-        private String clientId;
+        private Input<String> issuer = Input.of((String) null);
+        private Input<String> clientId = Input.of((String) null);
         private Output<String> clientSecret;
         private List<String> allowedGroups = List.of();
         private List<String> allowedEmails = List.of();
@@ -115,8 +131,11 @@ public final class SignInLayer implements PlatformLayer {
         private String scopes = "openid email profile";
         private String groupsClaim = "groups";
         private int replicas = 2;
-        private ChartSource charts = ChartSource.remote();
 
+        private Builder() {
+        }
+
+        /** Where oauth2-proxy runs; default {@value #DEFAULT_NAMESPACE}. */
         public Builder namespace(String namespace) {
             this.namespace = namespace;
             return this;
@@ -124,12 +143,25 @@ public final class SignInLayer implements PlatformLayer {
 
         /** The OIDC issuer URL, e.g. https://login.microsoftonline.com/&lt;tenant&gt;/v2.0 or https://accounts.google.com. */
         public Builder issuer(String issuer) {
-            this.issuer = issuer;
+            this.issuer = Input.of(issuer);
             return this;
         }
 
+        /** The OIDC issuer URL from another resource (an identity provider's output); checked when it resolves. */
+        public Builder issuer(Output<String> issuer) {
+            this.issuer = Input.of(issuer);
+            return this;
+        }
+
+        /** The client id of the OAuth application registered at the issuer. */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
+            this.clientId = Input.of(clientId);
+            return this;
+        }
+
+        /** The client id from another resource (the application's registration); checked when it resolves. */
+        public Builder clientId(Output<String> clientId) {
+            this.clientId = Input.of(clientId);
             return this;
         }
 
@@ -139,16 +171,19 @@ public final class SignInLayer implements PlatformLayer {
             return this;
         }
 
+        /** The client secret as a plain value (from a secret config value); kept a Pulumi secret. */
         public Builder clientSecret(String clientSecret) {
             this.clientSecret = clientSecret == null || clientSecret.isBlank() ? null : Output.ofSecret(clientSecret);
             return this;
         }
 
+        /** Who may sign in, by the issuer's groups claim. */
         public Builder allowedGroups(List<String> allowedGroups) {
             this.allowedGroups = io.codezero.core.validation.Arguments.items(allowedGroups, "SignInLayer.Builder.allowedGroups");
             return this;
         }
 
+        /** Who may sign in, by e-mail address. */
         public Builder allowedEmails(List<String> allowedEmails) {
             this.allowedEmails = io.codezero.core.validation.Arguments.items(allowedEmails, "SignInLayer.Builder.allowedEmails");
             return this;
@@ -160,37 +195,38 @@ public final class SignInLayer implements PlatformLayer {
             return this;
         }
 
+        /** The host label of the sign-in callback route; default {@value #DEFAULT_AUTH_HOST}. */
         public Builder authHost(String authHost) {
             this.authHost = authHost;
             return this;
         }
 
+        /** The scopes asked for, space separated; default "openid email profile". */
         public Builder scopes(String scopes) {
             this.scopes = scopes;
             return this;
         }
 
+        /** The ID token claim listing the user's groups; default "groups". */
         public Builder groupsClaim(String groupsClaim) {
             this.groupsClaim = groupsClaim;
             return this;
         }
 
+        /** oauth2-proxy replicas; default 2. */
         public Builder replicas(int replicas) {
             this.replicas = replicas;
             return this;
         }
 
-        public Builder charts(ChartSource charts) {
-            this.charts = charts;
-            return this;
-        }
-
+        /** The layer; its options are checked with the stack's, before anything is registered. */
         public SignInLayer build() {
             return new SignInLayer(new Options(namespace, issuer, clientId, Optional.ofNullable(clientSecret), allowedGroups, allowedEmails,
-                    cookieDomain, authHost, scopes, groupsClaim, replicas), charts);
+                    cookieDomain, authHost, scopes, groupsClaim, replicas));
         }
     }
 
+    /** The settings this layer was built with. */
     public Options options() {
         return options;
     }
@@ -200,37 +236,17 @@ public final class SignInLayer implements PlatformLayer {
         return externalAuthorization(options.namespace());
     }
 
+    /** What Istio must be told of a sign-in service running in {@code namespace}. */
     public static ExternalAuthorization externalAuthorization(String namespace) {
         return new ExternalAuthorization(PROVIDER, TOKEN_PROVIDER, RELEASE + "." + namespace + ".svc.cluster.local", SERVICE_PORT);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ChartRef> charts() {
-        return List.of(CHART);
-    }
-
-    @Override
-    public List<String> namespaces() {
-        return List.of(options.namespace());
-    }
-
-    @Override
-    public List<Requirement> requires() {
+    private static List<Requirement> requires(Options options) {
         return List.of(
-                Requirement.needs(Mesh.class, path(), "sign-in happens at the mesh's gateway; add the istio layer (platform.istio: {})"),
+                Requirement.needs(Mesh.class, "platform." + NAME, "sign-in happens at the mesh's gateway; add the istio layer (platform.istio: {})"),
                 Requirement.needs(ExternalAuthorization.class, "platform.istio",
                         "the gateway must know the sign-in service: with config, enabling platform.istio does it; in code, "
                                 + "IstioLayer.builder().signIn(signInLayer.externalAuthorization())"));
-    }
-
-    @Override
-    public Set<Capability> provides() {
-        return Set.of(Capability.of(SignIn.class));
     }
 
     /** The callback route; public, because a browser arrives there from the issuer before it has a session. */
@@ -239,19 +255,39 @@ public final class SignInLayer implements PlatformLayer {
         return options.authHost() == null ? List.of() : List.of(Route.host(options.authHost(), Visibility.PUBLIC));
     }
 
-    public String cookieDomain(PlatformSettings settings) {
-        return options.cookieDomain() != null ? options.cookieDomain() : settings.domain();
+    /** The session cookie's domain: the one set, else the platform domain. */
+    public Output<String> cookieDomain(PlatformSettings settings) {
+        if (options.cookieDomain() == null) {
+            return settings.domain();
+        }
+        // a domain known only at deploy time is compared with the cookie's domain when it resolves
+        return settings.knownDomain().isPresent() ? Output.of(options.cookieDomain())
+                : WhenResolved.check(settings.domain(), domain -> cookieDomainProblems(options.cookieDomain(), domain))
+                        .applyValue(domain -> options.cookieDomain());
+    }
+
+    private List<Problem> cookieDomainProblems(String cookieDomain, String domain) {
+        return whyNotCookieDomain(cookieDomain, domain).map(why -> List.of(Problem.of(path() + ".cookieDomain", cookieDomain, why))).orElse(List.of());
+    }
+
+    private List<Problem> issuerProblems(String issuer) {
+        return whyNotIssuer(issuer).map(why -> List.of(Problem.of(path() + ".issuer", issuer, why))).orElse(List.of());
+    }
+
+    private List<Problem> clientIdProblems(String clientId, String domain) {
+        if (clientId == null || clientId.isBlank()) {
+            return List.of(Problem.of(path() + ".clientId", clientId, "is required: the client id of the OAuth application "
+                    + "registered at the issuer, with redirect URI https://" + options.authHost() + "." + domain + CALLBACK_PATH));
+        }
+        return List.of();
     }
 
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
         String at = path();
-        whyNotIssuer(options.issuer()).ifPresent(why -> problems.add(Problem.of(at + ".issuer", options.issuer(), why)));
-        if (options.clientId() == null || options.clientId().isBlank()) {
-            problems.add(Problem.of(at + ".clientId", options.clientId(), "is required: the client id of the OAuth application "
-                    + "registered at the issuer, with redirect URI https://" + options.authHost() + "." + settings.domain() + CALLBACK_PATH));
-        }
+        problems.addAll(options.issuer().problems(this::issuerProblems));
+        problems.addAll(options.clientId().problems(id -> clientIdProblems(id, settings.domainForMessages())));
         if (options.clientSecret().isEmpty()) {
             problems.add(Problem.of(at + ".clientSecret", null, "is required; set it as a secret: pulumi config set --secret --path "
                     + "'codezero:platform.signIn.clientSecret' <secret> (in code: SignInLayer.builder().clientSecret(Output.ofSecret(...)))"));
@@ -262,8 +298,8 @@ public final class SignInLayer implements PlatformLayer {
         }
         checkEntries(at + ".allowedGroups", options.allowedGroups(), false, problems);
         checkEntries(at + ".allowedEmails", options.allowedEmails(), true, problems);
-        String cookieDomain = cookieDomain(settings);
-        whyNotCookieDomain(cookieDomain, settings.domain()).ifPresent(why -> problems.add(Problem.of(at + ".cookieDomain", cookieDomain, why)));
+        String cookieDomain = options.cookieDomain() != null ? options.cookieDomain() : settings.knownDomain().orElse(null);
+        settings.knownDomain().ifPresent(domain -> problems.addAll(cookieDomainProblems(cookieDomain, domain)));
         if (options.authHost() == null) {
             problems.add(Problem.of(at + ".authHost", null, "is required: the host label of the sign-in callback, e.g. " + DEFAULT_AUTH_HOST));
         } else {
@@ -345,38 +381,34 @@ public final class SignInLayer implements PlatformLayer {
                     + " but the sign-in layer runs as " + externalAuthorization().service()
                     + "; build Istio with IstioLayer.builder().signIn(signInLayer.externalAuthorization())");
         }
-        LayerComponent component = new LayerComponent("SignIn", NAME, context);
-        LayerContext c = context.withParent(component);
+        LayerContext c = context;
         String ns = options.namespace();
-        String domain = context.settings().domain();
+        Output<String> issuer = options.issuer().checked(this::issuerProblems);
+        Output<String> clientId = options.clientId().checked(id -> clientIdProblems(id, context.settings().domainForMessages()));
         // baseline: the chart's own containers pass restricted, but an injected sidecar carries no seccomp profile of its own
-        Namespace namespace = Namespaces.system(c, "sign-in-namespace", ns, NAME, PodSecurity.BASELINE);
+        Namespace namespace = c.systemNamespace("sign-in-namespace", ns, PodSecurity.BASELINE);
 
         RandomPassword cookieSecret = new RandomPassword(c.name("sign-in-cookie-secret"), RandomPasswordArgs.of(COOKIE_SECRET_LENGTH),
                 c.foreignOptions());
         Output<String> clientSecret = options.clientSecret().orElseThrow().asSecret();
-        Output<Map<String, String>> credentials = Output.tuple(clientSecret, cookieSecret.result())
-                .applyValue(t -> Map.of("client-id", options.clientId(), "client-secret", t.t1, "cookie-secret", t.t2));
+        Output<Map<String, String>> credentials = Output.tuple(clientSecret, cookieSecret.result(), clientId)
+                .applyValue(t -> Map.of("client-id", t.t3, "client-secret", t.t1, "cookie-secret", t.t2));
         Secret secret = new Secret(c.name("sign-in-credentials"), SecretArgs.builder()
                 .metadata(Meta.of(CREDENTIALS_SECRET, ns, NAME))
                 .stringData(credentials.asSecret())
                 .build(), c.options(namespace));
 
-        String authUrl = "https://" + options.authHost() + "." + domain;
-        Release release = charts.release(c.name("sign-in-oauth2-proxy"), CHART, RELEASE, ns, values(context.settings()), 600,
-                c.options(namespace, secret));
-        Routes.expose(c, mesh, "sign-in", ns, RELEASE, SERVICE_PORT, Route.host(options.authHost(), Visibility.PUBLIC), false, namespace);
+        Output<String> authUrl = context.settings().domain().applyValue(domain -> "https://" + options.authHost() + "." + domain);
+        Release release = c.release("sign-in-oauth2-proxy", CHART, RELEASE, ns, values(context.settings(), issuer), 600, namespace, secret);
+        c.expose("sign-in", ns, RELEASE, SERVICE_PORT, Route.host(options.authHost(), Visibility.PUBLIC), false, namespace);
 
-        component.done();
-        SignIn fact = new SignIn(options.issuer(), options.clientId(), clientSecret, options.scopes(), authUrl, USER_HEADER, GROUPS_HEADER);
+        SignIn fact = new SignIn(issuer, clientId, clientSecret, options.scopes(), authUrl, USER_HEADER, GROUPS_HEADER);
         return InstalledLayer.of(NAME, List.of(release)).withFact(SignIn.class, fact);
     }
 
     /** The chart's values: no secret among them (they come from {@link #CREDENTIALS_SECRET}). */
-    Map<String, Object> values(PlatformSettings settings) {
-        String domain = settings.domain();
-        String cookieDomain = cookieDomain(settings);
-        cookieDomain = cookieDomain.startsWith(".") ? cookieDomain : "." + cookieDomain;
+    Map<String, Object> values(PlatformSettings settings, Output<String> issuer) {
+        Output<String> cookieDomain = cookieDomain(settings).applyValue(d -> d.startsWith(".") ? d : "." + d);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("existingSecret", CREDENTIALS_SECRET);
         config.put("cookieName", "_codezero_sign_in");
@@ -386,15 +418,16 @@ public final class SignInLayer implements PlatformLayer {
         // The gateway only asks "may this request pass?": a signed-in request is answered 200 with the identity headers.
         config.put("upstreams", List.of("static://200"));
 
-        List<String> args = new ArrayList<>();
+        // Outputs inside the values resolve at deploy time (a domain or issuer from another resource) and stay unknown in a preview
+        List<Object> args = new ArrayList<>();
         args.add("--provider=oidc");
-        args.add("--oidc-issuer-url=" + options.issuer());
-        args.add("--redirect-url=https://" + options.authHost() + "." + domain + CALLBACK_PATH);
+        args.add(issuer.applyValue(i -> "--oidc-issuer-url=" + i));
+        args.add(settings.domain().applyValue(domain -> "--redirect-url=https://" + options.authHost() + "." + domain + CALLBACK_PATH));
         args.add("--scope=" + options.scopes());
         args.add("--oidc-groups-claim=" + options.groupsClaim());
-        args.add("--cookie-domain=" + cookieDomain);
+        args.add(cookieDomain.applyValue(d -> "--cookie-domain=" + d));
         // after sign-in the browser returns to the console it came from, on any host of the platform domain only
-        args.add("--whitelist-domain=" + cookieDomain);
+        args.add(cookieDomain.applyValue(d -> "--whitelist-domain=" + d));
         args.add("--cookie-secure=true");
         args.add("--cookie-samesite=lax");
         args.add("--reverse-proxy=true");

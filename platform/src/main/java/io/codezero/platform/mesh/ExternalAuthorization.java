@@ -28,6 +28,7 @@ public record ExternalAuthorization(String provider, String tokenProvider, Strin
     /** What a browser needs from a refused check: the redirect to the issuer and the sign-in cookies. */
     public static final List<String> DENY_HEADERS = List.of("location", "set-cookie", "content-type");
 
+    /** Refuses missing names. */
     public ExternalAuthorization {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(tokenProvider, "tokenProvider");

@@ -23,6 +23,7 @@ public enum IstioMode {
         return facts.get(MeshDataplanePreference.class).filter(MeshDataplanePreference::ambient).map(p -> AMBIENT).orElse(SIDECAR);
     }
 
+    /** The mode config names so (sidecar, ambient; any case), or empty. */
     public static Optional<IstioMode> parse(String text) {
         return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
             case "sidecar" -> Optional.of(SIDECAR);

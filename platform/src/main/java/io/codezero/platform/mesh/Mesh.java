@@ -1,5 +1,6 @@
 package io.codezero.platform.mesh;
 
+import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param gatewayName      the Istio Gateway object routes bind to
  * @param gatewaySelector  labels of the gateway's pods, for policies at the gateway
  * @param gatewayPrincipal the gateway's mesh identity, allowed through app namespaces' default deny
- * @param domain           the cluster domain routes are served under
+ * @param domain           the cluster domain routes are served under (known at deploy time when it comes from another resource)
  * @param signIn           the gateway's browser sign-in, when configured: private routes ask it (a CUSTOM policy)
  *                         instead of being denied to everyone without a token
  * @param acmeHttp01       true when the issuer proves names with ACME HTTP-01 through this gateway: its HTTP server
@@ -32,10 +33,11 @@ public record Mesh(
         String gatewayName,
         Map<String, String> gatewaySelector,
         String gatewayPrincipal,
-        String domain,
+        Output<String> domain,
         Optional<ExternalAuthorization> signIn,
         boolean acmeHttp01) {
 
+    /** Copies the lists and map. */
     public Mesh {
         workloadsReady = List.copyOf(workloadsReady);
         configReady = List.copyOf(configReady);
@@ -45,7 +47,7 @@ public record Mesh(
 
     /** A mesh without browser sign-in whose gateway serves no ACME HTTP-01 challenges. */
     public Mesh(IstioMode mode, List<Resource> workloadsReady, List<Resource> configReady, String gatewayNamespace, String gatewayName,
-                Map<String, String> gatewaySelector, String gatewayPrincipal, String domain) {
+                Map<String, String> gatewaySelector, String gatewayPrincipal, Output<String> domain) {
         this(mode, workloadsReady, configReady, gatewayNamespace, gatewayName, gatewaySelector, gatewayPrincipal, domain, Optional.empty(), false);
     }
 
@@ -59,10 +61,12 @@ public record Mesh(
         return mode == IstioMode.AMBIENT ? mode.namespaceLabels() : Map.of();
     }
 
+    /** The Gateway routes bind to, {@code <namespace>/<name>}. */
     public String gatewayRef() {
         return gatewayNamespace + "/" + gatewayName;
     }
 
+    /** {@link #configReady()} as an array, for {@code LayerContext.options(...)}. */
     public Resource[] configReadyArray() {
         return configReady.toArray(Resource[]::new);
     }

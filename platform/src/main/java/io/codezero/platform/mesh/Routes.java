@@ -36,12 +36,15 @@ import java.util.Map;
  * token; {@code notPorts} names the gateway pod's port, which is the Service's (IstioLayer maps 80 to 80).
  */
 public final class Routes {
+    /** The label naming the route an Istio object belongs to. */
     public static final String ROUTE_LABEL = "codezero.io/route";
     /** The path prefix of ACME HTTP-01 challenges (RFC 8555, 8.3), where cert-manager's solver answers. */
     public static final String ACME_CHALLENGE_PATH = "/.well-known/acme-challenge/";
     /** The name of the route entry that sends plain HTTP to HTTPS when the gateway does not. */
     public static final String HTTPS_REDIRECT = "https-redirect";
+    /** The apiVersion of Istio's security objects (AuthorizationPolicy, PeerAuthentication, RequestAuthentication). */
     public static final String SECURITY_API = "security.istio.io/v1";
+    /** The apiVersion of Istio's networking objects (Gateway, VirtualService). */
     public static final String NETWORKING_API = "networking.istio.io/v1";
 
     private Routes() {
@@ -95,7 +98,7 @@ public final class Routes {
         List<Resource> deps = new ArrayList<>(mesh.configReady());
         deps.addAll(List.of(after));
         Resource[] wait = deps.toArray(Resource[]::new);
-        String host = route.hostName(mesh.domain());
+        Output<String> host = route.hostName(mesh.domain());
         Map<String, String> labels = Meta.with(Meta.labels(name), ROUTE_LABEL, name);
 
         Map<String, Object> uri = Map.of("prefix", route.path() != null ? route.path() : "/");
@@ -114,7 +117,7 @@ public final class Routes {
                 context.options(wait));
 
         if (route.visibility() == Visibility.PRIVATE) {
-            List<String> hosts = List.of(host, host + ":*");
+            Output<List<String>> hosts = host.applyValue(h -> List.of(h, h + ":*"));
             Map<String, Object> operation = new LinkedHashMap<>();
             operation.put("hosts", hosts);
             List<Map<String, Object>> to = new ArrayList<>();
@@ -158,6 +161,6 @@ public final class Routes {
                                     "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(port)))))))),
                     context.options(wait));
         }
-        return Output.of(route.url(mesh.domain()));
+        return route.url(mesh.domain());
     }
 }

@@ -10,6 +10,7 @@ public enum Visibility {
     /** Only requests that carry a valid token of the platform's identity provider; denied at the gateway otherwise. */
     PRIVATE;
 
+    /** The visibility config names so (public, private; any case), or empty. */
     public static Optional<Visibility> parse(String text) {
         return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
             case "public" -> Optional.of(PUBLIC);

@@ -14,11 +14,13 @@ import io.codezero.core.Versions;
  */
 @ResourceType(type = "random:index/randomPassword:RandomPassword")
 public class RandomPassword extends CustomResource {
+    /** The resource type of the pulumi-random provider's RandomPassword. */
     public static final String TYPE = "random:index/randomPassword:RandomPassword";
 
     @Export(name = "result", refs = {String.class}, tree = "[0]")
     private Output<String> result;
 
+    /** A password generated once by the random provider and kept in the stack's state. */
     public RandomPassword(String name, RandomPasswordArgs args, CustomResourceOptions options) {
         super(TYPE, name, args, CustomResourceOptions.merge(options, CustomResourceOptions.builder()
                 .version(Versions.Platform.RANDOM_PLUGIN)

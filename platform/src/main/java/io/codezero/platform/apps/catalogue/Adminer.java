@@ -14,12 +14,14 @@ import java.util.Optional;
 
 /** Adminer, a small web app that links to PostgreSQL: a database console, so private by default. */
 public final class Adminer extends CodeZeroApp {
+    /** Adminer's port. */
     public static final int PORT = 8080;
 
+    /** Adminer named {@code name} at {@code route} (null: none), connected to the PostgreSQL app {@code postgresApp}. */
     public Adminer(String name, Route route, String postgresApp) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.ADMINER_IMAGE, PORT, List.of(),
+        super(AppSpec.builder(name, 
                         // No ADMINER_DESIGN: the image's entrypoint would link the theme into /var/www/html, which is read-only here.
-                        Map.of(), Optional.empty()))
+                        Workload.image(Versions.Platform.ADMINER_IMAGE, PORT))
                 .route(route)
                 .link(new Link(postgresApp, PostgreSql.INTERFACE, Map.of("ADMINER_DEFAULT_SERVER", "address")))
                 // The image's adminer user has no fixed id; any works (the files are world-readable, sessions go to /tmp).

@@ -1,5 +1,6 @@
 package io.codezero.platform.apps.catalogue;
 
+import com.pulumi.core.Output;
 import io.codezero.core.Versions;
 import io.codezero.core.target.StorageTier;
 import io.codezero.platform.apps.CodeZeroApp;
@@ -17,20 +18,44 @@ import java.util.Optional;
 
 /** Gitea, a Git server, storing its metadata in a linked PostgreSQL. */
 public final class Gitea extends CodeZeroApp {
+
+    /** Gitea's port. */
     public static final int PORT = 3000;
 
-    /** @param route where the gateway serves it; null for none (reach it with port-forward) */
+    /**
+     * Gitea under a plain domain.
+     *
+     * @param name        the app's name (and namespace)
+     * @param storage     its volume's size, e.g. 20Gi
+     * @param domain      the platform domain its URL is under
+     * @param route       where the gateway serves it; null for none (reach it with {@code ./codezero console})
+     * @param postgresApp the PostgreSQL app it keeps its metadata in
+     */
     public Gitea(String name, String storage, String domain, Route route, String postgresApp) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.GITEA_IMAGE, PORT, List.of(), Map.of(
-                        "GITEA__database__DB_TYPE", "postgres",
+        this(name, storage, Output.of(domain), route, postgresApp);
+    }
+
+    /**
+     * Gitea under a domain that may come from another resource ({@code PlatformSettings.domain()}).
+     *
+     * @param name        the app's name (and namespace)
+     * @param storage     its volume's size, e.g. 20Gi
+     * @param domain      the platform domain its URL is under
+     * @param route       where the gateway serves it; null for none (reach it with {@code ./codezero console})
+     * @param postgresApp the PostgreSQL app it keeps its metadata in
+     */
+    public Gitea(String name, String storage, Output<String> domain, Route route, String postgresApp) {
+        super(AppSpec.builder(name, Workload.image(Versions.Platform.GITEA_IMAGE, PORT).withFsGroup(1000)
                         // without a route, the URL `kubectl port-forward` serves it at
-                        "GITEA__server__ROOT_URL", route != null ? route.url(domain) : "http://localhost:" + PORT + "/",
+                        .withEnv("GITEA__server__ROOT_URL", route != null ? route.url(domain) : Output.of("http://localhost:" + PORT + "/"))
+                        .withEnv(Map.of(
+                        "GITEA__database__DB_TYPE", "postgres",
                         "GITEA__server__HTTP_PORT", String.valueOf(PORT),
                         "GITEA__security__INSTALL_LOCK", "true",
                         "GITEA__metrics__ENABLED", "true",
                         // On the volume rather than /etc/gitea (read-only here), so the tokens Gitea generates into it
                         // on first start survive a restart.
-                        "GITEA_APP_INI", "/var/lib/gitea/conf/app.ini"), Optional.of(1000)))
+                        "GITEA_APP_INI", "/var/lib/gitea/conf/app.ini")))
                 .generatedSecret("secret-key", "GITEA__security__SECRET_KEY")
                 .volume(new Volume("data", "/var/lib/gitea", storage, StorageTier.STANDARD))
                 .route(route)

@@ -16,15 +16,18 @@ import java.util.Optional;
 
 /** MinIO object storage; offers "s3", exposes metrics and registers a small dashboard. */
 public final class Minio extends CodeZeroApp {
+    /** The interface it offers: S3 (endpoint, access key, secret key). */
     public static final String INTERFACE = "s3";
+    /** MinIO's S3 port. */
     public static final int PORT = 9000;
 
+    /** MinIO named {@code name} with a volume of {@code storage}, e.g. 10Gi. */
     public Minio(String name, String storage) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.MINIO_IMAGE, PORT,
+        super(AppSpec.builder(name, Workload.image(Versions.Platform.MINIO_IMAGE, PORT)
                         // The default certificates directory is under $HOME, which is read-only here.
-                        List.of("server", "/data", "--console-address", ":9001", "--certs-dir", "/tmp/certs"),
+                        .withArgs(List.of("server", "/data", "--console-address", ":9001", "--certs-dir", "/tmp/certs"))
                         // Metrics are scraped without a bearer token; the mesh still keeps them off the network.
-                        Map.of("MINIO_ROOT_USER", "admin", "MINIO_PROMETHEUS_AUTH_TYPE", "public"), Optional.empty()))
+                        .withEnv(Map.of("MINIO_ROOT_USER", "admin", "MINIO_PROMETHEUS_AUTH_TYPE", "public")))
                 .generatedSecret("root-password", "MINIO_ROOT_PASSWORD")
                 .volume(new Volume("data", "/data", storage, StorageTier.STANDARD))
                 .offer(new Offer(INTERFACE, PORT, Map.of(

@@ -16,12 +16,15 @@ import java.util.Optional;
 
 /** PostgreSQL on the fast storage tier; offers "postgres" with a generated password. */
 public final class PostgreSql extends CodeZeroApp {
+    /** The interface it offers: postgres (address, port, database, username, password). */
     public static final String INTERFACE = "postgres";
+    /** PostgreSQL's port. */
     public static final int PORT = 5432;
 
+    /** PostgreSQL named {@code name} with a volume of {@code storage} on the fast tier. */
     public PostgreSql(String name, String storage) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.POSTGRES_IMAGE, PORT, List.of(),
-                        Map.of("POSTGRES_USER", "app", "POSTGRES_DB", "app"), Optional.empty()))
+        super(AppSpec.builder(name, Workload.image(Versions.Platform.POSTGRES_IMAGE, PORT)
+                        .withEnv(Map.of("POSTGRES_USER", "app", "POSTGRES_DB", "app")))
                 .generatedSecret("password", "POSTGRES_PASSWORD")
                 // PostgreSQL 18 images keep their data under /var/lib/postgresql/<major>/docker.
                 .volume(new Volume("data", "/var/lib/postgresql", storage, StorageTier.FAST))

@@ -15,12 +15,15 @@ import java.util.Optional;
 
 /** Redis with append-only persistence and a generated password; offers "redis". */
 public final class Redis extends CodeZeroApp {
+    /** The interface it offers: redis (address, port, password). */
     public static final String INTERFACE = "redis";
+    /** Redis' port. */
     public static final int PORT = 6379;
 
+    /** Redis named {@code name} with an append-only volume of {@code storage}. */
     public Redis(String name, String storage) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.REDIS_IMAGE, PORT,
-                        List.of("redis-server", "--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes"), Map.of(), Optional.empty()))
+        super(AppSpec.builder(name, Workload.image(Versions.Platform.REDIS_IMAGE, PORT)
+                        .withArgs(List.of("redis-server", "--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes")))
                 .generatedSecret("password", "REDIS_PASSWORD")
                 .volume(new Volume("data", "/data", storage, StorageTier.FAST))
                 .offer(new Offer(INTERFACE, PORT, Map.of(
