@@ -87,19 +87,21 @@ public final class AgentPools {
                     .replaceOnChanges(REPLACE_ON_CHANGE)
                     // the pool keeps its AKS name, so the old one must go before the new one can exist
                     .deleteBeforeReplace(true)
-                    .ignoreChanges(ignoredChanges(args));
+                    .ignoreChanges(ignoredChanges(args, pool));
             pools.add(new AgentPool(scope.name(pool.name()), builder.build(), options.build()));
         }
         return pools;
     }
 
     /**
-     * The autoscaler (or an operator) owns a pool's node count once it exists; re-applying the
-     * initial count on every up would scale a busy pool back down. Set at creation, then ignored,
-     * unless the user asks Pulumi to manage it.
+     * The autoscaler owns an autoscaling pool's node count once it exists; re-applying the initial
+     * count on every up would scale a busy pool back down. Set at creation, then ignored, unless the
+     * user asks Pulumi to manage it. A fixed-size pool (min == max) has no autoscaler: its count is
+     * the size the user asked for, and a resize (3/3 to 5/5) must reach AKS.
      */
-    public static List<String> ignoredChanges(AzureTargetArgs args) {
-        return args.manageNodeCount() ? List.of() : List.of(COUNT);
+    public static List<String> ignoredChanges(AzureTargetArgs args, NodePool pool) {
+        boolean autoscaled = pool.minNodes() < pool.maxNodes();
+        return autoscaled && !args.manageNodeCount() ? List.of(COUNT) : List.of();
     }
 
     /** AKS spells taints as kubectl does: key=value:Effect. */

@@ -54,6 +54,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An AKS cluster with everything it needs: resource group (created or adopted), node network
@@ -79,6 +80,9 @@ public final class AksCluster extends ComponentResource {
     private final List<Resource> agentPools;
     private final List<Resource> adminRoles;
     private final ManagedCluster cluster;
+    private final ControlPlaneIdentity identity;
+    private final io.codezero.azure.AksClusterHandles handles;
+    private final Optional<SecretsKey> secretsKey;
     private final com.pulumi.kubernetes.Provider kubernetesProvider;
 
     public AksCluster(String name, ClusterSpec spec, AzureTargetArgs args, ComponentResourceOptions options) {
@@ -112,32 +116,35 @@ public final class AksCluster extends ComponentResource {
         }
 
         this.network = args.adoptsNetwork()
-                ? AksNetwork.adopt(args.existingSubnetId().orElseThrow(), args.effectiveOutboundType())
+                ? AksNetwork.adopt(args.existingSubnetId().orElseThrow(), args.effectiveOutboundType(), args.egressCidrs())
                 : AksNetwork.create(scope, group, spec.network().vpcCidr(), groupDependency);
 
-        var identity = new UserAssignedIdentity(scope.name("control-plane"), UserAssignedIdentityArgs.builder()
-                .resourceGroupName(group)
-                .resourceName(spec.name() + "-control-plane")
-                .location(args.location())
-                .tags(tags)
-                .build(), scope.opts(groupDependency));
+        this.identity = ControlPlaneIdentity.of(scope, args, group, groupDependency);
 
         List<Resource> clusterDependencies = new ArrayList<>(groupDependency);
         clusterDependencies.addAll(network.pieces());
-        // the control plane joins load balancers and their IPs to the node subnet
-        clusterDependencies.add(grant(scope, "network-contributor", network.subnetId(), identity.principalId(),
-                AksNames.ROLE_NETWORK_CONTRIBUTOR, subscription, "ServicePrincipal"));
+        clusterDependencies.addAll(identity.resources());
+        List<RoleAssignment> controlPlaneGrants = new ArrayList<>();
+        if (args.createRoleAssignments()) {
+            // the control plane joins load balancers and their IPs to the node subnet
+            controlPlaneGrants.add(grant(scope, "network-contributor", network.subnetId(), identity.principalId(),
+                    AksNames.ROLE_NETWORK_CONTRIBUTOR, subscription, "ServicePrincipal"));
+        }
 
         SecretsKey secretsKey = null;
         if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
             secretsKey = args.kmsKeyId().isPresent()
                     ? SecretsKey.adopt(args.kmsKeyId().get(), args.kmsKeyVaultId().orElseThrow())
-                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), groupDependency);
+                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), identity.principalId(), groupDependency);
             clusterDependencies.addAll(secretsKey.resources());
-            // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
-            clusterDependencies.add(grant(scope, "kms-crypto-user", secretsKey.vaultId(), identity.principalId(),
-                    AksNames.ROLE_KEY_VAULT_CRYPTO_USER, subscription, "ServicePrincipal"));
+            if (args.createRoleAssignments()) {
+                // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
+                controlPlaneGrants.add(grant(scope, "kms-crypto-user", secretsKey.vaultId(), identity.principalId(),
+                        AksNames.ROLE_KEY_VAULT_CRYPTO_USER, subscription, "ServicePrincipal"));
+            }
         }
+        clusterDependencies.addAll(controlPlaneGrants);
+        this.secretsKey = Optional.ofNullable(secretsKey);
 
         var clusterArgs = ManagedClusterArgs.builder()
                 .resourceGroupName(group)
@@ -159,7 +166,7 @@ public final class AksCluster extends ComponentResource {
                 .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
                 .securityProfile(securityProfile(secretsKey))
                 .networkProfile(networkProfile(spec.network(), network.outboundType()))
-                .apiServerAccessProfile(apiAccess(spec.network()))
+                .apiServerAccessProfile(apiAccess(spec.network(), network.egressCidrs()))
                 .autoUpgradeProfile(ManagedClusterAutoUpgradeProfileArgs.builder().upgradeChannel(args.autoUpgradeChannel()).build())
                 .storageProfile(ManagedClusterStorageProfileArgs.builder()
                         .diskCSIDriver(ManagedClusterStorageProfileDiskCSIDriverArgs.builder().enabled(true).build())
@@ -176,16 +183,22 @@ public final class AksCluster extends ComponentResource {
         args.logAnalyticsWorkspaceId().ifPresent(workspace -> clusterArgs.addonProfiles(Map.of("omsagent",
                 ManagedClusterAddonProfileArgs.builder().enabled(true)
                         .config(Map.of("logAnalyticsWorkspaceResourceID", workspace, "useAADAuth", "true")).build())));
-        this.cluster = new ManagedCluster(scope.name("aks"), clusterArgs.build(), scope.opts(clusterDependencies));
+        this.cluster = new ManagedCluster(scope.name("aks"), clusterArgs.build(), scope.optsBuilder()
+                .dependsOn(clusterDependencies)
+                // azure-native refuses to create a cluster whose name exists, so a replacement must delete first;
+                // protect (on unless opted out) makes the engine refuse such a replacement instead of doing it
+                .deleteBeforeReplace(true)
+                .protect(args.protectCluster())
+                .build());
         this.clusterName = cluster.name();
         this.oidcIssuerUrl = cluster.oidcIssuerProfile().applyValue(p -> p.map(o -> o.issuerURL()).orElse(""));
 
         this.adminRoles = new ArrayList<>();
-        if (args.grantDeployerAdmin()) {
+        if (args.createRoleAssignments() && args.grantDeployerAdmin()) {
             adminRoles.add(grant(scope, "deployer-admin", cluster.id(), client.applyValue(GetClientConfigResult::objectId),
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
-        for (String principal : args.adminPrincipalIds()) {
+        for (String principal : args.createRoleAssignments() ? args.adminPrincipalIds() : List.<String>of()) {
             adminRoles.add(grant(scope, "admin-" + principal, cluster.id(), Output.of(principal),
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
@@ -199,6 +212,14 @@ public final class AksCluster extends ComponentResource {
         this.kubeconfig = Output.tuple(cluster.name(), endpoint)
                 .applyValue(t -> Kubeconfig.render(t.t1, t.t2, args.tokenCommand(), args.tenantId()))
                 .asSecret();
+        Output<Map<String, com.pulumi.azurenative.containerservice.outputs.UserAssignedIdentityResponse>> kubelet =
+                cluster.identityProfile().applyValue(p -> p.orElse(Map.of()));
+        this.handles = new io.codezero.azure.AksClusterHandles(cluster, group, cluster.name(), endpoint.applyValue(Kubeconfig.Endpoint::server),
+                identity.id(), identity.principalId(),
+                kubelet.applyValue(m -> Optional.ofNullable(m.get("kubeletidentity")).flatMap(k -> k.clientId()).orElse("")),
+                kubelet.applyValue(m -> Optional.ofNullable(m.get("kubeletidentity")).flatMap(k -> k.objectId()).orElse("")),
+                oidcIssuerUrl, network.vnetId(), network.subnetId(), network.natIp(),
+                this.secretsKey.flatMap(SecretsKey::vault));
         this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", com.pulumi.kubernetes.ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).build());
@@ -212,13 +233,16 @@ public final class AksCluster extends ComponentResource {
 
     /**
      * Binds a built-in role to a principal at a scope. The assignment's name is a GUID derived from
-     * the cluster and the grant, so it is stable across runs and unique per cluster.
+     * the cluster, the grant, the principal and the scope: stable across runs, and new whenever the
+     * principal or the scope changes (both force a replacement in azure-native), so the replacement
+     * is created beside the old assignment instead of colliding with its name.
      */
     private static RoleAssignment grant(AzureScope scope, String what, Output<String> on, Output<String> principalId, String role,
                                         Output<String> subscription, String principalType) {
         var builder = RoleAssignmentArgs.builder()
                 .scope(on)
-                .roleAssignmentName(AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what))
+                .roleAssignmentName(Output.tuple(on, principalId).applyValue(t ->
+                        AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what, t.t1, t.t2)))
                 .principalId(principalId)
                 .roleDefinitionId(subscription.applyValue(s -> "/subscriptions/" + s + "/providers/Microsoft.Authorization/roleDefinitions/" + role));
         if (principalType != null) {
@@ -266,7 +290,11 @@ public final class AksCluster extends ComponentResource {
                 .build();
     }
 
-    private static ManagedClusterAPIServerAccessProfileArgs apiAccess(NetworkSpec network) {
+    /**
+     * A private cluster, or a public one whose authorized ranges are the user's allowlist plus the
+     * nodes' egress addresses: nodes reach the public API server through their egress path.
+     */
+    private static ManagedClusterAPIServerAccessProfileArgs apiAccess(NetworkSpec network, Output<List<String>> egressCidrs) {
         if (network.privateApiOnly()) {
             return ManagedClusterAPIServerAccessProfileArgs.builder()
                     .enablePrivateCluster(true)
@@ -276,7 +304,11 @@ public final class AksCluster extends ComponentResource {
         }
         return ManagedClusterAPIServerAccessProfileArgs.builder()
                 .enablePrivateCluster(false)
-                .authorizedIPRanges(network.apiAccessAllowlist())
+                .authorizedIPRanges(egressCidrs.applyValue(egress -> {
+                    List<String> ranges = new ArrayList<>(network.apiAccessAllowlist());
+                    egress.stream().filter(e -> !ranges.contains(e)).forEach(ranges::add);
+                    return ranges;
+                }))
                 .build();
     }
 
@@ -335,6 +367,12 @@ public final class AksCluster extends ComponentResource {
         return agentPools;
     }
 
+    /** The typed handles of this cluster (documented in docs/azure.md). */
+    public io.codezero.azure.AksClusterHandles handles() {
+        return handles;
+    }
+
+    /** The Kubernetes provider built from the kubeconfig; every platform layer uses it. */
     public com.pulumi.kubernetes.Provider kubernetesProvider() {
         return kubernetesProvider;
     }
