@@ -196,6 +196,29 @@ class AzurePreflightTest {
     }
 
     @Test
+    void aLaterUpNeedsQuotaOnlyForTheIncreaseAndTheUpgradeSurge() {
+        // replays ManagedClustersGet.json, its pool read as this cluster's "general" of 3 x Standard_A1 (the SKU
+        // example's size); Usage_List_MaximumSet_Gen.json counts those 3 vCPUs among the 17 used of 19
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200,
+                body -> body.replace("\"nodepool1\"", "\"general\"").replace("\"Standard_DS1_v2\"", "\"Standard_A1\""));
+        PreflightReport report = run(spec("1.26", "Standard_A1", 3), args().maxSurge("1").build());
+        CheckResult family = report.results().stream().filter(r -> r.check().equals("vcpu-quota") && r.message().contains("standardA0_A7Family"))
+                .findFirst().orElseThrow();
+        // czsystem is new (1 vCPU); general runs 3 of its 3: it needs only 1 surge node for an upgrade. 2 <= 2 free
+        assertThat(family.status()).as(report.render()).isEqualTo(CheckStatus.PASS);
+        assertThat(family.message()).contains("need 2 vCPUs").contains("more than the 3 this cluster already runs (upgrade surge 1 included)");
+        assertThat(arm.requests()).anySatisfy(r -> assertThat(r.path()).endsWith("/managedClusters/demo"));
+        // growing general to 5 needs 2 more nodes: 1 + 2 + 1 surge = 4 > 2 free
+        CheckResult grown = run(spec("1.26", "Standard_A1", 5), args().maxSurge("1").build()).failures().stream()
+                .filter(r -> r.check().equals("vcpu-quota")).findFirst().orElseThrow();
+        assertThat(grown.message()).contains("need 4 vCPUs").contains("but only 2 of 19 are free");
+        assertThat(AzurePreflight.surgeNodes("33%", 3)).isEqualTo(1);
+        assertThat(AzurePreflight.surgeNodes("33%", 10)).isEqualTo(4);
+        assertThat(AzurePreflight.surgeNodes("2", 10)).isEqualTo(2);
+    }
+
+    @Test
     void anAdoptedSubnetWithoutNatGatewayFailsForNatEgressAndPassesForRoutedEgress() {
         // replays SubnetGet.json, a subnet without a NAT gateway
         String subnet = SUBS + "/resourceGroups/subnet-test/providers/Microsoft.Network/virtualNetworks/vnetname/subnets/subnet1";
