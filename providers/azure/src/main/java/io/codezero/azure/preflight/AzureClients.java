@@ -106,6 +106,29 @@ public final class AzureClients {
         return ContainerServiceManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
     }
 
+    /**
+     * The caller's effective permissions on a resource group (Permissions - List For Resource Group,
+     * api-version 2022-04-01): the {@code value} array of {actions, notActions}. The compute and
+     * resources SDKs this module uses have no authorization client, so the call goes over the same
+     * pipeline as every other check.
+     *
+     * @throws com.azure.core.exception.HttpResponseException with the status when ARM refuses or the group does not exist
+     */
+    public com.google.gson.JsonArray permissions(String subscriptionId, String resourceGroup) {
+        String base = environment.getResourceManagerEndpoint();
+        String url = (base.endsWith("/") ? base : base + "/") + "subscriptions/" + subscriptionId + "/resourcegroups/"
+                + java.net.URLEncoder.encode(resourceGroup, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
+        try (var response = pipeline.sendSync(new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url),
+                com.azure.core.util.Context.NONE)) {
+            String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+            if (response.getStatusCode() / 100 != 2) {
+                throw new com.azure.core.exception.HttpResponseException("HTTP " + response.getStatusCode() + ": " + body, response);
+            }
+            return com.google.gson.JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("value");
+        }
+    }
+
     public NetworkManagementClient network(String subscriptionId) {
         return NetworkManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
     }

@@ -80,7 +80,35 @@ public final class AzurePreflight {
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
         }
+        if (args.createRoleAssignments()) {
+            results.add(roleAssignments(subscriptionId, spec, args));
+        }
         return new PreflightReport("Azure", results);
+    }
+
+    /**
+     * The target creates role assignments (control plane, deployer, admins): the deployer needs
+     * Microsoft.Authorization/roleAssignments/write, which Contributor lacks.
+     */
+    CheckResult roleAssignments(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        String group = args.resourceGroupFor(spec.name());
+        String need = "; the deployer needs Owner, User Access Administrator or Role Based Access Control Administrator on the resource group"
+                + " (or the subscription), or set azure.createRoleAssignments: false with grants made beforehand (docs/azure.md)";
+        try {
+            if (RoleAssignmentPermission.allows(clients.permissions(subscriptionId, group), RoleAssignmentPermission.WRITE)) {
+                return CheckResult.pass("role-assignments", "these credentials may create role assignments in resource group " + group);
+            }
+            return CheckResult.fail("role-assignments", "these credentials may not create role assignments in resource group " + group
+                    + " (no " + RoleAssignmentPermission.WRITE + ": Contributor does not have it)" + need);
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return CheckResult.unknown("role-assignments", "resource group " + group + " does not exist yet, so its permissions cannot be listed"
+                        + need);
+            }
+            return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + reason(e) + ")" + need);
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + firstLine(e) + ")" + need);
+        }
     }
 
     CheckResult credentials() {
