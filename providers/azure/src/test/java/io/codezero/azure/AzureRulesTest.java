@@ -126,4 +126,39 @@ class AzureRulesTest {
         assertThat(run.ofType("azure-native:managedidentity:UserAssignedIdentity")).isEmpty();
         assertThat((List<String>) run.get(CLUSTER, "demo-aks").input("identity.userAssignedIdentities")).containsExactly(identity);
     }
+
+    @Test
+    void theKubeconfigAlwaysNamesTheTenantEvenWhenTheStackDoesNot() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
+        Map<String, Object> kubeconfig = new com.google.gson.Gson().fromJson((String) run.outputs().get("kubeconfig").value(), Map.class);
+        Map<String, Object> exec = (Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>) kubeconfig.get("users")).get(0).get("user")).get("exec");
+        // the deploying credential's tenant (getClientConfig), so a helper whose identity has another home tenant asks the right one
+        assertThat((List<String>) exec.get("args")).containsSequence("--tenant-id", AzurePlanMocks.TENANT);
+    }
+
+    @Test
+    void theHandlesNameTheClustersTypedResources() {
+        var handles = new AtomicReference<AksClusterHandles>();
+        var values = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build(), (cluster, parent) -> {
+            AksClusterHandles h = cluster.handles(AksClusterHandles.class);
+            handles.set(h);
+            h.oidcIssuerUrl().applyValue(v -> values.put("oidc", v));
+            h.kubeletIdentityObjectId().applyValue(v -> values.put("kubelet", v));
+            h.endpoint().applyValue(v -> values.put("endpoint", v));
+            h.resourceGroupName().applyValue(v -> values.put("group", v));
+            h.subnetId().applyValue(v -> values.put("subnet", v));
+        });
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        AksClusterHandles h = handles.get();
+        assertThat(h.managedCluster().pulumiResourceName()).isEqualTo("demo-aks");
+        assertThat(h.natPublicIp()).hasValueSatisfying(ip -> assertThat(ip.pulumiResourceName()).isEqualTo("demo-nat-ip"));
+        assertThat(h.keyVault()).hasValueSatisfying(v -> assertThat(v.pulumiResourceName()).isEqualTo("demo-secrets-vault"));
+        assertThat(h.vnetId()).isPresent();
+        assertThat(values.get("oidc")).startsWith("https://westeurope.oic.prod-aks.azure.com/");
+        assertThat(values.get("kubelet")).isNotBlank();
+        assertThat(values.get("endpoint")).matches("https://demo-[0-9a-f]{8}\\.hcp\\.westeurope\\.azmk8s\\.io:443");
+        assertThat(values.get("group")).isEqualTo("demo-rg");
+        assertThat(values.get("subnet")).isEqualTo(Fixtures.NODE_SUBNET_ID);
+    }
 }

@@ -209,8 +209,10 @@ public final class AksCluster extends ComponentResource {
                         ListManagedClusterUserCredentialsArgs.builder().resourceGroupName(group).resourceName(cluster.name()).build(),
                         InvokeOptions.builder().parent(this).provider(azure).build())
                 .applyValue(AksCluster::endpointOf);
-        this.kubeconfig = Output.tuple(cluster.name(), endpoint)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, args.tokenCommand(), args.tenantId()))
+        // the tenant is always written: a helper whose credential's home tenant differs (a guest account, a
+        // CI identity of another tenant) would otherwise ask the wrong tenant and get a token AKS rejects
+        this.kubeconfig = Output.tuple(cluster.name(), endpoint, client.applyValue(GetClientConfigResult::tenantId))
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, args.tokenCommand(), Optional.of(args.tenantId().orElse(t.t3))))
                 .asSecret();
         Output<Map<String, com.pulumi.azurenative.containerservice.outputs.UserAssignedIdentityResponse>> kubelet =
                 cluster.identityProfile().applyValue(p -> p.orElse(Map.of()));

@@ -48,13 +48,13 @@ public final class AzureClients {
         this.tenantId = tenantId;
     }
 
-    /** Azure's public cloud with the default credential chain (environment, workload identity, managed identity, Azure CLI ...). */
+    /**
+     * Azure's public cloud with the identity pulumi-azure-native uses ({@code ARM_*} variables, see
+     * {@link io.codezero.azure.auth.ArmCredential}), else the default chain (environment, workload identity, managed identity, Azure CLI ...).
+     */
     public static AzureClients forDefaultCredential(String tenantId) {
-        var builder = new DefaultAzureCredentialBuilder();
-        if (tenantId != null) {
-            builder.tenantId(tenantId);
-        }
-        return forCredential(builder.build(), tenantId);
+        // the identity pulumi-azure-native deploys with (ARM_* variables, OIDC in CI), else the SDK's default chain
+        return forCredential(io.codezero.azure.auth.ArmCredential.from(System.getenv(), tenantId, null), tenantId);
     }
 
     public static AzureClients forCredential(TokenCredential credential, String tenantId) {

@@ -117,7 +117,8 @@ public final class AzurePreflight {
             return CheckResult.pass("credentials", "got an Azure Resource Manager token valid until " + token.getExpiresAt());
         } catch (RuntimeException e) {
             return CheckResult.fail("credentials", "no Azure credentials could get a token (" + firstLine(e)
-                    + "); sign in with az login, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, or run where a managed or workload identity is available");
+                    + "); set the ARM_* variables pulumi-azure-native uses (ARM_CLIENT_ID, ARM_TENANT_ID and ARM_CLIENT_SECRET, or ARM_USE_OIDC),"
+                    + " sign in with az login, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, or run where a managed or workload identity is available");
         }
     }
 
