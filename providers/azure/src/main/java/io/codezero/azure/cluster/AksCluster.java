@@ -78,7 +78,7 @@ public final class AksCluster extends ComponentResource {
     private final Output<String> oidcIssuerUrl;
     private final AksNetwork network;
     private final List<Resource> agentPools;
-    private final List<Resource> adminRoles;
+    private final List<RoleAssignment> adminRoles;
     private final ManagedCluster cluster;
     private final ControlPlaneIdentity identity;
     private final io.codezero.azure.AksClusterHandles handles;
@@ -164,7 +164,8 @@ public final class AksCluster extends ComponentResource {
                 // no static admin certificate: every user is an Entra ID identity, checked by Azure RBAC
                 .disableLocalAccounts(true)
                 .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
-                .securityProfile(securityProfile(secretsKey))
+                // AKS checks the KMS grant when it creates the cluster: let a fresh grant propagate first (bounded)
+                .securityProfile(securityProfile(secretsKey, controlPlaneGrants))
                 .networkProfile(networkProfile(spec.network(), network.outboundType()))
                 .apiServerAccessProfile(apiAccess(spec.network(), network.egressCidrs()))
                 .autoUpgradeProfile(ManagedClusterAutoUpgradeProfileArgs.builder().upgradeChannel(args.autoUpgradeChannel()).build())
@@ -174,7 +175,8 @@ public final class AksCluster extends ComponentResource {
                         .fileCSIDriver(ManagedClusterStorageProfileFileCSIDriverArgs.builder().enabled(false).build())
                         .blobCSIDriver(ManagedClusterStorageProfileBlobCSIDriverArgs.builder().enabled(false).build())
                         .build())
-                .agentPoolProfiles(systemPool(spec, args, network.subnetId()))
+                // AKS checks the control plane's Network Contributor grant on the subnet at create: same bounded wait
+                .agentPoolProfiles(systemPool(spec, args, RolePropagation.real().after(controlPlaneGrants, RolePropagation.KEY_VAULT, network.subnetId())))
                 .tags(tags);
         if (args.azureMonitorMetrics()) {
             clusterArgs.azureMonitorProfile(ManagedClusterAzureMonitorProfileArgs.builder()
@@ -211,7 +213,9 @@ public final class AksCluster extends ComponentResource {
                 .applyValue(AksCluster::endpointOf);
         // the tenant is always written: a helper whose credential's home tenant differs (a guest account, a
         // CI identity of another tenant) would otherwise ask the wrong tenant and get a token AKS rejects
-        this.kubeconfig = Output.tuple(cluster.name(), endpoint, client.applyValue(GetClientConfigResult::tenantId))
+        // the platform layers are applied with the deployer's new AKS RBAC grant: let it reach the API server first (bounded)
+        this.kubeconfig = Output.tuple(cluster.name(), RolePropagation.real().after(adminRoles, RolePropagation.KUBERNETES, endpoint),
+                        client.applyValue(GetClientConfigResult::tenantId))
                 .applyValue(t -> Kubeconfig.render(t.t1, t.t2, args.tokenCommand(), Optional.of(args.tenantId().orElse(t.t3))))
                 .asSecret();
         Output<Map<String, com.pulumi.azurenative.containerservice.outputs.UserAssignedIdentityResponse>> kubelet =
@@ -260,13 +264,13 @@ public final class AksCluster extends ComponentResource {
         return aad.build();
     }
 
-    private static ManagedClusterSecurityProfileArgs securityProfile(SecretsKey key) {
+    private static ManagedClusterSecurityProfileArgs securityProfile(SecretsKey key, List<RoleAssignment> grants) {
         var security = ManagedClusterSecurityProfileArgs.builder()
                 .workloadIdentity(ManagedClusterSecurityProfileWorkloadIdentityArgs.builder().enabled(true).build());
         if (key != null) {
             security.azureKeyVaultKms(AzureKeyVaultKmsArgs.builder()
                     .enabled(true)
-                    .keyId(key.keyId())
+                    .keyId(RolePropagation.real().after(grants, RolePropagation.KEY_VAULT, key.keyId()))
                     .keyVaultNetworkAccess("Public")
                     .build());
         }
