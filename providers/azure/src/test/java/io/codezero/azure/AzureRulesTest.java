@@ -161,4 +161,41 @@ class AzureRulesTest {
         assertThat(values.get("group")).isEqualTo("demo-rg");
         assertThat(values.get("subnet")).isEqualTo(Fixtures.NODE_SUBNET_ID);
     }
+
+    @Test
+    void theSystemPoolsFixedSettingsAreNeverSentAsAnInPlaceUpdate() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
+        assertThat(run.get(CLUSTER, "demo-aks").ignoreChanges()).containsExactlyInAnyOrderElementsOf(io.codezero.azure.cluster.AksCluster.SYSTEM_POOL_FIXED);
+        // every path names an input the system pool sets
+        Map<String, Object> system = ((List<Map<String, Object>>) run.get(CLUSTER, "demo-aks").input("agentPoolProfiles")).get(0);
+        assertThat(io.codezero.azure.cluster.AksCluster.SYSTEM_POOL_FIXED).allSatisfy(path ->
+                assertThat(system).containsKey(path.substring(path.indexOf('.') + 1)));
+    }
+
+    @Test
+    void spotPoolsDeclareTheLabelAndTaintAksAddsSoRefreshShowsNoDiff() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
+        PlannedResource gpu = run.get("azure-native:containerservice:AgentPool", "demo-gpu");
+        assertThat((Map<String, Object>) gpu.input("nodeLabels")).containsEntry("kubernetes.azure.com/scalesetpriority", "spot");
+        assertThat((List<String>) gpu.input("nodeTaints")).contains("kubernetes.azure.com/scalesetpriority=spot:NoSchedule", "nvidia.com/gpu=true:NoSchedule");
+        PlannedResource general = run.get("azure-native:containerservice:AgentPool", "demo-general");
+        assertThat((Map<String, Object>) general.input("nodeLabels")).doesNotContainKey("kubernetes.azure.com/scalesetpriority");
+    }
+
+    @Test
+    void containerInsightsWithEntraAuthGetsItsDataCollectionRuleAndAssociation() {
+        String workspace = "/subscriptions/" + AzurePlanMocks.SUBSCRIPTION + "/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/logs";
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().logAnalyticsWorkspaceId(workspace).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.get(CLUSTER, "demo-aks").input("addonProfiles.omsagent.config.useAADAuth")).isEqualTo("true");
+        PlannedResource rule = run.get("azure-native:insights:DataCollectionRule", "demo-container-insights");
+        assertThat(rule.input("destinations.logAnalytics.0.workspaceResourceId")).isEqualTo(workspace);
+        assertThat(rule.input("dataFlows.0.streams.0")).isEqualTo("Microsoft-ContainerInsights-Group-Default");
+        assertThat(rule.input("dataSources.extensions.0.extensionName")).isEqualTo("ContainerInsights");
+        PlannedResource association = run.get("azure-native:insights:DataCollectionRuleAssociation", "demo-container-insights-association");
+        assertThat((String) association.input("resourceUri")).endsWith("/managedClusters/demo");
+        assertThat((String) association.input("dataCollectionRuleId")).endsWith("/dataCollectionRules/MSCI-westeurope-demo");
+        // without a workspace, neither the add-on nor the rule
+        assertThat(Fixtures.run(Fixtures.spec(), Fixtures.args().build()).ofType("azure-native:insights:DataCollectionRule")).isEmpty();
+    }
 }

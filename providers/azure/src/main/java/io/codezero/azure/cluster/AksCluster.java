@@ -72,6 +72,9 @@ public final class AksCluster extends ComponentResource {
     static final int MAX_PODS = 250;
     /** Keeps user workloads off the system pool: only pods that tolerate it (CoreDNS, konnectivity ...) land there. */
     static final String SYSTEM_POOL_TAINT = "CriticalAddonsOnly=true:NoSchedule";
+    /** The inline system pool's settings that are fixed once the cluster exists. */
+    public static final List<String> SYSTEM_POOL_FIXED = List.of("agentPoolProfiles[0].vmSize", "agentPoolProfiles[0].availabilityZones",
+            "agentPoolProfiles[0].osDiskSizeGB", "agentPoolProfiles[0].osSKU");
 
     private final Output<String> clusterName;
     private final Output<String> kubeconfig;
@@ -191,8 +194,13 @@ public final class AksCluster extends ComponentResource {
                 // protect (on unless opted out) makes the engine refuse such a replacement instead of doing it
                 .deleteBeforeReplace(true)
                 .protect(args.protectCluster())
+                // AKS refuses changes of these on an existing pool and azure-native 2.10.0 sends them as an in-place
+                // update of the cluster (pulumi-azure-native#2774): never half-apply them; the preflight reports the
+                // difference, and docs/azure.md gives the way out (a new system pool)
+                .ignoreChanges(SYSTEM_POOL_FIXED)
                 .build());
         this.clusterName = cluster.name();
+        args.logAnalyticsWorkspaceId().ifPresent(workspace -> ContainerInsights.create(scope, group, workspace, cluster.id(), cluster));
         this.oidcIssuerUrl = cluster.oidcIssuerProfile().applyValue(p -> p.map(o -> o.issuerURL()).orElse(""));
 
         this.adminRoles = new ArrayList<>();

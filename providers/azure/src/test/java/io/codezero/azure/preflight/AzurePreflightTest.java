@@ -227,6 +227,19 @@ class AzurePreflightTest {
     }
 
     @Test
+    void aChangeOfTheSystemPoolsFixedSettingsIsRefusedWithTheWayOut() {
+        // replays ManagedClustersGet.json, its pool (3 x Standard_DS1_v2 in zones 1-3) read as this cluster's system pool
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200, body -> body.replace("\"nodepool1\"", "\"czsystem\""));
+        CheckResult system = result(run(spec("1.26", "Standard_A1", 1), args().build()), "system-pool");
+        assertThat(system.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(system.message()).contains("vmSize Standard_DS1_v2 -> Standard_A1").contains("in place").contains("keep the old values");
+        // unchanged: a pass
+        CheckResult same = result(run(spec("1.26", "Standard_A1", 1), args().systemPoolVmSize("Standard_DS1_v2").build()), "system-pool");
+        assertThat(same.status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
     void aLaterUpNeedsQuotaOnlyForTheIncreaseAndTheUpgradeSurge() {
         // replays ManagedClustersGet.json, its pool read as this cluster's "general" of 3 x Standard_A1 (the SKU
         // example's size); Usage_List_MaximumSet_Gen.json counts those 3 vCPUs among the 17 used of 19
