@@ -28,16 +28,13 @@ public final class AksNames {
     }
 
     /**
-     * Key Vault names are global, 3-24 letters, digits and hyphens: the cluster name shortened,
-     * plus a hash of resource group, cluster and location so two clusters never collide.
+     * Key Vault names are global across Azure, 3-24 letters, digits and hyphens, starting with a
+     * letter: "kv", the cluster name shortened to 12, "-", and 8 hex digits of a hash of
+     * {@code uniqueSeed} (a value unique to this stack's deployment, see
+     * {@link io.codezero.azure.cluster.SecretsKey#create}).
      */
-    public static String keyVaultName(String resourceGroup, String cluster, String location) {
+    public static String keyVaultName(String cluster, String uniqueSeed) {
         String base = cluster.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
-            base = "cz" + base;
-        }
-        String hash = Integer.toHexString((resourceGroup + "/" + cluster + "/" + location).hashCode() & 0x7fffffff);
-        hash = ("00000000" + hash).substring(hash.length());
-        return "kv" + base.substring(0, Math.min(12, base.length())) + "-" + hash;
+        return "kv" + base.substring(0, Math.min(12, base.length())) + "-" + roleAssignmentName(uniqueSeed).replace("-", "").substring(0, 8);
     }
 }

@@ -67,6 +67,17 @@ public final class AzurePlanMocks implements PlanMocksContributor {
                 a -> group(a) + "/providers/Microsoft.ContainerService/managedClusters/" + a.inputs.get("resourceName") + "/agentPools/" + physical(a, "agentPoolName"),
                 a -> Map.of("provisioningState", "Succeeded", "currentOrchestratorVersion", Objects.toString(a.inputs.get("orchestratorVersion"), "")));
 
+        resource(mocks, "insights:DataCollectionRule", "dataCollectionRuleName",
+                a -> group(a) + "/providers/Microsoft.Insights/dataCollectionRules/" + physical(a, "dataCollectionRuleName"), a -> Map.of());
+        resource(mocks, "insights:DataCollectionRuleAssociation", "associationName",
+                a -> a.inputs.get("resourceUri") + "/providers/Microsoft.Insights/dataCollectionRuleAssociations/" + physical(a, "associationName"),
+                a -> Map.of());
+        mocks.invoke(PREFIX + "managedidentity:getUserAssignedIdentity", call -> Map.of(
+                "id", "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + call.args.get("resourceGroupName")
+                        + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" + call.args.get("resourceName"),
+                "name", String.valueOf(call.args.get("resourceName")), "location", "westeurope", "type", "Microsoft.ManagedIdentity/userAssignedIdentities",
+                "principalId", uuid(call.args.get("resourceName") + "-principal"), "clientId", uuid(call.args.get("resourceName") + "-client"),
+                "tenantId", TENANT));
         mocks.invoke(PREFIX + "authorization:getClientConfig", call -> Map.of(
                 "clientId", uuid("plan-client"), "objectId", DEPLOYER_OBJECT_ID, "subscriptionId", SUBSCRIPTION, "tenantId", TENANT));
         mocks.invoke(PREFIX + "containerservice:listManagedClusterUserCredentials", call -> {
@@ -174,6 +185,8 @@ public final class AzurePlanMocks implements PlanMocksContributor {
             case "network:PublicIPAddress" -> "Microsoft.Network/publicIPAddresses";
             case "network:NatGateway" -> "Microsoft.Network/natGateways";
             case "network:VirtualNetwork" -> "Microsoft.Network/virtualNetworks";
+            case "insights:DataCollectionRule" -> "Microsoft.Insights/dataCollectionRules";
+            case "insights:DataCollectionRuleAssociation" -> "Microsoft.Insights/dataCollectionRuleAssociations";
             default -> throw new IllegalArgumentException("no ARM type known for " + type);
         };
     }

@@ -103,7 +103,8 @@ public final class AzureTarget implements ClusterTarget {
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 new StorageProfile(AksCluster.STANDARD_STORAGE_CLASS, AksCluster.FAST_STORAGE_CLASS), loadBalancers(), cluster.readiness())
                 .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
-                        "AKS's CNI (Azure CNI overlay powered by Cilium) is Azure's: istio-cni and ztunnel need chaining settings the platform does not set, sidecars work as is"));
+                        "AKS's CNI (Azure CNI overlay powered by Cilium) is Azure's: istio-cni and ztunnel need chaining settings the platform does not set, sidecars work as is"))
+                .withHandles(cluster.handles());
     }
 
     /** The component registered by the last {@link #provision} call, for callers that need its outputs. */

@@ -81,6 +81,10 @@ public final class AzureTargetArgs {
     private final List<String> tokenCommand;
     private final boolean preflight;
     private final boolean manageNodeCount;
+    private final List<String> egressCidrs;
+    private final boolean protectCluster;
+    private final boolean createRoleAssignments;
+    private final String controlPlaneIdentityId;
 
     private AzureTargetArgs(Builder b) {
         this.location = b.location;
@@ -112,6 +116,10 @@ public final class AzureTargetArgs {
         this.tokenCommand = List.copyOf(b.tokenCommand);
         this.preflight = b.preflight;
         this.manageNodeCount = b.manageNodeCount;
+        this.egressCidrs = List.copyOf(b.egressCidrs);
+        this.protectCluster = b.protectCluster;
+        this.createRoleAssignments = b.createRoleAssignments;
+        this.controlPlaneIdentityId = b.controlPlaneIdentityId;
     }
 
     public static Builder builder() {
@@ -135,6 +143,9 @@ public final class AzureTargetArgs {
         ConfigObject vnet = azure.object("vnet");
         b.existingSubnetId(vnet.string("subnetId", null));
         b.outboundType(vnet.string("outboundType", null));
+        if (vnet.has("egressCidrs")) {
+            b.egressCidrs(vnet.distinctStrings("egressCidrs"));
+        }
         vnet.rejectUnknownKeys();
         ConfigObject sizes = azure.object("vmSizes");
         for (SizeClass sizeClass : SizeClass.values()) {
@@ -172,6 +183,9 @@ public final class AzureTargetArgs {
         }
         b.preflight(azure.bool("preflight", b.preflight));
         b.manageNodeCount(azure.bool("manageNodeCount", b.manageNodeCount));
+        b.protectCluster(azure.bool("protectCluster", b.protectCluster));
+        b.createRoleAssignments(azure.bool("createRoleAssignments", b.createRoleAssignments));
+        b.controlPlaneIdentityId(azure.string("controlPlaneIdentityId", null));
         azure.rejectUnknownKeys();
         return b.build();
     }
@@ -306,6 +320,37 @@ public final class AzureTargetArgs {
         return manageNodeCount;
     }
 
+    /**
+     * The egress addresses (CIDRs) of an adopted subnet: its NAT gateway's or firewall's public IPs.
+     * Nodes of a public cluster reach the API server from them, so they join the authorized ranges.
+     */
+    public List<String> egressCidrs() {
+        return egressCidrs;
+    }
+
+    /**
+     * Whether the managed cluster is registered with {@code protect}: true by default, so a change
+     * that would replace the cluster (network ranges, location, node resource group) is refused by
+     * the engine instead of deleting the cluster and its workloads.
+     */
+    public boolean protectCluster() {
+        return protectCluster;
+    }
+
+    /**
+     * Whether this target creates the role assignments (Network Contributor and Key Vault Crypto
+     * User for the control plane, AKS RBAC Cluster Admin for the deployer and admins); needs
+     * {@code Microsoft.Authorization/roleAssignments/write}. False when they were made beforehand.
+     */
+    public boolean createRoleAssignments() {
+        return createRoleAssignments;
+    }
+
+    /** An existing user-assigned identity (resource id) for the control plane, e.g. one granted its roles beforehand. */
+    public Optional<String> controlPlaneIdentityId() {
+        return Optional.ofNullable(controlPlaneIdentityId);
+    }
+
     public static final class Builder {
         private String location;
         private String subscriptionId;
@@ -316,8 +361,9 @@ public final class AzureTargetArgs {
         private String existingSubnetId;
         private String outboundType;
         private final Map<SizeClass, String> vmSizeOverrides = new EnumMap<>(SizeClass.class);
-        private String systemPoolVmSize = "Standard_D2s_v5";
-        private int systemPoolCount = 2;
+        // AKS: system pools need at least 4 vCPUs here (see AzureValidator) and three nodes are recommended
+        private String systemPoolVmSize = "Standard_D4s_v5";
+        private int systemPoolCount = 3;
         private String osSku = "AzureLinux";
         private int osDiskSizeGB = 128;
         private String maxSurge = "33%";
@@ -335,6 +381,10 @@ public final class AzureTargetArgs {
         private final List<String> tokenCommand = new ArrayList<>(DEFAULT_TOKEN_COMMAND);
         private boolean preflight;
         private boolean manageNodeCount;
+        private final List<String> egressCidrs = new ArrayList<>();
+        private boolean protectCluster = true;
+        private boolean createRoleAssignments = true;
+        private String controlPlaneIdentityId;
 
         /** The Azure region, as ARM spells it: westeurope, eastus2. Required. */
         public Builder location(String location) {
@@ -497,6 +547,31 @@ public final class AzureTargetArgs {
         /** Let Pulumi reset pool node counts on every up; off by default so the autoscaler wins. */
         public Builder manageNodeCount(boolean manage) {
             this.manageNodeCount = manage;
+            return this;
+        }
+
+        /** Egress addresses of an adopted subnet (its NAT gateway's or firewall's public IPs, as CIDRs). */
+        public Builder egressCidrs(List<String> cidrs) {
+            egressCidrs.clear();
+            egressCidrs.addAll(io.codezero.core.validation.Arguments.items(cidrs, "AzureTargetArgs.Builder.egressCidrs"));
+            return this;
+        }
+
+        /** Protect the managed cluster from replacement and deletion (default true); false is an explicit opt-out. */
+        public Builder protectCluster(boolean protect) {
+            this.protectCluster = protect;
+            return this;
+        }
+
+        /** Create the role assignments (default true); false when they were made beforehand by someone allowed to. */
+        public Builder createRoleAssignments(boolean create) {
+            this.createRoleAssignments = create;
+            return this;
+        }
+
+        /** Use this existing user-assigned identity (resource id) as the control plane's identity. */
+        public Builder controlPlaneIdentityId(String identityId) {
+            this.controlPlaneIdentityId = identityId;
             return this;
         }
 

@@ -29,6 +29,8 @@ public final class AzureValidator {
     static final int MAX_TAGS = 50;
     static final int OWN_TAGS = 2;
     static final int MAX_AUTHORIZED_RANGES = 200;
+    /** AKS's minimum for system pool nodes (AKS docs, "Manage system node pools": at least 4 vCPUs, three nodes recommended). */
+    static final int MIN_SYSTEM_POOL_VCPUS = 4;
 
     private static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -44,6 +46,9 @@ public final class AzureValidator {
             "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.KeyVault/vaults/[A-Za-z0-9-]{3,24}",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern KEY_ID = Pattern.compile("https://[A-Za-z0-9-]{3,24}\\.vault\\.azure\\.(net|cn|us)/keys/[A-Za-z0-9-]{1,127}/[0-9a-f]{32}");
+    private static final Pattern IDENTITY_ID = Pattern.compile(
+            "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/[^/]+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WORKSPACE_ID = Pattern.compile(
             "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.OperationalInsights/workspaces/[^/]+",
             Pattern.CASE_INSENSITIVE);
@@ -107,9 +112,18 @@ public final class AzureValidator {
             problems.add(Problem.of("network.apiAccessAllowlist", network.apiAccessAllowlist(),
                     "does not apply to a private AKS cluster (authorized IP ranges filter only the public endpoint); remove it, and reach the API from the VNet or a peered network"));
         }
-        if (network.apiAccessAllowlist().size() > MAX_AUTHORIZED_RANGES) {
+        // the nodes' egress addresses join the allowlist: a created NAT gateway's one IP, or the adopted subnet's declared ones
+        int egressRanges = args.adoptsNetwork() ? args.egressCidrs().size() : 1;
+        if (!network.privateApiOnly() && network.apiAccessAllowlist().size() + egressRanges > MAX_AUTHORIZED_RANGES) {
             problems.add(Problem.of("network.apiAccessAllowlist", network.apiAccessAllowlist().size() + " ranges",
-                    "AKS accepts at most " + MAX_AUTHORIZED_RANGES + " authorized IP ranges"));
+                    "AKS accepts at most " + MAX_AUTHORIZED_RANGES + " authorized IP ranges, and the nodes' " + egressRanges
+                            + " egress range(s) are added to yours; keep at most " + (MAX_AUTHORIZED_RANGES - egressRanges)));
+        }
+        for (int i = 0; i < args.egressCidrs().size(); i++) {
+            String cidr = args.egressCidrs().get(i);
+            if (Cidr.parse(cidr).isEmpty()) {
+                problems.add(Problem.of("azure.vnet.egressCidrs[" + i + "]", cidr, "is not a CIDR; write the egress IP as a /32, e.g. 20.50.1.10/32"));
+            }
         }
         if (args.adoptsNetwork()) {
             String subnet = args.existingSubnetId().orElseThrow();
@@ -117,7 +131,15 @@ public final class AzureValidator {
                 problems.add(Problem.of("azure.vnet.subnetId", subnet,
                         "is not a subnet resource id; expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>"));
             }
+            // AKS adds a load balancer's outbound IP to the authorized ranges itself; any other egress it cannot know
+            if (!network.privateApiOnly() && !"loadBalancer".equals(args.effectiveOutboundType()) && args.egressCidrs().isEmpty()) {
+                problems.add(Problem.of("azure.vnet.egressCidrs", "[]", "is empty, but the nodes of a public cluster reach the API server through the subnet's "
+                        + args.effectiveOutboundType() + " egress, and AKS refuses them (node bootstrap fails) unless that egress address is an authorized IP range;"
+                        + " list the public IPs of the subnet's NAT gateway or firewall as /32s, or set privateApiOnly: true"));
+            }
         } else {
+            args.egressCidrs().stream().findFirst().ifPresent(c -> problems.add(Problem.of("azure.vnet.egressCidrs", args.egressCidrs(),
+                    "applies only to an adopted subnet: a created network's NAT gateway IP is added to the authorized ranges by itself")));
             args.outboundType().ifPresent(type -> problems.add(Problem.of("azure.vnet.outboundType", type,
                     "applies only to an adopted subnet (azure.vnet.subnetId): a created network always sends egress through its own NAT gateway")));
             Cidr.parse(network.vpcCidr()).filter(c -> c.prefixLength() > 24).ifPresent(c -> problems.add(Problem.of("network.vpcCidr", network.vpcCidr(),
@@ -194,7 +216,15 @@ public final class AzureValidator {
             }
         });
         if (!VmSizes.looksLikeVmSize(args.systemPoolVmSize())) {
-            problems.add(Problem.of("azure.systemPool.vmSize", args.systemPoolVmSize(), "is not an Azure VM size; expected e.g. Standard_D2s_v5"));
+            problems.add(Problem.of("azure.systemPool.vmSize", args.systemPoolVmSize(), "is not an Azure VM size; expected e.g. Standard_D4s_v5"));
+        } else {
+            VmSizes.vcpusOf(args.systemPoolVmSize()).ifPresent(vcpus -> {
+                if (vcpus < MIN_SYSTEM_POOL_VCPUS) {
+                    problems.add(Problem.of("azure.systemPool.vmSize", args.systemPoolVmSize(), "has " + vcpus
+                            + " vCPUs; AKS system pools need at least " + MIN_SYSTEM_POOL_VCPUS
+                            + " vCPUs per node for CoreDNS, konnectivity, metrics-server and the CSI and CNI agents; choose e.g. Standard_D4s_v5"));
+                }
+            });
         }
         if (args.systemPoolCount() < 1 || args.systemPoolCount() > 100) {
             problems.add(Problem.of("azure.systemPool.count", args.systemPoolCount(), "must be between 1 and 100 (2 or more survives a node failure)"));
@@ -212,6 +242,23 @@ public final class AzureValidator {
     }
 
     private static void validateCluster(AzureTargetArgs args, List<Problem> problems) {
+        args.controlPlaneIdentityId().filter(id -> !IDENTITY_ID.matcher(id).matches()).ifPresent(id -> problems.add(Problem.of(
+                "azure.controlPlaneIdentityId", id, "is not a user-assigned identity id; expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>")));
+        if (!args.createRoleAssignments()) {
+            // without creating grants, everything that needs one must have been granted beforehand
+            if (args.controlPlaneIdentityId().isEmpty()) {
+                problems.add(Problem.of("azure.controlPlaneIdentityId", null, "is required when createRoleAssignments is false: name the identity that was granted"
+                        + " Network Contributor on the node subnet (and Key Vault Crypto User on the KMS vault) beforehand"));
+            }
+            if (args.grantDeployerAdmin()) {
+                problems.add(Problem.of("azure.grantDeployerAdmin", true, "needs a role assignment, but createRoleAssignments is false; set it to false and grant the deployer"
+                        + " Azure Kubernetes Service RBAC Cluster Admin beforehand (e.g. through adminGroupObjectIds)"));
+            }
+            if (!args.adminPrincipalIds().isEmpty()) {
+                problems.add(Problem.of("azure.adminPrincipalIds", args.adminPrincipalIds(), "need role assignments, but createRoleAssignments is false;"
+                        + " use adminGroupObjectIds, or grant them beforehand"));
+            }
+        }
         if (!AzureTargetArgs.OS_SKUS.contains(args.osSku())) {
             problems.add(Problem.of("azure.osSku", args.osSku(), "is not a Linux node OS of AKS; valid values are " + String.join(", ", AzureTargetArgs.OS_SKUS)));
         }

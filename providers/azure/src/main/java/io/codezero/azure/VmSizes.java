@@ -20,6 +20,7 @@ public final class VmSizes {
             SizeClass.LARGE, "Standard_D8s_v5",
             SizeClass.GPU, "Standard_NC8as_T4_v3");
 
+    private static final Pattern VCPUS = Pattern.compile("Standard_[A-Z]+([0-9]+)(?:-([0-9]+))?");
     private static final Pattern VM_SIZE = Pattern.compile("Standard_[A-Z][A-Za-z0-9_]*");
 
     private final Map<SizeClass, String> sizes;
@@ -40,6 +41,23 @@ public final class VmSizes {
             return size.explicitMachineType();
         }
         return size.knownClass().map(sizes::get);
+    }
+
+    /**
+     * The vCPUs a size name states, by Azure's VM naming convention
+     * ({@code Standard_<family><vCPUs>[-<constrained vCPUs>]<features>[_<accelerator>][_<version>]}):
+     * Standard_D4s_v5 has 4, Standard_E32-8ds_v5 8 (constrained), Standard_NC8as_T4_v3 8.
+     * Empty for a name that does not follow it; the preflight reads the real count from the SKU list.
+     */
+    public static java.util.OptionalInt vcpusOf(String size) {
+        if (size == null) {
+            return java.util.OptionalInt.empty();
+        }
+        var m = VCPUS.matcher(size);
+        if (!m.lookingAt()) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(1)));
     }
 
     public static boolean looksLikeVmSize(String size) {

@@ -21,7 +21,7 @@ class AzureTargetConfigTest {
                 Map.entry("resourceGroup", "platform"),
                 Map.entry("adoptResourceGroup", true),
                 Map.entry("zones", List.of("1", "2")),
-                Map.entry("vnet", Map.of("subnetId", Fixtures.SUBNET_ID, "outboundType", "userDefinedRouting")),
+                Map.entry("vnet", Map.of("subnetId", Fixtures.SUBNET_ID, "outboundType", "userDefinedRouting", "egressCidrs", List.of("20.1.2.3/32"))),
                 Map.entry("vmSizes", Map.of("gpu", "Standard_NC24ads_A100_v4", "small", "Standard_D2as_v5")),
                 Map.entry("systemPool", Map.of("vmSize", "Standard_D4s_v5", "count", 3.0)),
                 Map.entry("osSku", "Ubuntu"),
@@ -40,7 +40,10 @@ class AzureTargetConfigTest {
                 Map.entry("logAnalyticsWorkspaceId", "/subscriptions/" + SUB + "/resourceGroups/ops/providers/Microsoft.OperationalInsights/workspaces/logs"),
                 Map.entry("tokenCommand", List.of("java", "-jar", "/opt/codezero/codezero-aks-token.jar")),
                 Map.entry("preflight", "true"),
-                Map.entry("manageNodeCount", true));
+                Map.entry("manageNodeCount", true),
+                Map.entry("protectCluster", false),
+                Map.entry("createRoleAssignments", true),
+                Map.entry("controlPlaneIdentityId", "/subscriptions/" + SUB + "/resourceGroups/ops/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cp"));
         ConfigObject config = ConfigObject.root("codezero:azure", values);
         AzureTarget target = AzureTarget.fromConfig(config);
         AzureTargetArgs args = target.args();
@@ -68,6 +71,9 @@ class AzureTargetConfigTest {
         assertThat(args.tokenCommand()).containsExactly("java", "-jar", "/opt/codezero/codezero-aks-token.jar");
         assertThat(args.preflight()).isTrue();
         assertThat(args.manageNodeCount()).isTrue();
+        assertThat(args.egressCidrs()).containsExactly("20.1.2.3/32");
+        assertThat(args.protectCluster()).isFalse();
+        assertThat(args.controlPlaneIdentityId()).isPresent();
         assertThat(target.validate(Fixtures.spec())).isEmpty();
     }
 

@@ -52,8 +52,20 @@ final class Fixtures {
 
     /** Provisions under a stand-in stack component, then lets the test add workloads on the result. */
     static OfflineRun run(ClusterSpec spec, AzureTargetArgs args, BiConsumer<ProvisionedCluster, ComponentResource> workloads) {
-        return OfflineEngine.create().mocks(AzurePlanMocks.create()).run(ctx -> {
-            var stack = new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder().build());
+        return run(spec, args, AzurePlanMocks.create(), new RegisteredOptions(), workloads);
+    }
+
+    /** As {@link #run(ClusterSpec, AzureTargetArgs)}, recording every resource's options into {@code options}. */
+    static OfflineRun run(ClusterSpec spec, AzureTargetArgs args, RegisteredOptions options) {
+        return run(spec, args, AzurePlanMocks.create(), options, (cluster, parent) -> { });
+    }
+
+    /** With the given plan mocks (e.g. another deployer identity) and an options recorder. */
+    static OfflineRun run(ClusterSpec spec, AzureTargetArgs args, io.codezero.core.plan.PlanMocks mocks, RegisteredOptions options,
+                          BiConsumer<ProvisionedCluster, ComponentResource> workloads) {
+        return OfflineEngine.create().mocks(mocks).run(ctx -> {
+            var stack = new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder()
+                    .resourceTransformations(options).build());
             ProvisionedCluster cluster = new AzureTarget(args).provision(spec, new TargetContext(spec.name(), stack));
             workloads.accept(cluster, stack);
             ctx.export("kubeconfig", cluster.kubeconfig());

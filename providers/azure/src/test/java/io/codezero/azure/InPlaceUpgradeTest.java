@@ -23,39 +23,20 @@ import org.junit.jupiter.api.Test;
 class InPlaceUpgradeTest {
 
     /**
-     * Inputs that force replacement, per type, in azure-native 2.10.0:
-     * <ul>
-     * <li>every path parameter of the resource's PUT (provider/pkg/provider/diff.go,
-     *     calculateDetailedDiff: "All the parameters that are part of the resource path cause a replacement");</li>
-     * <li>the forceNewMap of provider/pkg/gen/replacement.go of pulumi/pulumi-azure-native as of v2
-     *     (ContainerService ManagedCluster: diskEncryptionSetID, dnsPrefix, fqdnSubdomain, linuxProfile,
-     *     location, networkProfile — the whole object —, nodeResourceGroup, windowsProfile; AgentPool:
-     *     gpuInstanceProfile, vmSize; Network PublicIPAddress: location, publicIPAddressVersion,
-     *     publicIPPrefix, sku; VirtualNetwork: location; Subnet: none; Resources ResourceGroup: location;
-     *     Authorization RoleAssignment: principalId, scope);</li>
-     * <li>{@code location} of every tracked resource, create-only by ARM rule (x-ms-mutability read,
-     *     create; RPC-Put-V1-14), and the key type and size of a Key Vault key, listed conservatively;</li>
-     * <li>for agent pools, the inputs we tell the engine to replace on ({@link AgentPools#REPLACE_ON_CHANGE}).</li>
-     * </ul>
-     * Other create-only properties the specs mark with x-ms-mutability are not enumerated here; the
-     * test also asserts that nothing but version and scaling inputs changes at all, which covers them.
+     * Inputs that force replacement, per type: the pinned provider's own rules as extracted into
+     * {@link ProviderReplaceRules#RESOURCE} (path parameters and azure-native 2.10.0's forceNewMap),
+     * plus, for agent pools, the inputs we tell the engine to replace on
+     * ({@link AgentPools#REPLACE_ON_CHANGE}). Create-only properties marked with x-ms-mutability are
+     * not enumerated; the tests also assert that nothing but version and scaling inputs changes at all.
      */
-    static final Map<String, List<String>> REPLACE_ON_CHANGE = Map.ofEntries(
-            Map.entry("azure-native:resources:ResourceGroup", List.of("resourceGroupName", "location")),
-            Map.entry("azure-native:network:PublicIPAddress", List.of("resourceGroupName", "publicIpAddressName", "location",
-                    "publicIPAddressVersion", "publicIPPrefix", "sku")),
-            Map.entry("azure-native:network:NatGateway", List.of("resourceGroupName", "natGatewayName", "location")),
-            Map.entry("azure-native:network:VirtualNetwork", List.of("resourceGroupName", "virtualNetworkName", "location")),
-            Map.entry("azure-native:network:Subnet", List.of("resourceGroupName", "virtualNetworkName", "subnetName")),
-            Map.entry("azure-native:managedidentity:UserAssignedIdentity", List.of("resourceGroupName", "resourceName", "location")),
-            Map.entry("azure-native:authorization:RoleAssignment", List.of("scope", "roleAssignmentName", "principalId")),
-            Map.entry("azure-native:keyvault:Vault", List.of("resourceGroupName", "vaultName", "location")),
-            Map.entry("azure-native:keyvault:Key", List.of("resourceGroupName", "vaultName", "keyName", "properties.kty", "properties.keySize")),
-            Map.entry("azure-native:containerservice:ManagedCluster", List.of("resourceGroupName", "resourceName", "diskEncryptionSetID",
-                    "dnsPrefix", "fqdnSubdomain", "linuxProfile", "location", "networkProfile", "nodeResourceGroup", "windowsProfile")),
-            Map.entry("azure-native:containerservice:AgentPool", Stream.concat(
-                    Stream.of("resourceGroupName", "resourceName", "agentPoolName", "gpuInstanceProfile", "vmSize"),
-                    AgentPools.REPLACE_ON_CHANGE.stream()).toList()));
+    static final Map<String, List<String>> REPLACE_ON_CHANGE = replaceOnChange();
+
+    private static Map<String, List<String>> replaceOnChange() {
+        Map<String, List<String>> rules = new java.util.LinkedHashMap<>(ProviderReplaceRules.byType());
+        rules.put("azure-native:containerservice:AgentPool", Stream.concat(rules.get("azure-native:containerservice:AgentPool").stream(),
+                AgentPools.REPLACE_ON_CHANGE.stream()).toList());
+        return Map.copyOf(rules);
+    }
 
     private static final InPlaceUpdates UPDATES = InPlaceUpdates.of(REPLACE_ON_CHANGE).listing(r -> r.type().startsWith("azure-native:"));
 
@@ -64,6 +45,7 @@ class InPlaceUpgradeTest {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build());
         Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
+        assertThat(before.ofType("azure-native:containerservice:AgentPool")).as("the comparison covers the pools").hasSize(2);
         // the upgrade reaches the control plane, the system pool and every agent pool, and nothing else
         assertThat(changed).containsOnlyKeys("azure-native:containerservice:ManagedCluster::demo-aks",
                 "azure-native:containerservice:AgentPool::demo-general", "azure-native:containerservice:AgentPool::demo-gpu");
@@ -81,7 +63,7 @@ class InPlaceUpgradeTest {
         assertThat(changed).containsOnlyKeys("azure-native:containerservice:AgentPool::demo-general");
         // count is ignored once the pool exists (the autoscaler owns it), so only maxCount reaches Azure
         assertThat(changed.get("azure-native:containerservice:AgentPool::demo-general")).containsExactlyInAnyOrder("count", "maxCount");
-        assertThat(AgentPools.ignoredChanges(Fixtures.args().build())).containsExactly(AgentPools.COUNT);
+        assertThat(AgentPools.ignoredChanges(Fixtures.args().build(), Fixtures.spec().nodePools().get(0))).containsExactly(AgentPools.COUNT);
     }
 
     @Test
@@ -122,10 +104,4 @@ class InPlaceUpgradeTest {
         assertThat(UPDATES.replacementInputs(before.get("azure-native:containerservice:ManagedCluster", "demo-aks")))
                 .isEqualTo(UPDATES.replacementInputs(after.get("azure-native:containerservice:ManagedCluster", "demo-aks")));
     }
-
-
-
-
-
-
 }

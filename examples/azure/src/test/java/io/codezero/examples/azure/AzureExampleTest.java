@@ -105,4 +105,23 @@ class AzureExampleTest {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(DocClaims.plannedResources(run)).isEqualTo(DocClaims.claimedResources("docs/azure.md", "examples/azure"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theShippedDefaultsFollowAksRules() {
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        PlannedResource aks = run.get("azure-native:containerservice:ManagedCluster", "codezero-dev-aks");
+        // the nodes' NAT egress IP is authorized beside the user's allowlist (issue 21, item 1)
+        assertThat((List<String>) aks.input("apiServerAccessProfile.authorizedIPRanges")).hasSize(2).startsWith("203.0.113.0/24")
+                .allSatisfy(r -> assertThat(r).contains("/"));
+        // a system pool of at least 4 vCPUs, three nodes (item 6)
+        Map<String, Object> system = ((List<Map<String, Object>>) aks.input("agentPoolProfiles")).get(0);
+        assertThat(system.get("vmSize")).isEqualTo("Standard_D4s_v5");
+        assertThat(((Number) system.get("count")).intValue()).isEqualTo(3);
+        // protected from replacement (item 8)
+        assertThat(aks.protect()).isTrue();
+        // a vault name of this deployment, not one every user of the example shares (item 2)
+        String vault = (String) run.get("azure-native:keyvault:Vault", "codezero-dev-secrets-vault").input("vaultName");
+        assertThat(vault).startsWith("kvcodezerodev-").hasSizeLessThanOrEqualTo(24);
+    }
 }

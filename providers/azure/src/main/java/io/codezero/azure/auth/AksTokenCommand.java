@@ -13,6 +13,7 @@ import java.util.List;
 /**
  * {@code codezero-aks-token [--server-id ID] [--tenant-id T] [--client-id C]}: the exec credential
  * plugin of CodeZero AKS kubeconfigs. Gets an Entra ID token for the AKS server application with
+ * the identity pulumi-azure-native is configured with ({@code ARM_*} variables, see {@link ArmCredential}), else
  * azure-identity's default credential chain (environment: service principal secret or certificate;
  * workload identity; managed identity; then the Azure CLI's, Azure PowerShell's and Azure Developer
  * CLI's signed-in account, if present) and prints an ExecCredential. Needs neither the az CLI nor
@@ -54,14 +55,8 @@ public final class AksTokenCommand {
             err.println("codezero-aks-token: " + (unknown.isEmpty() ? "--server-id needs a value" : "unknown arguments " + unknown) + "; " + USAGE);
             return 2;
         }
-        var builder = new DefaultAzureCredentialBuilder();
-        if (tenantId != null) {
-            builder.tenantId(tenantId);
-        }
-        if (clientId != null) {
-            builder.managedIdentityClientId(clientId).workloadIdentityClientId(clientId);
-        }
-        return print(builder.build(), serverId, out, err);
+        // the identity pulumi-azure-native deploys with (ARM_* variables, OIDC in CI), else the SDK's default chain
+        return print(ArmCredential.from(System.getenv(), tenantId, clientId), serverId, out, err);
     }
 
     static int print(TokenCredential credential, String serverId, PrintStream out, PrintStream err) {
@@ -72,7 +67,7 @@ public final class AksTokenCommand {
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n", 2)[0];
             err.println("codezero-aks-token: no Azure credential could get a token for the AKS server application " + serverId + " ("
-                    + message + "); sign in with az login, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, or run where a managed or workload identity is available");
+                    + message + "); sign in with az login, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, set ARM_CLIENT_ID, ARM_TENANT_ID and ARM_CLIENT_SECRET (or ARM_USE_OIDC), or run where a managed or workload identity is available");
             return 1;
         }
     }

@@ -34,6 +34,9 @@ public final class AgentPools {
      */
     public static final List<String> REPLACE_ON_CHANGE = List.of("scaleSetPriority", "scaleSetEvictionPolicy",
             "availabilityZones", "osDiskSizeGB", "osDiskType", "osSKU", "osType", "vnetSubnetID", "maxPods", "enableNodePublicIP");
+    /** The label and taint AKS puts on every spot pool (AKS docs, "Add an Azure Spot node pool"). */
+    public static final String SPOT_LABEL_KEY = "kubernetes.azure.com/scalesetpriority";
+    public static final String SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
     /** The input the cluster autoscaler owns once the pool exists. */
     public static final String COUNT = "count";
 
@@ -76,8 +79,13 @@ public final class AgentPools {
                 builder.availabilityZones(args.zones());
             }
             if (pool.spot()) {
-                // -1: pay up to the on-demand price, evicted only for capacity; AKS adds the spot taint and label
+                // -1: pay up to the on-demand price, evicted only for capacity. AKS adds its spot label and taint to
+                // the pool; declared here too, or every refresh shows them as a diff that the next up would try to remove
                 builder.scaleSetPriority("Spot").scaleSetEvictionPolicy("Delete").spotMaxPrice(-1.0);
+                labels.put(SPOT_LABEL_KEY, "spot");
+                List<String> taints = new ArrayList<>(pool.taints().stream().map(AgentPools::taint).toList());
+                taints.add(SPOT_TAINT);
+                builder.nodeLabels(labels).nodeTaints(taints);
             } else {
                 // AKS refuses upgrade settings on spot pools
                 builder.scaleSetPriority("Regular")
@@ -87,19 +95,21 @@ public final class AgentPools {
                     .replaceOnChanges(REPLACE_ON_CHANGE)
                     // the pool keeps its AKS name, so the old one must go before the new one can exist
                     .deleteBeforeReplace(true)
-                    .ignoreChanges(ignoredChanges(args));
+                    .ignoreChanges(ignoredChanges(args, pool));
             pools.add(new AgentPool(scope.name(pool.name()), builder.build(), options.build()));
         }
         return pools;
     }
 
     /**
-     * The autoscaler (or an operator) owns a pool's node count once it exists; re-applying the
-     * initial count on every up would scale a busy pool back down. Set at creation, then ignored,
-     * unless the user asks Pulumi to manage it.
+     * The autoscaler owns an autoscaling pool's node count once it exists; re-applying the initial
+     * count on every up would scale a busy pool back down. Set at creation, then ignored, unless the
+     * user asks Pulumi to manage it. A fixed-size pool (min == max) has no autoscaler: its count is
+     * the size the user asked for, and a resize (3/3 to 5/5) must reach AKS.
      */
-    public static List<String> ignoredChanges(AzureTargetArgs args) {
-        return args.manageNodeCount() ? List.of() : List.of(COUNT);
+    public static List<String> ignoredChanges(AzureTargetArgs args, NodePool pool) {
+        boolean autoscaled = pool.minNodes() < pool.maxNodes();
+        return autoscaled && !args.manageNodeCount() ? List.of(COUNT) : List.of();
     }
 
     /** AKS spells taints as kubectl does: key=value:Effect. */

@@ -54,6 +54,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An AKS cluster with everything it needs: resource group (created or adopted), node network
@@ -71,14 +72,20 @@ public final class AksCluster extends ComponentResource {
     static final int MAX_PODS = 250;
     /** Keeps user workloads off the system pool: only pods that tolerate it (CoreDNS, konnectivity ...) land there. */
     static final String SYSTEM_POOL_TAINT = "CriticalAddonsOnly=true:NoSchedule";
+    /** The inline system pool's settings that are fixed once the cluster exists. */
+    public static final List<String> SYSTEM_POOL_FIXED = List.of("agentPoolProfiles[0].vmSize", "agentPoolProfiles[0].availabilityZones",
+            "agentPoolProfiles[0].osDiskSizeGB", "agentPoolProfiles[0].osSKU");
 
     private final Output<String> clusterName;
     private final Output<String> kubeconfig;
     private final Output<String> oidcIssuerUrl;
     private final AksNetwork network;
     private final List<Resource> agentPools;
-    private final List<Resource> adminRoles;
+    private final List<RoleAssignment> adminRoles;
     private final ManagedCluster cluster;
+    private final ControlPlaneIdentity identity;
+    private final io.codezero.azure.AksClusterHandles handles;
+    private final Optional<SecretsKey> secretsKey;
     private final com.pulumi.kubernetes.Provider kubernetesProvider;
 
     public AksCluster(String name, ClusterSpec spec, AzureTargetArgs args, ComponentResourceOptions options) {
@@ -112,32 +119,35 @@ public final class AksCluster extends ComponentResource {
         }
 
         this.network = args.adoptsNetwork()
-                ? AksNetwork.adopt(args.existingSubnetId().orElseThrow(), args.effectiveOutboundType())
+                ? AksNetwork.adopt(args.existingSubnetId().orElseThrow(), args.effectiveOutboundType(), args.egressCidrs())
                 : AksNetwork.create(scope, group, spec.network().vpcCidr(), groupDependency);
 
-        var identity = new UserAssignedIdentity(scope.name("control-plane"), UserAssignedIdentityArgs.builder()
-                .resourceGroupName(group)
-                .resourceName(spec.name() + "-control-plane")
-                .location(args.location())
-                .tags(tags)
-                .build(), scope.opts(groupDependency));
+        this.identity = ControlPlaneIdentity.of(scope, args, group, groupDependency);
 
         List<Resource> clusterDependencies = new ArrayList<>(groupDependency);
         clusterDependencies.addAll(network.pieces());
-        // the control plane joins load balancers and their IPs to the node subnet
-        clusterDependencies.add(grant(scope, "network-contributor", network.subnetId(), identity.principalId(),
-                AksNames.ROLE_NETWORK_CONTRIBUTOR, subscription, "ServicePrincipal"));
+        clusterDependencies.addAll(identity.resources());
+        List<RoleAssignment> controlPlaneGrants = new ArrayList<>();
+        if (args.createRoleAssignments()) {
+            // the control plane joins load balancers and their IPs to the node subnet
+            controlPlaneGrants.add(grant(scope, "network-contributor", network.subnetId(), identity.principalId(),
+                    AksNames.ROLE_NETWORK_CONTRIBUTOR, subscription, "ServicePrincipal"));
+        }
 
         SecretsKey secretsKey = null;
         if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
             secretsKey = args.kmsKeyId().isPresent()
                     ? SecretsKey.adopt(args.kmsKeyId().get(), args.kmsKeyVaultId().orElseThrow())
-                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), groupDependency);
+                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), identity.principalId(), groupDependency);
             clusterDependencies.addAll(secretsKey.resources());
-            // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
-            clusterDependencies.add(grant(scope, "kms-crypto-user", secretsKey.vaultId(), identity.principalId(),
-                    AksNames.ROLE_KEY_VAULT_CRYPTO_USER, subscription, "ServicePrincipal"));
+            if (args.createRoleAssignments()) {
+                // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
+                controlPlaneGrants.add(grant(scope, "kms-crypto-user", secretsKey.vaultId(), identity.principalId(),
+                        AksNames.ROLE_KEY_VAULT_CRYPTO_USER, subscription, "ServicePrincipal"));
+            }
         }
+        clusterDependencies.addAll(controlPlaneGrants);
+        this.secretsKey = Optional.ofNullable(secretsKey);
 
         var clusterArgs = ManagedClusterArgs.builder()
                 .resourceGroupName(group)
@@ -157,9 +167,10 @@ public final class AksCluster extends ComponentResource {
                 // no static admin certificate: every user is an Entra ID identity, checked by Azure RBAC
                 .disableLocalAccounts(true)
                 .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
-                .securityProfile(securityProfile(secretsKey))
+                // AKS checks the KMS grant when it creates the cluster: let a fresh grant propagate first (bounded)
+                .securityProfile(securityProfile(secretsKey, controlPlaneGrants))
                 .networkProfile(networkProfile(spec.network(), network.outboundType()))
-                .apiServerAccessProfile(apiAccess(spec.network()))
+                .apiServerAccessProfile(apiAccess(spec.network(), network.egressCidrs()))
                 .autoUpgradeProfile(ManagedClusterAutoUpgradeProfileArgs.builder().upgradeChannel(args.autoUpgradeChannel()).build())
                 .storageProfile(ManagedClusterStorageProfileArgs.builder()
                         .diskCSIDriver(ManagedClusterStorageProfileDiskCSIDriverArgs.builder().enabled(true).build())
@@ -167,7 +178,8 @@ public final class AksCluster extends ComponentResource {
                         .fileCSIDriver(ManagedClusterStorageProfileFileCSIDriverArgs.builder().enabled(false).build())
                         .blobCSIDriver(ManagedClusterStorageProfileBlobCSIDriverArgs.builder().enabled(false).build())
                         .build())
-                .agentPoolProfiles(systemPool(spec, args, network.subnetId()))
+                // AKS checks the control plane's Network Contributor grant on the subnet at create: same bounded wait
+                .agentPoolProfiles(systemPool(spec, args, RolePropagation.real().after(controlPlaneGrants, RolePropagation.KEY_VAULT, network.subnetId())))
                 .tags(tags);
         if (args.azureMonitorMetrics()) {
             clusterArgs.azureMonitorProfile(ManagedClusterAzureMonitorProfileArgs.builder()
@@ -176,16 +188,27 @@ public final class AksCluster extends ComponentResource {
         args.logAnalyticsWorkspaceId().ifPresent(workspace -> clusterArgs.addonProfiles(Map.of("omsagent",
                 ManagedClusterAddonProfileArgs.builder().enabled(true)
                         .config(Map.of("logAnalyticsWorkspaceResourceID", workspace, "useAADAuth", "true")).build())));
-        this.cluster = new ManagedCluster(scope.name("aks"), clusterArgs.build(), scope.opts(clusterDependencies));
+        this.cluster = new ManagedCluster(scope.name("aks"), clusterArgs.build(), scope.optsBuilder()
+                .dependsOn(clusterDependencies)
+                // azure-native refuses to create a cluster whose name exists, so a replacement must delete first;
+                // protect (on unless opted out) makes the engine refuse such a replacement instead of doing it
+                .deleteBeforeReplace(true)
+                .protect(args.protectCluster())
+                // AKS refuses changes of these on an existing pool and azure-native 2.10.0 sends them as an in-place
+                // update of the cluster (pulumi-azure-native#2774): never half-apply them; the preflight reports the
+                // difference, and docs/azure.md gives the way out (a new system pool)
+                .ignoreChanges(SYSTEM_POOL_FIXED)
+                .build());
         this.clusterName = cluster.name();
+        args.logAnalyticsWorkspaceId().ifPresent(workspace -> ContainerInsights.create(scope, group, workspace, cluster.id(), cluster));
         this.oidcIssuerUrl = cluster.oidcIssuerProfile().applyValue(p -> p.map(o -> o.issuerURL()).orElse(""));
 
         this.adminRoles = new ArrayList<>();
-        if (args.grantDeployerAdmin()) {
+        if (args.createRoleAssignments() && args.grantDeployerAdmin()) {
             adminRoles.add(grant(scope, "deployer-admin", cluster.id(), client.applyValue(GetClientConfigResult::objectId),
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
-        for (String principal : args.adminPrincipalIds()) {
+        for (String principal : args.createRoleAssignments() ? args.adminPrincipalIds() : List.<String>of()) {
             adminRoles.add(grant(scope, "admin-" + principal, cluster.id(), Output.of(principal),
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
@@ -196,9 +219,21 @@ public final class AksCluster extends ComponentResource {
                         ListManagedClusterUserCredentialsArgs.builder().resourceGroupName(group).resourceName(cluster.name()).build(),
                         InvokeOptions.builder().parent(this).provider(azure).build())
                 .applyValue(AksCluster::endpointOf);
-        this.kubeconfig = Output.tuple(cluster.name(), endpoint)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, args.tokenCommand(), args.tenantId()))
+        // the tenant is always written: a helper whose credential's home tenant differs (a guest account, a
+        // CI identity of another tenant) would otherwise ask the wrong tenant and get a token AKS rejects
+        // the platform layers are applied with the deployer's new AKS RBAC grant: let it reach the API server first (bounded)
+        this.kubeconfig = Output.tuple(cluster.name(), RolePropagation.real().after(adminRoles, RolePropagation.KUBERNETES, endpoint),
+                        client.applyValue(GetClientConfigResult::tenantId))
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, args.tokenCommand(), Optional.of(args.tenantId().orElse(t.t3))))
                 .asSecret();
+        Output<Map<String, com.pulumi.azurenative.containerservice.outputs.UserAssignedIdentityResponse>> kubelet =
+                cluster.identityProfile().applyValue(p -> p.orElse(Map.of()));
+        this.handles = new io.codezero.azure.AksClusterHandles(cluster, group, cluster.name(), endpoint.applyValue(Kubeconfig.Endpoint::server),
+                identity.id(), identity.principalId(),
+                kubelet.applyValue(m -> Optional.ofNullable(m.get("kubeletidentity")).flatMap(k -> k.clientId()).orElse("")),
+                kubelet.applyValue(m -> Optional.ofNullable(m.get("kubeletidentity")).flatMap(k -> k.objectId()).orElse("")),
+                oidcIssuerUrl, network.vnetId(), network.subnetId(), network.natIp(),
+                this.secretsKey.flatMap(SecretsKey::vault));
         this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", com.pulumi.kubernetes.ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).build());
@@ -212,13 +247,16 @@ public final class AksCluster extends ComponentResource {
 
     /**
      * Binds a built-in role to a principal at a scope. The assignment's name is a GUID derived from
-     * the cluster and the grant, so it is stable across runs and unique per cluster.
+     * the cluster, the grant, the principal and the scope: stable across runs, and new whenever the
+     * principal or the scope changes (both force a replacement in azure-native), so the replacement
+     * is created beside the old assignment instead of colliding with its name.
      */
     private static RoleAssignment grant(AzureScope scope, String what, Output<String> on, Output<String> principalId, String role,
                                         Output<String> subscription, String principalType) {
         var builder = RoleAssignmentArgs.builder()
                 .scope(on)
-                .roleAssignmentName(AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what))
+                .roleAssignmentName(Output.tuple(on, principalId).applyValue(t ->
+                        AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what, t.t1, t.t2)))
                 .principalId(principalId)
                 .roleDefinitionId(subscription.applyValue(s -> "/subscriptions/" + s + "/providers/Microsoft.Authorization/roleDefinitions/" + role));
         if (principalType != null) {
@@ -234,13 +272,13 @@ public final class AksCluster extends ComponentResource {
         return aad.build();
     }
 
-    private static ManagedClusterSecurityProfileArgs securityProfile(SecretsKey key) {
+    private static ManagedClusterSecurityProfileArgs securityProfile(SecretsKey key, List<RoleAssignment> grants) {
         var security = ManagedClusterSecurityProfileArgs.builder()
                 .workloadIdentity(ManagedClusterSecurityProfileWorkloadIdentityArgs.builder().enabled(true).build());
         if (key != null) {
             security.azureKeyVaultKms(AzureKeyVaultKmsArgs.builder()
                     .enabled(true)
-                    .keyId(key.keyId())
+                    .keyId(RolePropagation.real().after(grants, RolePropagation.KEY_VAULT, key.keyId()))
                     .keyVaultNetworkAccess("Public")
                     .build());
         }
@@ -266,7 +304,11 @@ public final class AksCluster extends ComponentResource {
                 .build();
     }
 
-    private static ManagedClusterAPIServerAccessProfileArgs apiAccess(NetworkSpec network) {
+    /**
+     * A private cluster, or a public one whose authorized ranges are the user's allowlist plus the
+     * nodes' egress addresses: nodes reach the public API server through their egress path.
+     */
+    private static ManagedClusterAPIServerAccessProfileArgs apiAccess(NetworkSpec network, Output<List<String>> egressCidrs) {
         if (network.privateApiOnly()) {
             return ManagedClusterAPIServerAccessProfileArgs.builder()
                     .enablePrivateCluster(true)
@@ -276,7 +318,11 @@ public final class AksCluster extends ComponentResource {
         }
         return ManagedClusterAPIServerAccessProfileArgs.builder()
                 .enablePrivateCluster(false)
-                .authorizedIPRanges(network.apiAccessAllowlist())
+                .authorizedIPRanges(egressCidrs.applyValue(egress -> {
+                    List<String> ranges = new ArrayList<>(network.apiAccessAllowlist());
+                    egress.stream().filter(e -> !ranges.contains(e)).forEach(ranges::add);
+                    return ranges;
+                }))
                 .build();
     }
 
@@ -335,6 +381,12 @@ public final class AksCluster extends ComponentResource {
         return agentPools;
     }
 
+    /** The typed handles of this cluster (documented in docs/azure.md). */
+    public io.codezero.azure.AksClusterHandles handles() {
+        return handles;
+    }
+
+    /** The Kubernetes provider built from the kubeconfig; every platform layer uses it. */
     public com.pulumi.kubernetes.Provider kubernetesProvider() {
         return kubernetesProvider;
     }

@@ -13,6 +13,7 @@ import com.pulumi.resources.Resource;
 import io.codezero.azure.AksNames;
 import io.codezero.azure.AzureScope;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The key AKS's KMS plugin encrypts Kubernetes secrets in etcd with (API 2023-04-01
@@ -23,15 +24,25 @@ import java.util.List;
  * @param keyId     the versioned key URL handed to AKS
  * @param vaultId   the vault's resource id: the control plane identity gets Key Vault Crypto User on it
  * @param resources what was created here (empty for a key the user brings)
+ * @param vault     the created vault, empty for a key the user brings
  */
-public record SecretsKey(Output<String> keyId, Output<String> vaultId, List<Resource> resources) {
+public record SecretsKey(Output<String> keyId, Output<String> vaultId, List<Resource> resources, Optional<Vault> vault) {
 
+    /** A key the user brings ({@code kms.keyId}) and its vault's resource id. */
     public static SecretsKey adopt(String keyId, String vaultId) {
-        return new SecretsKey(Output.of(keyId), Output.of(vaultId), List.of());
+        return new SecretsKey(Output.of(keyId), Output.of(vaultId), List.of(), Optional.empty());
     }
 
-    public static SecretsKey create(AzureScope scope, Output<String> resourceGroupName, Output<String> tenantId, List<Resource> after) {
-        String vaultName = AksNames.keyVaultName(scope.resourceGroupName().toString(), scope.clusterName(), scope.location());
+    /**
+     * Creates the vault and its key. Vault names are global across Azure and a deleted vault keeps its
+     * name for 90 days (soft delete with purge protection), so the name carries a suffix from
+     * {@code uniqueSeed}: the control-plane identity's principal id, a GUID Azure picks when the
+     * identity is created and the Pulumi state keeps. Every stack gets its own name, the same one on
+     * every run, and a stack destroyed and re-created gets a new one.
+     */
+    public static SecretsKey create(AzureScope scope, Output<String> resourceGroupName, Output<String> tenantId, Output<String> uniqueSeed,
+                                    List<Resource> after) {
+        Output<String> vaultName = uniqueSeed.applyValue(seed -> AksNames.keyVaultName(scope.clusterName(), seed));
         var vault = new Vault(scope.name("secrets-vault"), VaultArgs.builder()
                 .resourceGroupName(resourceGroupName)
                 .vaultName(vaultName)
@@ -56,6 +67,6 @@ public record SecretsKey(Output<String> keyId, Output<String> vaultId, List<Reso
                 .properties(KeyPropertiesArgs.builder().kty("RSA").keySize(2048).build())
                 .tags(scope.tags())
                 .build(), scope.opts());
-        return new SecretsKey(key.keyUriWithVersion(), vault.id(), List.of(vault, key));
+        return new SecretsKey(key.keyUriWithVersion(), vault.id(), List.of(vault, key), Optional.of(vault));
     }
 }

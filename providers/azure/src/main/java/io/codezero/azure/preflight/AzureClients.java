@@ -48,13 +48,13 @@ public final class AzureClients {
         this.tenantId = tenantId;
     }
 
-    /** Azure's public cloud with the default credential chain (environment, workload identity, managed identity, Azure CLI ...). */
+    /**
+     * Azure's public cloud with the identity pulumi-azure-native uses ({@code ARM_*} variables, see
+     * {@link io.codezero.azure.auth.ArmCredential}), else the default chain (environment, workload identity, managed identity, Azure CLI ...).
+     */
     public static AzureClients forDefaultCredential(String tenantId) {
-        var builder = new DefaultAzureCredentialBuilder();
-        if (tenantId != null) {
-            builder.tenantId(tenantId);
-        }
-        return forCredential(builder.build(), tenantId);
+        // the identity pulumi-azure-native deploys with (ARM_* variables, OIDC in CI), else the SDK's default chain
+        return forCredential(io.codezero.azure.auth.ArmCredential.from(System.getenv(), tenantId, null), tenantId);
     }
 
     public static AzureClients forCredential(TokenCredential credential, String tenantId) {
@@ -104,6 +104,29 @@ public final class AzureClients {
 
     public ContainerServiceManagementClient containerService(String subscriptionId) {
         return ContainerServiceManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
+    }
+
+    /**
+     * The caller's effective permissions on a resource group (Permissions - List For Resource Group,
+     * api-version 2022-04-01): the {@code value} array of {actions, notActions}. The compute and
+     * resources SDKs this module uses have no authorization client, so the call goes over the same
+     * pipeline as every other check.
+     *
+     * @throws com.azure.core.exception.HttpResponseException with the status when ARM refuses or the group does not exist
+     */
+    public com.google.gson.JsonArray permissions(String subscriptionId, String resourceGroup) {
+        String base = environment.getResourceManagerEndpoint();
+        String url = (base.endsWith("/") ? base : base + "/") + "subscriptions/" + subscriptionId + "/resourcegroups/"
+                + java.net.URLEncoder.encode(resourceGroup, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
+        try (var response = pipeline.sendSync(new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url),
+                com.azure.core.util.Context.NONE)) {
+            String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+            if (response.getStatusCode() / 100 != 2) {
+                throw new com.azure.core.exception.HttpResponseException("HTTP " + response.getStatusCode() + ": " + body, response);
+            }
+            return com.google.gson.JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("value");
+        }
     }
 
     public NetworkManagementClient network(String subscriptionId) {

@@ -77,10 +77,39 @@ public final class AzurePreflight {
         if (!skus.isEmpty()) {
             results.addAll(vcpuQuotas(subscriptionId, spec, args, skus));
         }
+        systemPoolChange(subscriptionId, spec, args).ifPresent(results::add);
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
         }
+        if (args.createRoleAssignments()) {
+            results.add(roleAssignments(subscriptionId, spec, args));
+        }
         return new PreflightReport("Azure", results);
+    }
+
+    /**
+     * The target creates role assignments (control plane, deployer, admins): the deployer needs
+     * Microsoft.Authorization/roleAssignments/write, which Contributor lacks.
+     */
+    CheckResult roleAssignments(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        String group = args.resourceGroupFor(spec.name());
+        String need = "; the deployer needs Owner, User Access Administrator or Role Based Access Control Administrator on the resource group"
+                + " (or the subscription), or set azure.createRoleAssignments: false with grants made beforehand (docs/azure.md)";
+        try {
+            if (RoleAssignmentPermission.allows(clients.permissions(subscriptionId, group), RoleAssignmentPermission.WRITE)) {
+                return CheckResult.pass("role-assignments", "these credentials may create role assignments in resource group " + group);
+            }
+            return CheckResult.fail("role-assignments", "these credentials may not create role assignments in resource group " + group
+                    + " (no " + RoleAssignmentPermission.WRITE + ": Contributor does not have it)" + need);
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return CheckResult.unknown("role-assignments", "resource group " + group + " does not exist yet, so its permissions cannot be listed"
+                        + need);
+            }
+            return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + reason(e) + ")" + need);
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + firstLine(e) + ")" + need);
+        }
     }
 
     CheckResult credentials() {
@@ -89,7 +118,8 @@ public final class AzurePreflight {
             return CheckResult.pass("credentials", "got an Azure Resource Manager token valid until " + token.getExpiresAt());
         } catch (RuntimeException e) {
             return CheckResult.fail("credentials", "no Azure credentials could get a token (" + firstLine(e)
-                    + "); sign in with az login, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, or run where a managed or workload identity is available");
+                    + "); set the ARM_* variables pulumi-azure-native uses (ARM_CLIENT_ID, ARM_TENANT_ID and ARM_CLIENT_SECRET, or ARM_USE_OIDC),"
+                    + " sign in with az login, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, or run where a managed or workload identity is available");
         }
     }
 
@@ -259,8 +289,12 @@ public final class AzurePreflight {
             results.add(CheckResult.unknown("vcpu-quota", "could not read the vCPU quotas of " + args.location() + " (" + reason(e) + ")"));
             return results;
         }
-        // quota name -> vCPUs needed at maximum size, and who needs them
+        // the usage already counts this cluster's running nodes: a later up needs only the increase
+        Map<String, ExistingPool> running = existingPools(subscriptionId, spec, args);
+        // quota name -> vCPUs needed beyond what runs now, and who needs them
         Map<String, Integer> needed = new LinkedHashMap<>();
+        Map<String, Integer> runningVcpus = new LinkedHashMap<>();
+        Map<String, Integer> surgeVcpus = new LinkedHashMap<>();
         Map<String, List<String>> needers = new LinkedHashMap<>();
         List<Need> needs = new ArrayList<>();
         needs.add(new Need(AksNames.SYSTEM_POOL, args.systemPoolVmSize(), args.systemPoolCount(), false));
@@ -273,10 +307,18 @@ public final class AzurePreflight {
                 continue; // its size already failed
             }
             int vcpus = vcpus(sku);
+            ExistingPool now = running.get(need.pool);
+            // a pool of another size is replaced, delete first: count nothing as running, to stay conservative
+            int nodesNow = now != null && now.vmSize.equalsIgnoreCase(need.size) ? now.count : 0;
+            // an existing regular pool upgrades with surge nodes on top of its maximum (AKS refuses surge on spot pools)
+            int surge = nodesNow > 0 && !need.spot ? surgeNodes(args.maxSurge(), need.nodes) : 0;
+            int more = Math.max(0, need.nodes - nodesNow) + surge;
             // spot VMs count against the regional low-priority quota, regular ones against their family's and the regional total
             List<String> quotas = need.spot ? List.of("lowPriorityCores") : List.of(sku.family(), "cores");
             for (String quota : quotas) {
-                needed.merge(quota, vcpus * need.nodes, Integer::sum);
+                needed.merge(quota, vcpus * more, Integer::sum);
+                runningVcpus.merge(quota, vcpus * Math.min(nodesNow, need.nodes), Integer::sum);
+                surgeVcpus.merge(quota, vcpus * surge, Integer::sum);
                 needers.computeIfAbsent(quota, k -> new ArrayList<>()).add(need.pool);
             }
         }
@@ -290,12 +332,15 @@ public final class AzurePreflight {
                 continue;
             }
             long free = usage.limit() - usage.currentValue();
+            int inUse = runningVcpus.getOrDefault(quota, 0);
+            int surge = surgeVcpus.getOrDefault(quota, 0);
+            String beyond = inUse == 0 ? "" : " more than the " + inUse + " this cluster already runs (upgrade surge " + surge + " included)";
             if (entry.getValue() > free) {
                 results.add(CheckResult.fail("vcpu-quota", who + entry.getValue() + " vCPUs of quota " + quota + " in " + args.location()
-                        + " at maximum size but only " + Math.max(0, free) + " of " + usage.limit() + " are free; request a quota increase for "
+                        + " at maximum size" + beyond + " but only " + Math.max(0, free) + " of " + usage.limit() + " are free; request a quota increase for "
                         + quota + " (Subscriptions, Usage + quotas) or lower maxNodes"));
             } else {
-                results.add(CheckResult.pass("vcpu-quota", who + entry.getValue() + " vCPUs of quota " + quota + "; " + free + " of " + usage.limit() + " are free"));
+                results.add(CheckResult.pass("vcpu-quota", who + entry.getValue() + " vCPUs of quota " + quota + beyond + "; " + free + " of " + usage.limit() + " are free"));
             }
         }
         return results;
@@ -328,6 +373,81 @@ public final class AzurePreflight {
     }
 
     private record Need(String pool, String size, int nodes, boolean spot) {
+    }
+
+    private record ExistingPool(String vmSize, int count) {
+    }
+
+    /**
+     * The pools of this cluster as AKS reports them (Managed Clusters - Get): empty when it does not
+     * exist yet or cannot be read (then everything counts as new, which can only over-count).
+     */
+    private Map<String, ExistingPool> existingPools(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        Map<String, ExistingPool> pools = new LinkedHashMap<>();
+        try {
+            var cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
+            if (cluster != null && cluster.agentPoolProfiles() != null) {
+                for (var pool : cluster.agentPoolProfiles()) {
+                    pools.put(pool.name(), new ExistingPool(String.valueOf(pool.vmSize()), pool.count() == null ? 0 : pool.count()));
+                }
+            }
+        } catch (RuntimeException e) {
+            // 404 on a first up; anything else: count everything as new
+        }
+        return pools;
+    }
+
+    /**
+     * The inline system pool's VM size, zones, OS disk size and OS SKU cannot change on an existing
+     * cluster (the program ignores such changes rather than half-apply them): say so, with the way out.
+     */
+    Optional<CheckResult> systemPoolChange(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner cluster;
+        try {
+            cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a first up: nothing to compare
+        }
+        if (cluster == null || cluster.agentPoolProfiles() == null) {
+            return Optional.empty();
+        }
+        var system = cluster.agentPoolProfiles().stream().filter(p -> AksNames.SYSTEM_POOL.equals(p.name())).findFirst();
+        if (system.isEmpty()) {
+            return Optional.empty();
+        }
+        var pool = system.get();
+        List<String> changed = new ArrayList<>();
+        if (pool.vmSize() != null && !pool.vmSize().equalsIgnoreCase(args.systemPoolVmSize())) {
+            changed.add("vmSize " + pool.vmSize() + " -> " + args.systemPoolVmSize());
+        }
+        List<String> zones = pool.availabilityZones() == null ? List.of() : pool.availabilityZones();
+        if (!new TreeSet<>(zones).equals(new TreeSet<>(args.zones()))) {
+            changed.add("zones " + zones + " -> " + args.zones());
+        }
+        if (pool.osDiskSizeGB() != null && pool.osDiskSizeGB() != args.osDiskSizeGB()) {
+            changed.add("osDiskSizeGB " + pool.osDiskSizeGB() + " -> " + args.osDiskSizeGB());
+        }
+        if (pool.osSku() != null && !pool.osSku().toString().equalsIgnoreCase(args.osSku())) {
+            changed.add("osSku " + pool.osSku() + " -> " + args.osSku());
+        }
+        if (changed.isEmpty()) {
+            return Optional.of(CheckResult.pass("system-pool", "the system pool's fixed settings are unchanged"));
+        }
+        return Optional.of(CheckResult.fail("system-pool", "the system pool " + AksNames.SYSTEM_POOL + " cannot change " + String.join(", ", changed)
+                + " in place (AKS refuses it, so the program leaves them as they are); keep the old values, or re-create the cluster"
+                + " with the new ones (docs/azure.md, \"The system pool\")"));
+    }
+
+    /** Surge nodes of a pool of {@code nodes} nodes: a count ("1") or a percentage rounded up ("33%"), as AKS computes it. */
+    static int surgeNodes(String maxSurge, int nodes) {
+        if (maxSurge == null || maxSurge.isBlank()) {
+            return 1; // AKS's default surge is one node
+        }
+        if (maxSurge.endsWith("%")) {
+            int percent = Integer.parseInt(maxSurge.substring(0, maxSurge.length() - 1));
+            return (int) Math.ceil(nodes * percent / 100.0);
+        }
+        return Integer.parseInt(maxSurge);
     }
 
     private static int vcpus(ResourceSkuInner sku) {

@@ -52,6 +52,32 @@ class AksTokenCommandTest {
     }
 
     @Test
+    void armUseMsiWithArmClientIdAsksForThatUserAssignedIdentityAsPulumiDoes() throws Exception {
+        // pulumi-azure-native configured with ARM_USE_MSI and ARM_CLIENT_ID deploys as that user-assigned identity;
+        // the SDK's default chain ignores ARM_* and would ask for the VM's default identity instead
+        String clientId = "77777777-8888-4999-aaaa-bbbbbbbbbbbb";
+        try (ReplayServer imds = ReplayServer.start()
+                .example("GET", "/+metadata/identity/oauth2/token", "imds-2023-07-01-GetIdentityToken.json", 200)) {
+            Result result = runHelper(imds.uri().toString().replaceAll("/$", ""), Map.of("ARM_USE_MSI", "true", "ARM_CLIENT_ID", clientId));
+            assertThat(result.exit).as(result.stderr).isZero();
+            ReplayServer.Request asked = imds.requests().stream().filter(r -> r.path().endsWith("/metadata/identity/oauth2/token")
+                    && r.headers().containsKey("metadata")).findFirst().orElseThrow();
+            assertThat(asked.query()).contains("client_id=" + clientId).contains("resource=" + AksNames.AKS_AAD_SERVER_APP_ID);
+        }
+    }
+
+    @Test
+    void theArmVariablesPickTheCredentialPulumiDeploysWith() {
+        assertThat(ArmCredential.kind(Map.of())).isEqualTo(ArmCredential.Kind.DEFAULT_CHAIN);
+        assertThat(ArmCredential.kind(Map.of("ARM_CLIENT_ID", "c", "ARM_CLIENT_SECRET", "s"))).isEqualTo(ArmCredential.Kind.CLIENT_SECRET);
+        assertThat(ArmCredential.kind(Map.of("ARM_CLIENT_ID", "c", "ARM_USE_OIDC", "true", "ARM_OIDC_TOKEN", "t"))).isEqualTo(ArmCredential.Kind.OIDC);
+        assertThat(ArmCredential.kind(Map.of("ARM_CLIENT_ID", "c", "ARM_CLIENT_CERTIFICATE_PATH", "/x.pfx"))).isEqualTo(ArmCredential.Kind.CLIENT_CERTIFICATE);
+        assertThat(ArmCredential.kind(Map.of("ARM_USE_MSI", "true"))).isEqualTo(ArmCredential.Kind.MANAGED_IDENTITY);
+        // the OIDC assertion comes from the token, or from the (rotated) token file on every use
+        assertThat(ArmCredential.oidcAssertion(Map.of("ARM_OIDC_TOKEN", "jwt")).get()).isEqualTo("jwt");
+    }
+
+    @Test
     void withoutAnyCredentialItSaysWhatToDoAndPrintsNoToken() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -61,7 +87,7 @@ class AksTokenCommandTest {
         assertThat(result.exit).isEqualTo(1);
         assertThat(result.stdout).isEmpty();
         assertThat(result.stderr.strip()).startsWith("codezero-aks-token: no Azure credential could get a token")
-                .contains("az login").contains("AZURE_CLIENT_ID").doesNotContain("\n");
+                .contains("az login").contains("AZURE_CLIENT_ID").contains("ARM_CLIENT_ID").doesNotContain("\n");
     }
 
     @Test
@@ -85,6 +111,10 @@ class AksTokenCommandTest {
     }
 
     private static Result runHelper(String imdsHost, String... args) throws IOException, InterruptedException {
+        return runHelper(imdsHost, Map.of(), args);
+    }
+
+    private static Result runHelper(String imdsHost, Map<String, String> env, String... args) throws IOException, InterruptedException {
         File home = java.nio.file.Files.createTempDirectory("aks-token-home").toFile();
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + "/bin/java", "-cp", System.getProperty("java.class.path"),
@@ -95,6 +125,7 @@ class AksTokenCommandTest {
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("HOME", home.getAbsolutePath());
         builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", imdsHost);
+        builder.environment().putAll(env);
         builder.environment().put("KUBERNETES_EXEC_INFO", "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\"}");
         Process process = builder.start();
         boolean done = process.waitFor(90, TimeUnit.SECONDS);

@@ -89,7 +89,9 @@ class AzurePreflightTest {
         assertThat(family.status()).isEqualTo(CheckStatus.PASS);
         assertThat(family.message()).contains("2 vCPUs").contains("2 of 19 are free");
         // the example lists no regional total, so that check is not made and says so, never a pass
-        assertThat(report.unknowns()).singleElement().satisfies(u -> assertThat(u.message()).contains("no quota named cores"));
+        assertThat(report.unknowns()).anySatisfy(u -> assertThat(u.message()).contains("no quota named cores"));
+        // and the resource group does not exist yet, so the right to assign roles cannot be listed there
+        assertThat(report.unknowns()).extracting(CheckResult::check).containsExactlyInAnyOrder("vcpu-quota", "role-assignments");
         // every call carried the SDK's api-version, and no bearer token went over http
         assertThat(arm.requests()).allSatisfy(r -> {
             assertThat(r.query()).contains("api-version=");
@@ -193,6 +195,71 @@ class AzurePreflightTest {
         CheckResult quota = report.failures().stream().filter(r -> r.check().equals("vcpu-quota")).findFirst().orElseThrow();
         assertThat(quota.message()).isEqualTo("pools czsystem, general need 6 vCPUs of quota standardA0_A7Family in eastus at maximum size"
                 + " but only 2 of 19 are free; request a quota increase for standardA0_A7Family (Subscriptions, Usage + quotas) or lower maxNodes");
+    }
+
+    @Test
+    void theDeployerMustBeAllowedToCreateRoleAssignments() {
+        String permissions = SUBS + "/resourcegroups/demo-rg/providers/Microsoft.Authorization/permissions";
+        // replays GetPermissions.json as published: no actions at all
+        arm.example("GET", permissions, "authorization-2015-07-01-GetPermissions.json", 200);
+        CheckResult none = result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments");
+        assertThat(none.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(none.message()).contains("Microsoft.Authorization/roleAssignments/write").contains("Owner, User Access Administrator or Role Based Access Control Administrator")
+                .contains("createRoleAssignments: false");
+        // the same example with Contributor's permissions substituted (actions *, notActions Microsoft.Authorization/*/Write ...)
+        arm.example("GET", permissions, "authorization-2015-07-01-GetPermissions.json", 200, body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]")
+                .replace("\"notActions\":[]", "\"notActions\": [\"Microsoft.Authorization/*/Delete\", \"Microsoft.Authorization/*/Write\", \"Microsoft.Authorization/elevateAccess/Action\"]"));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments").status()).isEqualTo(CheckStatus.FAIL);
+        // and with Owner's (actions *)
+        arm.example("GET", permissions, "authorization-2015-07-01-GetPermissions.json", 200, body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]"));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments").status()).isEqualTo(CheckStatus.PASS);
+        // pre-made grants: nothing to check
+        assertThat(run(spec("1.26", "Standard_A1", 1), args().createRoleAssignments(false).build()).results())
+                .noneSatisfy(r -> assertThat(r.check()).isEqualTo("role-assignments"));
+    }
+
+    @Test
+    void aResourceGroupThatDoesNotExistYetLeavesTheRoleCheckUnknownWithTheRoleNamed() {
+        // no route: the loopback server answers 404, as ARM does for a missing group
+        CheckResult unknown = result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments");
+        assertThat(unknown.status()).isEqualTo(CheckStatus.UNKNOWN);
+        assertThat(unknown.message()).contains("does not exist yet").contains("User Access Administrator");
+    }
+
+    @Test
+    void aChangeOfTheSystemPoolsFixedSettingsIsRefusedWithTheWayOut() {
+        // replays ManagedClustersGet.json, its pool (3 x Standard_DS1_v2 in zones 1-3) read as this cluster's system pool
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200, body -> body.replace("\"nodepool1\"", "\"czsystem\""));
+        CheckResult system = result(run(spec("1.26", "Standard_A1", 1), args().build()), "system-pool");
+        assertThat(system.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(system.message()).contains("vmSize Standard_DS1_v2 -> Standard_A1").contains("in place").contains("keep the old values");
+        // unchanged: a pass
+        CheckResult same = result(run(spec("1.26", "Standard_A1", 1), args().systemPoolVmSize("Standard_DS1_v2").build()), "system-pool");
+        assertThat(same.status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aLaterUpNeedsQuotaOnlyForTheIncreaseAndTheUpgradeSurge() {
+        // replays ManagedClustersGet.json, its pool read as this cluster's "general" of 3 x Standard_A1 (the SKU
+        // example's size); Usage_List_MaximumSet_Gen.json counts those 3 vCPUs among the 17 used of 19
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200,
+                body -> body.replace("\"nodepool1\"", "\"general\"").replace("\"Standard_DS1_v2\"", "\"Standard_A1\""));
+        PreflightReport report = run(spec("1.26", "Standard_A1", 3), args().maxSurge("1").build());
+        CheckResult family = report.results().stream().filter(r -> r.check().equals("vcpu-quota") && r.message().contains("standardA0_A7Family"))
+                .findFirst().orElseThrow();
+        // czsystem is new (1 vCPU); general runs 3 of its 3: it needs only 1 surge node for an upgrade. 2 <= 2 free
+        assertThat(family.status()).as(report.render()).isEqualTo(CheckStatus.PASS);
+        assertThat(family.message()).contains("need 2 vCPUs").contains("more than the 3 this cluster already runs (upgrade surge 1 included)");
+        assertThat(arm.requests()).anySatisfy(r -> assertThat(r.path()).endsWith("/managedClusters/demo"));
+        // growing general to 5 needs 2 more nodes: 1 + 2 + 1 surge = 4 > 2 free
+        CheckResult grown = run(spec("1.26", "Standard_A1", 5), args().maxSurge("1").build()).failures().stream()
+                .filter(r -> r.check().equals("vcpu-quota")).findFirst().orElseThrow();
+        assertThat(grown.message()).contains("need 4 vCPUs").contains("but only 2 of 19 are free");
+        assertThat(AzurePreflight.surgeNodes("33%", 3)).isEqualTo(1);
+        assertThat(AzurePreflight.surgeNodes("33%", 10)).isEqualTo(4);
+        assertThat(AzurePreflight.surgeNodes("2", 10)).isEqualTo(2);
     }
 
     @Test

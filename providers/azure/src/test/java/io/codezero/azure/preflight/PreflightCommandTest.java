@@ -32,14 +32,14 @@ class PreflightCommandTest {
                   apiAccessAllowlist: [203.0.113.0/24]
                 nodePools:
                   - name: general
-                    machineType: Standard_A1
+                    machineType: Standard_D4s_v5
                     minNodes: 0
                     desiredNodes: 0
                     maxNodes: 1
               codezero:azure:
                 location: eastus
                 subscriptionId: 291bba3f-e0a5-47bc-a099-3bdcb2a50a05
-                systemPool: {vmSize: Standard_A1, count: 1}
+                systemPool: {vmSize: Standard_D4s_v5, count: 1}
             """;
 
     @Test
@@ -52,7 +52,10 @@ class PreflightCommandTest {
                         // the example's newest minor, 1.26, read as 1.34: the command first checks the version is one CodeZero supports
                         "containerservice-2023-04-01-KubernetesVersions_List.json", 200, body -> body.replace("\"version\":\"1.26\"", "\"version\":\"1.34\""))
                 .example("GET", AzurePreflightTest.SUBS + "/providers/Microsoft.Compute/skus",
-                        "compute-skus-2021-07-01-ListAvailableResourceSkusForARegion.json", 200, AzurePreflightTest.SKUS_IN_EASTUS)
+                        // the example's Standard_A1 read as Standard_D4s_v5: the stack file is validated first, and a
+                        // system pool needs a size of at least 4 vCPUs by name (the replayed SKU still says 1 vCPU)
+                        "compute-skus-2021-07-01-ListAvailableResourceSkusForARegion.json", 200,
+                        AzurePreflightTest.SKUS_IN_EASTUS.andThen(body -> body.replace("\"Standard_A1\"", "\"Standard_D4s_v5\""))::apply)
                 .example("GET", AzurePreflightTest.SUBS + "/providers/Microsoft.Compute/locations/[^/]+/usages",
                         "compute-2023-07-01-Usage_List_MaximumSet_Gen.json", 200, AzurePreflightTest.USAGE_OF_A_FAMILY)) {
             Path passing = dir.resolve("Pulumi.pass.yaml");
