@@ -38,7 +38,8 @@ public final class ClusterCreator {
         if (assumed.matches()) {
             return "arn:" + assumed.group(1) + ":iam::" + assumed.group(2) + ":role/" + assumed.group(3);
         }
-        return callerArn;
+        // moto (the emulator the preflight is tested with) reports users under sts; AWS under iam
+        return callerArn.replaceFirst("^arn:(aws[a-z-]*):sts::(\\d{12}):user/", "arn:$1:iam::$2:user/");
     }
 
     /** Whether two principal ARNs name the same role or user (STS drops role paths, so paths are ignored). */

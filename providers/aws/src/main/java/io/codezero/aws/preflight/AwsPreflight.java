@@ -54,6 +54,7 @@ public final class AwsPreflight {
             if (credentials.status() != CheckStatus.PASS) {
                 return new PreflightReport("AWS", results);
             }
+            results.add(adminsExcludeTheCreator(spec.name(), args.adminPrincipalArns()));
             CheckResult region = region(args.region());
             results.add(region);
             if (region.status() != CheckStatus.PASS) {
@@ -80,6 +81,34 @@ public final class AwsPreflight {
         } catch (SdkException e) {
             return CheckResult.fail("credentials", "AWS credentials are not valid (" + reason(e)
                     + "); set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or refresh your SSO session with aws sso login");
+        }
+    }
+
+    /**
+     * A new cluster's creator gets EKS's bootstrap access entry; listing it in adminPrincipalArns
+     * as well fails the deploy with 409 ResourceInUseException after the control plane is up
+     * (15 minutes in). Only a cluster that does not exist yet is created by this caller.
+     */
+    CheckResult adminsExcludeTheCreator(String clusterName, List<String> admins) {
+        String check = "access-entries";
+        try {
+            String caller = clients.sts().getCallerIdentity().arn();
+            try {
+                clients.eks().describeCluster(r -> r.name(clusterName));
+                return CheckResult.pass(check, "cluster " + clusterName + " exists; its creator is recorded on it (tag "
+                        + io.codezero.aws.cluster.ClusterCreator.TAG + ")");
+            } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
+                for (int i = 0; i < admins.size(); i++) {
+                    if (io.codezero.aws.cluster.ClusterCreator.sameIdentity(caller, admins.get(i))) {
+                        return CheckResult.fail(check, io.codezero.aws.cluster.ClusterCreator.problem(i, admins.get(i),
+                                io.codezero.aws.cluster.ClusterCreator.principalOf(caller)).toString());
+                    }
+                }
+                return CheckResult.pass(check, "the creator " + io.codezero.aws.cluster.ClusterCreator.principalOf(caller)
+                        + " becomes admin through EKS's bootstrap entry and is not listed again");
+            }
+        } catch (SdkException e) {
+            return CheckResult.unknown(check, "could not compare adminPrincipalArns with the caller (" + reason(e) + ")");
         }
     }
 

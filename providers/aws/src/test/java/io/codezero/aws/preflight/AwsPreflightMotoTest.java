@@ -189,4 +189,17 @@ class AwsPreflightMotoTest {
                 new java.io.PrintStream(err2, true))).isEqualTo(2);
         assertThat(err2.toString()).contains("codezero:aws.regoin = \"us-east-1\": is not a known setting").contains("aws.region = <missing>: is required");
     }
+
+    @Test
+    void listingTheCallerAsAdminOfANewClusterFailsBeforeEksAnswers409() {
+        String caller = moto.clients("us-east-1").sts().getCallerIdentity().arn();
+        PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1")
+                .adminPrincipalArns(java.util.List.of("arn:aws:iam::123456789012:role/ops", caller)).build());
+        CheckResult check = result(report, "access-entries");
+        assertThat(check.status()).as(report.render()).isEqualTo(CheckStatus.FAIL);
+        assertThat(check.message()).contains("aws.adminPrincipalArns[1]").contains("409");
+        assertThat(result(run(AwsTargetArgs.builder().region("us-east-1")
+                .adminPrincipalArns(java.util.List.of("arn:aws:iam::123456789012:role/ops")).build()), "access-entries").status())
+                .isEqualTo(CheckStatus.PASS);
+    }
 }
