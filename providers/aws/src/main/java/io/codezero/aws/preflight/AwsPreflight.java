@@ -66,7 +66,7 @@ public final class AwsPreflight {
             if (!zones.isEmpty()) {
                 results.addAll(instanceTypesOffered(poolsByType, zones));
             }
-            results.add(kubernetesVersion(spec.kubernetesVersion()));
+            results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
             results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
             return new PreflightReport("AWS", results);
         } finally {
@@ -187,11 +187,17 @@ public final class AwsPreflight {
         return results;
     }
 
-    CheckResult kubernetesVersion(String version) {
+    CheckResult kubernetesVersion(String version, String supportType) {
         try {
             List<ClusterVersionInformation> versions = clients.eks().describeClusterVersions(r -> r.includeAll(true)).clusterVersions();
             Set<String> offered = versions.stream().map(ClusterVersionInformation::clusterVersion).collect(Collectors.toSet());
-            return versionVerdict(version, offered, clients.region());
+            CheckResult offeredVerdict = versionVerdict(version, offered, clients.region());
+            if (offeredVerdict.status() != CheckStatus.PASS) {
+                return offeredVerdict;
+            }
+            return versions.stream().filter(v -> version.equals(v.clusterVersion())).findFirst()
+                    .map(v -> supportVerdict(version, supportType, v.versionStatusAsString(), v.endOfStandardSupportDate()))
+                    .orElse(offeredVerdict);
         } catch (SdkException e) {
             return CheckResult.unknown("kubernetes-version", "could not check whether EKS offers Kubernetes " + version
                     + " (DescribeClusterVersions: " + reason(e) + ")");
@@ -199,6 +205,22 @@ public final class AwsPreflight {
     }
 
     /** The verdict once EKS has said which versions it offers. */
+    /**
+     * EKS's default upgrade policy is EXTENDED; CodeZero's is STANDARD, under which EKS does not keep
+     * a version that has left standard support. Such a version with STANDARD fails here, with both
+     * ways out, instead of at deploy time or as a surprise upgrade.
+     */
+    static CheckResult supportVerdict(String version, String supportType, String versionStatus, java.time.Instant endOfStandardSupport) {
+        if ("STANDARD".equals(supportType) && "EXTENDED_SUPPORT".equals(versionStatus)) {
+            return CheckResult.fail("kubernetes-version", "Kubernetes " + version + " left EKS standard support"
+                    + (endOfStandardSupport == null ? "" : " on " + endOfStandardSupport.toString().substring(0, 10))
+                    + ", and aws.supportType is STANDARD, under which EKS does not keep it; upgrade kubernetesVersion, or set "
+                    + "supportType: EXTENDED and accept the extended-support price per cluster-hour");
+        }
+        return CheckResult.pass("kubernetes-version", "EKS offers Kubernetes " + version
+                + ("STANDARD_SUPPORT".equals(versionStatus) ? " in standard support" : ""));
+    }
+
     static CheckResult versionVerdict(String version, Set<String> offered, String region) {
         offered = new TreeSet<>(offered);
         if (offered.contains(version)) {
