@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import io.codezero.aws.cluster.ClusterCreator;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -85,31 +86,74 @@ public final class AwsPreflight {
     }
 
     /**
-     * A new cluster's creator gets EKS's bootstrap access entry; listing it in adminPrincipalArns
-     * as well fails the deploy with 409 ResourceInUseException after the control plane is up
-     * (15 minutes in). Only a cluster that does not exist yet is created by this caller.
+     * Access entries, both ways. A new cluster's creator gets EKS's bootstrap access entry; listing it
+     * in adminPrincipalArns as well fails the deploy with 409 ResourceInUseException after the control
+     * plane is up. An existing cluster must let the caller in (a second {@code up} by another identity),
+     * or every Kubernetes resource fails with Unauthorized.
      */
     CheckResult adminsExcludeTheCreator(String clusterName, List<String> admins) {
-        String check = "access-entries";
         try {
-            String caller = clients.sts().getCallerIdentity().arn();
+            String caller = ClusterCreator.principalOf(clients.sts().getCallerIdentity().arn());
+            Map<String, String> tags;
             try {
-                clients.eks().describeCluster(r -> r.name(clusterName));
-                return CheckResult.pass(check, "cluster " + clusterName + " exists; its creator is recorded on it (tag "
-                        + io.codezero.aws.cluster.ClusterCreator.TAG + ")");
+                tags = clients.eks().describeCluster(r -> r.name(clusterName)).cluster().tags();
             } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
-                for (int i = 0; i < admins.size(); i++) {
-                    if (io.codezero.aws.cluster.ClusterCreator.sameIdentity(caller, admins.get(i))) {
-                        return CheckResult.fail(check, io.codezero.aws.cluster.ClusterCreator.problem(i, admins.get(i),
-                                io.codezero.aws.cluster.ClusterCreator.principalOf(caller)).toString());
-                    }
-                }
-                return CheckResult.pass(check, "the creator " + io.codezero.aws.cluster.ClusterCreator.principalOf(caller)
-                        + " becomes admin through EKS's bootstrap entry and is not listed again");
+                return newClusterAccess(caller, admins);
             }
+            Optional<Boolean> hasEntry;
+            try {
+                clients.eks().describeAccessEntry(r -> r.clusterName(clusterName).principalArn(caller));
+                hasEntry = Optional.of(true);
+            } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
+                hasEntry = Optional.of(false);
+            } catch (SdkException e) {
+                hasEntry = Optional.empty();
+            }
+            return existingClusterAccess(clusterName, caller, tags == null ? null : tags.get(ClusterCreator.TAG), admins, hasEntry);
         } catch (SdkException e) {
-            return CheckResult.unknown(check, "could not compare adminPrincipalArns with the caller (" + reason(e) + ")");
+            return CheckResult.unknown(ACCESS, "could not compare adminPrincipalArns with the caller (" + reason(e) + ")");
         }
+    }
+
+    static final String ACCESS = "access-entries";
+
+    /** A cluster about to be created by {@code caller}: it must not be listed again. */
+    static CheckResult newClusterAccess(String caller, List<String> admins) {
+        for (int i = 0; i < admins.size(); i++) {
+            if (ClusterCreator.sameIdentity(caller, admins.get(i))) {
+                return CheckResult.fail(ACCESS, ClusterCreator.problem(i, admins.get(i), caller).toString());
+            }
+        }
+        return CheckResult.pass(ACCESS, "the creator " + caller + " becomes admin through EKS's bootstrap entry and is not listed again");
+    }
+
+    /**
+     * An existing cluster: the caller gets in as its creator, as a listed admin (its entry exists or
+     * this up creates it), or through an access entry made elsewhere; otherwise the Kubernetes
+     * provider is refused. {@code hasEntry} empty: DescribeAccessEntry could not be asked.
+     */
+    static CheckResult existingClusterAccess(String cluster, String caller, String creator, List<String> admins, Optional<Boolean> hasEntry) {
+        for (int i = 0; creator != null && i < admins.size(); i++) {
+            if (ClusterCreator.sameIdentity(creator, admins.get(i))) {
+                return CheckResult.fail(ACCESS, ClusterCreator.problem(i, admins.get(i), creator).toString());
+            }
+        }
+        if (creator != null && ClusterCreator.sameIdentity(creator, caller)) {
+            return CheckResult.pass(ACCESS, caller + " created cluster " + cluster + " and is admin through its bootstrap entry");
+        }
+        if (admins.stream().anyMatch(a -> ClusterCreator.sameIdentity(a, caller))) {
+            return CheckResult.pass(ACCESS, caller + " is listed in adminPrincipalArns");
+        }
+        if (hasEntry.isEmpty()) {
+            return CheckResult.unknown(ACCESS, "could not check whether " + caller + " has an access entry on cluster " + cluster);
+        }
+        if (hasEntry.get()) {
+            return CheckResult.pass(ACCESS, caller + " has an access entry on cluster " + cluster);
+        }
+        return CheckResult.fail(ACCESS, caller + " has no access entry on the existing cluster " + cluster
+                + ", so pulumi up cannot reach its Kubernetes API (every Kubernetes resource would fail with Unauthorized); "
+                + "run as " + (creator != null ? creator : "an identity that is admin") + ", or have an admin add "
+                + caller + " to aws.adminPrincipalArns and run pulumi up first");
     }
 
     CheckResult region(String region) {

@@ -202,4 +202,19 @@ class AwsPreflightMotoTest {
                 .adminPrincipalArns(java.util.List.of("arn:aws:iam::123456789012:role/ops")).build()), "access-entries").status())
                 .isEqualTo(CheckStatus.PASS);
     }
+
+    @Test
+    void anExistingClusterIsReadWithItsRecordedCreator() {
+        var clients = moto.clients("us-east-1");
+        String caller = clients.sts().getCallerIdentity().arn();
+        clients.eks().createCluster(r -> r.name("existing").roleArn("arn:aws:iam::123456789012:role/eks")
+                .resourcesVpcConfig(v -> v.subnetIds("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"))
+                .tags(java.util.Map.of(io.codezero.aws.cluster.ClusterCreator.TAG, io.codezero.aws.cluster.ClusterCreator.principalOf(caller))));
+        CheckResult check = new AwsPreflight(moto.clients("us-east-1")).adminsExcludeTheCreator("existing", java.util.List.of());
+        assertThat(check.status()).as(check.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(check.message()).contains("created cluster existing");
+        // its recorded creator listed as an admin is refused, as the program refuses it
+        CheckResult listed = new AwsPreflight(moto.clients("us-east-1")).adminsExcludeTheCreator("existing", java.util.List.of(caller));
+        assertThat(listed.status()).as(listed.message()).isEqualTo(CheckStatus.FAIL);
+    }
 }
