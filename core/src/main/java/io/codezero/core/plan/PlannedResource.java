@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * One resource as the engine saw it registered: enough to draw the tree, follow dependencies and
  * check inputs (including which of them were secret) and the options that change what an update
- * does (ignoreChanges, protect) without a cloud.
+ * does (ignoreChanges, protect, replaceOnChanges) without a cloud.
  */
 public record PlannedResource(
         String type,
@@ -21,16 +21,26 @@ public record PlannedResource(
         Set<String> secretInputs,
         String version,
         List<String> ignoreChanges,
-        boolean protect) {
+        boolean protect,
+        List<String> replaceOnChanges) {
 
+    /** Null lists read as empty. */
     public PlannedResource {
         ignoreChanges = ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges);
+        replaceOnChanges = replaceOnChanges == null ? List.of() : List.copyOf(replaceOnChanges);
+    }
+
+    /** A resource registered without replaceOnChanges. */
+    public PlannedResource(String type, String name, String urn, String parentUrn, boolean custom, String providerUrn,
+                           List<String> dependencies, Map<String, Object> inputs, Set<String> secretInputs, String version,
+                           List<String> ignoreChanges, boolean protect) {
+        this(type, name, urn, parentUrn, custom, providerUrn, dependencies, inputs, secretInputs, version, ignoreChanges, protect, List.of());
     }
 
     /** A resource registered without ignoreChanges or protect. */
     public PlannedResource(String type, String name, String urn, String parentUrn, boolean custom, String providerUrn,
                            List<String> dependencies, Map<String, Object> inputs, Set<String> secretInputs, String version) {
-        this(type, name, urn, parentUrn, custom, providerUrn, dependencies, inputs, secretInputs, version, List.of(), false);
+        this(type, name, urn, parentUrn, custom, providerUrn, dependencies, inputs, secretInputs, version, List.of(), false, List.of());
     }
 
     /** The value at a dotted path such as {@code metadata.labels}, or null. List indexes are numbers: {@code ports.0.port}. */

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** EKS on AWS: see docs/aws.md. */
+/**
+ * EKS on AWS: see docs/aws.md. Stateless: each {@link #provision} returns its cluster's typed handles
+ * ({@link EksClusterHandles}) on the {@link ProvisionedCluster}, never on the target.
+ */
 public final class AwsTarget implements ClusterTarget {
     public static final String KIND = "aws";
 
@@ -29,7 +32,6 @@ public final class AwsTarget implements ClusterTarget {
             "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled", "true");
 
     private final AwsTargetArgs args;
-    private EksCluster cluster;
 
     public AwsTarget(AwsTargetArgs args) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new AwsTarget(args)");
@@ -44,11 +46,13 @@ public final class AwsTarget implements ClusterTarget {
         return new AwsTarget(AwsTargetArgs.fromConfig(aws));
     }
 
+    /** {@value #KIND}. */
     @Override
     public String kind() {
         return KIND;
     }
 
+    /** The AWS-specific arguments this target was made with. */
     public AwsTargetArgs args() {
         return args;
     }
@@ -72,17 +76,13 @@ public final class AwsTarget implements ClusterTarget {
             PreflightReport report = AwsPreflight.forRegion(args.region(), args.awsProfile()).run(spec, args);
             report.throwIfFailed();
         }
-        cluster = new EksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        EksCluster cluster = new EksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
-                StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness());
+                StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(cluster), cluster.readiness())
+                .withHandles(cluster.handles());
     }
 
-    /** The component registered by the last {@link #provision} call, for callers that need its outputs. */
-    public EksCluster cluster() {
-        return cluster;
-    }
-
-    private LoadBalancerCapabilities loadBalancers() {
+    private static LoadBalancerCapabilities loadBalancers(EksCluster cluster) {
         Map<String, String> internal = new LinkedHashMap<>(NLB);
         internal.put("service.beta.kubernetes.io/aws-load-balancer-internal", "true");
         var builder = LoadBalancerCapabilities.builder().internal(internal);

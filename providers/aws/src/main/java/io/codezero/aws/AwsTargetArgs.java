@@ -41,10 +41,19 @@ public final class AwsTargetArgs {
     private final int imdsHopLimit;
     private final boolean manageDesiredSize;
     private final Map<String, String> addonVersions;
+    private final Integer zoneCountGiven;
+    private final String supportType;
+    private final io.codezero.aws.autoscaling.AutoscalerSettings clusterAutoscaler;
+
+    /** EKS support tiers ({@code upgradePolicy.supportType}): STANDARD ends with the version's standard support. */
+    public static final List<String> SUPPORT_TYPES = List.of("STANDARD", "EXTENDED");
 
     private AwsTargetArgs(Builder b) {
         this.region = b.region;
         this.zoneCount = b.availabilityZones.isEmpty() ? b.zoneCount : b.availabilityZones.size();
+        this.zoneCountGiven = b.zoneCountGiven ? b.zoneCount : null;
+        this.supportType = b.supportType;
+        this.clusterAutoscaler = b.clusterAutoscaler;
         this.availabilityZones = List.copyOf(b.availabilityZones);
         this.natMode = Objects.requireNonNullElse(b.natMode, NatMode.ONE_PER_ZONE);
         this.existingVpcId = b.existingVpcId;
@@ -76,7 +85,9 @@ public final class AwsTargetArgs {
     public static AwsTargetArgs fromConfig(ConfigObject aws) {
         Builder b = builder();
         b.region(aws.string("region", null));
-        b.zoneCount(aws.integer("zoneCount", b.zoneCount));
+        if (aws.has("zoneCount")) {
+            b.zoneCount(aws.integer("zoneCount", b.zoneCount));
+        }
         b.availabilityZones(aws.strings("availabilityZones"));
         String nat = aws.string("natMode", NatMode.ONE_PER_ZONE.name());
         try {
@@ -113,6 +124,10 @@ public final class AwsTargetArgs {
         b.imdsHopLimit(aws.integer("imdsHopLimit", b.imdsHopLimit));
         b.manageDesiredSize(aws.bool("manageDesiredSize", b.manageDesiredSize));
         b.addonVersions(aws.stringMap("addonVersions"));
+        b.supportType(aws.string("supportType", b.supportType));
+        if (aws.has("clusterAutoscaler")) {
+            b.clusterAutoscaler(io.codezero.aws.autoscaling.AutoscalerSettings.fromConfig(aws.object("clusterAutoscaler")));
+        }
         aws.rejectUnknownKeys();
         return b.build();
     }
@@ -202,6 +217,24 @@ public final class AwsTargetArgs {
         return addonVersions;
     }
 
+    /** The zone count the user wrote, if any (it may disagree with {@link #availabilityZones()}). */
+    public Optional<Integer> zoneCountGiven() {
+        return Optional.ofNullable(zoneCountGiven);
+    }
+
+    /**
+     * The cluster's {@code upgradePolicy.supportType}: STANDARD (default) lets EKS upgrade a version
+     * whose standard support ends; EXTENDED keeps it, billed per cluster-hour as extended support.
+     */
+    public String supportType() {
+        return supportType;
+    }
+
+    /** The Cluster Autoscaler's settings; see {@link io.codezero.aws.autoscaling.AutoscalerSettings}. */
+    public io.codezero.aws.autoscaling.AutoscalerSettings clusterAutoscaler() {
+        return clusterAutoscaler;
+    }
+
     public static final class Builder {
         private String region;
         private int zoneCount = 3;
@@ -222,7 +255,11 @@ public final class AwsTargetArgs {
         private int imdsHopLimit = 1;
         private boolean manageDesiredSize;
         private final Map<String, String> addonVersions = new LinkedHashMap<>();
+        private boolean zoneCountGiven;
+        private String supportType = "STANDARD";
+        private io.codezero.aws.autoscaling.AutoscalerSettings clusterAutoscaler = io.codezero.aws.autoscaling.AutoscalerSettings.DEFAULTS;
 
+        /** The AWS region, e.g. eu-west-1 (required). */
         public Builder region(String region) {
             this.region = region;
             return this;
@@ -231,6 +268,7 @@ public final class AwsTargetArgs {
         /** How many zones to spread over when no zone names are given; default 3. */
         public Builder zoneCount(int zoneCount) {
             this.zoneCount = zoneCount;
+            this.zoneCountGiven = true;
             return this;
         }
 
@@ -334,6 +372,22 @@ public final class AwsTargetArgs {
             return this;
         }
 
+        /**
+         * EKS's upgrade policy: STANDARD (the default here; EKS's own default is EXTENDED, billed extra once a
+         * version leaves standard support) or EXTENDED.
+         */
+        public Builder supportType(String supportType) {
+            this.supportType = supportType;
+            return this;
+        }
+
+        /** The Cluster Autoscaler's settings (default: on when a pool has minNodes &lt; maxNodes). */
+        public Builder clusterAutoscaler(io.codezero.aws.autoscaling.AutoscalerSettings settings) {
+            this.clusterAutoscaler = io.codezero.core.validation.Arguments.given(settings, "AwsTargetArgs.Builder.clusterAutoscaler");
+            return this;
+        }
+
+        /** The immutable arguments; validation happens in {@link AwsValidator}, with every other problem. */
         public AwsTargetArgs build() {
             return new AwsTargetArgs(this);
         }

@@ -66,6 +66,10 @@ public final class AwsValidator {
                 problems.add(Problem.of("aws.availabilityZones", args.availabilityZones(),
                         "must name between " + MIN_ZONES + " and " + MAX_ZONES + " zones"));
             }
+            args.zoneCountGiven().filter(count -> count != args.availabilityZones().size()).ifPresent(count ->
+                    problems.add(Problem.of("aws.zoneCount", count, "disagrees with aws.availabilityZones, which names "
+                            + args.availabilityZones().size() + " zones " + args.availabilityZones()
+                            + "; remove zoneCount (the named zones are used) or name " + count + " zones")));
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < args.availabilityZones().size(); i++) {
                 String zone = args.availabilityZones().get(i);
@@ -151,6 +155,8 @@ public final class AwsValidator {
             if (pool.size().knownClass().isPresent() && type.isEmpty()) {
                 problems.add(Problem.of(at + ".size", pool.size(), "has no instance type mapping; set aws.instanceTypes." + pool.size().sizeClass()));
             }
+            type.flatMap(InstanceTypes::unsupportedReason).ifPresent(reason ->
+                    problems.add(Problem.of(at + ".size", pool.size() + " -> " + type.get(), reason)));
             if (pool.size().knownClass().filter(c -> c == SizeClass.GPU).isPresent() && type.isPresent() && !InstanceTypes.isGpu(type.get())) {
                 problems.add(Problem.of(at + ".size", "gpu -> " + type.get(),
                         "the gpu class must map to a GPU instance type (g4dn, g5, g6, p4d, p5 ...); fix aws.instanceTypes.gpu"));
@@ -201,6 +207,11 @@ public final class AwsValidator {
         if (args.rootVolumeGiB() < 20 || args.rootVolumeGiB() > 16384) {
             problems.add(Problem.of("aws.rootVolumeGiB", args.rootVolumeGiB(), "must be between 20 and 16384 GiB"));
         }
+        if (!AwsTargetArgs.SUPPORT_TYPES.contains(args.supportType())) {
+            problems.add(Problem.of("aws.supportType", args.supportType(), "is not an EKS support type; valid types are "
+                    + String.join(", ", AwsTargetArgs.SUPPORT_TYPES) + " (EXTENDED keeps a version past standard support, billed extra)"));
+        }
+        problems.addAll(args.clusterAutoscaler().validate("aws.clusterAutoscaler"));
         if (args.imdsHopLimit() < 1 || args.imdsHopLimit() > 2) {
             problems.add(Problem.of("aws.imdsHopLimit", args.imdsHopLimit(),
                     "must be 1 (pods cannot reach the instance metadata service; the default) or 2 (pods can, and so can steal the node role)"));

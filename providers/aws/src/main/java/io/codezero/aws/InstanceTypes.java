@@ -54,19 +54,53 @@ public final class InstanceTypes {
         return type != null && INSTANCE_TYPE.matcher(type).matches();
     }
 
+    /** Whether the type has NVIDIA GPUs (or is refused as a GPU type by {@link #unsupportedReason}). */
     public static boolean isGpu(String type) {
-        return type != null && GPU_FAMILY.matcher(type).matches();
+        return type != null && (GPU_FAMILY.matcher(type).matches() || OTHER_NVIDIA_FAMILY.matcher(type).matches());
     }
 
+    /** Whether the type is a Graviton (ARM) CPU type: a 'g' after the generation digit, or the first generation a1. */
     public static boolean isArm(String type) {
-        return type != null && !isGpu(type) && ARM_FAMILY.matcher(type).matches();
+        return type != null && !isGpu(type) && (ARM_FAMILY.matcher(type).matches() || type.startsWith("a1."));
     }
 
-    /** The EKS AMI type for an instance type: Amazon Linux 2023, NVIDIA variant for GPUs, ARM for Graviton. */
+    /** AWS Inferentia and Trainium families: the Neuron AMI carries their driver. */
+    private static final Pattern NEURON_FAMILY = Pattern.compile("(inf|trn)\\d[a-z0-9-]*\\..*");
+    /** NVIDIA families whose name breaks the g/p-digit pattern (gr6: NVIDIA L4 with more memory). */
+    private static final Pattern OTHER_NVIDIA_FAMILY = Pattern.compile("gr\\d[a-z0-9-]*\\..*");
+
+    /**
+     * The EKS AMI type for an instance type: Amazon Linux 2023, the NVIDIA variant for NVIDIA GPUs,
+     * the Neuron variant for Inferentia/Trainium, ARM for Graviton. Types with no matching AL2023
+     * AMI are refused by {@link #unsupportedReason} before this is asked.
+     */
     public static String amiTypeFor(String type) {
+        if (type != null && NEURON_FAMILY.matcher(type).matches()) {
+            return "AL2023_x86_64_NEURON";
+        }
         if (isGpu(type)) {
             return "AL2023_x86_64_NVIDIA";
         }
         return isArm(type) ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD";
+    }
+
+    /**
+     * Why EKS could not start a managed node group of this type with any AMI CodeZero chooses, or
+     * empty. EKS creates the group and then fails it when the AMI does not fit the hardware.
+     */
+    public static Optional<String> unsupportedReason(String type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        String family = type.substring(0, Math.max(0, type.indexOf('.')));
+        if (family.startsWith("g4ad")) {
+            return Optional.of("has AMD Radeon GPUs, and EKS offers no AL2023 AMI with AMD GPU drivers; use an NVIDIA type "
+                    + "(g4dn, g5, g6) or a custom AMI outside CodeZero");
+        }
+        if (family.startsWith("g5g") || family.contains("gb200") || family.contains("gb300")) {
+            return Optional.of("is an ARM (Graviton/Grace) GPU type; CodeZero maps GPUs to the x86 NVIDIA AMI "
+                    + "(AL2023_x86_64_NVIDIA), which cannot boot it; use an x86 NVIDIA type (g4dn, g5, g6, p4d, p5)");
+        }
+        return Optional.empty();
     }
 }

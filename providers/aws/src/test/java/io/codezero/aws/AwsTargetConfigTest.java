@@ -53,6 +53,25 @@ class AwsTargetConfigTest {
     }
 
     @Test
+    void readsTheSupportTypeAndTheAutoscalerSettings() {
+        ConfigObject config = ConfigObject.root("codezero:aws", Map.of("region", "eu-west-1", "zoneCount", 2.0,
+                "availabilityZones", List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"),
+                "supportType", "EXTENDED",
+                "clusterAutoscaler", Map.of("enabled", false, "scaleDownUnneededTime", "5m", "scaleDownDelayAfterAdd", "2m",
+                        "scaleDownUtilizationThreshold", 0.7, "expander", "random", "scaleDownTme", "1m")));
+        AwsTargetArgs args = AwsTarget.fromConfig(config).args();
+        assertThat(config.problems()).extracting(Problem::field).containsExactly("codezero:aws.clusterAutoscaler.scaleDownTme");
+        assertThat(args.supportType()).isEqualTo("EXTENDED");
+        assertThat(args.zoneCountGiven()).contains(2);
+        assertThat(args.clusterAutoscaler()).isEqualTo(new io.codezero.aws.autoscaling.AutoscalerSettings(
+                java.util.Optional.of(false), "5m", "2m", "0.7", "random"));
+        AwsTargetArgs defaults = AwsTarget.fromConfig(ConfigObject.root("codezero:aws", Map.of("region", "eu-west-1"))).args();
+        assertThat(defaults.supportType()).isEqualTo("STANDARD");
+        assertThat(defaults.zoneCountGiven()).isEmpty();
+        assertThat(defaults.clusterAutoscaler()).isEqualTo(io.codezero.aws.autoscaling.AutoscalerSettings.DEFAULTS);
+    }
+
+    @Test
     void defaultsAreTheSecureOnes() {
         AwsTargetArgs args = AwsTarget.fromConfig(ConfigObject.root("codezero:aws", Map.of("region", "eu-west-1"))).args();
         assertThat(args.zoneCount()).isEqualTo(3);

@@ -234,7 +234,32 @@ class AwsTargetTest {
                 .doesNotContainKey("service.beta.kubernetes.io/aws-load-balancer-internal");
         assertThat(cluster.loadBalancers().annotationsFor(Exposure.INTERNAL).orElseThrow())
                 .containsEntry("service.beta.kubernetes.io/aws-load-balancer-internal", "true");
-        assertThat(cluster.readiness()).hasSize(2 + 5 + 1);
+        // node groups, add-ons, the storage class and the Cluster Autoscaler's release
+        assertThat(cluster.readiness()).hasSize(2 + 5 + 1 + 1);
+    }
+
+    private static <T> T value(com.pulumi.core.Output<T> output) {
+        return com.pulumi.core.internal.Internal.of(output).getValueNullable().join();
+    }
+
+    @Test
+    void theProvisionedClusterHandsBackTypedEksHandles() {
+        AtomicReference<ProvisionedCluster> provisioned = new AtomicReference<>();
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build(), (cluster, parent) -> provisioned.set(cluster));
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        EksClusterHandles handles = provisioned.get().handles(EksClusterHandles.class);
+        assertThat(value(handles.cluster().urn())).isEqualTo(run.get("aws:eks/cluster:Cluster", "demo-eks").urn());
+        assertThat(value(handles.oidcProvider().urn())).isEqualTo(run.get("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "demo-oidc").urn());
+        assertThat(value(handles.podIdentityAgent().urn())).isEqualTo(run.get("aws:eks/addon:Addon", "demo-eks-pod-identity-agent").urn());
+        assertThat(value(handles.nodeRole().urn())).isEqualTo(run.get("aws:iam/role:Role", "demo-node-role").urn());
+        assertThat(handles.nodeGroups()).extracting(g -> value(g.urn()))
+                .containsExactly(run.get("aws:eks/nodeGroup:NodeGroup", "demo-system").urn(), run.get("aws:eks/nodeGroup:NodeGroup", "demo-gpu").urn());
+        assertThat(value(handles.awsProvider().urn())).isEqualTo(run.get("pulumi:providers:aws", "demo-aws").urn());
+        assertThat(handles.privateSubnetIds()).hasSize(3);
+        assertThat(handles.publicSubnetIds()).hasSize(3);
+        assertThat(handles.autoscaler()).isPresent();
+        assertThat(value(handles.autoscaler().get().release().urn()))
+                .isEqualTo(run.get("kubernetes:helm.sh/v3:Release", "demo-cluster-autoscaler").urn());
     }
 
     @Test

@@ -46,7 +46,13 @@ final class Fixtures {
 
     /** Provisions under a stand-in stack component, then lets the test add workloads on the result. */
     static OfflineRun run(ClusterSpec spec, AwsTargetArgs args, BiConsumer<ProvisionedCluster, ComponentResource> workloads) {
-        return OfflineEngine.create().mocks(AwsPlanMocks.create()).run(ctx -> {
+        return run(spec, args, AwsPlanMocks.create(), workloads);
+    }
+
+    /** With the given mocks, e.g. AWS answering for another caller identity. */
+    static OfflineRun run(ClusterSpec spec, AwsTargetArgs args, io.codezero.core.plan.PlanMocks mocks,
+                          BiConsumer<ProvisionedCluster, ComponentResource> workloads) {
+        return OfflineEngine.create().mocks(mocks).run(ctx -> {
             var stack = new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder().build());
             ProvisionedCluster cluster = new AwsTarget(args).provision(spec, new io.codezero.core.target.TargetContext(spec.name(), stack));
             workloads.accept(cluster, stack);

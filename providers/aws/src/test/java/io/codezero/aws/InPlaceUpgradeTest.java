@@ -19,38 +19,23 @@ import org.junit.jupiter.api.Test;
 class InPlaceUpgradeTest {
 
     /**
-     * Inputs that force replacement, per type: ForceNew in the Terraform schema the AWS provider is
-     * bridged from (internal/service/eks/node_group.go, cluster.go, ... of terraform-provider-aws),
-     * and immutable fields of Kubernetes objects.
+     * Inputs that force replacement, per type: for AWS types, read from replace-rules.json, which
+     * providers/aws/scripts/extract-replace-rules.py extracts from terraform-provider-aws's own source
+     * (ForceNew, RequiresReplace, ForceNewIf*); for Kubernetes types, the fields the Kubernetes API
+     * refuses to update (StorageClass's provisioner, parameters, reclaimPolicy, volumeBindingMode) and
+     * the Helm release's name and namespace, which pulumi-kubernetes replaces on.
      */
-    static final Map<String, List<String>> REPLACE_ON_CHANGE = Map.ofEntries(
-            Map.entry("aws:eks/cluster:Cluster", List.of("name", "roleArn", "bootstrapSelfManagedAddons",
-                    "accessConfig.bootstrapClusterCreatorAdminPermissions", "kubernetesNetworkConfig.ipFamily",
-                    "kubernetesNetworkConfig.serviceIpv4Cidr", "encryptionConfig", "outpostConfig", "remoteNetworkConfig")),
-            Map.entry("aws:eks/nodeGroup:NodeGroup", List.of("clusterName", "nodeGroupName", "nodeGroupNamePrefix", "nodeRoleArn",
-                    "subnetIds", "instanceTypes", "capacityType", "amiType", "diskSize", "remoteAccess",
-                    "launchTemplate.id", "launchTemplate.name")),
-            Map.entry("aws:eks/addon:Addon", List.of("clusterName", "addonName")),
-            Map.entry("aws:eks/accessEntry:AccessEntry", List.of("clusterName", "principalArn", "type")),
-            Map.entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("name", "namePrefix")),
-            Map.entry("aws:ec2/vpc:Vpc", List.of("cidrBlock")),
-            Map.entry("aws:ec2/subnet:Subnet", List.of("vpcId", "cidrBlock", "availabilityZone", "availabilityZoneId")),
-            Map.entry("aws:ec2/internetGateway:InternetGateway", List.of()),
-            Map.entry("aws:ec2/eip:Eip", List.of("domain", "address")),
-            Map.entry("aws:ec2/natGateway:NatGateway", List.of("allocationId", "subnetId", "connectivityType")),
-            Map.entry("aws:ec2/routeTable:RouteTable", List.of("vpcId")),
-            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", List.of("subnetId", "gatewayId")),
-            Map.entry("aws:iam/role:Role", List.of("name", "namePrefix", "path")),
-            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("role", "policyArn")),
-            Map.entry("aws:iam/openIdConnectProvider:OpenIdConnectProvider", List.of("url")),
-            Map.entry("aws:kms/key:Key", List.of("customerMasterKeySpec", "keyUsage", "multiRegion", "customKeyStoreId", "xksKeyId")),
-            Map.entry("aws:kms/alias:Alias", List.of("name", "namePrefix")),
-            Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("name", "namePrefix")),
-            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", List.of("securityGroupId")),
-            Map.entry("kubernetes:storage.k8s.io/v1:StorageClass", List.of("metadata.name", "provisioner", "parameters",
-                    "reclaimPolicy", "volumeBindingMode")));
+    static final Map<String, List<String>> REPLACE_ON_CHANGE = replaceOnChange();
 
-    private static final InPlaceUpdates UPDATES = InPlaceUpdates.of(REPLACE_ON_CHANGE);
+    private static Map<String, List<String>> replaceOnChange() {
+        Map<String, List<String>> rules = new java.util.TreeMap<>(ReplaceRules.byType());
+        rules.put("kubernetes:storage.k8s.io/v1:StorageClass", List.of("metadata.name", "provisioner", "parameters",
+                "reclaimPolicy", "volumeBindingMode"));
+        rules.put("kubernetes:helm.sh/v3:Release", List.of("name", "namespace"));
+        return rules;
+    }
+
+    private static final InPlaceUpdates UPDATES = InPlaceUpdates.of(REPLACE_ON_CHANGE).honouringIgnoreChanges();
 
     @Test
     void aKubernetesVersionUpgradeChangesOnlyVersionInputs() {
@@ -63,7 +48,9 @@ class InPlaceUpgradeTest {
         assertThat(changed.get("aws:eks/nodeGroup:NodeGroup::demo-gpu")).containsExactly("version");
         assertThat(changed.keySet().stream().filter(k -> k.startsWith("aws:eks/addon:Addon"))).hasSize(5);
         assertThat(changed.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("version", "addonVersion");
+                .containsExactlyInAnyOrder("version", "addonVersion", "values.image.tag");
+        // the Cluster Autoscaler's image follows the cluster's minor
+        assertThat(changed.get("kubernetes:helm.sh/v3:Release::demo-cluster-autoscaler")).containsExactly("values.image.tag");
     }
 
     @Test
@@ -93,9 +80,52 @@ class InPlaceUpgradeTest {
         assertThat(UPDATES.replacementInputs(a)).isNotEqualTo(UPDATES.replacementInputs(b));
     }
 
+    @Test
+    void everyAwsResourceTypeWeRegisterHasExtractedRulesAndNoReplaceOnChangesOfItsOwn() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalArns(List.of("arn:aws:iam::123456789012:role/ops")).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        Map<String, List<String>> extracted = ReplaceRules.byType();
+        for (PlannedResource r : run.where(r -> r.custom() && !r.isProvider() && r.type().startsWith("aws:"))) {
+            assertThat(extracted).as("extracted rules for " + r.type() + " (add it to extract-replace-rules.py)").containsKey(r.type());
+            // a replaceOnChanges option on an updatable input would turn an in-place update into a replacement
+            assertThat(extracted.get(r.type())).as("replaceOnChanges of " + r).containsAll(r.replaceOnChanges());
+        }
+    }
 
+    @Test
+    void theExtractedRulesSayWhatDocsAwsMdSays() {
+        // docs/aws.md lists these as the node group inputs that replace it: the extraction must agree
+        assertThat(ReplaceRules.byType().get("aws:eks/nodeGroup:NodeGroup")).contains("nodeGroupName", "subnetIds",
+                "instanceTypes", "capacityType", "amiType", "diskSize", "nodeRoleArn", "launchTemplate.id", "launchTemplate.name");
+        assertThat(ReplaceRules.byType().get("aws:eks/nodeGroup:NodeGroup")).doesNotContain("version", "scalingConfig.desiredSize",
+                "scalingConfig.minSize", "scalingConfig.maxSize", "launchTemplate.version");
+        assertThat(ReplaceRules.byType().get("aws:eks/cluster:Cluster")).doesNotContain("version", "vpcConfig.endpointPublicAccess",
+                "vpcConfig.endpointPrivateAccess", "vpcConfig.publicAccessCidrs", "upgradePolicy.supportType");
+        assertThat(ReplaceRules.load().origin()).contains("terraform-provider-aws");
+    }
 
-
-
-
+    @Test
+    void switchingToAPrivateOnlyEndpointUpdatesTheClusterInPlace() {
+        OfflineRun open = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
+        var privateSpec = Fixtures.spec().toBuilder()
+                .network(io.codezero.core.spec.NetworkSpec.builder().privateApiOnly(true).build()).build();
+        OfflineRun closed = Fixtures.run(privateSpec, Fixtures.args().build());
+        assertThat(open.succeeded()).as(open.failure()).isTrue();
+        assertThat(closed.succeeded()).as(closed.failure()).isTrue();
+        PlannedResource before = open.get("aws:eks/cluster:Cluster", "demo-eks");
+        PlannedResource after = closed.get("aws:eks/cluster:Cluster", "demo-eks");
+        assertThat(after.input("vpcConfig.endpointPublicAccess")).isEqualTo(false);
+        assertThat(before.input("vpcConfig.endpointPublicAccess")).isEqualTo(true);
+        for (PlannedResource b : closed.where(r -> r.custom() && !r.isProvider())) {
+            var a = open.find(b.type(), b.name());
+            if (a.isEmpty()) {
+                // only the private endpoint's security group rules are new
+                assertThat(b.type()).as(b.toString()).isEqualTo("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+                continue;
+            }
+            assertThat(UPDATES.replacementInputs(b)).as("replace-on-change inputs of " + b).isEqualTo(UPDATES.replacementInputs(a.get()));
+        }
+        assertThat(closed.where(r -> r.custom() && !r.isProvider() && open.find(r.type(), r.name()).isEmpty())).hasSize(1);
+        assertThat(open.where(r -> r.custom() && !r.isProvider() && closed.find(r.type(), r.name()).isEmpty())).isEmpty();
+    }
 }

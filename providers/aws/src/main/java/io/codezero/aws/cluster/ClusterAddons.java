@@ -68,6 +68,11 @@ final class ClusterAddons {
         return List.of(coredns, ebsCsi);
     }
 
+    /** The EKS Pod Identity agent add-on; Pod Identity associations are served by it. */
+    Addon podIdentityAgent() {
+        return podIdentityAgent;
+    }
+
     /** The EBS CSI driver add-on; the storage class waits for it. */
     Addon ebsCsi() {
         return ebsCsi;

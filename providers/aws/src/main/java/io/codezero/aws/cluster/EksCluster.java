@@ -17,6 +17,13 @@ import com.pulumi.aws.eks.outputs.ClusterIdentity;
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
+import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.inputs.ClusterUpgradePolicyArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
+import io.codezero.aws.EksClusterHandles;
+import io.codezero.aws.autoscaling.ClusterAutoscaler;
+import java.util.Optional;
 import com.pulumi.aws.inputs.GetPartitionArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
@@ -58,7 +65,9 @@ public final class EksCluster extends ComponentResource {
     private final Output<String> kubeconfig;
     private final Output<String> oidcProviderArn;
     private final ClusterNetwork network;
-    private final List<Resource> nodeGroups;
+    private final List<NodeGroup> nodeGroups;
+    private final EksClusterHandles handles;
+    private final Optional<ClusterAutoscaler> autoscaler;
     private final List<Addon> addons;
     private final com.pulumi.kubernetes.Provider kubernetesProvider;
     private final StorageClass storageClass;
@@ -77,10 +86,12 @@ public final class EksCluster extends ComponentResource {
 
         Output<String> partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke)
                 .applyValue(GetPartitionResult::partition);
+        var caller = AwsFunctions.getCallerIdentity(com.pulumi.aws.inputs.GetCallerIdentityArgs.builder().build(), invoke);
+        Output<String> account = caller.applyValue(GetCallerIdentityResult::accountId);
 
         this.network = args.adoptsNetwork()
                 ? VpcBuilder.adopt(args.existingVpcId().orElseThrow(), args.existingPrivateSubnetIds(), args.existingPublicSubnetIds())
-                : VpcBuilder.create(scope, spec.network().vpcCidr(), zones(args, invoke), args.natMode());
+                : VpcBuilder.create(scope, spec.network().vpcCidr(), zones(args, invoke), args.natMode(), args.availabilityZones().isEmpty());
 
         Output<String> secretsKeyArn = secretsKey(scope, args);
         var roles = ClusterRoles.create(scope, partition);
@@ -123,8 +134,16 @@ public final class EksCluster extends ComponentResource {
                         .build())
                 // the add-ons below are EKS-managed instead, so upgrades move them too
                 .bootstrapSelfManagedAddons(false)
-                .tags(scope.tags(spec.name()))
-                .build(), scope.opts(clusterDependencies));
+                // EKS's default is EXTENDED: a version past standard support would silently cost extra per cluster-hour
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(args.supportType()).build())
+                .tags(caller.applyValue(c -> {
+                    Map<String, String> clusterTags = new LinkedHashMap<>(scope.tags(spec.name()));
+                    clusterTags.put(ClusterCreator.TAG, ClusterCreator.principalOf(c.arn()));
+                    return clusterTags;
+                }))
+                .build(), CustomResourceOptions.builder().parent(this).provider(awsProvider).dependsOn(clusterDependencies)
+                // the creator is recorded once: a later up by another identity must not rewrite it
+                .ignoreChanges(ClusterCreator.IGNORED_PATH).build());
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
 
@@ -147,7 +166,7 @@ public final class EksCluster extends ComponentResource {
         nodeDependencies.addAll(this.network.egress());
         nodeDependencies.addAll(beforeNodes);
         this.nodeGroups = NodeGroups.create(scope, spec, args, cluster, roles.nodeRole(), this.network, nodeDependencies);
-        List<Addon> afterNodes = addonSet.afterNodes(nodeGroups, roles.ebsCsiRole(), roles.ebsCsiPolicy());
+        List<Addon> afterNodes = addonSet.afterNodes(List.copyOf(nodeGroups), roles.ebsCsiRole(), roles.ebsCsiPolicy());
         this.addons = new ArrayList<>(beforeNodes);
         this.addons.addAll(afterNodes);
 
@@ -159,6 +178,18 @@ public final class EksCluster extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.storageClass = StorageClasses.encryptedGp3(scope.name(STORAGE_CLASS), this, kubernetesProvider, STORAGE_CLASS, spec.name(),
                 List.of(addonSet.ebsCsi()));
+
+        if (args.clusterAutoscaler().appliesTo(spec)) {
+            List<Resource> afterNodes2 = new ArrayList<>(nodeGroups);
+            afterNodes2.add(addonSet.podIdentityAgent());
+            this.autoscaler = Optional.of(ClusterAutoscaler.install(scope, cluster, spec.kubernetesVersion(), args.clusterAutoscaler(),
+                    partition, account, kubernetesProvider, afterNodes2));
+        } else {
+            this.autoscaler = Optional.empty();
+        }
+        Output<String> clusterSecurityGroup = cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElse(""));
+        this.handles = new EksClusterHandles(cluster, awsProvider, oidc, addonSet.podIdentityAgent(), roles.nodeRole(), nodeGroups,
+                this.network.vpcId(), this.network.privateSubnetIds(), this.network.publicSubnetIds(), clusterSecurityGroup, autoscaler);
 
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -172,7 +203,13 @@ public final class EksCluster extends ComponentResource {
         if (!args.availabilityZones().isEmpty()) {
             return args.availabilityZones().stream().map(Output::of).toList();
         }
-        var available = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build(), invoke);
+        // Regular zones only: opted-in Local and Wavelength Zones sort before "<region>a" and lack EKS and NAT
+        // gateways. VpcBuilder keeps each subnet in the zone it was created in, so a later change of this
+        // list (a zone leaving "available", a new zone) never replaces subnets and the node groups on them.
+        var available = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
+                .state("available")
+                .filters(GetAvailabilityZonesFilterArgs.builder().name("zone-type").values("availability-zone").build())
+                .build(), invoke);
         List<Output<String>> zones = new ArrayList<>();
         for (int i = 0; i < args.zoneCount(); i++) {
             final int index = i;
@@ -256,8 +293,19 @@ public final class EksCluster extends ComponentResource {
         return network;
     }
 
-    public List<Resource> nodeGroups() {
+    /** The managed node groups, one per pool. */
+    public List<NodeGroup> nodeGroups() {
         return nodeGroups;
+    }
+
+    /** The typed handles (cluster, OIDC provider, Pod Identity agent, node role and groups, network ids). */
+    public EksClusterHandles handles() {
+        return handles;
+    }
+
+    /** The Cluster Autoscaler, when installed (some pool has minNodes &lt; maxNodes, or it is forced on). */
+    public Optional<ClusterAutoscaler> autoscaler() {
+        return autoscaler;
     }
 
     public List<Addon> addons() {
@@ -277,6 +325,7 @@ public final class EksCluster extends ComponentResource {
         List<Resource> out = new ArrayList<>(nodeGroups);
         out.addAll(addons);
         out.add(storageClass);
+        autoscaler.ifPresent(a -> out.add(a.release()));
         return out;
     }
 }

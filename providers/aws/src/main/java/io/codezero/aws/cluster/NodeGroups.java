@@ -45,10 +45,10 @@ final class NodeGroups {
     private NodeGroups() {
     }
 
-    static List<Resource> create(AwsScope scope, ClusterSpec spec, AwsTargetArgs args, Cluster cluster, Role nodeRole,
+    static List<NodeGroup> create(AwsScope scope, ClusterSpec spec, AwsTargetArgs args, Cluster cluster, Role nodeRole,
                                  ClusterNetwork network, List<Resource> dependsOn) {
         InstanceTypes types = args.instanceTypes();
-        List<Resource> groups = new ArrayList<>();
+        List<NodeGroup> groups = new ArrayList<>();
         for (NodePool pool : spec.nodePoolsOrDefault()) {
             String instanceType = types.resolve(pool.size()).orElseThrow();
             var template = launchTemplate(scope, args, pool);

@@ -35,11 +35,24 @@ public final class VpcBuilder {
     /** Public subnets are 6 bits longer, taken from the 7th private-sized slot, clear of the private ones. */
     static final int PUBLIC_EXTRA_BITS = 6;
     static final int PUBLIC_FIRST_INDEX = 48;
+    /** A subnet's zone input; changing it replaces the subnet. */
+    static final String ZONE = "availabilityZone";
 
     private VpcBuilder() {
     }
 
-    public static ClusterNetwork create(AwsScope scope, String vpcCidr, List<Output<String>> zones, NatMode natMode) {
+    /**
+     * Creates the VPC.
+     *
+     * @param zonesLookedUp the zones come from the region's list, not from names the user wrote: each
+     *                      subnet then keeps the zone it was created in (ignoreChanges), so a later change
+     *                      of that list never replaces subnets, NAT gateways and the node groups on them
+     */
+    public static ClusterNetwork create(AwsScope scope, String vpcCidr, List<Output<String>> zones, NatMode natMode, boolean zonesLookedUp) {
+        com.pulumi.resources.CustomResourceOptions subnetOptions = zonesLookedUp
+                ? com.pulumi.resources.CustomResourceOptions.builder().parent(scope.parent()).provider(scope.provider())
+                        .ignoreChanges(ZONE).build()
+                : scope.opts();
         Cidr vpcRange = Cidr.parse(vpcCidr).orElseThrow();
         String clusterTag = "kubernetes.io/cluster/" + scope.clusterName();
         List<Resource> egress = new ArrayList<>();
@@ -76,7 +89,7 @@ public final class VpcBuilder {
                     // instances never land here (nodes are private); NAT and load balancers bring their own addresses
                     .mapPublicIpOnLaunch(false)
                     .tags(scope.tags(publicName, Map.of("kubernetes.io/role/elb", "1", clusterTag, "shared")))
-                    .build(), scope.opts());
+                    .build(), subnetOptions);
             egress.add(publicSubnet);
             publicIds.add(publicSubnet.id());
             egress.add(new RouteTableAssociation(publicName, RouteTableAssociationArgs.builder()
@@ -106,7 +119,7 @@ public final class VpcBuilder {
                     .cidrBlock(vpcRange.subnet(vpcRange.prefixLength() + PRIVATE_EXTRA_BITS, i).toString())
                     .mapPublicIpOnLaunch(false)
                     .tags(scope.tags(privateName, Map.of("kubernetes.io/role/internal-elb", "1", clusterTag, "shared")))
-                    .build(), scope.opts());
+                    .build(), subnetOptions);
             privateIds.add(privateSubnet.id());
             NatGateway nat = nats.get(natMode == NatMode.ONE_PER_ZONE ? i : 0);
             var privateRoutes = new RouteTable(privateName + "-rt", RouteTableArgs.builder()

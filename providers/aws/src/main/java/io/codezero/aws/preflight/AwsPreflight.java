@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import io.codezero.aws.cluster.ClusterCreator;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -54,6 +55,7 @@ public final class AwsPreflight {
             if (credentials.status() != CheckStatus.PASS) {
                 return new PreflightReport("AWS", results);
             }
+            results.add(adminsExcludeTheCreator(spec.name(), args.adminPrincipalArns()));
             CheckResult region = region(args.region());
             results.add(region);
             if (region.status() != CheckStatus.PASS) {
@@ -65,7 +67,7 @@ public final class AwsPreflight {
             if (!zones.isEmpty()) {
                 results.addAll(instanceTypesOffered(poolsByType, zones));
             }
-            results.add(kubernetesVersion(spec.kubernetesVersion()));
+            results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
             results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
             return new PreflightReport("AWS", results);
         } finally {
@@ -81,6 +83,77 @@ public final class AwsPreflight {
             return CheckResult.fail("credentials", "AWS credentials are not valid (" + reason(e)
                     + "); set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or refresh your SSO session with aws sso login");
         }
+    }
+
+    /**
+     * Access entries, both ways. A new cluster's creator gets EKS's bootstrap access entry; listing it
+     * in adminPrincipalArns as well fails the deploy with 409 ResourceInUseException after the control
+     * plane is up. An existing cluster must let the caller in (a second {@code up} by another identity),
+     * or every Kubernetes resource fails with Unauthorized.
+     */
+    CheckResult adminsExcludeTheCreator(String clusterName, List<String> admins) {
+        try {
+            String caller = ClusterCreator.principalOf(clients.sts().getCallerIdentity().arn());
+            Map<String, String> tags;
+            try {
+                tags = clients.eks().describeCluster(r -> r.name(clusterName)).cluster().tags();
+            } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
+                return newClusterAccess(caller, admins);
+            }
+            Optional<Boolean> hasEntry;
+            try {
+                clients.eks().describeAccessEntry(r -> r.clusterName(clusterName).principalArn(caller));
+                hasEntry = Optional.of(true);
+            } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
+                hasEntry = Optional.of(false);
+            } catch (SdkException e) {
+                hasEntry = Optional.empty();
+            }
+            return existingClusterAccess(clusterName, caller, tags == null ? null : tags.get(ClusterCreator.TAG), admins, hasEntry);
+        } catch (SdkException e) {
+            return CheckResult.unknown(ACCESS, "could not compare adminPrincipalArns with the caller (" + reason(e) + ")");
+        }
+    }
+
+    static final String ACCESS = "access-entries";
+
+    /** A cluster about to be created by {@code caller}: it must not be listed again. */
+    static CheckResult newClusterAccess(String caller, List<String> admins) {
+        for (int i = 0; i < admins.size(); i++) {
+            if (ClusterCreator.sameIdentity(caller, admins.get(i))) {
+                return CheckResult.fail(ACCESS, ClusterCreator.problem(i, admins.get(i), caller).toString());
+            }
+        }
+        return CheckResult.pass(ACCESS, "the creator " + caller + " becomes admin through EKS's bootstrap entry and is not listed again");
+    }
+
+    /**
+     * An existing cluster: the caller gets in as its creator, as a listed admin (its entry exists or
+     * this up creates it), or through an access entry made elsewhere; otherwise the Kubernetes
+     * provider is refused. {@code hasEntry} empty: DescribeAccessEntry could not be asked.
+     */
+    static CheckResult existingClusterAccess(String cluster, String caller, String creator, List<String> admins, Optional<Boolean> hasEntry) {
+        for (int i = 0; creator != null && i < admins.size(); i++) {
+            if (ClusterCreator.sameIdentity(creator, admins.get(i))) {
+                return CheckResult.fail(ACCESS, ClusterCreator.problem(i, admins.get(i), creator).toString());
+            }
+        }
+        if (creator != null && ClusterCreator.sameIdentity(creator, caller)) {
+            return CheckResult.pass(ACCESS, caller + " created cluster " + cluster + " and is admin through its bootstrap entry");
+        }
+        if (admins.stream().anyMatch(a -> ClusterCreator.sameIdentity(a, caller))) {
+            return CheckResult.pass(ACCESS, caller + " is listed in adminPrincipalArns");
+        }
+        if (hasEntry.isEmpty()) {
+            return CheckResult.unknown(ACCESS, "could not check whether " + caller + " has an access entry on cluster " + cluster);
+        }
+        if (hasEntry.get()) {
+            return CheckResult.pass(ACCESS, caller + " has an access entry on cluster " + cluster);
+        }
+        return CheckResult.fail(ACCESS, caller + " has no access entry on the existing cluster " + cluster
+                + ", so pulumi up cannot reach its Kubernetes API (every Kubernetes resource would fail with Unauthorized); "
+                + "run as " + (creator != null ? creator : "an identity that is admin") + ", or have an admin add "
+                + caller + " to aws.adminPrincipalArns and run pulumi up first");
     }
 
     CheckResult region(String region) {
@@ -158,11 +231,17 @@ public final class AwsPreflight {
         return results;
     }
 
-    CheckResult kubernetesVersion(String version) {
+    CheckResult kubernetesVersion(String version, String supportType) {
         try {
             List<ClusterVersionInformation> versions = clients.eks().describeClusterVersions(r -> r.includeAll(true)).clusterVersions();
             Set<String> offered = versions.stream().map(ClusterVersionInformation::clusterVersion).collect(Collectors.toSet());
-            return versionVerdict(version, offered, clients.region());
+            CheckResult offeredVerdict = versionVerdict(version, offered, clients.region());
+            if (offeredVerdict.status() != CheckStatus.PASS) {
+                return offeredVerdict;
+            }
+            return versions.stream().filter(v -> version.equals(v.clusterVersion())).findFirst()
+                    .map(v -> supportVerdict(version, supportType, v.versionStatusAsString(), v.endOfStandardSupportDate()))
+                    .orElse(offeredVerdict);
         } catch (SdkException e) {
             return CheckResult.unknown("kubernetes-version", "could not check whether EKS offers Kubernetes " + version
                     + " (DescribeClusterVersions: " + reason(e) + ")");
@@ -170,6 +249,22 @@ public final class AwsPreflight {
     }
 
     /** The verdict once EKS has said which versions it offers. */
+    /**
+     * EKS's default upgrade policy is EXTENDED; CodeZero's is STANDARD, under which EKS does not keep
+     * a version that has left standard support. Such a version with STANDARD fails here, with both
+     * ways out, instead of at deploy time or as a surprise upgrade.
+     */
+    static CheckResult supportVerdict(String version, String supportType, String versionStatus, java.time.Instant endOfStandardSupport) {
+        if ("STANDARD".equals(supportType) && "EXTENDED_SUPPORT".equals(versionStatus)) {
+            return CheckResult.fail("kubernetes-version", "Kubernetes " + version + " left EKS standard support"
+                    + (endOfStandardSupport == null ? "" : " on " + endOfStandardSupport.toString().substring(0, 10))
+                    + ", and aws.supportType is STANDARD, under which EKS does not keep it; upgrade kubernetesVersion, or set "
+                    + "supportType: EXTENDED and accept the extended-support price per cluster-hour");
+        }
+        return CheckResult.pass("kubernetes-version", "EKS offers Kubernetes " + version
+                + ("STANDARD_SUPPORT".equals(versionStatus) ? " in standard support" : ""));
+    }
+
     static CheckResult versionVerdict(String version, Set<String> offered, String region) {
         offered = new TreeSet<>(offered);
         if (offered.contains(version)) {

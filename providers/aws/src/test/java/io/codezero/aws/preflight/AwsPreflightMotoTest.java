@@ -189,4 +189,32 @@ class AwsPreflightMotoTest {
                 new java.io.PrintStream(err2, true))).isEqualTo(2);
         assertThat(err2.toString()).contains("codezero:aws.regoin = \"us-east-1\": is not a known setting").contains("aws.region = <missing>: is required");
     }
+
+    @Test
+    void listingTheCallerAsAdminOfANewClusterFailsBeforeEksAnswers409() {
+        String caller = moto.clients("us-east-1").sts().getCallerIdentity().arn();
+        PreflightReport report = run(AwsTargetArgs.builder().region("us-east-1")
+                .adminPrincipalArns(java.util.List.of("arn:aws:iam::123456789012:role/ops", caller)).build());
+        CheckResult check = result(report, "access-entries");
+        assertThat(check.status()).as(report.render()).isEqualTo(CheckStatus.FAIL);
+        assertThat(check.message()).contains("aws.adminPrincipalArns[1]").contains("409");
+        assertThat(result(run(AwsTargetArgs.builder().region("us-east-1")
+                .adminPrincipalArns(java.util.List.of("arn:aws:iam::123456789012:role/ops")).build()), "access-entries").status())
+                .isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void anExistingClusterIsReadWithItsRecordedCreator() {
+        var clients = moto.clients("us-east-1");
+        String caller = clients.sts().getCallerIdentity().arn();
+        clients.eks().createCluster(r -> r.name("existing").roleArn("arn:aws:iam::123456789012:role/eks")
+                .resourcesVpcConfig(v -> v.subnetIds("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"))
+                .tags(java.util.Map.of(io.codezero.aws.cluster.ClusterCreator.TAG, io.codezero.aws.cluster.ClusterCreator.principalOf(caller))));
+        CheckResult check = new AwsPreflight(moto.clients("us-east-1")).adminsExcludeTheCreator("existing", java.util.List.of());
+        assertThat(check.status()).as(check.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(check.message()).contains("created cluster existing");
+        // its recorded creator listed as an admin is refused, as the program refuses it
+        CheckResult listed = new AwsPreflight(moto.clients("us-east-1")).adminsExcludeTheCreator("existing", java.util.List.of(caller));
+        assertThat(listed.status()).as(listed.message()).isEqualTo(CheckStatus.FAIL);
+    }
 }

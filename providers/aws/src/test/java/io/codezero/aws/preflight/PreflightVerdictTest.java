@@ -22,6 +22,36 @@ class PreflightVerdictTest {
     }
 
     @Test
+    void aVersionInExtendedSupportFailsUnderTheStandardUpgradePolicy() {
+        CheckResult result = AwsPreflight.supportVerdict("1.32", "STANDARD", "EXTENDED_SUPPORT", java.time.Instant.parse("2026-03-23T00:00:00Z"));
+        assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result.message()).contains("left EKS standard support on 2026-03-23").contains("supportType: EXTENDED")
+                .contains("upgrade kubernetesVersion");
+        assertThat(AwsPreflight.supportVerdict("1.32", "EXTENDED", "EXTENDED_SUPPORT", null).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(AwsPreflight.supportVerdict("1.34", "STANDARD", "STANDARD_SUPPORT", null).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void anotherIdentityWithoutAnAccessEntryCannotUpAnExistingCluster() {
+        String alice = "arn:aws:iam::123456789012:role/Admin";
+        String bob = "arn:aws:iam::123456789012:role/ci";
+        CheckResult refused = AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(), java.util.Optional.of(false));
+        assertThat(refused.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(refused.message()).contains("has no access entry").contains("Unauthorized").contains("aws.adminPrincipalArns")
+                .contains("run as " + alice);
+        assertThat(AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(bob), java.util.Optional.of(false)).status())
+                .isEqualTo(CheckStatus.PASS);
+        assertThat(AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(), java.util.Optional.of(true)).status())
+                .isEqualTo(CheckStatus.PASS);
+        assertThat(AwsPreflight.existingClusterAccess("demo", alice, alice, java.util.List.of(), java.util.Optional.of(false)).status())
+                .isEqualTo(CheckStatus.PASS);
+        assertThat(AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(alice), java.util.Optional.of(true)).status())
+                .isEqualTo(CheckStatus.FAIL);
+        assertThat(AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(), java.util.Optional.empty()).status())
+                .isEqualTo(CheckStatus.UNKNOWN);
+    }
+
+    @Test
     void vcpuQuotaCountsRunningInstancesAgainstTheLimit() {
         CheckResult short1 = VcpuQuota.STANDARD_ON_DEMAND.evaluate(20, 4, 16, "pool system needs");
         assertThat(short1.status()).isEqualTo(CheckStatus.FAIL);
