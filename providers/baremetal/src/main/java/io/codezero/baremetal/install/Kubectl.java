@@ -10,12 +10,13 @@ final class Kubectl {
     private Kubectl() {
     }
 
-    record NodeStatus(String name, boolean ready, boolean cordoned, String version) {
+    /** @param internalIp the Node's InternalIP as the API reports it; empty when it has none */
+    record NodeStatus(String name, boolean ready, boolean cordoned, String version, String internalIp) {
     }
 
     /** The node as the API server sees it, empty if it is not registered (or the API does not answer yet). */
     static Optional<NodeStatus> node(SshSession server, String name) {
-        CommandResult r = server.sudo("/usr/local/bin/k3s kubectl get node " + SshSession.quote(name) + " --no-headers");
+        CommandResult r = server.sudo("/usr/local/bin/k3s kubectl get node " + SshSession.quote(name) + " -o wide --no-headers");
         if (!r.ok()) {
             return Optional.empty();
         }
@@ -24,7 +25,8 @@ final class Kubectl {
             if (cols.length >= 2 && cols[0].equals(name)) {
                 String status = cols[1];
                 return Optional.of(new NodeStatus(name, status.equals("Ready") || status.startsWith("Ready,"),
-                        status.contains("SchedulingDisabled"), cols.length >= 5 ? cols[4] : ""));
+                        status.contains("SchedulingDisabled"), cols.length >= 5 ? cols[4] : "",
+                        cols.length >= 6 && !cols[5].equals("<none>") ? cols[5] : ""));
             }
         }
         return Optional.empty();

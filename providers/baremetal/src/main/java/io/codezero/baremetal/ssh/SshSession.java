@@ -89,29 +89,65 @@ public final class SshSession implements AutoCloseable {
 
     /**
      * The script that writes its stdin to a file as root, atomically (temp file + rename), with the
-     * given octal mode. On any failure (a full disk, a read-only file system) it removes the partial
-     * file and reads the rest of stdin, so the sender finishes and gets the exit status and the
-     * error rather than waiting for a window the machine never opens.
+     * given octal mode, moving it into place only when it holds exactly the bytes sent (size and
+     * SHA-256): a connection cut mid-transfer ends the input early, which must not pass for the whole
+     * file. On any failure (a full disk, a read-only file system, a short transfer) it removes the
+     * partial file and reads the rest of stdin, so the sender finishes and gets the exit status and
+     * the error rather than waiting for a window the machine never opens.
      */
-    private static String uploadScript(String remotePath, String mode) {
+    static String uploadScript(String remotePath, String mode, long size, String sha256) {
         String tmp = quote(remotePath + ".codezero-upload");
-        return "umask 077; if mkdir -p \"$(dirname " + quote(remotePath) + ")\" && cat > " + tmp + " && chmod " + mode + " " + tmp
-                + " && mv -f " + tmp + " " + quote(remotePath) + "; then exit 0; fi; rm -f " + tmp + "; cat > /dev/null; exit 1";
+        String dest = quote(remotePath);
+        return "umask 077; t=" + tmp + "; if ! { mkdir -p \"$(dirname " + dest + ")\" && cat > \"$t\"; }; then rm -f \"$t\"; cat > /dev/null; exit 1; fi;"
+                + " n=$(wc -c < \"$t\" | tr -d ' '); if [ \"$n\" != " + size + " ]; then rm -f \"$t\"; echo \"received $n of " + size
+                + " bytes: the transfer was cut short; " + remotePath + " was not changed\" >&2; exit 1; fi;"
+                + " if command -v sha256sum >/dev/null 2>&1 && [ \"$(sha256sum \"$t\" | cut -d' ' -f1)\" != " + sha256 + " ]; then rm -f \"$t\";"
+                + " echo \"the received file's SHA-256 differs from the file sent; " + remotePath + " was not changed\" >&2; exit 1; fi;"
+                + " chmod " + mode + " \"$t\" && mv -f \"$t\" " + dest + " && exit 0; rm -f \"$t\"; exit 1";
     }
 
-    /** Writes bytes to a file as root, atomically (temp file + rename), with the given octal mode. */
+    /** Writes bytes to a file as root, atomically (temp file + rename, after checking size and hash), with the given octal mode. */
     public void upload(byte[] content, String remotePath, String mode) {
-        checkUpload(exec(uploadScript(remotePath, mode), asRoot(), out -> out.write(content), endpoint.timeouts().command()),
-                remotePath, content.length + " bytes");
+        checkUpload(exec(uploadScript(remotePath, mode, content.length, sha256(content)), asRoot(), out -> out.write(content),
+                endpoint.timeouts().command()), remotePath, content.length + " bytes");
     }
 
     /**
-     * Streams a local file to a path as root (temp file + rename), never holding it in memory:
-     * airgap image tarballs are hundreds of megabytes.
+     * Streams a local file to a path as root (temp file + rename, after checking size and hash), never
+     * holding it in memory: airgap image tarballs are hundreds of megabytes.
      */
     public void upload(java.nio.file.Path local, String remotePath, String mode) {
-        checkUpload(exec(uploadScript(remotePath, mode), asRoot(), out -> java.nio.file.Files.copy(local, out),
+        long size;
+        String sum;
+        try {
+            size = java.nio.file.Files.size(local);
+            sum = sha256(local);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + local + " to upload it", e);
+        }
+        checkUpload(exec(uploadScript(remotePath, mode, size, sum), asRoot(), out -> java.nio.file.Files.copy(local, out),
                 endpoint.timeouts().command()), remotePath, local.getFileName().toString());
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(java.nio.file.Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[1 << 16];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                digest.update(chunk, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void checkUpload(CommandResult result, String remotePath, String what) {
