@@ -324,9 +324,19 @@ public final class Phases {
         public void run(NodeRun run) throws IOException {
             SshSession s = run.session();
             NodeSpec spec = run.spec();
+            // The marker first: from now on what is on the machine is CodeZero's own (half-)install, never
+            // mistaken for a k3s someone else installed. One round trip with the binary's checksum.
+            CommandResult marked = s.sudo("mkdir -p " + WORK_DIR + " && { [ -e " + HostFacts.OWNER_MARKER + " ] || printf 'codezero\\n' > "
+                    + HostFacts.OWNER_MARKER + "; } || { rm -f " + HostFacts.OWNER_MARKER + "; exit 1; }; sha256sum " + K3S_BINARY
+                    + " 2>/dev/null | cut -d' ' -f1; true");
+            if (!marked.ok()) {
+                throw new IllegalStateException("could not write the install marker " + HostFacts.OWNER_MARKER + " on " + s.endpoint().host()
+                        + " (" + marked.stderr().strip() + "): the file system holding " + WORK_DIR + " is full or read-only; free space"
+                        + " (check with: df -h " + WORK_DIR + ") and run `pulumi up` again");
+            }
             if (spec.airgap() != null) {
                 byte[] binary = Files.readAllBytes(spec.airgap().k3sBinary());
-                String remoteSum = s.sudo("sha256sum " + K3S_BINARY + " 2>/dev/null | cut -d' ' -f1").stdout().trim();
+                String remoteSum = marked.stdout().trim();
                 if (!remoteSum.equals(sha256(binary))) {
                     run.markChanged("uploaded " + K3S_BINARY);
                     s.upload(binary, K3S_BINARY, "755");
@@ -406,7 +416,8 @@ public final class Phases {
             CommandResult r = s.sudo("umask 077; fail() { printf '\\n" + stepLine + "%s\\n' \"$1\"; exit 97; };"
                     + " mkdir -p " + WORK_DIR + " || { cat > /dev/null; fail workdir; };"
                     + " cat > " + INSTALL_ENV + " || { rm -f " + INSTALL_ENV + "; cat > /dev/null; fail env; };"
-                    + " printf 'codezero\\n' > " + HostFacts.OWNER_MARKER + " || { rm -f " + INSTALL_ENV + " " + HostFacts.OWNER_MARKER + "; fail marker; };"
+                    + " { [ -e " + HostFacts.OWNER_MARKER + " ] || printf 'codezero\\n' > " + HostFacts.OWNER_MARKER + "; } || { rm -f " + INSTALL_ENV
+                    + " " + HostFacts.OWNER_MARKER + "; fail marker; };"
                     + " printf '\\ncodezero-step=script\\n'; set -a; . " + INSTALL_ENV + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT
                     + " || exit $?; v=$(" + K3S_BINARY + " --version 2>/dev/null | head -1 | awk '{print $3}'); printf '\\n" + versionLine
                     + "%s\\n' \"$v\"; if [ \"$v\" = " + SshSession.quote(spec.k3sVersion()) + " ]; then { printf '%s\\n' " + spec.configHash(name)
