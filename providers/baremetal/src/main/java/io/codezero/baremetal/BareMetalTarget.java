@@ -133,7 +133,7 @@ public final class BareMetalTarget implements ClusterTarget {
             if (h.name() != null && !h.name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
                 problems.add(Problem.of(where + ".name", h.name(), "must be a lower-case DNS label (letters, digits, '-'), at most 63 characters"));
             }
-            if (h.pool() != null && spec.nodePoolsOrDefault().stream().noneMatch(p -> p.name().equals(h.pool()))) {
+            if (h.pool() != null && spec.nodePoolsOrDefault().stream().noneMatch(p -> h.pool().equals(p.name()))) {
                 problems.add(Problem.of(where + ".pool", h.pool(), "is not a node pool of the cluster; pools: "
                         + String.join(", ", spec.nodePoolsOrDefault().stream().map(NodePool::name).toList())));
             }
@@ -422,7 +422,7 @@ public final class BareMetalTarget implements ClusterTarget {
         if (h.pool() == null) {
             return args;
         }
-        NodePool pool = spec.nodePoolsOrDefault().stream().filter(p -> p.name().equals(h.pool())).findFirst().orElse(null);
+        NodePool pool = spec.nodePoolsOrDefault().stream().filter(p -> h.pool().equals(p.name())).findFirst().orElse(null);
         if (pool == null) {
             return args;
         }

@@ -353,12 +353,14 @@ public final class Phases {
                     }
                 }
             } else {
-                CommandResult r = s.sudo("set -e; mkdir -p " + WORK_DIR + "; curl -sfL --retry 3 --connect-timeout 20 "
+                CommandResult r = s.sudo("set -e; mkdir -p " + WORK_DIR + "; curl -sSfL --retry 3 --connect-timeout 20 "
                         + SshSession.quote(spec.installScriptUrl()) + " -o " + INSTALL_SCRIPT + ".tmp; chmod 700 " + INSTALL_SCRIPT
                         + ".tmp; mv -f " + INSTALL_SCRIPT + ".tmp " + INSTALL_SCRIPT);
                 if (!r.ok()) {
                     throw new IllegalStateException("could not download the k3s install script from " + spec.installScriptUrl()
-                            + " on the machine (exit " + r.exitCode() + "): " + r.tail() + "; for machines without internet use airgap assets");
+                            + " on " + s.endpoint().host() + " (curl exit " + r.exitCode() + curlMeaning(r.exitCode()) + "): " + r.tail()
+                            + "; the machine itself downloads it (and k3s): give it internet access (DNS, a route, a proxy in"
+                            + " /etc/environment), or use airgap assets (codezero:baremetal.airgap), which need no internet");
                 }
             }
         }
@@ -575,6 +577,20 @@ public final class Phases {
             run.kubeconfig(Secret.of(rewriteServer(kubeconfig, server)));
             run.clusterToken(Secret.of(token));
         }
+    }
+
+    /** What curl's exit status says, for the few a machine without internet gives. */
+    static String curlMeaning(int exit) {
+        return switch (exit) {
+            case 5 -> ": could not resolve the proxy";
+            case 6 -> ": could not resolve the host name (no DNS, or no internet)";
+            case 7 -> ": could not connect (no route to the internet, or a firewall)";
+            case 22 -> ": the server answered with an HTTP error (is the version tag right?)";
+            case 28 -> ": timed out";
+            case 35, 60 -> ": TLS failed (a proxy intercepting HTTPS, or the machine's CA certificates or clock)";
+            case 127 -> ": curl is not installed";
+            default -> "";
+        };
     }
 
     /** k3s writes https://127.0.0.1:6443; users need the machine's address. IPv6 addresses get brackets. */

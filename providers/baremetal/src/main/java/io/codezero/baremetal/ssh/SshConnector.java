@@ -107,11 +107,21 @@ public final class SshConnector {
         List<KeyProvider> providers = new ArrayList<>();
         if (endpoint.privateKey() != null) {
             try {
-                providers.add(endpoint.privateKeyPassphrase() == null
+                KeyProvider key = endpoint.privateKeyPassphrase() == null
                         ? client.loadKeys(endpoint.privateKey().reveal(), null, null)
                         : client.loadKeys(endpoint.privateKey().reveal(), null,
-                                PasswordUtils.createOneOff(endpoint.privateKeyPassphrase().reveal().toCharArray())));
+                                PasswordUtils.createOneOff(endpoint.privateKeyPassphrase().reveal().toCharArray()));
+                // SSHJ decrypts lazily, during authentication, where a missing or wrong passphrase reads as a
+                // refused login: decrypt now, so the message names the passphrase.
+                key.getPrivate();
+                providers.add(key);
             } catch (IOException | RuntimeException e) {
+                if (PrivateKeys.isEncrypted(endpoint.privateKey().reveal())) {
+                    throw new SshFailure(SshFailure.Kind.AUTH_FAILED, endpoint.describe(), "the private key for " + endpoint.user() + "@"
+                            + endpoint.host() + (endpoint.privateKeyPassphrase() == null
+                                    ? " is encrypted and no passphrase was given: give it as privateKeyPassphrase (a secret), or use a key without one"
+                                    : ": the passphrase given (privateKeyPassphrase) does not decrypt it; check privateKeyPassphrase"), null);
+                }
                 // The message of a key parser can quote key material: never pass it on.
                 throw new SshFailure(SshFailure.Kind.AUTH_FAILED, endpoint.describe(), "the private key for "
                         + endpoint.user() + "@" + endpoint.host() + " could not be read (expected an OpenSSH or PEM private key"

@@ -271,6 +271,7 @@ public final class SshSession implements AutoCloseable {
 
     private CommandResult execChannel(String command, StdinWriter stdin, Duration timeout) {
         Session session = null;
+        boolean abandoned = false;
         long started = System.nanoTime();
         try {
             session = client.startSession();
@@ -293,8 +294,9 @@ public final class SshSession implements AutoCloseable {
             cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Integer exit = cmd.getExitStatus();
             if (exit == null && cmd.isOpen()) {
+                abandoned = true;
                 throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "a command on " + endpoint.host()
-                        + " did not finish within " + timeout.toSeconds() + "s", null);
+                        + " did not finish within " + timeout.toSeconds() + "s" + timeoutHint(timeout), null);
             }
             String stdout = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
             String stderr = new String(err.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
@@ -310,8 +312,9 @@ public final class SshSession implements AutoCloseable {
             // join() reports both its own timeout and a transport that died under it (keep-alives
             // unanswered) as ConnectionException: only the clock tells them apart.
             if (System.nanoTime() - started >= timeout.toNanos()) {
+                abandoned = true;
                 throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "a command on " + endpoint.host()
-                        + " did not finish within " + timeout.toSeconds() + "s", e);
+                        + " did not finish within " + timeout.toSeconds() + "s" + timeoutHint(timeout), e);
             }
             throw SshConnector.classify(e, endpoint.describe(), "a remote command");
         } catch (java.util.concurrent.TimeoutException e) {
@@ -326,13 +329,32 @@ public final class SshSession implements AutoCloseable {
             throw SshConnector.classify(e, endpoint.describe(), "a remote command");
         } finally {
             if (session != null) {
-                try {
-                    session.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the session is gone either way
+                Session toClose = session;
+                Runnable close = () -> {
+                    try {
+                        toClose.close();
+                    } catch (IOException | RuntimeException ignored) {
+                        // the session is gone either way
+                    }
+                };
+                if (abandoned) {
+                    // A command past its time: closing waits for the machine to confirm, which a stalled one does
+                    // not; close in the background, so the timeout is the time the user waits.
+                    Thread closer = new Thread(close, "ssh-close");
+                    closer.setDaemon(true);
+                    closer.start();
+                } else {
+                    close.run();
                 }
             }
         }
+    }
+
+    /** Which setting gives a command its time, so a slow disk or machine gets the right fix. */
+    private String timeoutHint(Duration timeout) {
+        return timeout.equals(endpoint.timeouts().command())
+                ? " (connection.timeouts.commandSeconds = " + timeout.toSeconds() + "; a slow disk or machine needs more: raise it)"
+                : " (this step's own limit; a slow disk or machine needs more time than it allows)";
     }
 
     private static CompletableFuture<byte[]> drain(InputStream stream) {

@@ -51,7 +51,7 @@ class HostileHostsHarnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(11);
+        harness = SshHostHarness.start(14);
         assets = StandinK3s.write(assetsDir, VERSION);
         provider = new ProviderClient((host, message) -> onProgress.accept(host, message));
     }
@@ -306,5 +306,66 @@ class HostileHostsHarnessTest {
         UpdateResponse back = provider.update(SERVER, "tofu", created.getId(), pinned.getProperties(),
                 provider.check(SERVER, "tofu", olds, tofu).getInputs());
         assertThat(reveal(back.getProperties(), "running")).isEqualTo(true);
+    }
+
+    @Test
+    void anEncryptedKeyWithoutItsPassphraseOrWithAWrongOneIsNamedAsSuch() throws Exception {
+        TestHost host = harness.host(11);
+        Path dir = Files.createDirectories(assetsDir.resolve("encrypted-key"));
+        Path key = dir.resolve("id_ed25519");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "right-passphrase", "-f", key.toString()).start();
+        assertThat(keygen.waitFor()).isZero();
+        harness.exec(host, "mkdir -p /root/.ssh && echo '" + Files.readString(dir.resolve("id_ed25519.pub")).strip() + "' >> /root/.ssh/authorized_keys");
+        Map<String, Object> in = server(host);
+        Map<String, Object> c = new LinkedHashMap<>((Map<String, Object>) in.get("connection"));
+        c.put("privateKey", new PropertyValues.SecretValue(Files.readString(key)));
+        in.put("connection", c);
+        String missing = createFails(SERVER, "enc-missing", in).getStatus().getDescription();
+        assertThat(missing).contains("phase 'connect'", host.address(), "is encrypted", "privateKeyPassphrase", "nothing was changed")
+                .doesNotContain("was refused");
+        c.put("privateKeyPassphrase", new PropertyValues.SecretValue("wrong-passphrase"));
+        String wrong = createFails(SERVER, "enc-wrong", in).getStatus().getDescription();
+        assertThat(wrong).contains("phase 'connect'", host.address(), "privateKeyPassphrase", "does not decrypt", "nothing was changed")
+                .doesNotContain("was refused").doesNotContain("wrong-passphrase");
+    }
+
+    @Test
+    void anOnlineInstallWithoutInternetSaysWhyTheDownloadFailed() {
+        TestHost host = harness.host(12);
+        Map<String, Object> in = server(host);
+        in.remove("airgap");
+        in.put("installScriptUrl", "https://get.k3s.example.invalid/install.sh");
+        String message = createFails(SERVER, "offline", in).getStatus().getDescription();
+        assertThat(message).contains("phase 'upload'", host.address(), "https://get.k3s.example.invalid/install.sh", "curl exit 6",
+                "could not resolve", "airgap");
+    }
+
+    @Test
+    void aCommandThatOutlivesItsTimeoutNamesTheSettingThatRaisesIt() {
+        TestHost host = harness.host(13);
+        // A machine whose disk answers slowly: reading the facts takes longer than the command timeout allows.
+        harness.exec(host, "mv /usr/bin/uname /usr/bin/uname.real && printf '#!/bin/sh\\nsleep 6\\nexec /usr/bin/uname.real \"$@\"\\n'"
+                + " > /usr/bin/uname && chmod 755 /usr/bin/uname");
+        Map<String, Object> in = server(host);
+        Map<String, Object> c = new LinkedHashMap<>((Map<String, Object>) in.get("connection"));
+        c.put("timeouts", Map.of("connectSeconds", 3.0, "keepAliveIntervalSeconds", 1.0, "keepAliveMaxCount", 3.0, "commandSeconds", 2.0));
+        in.put("connection", c);
+        java.util.concurrent.atomic.AtomicLong factsStarted = new java.util.concurrent.atomic.AtomicLong();
+        onProgress = (label, m) -> {
+            if (label.contains(host.address()) && m.equals("gather facts")) {
+                factsStarted.set(System.nanoTime());
+            }
+        };
+        try {
+            String message = createFails(SERVER, "slow", in).getStatus().getDescription();
+            // Measured from the phase's start (connecting on a loaded machine takes its own time): the limit
+            // plus a margin, not the time the machine's command would take (18 s) or a slow close.
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - factsStarted.get())).isLessThan(java.time.Duration.ofSeconds(5));
+            assertThat(message).contains("phase 'gather facts'", host.address(), "did not finish within 2s",
+                    "connection.timeouts.commandSeconds = 2", "raise it");
+        } finally {
+            onProgress = (h, m) -> { };
+            harness.exec(host, "mv /usr/bin/uname.real /usr/bin/uname");
+        }
     }
 }
