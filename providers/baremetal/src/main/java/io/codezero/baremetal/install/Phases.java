@@ -338,8 +338,9 @@ public final class Phases {
                 byte[] binary = Files.readAllBytes(spec.airgap().k3sBinary());
                 String remoteSum = marked.stdout().trim();
                 if (!remoteSum.equals(sha256(binary))) {
-                    run.markChanged("uploaded " + K3S_BINARY);
+                    // Counted once in place: a failed upload removes its partial file and changes nothing.
                     s.upload(binary, K3S_BINARY, "755");
+                    run.markChanged("uploaded " + K3S_BINARY);
                 }
                 s.upload(Files.readAllBytes(spec.airgap().installScript()), INSTALL_SCRIPT, "700");
                 Path images = spec.airgap().images();
@@ -348,8 +349,8 @@ public final class Phases {
                     String size = s.sudo("stat -c %s " + SshSession.quote(remote) + " 2>/dev/null").stdout().trim();
                     // Same name and size: already there (hashing hundreds of megabytes each run would be slow).
                     if (!size.equals(String.valueOf(Files.size(images)))) {
-                        run.markChanged("uploaded " + remote);
                         s.upload(images, remote, "644");
+                        run.markChanged("uploaded " + remote);
                     }
                 }
             } else {
@@ -415,7 +416,9 @@ public final class Phases {
             // written before the script says this k3s is CodeZero's (see HostFacts#foreignK3s).
             String versionLine = "codezero-installed-version=";
             String stepLine = "codezero-step-failed=";
-            CommandResult r = s.sudo("umask 077; fail() { printf '\\n" + stepLine + "%s\\n' \"$1\"; exit 97; };"
+            CommandResult r;
+            try {
+                r = s.sudo("umask 077; fail() { printf '\\n" + stepLine + "%s\\n' \"$1\"; exit 97; };"
                     + " mkdir -p " + WORK_DIR + " || { cat > /dev/null; fail workdir; };"
                     + " cat > " + INSTALL_ENV + " || { rm -f " + INSTALL_ENV + "; cat > /dev/null; fail env; };"
                     + " { [ -e " + HostFacts.OWNER_MARKER + " ] || printf 'codezero\\n' > " + HostFacts.OWNER_MARKER + "; } || { rm -f " + INSTALL_ENV
@@ -425,6 +428,11 @@ public final class Phases {
                     + "%s\\n' \"$v\"; if [ \"$v\" = " + SshSession.quote(spec.k3sVersion()) + " ]; then { printf '%s\\n' " + spec.configHash(name)
                     + " > " + CONFIG_HASH + ".tmp && mv -f " + CONFIG_HASH + ".tmp " + CONFIG_HASH + "; } || { rm -f " + CONFIG_HASH + ".tmp; fail hash; }; fi",
                     env.toString().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10));
+            } catch (RuntimeException e) {
+                // Lost under the command: whether the script ran is unknown, so the state must not say "unchanged".
+                run.markChanged("the k3s install script may have run (no answer from the machine)");
+                throw e;
+            }
             String out = r.stdout();
             int failedAt = out.lastIndexOf(stepLine);
             String step = failedAt < 0 ? "" : out.substring(failedAt + stepLine.length()).strip().split("\\s")[0];

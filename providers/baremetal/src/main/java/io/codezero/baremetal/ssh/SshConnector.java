@@ -49,6 +49,9 @@ public final class SshConnector {
         client.setConnectTimeout((int) endpoint.timeouts().connect().toMillis());
         // Socket read timeout during key exchange and auth; long-running commands are bounded separately.
         client.setTimeout((int) endpoint.timeouts().connect().multipliedBy(3).toMillis());
+        // How long SSHJ waits for the machine to open a channel, answer a request or make room in its window
+        // for input: a stalled machine must not hold a command for SSHJ's default 30 s per wait.
+        client.getConnection().setTimeoutMs((int) Math.max(10_000, endpoint.timeouts().deadLinkDetection().toMillis()));
         client.getConnection().getKeepAlive().setKeepAliveInterval((int) endpoint.timeouts().keepAliveInterval().toSeconds());
         if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
             runner.setMaxAliveCount(endpoint.timeouts().keepAliveMaxCount());

@@ -278,7 +278,9 @@ public final class SshSession implements AutoCloseable {
             Session.Command cmd = session.exec(command);
             CompletableFuture<byte[]> out = drain(cmd.getInputStream());
             CompletableFuture<byte[]> err = drain(cmd.getErrorStream());
-            try (OutputStream in = cmd.getOutputStream()) {
+            long[] sent = {0};
+            IOException stdinFailed = null;
+            try (OutputStream in = counting(cmd.getOutputStream(), sent)) {
                 if (stdin != null) {
                     stdin.write(in);
                     in.flush();
@@ -290,9 +292,26 @@ public final class SshSession implements AutoCloseable {
                 if (!client.isConnected()) {
                     throw e;
                 }
+                stdinFailed = e;
             }
-            cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // After the input stopped being read, the command either ends at once (it never wanted it) or is stuck
+            // (a stalled disk under the file it writes): waiting out the whole command timeout would hang for minutes.
+            Duration wait = stdinFailed == null ? timeout : min(timeout, endpoint.timeouts().deadLinkDetection().plusSeconds(2));
+            try {
+                cmd.join(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ConnectionException e) {
+                if (stdinFailed == null) {
+                    throw e;
+                }
+            }
             Integer exit = cmd.getExitStatus();
+            if (exit == null && cmd.isOpen() && stdinFailed != null) {
+                abandoned = true;
+                throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "a command on " + endpoint.host()
+                        + " stopped reading its input after " + sent[0] + " bytes and did not finish within " + wait.toSeconds()
+                        + "s after that: the disk or file system it writes to is stalled or very slow (check dmesg and iostat on the machine);"
+                        + " nothing more was sent", null);
+            }
             if (exit == null && cmd.isOpen()) {
                 abandoned = true;
                 throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "a command on " + endpoint.host()
@@ -348,6 +367,30 @@ public final class SshSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Counts the bytes written through, so a stalled command's message can say how far the input got. */
+    private static OutputStream counting(OutputStream out, long[] sent) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                for (int at = off; at < off + len; at += 1 << 16) {
+                    int n = Math.min(1 << 16, off + len - at);
+                    out.write(b, at, n);
+                    sent[0] += n;
+                }
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                sent[0]++;
+            }
+        };
     }
 
     /** Which setting gives a command its time, so a slow disk or machine gets the right fix. */

@@ -51,7 +51,7 @@ class HostileHostsHarnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(14);
+        harness = SshHostHarness.start(15);
         assets = StandinK3s.write(assetsDir, VERSION);
         provider = new ProviderClient((host, message) -> onProgress.accept(host, message));
     }
@@ -366,6 +366,32 @@ class HostileHostsHarnessTest {
         } finally {
             onProgress = (h, m) -> { };
             harness.exec(host, "mv /usr/bin/uname.real /usr/bin/uname");
+        }
+    }
+
+    @Test
+    void aStalledDiskDuringAnUploadFailsWithinSecondsNotAfterTheCommandTimeout() throws Exception {
+        TestHost host = harness.host(14);
+        // The file being written never takes data (a named pipe nobody reads: a disk that stopped answering).
+        harness.exec(host, "mkdir -p /usr/local/bin && mkfifo /usr/local/bin/k3s.codezero-upload");
+        Path big = Files.createDirectories(assetsDir.resolve("stalled")).resolve("k3s");
+        Files.writeString(big, Files.readString(assets.binary()) + "\n#" + "x".repeat(16 * 1024 * 1024) + "\n");
+        Map<String, Object> in = server(host);
+        in.put("airgap", Map.of("k3sBinary", big.toString(), "installScript", assets.installScript().toString()));
+        java.util.concurrent.atomic.AtomicLong uploadStarted = new java.util.concurrent.atomic.AtomicLong();
+        onProgress = (label, m) -> {
+            if (label.contains(host.address()) && m.equals("upload")) {
+                uploadStarted.set(System.nanoTime());
+            }
+        };
+        try {
+            String message = createFails(SERVER, "stalled", in).getStatus().getDescription();
+            // The fixture's command timeout is 120 s; SSH's own wait for window space is 9 s (3 x connect timeout).
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - uploadStarted.get())).isLessThan(java.time.Duration.ofSeconds(40));
+            assertThat(message).contains("phase 'upload'", host.address(), "stopped reading its input after", "stalled", "dmesg");
+        } finally {
+            onProgress = (h, m) -> { };
+            harness.exec(host, "rm -f /usr/local/bin/k3s.codezero-upload; pkill -f 'cat > ' ; true");
         }
     }
 }
