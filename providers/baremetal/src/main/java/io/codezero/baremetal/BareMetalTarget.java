@@ -60,6 +60,7 @@ public final class BareMetalTarget implements ClusterTarget {
     private final BareMetalLoadBalancer loadBalancer;
     private final List<String> extraServerArgs;
     private final Integer maxUnavailableAgents;
+    private final Output<String> joinToken;
 
     /** The target from its args: {@code new BareMetalTarget(BareMetalTargetArgs.builder().host(...).build())}. */
     public BareMetalTarget(BareMetalTargetArgs args) {
@@ -73,6 +74,7 @@ public final class BareMetalTarget implements ClusterTarget {
         this.loadBalancer = Objects.requireNonNullElse(args.loadBalancer(), BareMetalLoadBalancer.serviceLb());
         this.extraServerArgs = args.extraServerArgs();
         this.maxUnavailableAgents = args.maxUnavailableAgents();
+        this.joinToken = args.joinToken();
     }
 
     /**
@@ -368,7 +370,9 @@ public final class BareMetalTarget implements ClusterTarget {
         ConnectionArgs controlPlane = connection(first);
         ServerNode init = new ServerNode(context.name(first.resourceSuffix()), ServerNodeArgs.builder()
                 .connection(controlPlane).k3sVersion(version).nodeName(first.name()).clusterInit(true)
-                .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).build(), inCluster);
+                .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).token(joinToken).build(), inCluster);
+        // With a token chosen up front nobody waits for the first server's output: joins start beside it.
+        Output<String> token = joinToken != null ? joinToken : init.clusterToken();
         Output<String> serverUrl = Output.of("https://" + bracket(api) + ":6443");
         List<Resource> nodes = new ArrayList<>(List.of(init));
         // Rolling order, for creates and for every update that restarts k3s: each server after the
@@ -378,18 +382,21 @@ public final class BareMetalTarget implements ClusterTarget {
         for (BareMetalHost h : servers.subList(1, servers.size())) {
             previous = new ServerNode(context.name(h.resourceSuffix()), ServerNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
-                    .token(init.clusterToken()).controlPlane(controlPlane).tlsSans(sans)
+                    .token(token).controlPlane(controlPlane).tlsSans(sans)
                     .extraArgs(serverArgs(spec, h)).airgap(airgap).build(),
                     CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build());
             nodes.add(previous);
         }
-        CustomResourceOptions afterServers = CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build();
+        // Agents after the last server, unless the token was chosen up front: then they join as soon as the first
+        // server's API answers, and the provider upgrades them only once every server runs the new version.
+        CustomResourceOptions afterServers = joinToken != null ? inCluster
+                : CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build();
         List<BareMetalHost> agents = hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList();
         int maxUnavailable = maxUnavailableAgents(agents.size());
         for (BareMetalHost h : agents) {
             nodes.add(new AgentNode(context.name(h.resourceSuffix()), AgentNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
-                    .token(init.clusterToken()).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
+                    .token(token).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
                     .airgap(airgap).maxUnavailable(maxUnavailable).build(), afterServers));
         }
         cluster.finish(serverUrl);
@@ -399,7 +406,7 @@ public final class BareMetalTarget implements ClusterTarget {
         serverNodes.forEach(n -> names.add(n.resolvedNodeName()));
         agentNodes.forEach(n -> names.add(n.resolvedNodeName()));
         BareMetalClusterHandles handles = new BareMetalClusterHandles(Output.of(spec.name()), serverUrl, serverNodes, agentNodes,
-                Output.all(names), init.clusterToken());
+                Output.all(names), token);
         Output<String> kubeconfig = init.kubeconfig().asSecret();
         Provider provider = new Provider(context.name("k8s"), ProviderArgs.builder().kubeconfig(kubeconfig).build(),
                 CustomResourceOptions.builder().parent(cluster).dependsOn(nodes).build());
@@ -505,6 +512,8 @@ public final class BareMetalTarget implements ClusterTarget {
         public Builder extraServerArgs(List<String> v) { args.extraServerArgs(v); return this; }
         /** See {@link BareMetalTargetArgs.Builder#maxUnavailableAgents}. */
         public Builder maxUnavailableAgents(Integer v) { args.maxUnavailableAgents(v); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#joinToken}. */
+        public Builder joinToken(Output<String> v) { args.joinToken(v); return this; }
 
         /** The target. */
         public BareMetalTarget build() {

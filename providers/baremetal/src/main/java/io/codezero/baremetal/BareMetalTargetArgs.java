@@ -22,6 +22,7 @@ public final class BareMetalTargetArgs {
     private final BareMetalLoadBalancer loadBalancer;
     private final List<String> extraServerArgs;
     private final Integer maxUnavailableAgents;
+    private final com.pulumi.core.Output<String> joinToken;
 
     private BareMetalTargetArgs(Builder b) {
         this.hosts = List.copyOf(b.hosts);
@@ -34,6 +35,7 @@ public final class BareMetalTargetArgs {
         this.loadBalancer = b.loadBalancer;
         this.extraServerArgs = List.copyOf(b.extraServerArgs);
         this.maxUnavailableAgents = b.maxUnavailableAgents;
+        this.joinToken = b.joinToken == null ? null : b.joinToken.asSecret();
     }
 
     /** A new builder; at least one host with the server role is required. */
@@ -61,6 +63,8 @@ public final class BareMetalTargetArgs {
     public List<String> extraServerArgs() { return extraServerArgs; }
     /** Agents drained at once during an upgrade, or null for the default. */
     public Integer maxUnavailableAgents() { return maxUnavailableAgents; }
+    /** The join token chosen up front (a secret), or null: the first server generates one and the others wait for it. */
+    public com.pulumi.core.Output<String> joinToken() { return joinToken; }
 
     /** Builds {@link BareMetalTargetArgs}. */
     public static final class Builder {
@@ -74,6 +78,7 @@ public final class BareMetalTargetArgs {
         private BareMetalLoadBalancer loadBalancer;
         private final List<String> extraServerArgs = new ArrayList<>();
         private Integer maxUnavailableAgents;
+        private com.pulumi.core.Output<String> joinToken;
 
         private Builder() {
         }
@@ -98,6 +103,15 @@ public final class BareMetalTargetArgs {
         public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(Arguments.items(v, "BareMetalTargetArgs.Builder.extraServerArgs")); return this; }
         /** How many agents may be drained and restarted at once during an upgrade; default 1 (a tenth from 20 agents). */
         public Builder maxUnavailableAgents(Integer v) { maxUnavailableAgents = v; return this; }
+
+        /**
+         * A join token chosen before the first server exists, e.g. {@code ctx.config().requireSecret("k3sToken")} after
+         * {@code pulumi config set --secret k3sToken "$(openssl rand -hex 32)"}: the other machines then connect, check,
+         * lock and upload while the first server installs, and join the moment its API answers (the provider holds
+         * that order, and upgrades agents only once every server runs the new version). Set it before the first
+         * {@code pulumi up}: changing a cluster's token restarts every machine.
+         */
+        public Builder joinToken(com.pulumi.core.Output<String> token) { joinToken = token; return this; }
 
         /** The args; nothing is checked here (see {@link BareMetalTarget#validate}). */
         public BareMetalTargetArgs build() {

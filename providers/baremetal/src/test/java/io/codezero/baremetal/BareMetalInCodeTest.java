@@ -90,4 +90,35 @@ class BareMetalInCodeTest {
         assertThat(old.hosts()).extracting(BareMetalHost::endpoint).isEqualTo(now.hosts().stream().map(BareMetalHost::endpoint).toList());
         assertThat(old.k3sVersionFor(BareMetalTargetTest.spec())).isEqualTo(now.k3sVersionFor(BareMetalTargetTest.spec()));
     }
+
+    @Test
+    void aJoinTokenChosenUpFrontLetsTheAgentsStartBesideTheFirstServer() {
+        OfflineRun run = OfflineEngine.create().project("codezero").config(Map.of("codezero:k3sToken", "K10chosen-up-front"))
+                .secretKeys(Set.of("codezero:k3sToken")).mocks(PlanMocksContributor.discover()).run(ctx -> new BareMetalTarget(
+                        BareMetalTargetArgs.builder()
+                                .host(BareMetalTargetTest.host("10.0.0.10", NodeRole.SERVER))
+                                .host(BareMetalTargetTest.host("10.0.0.20", NodeRole.AGENT))
+                                .host(BareMetalTargetTest.host("10.0.0.21", NodeRole.AGENT))
+                                .joinToken(ctx.config().requireSecret("k3sToken")).build())
+                        .provision(BareMetalTargetTest.spec(), io.codezero.core.target.TargetContext.standalone("lab")));
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        PlannedResource server = run.ofType(ResourceTokens.SERVER_NODE).get(0);
+        assertThat(server.input("token")).isEqualTo("K10chosen-up-front");
+        assertThat(server.isSecretInput("token")).isTrue();
+        assertThat(run.ofType(ResourceTokens.AGENT_NODE)).hasSize(2).allSatisfy(agent -> {
+            assertThat(run.dependsOn(agent, server)).as("the agent waits in the provider, not in the engine").isFalse();
+            assertThat(agent.input("token")).isEqualTo("K10chosen-up-front");
+            assertThat(agent.isSecretInput("token")).isTrue();
+        });
+    }
+
+    @Test
+    void withoutAJoinTokenTheAgentsStillFollowTheLastServer() {
+        OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> new BareMetalTarget(
+                BareMetalTargetArgs.builder().host(BareMetalTargetTest.host("10.0.0.10", NodeRole.SERVER))
+                        .host(BareMetalTargetTest.host("10.0.0.20", NodeRole.AGENT)).build())
+                .provision(BareMetalTargetTest.spec(), io.codezero.core.target.TargetContext.standalone("lab")));
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.dependsOn(run.ofType(ResourceTokens.AGENT_NODE).get(0), run.ofType(ResourceTokens.SERVER_NODE).get(0))).isTrue();
+    }
 }

@@ -65,6 +65,23 @@ final class Kubectl {
         return problems;
     }
 
+    /** The control-plane Nodes whose kubelet does not report {@code version} (name and version); a failed listing counts as one. */
+    static java.util.List<String> serversNotAt(SshSession server, String version) {
+        CommandResult nodes = server.sudo("/usr/local/bin/k3s kubectl get nodes --no-headers");
+        if (!nodes.ok()) {
+            return java.util.List.of("(the API did not list the nodes: " + nodes.tail() + ")");
+        }
+        java.util.List<String> behind = new java.util.ArrayList<>();
+        for (String line : nodes.stdout().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            // NAME STATUS ROLES AGE VERSION
+            if (cols.length >= 5 && cols[2].contains("control-plane") && !cols[4].equals(version)) {
+                behind.add(cols[0] + " (" + cols[4] + ")");
+            }
+        }
+        return behind;
+    }
+
     static void drain(SshSession server, String name, Duration timeout) {
         expectOk(server.sudo("/usr/local/bin/k3s kubectl drain " + SshSession.quote(name)
                 + " --ignore-daemonsets --delete-emptydir-data --force --timeout=" + timeout.toSeconds() + "s", null,

@@ -31,6 +31,7 @@ public final class NodeRun {
     private boolean restarted;
     private boolean turnTaken;
     private NodeNames.Claim nameClaim;
+    private java.util.concurrent.CompletableFuture<Void> firstServerSignal;
 
     public NodeRun(NodeSpec spec, Progress progress) {
         this.spec = spec;
@@ -81,6 +82,14 @@ public final class NodeRun {
     void lock(ClusterLocks.Lease l) { lock = l; }
     void turn(Rollouts.Slot t) { turn = t; }
     void nameClaim(NodeNames.Claim c) { nameClaim = c; }
+    /** This run is the first server's: joins in this process wait on the signal. */
+    void firstServerSignal(java.util.concurrent.CompletableFuture<Void> s) { firstServerSignal = s; }
+    /** The first server's API answers: joins waiting in this process go ahead. */
+    void firstServerReady() {
+        if (firstServerSignal != null) {
+            firstServerSignal.complete(null);
+        }
+    }
 
     /**
      * Whether a Node of this machine's name is this machine: its InternalIP is one of the machine's
@@ -126,6 +135,15 @@ public final class NodeRun {
         if (turn != null && !turnTaken) {
             turnTaken = true;
             turn.close(failed, failure);
+        }
+        if (firstServerSignal != null) {
+            // Failed: joins waiting here stop with the cause; done without a restart: they check the machine.
+            if (failed) {
+                firstServerSignal.completeExceptionally(new IllegalStateException("the first server " + label() + " failed in " + failure));
+            } else {
+                firstServerSignal.complete(null);
+            }
+            firstServerSignal = null;
         }
         if (nameClaim != null) {
             nameClaim.close();

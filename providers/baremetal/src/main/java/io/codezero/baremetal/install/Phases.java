@@ -36,8 +36,9 @@ public final class Phases {
 
     /** connect, gather facts, lock the cluster, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
     public static List<Phase> create(SshConnector ssh, Coordination co) {
-        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(co.nodeNames()), new Upload(),
-                new InstallK3s(), new WaitReady(), new FetchKubeconfig());
+        return List.of(new Connect(ssh, co.sessions(), co.firstServers()), new GatherFacts(), new LockCluster(co.locks()),
+                new ValidateHost(co.nodeNames()), new Upload(),
+                new AwaitFirstServer(co.firstServers()), new InstallK3s(), new WaitReady(), new FetchKubeconfig());
     }
 
     /**
@@ -47,7 +48,8 @@ public final class Phases {
      */
     public static List<Phase> update(SshConnector ssh, Coordination co) {
         return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(co.nodeNames()),
-                new AwaitTurn(co.rollouts(), Phases::needsRestart), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
+                new AwaitTurn(co.rollouts(), Phases::needsRestart), new AwaitServersAtVersion(), Drain.beforeReinstall(), new Upload(),
+                new AwaitFirstServer(co.firstServers()), new InstallK3s(),
                 new WaitReady(), new ServerHealth(), new Uncordon(), new FetchKubeconfig());
     }
 
@@ -89,11 +91,19 @@ public final class Phases {
         private final SharedSessions sessions;
         private final boolean withControlPlane;
 
+        private final FirstServerSignals signals;
+
         /** @param sessions where the connection to the control-plane server comes from; null: not needed (reading facts) */
         Connect(SshConnector ssh, SharedSessions sessions) {
+            this(ssh, sessions, null);
+        }
+
+        /** @param signals where a first server's run tells joins in this process that its API answers; may be null */
+        Connect(SshConnector ssh, SharedSessions sessions, FirstServerSignals signals) {
             this.ssh = ssh;
             this.sessions = sessions;
             this.withControlPlane = sessions != null;
+            this.signals = signals;
         }
 
         @Override
@@ -105,6 +115,9 @@ public final class Phases {
         public void run(NodeRun run) {
             if (withControlPlane && run.spec().controlPlane() == null) {
                 // The first server: its connection is the one the cluster lock and joining nodes use too.
+                if (signals != null && run.spec().isFirstServer()) {
+                    run.firstServerSignal(signals.starting(run.spec().endpoint().host() + ":" + run.spec().endpoint().port()));
+                }
                 run.session(sessions.acquire(run.spec().endpoint()));
             } else {
                 run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
@@ -163,6 +176,97 @@ public final class Phases {
         public void run(NodeRun run) throws InterruptedException {
             SshEndpoint first = run.spec().firstServer();
             run.turn(rollouts.await(first.host() + ":" + first.port(), run));
+        }
+    }
+
+    /**
+     * A joining machine that got everything ready (connected, checked, locked, uploaded) while the first
+     * server was still installing: it joins the moment the first server's API answers. With a join
+     * token chosen up front the engine starts joins beside the first server, so the provider, not
+     * the engine, holds the order here.
+     */
+    static final class AwaitFirstServer implements Phase {
+        private final FirstServerSignals signals;
+
+        AwaitFirstServer(FirstServerSignals signals) {
+            this.signals = signals;
+        }
+
+        @Override
+        public String title() {
+            return "wait for the first server";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.hasSeparateControlPlane() && needsInstall(run);
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            SshEndpoint first = run.spec().firstServer();
+            java.util.concurrent.CompletableFuture<Void> signal = signals == null ? null : signals.current(first.host() + ":" + first.port());
+            if (signal != null) {
+                try {
+                    signal.get(run.spec().readyTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage() + "; this machine waited to join and was not changed by the join");
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // checked on the machine below, which reports what it says
+                }
+            }
+            long pause = 50;
+            while (true) {
+                CommandResult r = run.controlPlane().sudo("[ -x " + K3S_BINARY + " ] && " + K3S_BINARY + " kubectl get --raw /readyz 2>&1");
+                if (r.ok() && r.stdout().trim().equals("ok")) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the first server " + run.spec().firstServer().describe() + " did not answer on its API within "
+                            + run.spec().readyTimeout().toSeconds() + "s (readyTimeoutSeconds; `k3s kubectl get --raw /readyz` there: "
+                            + (r.tail().isEmpty() ? "k3s is not installed yet" : r.tail()) + "): this machine waited to join and was not changed by the join");
+                }
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
+            }
+        }
+    }
+
+    /**
+     * Kubelets are never newer than the API: an agent is upgraded only once every server runs the
+     * version it is about to get (through the API, so it holds whatever order the engine chose).
+     */
+    static final class AwaitServersAtVersion implements Phase {
+        @Override
+        public String title() {
+            return "wait for the servers' version";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.spec().role() == NodeRole.AGENT && run.hasSeparateControlPlane() && run.facts().installed()
+                    && !run.spec().k3sVersion().equals(run.facts().installedVersion());
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            String wanted = run.spec().k3sVersion();
+            long pause = 100;
+            while (true) {
+                List<String> behind = Kubectl.serversNotAt(run.controlPlane(), wanted);
+                if (behind.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the servers " + String.join(", ", behind) + " do not run " + wanted + " yet (waited "
+                            + run.spec().readyTimeout().toSeconds() + "s, readyTimeoutSeconds): agents are upgraded after every server, so"
+                            + " kubelets are never newer than the API; upgrade the servers first");
+                }
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
+            }
         }
     }
 
@@ -509,6 +613,7 @@ public final class Phases {
                 String wanted = run.spec().k3sVersion();
                 if (node.isPresent() && node.get().ready() && node.get().version().equals(wanted)) {
                     run.running(true);
+                    run.firstServerReady();
                     return;
                 }
                 if (System.nanoTime() > deadline) {
