@@ -45,7 +45,7 @@ public final class BareMetalConfig {
     }
 
     static BareMetalTarget read(ConfigObject s, SecretLookup secrets) {
-        BareMetalTarget.Builder b = BareMetalTarget.builder();
+        BareMetalTargetArgs.Builder b = BareMetalTargetArgs.builder();
         b.k3sVersion(s.string("k3sVersion", null));
         String user = s.string("user", "root");
         String credentials = s.string("credentials", null);
@@ -110,7 +110,7 @@ public final class BareMetalConfig {
             b.host(host(h, nodeRole, user, credentials, keyFile, tofu, secrets));
         }
         s.rejectUnknownKeys();
-        return b.build();
+        return new BareMetalTarget(b.build());
     }
 
     private static BareMetalHost host(ConfigObject h, NodeRole role, String defaultUser, String defaultCredentials,

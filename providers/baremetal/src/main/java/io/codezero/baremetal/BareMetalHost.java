@@ -27,6 +27,7 @@ public record BareMetalHost(
         String pool,
         String source) {
 
+    /** Marks the credentials secret; nothing else is defaulted or checked here. */
     public BareMetalHost {
         // Nothing is defaulted here: a missing user or port 0 is reported by BareMetalTarget.validate, never rewritten.
         Objects.requireNonNull(role, "role");
@@ -35,18 +36,75 @@ public record BareMetalHost(
         sudoPassword = sudoPassword == null ? null : sudoPassword.asSecret();
     }
 
+    /**
+     * A server reached as root on port 22; add the pinned key and credentials with the {@code with...}
+     * methods, e.g. {@code BareMetalHost.server("10.0.0.10").withHostKey(key).withPrivateKey(sshKey)}.
+     */
+    public static BareMetalHost server(String address) {
+        return new BareMetalHost(null, address, 22, "root", NodeRole.SERVER, null, false, null, null, null, null, address);
+    }
+
+    /** An agent reached as root on port 22; see {@link #server(String)}. */
+    public static BareMetalHost agent(String address) {
+        return new BareMetalHost(null, address, 22, "root", NodeRole.AGENT, null, false, null, null, null, null, address);
+    }
+
+    /** The login user: root, or a user with sudo (give {@link #withSudoPassword} unless sudo needs no password). */
+    public BareMetalHost withUser(String login) {
+        return new BareMetalHost(name, address, port, login, role, hostKey, trustOnFirstUse, privateKey, password, sudoPassword, pool, source);
+    }
+
+    /** The SSH port, when sshd does not listen on 22. */
+    public BareMetalHost withPort(int sshPort) {
+        return new BareMetalHost(name, address, sshPort, user, role, hostKey, trustOnFirstUse, privateKey, password, sudoPassword, pool, source);
+    }
+
+    /** The pinned host key: a line of {@code ssh-keyscan -t ed25519 <address>}, a known_hosts line or a {@code SHA256:} fingerprint. */
+    public BareMetalHost withHostKey(String pinnedKey) {
+        return new BareMetalHost(name, address, port, user, role, pinnedKey, trustOnFirstUse, privateKey, password, sudoPassword, pool, source);
+    }
+
+    /** Accepts the first host key seen and pins it from then on (not recommended; prefer {@link #withHostKey}). */
+    public BareMetalHost trustingOnFirstUse() {
+        return new BareMetalHost(name, address, port, user, role, hostKey, true, privateKey, password, sudoPassword, pool, source);
+    }
+
+    /** The private key (OpenSSH or PEM), e.g. {@code ctx.config().requireSecret("sshKey")}; kept a secret. */
+    public BareMetalHost withPrivateKey(Output<String> key) {
+        return new BareMetalHost(name, address, port, user, role, hostKey, trustOnFirstUse, key, password, sudoPassword, pool, source);
+    }
+
+    /** A login password instead of (or besides) a key; kept a secret. */
+    public BareMetalHost withPassword(Output<String> loginPassword) {
+        return new BareMetalHost(name, address, port, user, role, hostKey, trustOnFirstUse, privateKey, loginPassword, sudoPassword, pool, source);
+    }
+
+    /** The sudo password of a non-root user (sent on stdin); kept a secret. */
+    public BareMetalHost withSudoPassword(Output<String> sudo) {
+        return new BareMetalHost(name, address, port, user, role, hostKey, trustOnFirstUse, privateKey, password, sudo, pool, source);
+    }
+
+    /** Whether this host was read from {@code codezero:baremetal} (its messages then name config keys). */
+    boolean fromConfig() {
+        return source != null && source.startsWith(BareMetalTarget.SECTION + ".");
+    }
+
+    /** A server reached as root on port 22 with a pinned key and a private key. */
     public static BareMetalHost server(String address, String hostKey, Output<String> privateKey) {
         return new BareMetalHost(null, address, 22, "root", NodeRole.SERVER, hostKey, false, privateKey, null, null, null, address);
     }
 
+    /** An agent reached as root on port 22 with a pinned key and a private key. */
     public static BareMetalHost agent(String address, String hostKey, Output<String> privateKey) {
         return new BareMetalHost(null, address, 22, "root", NodeRole.AGENT, hostKey, false, privateKey, null, null, null, address);
     }
 
+    /** The Kubernetes node name (and resource name); by default the machine's hostname. */
     public BareMetalHost named(String nodeName) {
         return new BareMetalHost(nodeName, address, port, user, role, hostKey, trustOnFirstUse, privateKey, password, sudoPassword, pool, source);
     }
 
+    /** The cluster spec's node pool whose labels and taints this machine gets. */
     public BareMetalHost inPool(String poolName) {
         return new BareMetalHost(name, address, port, user, role, hostKey, trustOnFirstUse, privateKey, password, sudoPassword, poolName, source);
     }
@@ -57,6 +115,7 @@ public record BareMetalHost(
         return port == 22 || name != null ? base : base + "-" + port;
     }
 
+    /** {@code address:port}. */
     public String endpoint() {
         return address + ":" + port;
     }

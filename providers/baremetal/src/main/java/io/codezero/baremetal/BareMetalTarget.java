@@ -61,20 +61,29 @@ public final class BareMetalTarget implements ClusterTarget {
     private final BareMetalLoadBalancer loadBalancer;
     private final List<String> extraServerArgs;
     private final Integer maxUnavailableAgents;
+    private final Output<String> joinToken;
 
-    private BareMetalTarget(Builder b) {
-        this.hosts = List.copyOf(b.hosts);
-        this.k3sVersion = b.k3sVersion;
-        this.airgapBinary = b.airgapBinary;
-        this.airgapInstallScript = b.airgapInstallScript;
-        this.airgapImages = b.airgapImages;
-        this.apiAddress = b.apiAddress;
-        this.jumpHost = b.jumpHost;
-        this.loadBalancer = Objects.requireNonNullElse(b.loadBalancer, BareMetalLoadBalancer.serviceLb());
-        this.extraServerArgs = List.copyOf(b.extraServerArgs);
-        this.maxUnavailableAgents = b.maxUnavailableAgents;
+    /** The target from its args: {@code new BareMetalTarget(BareMetalTargetArgs.builder().host(...).build())}. */
+    public BareMetalTarget(BareMetalTargetArgs args) {
+        this.hosts = args.hosts();
+        this.k3sVersion = args.k3sVersion();
+        this.airgapBinary = args.airgapBinary();
+        this.airgapInstallScript = args.airgapInstallScript();
+        this.airgapImages = args.airgapImages();
+        this.apiAddress = args.apiAddress();
+        this.jumpHost = args.jumpHost();
+        this.loadBalancer = Objects.requireNonNullElse(args.loadBalancer(), BareMetalLoadBalancer.serviceLb());
+        this.extraServerArgs = args.extraServerArgs();
+        this.maxUnavailableAgents = args.maxUnavailableAgents();
+        this.joinToken = args.joinToken();
     }
 
+    /**
+     * The earlier builder.
+     *
+     * @deprecated use {@code new BareMetalTarget(BareMetalTargetArgs.builder()...build())}
+     */
+    @Deprecated
     public static Builder builder() {
         return new Builder();
     }
@@ -134,7 +143,7 @@ public final class BareMetalTarget implements ClusterTarget {
             if (h.name() != null && !h.name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
                 problems.add(Problem.of(where + ".name", h.name(), "must be a lower-case DNS label (letters, digits, '-'), at most 63 characters"));
             }
-            if (h.pool() != null && spec.nodePoolsOrDefault().stream().noneMatch(p -> p.name().equals(h.pool()))) {
+            if (h.pool() != null && spec.nodePoolsOrDefault().stream().noneMatch(p -> h.pool().equals(p.name()))) {
                 problems.add(Problem.of(where + ".pool", h.pool(), "is not a node pool of the cluster; pools: "
                         + String.join(", ", spec.nodePoolsOrDefault().stream().map(NodePool::name).toList())));
             }
@@ -194,7 +203,7 @@ public final class BareMetalTarget implements ClusterTarget {
         if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB && loadBalancer.publicAddresses().isEmpty()) {
             problems.add(Problem.of(SECTION + ".loadBalancer.addresses", null, "MetalLB needs an address pool you own, e.g. [\"192.168.1.240-192.168.1.250\"]"));
         }
-        return problems;
+        return mergeCodeCredentials(problems);
     }
 
     /**
@@ -219,15 +228,35 @@ public final class BareMetalTarget implements ClusterTarget {
         String hostKeyProblem = h.hostKey() == null ? null : HostKeys.problem(h.hostKey());
         if (h.hostKey() == null && !h.trustOnFirstUse()) {
             problems.add(Problem.of(where + ".hostKey", null, "pin the machine's SSH host key (ssh-keyscan -t ed25519 "
-                    + (badAddress.isPresent() ? "<address>" : h.address()) + ", checked out of band), or set trustOnFirstUse: true to accept the first key seen"));
+                    + (badAddress.isPresent() ? "<address>" : h.address()) + ", checked out of band)" + (h.fromConfig()
+                            ? ", or set trustOnFirstUse: true to accept the first key seen"
+                            : ": .withHostKey(\"ssh-ed25519 AAAA...\"), or .trustingOnFirstUse() to accept the first key seen")));
         } else if (hostKeyProblem != null) {
             problems.add(Problem.of(where + ".hostKey", h.hostKey(), hostKeyProblem));
         }
         if (h.privateKey() == null && h.password() == null) {
-            problems.add(Problem.of(where + ".credentials", null, "give credentials (the name of a secret config key holding a private key),"
-                    + " privateKeyFile, or passwordCredentials"));
+            problems.add(Problem.of(where + ".credentials", null, h.fromConfig()
+                    ? "give credentials (the name of a secret config key holding a private key), privateKeyFile, or passwordCredentials"
+                    : CODE_CREDENTIALS));
         }
         return badAddress.isEmpty();
+    }
+
+    private static final String CODE_CREDENTIALS = "give the host a private key, e.g. .withPrivateKey(ctx.config().requireSecret(\"sshKey\"))"
+            + " after `pulumi config set --secret sshKey -- \"$(cat ~/.ssh/id_ed25519)\"`, or a password with .withPassword(...)";
+
+    /** Hosts built in code that all lack credentials get one problem naming them, not the same advice once per host. */
+    private static List<Problem> mergeCodeCredentials(List<Problem> problems) {
+        List<Problem> missing = problems.stream().filter(p -> CODE_CREDENTIALS.equals(p.message())).toList();
+        if (missing.size() < 2) {
+            return problems;
+        }
+        List<Problem> merged = new ArrayList<>(problems);
+        merged.removeAll(missing);
+        String hostsWithout = missing.stream().map(p -> p.field().replaceFirst("\\.credentials$", "")).collect(java.util.stream.Collectors.joining(", "));
+        merged.add(Problem.of(SECTION + ".hosts", hostsWithout, missing.size() + " hosts have no credentials: " + CODE_CREDENTIALS
+                + " (the same key for each)"));
+        return merged;
     }
 
     /** The API address, MetalLB pools and the pod and service ranges against each other and the machines. */
@@ -350,7 +379,9 @@ public final class BareMetalTarget implements ClusterTarget {
         ConnectionArgs controlPlane = connection(first);
         ServerNode init = new ServerNode(context.name(first.resourceSuffix()), ServerNodeArgs.builder()
                 .connection(controlPlane).k3sVersion(version).nodeName(first.name()).clusterInit(true)
-                .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).build(), inCluster);
+                .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).token(joinToken).build(), inCluster);
+        // With a token chosen up front nobody waits for the first server's output: joins start beside it.
+        Output<String> token = joinToken != null ? joinToken : init.clusterToken();
         Output<String> serverUrl = Output.of("https://" + bracket(api) + ":6443");
         List<Resource> nodes = new ArrayList<>(List.of(init));
         // Rolling order, for creates and for every update that restarts k3s: each server after the
@@ -360,21 +391,31 @@ public final class BareMetalTarget implements ClusterTarget {
         for (BareMetalHost h : servers.subList(1, servers.size())) {
             previous = new ServerNode(context.name(h.resourceSuffix()), ServerNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
-                    .token(init.clusterToken()).controlPlane(controlPlane).tlsSans(sans)
+                    .token(token).controlPlane(controlPlane).tlsSans(sans)
                     .extraArgs(serverArgs(spec, h)).airgap(airgap).build(),
                     CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build());
             nodes.add(previous);
         }
-        CustomResourceOptions afterServers = CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build();
+        // Agents after the last server, unless the token was chosen up front: then they join as soon as the first
+        // server's API answers, and the provider upgrades them only once every server runs the new version.
+        CustomResourceOptions afterServers = joinToken != null ? inCluster
+                : CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build();
         List<BareMetalHost> agents = hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList();
         int maxUnavailable = maxUnavailableAgents(agents.size());
         for (BareMetalHost h : agents) {
             nodes.add(new AgentNode(context.name(h.resourceSuffix()), AgentNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
-                    .token(init.clusterToken()).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
+                    .token(token).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
                     .airgap(airgap).maxUnavailable(maxUnavailable).build(), afterServers));
         }
         cluster.finish(serverUrl);
+        List<ServerNode> serverNodes = nodes.stream().filter(ServerNode.class::isInstance).map(ServerNode.class::cast).toList();
+        List<AgentNode> agentNodes = nodes.stream().filter(AgentNode.class::isInstance).map(AgentNode.class::cast).toList();
+        List<Output<String>> names = new ArrayList<>();
+        serverNodes.forEach(n -> names.add(n.resolvedNodeName()));
+        agentNodes.forEach(n -> names.add(n.resolvedNodeName()));
+        BareMetalClusterHandles handles = new BareMetalClusterHandles(Output.of(spec.name()), serverUrl, serverNodes, agentNodes,
+                Output.all(names), token);
         Output<String> kubeconfig = init.kubeconfig().asSecret();
         Provider provider = new Provider(context.name("k8s"), ProviderArgs.builder().kubeconfig(kubeconfig).build(),
                 CustomResourceOptions.builder().parent(cluster).dependsOn(nodes).build());
@@ -386,7 +427,8 @@ public final class BareMetalTarget implements ClusterTarget {
                         "CodeZero installs k3s and its CNI itself, and small machines gain most from no proxy per pod"))
                 .withFact(CniPaths.class, K3sFacts.CNI_PATHS)
                 .withFact(BundledIngress.class, K3sFacts.TRAEFIK)
-                .withFact(ScrapableControlPlane.class, K3sFacts.CONTROL_PLANE);
+                .withFact(ScrapableControlPlane.class, K3sFacts.CONTROL_PLANE)
+                .withHandles(handles);
     }
 
     /** The configured bound, else one at a time up to 19 agents and a tenth of them beyond. */
@@ -431,7 +473,7 @@ public final class BareMetalTarget implements ClusterTarget {
         if (h.pool() == null) {
             return args;
         }
-        NodePool pool = spec.nodePoolsOrDefault().stream().filter(p -> p.name().equals(h.pool())).findFirst().orElse(null);
+        NodePool pool = spec.nodePoolsOrDefault().stream().filter(p -> h.pool().equals(p.name())).findFirst().orElse(null);
         if (pool == null) {
             return args;
         }
@@ -447,35 +489,44 @@ public final class BareMetalTarget implements ClusterTarget {
         return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
     }
 
+    /**
+     * The earlier shape, kept working: the same setters as {@link BareMetalTargetArgs.Builder}.
+     *
+     * @deprecated use {@code new BareMetalTarget(BareMetalTargetArgs.builder()...build())}, like the other targets
+     */
+    @Deprecated
     public static final class Builder {
-        private final List<BareMetalHost> hosts = new ArrayList<>();
-        private String k3sVersion;
-        private Path airgapBinary;
-        private Path airgapInstallScript;
-        private Path airgapImages;
-        private String apiAddress;
-        private BareMetalHost jumpHost;
-        private BareMetalLoadBalancer loadBalancer;
-        private final List<String> extraServerArgs = new ArrayList<>();
-        private Integer maxUnavailableAgents;
+        private final BareMetalTargetArgs.Builder args = BareMetalTargetArgs.builder();
 
-        public Builder host(BareMetalHost host) { hosts.add(host); return this; }
-        public Builder hosts(List<BareMetalHost> all) { hosts.addAll(io.codezero.core.validation.Arguments.items(all, "BareMetalTarget.Builder.hosts")); return this; }
-        /** A k3s release tag; by default the one pinned for the cluster's Kubernetes minor. */
-        public Builder k3sVersion(String v) { k3sVersion = v; return this; }
-        public Builder airgap(Path k3sBinary, Path installScript) { airgapBinary = k3sBinary; airgapInstallScript = installScript; return this; }
-        /** Also upload the k3s images tarball, so the machines pull no system images. */
-        public Builder airgapImages(Path images) { airgapImages = images; return this; }
-        /** The address clients use for the API (a VIP or DNS name); defaults to the first server's address. */
-        public Builder apiAddress(String v) { apiAddress = v; return this; }
-        public Builder jumpHost(BareMetalHost v) { jumpHost = v; return this; }
-        public Builder loadBalancer(BareMetalLoadBalancer v) { loadBalancer = v; return this; }
-        public Builder extraServerArgs(List<String> v) { extraServerArgs.addAll(io.codezero.core.validation.Arguments.items(v, "BareMetalTarget.Builder.extraServerArgs")); return this; }
-        /** How many agents may be drained and restarted at once during an upgrade; default 1 (a tenth from 20 agents). */
-        public Builder maxUnavailableAgents(Integer v) { maxUnavailableAgents = v; return this; }
+        private Builder() {
+        }
 
+        /** See {@link BareMetalTargetArgs.Builder#host}. */
+        public Builder host(BareMetalHost host) { args.host(host); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#hosts}. */
+        public Builder hosts(List<BareMetalHost> all) { args.hosts(all); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#k3sVersion}. */
+        public Builder k3sVersion(String v) { args.k3sVersion(v); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#airgap}. */
+        public Builder airgap(Path k3sBinary, Path installScript) { args.airgap(k3sBinary, installScript); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#airgapImages}. */
+        public Builder airgapImages(Path images) { args.airgapImages(images); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#apiAddress}. */
+        public Builder apiAddress(String v) { args.apiAddress(v); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#jumpHost}. */
+        public Builder jumpHost(BareMetalHost v) { args.jumpHost(v); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#loadBalancer}. */
+        public Builder loadBalancer(BareMetalLoadBalancer v) { args.loadBalancer(v); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#extraServerArgs}. */
+        public Builder extraServerArgs(List<String> v) { args.extraServerArgs(v); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#maxUnavailableAgents}. */
+        public Builder maxUnavailableAgents(Integer v) { args.maxUnavailableAgents(v); return this; }
+        /** See {@link BareMetalTargetArgs.Builder#joinToken}. */
+        public Builder joinToken(Output<String> v) { args.joinToken(v); return this; }
+
+        /** The target. */
         public BareMetalTarget build() {
-            return new BareMetalTarget(this);
+            return new BareMetalTarget(args.build());
         }
     }
 }

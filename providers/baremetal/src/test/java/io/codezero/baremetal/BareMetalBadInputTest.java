@@ -95,4 +95,16 @@ class BareMetalBadInputTest {
         List<Problem> problems = problems(section(host("10.0.0.10", "server"), agent), Map.of("sshKey", BareMetalValidationTest.PRIVATE), spec);
         assertThat(problems).extracting(Problem::field).containsExactlyInAnyOrder("nodePools[0].name", "nodePools[0].spot");
     }
+
+    @Test
+    void aPoolWithoutANameAndAHostNamingAPoolAreProblemsNotACrash() {
+        ClusterSpec spec = ClusterSpec.builder("lab").kubernetesVersion("1.34").nodePool(NodePool.builder(null).build()).build();
+        Map<String, Object> agent = host("10.0.0.20", "agent");
+        agent.put("pool", "workers");
+        List<Problem> problems = problems(section(host("10.0.0.10", "server"), agent), Map.of("sshKey", BareMetalValidationTest.PRIVATE), spec);
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("baremetal.hosts[1].pool");
+            assertThat(p.message()).contains("is not a node pool of the cluster");
+        });
+    }
 }

@@ -57,12 +57,14 @@ public final class ClusterLocks {
     }
 
     private static final class Held {
+        final SshEndpoint endpoint;
         final SharedSessions.Lease connection;
         final SshSession session;
         final ScheduledFuture<?> renewal;
         int users;
 
-        Held(SharedSessions.Lease connection, ScheduledFuture<?> renewal) {
+        Held(SshEndpoint endpoint, SharedSessions.Lease connection, ScheduledFuture<?> renewal) {
+            this.endpoint = endpoint;
             this.connection = connection;
             this.session = connection.session();
             this.renewal = renewal;
@@ -90,7 +92,7 @@ public final class ClusterLocks {
                     throw e;
                 }
                 long every = Math.max(1, lease.toSeconds() / 4);
-                h = new Held(connection, renewer.scheduleAtFixedRate(() -> renew(session), every, every, TimeUnit.SECONDS));
+                h = new Held(firstServer, connection, renewer.scheduleAtFixedRate(() -> renew(session), every, every, TimeUnit.SECONDS));
                 held.put(key, h);
             }
             h.users++;
@@ -106,10 +108,17 @@ public final class ClusterLocks {
             }
             held.remove(key);
             h.renewal.cancel(false);
+            String remove = "f=" + LOCK_FILE + "; if grep -qs ' " + owner + "$' \"$f\"; then rm -f \"$f\"; fi; true";
             try {
-                h.session.sudo("f=" + LOCK_FILE + "; if grep -qs ' " + owner + "$' \"$f\"; then rm -f \"$f\"; fi; true");
-            } catch (RuntimeException ignored) {
-                // the machine went away (or was uninstalled with the lock); a later run reports a stale lock
+                h.session.sudo(remove);
+            } catch (RuntimeException first) {
+                // The connection died under the run (a link cut, sshd restarted, a session killed mid-upload):
+                // a new one still removes the lock, so the next run is not blocked by a lock nobody holds.
+                try (SharedSessions.Lease again = sessions.acquire(h.endpoint)) {
+                    again.session().sudo(remove);
+                } catch (RuntimeException ignored) {
+                    // the machine is unreachable: a later run reports a stale lock (or takes over its own dead run's)
+                }
             } finally {
                 h.connection.close();
             }
@@ -117,12 +126,22 @@ public final class ClusterLocks {
     }
 
     private void take(SshSession session) {
-        CommandResult r = session.sudo("f=" + LOCK_FILE + "; mkdir -p " + Phases.WORK_DIR + "; now=$(date -u +%s);"
-                + " if ( set -C; printf '%s %s %s\\n' \"$now\" \"$now\" '" + owner + "' > \"$f\" ) 2>/dev/null; then echo acquired;"
-                + " else echo \"held $now $(cat \"$f\" 2>/dev/null)\"; fi");
+        // Written whole to a temp file, then linked into place: a link either appears with its content or
+        // not at all, so a full disk can never leave an empty lock that blocks every later run. An empty
+        // lock left by an older version's write on a full disk (older than a minute) is removed.
+        CommandResult r = session.sudo("f=" + LOCK_FILE + "; t=$f.$$; mkdir -p " + Phases.WORK_DIR + " || exit 1; now=$(date -u +%s);"
+                + " if [ -f \"$f\" ] && [ ! -s \"$f\" ] && [ -n \"$(find \"$f\" -mmin +1 2>/dev/null)\" ]; then rm -f \"$f\"; fi;"
+                + " if ! printf '%s %s %s\\n' \"$now\" \"$now\" '" + owner + "' > \"$t\"; then rm -f \"$t\"; echo nospace; exit 1; fi;"
+                + " if ln \"$t\" \"$f\" 2>/dev/null; then rm -f \"$t\"; echo acquired;"
+                + " else rm -f \"$t\"; echo \"held $now $(cat \"$f\" 2>/dev/null)\"; fi");
         String out = r.stdout().trim();
         if (out.equals("acquired")) {
             return;
+        }
+        if (out.equals("nospace")) {
+            throw new IllegalStateException("could not write the cluster lock " + LOCK_FILE + " on " + session.endpoint().host() + " ("
+                    + r.stderr().strip() + "): the file system holding " + Phases.WORK_DIR + " is full or read-only; free space (check with:"
+                    + " df -h " + Phases.WORK_DIR + ") and run again; no lock was left behind");
         }
         String[] f = out.split("\\s+");
         if (!r.ok() || f.length < 5 || !f[0].equals("held") || !f[1].matches("\\d+") || !f[2].matches("\\d+") || !f[3].matches("\\d+")) {

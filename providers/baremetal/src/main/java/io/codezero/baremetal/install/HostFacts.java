@@ -1,6 +1,8 @@
 package io.codezero.baremetal.install;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,11 +27,34 @@ public record HostFacts(
         String installedVersion,
         boolean running,
         NodeRole installedRole,
-        String configHash) {
+        String configHash,
+        boolean installedByCodeZero,
+        List<String> k3sTraces,
+        Set<String> addresses) {
+
+    public HostFacts {
+        k3sTraces = List.copyOf(k3sTraces == null ? List.of() : k3sTraces);
+        addresses = Set.copyOf(addresses == null ? Set.of() : addresses);
+    }
 
     public boolean installed() {
         return installedVersion != null;
     }
+
+    /**
+     * k3s is on the machine (a binary, an uninstall script, a server's data or a running process) but
+     * neither CodeZero's configuration record nor its install marker is: someone else installed it.
+     */
+    public boolean foreignK3s() {
+        return !installedByCodeZero && !k3sTraces.isEmpty();
+    }
+
+    /** Running k3s processes, found by reading /proc: minimal hosts have no procps (pgrep, ps). */
+    static final String K3S_RUNNING = "for f in /proc/[0-9]*/cmdline; do tr '\\000' ' ' < \"$f\" 2>/dev/null; echo; done"
+            + " | grep -Eq '(^|/|[[:space:]])[k]3s (server|agent)'";
+
+    /** The marker written just before CodeZero runs the install script: this k3s is ours. */
+    static final String OWNER_MARKER = Phases.WORK_DIR + "/k3s-owner";
 
     /** The shell script that prints the facts as key=value lines. Runs as root. */
     static final String SCRIPT = String.join("\n",
@@ -41,11 +66,20 @@ public record HostFacts(
             "echo \"swapKb=$(awk '/^SwapTotal:/{print $2}' /proc/meminfo)\"",
             "echo \"time=$(date -u +%s)\"",
             "if [ -d /run/systemd/system ]; then echo init=systemd; elif [ -x /sbin/openrc-run ] || command -v openrc >/dev/null 2>&1; then echo init=openrc; else echo init=none; fi",
-            "echo \"ports=$( (ss -Hltn 2>/dev/null || netstat -ltn 2>/dev/null | tail -n +3) | awk '{print $4}' | sed 's/.*://' | sort -un | tr '\\n' ',')\"",
+            // Listening TCP sockets straight from the kernel (state 0A), in hex: ss, netstat and ip are often missing.
+            "echo \"listenHex=$(awk 'FNR>1 && $4==\"0A\" {n=split($2,a,\":\"); print a[n]}' /proc/net/tcp /proc/net/tcp6 2>/dev/null | sort -u | tr '\\n' ',')\"",
+            // The machine's own addresses (IPv4 from the kernel's routing trie, IPv6 from if_inet6), to tell Nodes apart.
+            "echo \"ipv4=$(awk '/\\|--/{ip=$2} /\\/32 host LOCAL/{print ip}' /proc/net/fib_trie 2>/dev/null | sort -u | tr '\\n' ',')\"",
+            "echo \"ipv6=$(awk '{print $1}' /proc/net/if_inet6 2>/dev/null | tr '\\n' ',')\"",
             "if [ -x /usr/local/bin/k3s ]; then echo \"k3sVersion=$(/usr/local/bin/k3s --version 2>/dev/null | head -1 | awk '{print $3}')\"; fi",
-            "if pgrep -f '[k]3s (server|agent)' >/dev/null 2>&1; then echo running=true; else echo running=false; fi",
+            "if " + K3S_RUNNING + "; then echo running=true; else echo running=false; fi",
             "if [ -x /usr/local/bin/k3s-uninstall.sh ]; then echo role=server; elif [ -x /usr/local/bin/k3s-agent-uninstall.sh ]; then echo role=agent; fi",
             "echo \"configHash=$(cat /var/lib/codezero/k3s-config.sha256 2>/dev/null)\"",
+            "if [ -s /var/lib/codezero/k3s-config.sha256 ] || [ -e " + OWNER_MARKER + " ]; then echo owned=true; fi",
+            // Every sign of a k3s, wherever an installer may have put it.
+            "t=''; for p in /usr/local/bin/k3s /usr/bin/k3s /opt/bin/k3s /usr/local/bin/k3s-uninstall.sh /usr/local/bin/k3s-agent-uninstall.sh"
+                    + " /etc/systemd/system/k3s.service /etc/systemd/system/k3s-agent.service /var/lib/rancher/k3s/server/token; do"
+                    + " [ -e \"$p\" ] && t=\"$t$p,\"; done; if " + K3S_RUNNING + "; then t=\"${t}a running k3s process,\"; fi; echo \"traces=$t\"",
             "");
 
     static HostFacts parse(String output, long localEpochSeconds) {
@@ -57,9 +91,26 @@ public record HostFacts(
             }
         }
         Set<Integer> ports = new TreeSet<>();
-        for (String p : values.getOrDefault("ports", "").split(",")) {
-            if (p.matches("\\d{1,5}")) {
-                ports.add(Integer.parseInt(p));
+        for (String p : values.getOrDefault("listenHex", "").split(",")) {
+            if (p.matches("[0-9A-Fa-f]{1,4}")) {
+                ports.add(Integer.parseInt(p, 16));
+            }
+        }
+        Set<String> addresses = new TreeSet<>();
+        for (String a : values.getOrDefault("ipv4", "").split(",")) {
+            if (a.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !a.startsWith("127.")) {
+                addresses.add(a);
+            }
+        }
+        for (String a : values.getOrDefault("ipv6", "").split(",")) {
+            if (a.matches("[0-9a-fA-F]{32}")) {
+                addresses.add(ipv6(a));
+            }
+        }
+        List<String> traces = new ArrayList<>();
+        for (String t : values.getOrDefault("traces", "").split(",")) {
+            if (!t.isBlank()) {
+                traces.add(t.trim());
             }
         }
         String version = values.get("k3sVersion");
@@ -80,7 +131,37 @@ public record HostFacts(
                 version == null || version.isBlank() ? null : version,
                 "true".equals(values.get("running")),
                 role == null ? null : NodeRole.valueOf(role.toUpperCase()),
-                values.getOrDefault("configHash", ""));
+                values.getOrDefault("configHash", ""),
+                "true".equals(values.get("owned")),
+                traces,
+                addresses);
+    }
+
+    /** 32 hex digits from /proc/net/if_inet6, as Java prints the address (compare with {@link #sameAddress}). */
+    private static String ipv6(String hex) {
+        try {
+            return java.net.InetAddress.getByAddress(java.util.HexFormat.of().parseHex(hex)).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return hex;
+        }
+    }
+
+    /** Whether two address literals name the same address (IPv6 has several spellings); never resolves names. */
+    static boolean sameAddress(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a.equalsIgnoreCase(b)) {
+            return true;
+        }
+        if (!a.contains(":") || !b.contains(":")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(a.replaceAll("^\\[|\\]$", "")).equals(java.net.InetAddress.getByName(b.replaceAll("^\\[|\\]$", "")));
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static long parseLong(String s, long fallback) {

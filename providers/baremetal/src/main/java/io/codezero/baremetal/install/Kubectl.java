@@ -10,12 +10,13 @@ final class Kubectl {
     private Kubectl() {
     }
 
-    record NodeStatus(String name, boolean ready, boolean cordoned, String version) {
+    /** @param internalIp the Node's InternalIP as the API reports it; empty when it has none */
+    record NodeStatus(String name, boolean ready, boolean cordoned, String version, String internalIp) {
     }
 
     /** The node as the API server sees it, empty if it is not registered (or the API does not answer yet). */
     static Optional<NodeStatus> node(SshSession server, String name) {
-        CommandResult r = server.sudo("/usr/local/bin/k3s kubectl get node " + SshSession.quote(name) + " --no-headers");
+        CommandResult r = server.sudo("/usr/local/bin/k3s kubectl get node " + SshSession.quote(name) + " -o wide --no-headers");
         if (!r.ok()) {
             return Optional.empty();
         }
@@ -24,7 +25,8 @@ final class Kubectl {
             if (cols.length >= 2 && cols[0].equals(name)) {
                 String status = cols[1];
                 return Optional.of(new NodeStatus(name, status.equals("Ready") || status.startsWith("Ready,"),
-                        status.contains("SchedulingDisabled"), cols.length >= 5 ? cols[4] : ""));
+                        status.contains("SchedulingDisabled"), cols.length >= 5 ? cols[4] : "",
+                        cols.length >= 6 && !cols[5].equals("<none>") ? cols[5] : ""));
             }
         }
         return Optional.empty();
@@ -61,6 +63,23 @@ final class Kubectl {
             }
         }
         return problems;
+    }
+
+    /** The control-plane Nodes whose kubelet does not report {@code version} (name and version); a failed listing counts as one. */
+    static java.util.List<String> serversNotAt(SshSession server, String version) {
+        CommandResult nodes = server.sudo("/usr/local/bin/k3s kubectl get nodes --no-headers");
+        if (!nodes.ok()) {
+            return java.util.List.of("(the API did not list the nodes: " + nodes.tail() + ")");
+        }
+        java.util.List<String> behind = new java.util.ArrayList<>();
+        for (String line : nodes.stdout().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            // NAME STATUS ROLES AGE VERSION
+            if (cols.length >= 5 && cols[2].contains("control-plane") && !cols[4].equals(version)) {
+                behind.add(cols[0] + " (" + cols[4] + ")");
+            }
+        }
+        return behind;
     }
 
     static void drain(SshSession server, String name, Duration timeout) {

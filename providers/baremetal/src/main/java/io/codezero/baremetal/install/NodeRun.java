@@ -18,6 +18,7 @@ public final class NodeRun {
     private HostFacts facts;
     private boolean changedHost;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> changes = new ArrayList<>();
     private String installedVersion;
     private boolean running;
     private Secret kubeconfig;
@@ -29,6 +30,8 @@ public final class NodeRun {
     private String failure;
     private boolean restarted;
     private boolean turnTaken;
+    private NodeNames.Claim nameClaim;
+    private java.util.concurrent.CompletableFuture<Void> firstServerSignal;
 
     public NodeRun(NodeSpec spec, Progress progress) {
         this.spec = spec;
@@ -51,7 +54,21 @@ public final class NodeRun {
         running = f.running();
     }
     public boolean changedHost() { return changedHost; }
-    void markChanged() { changedHost = true; }
+    /** Records what this run changed on the machine (named in a failure's message, so a partial state says what it holds). */
+    void markChanged(String what) {
+        changedHost = true;
+        synchronized (changes) {
+            if (!changes.contains(what)) {
+                changes.add(what);
+            }
+        }
+    }
+    /** What this run changed on the machine, in order. */
+    public List<String> changes() {
+        synchronized (changes) {
+            return List.copyOf(changes);
+        }
+    }
     public List<String> warnings() { return warnings; }
     public String installedVersion() { return installedVersion; }
     void installedVersion(String v) { installedVersion = v; }
@@ -64,6 +81,32 @@ public final class NodeRun {
     public String presentedHostKey() { return presentedHostKey; }
     void lock(ClusterLocks.Lease l) { lock = l; }
     void turn(Rollouts.Slot t) { turn = t; }
+    void nameClaim(NodeNames.Claim c) { nameClaim = c; }
+    /** This run is the first server's: joins in this process wait on the signal. */
+    void firstServerSignal(java.util.concurrent.CompletableFuture<Void> s) { firstServerSignal = s; }
+    /** The first server's API answers: joins waiting in this process go ahead. */
+    void firstServerReady() {
+        if (firstServerSignal != null) {
+            firstServerSignal.complete(null);
+        }
+    }
+
+    /**
+     * Whether a Node of this machine's name is this machine: its InternalIP is one of the machine's
+     * addresses (or the address we connect to). Another machine with the same hostname registers a
+     * Node of the same name; its address tells them apart. A Node without an address cannot be told
+     * apart and counts as this machine's.
+     */
+    boolean isThisMachine(Kubectl.NodeStatus node) {
+        String ip = node.internalIp();
+        if (ip == null || ip.isBlank()) {
+            return true;
+        }
+        if (HostFacts.sameAddress(ip, spec.endpoint().host())) {
+            return true;
+        }
+        return facts != null && facts.addresses().stream().anyMatch(a -> HostFacts.sameAddress(a, ip));
+    }
     /** Whether this machine took a turn in a rolling update (and so a failure stops the roll). */
     public boolean tookTurn() { return turn != null; }
     void failed(String why) { failed = true; failure = why; }
@@ -92,6 +135,19 @@ public final class NodeRun {
         if (turn != null && !turnTaken) {
             turnTaken = true;
             turn.close(failed, failure);
+        }
+        if (firstServerSignal != null) {
+            // Failed: joins waiting here stop with the cause; done without a restart: they check the machine.
+            if (failed) {
+                firstServerSignal.completeExceptionally(new IllegalStateException("the first server " + label() + " failed in " + failure));
+            } else {
+                firstServerSignal.complete(null);
+            }
+            firstServerSignal = null;
+        }
+        if (nameClaim != null) {
+            nameClaim.close();
+            nameClaim = null;
         }
         if (lock != null) {
             lock.close();

@@ -76,7 +76,7 @@ public final class PhaseManager {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failures.add(new PhaseFailure(run.label(), phase.title(run), e, run.changedHost()));
+            failures.add(new PhaseFailure(run.label(), phase.title(run), e, run.changedHost(), run.changes(), run.warnings()));
             failedNow.add(run);
             return;
         }
@@ -92,7 +92,7 @@ public final class PhaseManager {
             } catch (RuntimeException ignored) {
                 // cleanup is best effort; the phase failure is what the user needs to see
             }
-            PhaseFailure failure = new PhaseFailure(run.label(), phase.title(run), e, run.changedHost());
+            PhaseFailure failure = new PhaseFailure(run.label(), phase.title(run), e, run.changedHost(), run.changes(), run.warnings());
             run.failed("phase '" + phase.title(run) + "'");
             run.report("failed: " + failure.getMessage());
             failures.add(failure);

@@ -36,8 +36,9 @@ public final class Phases {
 
     /** connect, gather facts, lock the cluster, validate, upload, install, wait ready, fetch kubeconfig (then disconnect). */
     public static List<Phase> create(SshConnector ssh, Coordination co) {
-        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(), new Upload(),
-                new InstallK3s(), new WaitReady(), new FetchKubeconfig());
+        return List.of(new Connect(ssh, co.sessions(), co.firstServers()), new GatherFacts(), new LockCluster(co.locks()),
+                new ValidateHost(co.nodeNames()), new Upload(),
+                new AwaitFirstServer(co.firstServers()), new InstallK3s(), new WaitReady(), new FetchKubeconfig());
     }
 
     /**
@@ -46,8 +47,9 @@ public final class Phases {
      * healthy), uncordon.
      */
     public static List<Phase> update(SshConnector ssh, Coordination co) {
-        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(),
-                new AwaitTurn(co.rollouts(), Phases::needsRestart), Drain.beforeReinstall(), new Upload(), new InstallK3s(),
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(co.nodeNames()),
+                new AwaitTurn(co.rollouts(), Phases::needsRestart), new AwaitServersAtVersion(), Drain.beforeReinstall(), new Upload(),
+                new AwaitFirstServer(co.firstServers()), new InstallK3s(),
                 new WaitReady(), new ServerHealth(), new Uncordon(), new FetchKubeconfig());
     }
 
@@ -89,11 +91,19 @@ public final class Phases {
         private final SharedSessions sessions;
         private final boolean withControlPlane;
 
+        private final FirstServerSignals signals;
+
         /** @param sessions where the connection to the control-plane server comes from; null: not needed (reading facts) */
         Connect(SshConnector ssh, SharedSessions sessions) {
+            this(ssh, sessions, null);
+        }
+
+        /** @param signals where a first server's run tells joins in this process that its API answers; may be null */
+        Connect(SshConnector ssh, SharedSessions sessions, FirstServerSignals signals) {
             this.ssh = ssh;
             this.sessions = sessions;
             this.withControlPlane = sessions != null;
+            this.signals = signals;
         }
 
         @Override
@@ -105,6 +115,9 @@ public final class Phases {
         public void run(NodeRun run) {
             if (withControlPlane && run.spec().controlPlane() == null) {
                 // The first server: its connection is the one the cluster lock and joining nodes use too.
+                if (signals != null && run.spec().isFirstServer()) {
+                    run.firstServerSignal(signals.starting(run.spec().endpoint().host() + ":" + run.spec().endpoint().port()));
+                }
                 run.session(sessions.acquire(run.spec().endpoint()));
             } else {
                 run.session(CONNECT_RETRY.call(() -> ssh.connect(run.spec().endpoint())));
@@ -166,6 +179,97 @@ public final class Phases {
         }
     }
 
+    /**
+     * A joining machine that got everything ready (connected, checked, locked, uploaded) while the first
+     * server was still installing: it joins the moment the first server's API answers. With a join
+     * token chosen up front the engine starts joins beside the first server, so the provider, not
+     * the engine, holds the order here.
+     */
+    static final class AwaitFirstServer implements Phase {
+        private final FirstServerSignals signals;
+
+        AwaitFirstServer(FirstServerSignals signals) {
+            this.signals = signals;
+        }
+
+        @Override
+        public String title() {
+            return "wait for the first server";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.hasSeparateControlPlane() && needsInstall(run);
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            SshEndpoint first = run.spec().firstServer();
+            java.util.concurrent.CompletableFuture<Void> signal = signals == null ? null : signals.current(first.host() + ":" + first.port());
+            if (signal != null) {
+                try {
+                    signal.get(run.spec().readyTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage() + "; this machine waited to join and was not changed by the join");
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // checked on the machine below, which reports what it says
+                }
+            }
+            long pause = 50;
+            while (true) {
+                CommandResult r = run.controlPlane().sudo("[ -x " + K3S_BINARY + " ] && " + K3S_BINARY + " kubectl get --raw /readyz 2>&1");
+                if (r.ok() && r.stdout().trim().equals("ok")) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the first server " + run.spec().firstServer().describe() + " did not answer on its API within "
+                            + run.spec().readyTimeout().toSeconds() + "s (readyTimeoutSeconds; `k3s kubectl get --raw /readyz` there: "
+                            + (r.tail().isEmpty() ? "k3s is not installed yet" : r.tail()) + "): this machine waited to join and was not changed by the join");
+                }
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
+            }
+        }
+    }
+
+    /**
+     * Kubelets are never newer than the API: an agent is upgraded only once every server runs the
+     * version it is about to get (through the API, so it holds whatever order the engine chose).
+     */
+    static final class AwaitServersAtVersion implements Phase {
+        @Override
+        public String title() {
+            return "wait for the servers' version";
+        }
+
+        @Override
+        public boolean shouldRun(NodeRun run) {
+            return run.spec().role() == NodeRole.AGENT && run.hasSeparateControlPlane() && run.facts().installed()
+                    && !run.spec().k3sVersion().equals(run.facts().installedVersion());
+        }
+
+        @Override
+        public void run(NodeRun run) throws InterruptedException {
+            long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
+            String wanted = run.spec().k3sVersion();
+            long pause = 100;
+            while (true) {
+                List<String> behind = Kubectl.serversNotAt(run.controlPlane(), wanted);
+                if (behind.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the servers " + String.join(", ", behind) + " do not run " + wanted + " yet (waited "
+                            + run.spec().readyTimeout().toSeconds() + "s, readyTimeoutSeconds): agents are upgraded after every server, so"
+                            + " kubelets are never newer than the API; upgrade the servers first");
+                }
+                Thread.sleep(pause);
+                pause = Math.min(1000, pause * 2);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- facts and validation
 
     static final class GatherFacts implements Phase {
@@ -187,6 +291,17 @@ public final class Phases {
     }
 
     static final class ValidateHost implements Phase {
+        private final NodeNames nodeNames;
+
+        /** @param nodeNames the node names claimed in this process; null: not checked across machines */
+        ValidateHost(NodeNames nodeNames) {
+            this.nodeNames = nodeNames;
+        }
+
+        ValidateHost() {
+            this(null);
+        }
+
         @Override
         public String title() {
             return "validate host";
@@ -218,18 +333,22 @@ public final class Phases {
                 problems.add("clock is " + f.clockSkewSeconds() + "s off from this machine's (at most " + c.maxClockSkewSeconds()
                         + "s allowed; etcd and certificates need synchronized clocks: enable NTP)");
             }
-            if (!(f.installed() && f.running())) {
+            if (f.foreignK3s()) {
+                problems.add(foreignInstall(run));
+            } else if (!(f.installed() && f.running())) {
                 List<Integer> busy = c.requiredFreePorts().stream().filter(f.listeningPorts()::contains).toList();
                 if (!busy.isEmpty()) {
                     String ports = busy.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
                     problems.add((busy.size() > 1 ? "ports " + ports + " are" : "port " + ports + " is")
-                            + " already in use by another program (k3s needs " + c.requiredFreePorts() + " free; find it with: ss -ltnp)");
+                            + " already in use by another program (k3s needs " + c.requiredFreePorts() + " free; find it with: ss -ltnp,"
+                            + " or without ss: grep -i ':" + String.format("%04X", busy.get(0)) + " ' /proc/net/tcp /proc/net/tcp6)");
                 }
             }
             if (run.spec().airgap() != null) {
                 problems.addAll(AirgapArchitecture.mismatches(run.spec().airgap(), f.arch()));
             }
-            if (f.installedRole() != null && f.installedRole() != run.spec().role()) {
+            problems.addAll(nodeNameProblems(run));
+            if (!f.foreignK3s() && f.installedRole() != null && f.installedRole() != run.spec().role()) {
                 problems.add("k3s is already installed here as " + f.installedRole().name().toLowerCase() + ", but the host is declared "
                         + run.spec().role().name().toLowerCase() + ": uninstall it first (" + f.installedRole().uninstallScript() + ")");
             }
@@ -239,6 +358,56 @@ public final class Phases {
             if (!problems.isEmpty()) {
                 throw new HostValidationException(problems);
             }
+        }
+
+        /**
+         * A node name belongs to one machine. Machines cloned from one image often share a hostname: the
+         * second one's kubelet would take over the first one's Node (k3s refuses it only after the install).
+         * Checked against the machines of this run and the Nodes the cluster already has.
+         */
+        private List<String> nodeNameProblems(NodeRun run) {
+            List<String> problems = new ArrayList<>();
+            String name = run.nodeName();
+            if (name == null) {
+                return problems;
+            }
+            String fix = "give this host its own node name (`name` in codezero:baremetal.hosts[], BareMetalHost.named(...) in code)"
+                    + " or change its hostname (hostnamectl set-hostname <name>)";
+            String origin = run.spec().nodeName() != null ? "" : " (this machine's hostname is " + run.facts().hostname() + ")";
+            if (nodeNames != null) {
+                SshEndpoint first = run.spec().firstServer();
+                String cluster = first.host() + ":" + first.port();
+                String machine = run.spec().endpoint().describe();
+                NodeNames.Claim claim = nodeNames.claim(cluster, name, machine);
+                if (claim == null) {
+                    problems.add("node name '" + name + "'" + origin + " is also the node name of " + nodeNames.holder(cluster, name)
+                            + " in this run: two machines with one name would share one Node; " + fix);
+                } else {
+                    run.nameClaim(claim);
+                }
+            }
+            if (run.hasSeparateControlPlane()) {
+                Optional<Kubectl.NodeStatus> node = Kubectl.node(run.controlPlane(), name);
+                if (node.isPresent() && !run.isThisMachine(node.get())) {
+                    problems.add("node name '" + name + "'" + origin + " is taken: the cluster's Node '" + name + "' is another machine (address "
+                            + node.get().internalIp() + "; this machine's: " + String.join(", ", run.facts().addresses()) + "), and k3s"
+                            + " refuses a second node of the same name; " + fix);
+                }
+            }
+            return problems;
+        }
+
+        private static String foreignInstall(NodeRun run) {
+            HostFacts f = run.facts();
+            String host = run.spec().endpoint().host();
+            String sudo = run.spec().endpoint().isRoot() ? "" : "sudo ";
+            return "k3s " + (f.installedVersion() != null ? f.installedVersion() + " " : "") + "is already on this machine and was not installed"
+                    + " by CodeZero (found: " + String.join(", ", f.k3sTraces()) + "). CodeZero does not take over a k3s it did not install:"
+                    + " it would restart it with its own settings and token, without a drain, and destroy would delete its data. Either"
+                    + " uninstall it (" + sudo + (f.installedRole() != null ? f.installedRole().uninstallScript() : "k3s-uninstall.sh")
+                    + ") and run again, or adopt it explicitly, accepting that CodeZero reinstalls it with its settings: ssh "
+                    + run.spec().endpoint().user() + "@" + host + " '" + sudo + "mkdir -p " + WORK_DIR + " && " + sudo + "touch "
+                    + HostFacts.OWNER_MARKER + "'";
         }
     }
 
@@ -259,12 +428,23 @@ public final class Phases {
         public void run(NodeRun run) throws IOException {
             SshSession s = run.session();
             NodeSpec spec = run.spec();
+            // The marker first: from now on what is on the machine is CodeZero's own (half-)install, never
+            // mistaken for a k3s someone else installed. One round trip with the binary's checksum.
+            CommandResult marked = s.sudo("mkdir -p " + WORK_DIR + " && { [ -e " + HostFacts.OWNER_MARKER + " ] || printf 'codezero\\n' > "
+                    + HostFacts.OWNER_MARKER + "; } || { rm -f " + HostFacts.OWNER_MARKER + "; exit 1; }; sha256sum " + K3S_BINARY
+                    + " 2>/dev/null | cut -d' ' -f1; true");
+            if (!marked.ok()) {
+                throw new IllegalStateException("could not write the install marker " + HostFacts.OWNER_MARKER + " on " + s.endpoint().host()
+                        + " (" + marked.stderr().strip() + "): the file system holding " + WORK_DIR + " is full or read-only; free space"
+                        + " (check with: df -h " + WORK_DIR + ") and run `pulumi up` again");
+            }
             if (spec.airgap() != null) {
                 byte[] binary = Files.readAllBytes(spec.airgap().k3sBinary());
-                String remoteSum = s.sudo("sha256sum " + K3S_BINARY + " 2>/dev/null | cut -d' ' -f1").stdout().trim();
+                String remoteSum = marked.stdout().trim();
                 if (!remoteSum.equals(sha256(binary))) {
-                    run.markChanged();
+                    // Counted once in place: a failed upload removes its partial file and changes nothing.
                     s.upload(binary, K3S_BINARY, "755");
+                    run.markChanged("uploaded " + K3S_BINARY);
                 }
                 s.upload(Files.readAllBytes(spec.airgap().installScript()), INSTALL_SCRIPT, "700");
                 Path images = spec.airgap().images();
@@ -273,17 +453,19 @@ public final class Phases {
                     String size = s.sudo("stat -c %s " + SshSession.quote(remote) + " 2>/dev/null").stdout().trim();
                     // Same name and size: already there (hashing hundreds of megabytes each run would be slow).
                     if (!size.equals(String.valueOf(Files.size(images)))) {
-                        run.markChanged();
                         s.upload(images, remote, "644");
+                        run.markChanged("uploaded " + remote);
                     }
                 }
             } else {
-                CommandResult r = s.sudo("set -e; mkdir -p " + WORK_DIR + "; curl -sfL --retry 3 --connect-timeout 20 "
+                CommandResult r = s.sudo("set -e; mkdir -p " + WORK_DIR + "; curl -sSfL --retry 3 --connect-timeout 20 "
                         + SshSession.quote(spec.installScriptUrl()) + " -o " + INSTALL_SCRIPT + ".tmp; chmod 700 " + INSTALL_SCRIPT
                         + ".tmp; mv -f " + INSTALL_SCRIPT + ".tmp " + INSTALL_SCRIPT);
                 if (!r.ok()) {
                     throw new IllegalStateException("could not download the k3s install script from " + spec.installScriptUrl()
-                            + " on the machine (exit " + r.exitCode() + "): " + r.tail() + "; for machines without internet use airgap assets");
+                            + " on " + s.endpoint().host() + " (curl exit " + r.exitCode() + curlMeaning(r.exitCode()) + "): " + r.tail()
+                            + "; the machine itself downloads it (and k3s): give it internet access (DNS, a route, a proxy in"
+                            + " /etc/environment), or use airgap assets (codezero:baremetal.airgap), which need no internet");
                 }
             }
         }
@@ -331,23 +513,55 @@ public final class Phases {
                 env.append("K3S_URL=").append(SshSession.quote(spec.serverUrl())).append('\n');
             }
             SshSession s = run.session();
-            run.markChanged();
-            run.restarted(true);
             // One round trip: secrets arrive on stdin into a root-only file that is read and removed before
             // the script runs (never on a command line); then the installed version is reported, and the
-            // configuration hash recorded only when it is the version asked for.
+            // configuration hash recorded only when it is the version asked for. Each of our own steps
+            // says which one failed (a full /var is not the install script's fault), and the marker
+            // written before the script says this k3s is CodeZero's (see HostFacts#foreignK3s).
             String versionLine = "codezero-installed-version=";
-            CommandResult r = s.sudo("umask 077; mkdir -p " + WORK_DIR + " && cat > " + INSTALL_ENV + " || exit 1; set -a; . " + INSTALL_ENV
-                    + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT + " || exit $?; v=$(" + K3S_BINARY
-                    + " --version 2>/dev/null | head -1 | awk '{print $3}'); printf '\\n" + versionLine + "%s\\n' \"$v\";"
-                    + " if [ \"$v\" = " + SshSession.quote(spec.k3sVersion()) + " ]; then printf '%s\\n' " + spec.configHash(name) + " > "
-                    + CONFIG_HASH + ".tmp && mv -f " + CONFIG_HASH + ".tmp " + CONFIG_HASH + "; fi",
+            String stepLine = "codezero-step-failed=";
+            CommandResult r;
+            try {
+                r = s.sudo("umask 077; fail() { printf '\\n" + stepLine + "%s\\n' \"$1\"; exit 97; };"
+                    + " mkdir -p " + WORK_DIR + " || { cat > /dev/null; fail workdir; };"
+                    + " cat > " + INSTALL_ENV + " || { rm -f " + INSTALL_ENV + "; cat > /dev/null; fail env; };"
+                    + " { [ -e " + HostFacts.OWNER_MARKER + " ] || printf 'codezero\\n' > " + HostFacts.OWNER_MARKER + "; } || { rm -f " + INSTALL_ENV
+                    + " " + HostFacts.OWNER_MARKER + "; fail marker; };"
+                    + " printf '\\ncodezero-step=script\\n'; set -a; . " + INSTALL_ENV + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT
+                    + " || exit $?; v=$(" + K3S_BINARY + " --version 2>/dev/null | head -1 | awk '{print $3}'); printf '\\n" + versionLine
+                    + "%s\\n' \"$v\"; if [ \"$v\" = " + SshSession.quote(spec.k3sVersion()) + " ]; then { printf '%s\\n' " + spec.configHash(name)
+                    + " > " + CONFIG_HASH + ".tmp && mv -f " + CONFIG_HASH + ".tmp " + CONFIG_HASH + "; } || { rm -f " + CONFIG_HASH + ".tmp; fail hash; }; fi",
                     env.toString().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10));
-            if (!r.ok()) {
-                throw new IllegalStateException("the k3s install script failed (exit " + r.exitCode() + "): " + r.tail());
+            } catch (RuntimeException e) {
+                // Lost under the command: whether the script ran is unknown, so the state must not say "unchanged".
+                run.markChanged("the k3s install script may have run (no answer from the machine)");
+                throw e;
             }
-            int at = r.stdout().lastIndexOf(versionLine);
-            String version = at < 0 ? "" : r.stdout().substring(at + versionLine.length()).strip();
+            String out = r.stdout();
+            int failedAt = out.lastIndexOf(stepLine);
+            String step = failedAt < 0 ? "" : out.substring(failedAt + stepLine.length()).strip().split("\\s")[0];
+            String where = " on " + s.endpoint().host() + " (" + r.stderr().strip().replace("\n", " | ") + "): the file system holding "
+                    + WORK_DIR + " is full or read-only; free space (check with: df -h " + WORK_DIR + ") and run `pulumi up` again";
+            if (step.equals("workdir") || step.equals("env") || step.equals("marker")) {
+                throw new IllegalStateException("could not write " + (step.equals("workdir") ? "the directory " + WORK_DIR : step.equals("env")
+                        ? "the install settings file " + INSTALL_ENV : "the install marker " + HostFacts.OWNER_MARKER) + where
+                        + "; the install script did not run");
+            }
+            if (out.contains("codezero-step=script")) {
+                run.markChanged("ran the k3s install script (" + spec.k3sVersion() + ")");
+                run.restarted(true);
+            }
+            int at = out.lastIndexOf(versionLine);
+            String version = at < 0 ? "" : out.substring(at + versionLine.length()).strip().split("\\s")[0];
+            if (step.equals("hash")) {
+                run.installedVersion(version);
+                run.running(s.sudo(HostFacts.K3S_RUNNING).ok());
+                throw new IllegalStateException("k3s " + version + " was installed" + (run.running() ? " and is running" : "") + ", but its"
+                        + " configuration record " + CONFIG_HASH + " could not be written" + where + " (k3s restarts once to record it)");
+            }
+            if (!r.ok()) {
+                throw new IllegalStateException("the k3s install script " + INSTALL_SCRIPT + " failed (exit " + r.exitCode() + "): " + r.tail());
+            }
             run.installedVersion(version);
             if (!spec.k3sVersion().equals(version)) {
                 throw new IllegalStateException("k3s on the machine reports version '" + version + "' but k3sVersion is '"
@@ -381,7 +595,7 @@ public final class Phases {
             String service = run.spec().role() == NodeRole.SERVER ? "k3s" : "k3s-agent";
             long pause = 100;
             while (true) {
-                boolean running = run.session().sudo("pgrep -f '[k]3s (server|agent)' >/dev/null").ok();
+                boolean running = run.session().sudo(HostFacts.K3S_RUNNING).ok();
                 if (!running) {
                     String log = run.session().sudo("(journalctl -u " + service + " -n 8 --no-pager 2>/dev/null | grep . ) || tail -n 8 /var/log/"
                             + service + ".log 2>/dev/null").stdout().strip();
@@ -389,11 +603,17 @@ public final class Phases {
                             + (log.isEmpty() ? "(none)" : log.replace("\n", " | ")));
                 }
                 Optional<Kubectl.NodeStatus> node = Kubectl.node(run.controlPlane(), name);
+                if (node.isPresent() && !run.isThisMachine(node.get())) {
+                    throw new IllegalStateException("the cluster's Node '" + name + "' is another machine (address " + node.get().internalIp()
+                            + "; this machine's: " + String.join(", ", run.facts().addresses()) + "): two machines share the node name; give"
+                            + " this host its own `name`");
+                }
                 // After a restart the Node object can still say Ready from the old kubelet (its lease outlives the
                 // restart): only a Ready node reporting the version just installed has really come back.
                 String wanted = run.spec().k3sVersion();
                 if (node.isPresent() && node.get().ready() && node.get().version().equals(wanted)) {
                     run.running(true);
+                    run.firstServerReady();
                     return;
                 }
                 if (System.nanoTime() > deadline) {
@@ -472,6 +692,20 @@ public final class Phases {
         }
     }
 
+    /** What curl's exit status says, for the few a machine without internet gives. */
+    static String curlMeaning(int exit) {
+        return switch (exit) {
+            case 5 -> ": could not resolve the proxy";
+            case 6 -> ": could not resolve the host name (no DNS, or no internet)";
+            case 7 -> ": could not connect (no route to the internet, or a firewall)";
+            case 22 -> ": the server answered with an HTTP error (is the version tag right?)";
+            case 28 -> ": timed out";
+            case 35, 60 -> ": TLS failed (a proxy intercepting HTTPS, or the machine's CA certificates or clock)";
+            case 127 -> ": curl is not installed";
+            default -> "";
+        };
+    }
+
     /** k3s writes https://127.0.0.1:6443; users need the machine's address. IPv6 addresses get brackets. */
     public static String rewriteServer(String kubeconfig, String address) {
         String host = address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
@@ -496,7 +730,8 @@ public final class Phases {
 
         /** Before removal. The first server is removed last, with the cluster: there is nowhere to drain it to. */
         static Drain beforeRemoval() {
-            return new Drain(run -> run.hasSeparateControlPlane() && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent());
+            return new Drain(run -> run.hasSeparateControlPlane()
+                    && Kubectl.node(run.controlPlane(), run.nodeName()).filter(run::isThisMachine).isPresent());
         }
 
         @Override
@@ -540,15 +775,15 @@ public final class Phases {
 
         @Override
         public void run(NodeRun run) {
-            run.markChanged();
+            run.markChanged("ran the k3s uninstall script");
             CommandResult r = run.session().sudo("for s in /usr/local/bin/k3s-uninstall.sh /usr/local/bin/k3s-agent-uninstall.sh; do"
                     + " if [ -x \"$s\" ]; then \"$s\" >/dev/null 2>&1 || exit 1; fi; done; rm -rf " + WORK_DIR, null, Duration.ofMinutes(5));
             if (!r.ok()) {
                 throw new IllegalStateException("the k3s uninstall script failed (exit " + r.exitCode() + "): " + r.tail());
             }
             // Processes take a moment to exit after the kill script's signals.
-            CommandResult left = run.session().sudo("for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -f '[k]3s (server|agent)' >/dev/null || break; sleep 1; done;"
-                    + " pgrep -f '[k]3s (server|agent)' >/dev/null && echo running; [ -e " + K3S_BINARY + " ] && echo binary; true");
+            CommandResult left = run.session().sudo("for i in 1 2 3 4 5 6 7 8 9 10; do " + HostFacts.K3S_RUNNING + " || break; sleep 1; done;"
+                    + " " + HostFacts.K3S_RUNNING + " && echo running; [ -e " + K3S_BINARY + " ] && echo binary; true");
             if (!left.stdout().isBlank()) {
                 throw new IllegalStateException("k3s is still present after uninstall (" + left.stdout().trim().replace("\n", ", ") + ")");
             }
@@ -570,6 +805,13 @@ public final class Phases {
 
         @Override
         public void run(NodeRun run) {
+            // Only this machine's Node: another machine of the same name keeps its own.
+            Optional<Kubectl.NodeStatus> node = Kubectl.node(run.controlPlane(), run.nodeName());
+            if (node.isPresent() && !run.isThisMachine(node.get())) {
+                run.warnings().add("the cluster's Node '" + run.nodeName() + "' is another machine (address " + node.get().internalIp()
+                        + "): it was left alone");
+                return;
+            }
             Kubectl.deleteNode(run.controlPlane(), run.nodeName());
         }
     }

@@ -264,7 +264,9 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
         state.put("resolvedNodeName", run.nodeName());
         state.put("installedVersion", run.installedVersion());
         state.put("running", run.running());
-        String observed = run.spec().endpoint().hostKey() == null ? run.presentedHostKey() : null;
+        // The key the machine presented in this run, pinned or not: after a re-pin (a reinstalled machine) the
+        // old observed key must not come back when the program returns to trustOnFirstUse.
+        String observed = run.presentedHostKey();
         state.put("observedHostKey", observed != null ? observed : previousObservedKey);
         if (run.facts() != null) {
             state.put("os", run.facts().os());

@@ -49,6 +49,9 @@ public final class SshConnector {
         client.setConnectTimeout((int) endpoint.timeouts().connect().toMillis());
         // Socket read timeout during key exchange and auth; long-running commands are bounded separately.
         client.setTimeout((int) endpoint.timeouts().connect().multipliedBy(3).toMillis());
+        // How long SSHJ waits for the machine to open a channel, answer a request or make room in its window
+        // for input: a stalled machine must not hold a command for SSHJ's default 30 s per wait.
+        client.getConnection().setTimeoutMs((int) Math.max(10_000, endpoint.timeouts().deadLinkDetection().toMillis()));
         client.getConnection().getKeepAlive().setKeepAliveInterval((int) endpoint.timeouts().keepAliveInterval().toSeconds());
         if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
             runner.setMaxAliveCount(endpoint.timeouts().keepAliveMaxCount());
@@ -107,11 +110,21 @@ public final class SshConnector {
         List<KeyProvider> providers = new ArrayList<>();
         if (endpoint.privateKey() != null) {
             try {
-                providers.add(endpoint.privateKeyPassphrase() == null
+                KeyProvider key = endpoint.privateKeyPassphrase() == null
                         ? client.loadKeys(endpoint.privateKey().reveal(), null, null)
                         : client.loadKeys(endpoint.privateKey().reveal(), null,
-                                PasswordUtils.createOneOff(endpoint.privateKeyPassphrase().reveal().toCharArray())));
+                                PasswordUtils.createOneOff(endpoint.privateKeyPassphrase().reveal().toCharArray()));
+                // SSHJ decrypts lazily, during authentication, where a missing or wrong passphrase reads as a
+                // refused login: decrypt now, so the message names the passphrase.
+                key.getPrivate();
+                providers.add(key);
             } catch (IOException | RuntimeException e) {
+                if (PrivateKeys.isEncrypted(endpoint.privateKey().reveal())) {
+                    throw new SshFailure(SshFailure.Kind.AUTH_FAILED, endpoint.describe(), "the private key for " + endpoint.user() + "@"
+                            + endpoint.host() + (endpoint.privateKeyPassphrase() == null
+                                    ? " is encrypted and no passphrase was given: give it as privateKeyPassphrase (a secret), or use a key without one"
+                                    : ": the passphrase given (privateKeyPassphrase) does not decrypt it; check privateKeyPassphrase"), null);
+                }
                 // The message of a key parser can quote key material: never pass it on.
                 throw new SshFailure(SshFailure.Kind.AUTH_FAILED, endpoint.describe(), "the private key for "
                         + endpoint.user() + "@" + endpoint.host() + " could not be read (expected an OpenSSH or PEM private key"

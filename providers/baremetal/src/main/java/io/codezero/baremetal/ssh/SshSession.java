@@ -89,29 +89,65 @@ public final class SshSession implements AutoCloseable {
 
     /**
      * The script that writes its stdin to a file as root, atomically (temp file + rename), with the
-     * given octal mode. On any failure (a full disk, a read-only file system) it removes the partial
-     * file and reads the rest of stdin, so the sender finishes and gets the exit status and the
-     * error rather than waiting for a window the machine never opens.
+     * given octal mode, moving it into place only when it holds exactly the bytes sent (size and
+     * SHA-256): a connection cut mid-transfer ends the input early, which must not pass for the whole
+     * file. On any failure (a full disk, a read-only file system, a short transfer) it removes the
+     * partial file and reads the rest of stdin, so the sender finishes and gets the exit status and
+     * the error rather than waiting for a window the machine never opens.
      */
-    private static String uploadScript(String remotePath, String mode) {
+    static String uploadScript(String remotePath, String mode, long size, String sha256) {
         String tmp = quote(remotePath + ".codezero-upload");
-        return "umask 077; if mkdir -p \"$(dirname " + quote(remotePath) + ")\" && cat > " + tmp + " && chmod " + mode + " " + tmp
-                + " && mv -f " + tmp + " " + quote(remotePath) + "; then exit 0; fi; rm -f " + tmp + "; cat > /dev/null; exit 1";
+        String dest = quote(remotePath);
+        return "umask 077; t=" + tmp + "; if ! { mkdir -p \"$(dirname " + dest + ")\" && cat > \"$t\"; }; then rm -f \"$t\"; cat > /dev/null; exit 1; fi;"
+                + " n=$(wc -c < \"$t\" | tr -d ' '); if [ \"$n\" != " + size + " ]; then rm -f \"$t\"; echo \"received $n of " + size
+                + " bytes: the transfer was cut short; " + remotePath + " was not changed\" >&2; exit 1; fi;"
+                + " if command -v sha256sum >/dev/null 2>&1 && [ \"$(sha256sum \"$t\" | cut -d' ' -f1)\" != " + sha256 + " ]; then rm -f \"$t\";"
+                + " echo \"the received file's SHA-256 differs from the file sent; " + remotePath + " was not changed\" >&2; exit 1; fi;"
+                + " chmod " + mode + " \"$t\" && mv -f \"$t\" " + dest + " && exit 0; rm -f \"$t\"; exit 1";
     }
 
-    /** Writes bytes to a file as root, atomically (temp file + rename), with the given octal mode. */
+    /** Writes bytes to a file as root, atomically (temp file + rename, after checking size and hash), with the given octal mode. */
     public void upload(byte[] content, String remotePath, String mode) {
-        checkUpload(exec(uploadScript(remotePath, mode), asRoot(), out -> out.write(content), endpoint.timeouts().command()),
-                remotePath, content.length + " bytes");
+        checkUpload(exec(uploadScript(remotePath, mode, content.length, sha256(content)), asRoot(), out -> out.write(content),
+                endpoint.timeouts().command()), remotePath, content.length + " bytes");
     }
 
     /**
-     * Streams a local file to a path as root (temp file + rename), never holding it in memory:
-     * airgap image tarballs are hundreds of megabytes.
+     * Streams a local file to a path as root (temp file + rename, after checking size and hash), never
+     * holding it in memory: airgap image tarballs are hundreds of megabytes.
      */
     public void upload(java.nio.file.Path local, String remotePath, String mode) {
-        checkUpload(exec(uploadScript(remotePath, mode), asRoot(), out -> java.nio.file.Files.copy(local, out),
+        long size;
+        String sum;
+        try {
+            size = java.nio.file.Files.size(local);
+            sum = sha256(local);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + local + " to upload it", e);
+        }
+        checkUpload(exec(uploadScript(remotePath, mode, size, sum), asRoot(), out -> java.nio.file.Files.copy(local, out),
                 endpoint.timeouts().command()), remotePath, local.getFileName().toString());
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(java.nio.file.Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[1 << 16];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                digest.update(chunk, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void checkUpload(CommandResult result, String remotePath, String what) {
@@ -235,13 +271,16 @@ public final class SshSession implements AutoCloseable {
 
     private CommandResult execChannel(String command, StdinWriter stdin, Duration timeout) {
         Session session = null;
+        boolean abandoned = false;
         long started = System.nanoTime();
         try {
             session = client.startSession();
             Session.Command cmd = session.exec(command);
             CompletableFuture<byte[]> out = drain(cmd.getInputStream());
             CompletableFuture<byte[]> err = drain(cmd.getErrorStream());
-            try (OutputStream in = cmd.getOutputStream()) {
+            long[] sent = {0};
+            IOException stdinFailed = null;
+            try (OutputStream in = counting(cmd.getOutputStream(), sent)) {
                 if (stdin != null) {
                     stdin.write(in);
                     in.flush();
@@ -253,12 +292,30 @@ public final class SshSession implements AutoCloseable {
                 if (!client.isConnected()) {
                     throw e;
                 }
+                stdinFailed = e;
             }
-            cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // After the input stopped being read, the command either ends at once (it never wanted it) or is stuck
+            // (a stalled disk under the file it writes): waiting out the whole command timeout would hang for minutes.
+            Duration wait = stdinFailed == null ? timeout : min(timeout, endpoint.timeouts().deadLinkDetection().plusSeconds(2));
+            try {
+                cmd.join(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ConnectionException e) {
+                if (stdinFailed == null) {
+                    throw e;
+                }
+            }
             Integer exit = cmd.getExitStatus();
-            if (exit == null && cmd.isOpen()) {
+            if (exit == null && cmd.isOpen() && stdinFailed != null) {
+                abandoned = true;
                 throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "a command on " + endpoint.host()
-                        + " did not finish within " + timeout.toSeconds() + "s", null);
+                        + " stopped reading its input after " + sent[0] + " bytes and did not finish within " + wait.toSeconds()
+                        + "s after that: the disk or file system it writes to is stalled or very slow (check dmesg and iostat on the machine);"
+                        + " nothing more was sent", null);
+            }
+            if (exit == null && cmd.isOpen()) {
+                abandoned = true;
+                throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "a command on " + endpoint.host()
+                        + " did not finish within " + timeout.toSeconds() + "s" + timeoutHint(timeout), null);
             }
             String stdout = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
             String stderr = new String(err.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
@@ -274,8 +331,9 @@ public final class SshSession implements AutoCloseable {
             // join() reports both its own timeout and a transport that died under it (keep-alives
             // unanswered) as ConnectionException: only the clock tells them apart.
             if (System.nanoTime() - started >= timeout.toNanos()) {
+                abandoned = true;
                 throw new SshFailure(SshFailure.Kind.COMMAND_FAILED, endpoint.describe(), "a command on " + endpoint.host()
-                        + " did not finish within " + timeout.toSeconds() + "s", e);
+                        + " did not finish within " + timeout.toSeconds() + "s" + timeoutHint(timeout), e);
             }
             throw SshConnector.classify(e, endpoint.describe(), "a remote command");
         } catch (java.util.concurrent.TimeoutException e) {
@@ -290,13 +348,56 @@ public final class SshSession implements AutoCloseable {
             throw SshConnector.classify(e, endpoint.describe(), "a remote command");
         } finally {
             if (session != null) {
-                try {
-                    session.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the session is gone either way
+                Session toClose = session;
+                Runnable close = () -> {
+                    try {
+                        toClose.close();
+                    } catch (IOException | RuntimeException ignored) {
+                        // the session is gone either way
+                    }
+                };
+                if (abandoned) {
+                    // A command past its time: closing waits for the machine to confirm, which a stalled one does
+                    // not; close in the background, so the timeout is the time the user waits.
+                    Thread closer = new Thread(close, "ssh-close");
+                    closer.setDaemon(true);
+                    closer.start();
+                } else {
+                    close.run();
                 }
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Counts the bytes written through, so a stalled command's message can say how far the input got. */
+    private static OutputStream counting(OutputStream out, long[] sent) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                for (int at = off; at < off + len; at += 1 << 16) {
+                    int n = Math.min(1 << 16, off + len - at);
+                    out.write(b, at, n);
+                    sent[0] += n;
+                }
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                sent[0]++;
+            }
+        };
+    }
+
+    /** Which setting gives a command its time, so a slow disk or machine gets the right fix. */
+    private String timeoutHint(Duration timeout) {
+        return timeout.equals(endpoint.timeouts().command())
+                ? " (connection.timeouts.commandSeconds = " + timeout.toSeconds() + "; a slow disk or machine needs more: raise it)"
+                : " (this step's own limit; a slow disk or machine needs more time than it allows)";
     }
 
     private static CompletableFuture<byte[]> drain(InputStream stream) {

@@ -239,7 +239,9 @@ class ProviderHostStatesHarnessTest {
                 + " > /etc/codezero-standin/fail-start");
         String message = createFails("nostart", inputs(host));
         assertThat(message).contains("phase 'wait ready'", "k3s is not running on the machine after install",
-                "bootstrap data already found", "partly changed");
+                "bootstrap data already found", "partly changed",
+                // the warning of validate host reaches the user with the failure (issue 27 item 8)
+                "earlier warning: no systemd or openrc");
     }
 
     /** The first bytes of a 64-bit little-endian ELF executable for the given e_machine. */
