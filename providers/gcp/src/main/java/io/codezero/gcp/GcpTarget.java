@@ -4,6 +4,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.CniPaths;
+import io.codezero.core.target.LimitedPriorityClasses;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.target.MeshDataplanePreference;
@@ -26,9 +28,20 @@ public final class GcpTarget implements ClusterTarget {
     public static final String KIND = "gcp";
     /** GKE's annotation for an internal passthrough Network Load Balancer (in the node subnet). */
     public static final Map<String, String> INTERNAL_LB = Map.of("networking.gke.io/load-balancer-type", "Internal");
+    /**
+     * GKE nodes (COS and Ubuntu images) keep CNI plugins in {@code /home/kubernetes/bin}, not {@code /opt/cni/bin},
+     * and the configuration in the usual {@code /etc/cni/net.d}; Istio's platform profile for them is {@code gke}
+     * (Istio's platform prerequisites for GKE; the istio-cni chart's README and {@code profile-platform-gke.yaml}).
+     */
+    public static final CniPaths CNI_PATHS = new CniPaths("/etc/cni/net.d", "/home/kubernetes/bin", "gke");
+    /**
+     * GKE admits {@code system-node-critical} pods only in kube-system or in a namespace with a ResourceQuota for
+     * that class (Istio's platform prerequisites for GKE): istio-cni and ztunnel run in istio-system with it.
+     */
+    public static final LimitedPriorityClasses LIMITED_PRIORITY_CLASSES =
+            new LimitedPriorityClasses(List.of(LimitedPriorityClasses.NODE_CRITICAL), "GKE");
 
     private final GcpTargetArgs args;
-    private GkeCluster cluster;
 
     public GcpTarget(GcpTargetArgs args) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new GcpTarget(args)");
@@ -69,17 +82,16 @@ public final class GcpTarget implements ClusterTarget {
         if (args.preflight() && RealEngine.isDrivingThisProgram()) {
             GcpPreflight.forProject(args).run(spec, args).throwIfFailed();
         }
-        cluster = new GkeCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        GkeCluster cluster = new GkeCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 new StorageProfile(io.codezero.gcp.cluster.GkeClusterNames.STANDARD_CLASS, io.codezero.gcp.cluster.GkeClusterNames.FAST_CLASS),
                 loadBalancers(), cluster.readiness())
+                .withFact(CniPaths.class, CNI_PATHS)
+                .withFact(LimitedPriorityClasses.class, LIMITED_PRIORITY_CLASSES)
                 .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
-                        "GKE's CNI (Dataplane V2) is Google's: istio-cni and ztunnel need GKE-specific settings the platform does not set, sidecars work as is"));
-    }
-
-    /** The component registered by the last {@link #provision} call, for callers that need its outputs. */
-    public GkeCluster cluster() {
-        return cluster;
+                        "GKE's CNI (Dataplane V2) is Google's own: sidecars need only istio-cni's redirection, while ambient's"
+                                + " node agents add ztunnel beside Dataplane V2 on every node; choose platform.istio.mode: ambient to use it"))
+                .withHandles(cluster.handles());
     }
 
     /** GKE's own service controller: external passthrough NLBs by default, internal ones with GKE's annotation. */

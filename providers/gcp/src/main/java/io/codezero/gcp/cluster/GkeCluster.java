@@ -36,6 +36,7 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.gcp.GcpLabels;
 import io.codezero.gcp.GcpScope;
 import io.codezero.gcp.GcpTargetArgs;
+import io.codezero.gcp.GkeClusterHandles;
 import io.codezero.gcp.ReleaseChannel;
 import io.codezero.gcp.network.ClusterNetwork;
 import io.codezero.gcp.network.VpcBuilder;
@@ -58,7 +59,8 @@ public final class GkeCluster extends ComponentResource {
     private final Output<String> endpoint;
     private final Output<String> kubeconfig;
     private final ClusterNetwork network;
-    private final List<Resource> nodePools;
+    private final List<com.pulumi.gcp.container.NodePool> nodePools;
+    private final GkeClusterHandles handles;
     private final com.pulumi.kubernetes.Provider kubernetesProvider;
     private final List<StorageClass> storageClasses;
 
@@ -74,6 +76,9 @@ public final class GkeCluster extends ComponentResource {
         this.network = args.adoptsNetwork() ? VpcBuilder.adopt(args) : VpcBuilder.create(scope, spec.network(), args);
         var nodeAccount = NodeServiceAccount.create(scope);
         var secretsKey = SecretsKey.createOrAdopt(scope, args, invoke);
+        // private nodes: GKE's own rule lets the control plane reach only 443 and 10250 on them
+        List<Resource> webhookRules = spec.network().privateNodes()
+                ? List.of(MasterWebhookFirewall.create(scope, network, args.masterCidr(), nodeAccount.email())) : List.of();
 
         // exact versions of the spec's minor, as GKE offers them in the region (and channel)
         Output<GetEngineVersionsResult> versions = ContainerFunctions.getEngineVersions(GetEngineVersionsArgs.builder()
@@ -98,7 +103,13 @@ public final class GkeCluster extends ComponentResource {
 
         List<Resource> poolDependencies = new ArrayList<>(network.resources());
         poolDependencies.addAll(nodeAccount.grants());
+        // the webhooks' port must be open before anything installs a webhook, and stay open until it is gone
+        poolDependencies.addAll(webhookRules);
         this.nodePools = NodePools.create(scope, spec, args, cluster, nodeVersion, nodeAccount.email(), poolDependencies);
+        this.handles = new GkeClusterHandles(cluster, nodePools, nodeAccount.account(), cluster.workloadIdentityConfig()
+                .applyValue(c -> c == null ? null : c.workloadPool().orElse(null))
+                .applyValue(pool -> pool == null ? args.project() + ".svc.id.goog" : pool),
+                network.network(), network.subnetwork());
 
         String contextName = "gke_" + args.project() + "_" + args.region() + "_" + spec.name();
         this.kubeconfig = Output.tuple(cluster.endpoint(), cluster.masterAuth())
@@ -108,8 +119,8 @@ public final class GkeCluster extends ComponentResource {
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.storageClasses = List.of(
-                StorageClasses.create(this, kubernetesProvider, scope.name("storage-standard"), StorageClasses.STANDARD, "pd-balanced", spec.name(), nodePools),
-                StorageClasses.create(this, kubernetesProvider, scope.name("storage-fast"), StorageClasses.FAST, "pd-ssd", spec.name(), nodePools));
+                StorageClasses.create(this, kubernetesProvider, scope.name("storage-standard"), StorageClasses.STANDARD, "pd-balanced", spec.name(), List.<Resource>copyOf(nodePools)),
+                StorageClasses.create(this, kubernetesProvider, scope.name("storage-fast"), StorageClasses.FAST, "pd-ssd", spec.name(), List.<Resource>copyOf(nodePools)));
 
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -243,8 +254,14 @@ public final class GkeCluster extends ComponentResource {
         return network;
     }
 
-    public List<Resource> nodePools() {
+    /** The node pools, one per pool of the spec. */
+    public List<com.pulumi.gcp.container.NodePool> nodePools() {
         return nodePools;
+    }
+
+    /** The typed handles a program wires its own resources to. */
+    public GkeClusterHandles handles() {
+        return handles;
     }
 
     public com.pulumi.kubernetes.Provider kubernetesProvider() {

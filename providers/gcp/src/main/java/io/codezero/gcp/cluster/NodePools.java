@@ -51,9 +51,9 @@ final class NodePools {
     private NodePools() {
     }
 
-    static List<Resource> create(GcpScope scope, ClusterSpec spec, GcpTargetArgs args, Cluster cluster, Output<String> nodeVersion,
+    static List<NodePool> create(GcpScope scope, ClusterSpec spec, GcpTargetArgs args, Cluster cluster, Output<String> nodeVersion,
                                  Output<String> serviceAccount, List<Resource> dependsOn) {
-        List<Resource> pools = new ArrayList<>();
+        List<NodePool> pools = new ArrayList<>();
         int zones = args.zones().isEmpty() ? DEFAULT_ZONES : args.zones().size();
         for (io.codezero.core.spec.NodePool pool : spec.nodePoolsOrDefault()) {
             String machineType = args.machineTypes().resolve(pool.size()).orElseThrow();
@@ -89,7 +89,6 @@ final class NodePools {
                     .name(gkeName(pool.name(), machineType, pool.spot(), pool.taints(), args))
                     .cluster(cluster.name())
                     .location(scope.region())
-                    .version(nodeVersion)
                     .initialNodeCount(ceilDiv(pool.desiredNodes(), zones))
                     .autoscaling(autoscaling)
                     .management(NodePoolManagementArgs.builder()
@@ -98,6 +97,12 @@ final class NodePools {
                             .build())
                     .upgradeSettings(upgradeSettings(args))
                     .nodeConfig(nodeConfig);
+            if (!args.releaseChannel().forcesNodeAutoUpgrade()) {
+                // Only outside a channel: there auto-upgrade is forced on, and the provider documents that a pool
+                // version and auto-upgrade fight each other (every GKE patch release would roll the nodes back to
+                // ours on the next `up`). In a channel nodes follow the control plane through GKE's auto-upgrade.
+                poolArgs.version(nodeVersion);
+            }
             if (!args.zones().isEmpty()) {
                 poolArgs.nodeLocations(args.zones());
             }
