@@ -44,7 +44,10 @@ final class SecretsKey {
         List<Resource> resources = new ArrayList<>();
         Output<String> keyName;
         if (args.kmsKeyName().isPresent()) {
-            keyName = Output.of(args.kmsKeyName().get());
+            // An adopted key is shared: other clusters of the project may encrypt with it, and its owner grants GKE's
+            // agent on it. A grant made here would be deleted by this stack's destroy, and with it the agent's
+            // only binding on the key: every cluster using the key could no longer read its Secrets.
+            return new SecretsKey(Output.of(args.kmsKeyName().get()), List.of());
         } else {
             var ring = new KeyRing(scope.name("keyring"), KeyRingArgs.builder()
                     .location(scope.region())

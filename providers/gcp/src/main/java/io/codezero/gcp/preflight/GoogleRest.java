@@ -73,6 +73,15 @@ public final class GoogleRest {
         return get(compute, "compute/v1/projects/" + project + "/zones/" + zone + "/machineTypes/" + type);
     }
 
+    /**
+     * Compute Engine v1 instances.aggregatedList of the VMs GKE made for one cluster: GKE labels every node VM
+     * with {@code goog-k8s-cluster-name}.
+     */
+    public Response clusterInstances(String project, String clusterName) {
+        String filter = java.net.URLEncoder.encode("labels.goog-k8s-cluster-name=" + clusterName, java.nio.charset.StandardCharsets.UTF_8);
+        return get(compute, "compute/v1/projects/" + project + "/aggregated/instances?filter=" + filter);
+    }
+
     /** Kubernetes Engine v1 projects.locations.getServerConfig. */
     public Response serverConfig(String project, String location) {
         return get(container, "v1/projects/" + project + "/locations/" + location + "/serverConfig");

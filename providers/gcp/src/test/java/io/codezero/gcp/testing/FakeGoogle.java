@@ -66,6 +66,14 @@ public final class FakeGoogle implements AutoCloseable {
     public final Map<String, List<String>> missingIn = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, List<String>> channels = Collections.synchronizedMap(new LinkedHashMap<>());
     public final List<String> validMasterVersions = Collections.synchronizedList(new ArrayList<>());
+    /** machine type -> [accelerator type, count] (Compute's MachineType.accelerators). */
+    public final Map<String, Object[]> accelerators = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The node VMs GKE already runs for a cluster: cluster name -> instances (zone, machine type, spot, boot disk GB). */
+    public final Map<String, List<Node>> clusterNodes = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** One node VM of a cluster. */
+    public record Node(String zone, String machineType, boolean spot, int diskGb) {
+    }
 
     public FakeGoogle() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -80,8 +88,12 @@ public final class FakeGoogle implements AutoCloseable {
         }
         quotas.put("CPUS", new double[] {24, 0});
         quotas.put("N2_CPUS", new double[] {48, 8});
-        quotas.put("G2_CPUS", new double[] {16, 0});
+        quotas.put("G2_CPUS", new double[] {48, 0});
         quotas.put("PREEMPTIBLE_CPUS", new double[] {0, 0});
+        quotas.put("NVIDIA_L4_GPUS", new double[] {8, 0});
+        quotas.put("SSD_TOTAL_GB", new double[] {4096, 0});
+        quotas.put("DISKS_TOTAL_GB", new double[] {4096, 0});
+        accelerators.put("g2-standard-8", new Object[] {"nvidia-l4", 1});
         machineTypes.put("n2-standard-4", 4);
         machineTypes.put("g2-standard-8", 8);
         machineTypes.put("e2-standard-2", 2);
@@ -187,6 +199,7 @@ public final class FakeGoogle implements AutoCloseable {
     private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
     private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
+    private static final Pattern INSTANCES = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
     private static final Pattern SERVER_CONFIG = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/serverConfig");
 
     private void route(HttpExchange exchange, String path) throws IOException {
@@ -221,6 +234,40 @@ public final class FakeGoogle implements AutoCloseable {
             });
             config.add("channels", list);
             send(exchange, 200, config);
+        } else if ((m = INSTANCES.matcher(path)).matches()) {
+            String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+            Matcher f = Pattern.compile("filter=labels\\.goog-k8s-cluster-name=([a-z0-9-]+)").matcher(query);
+            JsonObject items = new JsonObject();
+            if (f.find()) {
+                String owner = m.group(1);
+                for (Node node : clusterNodes.getOrDefault(f.group(1), List.of())) {
+                    String scope = "zones/" + node.zone();
+                    if (!items.has(scope)) {
+                        JsonObject list = new JsonObject();
+                        list.add("instances", new com.google.gson.JsonArray());
+                        items.add(scope, list);
+                    }
+                    JsonObject instance = new JsonObject();
+                    instance.addProperty("kind", "compute#instance");
+                    instance.addProperty("name", "gke-" + f.group(1) + "-" + items.getAsJsonObject(scope).getAsJsonArray("instances").size());
+                    instance.addProperty("machineType", "https://www.googleapis.com/compute/v1/projects/" + owner + "/zones/" + node.zone() + "/machineTypes/" + node.machineType());
+                    JsonObject scheduling = new JsonObject();
+                    scheduling.addProperty("provisioningModel", node.spot() ? "SPOT" : "STANDARD");
+                    scheduling.addProperty("preemptible", node.spot());
+                    instance.add("scheduling", scheduling);
+                    JsonObject disk = new JsonObject();
+                    disk.addProperty("boot", true);
+                    disk.addProperty("diskSizeGb", String.valueOf(node.diskGb()));
+                    var disks = new com.google.gson.JsonArray();
+                    disks.add(disk);
+                    instance.add("disks", disks);
+                    items.getAsJsonObject(scope).getAsJsonArray("instances").add(instance);
+                }
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "compute#instanceAggregatedList");
+            body.add("items", items);
+            send(exchange, 200, body);
         } else if ((m = MACHINE_TYPE.matcher(path)).matches()) {
             String type = m.group(3);
             String zone = m.group(2);
@@ -234,6 +281,14 @@ public final class FakeGoogle implements AutoCloseable {
             machine.addProperty("guestCpus", machineTypes.get(type));
             machine.addProperty("memoryMb", machineTypes.get(type) * 4096);
             machine.addProperty("zone", zone);
+            if (accelerators.containsKey(type)) {
+                JsonObject accelerator = new JsonObject();
+                accelerator.addProperty("guestAcceleratorType", (String) accelerators.get(type)[0]);
+                accelerator.addProperty("guestAcceleratorCount", (Integer) accelerators.get(type)[1]);
+                var list = new com.google.gson.JsonArray();
+                list.add(accelerator);
+                machine.add("accelerators", list);
+            }
             send(exchange, 200, machine);
         } else if ((m = REGION.matcher(path)).matches()) {
             if (!"ENABLED".equals(services.get("compute.googleapis.com"))) {
