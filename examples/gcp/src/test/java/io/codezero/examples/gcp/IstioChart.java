@@ -77,6 +77,57 @@ final class IstioChart {
         return defaults;
     }
 
+    /** A chart without Istio's profiles: its values.yaml under the release's values (Helm's coalesce: the release's win). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> helmEffective(Map<String, Object> release) {
+        Map<String, Object> values = yaml("values.yaml");
+        overwrite(values, release);
+        return values;
+    }
+
+    /** Chart.yaml's name. */
+    String name() {
+        return String.valueOf(yaml("Chart.yaml").get("name"));
+    }
+
+    /** Every template of the chart and its vendored subcharts, concatenated. */
+    String templates() {
+        try (var files = Files.walk(dir)) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(f -> f.toString().contains("/templates/") && Files.isRegularFile(f)).sorted().toList()) {
+                all.append(Files.readString(f)).append('\n');
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chart directories under the charts root whose Chart.yaml names {@code chart}. */
+    static List<String> directoriesOf(String chart) {
+        try (var dirs = Files.list(root())) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")))
+                    .map(d -> d.getFileName().toString())
+                    .filter(d -> chart.equals(new IstioChart(d).name()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void overwrite(Map<String, Object> into, Map<String, Object> from) {
+        from.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> m && into.get(key) instanceof Map<?, ?> c) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) c);
+                overwrite(copy, (Map<String, Object>) m);
+                into.put(key, copy);
+            } else {
+                into.put(key, value);
+            }
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static String coalesce(Map<String, Object> values, String key) {
         Object top = values.get(key);

@@ -76,8 +76,9 @@ public final class GkeCluster extends ComponentResource {
         this.network = args.adoptsNetwork() ? VpcBuilder.adopt(args) : VpcBuilder.create(scope, spec.network(), args);
         var nodeAccount = NodeServiceAccount.create(scope);
         var secretsKey = SecretsKey.createOrAdopt(scope, args, invoke);
-        // private nodes: GKE's own rule lets the control plane reach only 443 and 10250 on them
-        List<Resource> webhookRules = spec.network().privateNodes()
+        // private nodes: GKE's own rule lets the control plane reach only 443 and 10250 on them. Only in our own
+        // network: an adopted one may be a Shared VPC whose firewall belongs to the host project (docs/gcp.md)
+        List<Resource> webhookRules = spec.network().privateNodes() && network.created()
                 ? List.of(MasterWebhookFirewall.create(scope, network, args.masterCidr(), nodeAccount.email())) : List.of();
 
         // exact versions of the spec's minor, as GKE offers them in the region (and channel)

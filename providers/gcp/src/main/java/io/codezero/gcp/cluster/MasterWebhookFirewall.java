@@ -15,8 +15,10 @@ import java.util.List;
  * injected pod and every Istio resource is refused after the webhook's timeout (Istio's GKE setup guide;
  * terraform-google-kubernetes-engine's {@code add_master_webhook_firewall_rules} opens 8443, 9443 and 15017).
  *
- * <p>The rule targets the nodes' own service account, so it reaches exactly this cluster's nodes, also in an
- * adopted network, and needs no network tags on the pools (tags on a live pool would replace it).
+ * <p>The rule targets the nodes' own service account, so it reaches exactly this cluster's nodes and needs no
+ * network tags on the pools (tags on a live pool would replace it). It is made only in a network the target
+ * created: an adopted network's firewall (a Shared VPC's is the host project's) stays its owner's, and
+ * docs/gcp.md names the rule they must add.
  */
 public final class MasterWebhookFirewall {
     /**

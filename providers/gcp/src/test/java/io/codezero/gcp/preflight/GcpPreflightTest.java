@@ -57,7 +57,11 @@ class GcpPreflightTest {
     }
 
     private PreflightReport run(GcpTargetArgs args) throws Exception {
-        Path key = google.writeServiceAccountKey(dir);
+        return run(args, null);
+    }
+
+    private PreflightReport run(GcpTargetArgs args, String quotaProject) throws Exception {
+        Path key = google.writeServiceAccountKey(dir, quotaProject);
         try (InputStream in = Files.newInputStream(key)) {
             var credentials = ServiceAccountCredentials.fromStream(in).createScoped(GoogleAccessTokens.SCOPES);
             return new GcpPreflight(GoogleRest.at(google.uri(), credentials)).run(spec(), args);
@@ -84,6 +88,14 @@ class GcpPreflightTest {
         assertThat(report.render()).contains("N2_CPUS in europe-west1 has 40 vCPUs free; pool system need 36 more (36 in all at maximum size with upgrade surge)")
                 .contains("NVIDIA_L4_GPUS in europe-west1 has 8 GPUs free; pool gpu need 5 more")
                 .contains("SSD_TOTAL_GB in europe-west1 has 4096 GB free; pools system, gpu need 1400 more");
+    }
+
+    @Test
+    void everyCallCarriesTheAuthLibrarysRequestMetadataIncludingTheQuotaProject() throws Exception {
+        // ADC files may name a quota project; the auth library then asks for x-goog-user-project on every request
+        PreflightReport report = run(args().build(), "acme-billing");
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(google.quotaProjects).hasSizeGreaterThan(8).allMatch("acme-billing"::equals);
     }
 
     @Test

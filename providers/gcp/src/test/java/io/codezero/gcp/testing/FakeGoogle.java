@@ -49,6 +49,8 @@ public final class FakeGoogle implements AutoCloseable {
     private final KeyPair keys;
     private final AtomicInteger tokenRequests = new AtomicInteger();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** The x-goog-user-project header of each API call ("" when absent), in call order. */
+    public final List<String> quotaProjects = Collections.synchronizedList(new ArrayList<>());
     public final List<JsonObject> assertions = Collections.synchronizedList(new ArrayList<>());
     /** Why token requests were refused, for assertion messages. */
     public final List<String> rejections = Collections.synchronizedList(new ArrayList<>());
@@ -114,6 +116,11 @@ public final class FakeGoogle implements AutoCloseable {
 
     /** A service-account key file whose token_uri is this server; the private key is a throwaway made for this server. */
     public Path writeServiceAccountKey(Path dir) throws IOException {
+        return writeServiceAccountKey(dir, null);
+    }
+
+    /** The same, naming a quota project ({@code quota_project_id}) as ADC files may. */
+    public Path writeServiceAccountKey(Path dir, String quotaProject) throws IOException {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
@@ -126,6 +133,9 @@ public final class FakeGoogle implements AutoCloseable {
         key.put("client_id", "100000000000000000001");
         key.put("auth_uri", uri() + "auth");
         key.put("token_uri", uri() + "token");
+        if (quotaProject != null) {
+            key.put("quota_project_id", quotaProject);
+        }
         Path file = dir.resolve("key.json");
         Files.writeString(file, new Gson().toJson(key));
         return file;
@@ -139,6 +149,8 @@ public final class FakeGoogle implements AutoCloseable {
                 token(exchange);
                 return;
             }
+            String quotaProject = exchange.getRequestHeaders().getFirst("x-goog-user-project");
+            quotaProjects.add(quotaProject == null ? "" : quotaProject);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (!("Bearer " + TOKEN).equals(auth)) {
                 error(exchange, 401, "UNAUTHENTICATED", "Request had invalid authentication credentials.", null);
