@@ -92,6 +92,22 @@ class GcpTargetTest {
     }
 
     @Test
+    void enableApisTurnsTheApisOnBeforeAnythingThatUsesThemAndLeavesThemOnAtDestroy() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().enableApis(true).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        List<PlannedResource> apis = run.ofType("gcp:projects/service:Service");
+        assertThat(apis).extracting(a -> a.input("service")).containsExactlyInAnyOrderElementsOf(io.codezero.gcp.preflight.GcpPreflight.REQUIRED_APIS);
+        assertThat(apis).allSatisfy(a -> assertThat(a.input("disableOnDestroy")).isEqualTo(false));
+        PlannedResource container = apis.stream().filter(a -> a.input("service").equals("container.googleapis.com")).findFirst().orElseThrow();
+        for (String type : List.of("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "gcp:kms/keyRing:KeyRing", "gcp:compute/network:Network",
+                "gcp:serviceaccount/account:Account", CLUSTER, POOL)) {
+            assertThat(run.ofType(type)).as(type).isNotEmpty().allSatisfy(r -> assertThat(run.graph().reaches(r.urn(), container.urn()))
+                    .as(r + " waits for the container API").isTrue());
+        }
+        assertThat(Fixtures.run(Fixtures.spec(), Fixtures.args().build()).ofType("gcp:projects/service:Service")).as("off by default").isEmpty();
+    }
+
+    @Test
     void privateNodesGetAFirewallRuleFromTheControlPlaneToTheWebhookPorts() {
         OfflineRun run = defaultRun();
         PlannedResource rule = run.get("gcp:compute/firewall:Firewall", "demo-master-webhooks");

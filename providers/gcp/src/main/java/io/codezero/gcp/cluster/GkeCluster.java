@@ -70,23 +70,26 @@ public final class GkeCluster extends ComponentResource {
                 .project(args.project())
                 .region(args.region())
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        var scope = new GcpScope(name, spec.name(), args.project(), args.region(), this, gcpProvider, GcpLabels.of(spec.name(), spec.tags()));
+        var baseScope = new GcpScope(name, spec.name(), args.project(), args.region(), this, gcpProvider, GcpLabels.of(spec.name(), spec.tags()));
+        List<com.pulumi.gcp.projects.Service> apis = args.enableApis() ? ProjectApis.enable(baseScope) : List.of();
+        var scope = baseScope.afterApis(List.copyOf(apis));
+        Output<String> apisReady = ProjectApis.ready(apis);
         var invoke = InvokeOptions.builder().parent(this).provider(gcpProvider).build();
 
         this.network = args.adoptsNetwork() ? VpcBuilder.adopt(args) : VpcBuilder.create(scope, spec.network(), args);
         var nodeAccount = NodeServiceAccount.create(scope);
-        var secretsKey = SecretsKey.createOrAdopt(scope, args, invoke);
+        var secretsKey = SecretsKey.createOrAdopt(scope, args, invoke, apisReady);
         // private nodes: GKE's own rule lets the control plane reach only 443 and 10250 on them. Only in our own
         // network: an adopted one may be a Shared VPC whose firewall belongs to the host project (docs/gcp.md)
         List<Resource> webhookRules = spec.network().privateNodes() && network.created()
                 ? List.of(MasterWebhookFirewall.create(scope, network, args.masterCidr(), nodeAccount.email())) : List.of();
 
         // exact versions of the spec's minor, as GKE offers them in the region (and channel)
-        Output<GetEngineVersionsResult> versions = ContainerFunctions.getEngineVersions(GetEngineVersionsArgs.builder()
+        Output<GetEngineVersionsResult> versions = apisReady.apply(ready -> ContainerFunctions.getEngineVersions(GetEngineVersionsArgs.builder()
                 .project(args.project())
                 .location(args.region())
                 .versionPrefix(spec.kubernetesVersion() + ".")
-                .build(), invoke);
+                .build(), invoke));
         Output<String> masterVersion = versions.applyValue(v -> pick(v, args.releaseChannel(), spec, true));
         Output<String> nodeVersion = versions.applyValue(v -> pick(v, args.releaseChannel(), spec, false));
 

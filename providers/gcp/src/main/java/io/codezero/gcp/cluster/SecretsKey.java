@@ -40,7 +40,7 @@ final class SecretsKey {
         this.resources = List.copyOf(resources);
     }
 
-    static SecretsKey createOrAdopt(GcpScope scope, GcpTargetArgs args, InvokeOptions invoke) {
+    static SecretsKey createOrAdopt(GcpScope scope, GcpTargetArgs args, InvokeOptions invoke, Output<String> apisReady) {
         List<Resource> resources = new ArrayList<>();
         Output<String> keyName;
         if (args.kmsKeyName().isPresent()) {
@@ -64,7 +64,7 @@ final class SecretsKey {
             resources.add(key);
             keyName = key.id();
         }
-        Output<String> agent = OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(scope.project()).build(), invoke)
+        Output<String> agent = apisReady.apply(ready -> OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(scope.project()).build(), invoke))
                 .applyValue(SecretsKey::containerServiceAgent);
         // the cluster cannot be created until GKE's service agent may use the key
         resources.add(new CryptoKeyIAMMember(scope.name("secrets-key-gke-agent"), CryptoKeyIAMMemberArgs.builder()

@@ -69,10 +69,13 @@ public final class GcpPreflight {
         if (project.status() == CheckStatus.FAIL) {
             return new PreflightReport("Google Cloud", results);
         }
-        List<CheckResult> apis = apis(args.project());
-        results.addAll(apis);
-        if (apis.stream().anyMatch(r -> r.status() == CheckStatus.FAIL
-                && (r.message().contains("container.googleapis.com") || r.message().contains("compute.googleapis.com")))) {
+        Set<String> disabled = new LinkedHashSet<>();
+        results.addAll(apis(args.project(), args.enableApis(), disabled));
+        if (disabled.contains("container.googleapis.com") || disabled.contains("compute.googleapis.com")) {
+            if (args.enableApis()) {
+                results.add(CheckResult.unknown("region", "the region, the Kubernetes version, machine types and quotas can be checked only once "
+                        + String.join(" and ", disabled.stream().filter(a -> a.startsWith("co")).toList()) + " is on; the deploy enables it, run the preflight again after"));
+            }
             return new PreflightReport("Google Cloud", results);
         }
         List<String> zones = new ArrayList<>();
@@ -122,7 +125,7 @@ public final class GcpPreflight {
         return CheckResult.unknown("project", "could not read project " + project + " (" + response.error() + ")");
     }
 
-    List<CheckResult> apis(String project) {
+    List<CheckResult> apis(String project, boolean deployEnables, Set<String> disabled) {
         List<CheckResult> results = new ArrayList<>();
         for (String service : REQUIRED_APIS) {
             GoogleRest.Response response = api.service(project, service);
@@ -130,9 +133,13 @@ public final class GcpPreflight {
                 results.add(CheckResult.unknown("api", "could not read the state of " + service + " (" + response.error() + ")"));
             } else if ("ENABLED".equals(string(response.body(), "state"))) {
                 results.add(CheckResult.pass("api", service + " is enabled"));
+            } else if (deployEnables) {
+                disabled.add(service);
+                results.add(CheckResult.pass("api", service + " is not enabled yet; the deploy enables it first (gcp.enableApis)"));
             } else {
+                disabled.add(service);
                 results.add(CheckResult.fail("api", service + " is not enabled in project " + project + "; enable it at https://console.cloud.google.com/apis/library/"
-                        + service + "?project=" + project + " (or: gcloud services enable " + service + ")"));
+                        + service + "?project=" + project + " (or: gcloud services enable " + service + "), or set gcp.enableApis: true"));
             }
         }
         return results;

@@ -130,7 +130,7 @@ class GcpPreflightTest {
         google.services.put("cloudkms.googleapis.com", "DISABLED");
         CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
         assertThat(failed.message()).isEqualTo("cloudkms.googleapis.com is not enabled in project acme-platform-dev; enable it at "
-                + "https://console.cloud.google.com/apis/library/cloudkms.googleapis.com?project=acme-platform-dev (or: gcloud services enable cloudkms.googleapis.com)");
+                + "https://console.cloud.google.com/apis/library/cloudkms.googleapis.com?project=acme-platform-dev (or: gcloud services enable cloudkms.googleapis.com), or set gcp.enableApis: true");
     }
 
     @Test
@@ -139,6 +139,16 @@ class GcpPreflightTest {
         PreflightReport report = run(args().build());
         assertThat(only(report, CheckStatus.FAIL).message()).startsWith("container.googleapis.com is not enabled");
         assertThat(report.results()).extracting(CheckResult::check).doesNotContain("region", "kubernetes-version");
+    }
+
+    @Test
+    void disabledApisPassWhenTheDeployEnablesThem() throws Exception {
+        google.services.put("cloudkms.googleapis.com", "DISABLED");
+        google.services.put("container.googleapis.com", "DISABLED");
+        PreflightReport report = run(args().enableApis(true).build());
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(report.render()).contains("container.googleapis.com is not enabled yet; the deploy enables it first (gcp.enableApis)");
+        assertThat(only(report, CheckStatus.UNKNOWN).message()).contains("once container.googleapis.com is on");
     }
 
     @Test
