@@ -34,6 +34,11 @@ public final class GcpPreflight {
     public static final List<String> REQUIRED_APIS = List.of("container.googleapis.com", "compute.googleapis.com",
             "cloudkms.googleapis.com", "iam.googleapis.com", "cloudresourcemanager.googleapis.com");
 
+    /** How many zones GKE gives a regional cluster's nodes when none are configured. */
+    static final int GKE_DEFAULT_ZONES = 3;
+    /** The name of the maintenance exclusion this target manages (GkeCluster). */
+    static final String EXCLUSION = "codezero-no-minor-upgrades";
+
     private final GoogleRest api;
     /** Why no credentials could even be loaded, reported as the first (failed) check. */
     private final Exception credentialsUnavailable;
@@ -83,6 +88,7 @@ public final class GcpPreflight {
         CheckResult region = region(args, zones, quotas);
         results.add(region);
         results.add(kubernetesVersion(args, spec.kubernetesVersion()));
+        minorUpgradeWithExclusionChange(spec, args).ifPresent(results::add);
         if (region.status() != CheckStatus.PASS) {
             return new PreflightReport("Google Cloud", results);
         }
@@ -194,6 +200,54 @@ public final class GcpPreflight {
         return versionVerdict(minor, args.releaseChannel(), args.region(), response.body());
     }
 
+    /**
+     * A minor upgrade and a change of the {@code NO_MINOR_UPGRADES} exclusion must not go in one {@code up}: the
+     * provider (terraform-provider-google-beta 5.0.0) sends the maintenance policy before the new master version, and
+     * GKE checks the exclusion's end against the minor the control plane still runs, whose end of support is earlier
+     * (hashicorp/terraform-provider-google#20556). Read from the live cluster (Kubernetes Engine v1 clusters.get).
+     */
+    java.util.Optional<CheckResult> minorUpgradeWithExclusionChange(ClusterSpec spec, GcpTargetArgs args) {
+        if (!args.freezesMinorUpgrades()) {
+            return java.util.Optional.empty();
+        }
+        GoogleRest.Response response = api.cluster(args.project(), args.region(), spec.name());
+        if (response.status() == 404) {
+            return java.util.Optional.empty();  // a new cluster: created with both at once, nothing to order
+        }
+        if (!response.ok()) {
+            return java.util.Optional.of(CheckResult.unknown("upgrade-order", "could not read cluster " + spec.name() + " (" + response.error()
+                    + ") to check that a minor upgrade and a maintenance exclusion change are not applied together"));
+        }
+        String running = minorOf(string(response.body(), "currentMasterVersion"));
+        if (running.isEmpty() || running.equals(spec.kubernetesVersion())) {
+            return java.util.Optional.empty();
+        }
+        String currentEnd = "";
+        JsonObject body = response.body();
+        if (body.has("maintenancePolicy") && body.getAsJsonObject("maintenancePolicy").has("window")) {
+            JsonObject window = body.getAsJsonObject("maintenancePolicy").getAsJsonObject("window");
+            if (window.has("maintenanceExclusions") && window.getAsJsonObject("maintenanceExclusions").has(EXCLUSION)) {
+                currentEnd = string(window.getAsJsonObject("maintenanceExclusions").getAsJsonObject(EXCLUSION), "endTime");
+            }
+        }
+        if (sameInstant(currentEnd, args.noMinorUpgradesEnd())) {
+            return java.util.Optional.of(CheckResult.pass("upgrade-order", "cluster " + spec.name() + " moves from " + running + " to "
+                    + spec.kubernetesVersion() + " with its maintenance exclusion unchanged"));
+        }
+        return java.util.Optional.of(CheckResult.fail("upgrade-order", "cluster " + spec.name() + " runs " + running + " and this deploy both moves it to "
+                + spec.kubernetesVersion() + " and changes the no-minor-upgrades exclusion's end (" + (currentEnd.isEmpty() ? "none" : currentEnd)
+                + " to " + args.noMinorUpgradesEnd() + "); GKE checks the new end against " + running
+                + "'s end of support before the upgrade, so do it in two `up`s: first kubernetesVersion with the exclusion as it is, then the exclusion"));
+    }
+
+    private static boolean sameInstant(String a, String b) {
+        try {
+            return java.time.Instant.parse(a).equals(java.time.Instant.parse(b));
+        } catch (RuntimeException e) {
+            return java.util.Objects.equals(a, b);
+        }
+    }
+
     /** The verdict on GKE's ServerConfig: is a patch of the minor offered where the cluster will run? */
     static CheckResult versionVerdict(String minor, ReleaseChannel channel, String region, JsonObject serverConfig) {
         String prefix = minor + ".";
@@ -252,7 +306,13 @@ public final class GcpPreflight {
                 }
             }
             String pools = "pool" + (entry.getValue().size() == 1 ? " " : "s ") + entry.getValue().stream().map(NodePool::name).collect(Collectors.joining(", "));
-            if (!missing.isEmpty()) {
+            if (!missing.isEmpty() && args.zones().isEmpty() && zones.size() - missing.size() >= GKE_DEFAULT_ZONES) {
+                // GKE puts a regional cluster's nodes in three zones of its choosing: enough zones offer the type, but
+                // whether GKE's three are among them is not known before it chooses
+                results.add(CheckResult.unknown("machine-type", "machine type " + type + " (" + pools + ") is not offered in " + String.join(", ", missing)
+                        + " but is in " + (zones.size() - missing.size()) + " other zones; GKE picks three zones of the region, so set gcp.zones to"
+                        + " zones that offer it to be sure"));
+            } else if (!missing.isEmpty()) {
                 results.add(CheckResult.fail("machine-type", "machine type " + type + " (" + pools + ") is not offered in " + String.join(", ", missing)
                         + (args.zones().isEmpty() ? "; GKE may place nodes in any zone of the region, so set gcp.zones to zones that offer it" : "; choose other gcp.zones")
                         + " or another type with gcp.machineTypes"));

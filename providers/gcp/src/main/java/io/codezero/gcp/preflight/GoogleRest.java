@@ -82,6 +82,11 @@ public final class GoogleRest {
         return get(compute, "compute/v1/projects/" + project + "/aggregated/instances?filter=" + filter);
     }
 
+    /** Kubernetes Engine v1 projects.locations.clusters.get (404 while the cluster does not exist). */
+    public Response cluster(String project, String location, String name) {
+        return get(container, "v1/projects/" + project + "/locations/" + location + "/clusters/" + name);
+    }
+
     /** Kubernetes Engine v1 projects.locations.getServerConfig. */
     public Response serverConfig(String project, String location) {
         return get(container, "v1/projects/" + project + "/locations/" + location + "/serverConfig");

@@ -152,6 +152,29 @@ class GcpPreflightTest {
     }
 
     @Test
+    void aMinorUpgradeTogetherWithANewExclusionEndMustBeTwoUps() throws Exception {
+        // Kubernetes Engine v1 clusters.get: currentMasterVersion and maintenancePolicy.window.maintenanceExclusions
+        google.clusters.put("demo", new String[] {"1.33.7-gke.1000000", "2026-06-01T00:00:00Z"});
+        CheckResult failed = only(run(args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-12-01T00:00:00Z").build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("upgrade-order");
+        assertThat(failed.message()).startsWith("cluster demo runs 1.33 and this deploy both moves it to 1.34 and changes the no-minor-upgrades exclusion's end")
+                .endsWith("so do it in two `up`s: first kubernetesVersion with the exclusion as it is, then the exclusion");
+        // step one: the upgrade alone passes; step two: the exclusion alone (the cluster already on 1.34) has nothing to order
+        assertThat(run(args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z").build()).passed()).isTrue();
+        google.clusters.put("demo", new String[] {"1.34.4-gke.1200000", "2026-06-01T00:00:00Z"});
+        assertThat(run(args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-12-01T00:00:00Z").build()).passed()).isTrue();
+    }
+
+    @Test
+    void aTypeMissingInOneZoneOfAFourZoneRegionIsUnknownNotAFailure() throws Exception {
+        google.zones.add("europe-west1-e");
+        google.missingIn.put("g2-standard-8", List.of("europe-west1-e"));
+        PreflightReport report = run(args().build());
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(only(report, CheckStatus.UNKNOWN).message()).startsWith("machine type g2-standard-8 (pool gpu) is not offered in europe-west1-e but is in 3 other zones");
+    }
+
+    @Test
     void anUnknownRegionIsReported() throws Exception {
         // Compute v1 regions.get: 404 with errors[].reason notFound
         CheckResult failed = only(run(args().region("europe-west99").build()), CheckStatus.FAIL);

@@ -73,6 +73,9 @@ public final class FakeGoogle implements AutoCloseable {
     /** The node VMs GKE already runs for a cluster: cluster name -> instances (zone, machine type, spot, boot disk GB). */
     public final Map<String, List<Node>> clusterNodes = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** Clusters that exist: name -> [currentMasterVersion, end of the codezero-no-minor-upgrades exclusion or null]. */
+    public final Map<String, String[]> clusters = Collections.synchronizedMap(new LinkedHashMap<>());
+
     /** One node VM of a cluster. */
     public record Node(String zone, String machineType, boolean spot, int diskGb) {
     }
@@ -212,6 +215,7 @@ public final class FakeGoogle implements AutoCloseable {
     private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
     private static final Pattern INSTANCES = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
+    private static final Pattern CLUSTER = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/clusters/([^/]+)");
     private static final Pattern SERVER_CONFIG = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/serverConfig");
 
     private void route(HttpExchange exchange, String path) throws IOException {
@@ -246,6 +250,33 @@ public final class FakeGoogle implements AutoCloseable {
             });
             config.add("channels", list);
             send(exchange, 200, config);
+        } else if ((m = CLUSTER.matcher(path)).matches()) {
+            String[] cluster = clusters.get(m.group(3));
+            if (cluster == null) {
+                error(exchange, 404, "NOT_FOUND", "Not found: projects/" + m.group(1) + "/locations/" + m.group(2) + "/clusters/" + m.group(3) + ".", null);
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("name", m.group(3));
+            body.addProperty("location", m.group(2));
+            body.addProperty("currentMasterVersion", cluster[0]);
+            body.addProperty("status", "RUNNING");
+            JsonObject window = new JsonObject();
+            JsonObject exclusions = new JsonObject();
+            if (cluster[1] != null) {
+                JsonObject exclusion = new JsonObject();
+                exclusion.addProperty("startTime", "2026-01-01T00:00:00Z");
+                exclusion.addProperty("endTime", cluster[1]);
+                JsonObject options = new JsonObject();
+                options.addProperty("scope", "NO_MINOR_UPGRADES");
+                exclusion.add("maintenanceExclusionOptions", options);
+                exclusions.add("codezero-no-minor-upgrades", exclusion);
+            }
+            window.add("maintenanceExclusions", exclusions);
+            JsonObject policy = new JsonObject();
+            policy.add("window", window);
+            body.add("maintenancePolicy", policy);
+            send(exchange, 200, body);
         } else if ((m = INSTANCES.matcher(path)).matches()) {
             String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
             Matcher f = Pattern.compile("filter=labels\\.goog-k8s-cluster-name=([a-z0-9-]+)").matcher(query);
