@@ -186,6 +186,9 @@ public final class GcpValidator {
             if (pool.size().knownClass().filter(c -> c == SizeClass.GPU).isPresent() && type.isPresent() && !MachineTypes.isGpu(type.get())) {
                 problems.add(Problem.of(at + ".size", "gpu -> " + type.get(),
                         "the gpu class must map to an accelerator-optimized machine type with GPUs attached (a2, a3, g2 ...); fix gcp.machineTypes.gpu"));
+            } else if (type.isPresent() && MachineTypes.isGpu(type.get()) && GpuAccelerators.of(type.get()).isEmpty()) {
+                problems.add(Problem.of(at + ".size", type.get(), "is a GPU machine type whose GPUs CodeZero cannot name for GKE's driver"
+                        + " installation; use a g2-standard, a2-highgpu/megagpu/ultragpu or a3-highgpu/megagpu type"));
             }
         }
         for (Map.Entry<SizeClass, String> e : args.machineTypeOverrides().entrySet()) {

@@ -92,6 +92,16 @@ class GcpTargetTest {
     }
 
     @Test
+    void gpuPoolsNameTheirGpusSoGkeInstallsTheDriver() {
+        OfflineRun run = defaultRun();
+        PlannedResource gpu = run.get(POOL, "demo-gpu");
+        assertThat(gpu.input("nodeConfig.guestAccelerators.0.type")).isEqualTo("nvidia-l4");
+        assertThat(gpu.input("nodeConfig.guestAccelerators.0.count")).isEqualTo(1.0);
+        assertThat(gpu.input("nodeConfig.guestAccelerators.0.gpuDriverInstallationConfig.gpuDriverVersion")).isEqualTo("DEFAULT");
+        assertThat(run.get(POOL, "demo-system").input("nodeConfig.guestAccelerators")).isNull();
+    }
+
+    @Test
     void enableApisTurnsTheApisOnBeforeAnythingThatUsesThemAndLeavesThemOnAtDestroy() {
         OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().enableApis(true).build());
         assertThat(run.succeeded()).as(run.failure()).isTrue();

@@ -318,6 +318,11 @@ public final class GcpPreflight {
                         + " or another type with gcp.machineTypes"));
             } else if (error != null) {
                 results.add(CheckResult.unknown("machine-type", "could not check machine type " + type + " (" + error + ")"));
+            } else if (shapes.containsKey(type) && !acceleratorsAgree(type, shapes.get(type))) {
+                results.add(CheckResult.fail("machine-type", "machine type " + type + " (" + pools + ") carries "
+                        + shapes.get(type).accelerators() + " x " + shapes.get(type).acceleratorType() + " by Compute Engine's description, but the node pool would name "
+                        + io.codezero.gcp.GpuAccelerators.of(type).map(a -> a.count() + " x " + a.type()).orElse("none")
+                        + " for GKE's driver installation; choose another gcp.machineTypes.gpu"));
             } else {
                 results.add(CheckResult.pass("machine-type", type + " (" + pools + ") is offered in " + String.join(", ", zones)));
             }
@@ -460,6 +465,15 @@ public final class GcpPreflight {
             out.merge("pd-standard".equals(diskType) ? "DISKS_TOTAL_GB" : "SSD_TOTAL_GB", diskGb, Integer::sum);
             return out;
         }
+    }
+
+    /** Whether the GPUs the node pool names for driver installation are the ones Compute Engine says the type has. */
+    static boolean acceleratorsAgree(String type, MachineShape shape) {
+        var declared = io.codezero.gcp.GpuAccelerators.of(type);
+        if (shape.acceleratorType() == null || shape.accelerators() == 0) {
+            return declared.isEmpty();
+        }
+        return declared.isPresent() && declared.get().type().equals(shape.acceleratorType()) && declared.get().count() == shape.accelerators();
     }
 
     private static MachineShape shape(String type, JsonObject machineType) {

@@ -252,6 +252,14 @@ class GcpPreflightTest {
     }
 
     @Test
+    void theGpusAPoolNamesMustBeTheOnesComputeEngineSaysItsMachineTypeHas() throws Exception {
+        google.accelerators.put("g2-standard-8", new Object[] {"nvidia-l4", 2});
+        google.quotas.put("NVIDIA_L4_GPUS", new double[] {16, 0});
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).isEqualTo("machine type g2-standard-8 (pool gpu) carries 2 x nvidia-l4 by "
+                + "Compute Engine's description, but the node pool would name 1 x nvidia-l4 for GKE's driver installation; choose another gcp.machineTypes.gpu");
+    }
+
+    @Test
     void gpuAndSsdQuotasAreChecked() throws Exception {
         // Compute v1 machineTypes.get: accelerators[] of {guestAcceleratorType, guestAcceleratorCount}; g2-standard-8 carries one L4
         google.quotas.put("NVIDIA_L4_GPUS", new double[] {4, 0});
