@@ -16,6 +16,7 @@ import io.codezero.core.target.TargetContext;
 import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import io.codezero.gcp.cluster.GkeCluster;
+import io.codezero.gcp.cluster.IamPropagation;
 import io.codezero.gcp.preflight.GcpPreflight;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,7 +83,8 @@ public final class GcpTarget implements ClusterTarget {
         if (args.preflight() && RealEngine.isDrivingThisProgram()) {
             GcpPreflight.forProject(args).run(spec, args).throwIfFailed();
         }
-        GkeCluster cluster = new GkeCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        GkeCluster cluster = new GkeCluster(context.stackName(), spec, args, keyGrantPropagation(spec),
+                ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 new StorageProfile(io.codezero.gcp.cluster.GkeClusterNames.STANDARD_CLASS, io.codezero.gcp.cluster.GkeClusterNames.FAST_CLASS),
                 loadBalancers(), cluster.readiness())
@@ -92,6 +94,26 @@ public final class GcpTarget implements ClusterTarget {
                         "GKE's CNI (Dataplane V2) is Google's own: sidecars need only istio-cni's redirection, while ambient's"
                                 + " node agents add ztunnel beside Dataplane V2 on every node; choose platform.istio.mode: ambient to use it"))
                 .withHandles(cluster.handles());
+    }
+
+    /**
+     * Whether this deploy creates the cluster, and so must give the KMS grant it just made time to take effect: only
+     * under the real engine, not in preview, and only when Kubernetes Engine says the cluster does not exist (or cannot
+     * say: then waiting costs a minute and a half, not a failed first {@code up}).
+     */
+    private IamPropagation keyGrantPropagation(ClusterSpec spec) {
+        if (!RealEngine.isDrivingThisProgram() || com.pulumi.deployment.Deployment.getInstance().isDryRun() || args.kmsKeyName().isPresent()) {
+            return IamPropagation.NONE;
+        }
+        try {
+            var api = io.codezero.gcp.preflight.GoogleRest.google(io.codezero.gcp.auth.GoogleAccessTokens.applicationDefault());
+            if (api.cluster(args.project(), args.region(), spec.name()).ok()) {
+                return IamPropagation.NONE;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no credentials here: the provider will say so; waiting does no harm
+        }
+        return IamPropagation.sleeping(IamPropagation.CLUSTER_CREATION);
     }
 
     /** GKE's own service controller: external passthrough NLBs by default, internal ones with GKE's annotation. */

@@ -92,6 +92,24 @@ class GcpTargetTest {
     }
 
     @Test
+    void aNewClusterWaitsForTheKmsGrantToTakeEffectBeforeItIsCreated() {
+        List<java.time.Duration> waits = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        OfflineRun run = OfflineEngine.create().mocks(GcpPlanMocks.create()).run(ctx -> new io.codezero.gcp.cluster.GkeCluster("demo", Fixtures.spec(),
+                Fixtures.args().build(), new io.codezero.gcp.cluster.IamPropagation(java.time.Duration.ofSeconds(90), waits::add),
+                ComponentResourceOptions.builder().build()));
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(waits).containsExactly(java.time.Duration.ofSeconds(90));
+        assertThat(run.get(CLUSTER, "demo-gke").input("databaseEncryption.keyName")).isEqualTo("demo-secrets-key-id");
+        // an adopted key gets no grant from us, so there is nothing to wait for
+        waits.clear();
+        OfflineRun adopted = OfflineEngine.create().mocks(GcpPlanMocks.create()).run(ctx -> new io.codezero.gcp.cluster.GkeCluster("demo", Fixtures.spec(),
+                Fixtures.args().kmsKeyName("projects/acme-security/locations/europe-west1/keyRings/gke/cryptoKeys/secrets").build(),
+                new io.codezero.gcp.cluster.IamPropagation(java.time.Duration.ofSeconds(90), waits::add), ComponentResourceOptions.builder().build()));
+        assertThat(adopted.succeeded()).as(adopted.failure()).isTrue();
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void gpuPoolsNameTheirGpusSoGkeInstallsTheDriver() {
         OfflineRun run = defaultRun();
         PlannedResource gpu = run.get(POOL, "demo-gpu");

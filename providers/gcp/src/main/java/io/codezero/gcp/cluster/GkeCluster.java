@@ -65,6 +65,14 @@ public final class GkeCluster extends ComponentResource {
     private final List<StorageClass> storageClasses;
 
     public GkeCluster(String name, ClusterSpec spec, GcpTargetArgs args, ComponentResourceOptions options) {
+        this(name, spec, args, IamPropagation.NONE, options);
+    }
+
+    /**
+     * @param keyGrantPropagation the wait between granting GKE's agent on the secrets key and creating the cluster
+     *                            ({@link IamPropagation}); {@link IamPropagation#NONE} when the cluster exists
+     */
+    public GkeCluster(String name, ClusterSpec spec, GcpTargetArgs args, IamPropagation keyGrantPropagation, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var gcpProvider = new com.pulumi.gcp.Provider(name + "-gcp", ProviderArgs.builder()
                 .project(args.project())
@@ -96,7 +104,7 @@ public final class GkeCluster extends ComponentResource {
         List<Resource> clusterDependencies = new ArrayList<>(network.resources());
         clusterDependencies.addAll(secretsKey.resources());
         clusterDependencies.addAll(nodeAccount.grants());
-        var cluster = new Cluster(scope.name("gke"), clusterArgs(spec, args, scope, network, nodeAccount, secretsKey, masterVersion).build(),
+        var cluster = new Cluster(scope.name("gke"), clusterArgs(spec, args, scope, network, nodeAccount, secretsKey.keyNameAfterGrant(keyGrantPropagation), masterVersion).build(),
                 CustomResourceOptions.builder().parent(this).provider(gcpProvider).dependsOn(clusterDependencies)
                         .ignoreChanges(IGNORED)
                         // the engine refuses any deployment that would delete it: a destroy, or a change that replaces it
@@ -134,7 +142,7 @@ public final class GkeCluster extends ComponentResource {
     }
 
     private static ClusterArgs.Builder clusterArgs(ClusterSpec spec, GcpTargetArgs args, GcpScope scope, ClusterNetwork network,
-                                                   NodeServiceAccount nodeAccount, SecretsKey secretsKey, Output<String> masterVersion) {
+                                                   NodeServiceAccount nodeAccount, Output<String> secretsKeyName, Output<String> masterVersion) {
         var networkSpec = spec.network();
         var builder = ClusterArgs.builder()
                 .name(spec.name())
@@ -170,7 +178,7 @@ public final class GkeCluster extends ComponentResource {
                 .datapathProvider("ADVANCED_DATAPATH")
                 .enableShieldedNodes(true)
                 .enableLegacyAbac(false)
-                .databaseEncryption(ClusterDatabaseEncryptionArgs.builder().state("ENCRYPTED").keyName(secretsKey.keyName()).build())
+                .databaseEncryption(ClusterDatabaseEncryptionArgs.builder().state("ENCRYPTED").keyName(secretsKeyName).build())
                 .addonsConfig(ClusterAddonsConfigArgs.builder()
                         .gcePersistentDiskCsiDriverConfig(ClusterAddonsConfigGcePersistentDiskCsiDriverConfigArgs.builder().enabled(true).build())
                         .build())
