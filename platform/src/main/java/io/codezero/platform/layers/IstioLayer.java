@@ -20,6 +20,7 @@ import io.codezero.core.Versions;
 import io.codezero.core.target.BundledIngress;
 import io.codezero.core.target.CniPaths;
 import io.codezero.core.target.Exposure;
+import io.codezero.core.target.LimitedPriorityClasses;
 import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.InstalledLayer;
@@ -276,6 +277,7 @@ public final class IstioLayer extends DeclaredLayer {
         Exposure exposure = exposure(context.settings(), context.cluster().loadBalancers());
         refuseBundledIngress(context);
         Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
+        boolean nodeCriticalNeedsQuota = nodeCriticalNeedsQuota(context.cluster().facts().get(LimitedPriorityClasses.class));
         LayerContext c = context;
         IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
         String gatewayNs = options.gatewayNamespace();
@@ -296,11 +298,13 @@ public final class IstioLayer extends DeclaredLayer {
         // The CNI node agent runs in both modes: in sidecar mode it sets up each pod's traffic redirection, so
         // injected pods need no istio-init container with NET_ADMIN and NET_RAW and app namespaces stay `restricted`.
         // Node agents need neither the CRDs nor istiod to start; they only gate mesh workloads.
-        Release cni = c.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths), 600, systemNs);
+        Release cni = c.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths, nodeCriticalNeedsQuota), 600,
+                systemNs);
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod, cni));
         if (mode == IstioMode.AMBIENT) {
             Map<String, Object> ztunnelValues = new LinkedHashMap<>(Map.of("resources", requests("200m", "256Mi")));
             platformProfile(cniPaths, ztunnelValues);
+            nodeCriticalQuota(nodeCriticalNeedsQuota, ztunnelValues);
             Release ztunnel = c.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE, ztunnelValues, 600, systemNs);
             workloadsReady.add(ztunnel);
         }
@@ -443,7 +447,7 @@ public final class IstioLayer extends DeclaredLayer {
      * istio-cni: ambient redirection, or the sidecars' traffic redirection in sidecar mode, in the directories where
      * this cluster's runtime keeps its CNI files.
      */
-    static Map<String, Object> cniValues(IstioMode mode, Optional<CniPaths> paths) {
+    static Map<String, Object> cniValues(IstioMode mode, Optional<CniPaths> paths, boolean nodeCriticalNeedsQuota) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (mode == IstioMode.AMBIENT) {
             values.put("profile", "ambient");
@@ -454,7 +458,27 @@ public final class IstioLayer extends DeclaredLayer {
             values.put("cniBinDir", p.binDir());
         });
         platformProfile(paths, values);
+        nodeCriticalQuota(nodeCriticalNeedsQuota, values);
         return values;
+    }
+
+    /**
+     * Whether the cluster admits {@code system-node-critical} pods outside kube-system only under a ResourceQuota
+     * for that class ({@link LimitedPriorityClasses}): istio-cni's and ztunnel's DaemonSets use it, and without the
+     * quota they get no pods at all.
+     */
+    static boolean nodeCriticalNeedsQuota(Optional<LimitedPriorityClasses> limited) {
+        return limited.map(l -> l.limits(LimitedPriorityClasses.NODE_CRITICAL)).orElse(false);
+    }
+
+    /**
+     * The node agents' charts create the ResourceQuota themselves, in their release namespace and scoped to
+     * {@code system-node-critical} ({@code resourceQuotas.enabled}); Helm installs it before the DaemonSet.
+     */
+    private static void nodeCriticalQuota(boolean needed, Map<String, Object> values) {
+        if (needed) {
+            values.put("resourceQuotas", Map.of("enabled", true));
+        }
     }
 
     /** Istio's platform profile (e.g. k3s) for charts that have one, as Istio's platform prerequisites ask. */

@@ -5,6 +5,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.CniPaths;
+import io.codezero.core.target.LimitedPriorityClasses;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
 import io.codezero.core.target.MeshDataplanePreference;
@@ -15,6 +17,7 @@ import io.codezero.core.target.TargetContext;
 import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import io.codezero.gcp.cluster.GkeCluster;
+import io.codezero.gcp.cluster.IamPropagation;
 import io.codezero.gcp.preflight.GcpPreflight;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,9 +30,20 @@ public final class GcpTarget implements ClusterTarget {
     public static final String KIND = "gcp";
     /** GKE's annotation for an internal passthrough Network Load Balancer (in the node subnet). */
     public static final Map<String, String> INTERNAL_LB = Map.of("networking.gke.io/load-balancer-type", "Internal");
+    /**
+     * GKE nodes (COS and Ubuntu images) keep CNI plugins in {@code /home/kubernetes/bin}, not {@code /opt/cni/bin},
+     * and the configuration in the usual {@code /etc/cni/net.d}; Istio's platform profile for them is {@code gke}
+     * (Istio's platform prerequisites for GKE; the istio-cni chart's README and {@code profile-platform-gke.yaml}).
+     */
+    public static final CniPaths CNI_PATHS = new CniPaths("/etc/cni/net.d", "/home/kubernetes/bin", "gke");
+    /**
+     * GKE admits {@code system-node-critical} pods only in kube-system or in a namespace with a ResourceQuota for
+     * that class (Istio's platform prerequisites for GKE): istio-cni and ztunnel run in istio-system with it.
+     */
+    public static final LimitedPriorityClasses LIMITED_PRIORITY_CLASSES =
+            new LimitedPriorityClasses(List.of(LimitedPriorityClasses.NODE_CRITICAL), "GKE");
 
     private final GcpTargetArgs args;
-    private GkeCluster cluster;
 
     public GcpTarget(GcpTargetArgs args) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new GcpTarget(args)");
@@ -86,17 +100,37 @@ public final class GcpTarget implements ClusterTarget {
         if (args.preflight() && RealEngine.isDrivingThisProgram()) {
             GcpPreflight.forProject(args).run(spec, args).throwIfFailed();
         }
-        cluster = new GkeCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        GkeCluster cluster = new GkeCluster(context.stackName(), spec, args, keyGrantPropagation(spec),
+                ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 new StorageProfile(io.codezero.gcp.cluster.GkeClusterNames.STANDARD_CLASS, io.codezero.gcp.cluster.GkeClusterNames.FAST_CLASS),
                 loadBalancers(), cluster.readiness())
+                .withFact(CniPaths.class, CNI_PATHS)
+                .withFact(LimitedPriorityClasses.class, LIMITED_PRIORITY_CLASSES)
                 .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
-                        "GKE's CNI (Dataplane V2) is Google's: istio-cni and ztunnel need GKE-specific settings the platform does not set, sidecars work as is"));
+                        "GKE's CNI (Dataplane V2) is Google's own: sidecars need only istio-cni's redirection, while ambient's"
+                                + " node agents add ztunnel beside Dataplane V2 on every node; choose platform.istio.mode: ambient to use it"))
+                .withHandles(cluster.handles());
     }
 
-    /** The component registered by the last {@link #provision} call, for callers that need its outputs. */
-    public GkeCluster cluster() {
-        return cluster;
+    /**
+     * Whether this deploy creates the cluster, and so must give the KMS grant it just made time to take effect: only
+     * under the real engine, not in preview, and only when Kubernetes Engine says the cluster does not exist (or cannot
+     * say: then waiting costs a minute and a half, not a failed first {@code up}).
+     */
+    private IamPropagation keyGrantPropagation(ClusterSpec spec) {
+        if (!RealEngine.isDrivingThisProgram() || com.pulumi.deployment.Deployment.getInstance().isDryRun() || args.kmsKeyName().isPresent()) {
+            return IamPropagation.NONE;
+        }
+        try {
+            var api = io.codezero.gcp.preflight.GoogleRest.google(io.codezero.gcp.auth.GoogleAccessTokens.applicationDefault());
+            if (api.cluster(args.project(), args.region(), spec.name()).ok()) {
+                return IamPropagation.NONE;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no credentials here: the provider will say so; waiting does no harm
+        }
+        return IamPropagation.sleeping(IamPropagation.CLUSTER_CREATION);
     }
 
     /** GKE's own service controller: external passthrough NLBs by default, internal ones with GKE's annotation. */

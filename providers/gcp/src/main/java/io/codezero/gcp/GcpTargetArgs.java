@@ -43,6 +43,7 @@ public final class GcpTargetArgs {
     private final boolean deletionProtection;
     private final List<String> tokenCommand;
     private final boolean preflight;
+    private final boolean enableApis;
     private final UpgradeStrategy upgradeStrategy;
     private final int maxSurge;
     private final int maxUnavailable;
@@ -71,6 +72,7 @@ public final class GcpTargetArgs {
         this.deletionProtection = b.deletionProtection;
         this.tokenCommand = List.copyOf(b.tokenCommand);
         this.preflight = b.preflight;
+        this.enableApis = b.enableApis;
         this.upgradeStrategy = b.upgradeStrategy;
         this.maxSurge = b.maxSurge;
         this.maxUnavailable = b.maxUnavailable;
@@ -134,6 +136,7 @@ public final class GcpTargetArgs {
             b.tokenCommand(gcp.strings("tokenCommand"));
         }
         b.preflight(gcp.bool("preflight", b.preflight));
+        b.enableApis(gcp.bool("enableApis", b.enableApis));
         ConfigObject upgrades = gcp.object("upgrades");
         String strategy = upgrades.string("strategy", b.upgradeStrategy.name());
         UpgradeStrategy.parse(strategy).ifPresentOrElse(b::upgradeStrategy, () -> gcp.problems().add(Problem.of(
@@ -246,6 +249,11 @@ public final class GcpTargetArgs {
         return preflight;
     }
 
+    /** Whether the deploy enables the APIs a cluster needs (container, compute, cloudkms, iam, cloudresourcemanager). */
+    public boolean enableApis() {
+        return enableApis;
+    }
+
     public UpgradeStrategy upgradeStrategy() {
         return upgradeStrategy;
     }
@@ -290,6 +298,7 @@ public final class GcpTargetArgs {
         private boolean deletionProtection = true;
         private final List<String> tokenCommand = new ArrayList<>(DEFAULT_TOKEN_COMMAND);
         private boolean preflight;
+        private boolean enableApis;
         private UpgradeStrategy upgradeStrategy = UpgradeStrategy.SURGE;
         private int maxSurge = 1;
         private int maxUnavailable = 0;
@@ -389,6 +398,16 @@ public final class GcpTargetArgs {
         /** Run the preflight before registering anything (only when the Pulumi CLI drives the program). */
         public Builder preflight(boolean preflight) {
             this.preflight = preflight;
+            return this;
+        }
+
+        /**
+         * Enable the APIs a cluster needs as part of the deploy, before anything that uses them (a fresh project has
+         * them off, and GKE's service agent, which the KMS grant names, exists only once the container API is on).
+         * They stay enabled after a destroy: other things in the project may use them.
+         */
+        public Builder enableApis(boolean enableApis) {
+            this.enableApis = enableApis;
             return this;
         }
 

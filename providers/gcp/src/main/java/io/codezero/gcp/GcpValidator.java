@@ -186,6 +186,9 @@ public final class GcpValidator {
             if (pool.size().knownClass().filter(c -> c == SizeClass.GPU).isPresent() && type.isPresent() && !MachineTypes.isGpu(type.get())) {
                 problems.add(Problem.of(at + ".size", "gpu -> " + type.get(),
                         "the gpu class must map to an accelerator-optimized machine type with GPUs attached (a2, a3, g2 ...); fix gcp.machineTypes.gpu"));
+            } else if (type.isPresent() && MachineTypes.isGpu(type.get()) && GpuAccelerators.of(type.get()).isEmpty()) {
+                problems.add(Problem.of(at + ".size", type.get(), "is a GPU machine type whose GPUs CodeZero cannot name for GKE's driver"
+                        + " installation; use a g2-standard, a2-highgpu/megagpu/ultragpu or a3-highgpu/megagpu type"));
             }
         }
         for (Map.Entry<SizeClass, String> e : args.machineTypeOverrides().entrySet()) {
@@ -239,6 +242,15 @@ public final class GcpValidator {
         if (args.maintenanceRecurrence() == null
                 || !args.maintenanceRecurrence().matches("FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[-+,A-Z0-9]+)*")) {
             problems.add(Problem.of("gcp.maintenance.recurrence", args.maintenanceRecurrence(), "must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA,SU"));
+        } else if (start.isPresent() && end.isPresent() && end.get().isAfter(start.get())) {
+            MaintenanceAvailability.problem(java.time.Duration.between(start.get(), end.get()), args.maintenanceRecurrence())
+                    .ifPresent(why -> problems.add(Problem.of("gcp.maintenance", args.maintenanceStart() + " to " + args.maintenanceEnd()
+                            + " " + args.maintenanceRecurrence(), why)));
+        }
+        if (args.freezesMinorUpgrades() && args.releaseChannel() == ReleaseChannel.UNSPECIFIED) {
+            problems.add(Problem.of("gcp.maintenance.noMinorUpgrades", args.noMinorUpgradesStart() + " to " + args.noMinorUpgradesEnd(),
+                    "needs a release channel: GKE offers the NO_MINOR_UPGRADES scope only to clusters enrolled in one; set gcp.releaseChannel"
+                            + " (REGULAR, STABLE or RAPID), or leave the channels without the exclusion (then node versions change only by `pulumi up`)"));
         }
         if (args.freezesMinorUpgrades()) {
             Optional<Instant> from = time("gcp.maintenance.noMinorUpgrades.start", args.noMinorUpgradesStart(), problems);

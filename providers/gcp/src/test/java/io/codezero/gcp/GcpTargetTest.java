@@ -70,15 +70,111 @@ class GcpTargetTest {
     }
 
     @Test
-    void anAdoptedKmsKeyIsUsedAndOnlyTheAgentGrantIsAdded() {
+    void outsideAReleaseChannelPoolsPinTheVersionAndAutoUpgradeIsOff() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().releaseChannel(ReleaseChannel.UNSPECIFIED).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.ofType(POOL)).allSatisfy(p -> {
+            assertThat(p.input("version")).isEqualTo("1.34" + GcpPlanMocks.PATCH);
+            assertThat(p.input("management.autoUpgrade")).isEqualTo(false);
+        });
+    }
+
+    @Test
+    void anAdoptedKmsKeyIsUsedWithoutAGrantThatADestroyWouldRevokeFromOtherClusters() {
         String key = "projects/acme-security/locations/europe-west1/keyRings/gke/cryptoKeys/secrets";
         OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().kmsKeyName(key).build());
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(run.ofType("gcp:kms/keyRing:KeyRing")).isEmpty();
         assertThat(run.ofType("gcp:kms/cryptoKey:CryptoKey")).isEmpty();
         assertThat(run.get(CLUSTER, "demo-gke").input("databaseEncryption.keyName")).isEqualTo(key);
-        assertThat(run.get("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "demo-secrets-key-gke-agent").input("cryptoKeyId")).isEqualTo(key);
+        // the key's owner grants GKE's agent; a grant of this stack would be deleted with it, for every cluster using the key
+        assertThat(run.ofType("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember")).isEmpty();
     }
+
+    @Test
+    void aNewClusterWaitsForTheKmsGrantToTakeEffectBeforeItIsCreated() {
+        List<java.time.Duration> waits = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        OfflineRun run = OfflineEngine.create().mocks(GcpPlanMocks.create()).run(ctx -> new io.codezero.gcp.cluster.GkeCluster("demo", Fixtures.spec(),
+                Fixtures.args().build(), new io.codezero.gcp.cluster.IamPropagation(java.time.Duration.ofSeconds(90), waits::add),
+                ComponentResourceOptions.builder().build()));
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(waits).containsExactly(java.time.Duration.ofSeconds(90));
+        assertThat(run.get(CLUSTER, "demo-gke").input("databaseEncryption.keyName")).isEqualTo("demo-secrets-key-id");
+        // an adopted key gets no grant from us, so there is nothing to wait for
+        waits.clear();
+        OfflineRun adopted = OfflineEngine.create().mocks(GcpPlanMocks.create()).run(ctx -> new io.codezero.gcp.cluster.GkeCluster("demo", Fixtures.spec(),
+                Fixtures.args().kmsKeyName("projects/acme-security/locations/europe-west1/keyRings/gke/cryptoKeys/secrets").build(),
+                new io.codezero.gcp.cluster.IamPropagation(java.time.Duration.ofSeconds(90), waits::add), ComponentResourceOptions.builder().build()));
+        assertThat(adopted.succeeded()).as(adopted.failure()).isTrue();
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void gpuPoolsNameTheirGpusSoGkeInstallsTheDriver() {
+        OfflineRun run = defaultRun();
+        PlannedResource gpu = run.get(POOL, "demo-gpu");
+        assertThat(gpu.input("nodeConfig.guestAccelerators.0.type")).isEqualTo("nvidia-l4");
+        assertThat(gpu.input("nodeConfig.guestAccelerators.0.count")).isEqualTo(1.0);
+        assertThat(gpu.input("nodeConfig.guestAccelerators.0.gpuDriverInstallationConfig.gpuDriverVersion")).isEqualTo("DEFAULT");
+        assertThat(run.get(POOL, "demo-system").input("nodeConfig.guestAccelerators")).isNull();
+    }
+
+    @Test
+    void enableApisTurnsTheApisOnBeforeAnythingThatUsesThemAndLeavesThemOnAtDestroy() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().enableApis(true).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        List<PlannedResource> apis = run.ofType("gcp:projects/service:Service");
+        assertThat(apis).extracting(a -> a.input("service")).containsExactlyInAnyOrderElementsOf(io.codezero.gcp.preflight.GcpPreflight.REQUIRED_APIS);
+        assertThat(apis).allSatisfy(a -> assertThat(a.input("disableOnDestroy")).isEqualTo(false));
+        PlannedResource container = apis.stream().filter(a -> a.input("service").equals("container.googleapis.com")).findFirst().orElseThrow();
+        for (String type : List.of("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "gcp:kms/keyRing:KeyRing", "gcp:compute/network:Network",
+                "gcp:serviceaccount/account:Account", CLUSTER, POOL)) {
+            assertThat(run.ofType(type)).as(type).isNotEmpty().allSatisfy(r -> assertThat(run.graph().reaches(r.urn(), container.urn()))
+                    .as(r + " waits for the container API").isTrue());
+        }
+        assertThat(Fixtures.run(Fixtures.spec(), Fixtures.args().build()).ofType("gcp:projects/service:Service")).as("off by default").isEmpty();
+    }
+
+    @Test
+    void privateNodesGetAFirewallRuleFromTheControlPlaneToTheWebhookPorts() {
+        OfflineRun run = defaultRun();
+        PlannedResource rule = run.get("gcp:compute/firewall:Firewall", "demo-master-webhooks");
+        assertThat(rule.input("sourceRanges")).isEqualTo(List.of("172.16.0.0/28"));
+        assertThat(rule.input("allows.0.ports")).isEqualTo(List.of("8443", "9443", "15017"));
+        assertThat(rule.input("targetServiceAccounts")).isEqualTo(List.of("demo-nodes@acme-platform-dev.iam.gserviceaccount.com"));
+        assertThat(rule.input("network")).isEqualTo(run.get(CLUSTER, "demo-gke").input("network"));
+        // public nodes: no control-plane range, no rule
+        OfflineRun publicNodes = Fixtures.run(ClusterSpec.builder("demo").kubernetesVersion("1.34")
+                .network(NetworkSpec.builder().privateNodes(false).allowApiAccessFrom(Fixtures.ALLOWED).build()).build(), Fixtures.args().build());
+        assertThat(publicNodes.succeeded()).as(publicNodes.failure()).isTrue();
+        assertThat(publicNodes.ofType("gcp:compute/firewall:Firewall")).isEmpty();
+    }
+
+    @Test
+    void theClusterHandsBackTypedHandles() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build(), (cluster, parent) -> {
+            GkeClusterHandles handles = cluster.handles(GkeClusterHandles.class);
+            assertThat(handles.nodePools()).hasSize(2);
+            com.pulumi.core.Output.all(handles.clusterName(), handles.endpoint(), handles.workloadIdentityPool(),
+                    handles.nodeServiceAccount().email(), handles.workloadIdentityMember("apps", "web"), handles.networkId(),
+                    handles.subnetworkId(), handles.nodePools().get(0).name()).applyValue(values -> {
+                        HANDLES.clear();
+                        HANDLES.addAll(values);
+                        return values;
+                    });
+        });
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(HANDLES).hasSize(8);
+        assertThat(HANDLES.get(0)).isEqualTo("demo");
+        assertThat(HANDLES.get(1)).startsWith("https://").doesNotStartWith("https://https://");
+        assertThat(HANDLES.subList(2, 5)).containsExactly("acme-platform-dev.svc.id.goog", "demo-nodes@acme-platform-dev.iam.gserviceaccount.com",
+                "serviceAccount:acme-platform-dev.svc.id.goog[apps/web]");
+        assertThat(HANDLES.get(5)).isEqualTo(run.get(CLUSTER, "demo-gke").input("network"));
+        assertThat(HANDLES.get(6)).isEqualTo(run.get(CLUSTER, "demo-gke").input("subnetwork"));
+        assertThat(HANDLES.get(7)).startsWith("system-");
+    }
+
+    private static final List<String> HANDLES = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     @Test
     void nodesRunAsADedicatedLeastPrivilegeServiceAccount() {
@@ -119,7 +215,7 @@ class GcpTargetTest {
         assertThat(pools).allSatisfy(p -> {
             assertThat(p.input("cluster")).isEqualTo("demo");
             assertThat(p.input("location")).isEqualTo("europe-west1");
-            assertThat(p.input("version")).isEqualTo("1.34" + GcpPlanMocks.PATCH);
+            assertThat(p.input("version")).as("in a channel the pool version is GKE's: pinning it fights auto-upgrade").isNull();
             assertThat(p.input("management.autoRepair")).isEqualTo(true);
             assertThat(p.input("management.autoUpgrade")).as("GKE forces it in a release channel").isEqualTo(true);
             assertThat(p.ignoreChanges()).containsExactly("initialNodeCount");

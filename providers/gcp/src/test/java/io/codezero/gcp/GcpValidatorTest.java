@@ -148,4 +148,34 @@ class GcpValidatorTest {
                 .contains("gcp.maintenance.noMinorUpgrades.start", "gcp.maintenance.noMinorUpgrades.end");
         assertThat(fields(problems(Fixtures.spec(), Fixtures.args().tokenCommand(List.of()).build()))).contains("gcp.tokenCommand");
     }
+
+    @Test
+    void aMaintenanceWindowMustKeepGkesFortyEightHoursInAny32DaysAndFourHoursEach() {
+        // the default (Saturday and Sunday, 02:00-08:00) gives exactly 4 x 2 x 6 h = 48 h
+        assertThat(problems(Fixtures.spec(), Fixtures.args().build())).isEmpty();
+        List<Problem> short3h = problems(Fixtures.spec(), Fixtures.args()
+                .maintenanceWindow("2025-01-04T02:00:00Z", "2025-01-04T05:00:00Z", "FREQ=DAILY").build());
+        assertThat(short3h).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("gcp.maintenance");
+            assertThat(p.message()).contains("a window of 3 h").contains("at least 4 hours");
+        });
+        List<Problem> sundaysOnly = problems(Fixtures.spec(), Fixtures.args()
+                .maintenanceWindow("2025-01-05T02:00:00Z", "2025-01-05T08:00:00Z", "FREQ=WEEKLY;BYDAY=SU").build());
+        assertThat(sundaysOnly).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("gives 24 h of maintenance in the least favourable 32 days (4 windows of 6 h); GKE needs at least 48 hours in any 32 days: "
+                        + "make the windows longer or more frequent"));
+        assertThat(problems(Fixtures.spec(), Fixtures.args()
+                .maintenanceWindow("2025-01-05T00:00:00Z", "2025-01-05T12:00:00Z", "FREQ=WEEKLY;BYDAY=SU").build())).isEmpty();
+    }
+
+    @Test
+    void noMinorUpgradesNeedsAReleaseChannel() {
+        List<Problem> found = problems(Fixtures.spec(), Fixtures.args().releaseChannel(ReleaseChannel.UNSPECIFIED)
+                .noMinorUpgrades("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z").build());
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("gcp.maintenance.noMinorUpgrades");
+            assertThat(p.message()).startsWith("needs a release channel");
+        });
+        assertThat(problems(Fixtures.spec(), Fixtures.args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z").build())).isEmpty();
+    }
 }

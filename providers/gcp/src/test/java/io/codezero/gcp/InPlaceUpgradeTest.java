@@ -53,6 +53,7 @@ class InPlaceUpgradeTest {
                     "internalIpv6Range", "mtu", "project")),
             Map.entry("gcp:compute/subnetwork:Subnetwork", List.of("name", "network", "description", "purpose", "region", "project")),
             Map.entry("gcp:compute/router:Router", List.of("name", "network", "encryptedInterconnectRouter", "region", "project")),
+            Map.entry("gcp:compute/firewall:Firewall", List.of("name", "network", "direction", "project")),
             Map.entry("gcp:compute/routerNat:RouterNat", List.of("name", "router", "region", "type", "project")),
             Map.entry("gcp:kms/keyRing:KeyRing", List.of("location", "name", "project")),
             Map.entry("gcp:kms/cryptoKey:CryptoKey", List.of("keyRing", "name", "destroyScheduledDuration", "importOnly", "purpose",
@@ -70,10 +71,18 @@ class InPlaceUpgradeTest {
         OfflineRun before = Fixtures.run(Fixtures.spec("1.33", 2, 5), Fixtures.args().build());
         OfflineRun after = Fixtures.run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build());
         Map<String, Set<String>> changed = UPDATES.assertInPlace(before, after);
-        // the upgrade reaches the control plane and every pool, and nothing else
+        // in a release channel the upgrade moves the control plane; the nodes follow it by GKE's auto-upgrade
+        assertThat(changed).containsOnlyKeys("gcp:container/cluster:Cluster::demo-gke");
+        assertThat(changed.get("gcp:container/cluster:Cluster::demo-gke")).containsExactly("minMasterVersion");
+    }
+
+    @Test
+    void outsideAReleaseChannelAVersionUpgradeMovesTheControlPlaneAndEveryPool() {
+        var args = Fixtures.args().releaseChannel(ReleaseChannel.UNSPECIFIED).build();
+        Map<String, Set<String>> changed = UPDATES.assertInPlace(Fixtures.run(Fixtures.spec("1.33", 2, 5), args),
+                Fixtures.run(Fixtures.spec("1.34", 2, 5), args));
         assertThat(changed).containsOnlyKeys("gcp:container/cluster:Cluster::demo-gke",
                 "gcp:container/nodePool:NodePool::demo-system", "gcp:container/nodePool:NodePool::demo-gpu");
-        assertThat(changed.get("gcp:container/cluster:Cluster::demo-gke")).containsExactly("minMasterVersion");
         assertThat(changed.get("gcp:container/nodePool:NodePool::demo-system")).containsExactly("version");
         assertThat(changed.get("gcp:container/nodePool:NodePool::demo-gpu")).containsExactly("version");
     }

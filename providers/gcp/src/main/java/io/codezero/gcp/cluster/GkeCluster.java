@@ -36,6 +36,7 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.gcp.GcpLabels;
 import io.codezero.gcp.GcpScope;
 import io.codezero.gcp.GcpTargetArgs;
+import io.codezero.gcp.GkeClusterHandles;
 import io.codezero.gcp.ReleaseChannel;
 import io.codezero.gcp.network.ClusterNetwork;
 import io.codezero.gcp.network.VpcBuilder;
@@ -58,36 +59,52 @@ public final class GkeCluster extends ComponentResource {
     private final Output<String> endpoint;
     private final Output<String> kubeconfig;
     private final ClusterNetwork network;
-    private final List<Resource> nodePools;
+    private final List<com.pulumi.gcp.container.NodePool> nodePools;
+    private final GkeClusterHandles handles;
     private final com.pulumi.kubernetes.Provider kubernetesProvider;
     private final List<StorageClass> storageClasses;
 
     public GkeCluster(String name, ClusterSpec spec, GcpTargetArgs args, ComponentResourceOptions options) {
+        this(name, spec, args, IamPropagation.NONE, options);
+    }
+
+    /**
+     * @param keyGrantPropagation the wait between granting GKE's agent on the secrets key and creating the cluster
+     *                            ({@link IamPropagation}); {@link IamPropagation#NONE} when the cluster exists
+     */
+    public GkeCluster(String name, ClusterSpec spec, GcpTargetArgs args, IamPropagation keyGrantPropagation, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var gcpProvider = new com.pulumi.gcp.Provider(name + "-gcp", ProviderArgs.builder()
                 .project(args.project())
                 .region(args.region())
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        var scope = new GcpScope(name, spec.name(), args.project(), args.region(), this, gcpProvider, GcpLabels.of(spec.name(), spec.tags()));
+        var baseScope = new GcpScope(name, spec.name(), args.project(), args.region(), this, gcpProvider, GcpLabels.of(spec.name(), spec.tags()));
+        List<com.pulumi.gcp.projects.Service> apis = args.enableApis() ? ProjectApis.enable(baseScope) : List.of();
+        var scope = baseScope.afterApis(List.copyOf(apis));
+        Output<String> apisReady = ProjectApis.ready(apis);
         var invoke = InvokeOptions.builder().parent(this).provider(gcpProvider).build();
 
         this.network = args.adoptsNetwork() ? VpcBuilder.adopt(args) : VpcBuilder.create(scope, spec.network(), args);
         var nodeAccount = NodeServiceAccount.create(scope);
-        var secretsKey = SecretsKey.createOrAdopt(scope, args, invoke);
+        var secretsKey = SecretsKey.createOrAdopt(scope, args, invoke, apisReady);
+        // private nodes: GKE's own rule lets the control plane reach only 443 and 10250 on them. Only in our own
+        // network: an adopted one may be a Shared VPC whose firewall belongs to the host project (docs/gcp.md)
+        List<Resource> webhookRules = spec.network().privateNodes() && network.created()
+                ? List.of(MasterWebhookFirewall.create(scope, network, args.masterCidr(), nodeAccount.email())) : List.of();
 
         // exact versions of the spec's minor, as GKE offers them in the region (and channel)
-        Output<GetEngineVersionsResult> versions = ContainerFunctions.getEngineVersions(GetEngineVersionsArgs.builder()
+        Output<GetEngineVersionsResult> versions = apisReady.apply(ready -> ContainerFunctions.getEngineVersions(GetEngineVersionsArgs.builder()
                 .project(args.project())
                 .location(args.region())
                 .versionPrefix(spec.kubernetesVersion() + ".")
-                .build(), invoke);
+                .build(), invoke));
         Output<String> masterVersion = versions.applyValue(v -> pick(v, args.releaseChannel(), spec, true));
         Output<String> nodeVersion = versions.applyValue(v -> pick(v, args.releaseChannel(), spec, false));
 
         List<Resource> clusterDependencies = new ArrayList<>(network.resources());
         clusterDependencies.addAll(secretsKey.resources());
         clusterDependencies.addAll(nodeAccount.grants());
-        var cluster = new Cluster(scope.name("gke"), clusterArgs(spec, args, scope, network, nodeAccount, secretsKey, masterVersion).build(),
+        var cluster = new Cluster(scope.name("gke"), clusterArgs(spec, args, scope, network, nodeAccount, secretsKey.keyNameAfterGrant(keyGrantPropagation), masterVersion).build(),
                 CustomResourceOptions.builder().parent(this).provider(gcpProvider).dependsOn(clusterDependencies)
                         .ignoreChanges(IGNORED)
                         // the engine refuses any deployment that would delete it: a destroy, or a change that replaces it
@@ -98,7 +115,13 @@ public final class GkeCluster extends ComponentResource {
 
         List<Resource> poolDependencies = new ArrayList<>(network.resources());
         poolDependencies.addAll(nodeAccount.grants());
+        // the webhooks' port must be open before anything installs a webhook, and stay open until it is gone
+        poolDependencies.addAll(webhookRules);
         this.nodePools = NodePools.create(scope, spec, args, cluster, nodeVersion, nodeAccount.email(), poolDependencies);
+        this.handles = new GkeClusterHandles(cluster, nodePools, nodeAccount.account(), cluster.workloadIdentityConfig()
+                .applyValue(c -> c == null ? null : c.workloadPool().orElse(null))
+                .applyValue(pool -> pool == null ? args.project() + ".svc.id.goog" : pool),
+                network.network(), network.subnetwork());
 
         String contextName = "gke_" + args.project() + "_" + args.region() + "_" + spec.name();
         this.kubeconfig = Output.tuple(cluster.endpoint(), cluster.masterAuth())
@@ -108,8 +131,8 @@ public final class GkeCluster extends ComponentResource {
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.storageClasses = List.of(
-                StorageClasses.create(this, kubernetesProvider, scope.name("storage-standard"), StorageClasses.STANDARD, "pd-balanced", spec.name(), nodePools),
-                StorageClasses.create(this, kubernetesProvider, scope.name("storage-fast"), StorageClasses.FAST, "pd-ssd", spec.name(), nodePools));
+                StorageClasses.create(this, kubernetesProvider, scope.name("storage-standard"), StorageClasses.STANDARD, "pd-balanced", spec.name(), List.<Resource>copyOf(nodePools)),
+                StorageClasses.create(this, kubernetesProvider, scope.name("storage-fast"), StorageClasses.FAST, "pd-ssd", spec.name(), List.<Resource>copyOf(nodePools)));
 
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -119,7 +142,7 @@ public final class GkeCluster extends ComponentResource {
     }
 
     private static ClusterArgs.Builder clusterArgs(ClusterSpec spec, GcpTargetArgs args, GcpScope scope, ClusterNetwork network,
-                                                   NodeServiceAccount nodeAccount, SecretsKey secretsKey, Output<String> masterVersion) {
+                                                   NodeServiceAccount nodeAccount, Output<String> secretsKeyName, Output<String> masterVersion) {
         var networkSpec = spec.network();
         var builder = ClusterArgs.builder()
                 .name(spec.name())
@@ -155,7 +178,7 @@ public final class GkeCluster extends ComponentResource {
                 .datapathProvider("ADVANCED_DATAPATH")
                 .enableShieldedNodes(true)
                 .enableLegacyAbac(false)
-                .databaseEncryption(ClusterDatabaseEncryptionArgs.builder().state("ENCRYPTED").keyName(secretsKey.keyName()).build())
+                .databaseEncryption(ClusterDatabaseEncryptionArgs.builder().state("ENCRYPTED").keyName(secretsKeyName).build())
                 .addonsConfig(ClusterAddonsConfigArgs.builder()
                         .gcePersistentDiskCsiDriverConfig(ClusterAddonsConfigGcePersistentDiskCsiDriverConfigArgs.builder().enabled(true).build())
                         .build())
@@ -243,8 +266,14 @@ public final class GkeCluster extends ComponentResource {
         return network;
     }
 
-    public List<Resource> nodePools() {
+    /** The node pools, one per pool of the spec. */
+    public List<com.pulumi.gcp.container.NodePool> nodePools() {
         return nodePools;
+    }
+
+    /** The typed handles a program wires its own resources to. */
+    public GkeClusterHandles handles() {
+        return handles;
     }
 
     public com.pulumi.kubernetes.Provider kubernetesProvider() {

@@ -7,6 +7,9 @@ import com.pulumi.gcp.container.NodePoolArgs;
 import com.pulumi.gcp.container.inputs.NodePoolAutoscalingArgs;
 import com.pulumi.gcp.container.inputs.NodePoolManagementArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigArgs;
+import com.pulumi.gcp.container.inputs.NodePoolNodeConfigGuestAcceleratorArgs;
+import com.pulumi.gcp.container.inputs.NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs;
+import io.codezero.gcp.GpuAccelerators;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigShieldedInstanceConfigArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigTaintArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigWorkloadMetadataConfigArgs;
@@ -51,9 +54,9 @@ final class NodePools {
     private NodePools() {
     }
 
-    static List<Resource> create(GcpScope scope, ClusterSpec spec, GcpTargetArgs args, Cluster cluster, Output<String> nodeVersion,
+    static List<NodePool> create(GcpScope scope, ClusterSpec spec, GcpTargetArgs args, Cluster cluster, Output<String> nodeVersion,
                                  Output<String> serviceAccount, List<Resource> dependsOn) {
-        List<Resource> pools = new ArrayList<>();
+        List<NodePool> pools = new ArrayList<>();
         int zones = args.zones().isEmpty() ? DEFAULT_ZONES : args.zones().size();
         for (io.codezero.core.spec.NodePool pool : spec.nodePoolsOrDefault()) {
             String machineType = args.machineTypes().resolve(pool.size()).orElseThrow();
@@ -77,8 +80,14 @@ final class NodePools {
                     .metadata(Map.of("disable-legacy-endpoints", "true"))
                     .labels(labels)
                     .resourceLabels(scope.labels())
-                    .taints(pool.taints().stream().map(NodePools::taint).toList())
-                    .build();
+                    .taints(pool.taints().stream().map(NodePools::taint).toList());
+            // GPU machine types carry their GPUs, but GKE installs the NVIDIA driver only for a pool that names them
+            GpuAccelerators.of(machineType).ifPresent(gpu -> nodeConfig.guestAccelerators(NodePoolNodeConfigGuestAcceleratorArgs.builder()
+                    .type(gpu.type())
+                    .count(gpu.count())
+                    .gpuDriverInstallationConfig(NodePoolNodeConfigGuestAcceleratorGpuDriverInstallationConfigArgs.builder()
+                            .gpuDriverVersion(GpuAccelerators.DRIVER_VERSION).build())
+                    .build()));
             var autoscaling = NodePoolAutoscalingArgs.builder()
                     .totalMinNodeCount(pool.minNodes())
                     .totalMaxNodeCount(pool.maxNodes())
@@ -89,7 +98,6 @@ final class NodePools {
                     .name(gkeName(pool.name(), machineType, pool.spot(), pool.taints(), args))
                     .cluster(cluster.name())
                     .location(scope.region())
-                    .version(nodeVersion)
                     .initialNodeCount(ceilDiv(pool.desiredNodes(), zones))
                     .autoscaling(autoscaling)
                     .management(NodePoolManagementArgs.builder()
@@ -97,7 +105,13 @@ final class NodePools {
                             .autoUpgrade(args.releaseChannel().forcesNodeAutoUpgrade())
                             .build())
                     .upgradeSettings(upgradeSettings(args))
-                    .nodeConfig(nodeConfig);
+                    .nodeConfig(nodeConfig.build());
+            if (!args.releaseChannel().forcesNodeAutoUpgrade()) {
+                // Only outside a channel: there auto-upgrade is forced on, and the provider documents that a pool
+                // version and auto-upgrade fight each other (every GKE patch release would roll the nodes back to
+                // ours on the next `up`). In a channel nodes follow the control plane through GKE's auto-upgrade.
+                poolArgs.version(nodeVersion);
+            }
             if (!args.zones().isEmpty()) {
                 poolArgs.nodeLocations(args.zones());
             }
@@ -116,6 +130,9 @@ final class NodePools {
         StringBuilder identity = new StringBuilder(machineType).append('|').append(spot).append('|')
                 .append(args.diskType()).append('|').append(args.diskSizeGb());
         taints.forEach(t -> identity.append('|').append(t.key()).append('=').append(t.value()).append(':').append(t.effect()));
+        // guestAccelerators cannot change on a live pool either (and a pool without them has no GPU driver)
+        GpuAccelerators.of(machineType).ifPresent(gpu -> identity.append("|gpu=").append(gpu.type()).append('x').append(gpu.count())
+                .append(':').append(GpuAccelerators.DRIVER_VERSION));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
             return pool + "-" + HexFormat.of().formatHex(digest, 0, 2);

@@ -34,17 +34,22 @@ final class SecretsKey {
 
     private final Output<String> keyName;
     private final List<Resource> resources;
+    private final CryptoKeyIAMMember agentGrant;
 
-    private SecretsKey(Output<String> keyName, List<Resource> resources) {
+    private SecretsKey(Output<String> keyName, List<Resource> resources, CryptoKeyIAMMember agentGrant) {
         this.keyName = keyName;
         this.resources = List.copyOf(resources);
+        this.agentGrant = agentGrant;
     }
 
-    static SecretsKey createOrAdopt(GcpScope scope, GcpTargetArgs args, InvokeOptions invoke) {
+    static SecretsKey createOrAdopt(GcpScope scope, GcpTargetArgs args, InvokeOptions invoke, Output<String> apisReady) {
         List<Resource> resources = new ArrayList<>();
         Output<String> keyName;
         if (args.kmsKeyName().isPresent()) {
-            keyName = Output.of(args.kmsKeyName().get());
+            // An adopted key is shared: other clusters of the project may encrypt with it, and its owner grants GKE's
+            // agent on it. A grant made here would be deleted by this stack's destroy, and with it the agent's
+            // only binding on the key: every cluster using the key could no longer read its Secrets.
+            return new SecretsKey(Output.of(args.kmsKeyName().get()), List.of(), null);
         } else {
             var ring = new KeyRing(scope.name("keyring"), KeyRingArgs.builder()
                     .location(scope.region())
@@ -61,15 +66,16 @@ final class SecretsKey {
             resources.add(key);
             keyName = key.id();
         }
-        Output<String> agent = OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(scope.project()).build(), invoke)
+        Output<String> agent = apisReady.apply(ready -> OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(scope.project()).build(), invoke))
                 .applyValue(SecretsKey::containerServiceAgent);
         // the cluster cannot be created until GKE's service agent may use the key
-        resources.add(new CryptoKeyIAMMember(scope.name("secrets-key-gke-agent"), CryptoKeyIAMMemberArgs.builder()
+        var grant = new CryptoKeyIAMMember(scope.name("secrets-key-gke-agent"), CryptoKeyIAMMemberArgs.builder()
                 .cryptoKeyId(keyName)
                 .role(ENCRYPTER_DECRYPTER)
                 .member(agent)
-                .build(), scope.opts()));
-        return new SecretsKey(keyName, resources);
+                .build(), scope.opts());
+        resources.add(grant);
+        return new SecretsKey(keyName, resources, grant);
     }
 
     /** The Kubernetes Engine service agent of a project, named after the project's number. */
@@ -79,6 +85,11 @@ final class SecretsKey {
 
     Output<String> keyName() {
         return keyName;
+    }
+
+    /** The key name, known only once GKE's agent has been granted on it and {@code propagation} has passed. */
+    Output<String> keyNameAfterGrant(IamPropagation propagation) {
+        return agentGrant == null ? keyName : propagation.after(keyName, agentGrant.id());
     }
 
     List<Resource> resources() {

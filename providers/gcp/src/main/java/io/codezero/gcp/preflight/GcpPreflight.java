@@ -25,14 +25,19 @@ import java.util.stream.Collectors;
 /**
  * Read-only checks against the Google Cloud project before anything is created, so a deploy does
  * not fail half-way: credentials, project, APIs, region and zones, the Kubernetes version in the
- * release channel, machine types in every zone, and regional CPU quotas for every pool at its
- * maximum size. Each failure is one sentence saying what to do. A check that cannot be made is
+ * release channel, machine types in every zone, and regional CPU, GPU and disk quotas for what the
+ * deploy adds. Each failure is one sentence saying what to do. A check that cannot be made is
  * UNKNOWN, never a pass.
  */
 public final class GcpPreflight {
     /** What a cluster of this target calls: GKE, networks and VMs, KMS, the node service account, project IAM. */
     public static final List<String> REQUIRED_APIS = List.of("container.googleapis.com", "compute.googleapis.com",
             "cloudkms.googleapis.com", "iam.googleapis.com", "cloudresourcemanager.googleapis.com");
+
+    /** How many zones GKE gives a regional cluster's nodes when none are configured. */
+    static final int GKE_DEFAULT_ZONES = 3;
+    /** The name of the maintenance exclusion this target manages (GkeCluster). */
+    static final String EXCLUSION = "codezero-no-minor-upgrades";
 
     private final GoogleRest api;
     /** Why no credentials could even be loaded, reported as the first (failed) check. */
@@ -69,10 +74,13 @@ public final class GcpPreflight {
         if (project.status() == CheckStatus.FAIL) {
             return new PreflightReport("Google Cloud", results);
         }
-        List<CheckResult> apis = apis(args.project());
-        results.addAll(apis);
-        if (apis.stream().anyMatch(r -> r.status() == CheckStatus.FAIL
-                && (r.message().contains("container.googleapis.com") || r.message().contains("compute.googleapis.com")))) {
+        Set<String> disabled = new LinkedHashSet<>();
+        results.addAll(apis(args.project(), args.enableApis(), disabled));
+        if (disabled.contains("container.googleapis.com") || disabled.contains("compute.googleapis.com")) {
+            if (args.enableApis()) {
+                results.add(CheckResult.unknown("region", "the region, the Kubernetes version, machine types and quotas can be checked only once "
+                        + String.join(" and ", disabled.stream().filter(a -> a.startsWith("co")).toList()) + " is on; the deploy enables it, run the preflight again after"));
+            }
             return new PreflightReport("Google Cloud", results);
         }
         List<String> zones = new ArrayList<>();
@@ -80,12 +88,13 @@ public final class GcpPreflight {
         CheckResult region = region(args, zones, quotas);
         results.add(region);
         results.add(kubernetesVersion(args, spec.kubernetesVersion()));
+        minorUpgradeWithExclusionChange(spec, args).ifPresent(results::add);
         if (region.status() != CheckStatus.PASS) {
             return new PreflightReport("Google Cloud", results);
         }
-        Map<String, Integer> cpus = new LinkedHashMap<>();
-        results.addAll(machineTypes(spec, args, zones, cpus));
-        results.addAll(cpuQuotas(spec, args, cpus, quotas));
+        Map<String, MachineShape> shapes = new LinkedHashMap<>();
+        results.addAll(machineTypes(spec, args, zones, shapes));
+        results.addAll(cpuQuotas(spec, args, shapes, quotas, zones));
         return new PreflightReport("Google Cloud", results);
     }
 
@@ -122,7 +131,7 @@ public final class GcpPreflight {
         return CheckResult.unknown("project", "could not read project " + project + " (" + response.error() + ")");
     }
 
-    List<CheckResult> apis(String project) {
+    List<CheckResult> apis(String project, boolean deployEnables, Set<String> disabled) {
         List<CheckResult> results = new ArrayList<>();
         for (String service : REQUIRED_APIS) {
             GoogleRest.Response response = api.service(project, service);
@@ -130,9 +139,13 @@ public final class GcpPreflight {
                 results.add(CheckResult.unknown("api", "could not read the state of " + service + " (" + response.error() + ")"));
             } else if ("ENABLED".equals(string(response.body(), "state"))) {
                 results.add(CheckResult.pass("api", service + " is enabled"));
+            } else if (deployEnables) {
+                disabled.add(service);
+                results.add(CheckResult.pass("api", service + " is not enabled yet; the deploy enables it first (gcp.enableApis)"));
             } else {
+                disabled.add(service);
                 results.add(CheckResult.fail("api", service + " is not enabled in project " + project + "; enable it at https://console.cloud.google.com/apis/library/"
-                        + service + "?project=" + project + " (or: gcloud services enable " + service + ")"));
+                        + service + "?project=" + project + " (or: gcloud services enable " + service + "), or set gcp.enableApis: true"));
             }
         }
         return results;
@@ -187,6 +200,54 @@ public final class GcpPreflight {
         return versionVerdict(minor, args.releaseChannel(), args.region(), response.body());
     }
 
+    /**
+     * A minor upgrade and a change of the {@code NO_MINOR_UPGRADES} exclusion must not go in one {@code up}: the
+     * provider (terraform-provider-google-beta 5.0.0) sends the maintenance policy before the new master version, and
+     * GKE checks the exclusion's end against the minor the control plane still runs, whose end of support is earlier
+     * (hashicorp/terraform-provider-google#20556). Read from the live cluster (Kubernetes Engine v1 clusters.get).
+     */
+    java.util.Optional<CheckResult> minorUpgradeWithExclusionChange(ClusterSpec spec, GcpTargetArgs args) {
+        if (!args.freezesMinorUpgrades()) {
+            return java.util.Optional.empty();
+        }
+        GoogleRest.Response response = api.cluster(args.project(), args.region(), spec.name());
+        if (response.status() == 404) {
+            return java.util.Optional.empty();  // a new cluster: created with both at once, nothing to order
+        }
+        if (!response.ok()) {
+            return java.util.Optional.of(CheckResult.unknown("upgrade-order", "could not read cluster " + spec.name() + " (" + response.error()
+                    + ") to check that a minor upgrade and a maintenance exclusion change are not applied together"));
+        }
+        String running = minorOf(string(response.body(), "currentMasterVersion"));
+        if (running.isEmpty() || running.equals(spec.kubernetesVersion())) {
+            return java.util.Optional.empty();
+        }
+        String currentEnd = "";
+        JsonObject body = response.body();
+        if (body.has("maintenancePolicy") && body.getAsJsonObject("maintenancePolicy").has("window")) {
+            JsonObject window = body.getAsJsonObject("maintenancePolicy").getAsJsonObject("window");
+            if (window.has("maintenanceExclusions") && window.getAsJsonObject("maintenanceExclusions").has(EXCLUSION)) {
+                currentEnd = string(window.getAsJsonObject("maintenanceExclusions").getAsJsonObject(EXCLUSION), "endTime");
+            }
+        }
+        if (sameInstant(currentEnd, args.noMinorUpgradesEnd())) {
+            return java.util.Optional.of(CheckResult.pass("upgrade-order", "cluster " + spec.name() + " moves from " + running + " to "
+                    + spec.kubernetesVersion() + " with its maintenance exclusion unchanged"));
+        }
+        return java.util.Optional.of(CheckResult.fail("upgrade-order", "cluster " + spec.name() + " runs " + running + " and this deploy both moves it to "
+                + spec.kubernetesVersion() + " and changes the no-minor-upgrades exclusion's end (" + (currentEnd.isEmpty() ? "none" : currentEnd)
+                + " to " + args.noMinorUpgradesEnd() + "); GKE checks the new end against " + running
+                + "'s end of support before the upgrade, so do it in two `up`s: first kubernetesVersion with the exclusion as it is, then the exclusion"));
+    }
+
+    private static boolean sameInstant(String a, String b) {
+        try {
+            return java.time.Instant.parse(a).equals(java.time.Instant.parse(b));
+        } catch (RuntimeException e) {
+            return java.util.Objects.equals(a, b);
+        }
+    }
+
     /** The verdict on GKE's ServerConfig: is a patch of the minor offered where the cluster will run? */
     static CheckResult versionVerdict(String minor, ReleaseChannel channel, String region, JsonObject serverConfig) {
         String prefix = minor + ".";
@@ -227,7 +288,7 @@ public final class GcpPreflight {
     }
 
     /** One result per machine type: offered in every zone or not; fills the vCPUs per machine type. */
-    List<CheckResult> machineTypes(ClusterSpec spec, GcpTargetArgs args, List<String> zones, Map<String, Integer> cpus) {
+    List<CheckResult> machineTypes(ClusterSpec spec, GcpTargetArgs args, List<String> zones, Map<String, MachineShape> shapes) {
         Map<String, List<NodePool>> poolsByType = poolsByType(spec, args);
         List<CheckResult> results = new ArrayList<>();
         for (var entry : poolsByType.entrySet()) {
@@ -237,7 +298,7 @@ public final class GcpPreflight {
             for (String zone : zones) {
                 GoogleRest.Response response = api.machineType(args.project(), zone, type);
                 if (response.ok()) {
-                    cpus.put(type, (int) number(response.body(), "guestCpus"));
+                    shapes.put(type, shape(type, response.body()));
                 } else if (response.status() == 404) {
                     missing.add(zone);
                 } else {
@@ -245,12 +306,23 @@ public final class GcpPreflight {
                 }
             }
             String pools = "pool" + (entry.getValue().size() == 1 ? " " : "s ") + entry.getValue().stream().map(NodePool::name).collect(Collectors.joining(", "));
-            if (!missing.isEmpty()) {
+            if (!missing.isEmpty() && args.zones().isEmpty() && zones.size() - missing.size() >= GKE_DEFAULT_ZONES) {
+                // GKE puts a regional cluster's nodes in three zones of its choosing: enough zones offer the type, but
+                // whether GKE's three are among them is not known before it chooses
+                results.add(CheckResult.unknown("machine-type", "machine type " + type + " (" + pools + ") is not offered in " + String.join(", ", missing)
+                        + " but is in " + (zones.size() - missing.size()) + " other zones; GKE picks three zones of the region, so set gcp.zones to"
+                        + " zones that offer it to be sure"));
+            } else if (!missing.isEmpty()) {
                 results.add(CheckResult.fail("machine-type", "machine type " + type + " (" + pools + ") is not offered in " + String.join(", ", missing)
                         + (args.zones().isEmpty() ? "; GKE may place nodes in any zone of the region, so set gcp.zones to zones that offer it" : "; choose other gcp.zones")
                         + " or another type with gcp.machineTypes"));
             } else if (error != null) {
                 results.add(CheckResult.unknown("machine-type", "could not check machine type " + type + " (" + error + ")"));
+            } else if (shapes.containsKey(type) && !acceleratorsAgree(type, shapes.get(type))) {
+                results.add(CheckResult.fail("machine-type", "machine type " + type + " (" + pools + ") carries "
+                        + shapes.get(type).accelerators() + " x " + shapes.get(type).acceleratorType() + " by Compute Engine's description, but the node pool would name "
+                        + io.codezero.gcp.GpuAccelerators.of(type).map(a -> a.count() + " x " + a.type()).orElse("none")
+                        + " for GKE's driver installation; choose another gcp.machineTypes.gpu"));
             } else {
                 results.add(CheckResult.pass("machine-type", type + " (" + pools + ") is offered in " + String.join(", ", zones)));
             }
@@ -258,31 +330,101 @@ public final class GcpPreflight {
         return results;
     }
 
-    /** Regional vCPU quotas for every pool at its maximum size. */
-    List<CheckResult> cpuQuotas(ClusterSpec spec, GcpTargetArgs args, Map<String, Integer> cpus, Map<String, Quota> quotas) {
+    /**
+     * Regional quotas for what this deploy adds: every pool at its maximum size plus the nodes an upgrade adds on
+     * top (surge nodes, or a whole second pool for blue-green), less what this cluster's nodes already hold (they
+     * are in the region's usage). Checked for vCPUs, GPUs and boot-disk gigabytes (SSD_TOTAL_GB for pd-ssd and
+     * pd-balanced, DISKS_TOTAL_GB for pd-standard).
+     */
+    List<CheckResult> cpuQuotas(ClusterSpec spec, GcpTargetArgs args, Map<String, MachineShape> shapes, Map<String, Quota> quotas,
+                                List<String> zones) {
         Map<String, Integer> needed = new LinkedHashMap<>();
         Map<String, Set<String>> whoNeeds = new LinkedHashMap<>();
         List<CheckResult> results = new ArrayList<>();
         for (NodePool pool : spec.nodePoolsOrDefault()) {
             String type = args.machineTypes().resolve(pool.size()).orElseThrow();
-            if (!cpus.containsKey(type)) {
-                results.add(CheckResult.unknown("cpu-quota", "could not check the CPU quota for pool " + pool.name() + ": the vCPUs of " + type + " are unknown"));
+            MachineShape shape = shapes.get(type);
+            if (shape == null) {
+                results.add(CheckResult.unknown("quota", "could not check the quotas for pool " + pool.name() + ": the vCPUs of " + type + " are unknown"));
                 continue;
             }
-            String metric = quotaMetric(type, pool.spot(), quotas);
-            needed.merge(metric, cpus.get(type) * pool.maxNodes(), Integer::sum);
-            whoNeeds.computeIfAbsent(metric, m -> new LinkedHashSet<>()).add(pool.name());
+            int nodes = pool.maxNodes() + upgradeNodes(pool, args, zones.size());
+            for (Map.Entry<String, Integer> per : shape.perNode(pool.spot(), args.diskType(), args.diskSizeGb(), quotas).entrySet()) {
+                needed.merge(per.getKey(), per.getValue() * nodes, Integer::sum);
+                whoNeeds.computeIfAbsent(per.getKey(), m -> new LinkedHashSet<>()).add(pool.name());
+            }
+        }
+        ClusterUsage existing = existingUsage(spec.name(), args, zones, shapes, quotas);
+        if (existing.error() != null) {
+            results.add(CheckResult.unknown("quota", "could not count the nodes cluster " + spec.name() + " already has (" + existing.error()
+                    + "); the quotas below count every node as new"));
         }
         for (var entry : needed.entrySet()) {
-            Quota quota = quotas.get(entry.getKey());
-            String pools = "pool" + (whoNeeds.get(entry.getKey()).size() == 1 ? " " : "s ") + String.join(", ", whoNeeds.get(entry.getKey()));
+            String metric = entry.getKey();
+            Quota quota = quotas.get(metric);
+            String pools = "pool" + (whoNeeds.get(metric).size() == 1 ? " " : "s ") + String.join(", ", whoNeeds.get(metric));
             if (quota == null) {
-                results.add(CheckResult.unknown("cpu-quota", "region " + args.region() + " reports no " + entry.getKey() + " quota, needed by " + pools));
+                results.add(CheckResult.unknown("quota", "region " + args.region() + " reports no " + metric + " quota, needed by " + pools));
                 continue;
             }
-            results.add(quota.verdict(entry.getValue(), pools, args.region(), args.project()));
+            results.add(quota.verdict(entry.getValue(), existing.byMetric().getOrDefault(metric, 0), pools, args.region(), args.project()));
         }
         return results;
+    }
+
+    /**
+     * The nodes an upgrade or a replacement adds beside a pool at its maximum: surge nodes in every zone the pool
+     * uses (GKE surges each zone of a regional pool), or, blue-green, a second set as large as the pool.
+     */
+    static int upgradeNodes(NodePool pool, GcpTargetArgs args, int zones) {
+        if (args.upgradeStrategy() == io.codezero.gcp.UpgradeStrategy.BLUE_GREEN) {
+            return pool.maxNodes();
+        }
+        return args.maxSurge() * Math.max(zones, 1);
+    }
+
+    /** What the nodes of this cluster hold already, per quota metric (they are part of the region's usage). */
+    record ClusterUsage(Map<String, Integer> byMetric, String error) {
+    }
+
+    /**
+     * This cluster's nodes, found by the label GKE puts on every node VM ({@code goog-k8s-cluster-name}), counted
+     * against the same metrics as new nodes: none on a first deploy, all of them on every later one.
+     */
+    ClusterUsage existingUsage(String clusterName, GcpTargetArgs args, List<String> zones, Map<String, MachineShape> shapes, Map<String, Quota> quotas) {
+        GoogleRest.Response response = api.clusterInstances(args.project(), clusterName);
+        if (!response.ok()) {
+            return new ClusterUsage(Map.of(), response.error());
+        }
+        Map<String, Integer> usage = new LinkedHashMap<>();
+        JsonObject items = response.body().has("items") && response.body().get("items").isJsonObject() ? response.body().getAsJsonObject("items") : new JsonObject();
+        for (var scope : items.entrySet()) {
+            String zone = lastSegment(scope.getKey());
+            if (!zones.contains(zone) || !scope.getValue().isJsonObject() || !scope.getValue().getAsJsonObject().has("instances")) {
+                continue;
+            }
+            for (JsonElement element : scope.getValue().getAsJsonObject().getAsJsonArray("instances")) {
+                JsonObject instance = element.getAsJsonObject();
+                String type = lastSegment(string(instance, "machineType"));
+                MachineShape shape = shapes.get(type);
+                if (shape == null) {
+                    continue;  // a machine type no pool keeps: its nodes go away only after the new ones are up
+                }
+                JsonObject scheduling = instance.has("scheduling") ? instance.getAsJsonObject("scheduling") : new JsonObject();
+                boolean spot = "SPOT".equals(string(scheduling, "provisioningModel")) || "true".equals(string(scheduling, "preemptible"));
+                int disk = 0;
+                String diskType = args.diskType();
+                if (instance.has("disks")) {
+                    for (JsonElement d : instance.getAsJsonArray("disks")) {
+                        if ("true".equals(string(d.getAsJsonObject(), "boot"))) {
+                            disk = (int) number(d.getAsJsonObject(), "diskSizeGb");
+                        }
+                    }
+                }
+                shape.perNode(spot, diskType, disk, quotas).forEach((metric, amount) -> usage.merge(metric, amount, Integer::sum));
+            }
+        }
+        return new ClusterUsage(usage, null);
     }
 
     /**
@@ -299,6 +441,53 @@ public final class GcpPreflight {
         return quotas.containsKey(family) ? family : "CPUS";
     }
 
+    /**
+     * The regional GPU quota of an accelerator type as Compute Engine names them: {@code nvidia-l4} counts against
+     * {@code NVIDIA_L4_GPUS}, {@code nvidia-tesla-t4} against {@code NVIDIA_T4_GPUS}; Spot VMs against the
+     * {@code PREEMPTIBLE_} metric when the project has it.
+     */
+    static String gpuMetric(String acceleratorType, boolean spot, Map<String, Quota> quotas) {
+        String base = acceleratorType.toUpperCase(java.util.Locale.ROOT).replace("-TESLA-", "-").replace('-', '_') + "_GPUS";
+        Quota preemptible = quotas.get("PREEMPTIBLE_" + base);
+        return spot && preemptible != null && preemptible.limit() > 0 ? "PREEMPTIBLE_" + base : base;
+    }
+
+    /** A machine type's size from Compute's MachineType: vCPUs and attached GPUs. */
+    record MachineShape(String type, int cpus, String acceleratorType, int accelerators) {
+        /** What one node of this type takes from each regional quota. */
+        Map<String, Integer> perNode(boolean spot, String diskType, int diskGb, Map<String, Quota> quotas) {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            out.put(quotaMetric(type, spot, quotas), cpus);
+            if (acceleratorType != null && accelerators > 0) {
+                out.put(gpuMetric(acceleratorType, spot, quotas), accelerators);
+            }
+            // Compute Engine counts balanced and SSD persistent disks against SSD_TOTAL_GB, standard ones against DISKS_TOTAL_GB
+            out.merge("pd-standard".equals(diskType) ? "DISKS_TOTAL_GB" : "SSD_TOTAL_GB", diskGb, Integer::sum);
+            return out;
+        }
+    }
+
+    /** Whether the GPUs the node pool names for driver installation are the ones Compute Engine says the type has. */
+    static boolean acceleratorsAgree(String type, MachineShape shape) {
+        var declared = io.codezero.gcp.GpuAccelerators.of(type);
+        if (shape.acceleratorType() == null || shape.accelerators() == 0) {
+            return declared.isEmpty();
+        }
+        return declared.isPresent() && declared.get().type().equals(shape.acceleratorType()) && declared.get().count() == shape.accelerators();
+    }
+
+    private static MachineShape shape(String type, JsonObject machineType) {
+        String accelerator = null;
+        int count = 0;
+        if (machineType.has("accelerators") && machineType.get("accelerators").isJsonArray()) {
+            for (JsonElement a : machineType.getAsJsonArray("accelerators")) {
+                accelerator = string(a.getAsJsonObject(), "guestAcceleratorType");
+                count += (int) number(a.getAsJsonObject(), "guestAcceleratorCount");
+            }
+        }
+        return new MachineShape(type, (int) number(machineType, "guestCpus"), accelerator, count);
+    }
+
     private static Map<String, List<NodePool>> poolsByType(ClusterSpec spec, GcpTargetArgs args) {
         Map<String, List<NodePool>> out = new LinkedHashMap<>();
         for (NodePool pool : spec.nodePoolsOrDefault()) {
@@ -309,14 +498,27 @@ public final class GcpPreflight {
 
     /** One entry of a region's {@code quotas}: metric, limit, usage. */
     public record Quota(String metric, double limit, double usage) {
-        CheckResult verdict(int needed, String pools, String region, String project) {
+        /**
+         * Enough room for {@code needed} (this cluster at its maximum, with upgrade nodes) when this cluster's own
+         * {@code existing} share of the usage is counted as already held.
+         */
+        CheckResult verdict(int needed, int existing, String pools, String region, String project) {
             int free = (int) Math.floor(limit - usage);
-            if (needed > free) {
-                return CheckResult.fail("cpu-quota", "CPU quota " + metric + " in " + region + " is " + (int) limit + " with " + (int) usage
-                        + " in use, so " + Math.max(free, 0) + " are free, but " + pools + " need " + needed
-                        + " vCPUs at maximum size; request more at https://console.cloud.google.com/iam-admin/quotas?project=" + project + " or lower maxNodes");
+            int increase = Math.max(needed - existing, 0);
+            String unit = unit(metric);
+            String held = existing > 0 ? " (" + existing + " of them by this cluster's nodes)" : "";
+            if (increase > free) {
+                return CheckResult.fail("quota", "quota " + metric + " in " + region + " is " + (int) limit + " with " + (int) usage
+                        + " in use" + held + ", so " + Math.max(free, 0) + " are free, but " + pools + " need " + increase + " more " + unit
+                        + " at maximum size with upgrade surge (" + needed + " in all); request more at https://console.cloud.google.com/iam-admin/quotas?project="
+                        + project + " or lower maxNodes");
             }
-            return CheckResult.pass("cpu-quota", metric + " in " + region + " has " + free + " vCPUs free; " + pools + " need " + needed);
+            return CheckResult.pass("quota", metric + " in " + region + " has " + free + " " + unit + " free" + held + "; " + pools
+                    + " need " + increase + " more (" + needed + " in all at maximum size with upgrade surge)");
+        }
+
+        private static String unit(String metric) {
+            return metric.endsWith("_GB") ? "GB" : metric.endsWith("_GPUS") ? "GPUs" : "vCPUs";
         }
     }
 

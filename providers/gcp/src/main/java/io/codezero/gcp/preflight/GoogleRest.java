@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Read-only calls to Google's REST APIs over the JDK's HTTP client, with a bearer token from the
@@ -27,7 +29,6 @@ public final class GoogleRest {
     private final URI compute;
     private final URI container;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
 
     private GoogleRest(GoogleCredentials credentials, URI resourceManager, URI serviceUsage, URI compute, URI container) {
         this.credentials = credentials;
@@ -49,8 +50,7 @@ public final class GoogleRest {
 
     /** Gets an access token now: the credentials check. */
     public String authenticate() throws IOException {
-        token = GoogleAccessTokens.fresh(credentials).value();
-        return token;
+        return GoogleAccessTokens.fresh(credentials).value();
     }
 
     /** Cloud Resource Manager v1 projects.get. */
@@ -73,6 +73,20 @@ public final class GoogleRest {
         return get(compute, "compute/v1/projects/" + project + "/zones/" + zone + "/machineTypes/" + type);
     }
 
+    /**
+     * Compute Engine v1 instances.aggregatedList of the VMs GKE made for one cluster: GKE labels every node VM
+     * with {@code goog-k8s-cluster-name}.
+     */
+    public Response clusterInstances(String project, String clusterName) {
+        String filter = java.net.URLEncoder.encode("labels.goog-k8s-cluster-name=" + clusterName, java.nio.charset.StandardCharsets.UTF_8);
+        return get(compute, "compute/v1/projects/" + project + "/aggregated/instances?filter=" + filter);
+    }
+
+    /** Kubernetes Engine v1 projects.locations.clusters.get (404 while the cluster does not exist). */
+    public Response cluster(String project, String location, String name) {
+        return get(container, "v1/projects/" + project + "/locations/" + location + "/clusters/" + name);
+    }
+
     /** Kubernetes Engine v1 projects.locations.getServerConfig. */
     public Response serverConfig(String project, String location) {
         return get(container, "v1/projects/" + project + "/locations/" + location + "/serverConfig");
@@ -80,15 +94,20 @@ public final class GoogleRest {
 
     private Response get(URI base, String path) {
         try {
-            if (token == null) {
-                authenticate();
-            }
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+            URI uri = base.resolve(path);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .GET().build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "application/json");
+            // Every header the auth library asks for, not only Authorization: with user credentials it adds
+            // x-goog-user-project (the quota project), without which some APIs answer 403 "requires a quota project".
+            // The library refreshes the token when it is about to expire.
+            for (Map.Entry<String, List<String>> header : credentials.getRequestMetadata(uri).entrySet()) {
+                for (String value : header.getValue()) {
+                    request.header(header.getKey(), value);
+                }
+            }
+            request.GET();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), null);
         } catch (IOException | RuntimeException e) {
             return new Response(0, new JsonObject(), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

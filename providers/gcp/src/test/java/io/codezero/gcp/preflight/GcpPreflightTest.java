@@ -57,7 +57,11 @@ class GcpPreflightTest {
     }
 
     private PreflightReport run(GcpTargetArgs args) throws Exception {
-        Path key = google.writeServiceAccountKey(dir);
+        return run(args, null);
+    }
+
+    private PreflightReport run(GcpTargetArgs args, String quotaProject) throws Exception {
+        Path key = google.writeServiceAccountKey(dir, quotaProject);
         try (InputStream in = Files.newInputStream(key)) {
             var credentials = ServiceAccountCredentials.fromStream(in).createScoped(GoogleAccessTokens.SCOPES);
             return new GcpPreflight(GoogleRest.at(google.uri(), credentials)).run(spec(), args);
@@ -76,11 +80,22 @@ class GcpPreflightTest {
         assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
         assertThat(report.unknowns()).as(report.render()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
-                "region", "kubernetes-version", "machine-type", "machine-type", "cpu-quota", "cpu-quota");
+                "region", "kubernetes-version", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
         // one token for the whole run, and a token request signed like Google's own libraries do
         assertThat(google.tokenRequests()).isEqualTo(1);
         assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
-        assertThat(report.render()).contains("N2_CPUS in europe-west1 has 40 vCPUs free; pool system need 24");
+        // 6 nodes at maximum plus one surge node in each of the 3 zones, 4 vCPUs each
+        assertThat(report.render()).contains("N2_CPUS in europe-west1 has 40 vCPUs free; pool system need 36 more (36 in all at maximum size with upgrade surge)")
+                .contains("NVIDIA_L4_GPUS in europe-west1 has 8 GPUs free; pool gpu need 5 more")
+                .contains("SSD_TOTAL_GB in europe-west1 has 4096 GB free; pools system, gpu need 1400 more");
+    }
+
+    @Test
+    void everyCallCarriesTheAuthLibrarysRequestMetadataIncludingTheQuotaProject() throws Exception {
+        // ADC files may name a quota project; the auth library then asks for x-goog-user-project on every request
+        PreflightReport report = run(args().build(), "acme-billing");
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(google.quotaProjects).hasSizeGreaterThan(8).allMatch("acme-billing"::equals);
     }
 
     @Test
@@ -115,7 +130,7 @@ class GcpPreflightTest {
         google.services.put("cloudkms.googleapis.com", "DISABLED");
         CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
         assertThat(failed.message()).isEqualTo("cloudkms.googleapis.com is not enabled in project acme-platform-dev; enable it at "
-                + "https://console.cloud.google.com/apis/library/cloudkms.googleapis.com?project=acme-platform-dev (or: gcloud services enable cloudkms.googleapis.com)");
+                + "https://console.cloud.google.com/apis/library/cloudkms.googleapis.com?project=acme-platform-dev (or: gcloud services enable cloudkms.googleapis.com), or set gcp.enableApis: true");
     }
 
     @Test
@@ -124,6 +139,39 @@ class GcpPreflightTest {
         PreflightReport report = run(args().build());
         assertThat(only(report, CheckStatus.FAIL).message()).startsWith("container.googleapis.com is not enabled");
         assertThat(report.results()).extracting(CheckResult::check).doesNotContain("region", "kubernetes-version");
+    }
+
+    @Test
+    void disabledApisPassWhenTheDeployEnablesThem() throws Exception {
+        google.services.put("cloudkms.googleapis.com", "DISABLED");
+        google.services.put("container.googleapis.com", "DISABLED");
+        PreflightReport report = run(args().enableApis(true).build());
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(report.render()).contains("container.googleapis.com is not enabled yet; the deploy enables it first (gcp.enableApis)");
+        assertThat(only(report, CheckStatus.UNKNOWN).message()).contains("once container.googleapis.com is on");
+    }
+
+    @Test
+    void aMinorUpgradeTogetherWithANewExclusionEndMustBeTwoUps() throws Exception {
+        // Kubernetes Engine v1 clusters.get: currentMasterVersion and maintenancePolicy.window.maintenanceExclusions
+        google.clusters.put("demo", new String[] {"1.33.7-gke.1000000", "2026-06-01T00:00:00Z"});
+        CheckResult failed = only(run(args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-12-01T00:00:00Z").build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("upgrade-order");
+        assertThat(failed.message()).startsWith("cluster demo runs 1.33 and this deploy both moves it to 1.34 and changes the no-minor-upgrades exclusion's end")
+                .endsWith("so do it in two `up`s: first kubernetesVersion with the exclusion as it is, then the exclusion");
+        // step one: the upgrade alone passes; step two: the exclusion alone (the cluster already on 1.34) has nothing to order
+        assertThat(run(args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z").build()).passed()).isTrue();
+        google.clusters.put("demo", new String[] {"1.34.4-gke.1200000", "2026-06-01T00:00:00Z"});
+        assertThat(run(args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-12-01T00:00:00Z").build()).passed()).isTrue();
+    }
+
+    @Test
+    void aTypeMissingInOneZoneOfAFourZoneRegionIsUnknownNotAFailure() throws Exception {
+        google.zones.add("europe-west1-e");
+        google.missingIn.put("g2-standard-8", List.of("europe-west1-e"));
+        PreflightReport report = run(args().build());
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(only(report, CheckStatus.UNKNOWN).message()).startsWith("machine type g2-standard-8 (pool gpu) is not offered in europe-west1-e but is in 3 other zones");
     }
 
     @Test
@@ -172,15 +220,63 @@ class GcpPreflightTest {
         // Compute v1 regions.get: quotas[] of {metric, limit, usage}
         google.quotas.put("N2_CPUS", new double[] {24, 8});
         CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
-        assertThat(failed.message()).isEqualTo("CPU quota N2_CPUS in europe-west1 is 24 with 8 in use, so 16 are free, but pool system need 24 vCPUs "
-                + "at maximum size; request more at https://console.cloud.google.com/iam-admin/quotas?project=acme-platform-dev or lower maxNodes");
+        assertThat(failed.message()).isEqualTo("quota N2_CPUS in europe-west1 is 24 with 8 in use, so 16 are free, but pool system need 36 more vCPUs "
+                + "at maximum size with upgrade surge (36 in all); request more at https://console.cloud.google.com/iam-admin/quotas?project=acme-platform-dev or lower maxNodes");
+    }
+
+    @Test
+    void aLaterUpCountsOnlyWhatItAddsNotTheNodesTheClusterAlreadyHas() throws Exception {
+        // 24 of the 24 vCPUs in use are this cluster's own 6 nodes (Compute v1 instances.aggregatedList, GKE's node label)
+        google.quotas.put("N2_CPUS", new double[] {40, 24});
+        for (int i = 0; i < 6; i++) {
+            google.clusterNodes.computeIfAbsent("demo", k -> new java.util.ArrayList<>())
+                    .add(new FakeGoogle.Node("europe-west1-" + "bcd".charAt(i % 3), "n2-standard-4", false, 100));
+        }
+        google.quotas.put("SSD_TOTAL_GB", new double[] {4096, 600});
+        PreflightReport report = run(args().build());
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(report.render()).contains("N2_CPUS in europe-west1 has 16 vCPUs free (24 of them by this cluster's nodes); pool system need 12 more");
+        assertThat(google.calls).anyMatch(c -> c.equals("GET /compute/v1/projects/acme-platform-dev/aggregated/instances"));
+    }
+
+    @Test
+    void surgeNodesOfAnUpgradeNeedQuotaToo() throws Exception {
+        // room for 6 nodes (24 vCPUs) but not for the 3 surge nodes an upgrade adds
+        google.quotas.put("N2_CPUS", new double[] {32, 0});
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).startsWith("quota N2_CPUS in europe-west1 is 32 with 0 in use, so 32 are free, "
+                + "but pool system need 36 more vCPUs");
+        // blue-green: a second pool as large as the first
+        google.quotas.put("N2_CPUS", new double[] {47, 0});
+        assertThat(only(run(args().upgradeStrategy(io.codezero.gcp.UpgradeStrategy.BLUE_GREEN).build()), CheckStatus.FAIL).message())
+                .contains("pool system need 48 more vCPUs");
+    }
+
+    @Test
+    void theGpusAPoolNamesMustBeTheOnesComputeEngineSaysItsMachineTypeHas() throws Exception {
+        google.accelerators.put("g2-standard-8", new Object[] {"nvidia-l4", 2});
+        google.quotas.put("NVIDIA_L4_GPUS", new double[] {16, 0});
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).isEqualTo("machine type g2-standard-8 (pool gpu) carries 2 x nvidia-l4 by "
+                + "Compute Engine's description, but the node pool would name 1 x nvidia-l4 for GKE's driver installation; choose another gcp.machineTypes.gpu");
+    }
+
+    @Test
+    void gpuAndSsdQuotasAreChecked() throws Exception {
+        // Compute v1 machineTypes.get: accelerators[] of {guestAcceleratorType, guestAcceleratorCount}; g2-standard-8 carries one L4
+        google.quotas.put("NVIDIA_L4_GPUS", new double[] {4, 0});
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).startsWith("quota NVIDIA_L4_GPUS in europe-west1 is 4 with 0 in use, so 4 are free, "
+                + "but pool gpu need 5 more GPUs");
+        google.quotas.put("NVIDIA_L4_GPUS", new double[] {8, 0});
+        // balanced persistent disks count against SSD_TOTAL_GB: 14 nodes x 100 GB
+        google.quotas.put("SSD_TOTAL_GB", new double[] {1000, 0});
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).startsWith("quota SSD_TOTAL_GB in europe-west1 is 1000 with 0 in use, so 1000 are free, "
+                + "but pools system, gpu need 1400 more GB");
     }
 
     @Test
     void spotPoolsCountAgainstPreemptibleCpusWhenTheProjectHasThatQuota() throws Exception {
         google.quotas.put("PREEMPTIBLE_CPUS", new double[] {8, 4});
         CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
-        assertThat(failed.message()).startsWith("CPU quota PREEMPTIBLE_CPUS in europe-west1 is 8 with 4 in use, so 4 are free, but pool gpu need 16");
+        assertThat(failed.message()).startsWith("quota PREEMPTIBLE_CPUS in europe-west1 is 8 with 4 in use, so 4 are free, but pool gpu need 40 more vCPUs");
     }
 
     @Test

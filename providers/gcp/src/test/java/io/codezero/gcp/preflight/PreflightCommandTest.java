@@ -63,7 +63,7 @@ class PreflightCommandTest {
             Path stack = stackFile("    project: acme-platform-dev\n    region: europe-west1\n");
             Result ok = run(key, "--config", stack.toString(), "--endpoint-url", google.uri().toString());
             assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
-            assertThat(ok.out()).contains("PASS    kubernetes-version").contains("PASS    cpu-quota");
+            assertThat(ok.out()).contains("PASS    kubernetes-version").contains("PASS    quota");
 
             google.services.put("iam.googleapis.com", "DISABLED");
             Result failed = run(key, "--config", stack.toString(), "--endpoint-url", google.uri().toString());

@@ -49,6 +49,8 @@ public final class FakeGoogle implements AutoCloseable {
     private final KeyPair keys;
     private final AtomicInteger tokenRequests = new AtomicInteger();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** The x-goog-user-project header of each API call ("" when absent), in call order. */
+    public final List<String> quotaProjects = Collections.synchronizedList(new ArrayList<>());
     public final List<JsonObject> assertions = Collections.synchronizedList(new ArrayList<>());
     /** Why token requests were refused, for assertion messages. */
     public final List<String> rejections = Collections.synchronizedList(new ArrayList<>());
@@ -66,6 +68,17 @@ public final class FakeGoogle implements AutoCloseable {
     public final Map<String, List<String>> missingIn = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, List<String>> channels = Collections.synchronizedMap(new LinkedHashMap<>());
     public final List<String> validMasterVersions = Collections.synchronizedList(new ArrayList<>());
+    /** machine type -> [accelerator type, count] (Compute's MachineType.accelerators). */
+    public final Map<String, Object[]> accelerators = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The node VMs GKE already runs for a cluster: cluster name -> instances (zone, machine type, spot, boot disk GB). */
+    public final Map<String, List<Node>> clusterNodes = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** Clusters that exist: name -> [currentMasterVersion, end of the codezero-no-minor-upgrades exclusion or null]. */
+    public final Map<String, String[]> clusters = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** One node VM of a cluster. */
+    public record Node(String zone, String machineType, boolean spot, int diskGb) {
+    }
 
     public FakeGoogle() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -80,8 +93,12 @@ public final class FakeGoogle implements AutoCloseable {
         }
         quotas.put("CPUS", new double[] {24, 0});
         quotas.put("N2_CPUS", new double[] {48, 8});
-        quotas.put("G2_CPUS", new double[] {16, 0});
+        quotas.put("G2_CPUS", new double[] {48, 0});
         quotas.put("PREEMPTIBLE_CPUS", new double[] {0, 0});
+        quotas.put("NVIDIA_L4_GPUS", new double[] {8, 0});
+        quotas.put("SSD_TOTAL_GB", new double[] {4096, 0});
+        quotas.put("DISKS_TOTAL_GB", new double[] {4096, 0});
+        accelerators.put("g2-standard-8", new Object[] {"nvidia-l4", 1});
         machineTypes.put("n2-standard-4", 4);
         machineTypes.put("g2-standard-8", 8);
         machineTypes.put("e2-standard-2", 2);
@@ -102,6 +119,11 @@ public final class FakeGoogle implements AutoCloseable {
 
     /** A service-account key file whose token_uri is this server; the private key is a throwaway made for this server. */
     public Path writeServiceAccountKey(Path dir) throws IOException {
+        return writeServiceAccountKey(dir, null);
+    }
+
+    /** The same, naming a quota project ({@code quota_project_id}) as ADC files may. */
+    public Path writeServiceAccountKey(Path dir, String quotaProject) throws IOException {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
@@ -114,6 +136,9 @@ public final class FakeGoogle implements AutoCloseable {
         key.put("client_id", "100000000000000000001");
         key.put("auth_uri", uri() + "auth");
         key.put("token_uri", uri() + "token");
+        if (quotaProject != null) {
+            key.put("quota_project_id", quotaProject);
+        }
         Path file = dir.resolve("key.json");
         Files.writeString(file, new Gson().toJson(key));
         return file;
@@ -127,6 +152,8 @@ public final class FakeGoogle implements AutoCloseable {
                 token(exchange);
                 return;
             }
+            String quotaProject = exchange.getRequestHeaders().getFirst("x-goog-user-project");
+            quotaProjects.add(quotaProject == null ? "" : quotaProject);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (!("Bearer " + TOKEN).equals(auth)) {
                 error(exchange, 401, "UNAUTHENTICATED", "Request had invalid authentication credentials.", null);
@@ -187,6 +214,8 @@ public final class FakeGoogle implements AutoCloseable {
     private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
     private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
+    private static final Pattern INSTANCES = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
+    private static final Pattern CLUSTER = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/clusters/([^/]+)");
     private static final Pattern SERVER_CONFIG = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/serverConfig");
 
     private void route(HttpExchange exchange, String path) throws IOException {
@@ -221,6 +250,67 @@ public final class FakeGoogle implements AutoCloseable {
             });
             config.add("channels", list);
             send(exchange, 200, config);
+        } else if ((m = CLUSTER.matcher(path)).matches()) {
+            String[] cluster = clusters.get(m.group(3));
+            if (cluster == null) {
+                error(exchange, 404, "NOT_FOUND", "Not found: projects/" + m.group(1) + "/locations/" + m.group(2) + "/clusters/" + m.group(3) + ".", null);
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("name", m.group(3));
+            body.addProperty("location", m.group(2));
+            body.addProperty("currentMasterVersion", cluster[0]);
+            body.addProperty("status", "RUNNING");
+            JsonObject window = new JsonObject();
+            JsonObject exclusions = new JsonObject();
+            if (cluster[1] != null) {
+                JsonObject exclusion = new JsonObject();
+                exclusion.addProperty("startTime", "2026-01-01T00:00:00Z");
+                exclusion.addProperty("endTime", cluster[1]);
+                JsonObject options = new JsonObject();
+                options.addProperty("scope", "NO_MINOR_UPGRADES");
+                exclusion.add("maintenanceExclusionOptions", options);
+                exclusions.add("codezero-no-minor-upgrades", exclusion);
+            }
+            window.add("maintenanceExclusions", exclusions);
+            JsonObject policy = new JsonObject();
+            policy.add("window", window);
+            body.add("maintenancePolicy", policy);
+            send(exchange, 200, body);
+        } else if ((m = INSTANCES.matcher(path)).matches()) {
+            String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+            Matcher f = Pattern.compile("filter=labels\\.goog-k8s-cluster-name=([a-z0-9-]+)").matcher(query);
+            JsonObject items = new JsonObject();
+            if (f.find()) {
+                String owner = m.group(1);
+                for (Node node : clusterNodes.getOrDefault(f.group(1), List.of())) {
+                    String scope = "zones/" + node.zone();
+                    if (!items.has(scope)) {
+                        JsonObject list = new JsonObject();
+                        list.add("instances", new com.google.gson.JsonArray());
+                        items.add(scope, list);
+                    }
+                    JsonObject instance = new JsonObject();
+                    instance.addProperty("kind", "compute#instance");
+                    instance.addProperty("name", "gke-" + f.group(1) + "-" + items.getAsJsonObject(scope).getAsJsonArray("instances").size());
+                    instance.addProperty("machineType", "https://www.googleapis.com/compute/v1/projects/" + owner + "/zones/" + node.zone() + "/machineTypes/" + node.machineType());
+                    JsonObject scheduling = new JsonObject();
+                    scheduling.addProperty("provisioningModel", node.spot() ? "SPOT" : "STANDARD");
+                    scheduling.addProperty("preemptible", node.spot());
+                    instance.add("scheduling", scheduling);
+                    JsonObject disk = new JsonObject();
+                    disk.addProperty("boot", true);
+                    disk.addProperty("diskSizeGb", String.valueOf(node.diskGb()));
+                    var disks = new com.google.gson.JsonArray();
+                    disks.add(disk);
+                    instance.add("disks", disks);
+                    items.getAsJsonObject(scope).getAsJsonArray("instances").add(instance);
+                }
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "compute#instanceAggregatedList");
+            body.add("items", items);
+            send(exchange, 200, body);
         } else if ((m = MACHINE_TYPE.matcher(path)).matches()) {
             String type = m.group(3);
             String zone = m.group(2);
@@ -234,6 +324,14 @@ public final class FakeGoogle implements AutoCloseable {
             machine.addProperty("guestCpus", machineTypes.get(type));
             machine.addProperty("memoryMb", machineTypes.get(type) * 4096);
             machine.addProperty("zone", zone);
+            if (accelerators.containsKey(type)) {
+                JsonObject accelerator = new JsonObject();
+                accelerator.addProperty("guestAcceleratorType", (String) accelerators.get(type)[0]);
+                accelerator.addProperty("guestAcceleratorCount", (Integer) accelerators.get(type)[1]);
+                var list = new com.google.gson.JsonArray();
+                list.add(accelerator);
+                machine.add("accelerators", list);
+            }
             send(exchange, 200, machine);
         } else if ((m = REGION.matcher(path)).matches()) {
             if (!"ENABLED".equals(services.get("compute.googleapis.com"))) {
