@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DigitalOceanPreflightPrismTest {
     private static final ApiToken TOKEN = ApiToken.of("dop_v1_test", "test");
+    static final io.codezero.digitalocean.StackIdentity IDENTITY = new io.codezero.digitalocean.StackIdentity("codezero", "dev");
     private PrismServer prism;
 
     @BeforeEach
@@ -58,7 +59,7 @@ class DigitalOceanPreflightPrismTest {
 
     private PreflightReport run(URI base, ClusterSpec spec, DigitalOceanTargetArgs args, String prefer) {
         DoApi api = new DoApi(base, TOKEN, Map.of());
-        return new DigitalOceanPreflight(prefer == null ? api : api.withHeader("Prefer", prefer)).run(spec, args);
+        return new DigitalOceanPreflight(prefer == null ? api : api.withHeader("Prefer", prefer)).run(spec, args, IDENTITY);
     }
 
     @Test

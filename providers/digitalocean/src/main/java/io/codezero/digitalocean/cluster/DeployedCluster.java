@@ -1,0 +1,40 @@
+package io.codezero.digitalocean.cluster;
+
+import com.google.gson.JsonObject;
+import io.codezero.digitalocean.api.DoApi;
+import java.util.Optional;
+
+/**
+ * The DOKS cluster a stack already runs, as DigitalOcean reports it ({@code GET /v2/kubernetes/clusters}):
+ * found by name and region, the two that identify it to this stack.
+ *
+ * @param id      the cluster's UUID
+ * @param version its DOKS version slug, e.g. {@code 1.34.1-do.0}
+ * @param state   {@code status.state}: running, provisioning, upgrading, degraded, error, deleting, ...
+ */
+public record DeployedCluster(String id, String version, String state) {
+
+    /** The cluster named {@code name} in {@code region}, if the account has one. */
+    public static Optional<DeployedCluster> find(DoApi api, String name, String region) {
+        for (JsonObject cluster : api.list("/v2/kubernetes/clusters", "kubernetes_clusters")) {
+            if (name.equals(text(cluster, "name")) && region.equals(text(cluster, "region"))) {
+                return Optional.of(of(cluster));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The cluster with this id, read now ({@code GET /v2/kubernetes/clusters/{id}}). */
+    public static DeployedCluster get(DoApi api, String id) {
+        return of(api.get("/v2/kubernetes/clusters/" + id).getAsJsonObject("kubernetes_cluster"));
+    }
+
+    static DeployedCluster of(JsonObject cluster) {
+        JsonObject status = cluster.has("status") && cluster.get("status").isJsonObject() ? cluster.getAsJsonObject("status") : null;
+        return new DeployedCluster(text(cluster, "id"), text(cluster, "version"), text(status, "state"));
+    }
+
+    static String text(JsonObject object, String key) {
+        return object != null && object.has(key) && !object.get(key).isJsonNull() ? object.get(key).getAsString() : "";
+    }
+}
