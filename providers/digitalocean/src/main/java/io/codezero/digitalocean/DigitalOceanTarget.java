@@ -3,6 +3,7 @@ package io.codezero.digitalocean;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.CniChaining;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
@@ -39,6 +40,15 @@ public final class DigitalOceanTarget implements ClusterTarget {
     /** DigitalOcean's cloud controller: a regional load balancer on the public internet, or one reachable only inside the VPC. */
     static final Map<String, String> EXTERNAL = Map.of("service.beta.kubernetes.io/do-loadbalancer-network", "EXTERNAL");
     static final Map<String, String> INTERNAL = Map.of("service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL");
+
+    /**
+     * DOKS' Cilium is a managed component: DigitalOcean's documentation ("The Managed Elements of DigitalOcean
+     * Kubernetes") says not to modify it and that DigitalOcean may revert changes at any time, and documents no
+     * setting for CNI chaining. Cilium keeps only its own CNI configuration unless {@code cni.exclusive=false},
+     * so istio-cni's chained entry cannot be relied on: the mesh installs no CNI agent here.
+     */
+    static final CniChaining CNI_CHAINING = new CniChaining(false, "DOKS runs DigitalOcean's managed Cilium, whose settings "
+            + "(cni.exclusive among them) DigitalOcean manages and may revert, so a chained istio-cni plugin is not guaranteed to stay");
 
     private final DigitalOceanTargetArgs args;
     private final BooleanSupplier engineDriven;
@@ -138,6 +148,7 @@ public final class DigitalOceanTarget implements ClusterTarget {
                 StorageProfile.single(DoksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness())
                 .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
                         "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI"))
+                .withFact(CniChaining.class, CNI_CHAINING)
                 .withHandles(cluster.handles());
     }
 

@@ -68,6 +68,20 @@ class DigitalOceanExampleTest {
 
 
     @Test
+    void onDoksTheMeshRunsNoCniAgentAndAppNamespacesAdmitIstioInit() {
+        // DOKS' managed Cilium may drop a chained istio-cni (CniChaining): sidecars are set up by istio-init instead
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.ofType("kubernetes:helm.sh/v3:Release")).extracting(PlannedResource::name)
+                .contains("codezero-dev-istiod").doesNotContain("codezero-dev-istio-cni");
+        assertThat(run.get("kubernetes:helm.sh/v3:Release", "codezero-dev-istiod").input("values.pilot.cni.enabled")).isEqualTo(false);
+        for (String app : List.of("db", "git")) {
+            PlannedResource ns = run.ofType("kubernetes:core/v1:Namespace").stream().filter(r -> app.equals(r.input("metadata.name")))
+                    .findFirst().orElseThrow();
+            assertThat(ns.inputs().toString()).as(app).contains("pod-security.kubernetes.io/enforce=privileged", "istio-injection=enabled");
+        }
+    }
+
+    @Test
     void theResourceCountInTheDocsIsThePlans() {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(DocClaims.plannedResources(run)).isEqualTo(DocClaims.claimedResources("docs/digitalocean.md", "examples/digitalocean"));

@@ -207,11 +207,13 @@ class DigitalOceanPreflightPrismTest {
     void theCommandLineRefusesABadStackFileBeforeCallingTheApi(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("Pulumi.dev.yaml");
         Files.writeString(config, "config:\n  codezero:digitalocean:\n    region: Frankfurt\n    regoin: fra1\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--api-url", "http://127.0.0.1:9"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:digitalocean.regoin", "digitalocean.region");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no check ran").isEmpty();
     }
 
     @Test
