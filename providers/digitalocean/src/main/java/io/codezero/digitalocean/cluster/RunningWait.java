@@ -18,6 +18,7 @@ public final class RunningWait {
 
     /** How the wait passes time; tests pass one that does not sleep. */
     public interface Sleeper {
+        /** Pauses for {@code duration}. */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -26,6 +27,12 @@ public final class RunningWait {
     private final Duration interval;
     private final Sleeper sleeper;
 
+    /**
+     * @param api      the DigitalOcean API the cluster is read from
+     * @param timeout  how long to wait in all
+     * @param interval the pause between two reads
+     * @param sleeper  how a pause is taken
+     */
     public RunningWait(DoApi api, Duration timeout, Duration interval, Sleeper sleeper) {
         this.api = api;
         this.timeout = timeout;
@@ -33,6 +40,7 @@ public final class RunningWait {
         this.sleeper = sleeper;
     }
 
+    /** An hour, reading every 15 seconds. */
     public static RunningWait of(DoApi api) {
         return new RunningWait(api, DEFAULT_TIMEOUT, DEFAULT_INTERVAL, d -> Thread.sleep(d.toMillis()));
     }
