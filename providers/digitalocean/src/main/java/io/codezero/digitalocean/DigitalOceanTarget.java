@@ -57,7 +57,8 @@ public final class DigitalOceanTarget implements ClusterTarget {
     private DoksCluster cluster;
 
     public DigitalOceanTarget(DigitalOceanTargetArgs args) {
-        this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.resolve(args.tokenFile().orElse(null)), Map.of()));
+        this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.forProgram(args.tokenFile().orElse(null),
+                key -> com.pulumi.Config.of(key.substring(0, key.indexOf(':'))).get(key.substring(key.indexOf(':') + 1))), Map.of()));
     }
 
     /** For tests: who says whether the real engine runs, and which API the preflight and the version lookup ask. */
