@@ -36,6 +36,7 @@ import java.util.Optional;
  * cluster, a kubeconfig that runs {@code codezero-doks-token}, and a Kubernetes provider built from it.
  */
 public final class DoksCluster extends ComponentResource {
+    /** The component's Pulumi type. */
     public static final String TYPE = "codezero:digitalocean:DoksCluster";
     /** Preinstalled by DOKS (DigitalOcean's CSI driver, SSD Volumes, reclaim Delete); both storage tiers. */
     public static final String STORAGE_CLASS = "do-block-storage";
@@ -45,6 +46,7 @@ public final class DoksCluster extends ComponentResource {
      * no long-lived cluster credential.
      */
     public static final int STATE_TOKEN_SECONDS = 3600;
+    /** The node label naming each node's pool. */
     public static final String POOL_LABEL = "codezero.io/pool";
     /** How long a VPC delete may retry while DigitalOcean finishes deleting the cluster (the provider's default is 2 minutes). */
     public static final Duration VPC_DELETE_TIMEOUT = Duration.ofMinutes(30);
@@ -184,14 +186,17 @@ public final class DoksCluster extends ComponentResource {
         return configs == null || configs.isEmpty() ? "" : configs.get(0).clusterCaCertificate().orElse("");
     }
 
+    /** The DOKS cluster's UUID. */
     public Output<String> clusterId() {
         return clusterId;
     }
 
+    /** The API server's URL. */
     public Output<String> endpoint() {
         return endpoint;
     }
 
+    /** The VPC's UUID: the one created, or {@code digitalocean.vpcId}. */
     public Output<String> vpcId() {
         return vpcId;
     }
@@ -211,14 +216,17 @@ public final class DoksCluster extends ComponentResource {
         return kubeconfig;
     }
 
+    /** The cluster resource (control plane and built-in pool). */
     public KubernetesCluster cluster() {
         return cluster;
     }
 
+    /** One pool per spec pool, in the spec's order. */
     public List<KubernetesNodePool> nodePools() {
         return nodePools;
     }
 
+    /** The Kubernetes provider built from {@link #kubeconfig()}; it waits for the cluster to run (see the constructor). */
     public com.pulumi.kubernetes.Provider kubernetesProvider() {
         return kubernetesProvider;
     }
