@@ -139,7 +139,13 @@ public final class DigitalOceanTarget implements ClusterTarget {
                         + e.getMessage(), e);
             }
             VersionChoice choice = VersionChoice.of(spec.kubernetesVersion(), args.versionSlug(), deployed.map(DeployedCluster::version));
-            SpecValidationException.throwIfAny(where, choice.problem().stream().toList());
+            List<Problem> problems = new java.util.ArrayList<>(choice.problem().stream().toList());
+            if (deployed.filter(DeployedCluster::ha).isPresent() && !args.highAvailability()) {
+                // the API specification: "The property cannot be disabled"; the provider would send ha=false and fail mid-update
+                problems.add(Problem.of("digitalocean.highAvailability", false, "cannot turn off the running cluster's highly available "
+                        + "control plane: DigitalOcean cannot disable it; keep highAvailability: true"));
+            }
+            SpecValidationException.throwIfAny(where, problems);
             version = choice.slug();
             wait = Optional.of(waits.apply(doApi));
         }

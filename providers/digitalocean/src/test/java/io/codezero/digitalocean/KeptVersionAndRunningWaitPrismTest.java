@@ -110,4 +110,20 @@ class KeptVersionAndRunningWaitPrismTest {
             assertThat(run.where(r -> r.packageName().equals("digitalocean"))).isEmpty();
         }
     }
+
+    @Test
+    void turningOffTheRunningClustersHaControlPlaneIsRefused() throws Exception {
+        // the specification: ha "cannot be disabled"; its example cluster is not HA, this one is
+        PrismServer prism = PrismServer.require();
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of(), (path, body) -> asDemo(body, RUNNING, "running")
+                .replace("\"ha\":false", "\"ha\":true"))) {
+            var target = new DigitalOceanTarget(Fixtures.args().highAvailability(false).build(), () -> true,
+                    () -> new DoApi(layer.base(), ApiToken.of("dop_v1_test", "test"), Map.of()));
+            OfflineRun run = OfflineEngine.create().mocks(DigitalOceanPlanMocks.create()).run(ctx -> target.provision(Fixtures.spec("1.33", 2, 5),
+                    new TargetContext("demo", new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder().build()))));
+            assertThat(run.succeeded()).isFalse();
+            assertThat(run.failure()).contains("digitalocean.highAvailability", "cannot disable it");
+            assertThat(run.where(r -> r.packageName().equals("digitalocean"))).isEmpty();
+        }
+    }
 }

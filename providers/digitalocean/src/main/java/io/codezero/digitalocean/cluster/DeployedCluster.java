@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param id      the cluster's UUID
  * @param version its DOKS version slug, e.g. {@code 1.34.1-do.0}
  * @param state   {@code status.state}: running, provisioning, upgrading, degraded, error, deleting, ...
+ * @param ha      whether its control plane is highly available (which DigitalOcean cannot turn off again)
  */
-public record DeployedCluster(String id, String version, String state) {
+public record DeployedCluster(String id, String version, String state, boolean ha) {
 
     /** The cluster named {@code name} in {@code region}, if the account has one. */
     public static Optional<DeployedCluster> find(DoApi api, String name, String region) {
@@ -31,7 +32,8 @@ public record DeployedCluster(String id, String version, String state) {
 
     static DeployedCluster of(JsonObject cluster) {
         JsonObject status = cluster.has("status") && cluster.get("status").isJsonObject() ? cluster.getAsJsonObject("status") : null;
-        return new DeployedCluster(text(cluster, "id"), text(cluster, "version"), text(status, "state"));
+        boolean ha = cluster.has("ha") && !cluster.get("ha").isJsonNull() && cluster.get("ha").getAsBoolean();
+        return new DeployedCluster(text(cluster, "id"), text(cluster, "version"), text(status, "state"), ha);
     }
 
     static String text(JsonObject object, String key) {
