@@ -126,4 +126,24 @@ class KeptVersionAndRunningWaitPrismTest {
             assertThat(run.where(r -> r.packageName().equals("digitalocean"))).isEmpty();
         }
     }
+
+    @Test
+    void theWaitAlsoOutlastsNodesThatSurgeUpgradesStillReplace() throws Exception {
+        PrismServer prism = PrismServer.require();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger sleeps = new AtomicInteger();
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of(), (path, body) -> {
+            if (!path.matches("/v2/kubernetes/clusters/[0-9a-f-]{36}")) {
+                return asDemo(body, RUNNING, "running");
+            }
+            // the cluster already reads running at its version, but the first read still has a node provisioning
+            String cluster = asDemo(body, RUNNING, "running");
+            return reads.incrementAndGet() == 1 ? cluster.replaceFirst("\"state\":\"running\"", "\"state\":\"provisioning\"") : cluster;
+        })) {
+            OfflineRun run = provision(Fixtures.spec("1.33", 2, 5), layer, sleeps, RunningWait.DEFAULT_TIMEOUT);
+            assertThat(run.succeeded()).as(run.failure()).isTrue();
+            assertThat(reads).hasValue(2);
+            assertThat(sleeps).hasValue(1);
+        }
+    }
 }

@@ -46,7 +46,7 @@ public final class RunningWait {
     }
 
     /**
-     * Returns the cluster once it is {@code running} at {@code version}; throws, naming the last state seen,
+     * Returns the cluster once it is {@code running} at {@code version} with every node running; throws, naming the last state seen,
      * when it reports {@code error} or the timeout passes.
      */
     public DeployedCluster await(String clusterId, String version) {
@@ -55,7 +55,9 @@ public final class RunningWait {
         for (long i = 0; i <= rounds; i++) {
             try {
                 last = DeployedCluster.get(api, clusterId);
-                if ("running".equals(last.state()) && (version == null || version.equals(last.version()))) {
+                // the cluster's state and version alone can read "running" at the new version while surge
+                // upgrades still replace nodes: every node must run too
+                if ("running".equals(last.state()) && last.nodesRunning() && (version == null || version.equals(last.version()))) {
                     return last;
                 }
                 if ("error".equals(last.state())) {
@@ -75,7 +77,8 @@ public final class RunningWait {
             }
         }
         throw new IllegalStateException("DOKS cluster " + clusterId + " was not running at " + version + " after " + timeout.toMinutes()
-                + " minutes (last seen: " + (last == null ? "unreadable" : last.state() + " at " + last.version())
+                + " minutes (last seen: " + (last == null ? "unreadable" : last.state() + " at " + last.version()
+                + (last.nodesRunning() ? "" : ", nodes still changing"))
                 + "); the platform was not updated: run pulumi up again once the control panel shows it running");
     }
 }
