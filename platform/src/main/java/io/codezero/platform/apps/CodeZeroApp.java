@@ -1,5 +1,7 @@
 package io.codezero.platform.apps;
 
+import io.codezero.core.target.CniChaining;
+import io.codezero.platform.mesh.IstioMode;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
@@ -233,7 +235,11 @@ public class CodeZeroApp implements PlatformApp {
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, String> labels = Meta.with(Meta.labels("app"), APP_LABEL, name);
 
-        Namespace namespace = Namespaces.create(c, name + "-namespace", name, "app", spec.podSecurity(),
+        // Sidecars without a CNI agent (CniChaining: the cluster's CNI drops chained plugins) are set up by istio-init,
+        // which needs NET_ADMIN and NET_RAW: only `privileged` admits it. The app's own containers are still hardened.
+        boolean istioInit = mesh.filter(m -> m.mode() == IstioMode.SIDECAR).isPresent()
+                && context.cluster().facts().get(CniChaining.class).filter(f -> !f.possible()).isPresent();
+        Namespace namespace = Namespaces.create(c, name + "-namespace", name, "app", istioInit ? PodSecurity.PRIVILEGED : spec.podSecurity(),
                 mesh.map(m -> m.mode().namespaceLabels()).orElse(Map.of()));
         AppNetworkPolicies networkPolicies = new AppNetworkPolicies(c, mesh.map(Mesh::mode), labels);
         networkPolicies.defaultDeny(name, name, namespace);

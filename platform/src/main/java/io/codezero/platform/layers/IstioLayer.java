@@ -18,6 +18,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.IngressClassSpecArgs;
 import com.pulumi.resources.Resource;
 import io.codezero.core.Versions;
 import io.codezero.core.target.BundledIngress;
+import io.codezero.core.target.CniChaining;
 import io.codezero.core.target.CniPaths;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LimitedPriorityClasses;
@@ -280,6 +281,11 @@ public final class IstioLayer extends DeclaredLayer {
         boolean nodeCriticalNeedsQuota = nodeCriticalNeedsQuota(context.cluster().facts().get(LimitedPriorityClasses.class));
         LayerContext c = context;
         IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
+        Optional<CniChaining> chaining = context.cluster().facts().get(CniChaining.class).filter(f -> !f.possible());
+        if (chaining.isPresent() && mode == IstioMode.AMBIENT) {
+            throw new IllegalArgumentException("platform.istio.mode = \"ambient\": ambient needs the istio-cni node agent, which this cluster "
+                    + "cannot run (" + chaining.get().why() + "); use platform.istio.mode: sidecar");
+        }
         String gatewayNs = options.gatewayNamespace();
 
         // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway
@@ -293,14 +299,18 @@ public final class IstioLayer extends DeclaredLayer {
         baseValues.put("base", Map.of("enableCRDTemplates", true));
         Release base = c.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, systemNs);
 
-        Release istiod = c.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths), 600, systemNs, base);
+        Release istiod = c.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths, chaining.isEmpty()), 600,
+                systemNs, base);
 
         // The CNI node agent runs in both modes: in sidecar mode it sets up each pod's traffic redirection, so
         // injected pods need no istio-init container with NET_ADMIN and NET_RAW and app namespaces stay `restricted`.
         // Node agents need neither the CRDs nor istiod to start; they only gate mesh workloads.
-        Release cni = c.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths, nodeCriticalNeedsQuota), 600,
-                systemNs);
-        List<Resource> workloadsReady = new ArrayList<>(List.of(istiod, cni));
+        // Where the cluster's CNI would drop a chained plugin (CniChaining), there is no agent: injection adds istio-init.
+        List<Resource> workloadsReady = new ArrayList<>(List.of(istiod));
+        if (chaining.isEmpty()) {
+            workloadsReady.add(c.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths, nodeCriticalNeedsQuota), 600,
+                    systemNs));
+        }
         if (mode == IstioMode.AMBIENT) {
             Map<String, Object> ztunnelValues = new LinkedHashMap<>(Map.of("resources", requests("200m", "256Mi")));
             platformProfile(cniPaths, ztunnelValues);
@@ -542,7 +552,7 @@ public final class IstioLayer extends DeclaredLayer {
         return wanted;
     }
 
-    private Map<String, Object> istiodValues(IstioMode mode, Optional<CniPaths> cniPaths) {
+    private Map<String, Object> istiodValues(IstioMode mode, Optional<CniPaths> cniPaths, boolean cniAgent) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (mode == IstioMode.AMBIENT) {
             values.put("profile", "ambient");
@@ -550,8 +560,8 @@ public final class IstioLayer extends DeclaredLayer {
         Map<String, Object> meshConfig = new LinkedHashMap<>(Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
         options.signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
         values.put("meshConfig", meshConfig);
-        // Injection leaves pods' traffic redirection to the CNI agent (no privileged istio-init container).
-        values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi"), "cni", Map.of("enabled", true)));
+        // Injection leaves pods' traffic redirection to the CNI agent (no privileged istio-init container), where there is one.
+        values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi"), "cni", Map.of("enabled", cniAgent)));
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("proxy", Map.of("resources", requests("50m", "64Mi")));
         if (mode == IstioMode.AMBIENT) {

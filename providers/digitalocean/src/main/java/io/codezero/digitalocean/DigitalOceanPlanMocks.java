@@ -40,6 +40,8 @@ public final class DigitalOceanPlanMocks implements PlanMocksContributor {
         mocks.outputs(Project.TYPE, args -> Map.of(
                 "ownerUuid", uuid("owner"),
                 "isDefault", false));
+        // DigitalOcean's ids are UUIDs (the API refuses others): the cluster's too, so a real API can be asked about it
+        mocks.ids(KubernetesCluster.TYPE, args -> uuid(args.name + "-id"));
         mocks.outputs(KubernetesCluster.TYPE, args -> {
             String id = uuid(args.name + "-id");
             String endpoint = "https://" + id + ".k8s.ondigitalocean.com";

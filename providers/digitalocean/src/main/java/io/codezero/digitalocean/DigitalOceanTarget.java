@@ -4,6 +4,7 @@ import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.CniChaining;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
@@ -16,13 +17,19 @@ import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import io.codezero.digitalocean.api.ApiToken;
 import io.codezero.digitalocean.api.DoApi;
+import io.codezero.digitalocean.api.DoApiException;
+import io.codezero.digitalocean.cluster.DeployedCluster;
 import io.codezero.digitalocean.cluster.DoksCluster;
+import io.codezero.digitalocean.cluster.RunningWait;
+import io.codezero.digitalocean.cluster.VersionChoice;
 import io.codezero.digitalocean.preflight.DigitalOceanPreflight;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -35,20 +42,37 @@ public final class DigitalOceanTarget implements ClusterTarget {
     static final Map<String, String> EXTERNAL = Map.of("service.beta.kubernetes.io/do-loadbalancer-network", "EXTERNAL");
     static final Map<String, String> INTERNAL = Map.of("service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL");
 
+    /**
+     * DOKS' Cilium is a managed component: DigitalOcean's documentation ("The Managed Elements of DigitalOcean
+     * Kubernetes") says not to modify it and that DigitalOcean may revert changes at any time, and documents no
+     * setting for CNI chaining. Cilium keeps only its own CNI configuration unless {@code cni.exclusive=false},
+     * so istio-cni's chained entry cannot be relied on: the mesh installs no CNI agent here.
+     */
+    static final CniChaining CNI_CHAINING = new CniChaining(false, "DOKS runs DigitalOcean's managed Cilium, whose settings "
+            + "(cni.exclusive among them) DigitalOcean manages and may revert, so a chained istio-cni plugin is not guaranteed to stay");
+
     private final DigitalOceanTargetArgs args;
     private final BooleanSupplier engineDriven;
     private final Supplier<DoApi> api;
+    private final Function<DoApi, RunningWait> waits;
     private DoksCluster cluster;
 
     public DigitalOceanTarget(DigitalOceanTargetArgs args) {
-        this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.resolve(args.tokenFile().orElse(null)), Map.of()));
+        this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.forProgram(args.tokenFile().orElse(null),
+                key -> com.pulumi.Config.of(key.substring(0, key.indexOf(':'))).get(key.substring(key.indexOf(':') + 1))), Map.of()));
     }
 
-    /** For tests: who says whether the real engine runs, and which API the preflight asks. */
+    /** For tests: who says whether the real engine runs, and which API the preflight and the version lookup ask. */
     DigitalOceanTarget(DigitalOceanTargetArgs args, BooleanSupplier engineDriven, Supplier<DoApi> api) {
+        this(args, engineDriven, api, RunningWait::of);
+    }
+
+    /** For tests: also how the program waits for the cluster to run. */
+    DigitalOceanTarget(DigitalOceanTargetArgs args, BooleanSupplier engineDriven, Supplier<DoApi> api, Function<DoApi, RunningWait> waits) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new DigitalOceanTarget(args)");
         this.engineDriven = engineDriven;
         this.api = api;
+        this.waits = waits;
     }
 
     /** The API the provider uses too: DIGITALOCEAN_API_URL, else api.digitalocean.com. */
@@ -103,17 +127,49 @@ public final class DigitalOceanTarget implements ClusterTarget {
         return java.util.Set.copyOf(names);
     }
 
+    /**
+     * Registers the cluster. Under the real engine it first asks DigitalOcean (read-only): the preflight when
+     * asked for, and the running cluster's version, which is kept until the program changes the minor
+     * ({@link VersionChoice}); a downgrade is refused here, before the provider would replace the cluster.
+     */
     @Override
     public ProvisionedCluster provision(ClusterSpec spec, TargetContext context) {
-        SpecValidationException.throwIfAny("digitalocean target of cluster '" + spec.name() + "'", validate(spec));
-        if (args.preflight() && engineDriven.getAsBoolean()) {
-            new DigitalOceanPreflight(api.get()).run(spec, args).throwIfFailed();
+        String where = "digitalocean target of cluster '" + spec.name() + "'";
+        SpecValidationException.throwIfAny(where, validate(spec));
+        StackIdentity identity = StackIdentity.ofDeployment();
+        Optional<String> version = args.versionSlug();
+        Optional<RunningWait> wait = Optional.empty();
+        if (engineDriven.getAsBoolean()) {
+            DoApi doApi = api.get();
+            if (args.preflight()) {
+                new DigitalOceanPreflight(doApi).run(spec, args, identity).throwIfFailed();
+            }
+            Optional<DeployedCluster> deployed;
+            try {
+                deployed = DeployedCluster.find(doApi, spec.name(), args.region());
+            } catch (DoApiException e) {
+                throw new IllegalStateException(where + ": cannot read the account's DOKS clusters, so the running version is unknown: "
+                        + e.getMessage(), e);
+            }
+            VersionChoice choice = VersionChoice.of(spec.kubernetesVersion(), args.versionSlug(), deployed.map(DeployedCluster::version));
+            List<Problem> problems = new java.util.ArrayList<>(choice.problem().stream().toList());
+            if (deployed.filter(DeployedCluster::ha).isPresent() && !args.highAvailability()) {
+                // the API specification: "The property cannot be disabled"; the provider would send ha=false and fail mid-update
+                problems.add(Problem.of("digitalocean.highAvailability", false, "cannot turn off the running cluster's highly available "
+                        + "control plane: DigitalOcean cannot disable it; keep highAvailability: true"));
+            }
+            SpecValidationException.throwIfAny(where, problems);
+            version = choice.slug();
+            wait = Optional.of(waits.apply(doApi));
         }
-        cluster = new DoksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        cluster = new DoksCluster(context.stackName(), spec, args, identity, version, wait,
+                ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(DoksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness())
                 .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
-                        "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI"));
+                        "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI"))
+                .withFact(CniChaining.class, CNI_CHAINING)
+                .withHandles(cluster.handles());
     }
 
     /** The component registered by the last {@link #provision} call. */

@@ -32,6 +32,7 @@ public final class DigitalOceanTargetArgs {
     private final int builtInPoolNodes;
     private final boolean highAvailability;
     private final boolean registryIntegration;
+    private final boolean controlPlaneFirewall;
     private final String maintenanceDay;
     private final String maintenanceStartTime;
     private final boolean destroyAssociatedResources;
@@ -52,6 +53,7 @@ public final class DigitalOceanTargetArgs {
         this.builtInPoolNodes = b.builtInPoolNodes;
         this.highAvailability = b.highAvailability;
         this.registryIntegration = b.registryIntegration;
+        this.controlPlaneFirewall = b.controlPlaneFirewall;
         this.maintenanceDay = b.maintenanceDay;
         this.maintenanceStartTime = b.maintenanceStartTime;
         this.destroyAssociatedResources = b.destroyAssociatedResources;
@@ -92,6 +94,7 @@ public final class DigitalOceanTargetArgs {
         builtIn.rejectUnknownKeys();
         b.highAvailability(config.bool("highAvailability", b.highAvailability));
         b.registryIntegration(config.bool("registryIntegration", b.registryIntegration));
+        b.controlPlaneFirewall(config.bool("controlPlaneFirewall", b.controlPlaneFirewall));
         ConfigObject window = config.object("maintenanceWindow");
         if (config.has("maintenanceWindow") && window.has("day") != window.has("startTime")) {
             config.problems().add(Problem.of(window.path(), window.has("day") ? "day only" : "startTime only", "gives only part of the "
@@ -155,6 +158,14 @@ public final class DigitalOceanTargetArgs {
         return registryIntegration;
     }
 
+    /**
+     * Whether the account may use DOKS' control-plane firewall (early availability, by invitation):
+     * only then is {@code network.apiAccessAllowlist} enforced, and the firewall block is always sent.
+     */
+    public boolean controlPlaneFirewall() {
+        return controlPlaneFirewall;
+    }
+
     public String maintenanceDay() {
         return maintenanceDay;
     }
@@ -197,6 +208,7 @@ public final class DigitalOceanTargetArgs {
         private int builtInPoolNodes = 2;
         private boolean highAvailability = true;
         private boolean registryIntegration;
+        private boolean controlPlaneFirewall;
         private String maintenanceDay = "sunday";
         private String maintenanceStartTime = "04:00";
         private boolean destroyAssociatedResources;
@@ -255,6 +267,16 @@ public final class DigitalOceanTargetArgs {
         /** Let nodes pull from the account's DigitalOcean Container Registry (it must exist). */
         public Builder registryIntegration(boolean enabled) {
             this.registryIntegration = enabled;
+            return this;
+        }
+
+        /**
+         * Say that the account has DOKS' control-plane firewall (early availability, invite only, per the
+         * API specification), so {@code network.apiAccessAllowlist} can be enforced by it. Default false:
+         * an allowlist without it is refused at validation, before DigitalOcean would refuse the cluster.
+         */
+        public Builder controlPlaneFirewall(boolean available) {
+            this.controlPlaneFirewall = available;
             return this;
         }
 

@@ -25,6 +25,8 @@ public final class DigitalOceanValidator {
     /** The VPC's range: the provider documents /16 to /24 (the API allows down to /28, too small for a cluster's nodes). */
     static final int VPC_MIN_PREFIX = 16;
     static final int VPC_MAX_PREFIX = 24;
+    /** DOKS keeps at least one node in every pool (the API's min_nodes >= 1; scale-to-zero is a private preview). */
+    static final int MIN_POOL_NODES = 1;
     static final int MIN_CREDENTIAL_SECONDS = 600;
     static final int MAX_CREDENTIAL_SECONDS = 86_400;
     private static final List<Cidr> RFC1918 = List.of(
@@ -65,6 +67,12 @@ public final class DigitalOceanValidator {
                     "is empty, so the API endpoint would accept the whole internet; list the CIDRs that may reach it (your office or CI egress /32), "
                             + "or set network.apiOpenToInternet: true to accept that explicitly"));
         }
+        if (!network.apiAccessAllowlist().isEmpty() && !args.controlPlaneFirewall()) {
+            problems.add(Problem.of("network.apiAccessAllowlist", network.apiAccessAllowlist(),
+                    "is enforced on DOKS only by the control-plane firewall, which DigitalOcean offers in early availability, by invitation: "
+                            + "if your account has it, set digitalocean.controlPlaneFirewall: true; otherwise remove the allowlist and set "
+                            + "network.apiOpenToInternet: true (the API endpoint then takes any address and still needs a token)"));
+        }
         if (args.adoptsVpc()) {
             String vpcId = args.existingVpcId().orElseThrow();
             if (!UUID.matcher(vpcId).matches()) {
@@ -101,6 +109,11 @@ public final class DigitalOceanValidator {
             String at = "nodePools[" + i + "]";
             if (DigitalOceanTargetArgs.BUILT_IN_POOL.equals(pool.name())) {
                 problems.add(Problem.of(at + ".name", pool.name(), "is the name of the cluster's built-in pool; choose another name"));
+            }
+            if (pool.minNodes() < MIN_POOL_NODES) {
+                problems.add(Problem.of(at + ".minNodes", pool.minNodes(), "must be at least " + MIN_POOL_NODES
+                        + ": a DOKS node pool cannot scale to zero (min_nodes >= 1; scale-to-zero is a private preview); "
+                        + "use minNodes: 1, or remove the pool until it is needed"));
             }
             if (pool.spot()) {
                 problems.add(Problem.of(at + ".spot", true, "DigitalOcean has no spot or preemptible Droplets; remove spot"));

@@ -27,6 +27,24 @@ class DigitalOceanValidatorTest {
     }
 
     @Test
+    void aPoolThatWouldScaleToZeroIsRefusedBecauseDoksKeepsOneNode() {
+        ClusterSpec spec = Fixtures.spec().toBuilder().nodePools(List.of(
+                NodePool.builder("batch").size(SizeClass.LARGE).scaling(0, 0, 4).build())).build();
+        Problem problem = only(problems(spec, Fixtures.args().build()), "nodePools[0].minNodes");
+        assertThat(problem.value()).isEqualTo("0");
+        assertThat(problem.message()).contains("at least 1", "min_nodes >= 1", "minNodes: 1");
+    }
+
+    @Test
+    void anAllowlistNeedsTheInviteOnlyFirewallOptedIntoExplicitly() {
+        Problem problem = only(problems(Fixtures.spec(), Fixtures.args().controlPlaneFirewall(false).build()), "network.apiAccessAllowlist");
+        assertThat(problem.message()).contains("control-plane firewall", "by invitation", "digitalocean.controlPlaneFirewall: true",
+                "network.apiOpenToInternet: true");
+        ClusterSpec open = Fixtures.spec().toBuilder().network(Fixtures.network().apiAccessAllowlist(List.of()).apiOpenToInternet(true).build()).build();
+        assertThat(problems(open, Fixtures.args().controlPlaneFirewall(false).build())).isEmpty();
+    }
+
+    @Test
     void regionIsRequiredAndMustBeASlug() {
         assertThat(only(problems(Fixtures.spec(), Fixtures.args().region(null).build()), "digitalocean.region").message()).contains("fra1");
         Problem bad = only(problems(Fixtures.spec(), Fixtures.args().region("Frankfurt 1").build()), "digitalocean.region");

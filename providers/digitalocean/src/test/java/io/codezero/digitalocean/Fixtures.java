@@ -35,15 +35,16 @@ final class Fixtures {
                 .kubernetesVersion(version)
                 .network(network().build())
                 .nodePool(NodePool.builder("system").size(SizeClass.MEDIUM).scaling(2, systemDesired, systemMax).build())
-                .nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(0, 0, 2)
+                .nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(1, 1, 2)
                         .label("codezero.io/accelerator", "nvidia")
                         .taint(Taint.of("nvidia.com/gpu", "true", TaintEffect.NoSchedule)).build())
                 .tag("team", "platform")
                 .build();
     }
 
+    /** fra1, with the control-plane firewall the spec's allowlist needs. */
     static DigitalOceanTargetArgs.Builder args() {
-        return DigitalOceanTargetArgs.builder().region("fra1");
+        return DigitalOceanTargetArgs.builder().region("fra1").controlPlaneFirewall(true);
     }
 
     static OfflineRun run(ClusterSpec spec, DigitalOceanTargetArgs args) {

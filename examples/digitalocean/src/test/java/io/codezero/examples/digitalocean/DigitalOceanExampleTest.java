@@ -68,6 +68,48 @@ class DigitalOceanExampleTest {
 
 
     @Test
+    void onDoksTheMeshRunsNoCniAgentAndAppNamespacesAdmitIstioInit() {
+        // DOKS' managed Cilium may drop a chained istio-cni (CniChaining): sidecars are set up by istio-init instead
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.ofType("kubernetes:helm.sh/v3:Release")).extracting(PlannedResource::name)
+                .contains("codezero-dev-istiod").doesNotContain("codezero-dev-istio-cni");
+        assertThat(run.get("kubernetes:helm.sh/v3:Release", "codezero-dev-istiod").input("values.pilot.cni.enabled")).isEqualTo(false);
+        for (String app : List.of("db", "git")) {
+            PlannedResource ns = run.ofType("kubernetes:core/v1:Namespace").stream().filter(r -> app.equals(r.input("metadata.name")))
+                    .findFirst().orElseThrow();
+            assertThat(ns.inputs().toString()).as(app).contains("pod-security.kubernetes.io/enforce=privileged", "istio-injection=enabled");
+        }
+    }
+
+    @Test
+    void theDocsHandlesSnippetReadsTheClustersTypedHandles() throws IOException {
+        // docs/digitalocean.md, "Typed handles": stack.handles(DoksClusterHandles.class) on the example's own stack
+        OfflineRun handles = OfflineEngine.create().project("codezero-digitalocean").stack("dev")
+                .config(StackConfigs.engineConfig(Path.of("Pulumi.dev.yaml")))
+                .mocks(PlanMocksContributor.discover())
+                .run(ctx -> {
+                    var config = io.codezero.stacks.StackConfig.from(ctx);
+                    var target = io.codezero.digitalocean.DigitalOceanTarget.fromConfig(config.section("digitalocean"));
+                    var stack = new io.codezero.stacks.CodeZeroStack(config.cluster().name(), config.toArgs(target));
+                    var doks = stack.handles(io.codezero.digitalocean.cluster.DoksClusterHandles.class);
+                    ctx.export("clusterId", doks.cluster().id());
+                    ctx.export("pools", com.pulumi.core.Output.of(doks.nodePools().size()));
+                    ctx.export("vpcId", doks.vpcId());
+                    ctx.export("projectId", doks.projectId());
+                    ctx.export("clusterUrn", doks.clusterUrn());
+                    ctx.export("endpoint", doks.endpoint());
+                    ctx.export("clusterName", doks.clusterName());
+                });
+        assertThat(handles.succeeded()).as(handles.failure()).isTrue();
+        assertThat(String.valueOf(handles.outputs().get("clusterUrn").value())).startsWith("do:kubernetes:");
+        assertThat(String.valueOf(handles.outputs().get("endpoint").value())).endsWith(".k8s.ondigitalocean.com");
+        assertThat(handles.outputs().get("pools").value()).isEqualTo(2);
+        assertThat(handles.outputs().get("clusterName").value()).isEqualTo("codezero-dev");
+        assertThat(String.valueOf(handles.outputs().get("vpcId").value())).isNotBlank();
+        assertThat(String.valueOf(handles.outputs().get("projectId").value())).isNotBlank();
+    }
+
+    @Test
     void theResourceCountInTheDocsIsThePlans() {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(DocClaims.plannedResources(run)).isEqualTo(DocClaims.claimedResources("docs/digitalocean.md", "examples/digitalocean"));

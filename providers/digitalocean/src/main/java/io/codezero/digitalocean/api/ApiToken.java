@@ -34,6 +34,21 @@ public final class ApiToken {
                         + " (mode 0600) or in the file named by DIGITALOCEAN_TOKEN_FILE or --token-file"));
     }
 
+    /**
+     * The token the program asks the API with: {@link #resolve} first, else the stack's
+     * {@code digitalocean:token} (the provider's own config key, usually a Pulumi secret), so a stack
+     * that gives the provider its token only in config gets the preflight and version lookup too.
+     */
+    public static ApiToken forProgram(String tokenFile, java.util.function.Function<String, Optional<String>> stackConfig) {
+        return forProgram(tokenFile, System.getenv(), Path.of(System.getProperty("user.home")), stackConfig).orElseGet(() -> resolve(tokenFile));
+    }
+
+    static Optional<ApiToken> forProgram(String tokenFile, Map<String, String> env, Path home,
+                                         java.util.function.Function<String, Optional<String>> stackConfig) {
+        return find(tokenFile, env, home).or(() -> stackConfig.apply("digitalocean:token").filter(t -> !t.isBlank())
+                .map(t -> new ApiToken(t.trim(), "digitalocean:token")));
+    }
+
     static Optional<ApiToken> find(String tokenFile, Map<String, String> env, Path home) {
         if (tokenFile != null && !tokenFile.isBlank()) {
             return Optional.of(fromFile(Path.of(tokenFile)));

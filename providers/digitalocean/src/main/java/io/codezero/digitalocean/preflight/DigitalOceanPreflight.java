@@ -8,6 +8,7 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.spec.NodePool;
 import io.codezero.core.validation.Cidr;
 import io.codezero.digitalocean.DigitalOceanTargetArgs;
+import io.codezero.digitalocean.StackIdentity;
 import io.codezero.digitalocean.api.DoApi;
 import io.codezero.digitalocean.api.DoApiException;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ public final class DigitalOceanPreflight {
     public static final String SIZES = "droplet sizes";
     public static final String DROPLET_LIMIT = "droplet limit";
     public static final String VPC_RANGES = "vpc ranges";
+    public static final String DEFAULT_VPC = "default vpc";
+    public static final String CLUSTER_RANGES = "cluster ranges";
+    public static final String PROJECT = "project";
 
     private final DoApi api;
     /** Why the last {@link #call} failed, for the UNKNOWN results that depend on it. */
@@ -40,7 +44,12 @@ public final class DigitalOceanPreflight {
         this.api = api;
     }
 
-    public PreflightReport run(ClusterSpec spec, DigitalOceanTargetArgs args) {
+    /**
+     * All checks. {@code identity} names the stack: the VPC and project it created on an earlier
+     * {@code pulumi up} (recognised by name and {@link StackIdentity#marker()}) and its own running
+     * cluster are its own, not collisions.
+     */
+    public PreflightReport run(ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity) {
         List<CheckResult> results = new ArrayList<>();
         Optional<JsonObject> account = account(results);
         Optional<JsonObject> options = call("/v2/kubernetes/options").map(o -> o.getAsJsonObject("options"));
@@ -55,13 +64,30 @@ public final class DigitalOceanPreflight {
             results.add(CheckResult.unknown(SIZES, "could not list Kubernetes options: " + why));
         }
         results.add(dropletLimit(account, spec, args));
-        results.add(vpcRanges(spec, args));
+        Optional<List<JsonObject>> vpcs = list("/v2/vpcs", "vpcs");
+        results.add(vpcs.map(v -> vpcRanges(v, spec, args, identity))
+                .orElseGet(() -> CheckResult.unknown(VPC_RANGES, "could not list the account's VPCs: " + lastError)));
+        results.add(vpcs.map(v -> defaultVpc(v, spec, args, identity))
+                .orElseGet(() -> CheckResult.unknown(DEFAULT_VPC, "could not list the account's VPCs: " + lastError)));
+        results.add(list("/v2/kubernetes/clusters", "kubernetes_clusters").map(c -> clusterRanges(c, spec, args))
+                .orElseGet(() -> CheckResult.unknown(CLUSTER_RANGES, "could not list the account's Kubernetes clusters: " + lastError)));
+        results.add(list("/v2/projects", "projects").map(p -> project(p, spec, args, identity))
+                .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + lastError)));
         return new PreflightReport("DigitalOcean", results);
     }
 
     private Optional<JsonObject> call(String path) {
         try {
             return Optional.of(api.get(path));
+        } catch (DoApiException e) {
+            lastError = e.getMessage();
+            return Optional.empty();
+        }
+    }
+
+    private Optional<List<JsonObject>> list(String path, String key) {
+        try {
+            return Optional.of(api.list(path, key));
         } catch (DoApiException e) {
             lastError = e.getMessage();
             return Optional.empty();
@@ -164,12 +190,19 @@ public final class DigitalOceanPreflight {
         return CheckResult.pass(DROPLET_LIMIT, needed + " Droplets at the pools' maximum fit the limit of " + limit + " (" + inUse + " in use)");
     }
 
-    private CheckResult vpcRanges(ClusterSpec spec, DigitalOceanTargetArgs args) {
-        List<JsonObject> vpcs;
-        try {
-            vpcs = api.list("/v2/vpcs", "vpcs");
-        } catch (DoApiException e) {
-            return CheckResult.unknown(VPC_RANGES, "could not list the account's VPCs: " + e.getMessage());
+    /** Our own VPC from an earlier up: the name we give it, in our region, with our marker in its description. */
+    private static boolean ours(JsonObject vpc, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity) {
+        return !args.adoptsVpc() && identity.vpcName(spec.name(), args.region()).equals(text(vpc, "name"))
+                && args.region().equals(text(vpc, "region")) && text(vpc, "description").contains(identity.marker());
+    }
+
+    private CheckResult vpcRanges(List<JsonObject> allVpcs, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity) {
+        // a later up finds the VPC this stack created: its range is ours, not a collision
+        List<JsonObject> vpcs = allVpcs.stream().filter(v -> !ours(v, spec, args, identity)).toList();
+        List<JsonObject> named = vpcs.stream().filter(v -> !args.adoptsVpc() && identity.vpcName(spec.name(), args.region()).equals(text(v, "name"))).toList();
+        if (!named.isEmpty()) {
+            return CheckResult.fail(VPC_RANGES, "A VPC named " + identity.vpcName(spec.name(), args.region()) + " already exists (" + text(named.get(0), "id")
+                    + ", not made by this stack) and VPC names are unique per account: adopt it with digitalocean.vpcId, or delete or rename it.");
         }
         Map<String, String> ours = new LinkedHashMap<>();
         if (args.adoptsVpc()) {
@@ -210,6 +243,88 @@ public final class DigitalOceanPreflight {
         }
         return CheckResult.fail(VPC_RANGES, String.join("; ", clashes)
                 + ": DigitalOcean ranges may not overlap within an account, so choose free private ranges.");
+    }
+
+    /**
+     * The first VPC made in a region becomes its default, which DigitalOcean never deletes (API specification,
+     * vpcs_create): a stack that creates the region's first VPC could never be destroyed completely.
+     */
+    private static CheckResult defaultVpc(List<JsonObject> vpcs, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity) {
+        if (args.adoptsVpc()) {
+            return CheckResult.pass(DEFAULT_VPC, "the cluster uses the adopted VPC " + args.existingVpcId().orElseThrow() + "; no VPC is created");
+        }
+        Optional<JsonObject> own = vpcs.stream().filter(v -> ours(v, spec, args, identity)).findFirst();
+        if (own.isPresent() && bool(own.get(), "default")) {
+            return CheckResult.fail(DEFAULT_VPC, "This stack's VPC " + text(own.get(), "name") + " is the default VPC of " + args.region()
+                    + ", which DigitalOcean never deletes, so pulumi destroy would stop at it: make another VPC of the region its default "
+                    + "(control panel, Networking, VPC), then run again.");
+        }
+        long inRegion = vpcs.stream().filter(v -> args.region().equals(text(v, "region"))).count();
+        if (inRegion == 0) {
+            return CheckResult.fail(DEFAULT_VPC, "The account has no VPC in " + args.region() + ", so the one this stack creates would become the "
+                    + "region's default, which DigitalOcean never deletes (pulumi destroy would stop at it): create a VPC there first "
+                    + "(doctl vpcs create --name default-" + args.region() + " --region " + args.region() + "), or adopt one with digitalocean.vpcId.");
+        }
+        return CheckResult.pass(DEFAULT_VPC, args.region() + " already has " + (own.isPresent() ? inRegion - 1 : inRegion)
+                + " other VPC(s), so the one created is not the region's default and can be deleted");
+    }
+
+    /** Pod and service ranges of the account's other clusters: DigitalOcean refuses a cluster whose ranges overlap theirs. */
+    private static CheckResult clusterRanges(List<JsonObject> clusters, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        ours.put("network.podCidr", spec.network().podCidr());
+        ours.put("network.serviceCidr", spec.network().serviceCidr());
+        if (!args.adoptsVpc()) {
+            ours.put("network.vpcCidr", spec.network().vpcCidr());
+        }
+        List<String> clashes = new ArrayList<>();
+        int others = 0;
+        for (JsonObject cluster : clusters) {
+            if (spec.name().equals(text(cluster, "name")) && args.region().equals(text(cluster, "region"))) {
+                continue; // this stack's own cluster, on a later up
+            }
+            others++;
+            for (String key : List.of("cluster_subnet", "service_subnet")) {
+                Optional<Cidr> theirs = Cidr.parse(text(cluster, key));
+                for (var entry : ours.entrySet()) {
+                    Optional<Cidr> range = Cidr.parse(entry.getValue());
+                    if (theirs.isPresent() && range.isPresent() && theirs.get().overlaps(range.get())) {
+                        clashes.add(entry.getKey() + " " + entry.getValue() + " overlaps the " + (key.startsWith("cluster") ? "pod" : "service")
+                                + " range " + text(cluster, key) + " of cluster " + text(cluster, "name") + " (" + text(cluster, "region") + ")");
+                    }
+                }
+            }
+        }
+        if (clashes.isEmpty()) {
+            return CheckResult.pass(CLUSTER_RANGES, "no range overlaps the pod or service ranges of the account's " + others + " other clusters");
+        }
+        return CheckResult.fail(CLUSTER_RANGES, String.join("; ", clashes)
+                + ": DigitalOcean refuses a cluster whose ranges overlap another cluster's in the account, so choose other private ranges.");
+    }
+
+    /** Project names are unique per account: a project of our name that this stack did not make would stop the create. */
+    private static CheckResult project(List<JsonObject> projects, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity) {
+        if (args.existingProjectId().isPresent()) {
+            String id = args.existingProjectId().get();
+            return projects.stream().anyMatch(p -> id.equals(text(p, "id")))
+                    ? CheckResult.pass(PROJECT, "project " + id + " (digitalocean.project.id) exists")
+                    : CheckResult.fail(PROJECT, "Project " + id + " (digitalocean.project.id) does not exist in this account: use the id of one that does.");
+        }
+        String name = identity.projectName(spec.name());
+        Optional<JsonObject> same = projects.stream().filter(p -> name.equals(text(p, "name"))).findFirst();
+        if (same.isEmpty()) {
+            return CheckResult.pass(PROJECT, "no project is named " + name + " yet");
+        }
+        if (text(same.get(), "description").contains(identity.marker())) {
+            return CheckResult.pass(PROJECT, "project " + name + " is this stack's own");
+        }
+        return CheckResult.fail(PROJECT, "A project named " + name + " already exists (" + text(same.get(), "id") + ", not made by this stack) and "
+                + "project names are unique per account: adopt it with digitalocean.project.id: " + text(same.get(), "id")
+                + ", or rename or delete it.");
+    }
+
+    private static boolean bool(JsonObject object, String key) {
+        return object != null && object.has(key) && !object.get(key).isJsonNull() && object.get(key).getAsBoolean();
     }
 
     private static Set<String> slugs(JsonObject options, String key) {

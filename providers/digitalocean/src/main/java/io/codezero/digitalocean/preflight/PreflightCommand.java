@@ -7,11 +7,13 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.validation.Problem;
 import io.codezero.digitalocean.DigitalOceanTargetArgs;
 import io.codezero.digitalocean.DigitalOceanValidator;
+import io.codezero.digitalocean.StackIdentity;
 import io.codezero.digitalocean.api.ApiToken;
 import io.codezero.digitalocean.api.DoApi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class PreflightCommand {
 
     static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> extraHeaders) {
         CommandArguments arguments = CommandArguments.parse("codezero-do-preflight", usage(), argv,
-                List.of("--config", "--region", "--token-file", "--api-url"), List.of("--config"), out, err);
+                List.of("--config", "--region", "--token-file", "--api-url", "--stack", "--project"), List.of("--config"), out, err);
         if (arguments.exit().isPresent()) {
             return arguments.exit().getAsInt();
         }
@@ -64,11 +66,33 @@ public final class PreflightCommand {
             return 2;
         }
         URI base = apiUrl == null || apiUrl.isBlank() ? DoApi.PRODUCTION : URI.create(apiUrl);
-        PreflightReport report = new DigitalOceanPreflight(new DoApi(base, token, extraHeaders)).run(spec, args);
+        StackIdentity identity = identity(Path.of(config), arguments.value("--project"), arguments.value("--stack"));
+        PreflightReport report = new DigitalOceanPreflight(new DoApi(base, token, extraHeaders)).run(spec, args, identity);
         return report.print(out, err);
     }
 
+    /**
+     * The stack the config file belongs to, as the program sees it: the stack from {@code Pulumi.<stack>.yaml},
+     * the project from the {@code name:} of the {@code Pulumi.yaml} beside it; either given on the command line wins.
+     */
+    static StackIdentity identity(Path config, String project, String stack) {
+        String file = config.getFileName().toString();
+        String fromFile = file.startsWith("Pulumi.") && file.endsWith(".yaml") ? file.substring(7, file.length() - 5) : "dev";
+        String projectName = project;
+        if (projectName == null) {
+            Path pulumiYaml = config.toAbsolutePath().resolveSibling("Pulumi.yaml");
+            try {
+                projectName = Files.readAllLines(pulumiYaml).stream().map(String::strip).filter(l -> l.startsWith("name:"))
+                        .map(l -> l.substring(5).strip().replaceAll("^[\"']|[\"']$", "")).findFirst().orElse("codezero");
+            } catch (IOException e) {
+                projectName = "codezero";
+            }
+        }
+        return new StackIdentity(projectName, stack != null ? stack : fromFile);
+    }
+
     private static String usage() {
-        return "usage: codezero-do-preflight --config Pulumi.<stack>.yaml [--region REGION] [--token-file FILE] [--api-url URL]";
+        return "usage: codezero-do-preflight --config Pulumi.<stack>.yaml [--region REGION] [--token-file FILE] [--api-url URL]"
+                + " [--stack STACK] [--project PROJECT]";
     }
 }

@@ -28,4 +28,15 @@ class ApiTokenTest {
         assertThat(ApiToken.find(null, Map.of(), home.resolve("nowhere"))).isEmpty();
         assertThat(ApiToken.find(null, env, home).orElseThrow().toString()).doesNotContain("from-env").contains("$DIGITALOCEAN_TOKEN");
     }
+
+    @Test
+    void theProgramAlsoTakesTheProvidersOwnConfigKeyButTheEnvironmentWins(@TempDir Path home) {
+        java.util.function.Function<String, java.util.Optional<String>> config =
+                key -> key.equals("digitalocean:token") ? java.util.Optional.of("from-stack-config") : java.util.Optional.empty();
+        ApiToken fromConfig = ApiToken.forProgram(null, Map.of(), home, config).orElseThrow();
+        assertThat(fromConfig.value()).isEqualTo("from-stack-config");
+        assertThat(fromConfig.toString()).doesNotContain("from-stack-config").contains("digitalocean:token");
+        assertThat(ApiToken.forProgram(null, Map.of("DIGITALOCEAN_TOKEN", "from-env"), home, config).orElseThrow().value()).isEqualTo("from-env");
+        assertThat(ApiToken.forProgram(null, Map.of(), home, key -> java.util.Optional.empty())).isEmpty();
+    }
 }

@@ -145,12 +145,16 @@ class DoksTokenPrismTest {
     }
 
     @Test
-    void badArgumentsAreUsageErrors(@TempDir Path dir) {
+    void badArgumentsAreUsageErrorsThatPrintNoCredentialAndCacheNothing(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = DoksTokenCommand.run(new String[] {"--cluster", CLUSTER}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), dir, Clock.systemUTC());
+        Path cache = dir.resolve("cache");
+        int exit = DoksTokenCommand.run(new String[] {"--cluster", CLUSTER}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), cache, Clock.systemUTC());
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: codezero-doks-token --cluster-id ID");
-        assertThat(List.of(exit)).isNotEmpty();
+        // kubectl reads stdout as the ExecCredential: nothing may be printed there on a usage error, and nothing is cached
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(Files.exists(cache) ? Files.list(cache).toList() : List.<Path>of()).isEmpty();
     }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DigitalOceanPreflightPrismTest {
     private static final ApiToken TOKEN = ApiToken.of("dop_v1_test", "test");
+    static final io.codezero.digitalocean.StackIdentity IDENTITY = new io.codezero.digitalocean.StackIdentity("codezero", "dev");
     private PrismServer prism;
 
     @BeforeEach
@@ -42,13 +43,13 @@ class DigitalOceanPreflightPrismTest {
         prism = PrismServer.require();
     }
 
-    /** Ranges that overlap none of the example VPCs; 1.34, which the examples do not offer. */
+    /** Ranges that overlap none of the example VPCs nor the example cluster's (10.244/10.245); 1.34, which the examples do not offer. */
     static ClusterSpec spec() {
         return ClusterSpec.builder("demo").kubernetesVersion("1.34")
-                .network(NetworkSpec.builder().vpcCidr("10.20.0.0/16").podCidr("10.244.0.0/16").serviceCidr("10.245.0.0/16")
+                .network(NetworkSpec.builder().vpcCidr("10.20.0.0/16").podCidr("10.246.0.0/16").serviceCidr("10.247.0.0/16")
                         .privateNodes(false).allowApiAccessFrom("203.0.113.10/32").build())
                 .nodePool(NodePool.builder("system").size(SizeClass.MEDIUM).scaling(2, 3, 6).build())
-                .nodePool(NodePool.builder("batch").size(SizeClass.LARGE).scaling(0, 0, 4).build())
+                .nodePool(NodePool.builder("batch").size(SizeClass.LARGE).scaling(1, 1, 4).build())
                 .build();
     }
 
@@ -58,18 +59,20 @@ class DigitalOceanPreflightPrismTest {
 
     private PreflightReport run(URI base, ClusterSpec spec, DigitalOceanTargetArgs args, String prefer) {
         DoApi api = new DoApi(base, TOKEN, Map.of());
-        return new DigitalOceanPreflight(prefer == null ? api : api.withHeader("Prefer", prefer)).run(spec, args);
+        return new DigitalOceanPreflight(prefer == null ? api : api.withHeader("Prefer", prefer)).run(spec, args, IDENTITY);
     }
 
     @Test
     void everyCheckPassesForAClusterTheAccountCanHold() throws Exception {
         // recorded layer: only /v2/kubernetes/options, so that a supported version (1.34) is offered; the rest is Prism
+        // nyc1: the region has VPCs already, so ours does not become its undeletable default
         try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json"))) {
-            PreflightReport report = run(layer.base(), spec(), args("fra1").build(), null);
+            PreflightReport report = run(layer.base(), spec(), args("nyc1").build(), null);
             assertThat(report.results()).as(report.render()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS));
             assertThat(report.results()).extracting(CheckResult::check).containsExactly(
                     DigitalOceanPreflight.TOKEN, DigitalOceanPreflight.REGION, DigitalOceanPreflight.VERSION, DigitalOceanPreflight.SIZES,
-                    DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES);
+                    DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
+                    DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT);
             assertThat(report.result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow().message()).contains("12 Droplets", "limit of 25", "3 in use");
             assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("3 VPCs");
         }
@@ -118,7 +121,7 @@ class DigitalOceanPreflightPrismTest {
 
     @Test
     void aDropletSizeDigitalOceanDoesNotOfferFails() {
-        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(0, 0, 1).build()).build();
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(1, 1, 1).build()).build();
         CheckResult sizes = run(prism.base(), spec, args("fra1").build(), null).result(DigitalOceanPreflight.SIZES).orElseThrow();
         assertThat(sizes.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(sizes.message()).contains("nodePools[2] (gpu) gpu-4000adax1-20gb").doesNotContain("system").contains("digitalocean.dropletSizes");
@@ -126,7 +129,7 @@ class DigitalOceanPreflightPrismTest {
 
     @Test
     void poolsThatOutgrowTheDropletLimitFail() {
-        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("burst").size(SizeClass.SMALL).scaling(0, 0, 15).build()).build();
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("burst").size(SizeClass.SMALL).scaling(1, 1, 15).build()).build();
         CheckResult limit = run(prism.base(), spec, args("fra1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
         assertThat(limit.status()).isEqualTo(CheckStatus.FAIL);
         // 2 built-in + 6 + 4 + 15 = 27 at the maximum, 3 in use, limit 25
@@ -173,10 +176,11 @@ class DigitalOceanPreflightPrismTest {
                 "  codezero:cluster:",
                 "    name: demo",
                 "    kubernetesVersion: \"1.34\"",
-                "    network: {vpcCidr: 10.20.0.0/16, podCidr: 10.244.0.0/16, serviceCidr: 10.245.0.0/16, privateNodes: false, apiAccessAllowlist: [203.0.113.0/24]}",
+                "    network: {vpcCidr: 10.20.0.0/16, podCidr: 10.246.0.0/16, serviceCidr: 10.247.0.0/16, privateNodes: false, apiAccessAllowlist: [203.0.113.0/24]}",
                 "    nodePools: [{name: system, size: medium, minNodes: 2, desiredNodes: 3, maxNodes: 6}]",
                 "  codezero:digitalocean:",
-                "    region: fra1",
+                "    region: nyc1",
+                "    controlPlaneFirewall: true",
                 ""));
         Path token = dir.resolve("token");
         Files.writeString(token, "dop_v1_test\n");
@@ -187,7 +191,7 @@ class DigitalOceanPreflightPrismTest {
         // Prism's examples offer Kubernetes 1.16-1.18 only: the version check fails, the others pass
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
         String report = out.toString(StandardCharsets.UTF_8);
-        assertThat(report.lines().filter(l -> l.startsWith("PASS"))).hasSize(5);
+        assertThat(report.lines().filter(l -> l.startsWith("PASS"))).hasSize(8);
         assertThat(report.lines().filter(l -> l.startsWith("FAIL"))).singleElement().asString().contains("no Kubernetes 1.34.x");
         assertThat(report + err).doesNotContain("dop_v1_test");
 
@@ -203,11 +207,72 @@ class DigitalOceanPreflightPrismTest {
     void theCommandLineRefusesABadStackFileBeforeCallingTheApi(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("Pulumi.dev.yaml");
         Files.writeString(config, "config:\n  codezero:digitalocean:\n    region: Frankfurt\n    regoin: fra1\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--api-url", "http://127.0.0.1:9"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:digitalocean.regoin", "digitalocean.region");
-        assertThat(List.of(exit)).containsExactly(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no check ran").isEmpty();
+    }
+
+    @Test
+    void creatingTheRegionsFirstVpcFailsBecauseDigitalOceanNeverDeletesADefaultVpc() {
+        // the specification's examples have VPCs in nyc1 and nyc3 only
+        CheckResult fra1 = run(prism.base(), spec(), args("fra1").build(), null).result(DigitalOceanPreflight.DEFAULT_VPC).orElseThrow();
+        assertThat(fra1.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(fra1.message()).contains("no VPC in fra1", "default", "doctl vpcs create", "digitalocean.vpcId");
+        CheckResult nyc1 = run(prism.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.DEFAULT_VPC).orElseThrow();
+        assertThat(nyc1.status()).as(nyc1.message()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aLaterUpRecognisesThisStacksOwnVpcButNotAnotherOfTheSameName() throws Exception {
+        String ours = IDENTITY.vpcName("demo", "nyc1");
+        ClusterSpec spec = spec().toBuilder().network(spec().network().toBuilder().vpcCidr("10.10.10.0/24").build()).build();
+        // Prism's example VPC env.prod-vpc (10.10.10.0/24, nyc1) renamed to the name this stack gives its VPC
+        try (RecordedLayer own = RecordedLayer.over(prism, Map.of(), (path, body) -> body.replace("env.prod-vpc", ours)
+                .replace("VPC for production environment", "Nodes of DOKS cluster demo (" + IDENTITY.marker() + ")"))) {
+            CheckResult ranges = run(own.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.VPC_RANGES).orElseThrow();
+            assertThat(ranges.status()).as(ranges.message()).isEqualTo(CheckStatus.PASS);
+        }
+        try (RecordedLayer foreign = RecordedLayer.over(prism, Map.of(), (path, body) -> body.replace("env.prod-vpc", ours))) {
+            CheckResult ranges = run(foreign.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.VPC_RANGES).orElseThrow();
+            assertThat(ranges.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(ranges.message()).contains("A VPC named " + ours + " already exists", "not made by this stack", "digitalocean.vpcId");
+        }
+    }
+
+    @Test
+    void rangesOverlappingAnotherClustersPodOrServiceRangeFail() {
+        // the example cluster prod-cluster-01 (nyc1) has pods 10.244.0.0/16 and services 10.245.0.0/16, DOKS's defaults
+        ClusterSpec spec = spec().toBuilder().network(spec().network().toBuilder().podCidr("10.244.0.0/16").serviceCidr("10.245.0.0/16").build()).build();
+        CheckResult ranges = run(prism.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
+        assertThat(ranges.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(ranges.message()).contains("network.podCidr 10.244.0.0/16 overlaps the pod range 10.244.0.0/16 of cluster prod-cluster-01 (nyc1)",
+                "network.serviceCidr 10.245.0.0/16 overlaps the service range 10.245.0.0/16");
+        // the same ranges on a later up of that very cluster are its own
+        ClusterSpec itself = spec.toBuilder().name("prod-cluster-01").build();
+        CheckResult own = run(prism.base(), itself, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
+        assertThat(own.status()).as(own.message()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aProjectOfTheSameNameMadeElsewhereFailsWithTheWayToAdoptIt() throws Exception {
+        // the example project my-web-api is the name stack "api" gives the project of cluster "my-web"
+        var stackApi = new io.codezero.digitalocean.StackIdentity("codezero", "api");
+        ClusterSpec spec = spec().toBuilder().name("my-web").build();
+        DoApi api = new DoApi(prism.base(), TOKEN, Map.of());
+        CheckResult project = new DigitalOceanPreflight(api).run(spec, args("nyc1").build(), stackApi).result(DigitalOceanPreflight.PROJECT).orElseThrow();
+        assertThat(project.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(project.message()).contains("A project named my-web-api already exists", "digitalocean.project.id: 4e1bfbc3-dc3e-41f2-a18f-1b4d7ba71679");
+        try (RecordedLayer own = RecordedLayer.over(prism, Map.of(), (path, body) -> body.replace("My website API", "DOKS cluster my-web (" + stackApi.marker() + ")"))) {
+            CheckResult ours = new DigitalOceanPreflight(new DoApi(own.base(), TOKEN, Map.of())).run(spec, args("nyc1").build(), stackApi)
+                    .result(DigitalOceanPreflight.PROJECT).orElseThrow();
+            assertThat(ours.status()).as(ours.message()).isEqualTo(CheckStatus.PASS);
+        }
+        CheckResult adopted = new DigitalOceanPreflight(api).run(spec, args("nyc1").existingProjectId("00000000-0000-4000-8000-000000000000").build(), stackApi)
+                .result(DigitalOceanPreflight.PROJECT).orElseThrow();
+        assertThat(adopted.message()).contains("does not exist in this account");
     }
 }

@@ -30,6 +30,16 @@ public final class RecordedLayer implements AutoCloseable {
 
     /** @param recorded path (without query) to the resource file answered for it */
     public static RecordedLayer over(PrismServer prism, Map<String, String> recorded) throws IOException {
+        return over(prism, recorded, (path, body) -> body);
+    }
+
+    /**
+     * Also edits Prism's own answers: {@code rewrite} gets each forwarded request's path and Prism's body and
+     * returns the body to answer (a test that needs one field of the specification's example changed, such as a
+     * cluster's state while it upgrades, changes only that field).
+     */
+    public static RecordedLayer over(PrismServer prism, Map<String, String> recorded,
+                                     java.util.function.BinaryOperator<String> rewrite) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         HttpClient http = HttpClient.newHttpClient();
         server.createContext("/", exchange -> {
@@ -38,7 +48,7 @@ public final class RecordedLayer implements AutoCloseable {
                 if (file != null) {
                     answer(exchange, 200, read(file));
                 } else {
-                    forward(exchange, prism.base(), http);
+                    forward(exchange, prism.base(), http, rewrite);
                 }
             }
         });
@@ -50,7 +60,8 @@ public final class RecordedLayer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private static void forward(HttpExchange exchange, URI prism, HttpClient http) throws IOException {
+    private static void forward(HttpExchange exchange, URI prism, HttpClient http, java.util.function.BinaryOperator<String> rewrite)
+            throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(prism.resolve(exchange.getRequestURI().toString())).GET();
         for (String header : new String[] {"Authorization", "Accept", "Prefer"}) {
             String value = exchange.getRequestHeaders().getFirst(header);
@@ -60,7 +71,8 @@ public final class RecordedLayer implements AutoCloseable {
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            answer(exchange, response.statusCode(), response.body());
+            String body = rewrite.apply(exchange.getRequestURI().getPath(), utf8(response.body()));
+            answer(exchange, response.statusCode(), body.getBytes(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer(exchange, 502, new byte[0]);

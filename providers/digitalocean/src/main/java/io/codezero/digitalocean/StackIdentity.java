@@ -1,0 +1,45 @@
+package io.codezero.digitalocean;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The Pulumi project and stack a DOKS cluster belongs to. DigitalOcean project and VPC names are
+ * unique per account, so both carry the stack's name (two stacks of one cluster name, or a project
+ * someone made by hand, no longer collide), and both carry {@link #marker()} in their description,
+ * which is how the preflight tells this stack's own VPC and project from someone else's on a later
+ * {@code pulumi up}.
+ *
+ * @param project the Pulumi project's name
+ * @param stack   the Pulumi stack's name
+ */
+public record StackIdentity(String project, String stack) {
+    /** DigitalOcean's VPC names: letters, digits, dashes and periods (API specification, vpc.name). */
+    private static final String VPC_NAME_INVALID = "[^a-zA-Z0-9.-]";
+
+    public StackIdentity {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(stack, "stack");
+    }
+
+    /** The current program's project and stack, from the Pulumi deployment. */
+    public static StackIdentity ofDeployment() {
+        var deployment = com.pulumi.deployment.Deployment.getInstance();
+        return new StackIdentity(deployment.getProjectName(), deployment.getStackName());
+    }
+
+    /** The DigitalOcean project we create: {@code <cluster>-<stack>}. */
+    public String projectName(String cluster) {
+        return cluster + "-" + stack;
+    }
+
+    /** The VPC we create: {@code <cluster>-<stack>-<region>}, reduced to the characters VPC names allow. */
+    public String vpcName(String cluster, String region) {
+        return (cluster + "-" + stack + "-" + region).replaceAll(VPC_NAME_INVALID, "-").toLowerCase(Locale.ROOT);
+    }
+
+    /** Written into the description of the VPC and project we create: {@code codezero-stack:<project>/<stack>}. */
+    public String marker() {
+        return "codezero-stack:" + project + "/" + stack;
+    }
+}

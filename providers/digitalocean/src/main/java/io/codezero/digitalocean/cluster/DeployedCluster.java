@@ -1,0 +1,56 @@
+package io.codezero.digitalocean.cluster;
+
+import com.google.gson.JsonObject;
+import io.codezero.digitalocean.api.DoApi;
+import java.util.Optional;
+
+/**
+ * The DOKS cluster a stack already runs, as DigitalOcean reports it ({@code GET /v2/kubernetes/clusters}):
+ * found by name and region, the two that identify it to this stack.
+ *
+ * @param id      the cluster's UUID
+ * @param version its DOKS version slug, e.g. {@code 1.34.1-do.0}
+ * @param state   {@code status.state}: running, provisioning, upgrading, degraded, error, deleting, ...
+ * @param ha      whether its control plane is highly available (which DigitalOcean cannot turn off again)
+ * @param nodesRunning whether every node of every pool reports {@code running} (surge upgrades add and drain nodes)
+ */
+public record DeployedCluster(String id, String version, String state, boolean ha, boolean nodesRunning) {
+
+    /** The cluster named {@code name} in {@code region}, if the account has one. */
+    public static Optional<DeployedCluster> find(DoApi api, String name, String region) {
+        for (JsonObject cluster : api.list("/v2/kubernetes/clusters", "kubernetes_clusters")) {
+            if (name.equals(text(cluster, "name")) && region.equals(text(cluster, "region"))) {
+                return Optional.of(of(cluster));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The cluster with this id, read now ({@code GET /v2/kubernetes/clusters/{id}}). */
+    public static DeployedCluster get(DoApi api, String id) {
+        return of(api.get("/v2/kubernetes/clusters/" + id).getAsJsonObject("kubernetes_cluster"));
+    }
+
+    static DeployedCluster of(JsonObject cluster) {
+        JsonObject status = cluster.has("status") && cluster.get("status").isJsonObject() ? cluster.getAsJsonObject("status") : null;
+        boolean ha = cluster.has("ha") && !cluster.get("ha").isJsonNull() && cluster.get("ha").getAsBoolean();
+        boolean nodesRunning = true;
+        if (cluster.has("node_pools") && cluster.get("node_pools").isJsonArray()) {
+            for (var pool : cluster.getAsJsonArray("node_pools")) {
+                JsonObject p = pool.getAsJsonObject();
+                if (p.has("nodes") && p.get("nodes").isJsonArray()) {
+                    for (var node : p.getAsJsonArray("nodes")) {
+                        JsonObject n = node.getAsJsonObject();
+                        JsonObject nodeStatus = n.has("status") && n.get("status").isJsonObject() ? n.getAsJsonObject("status") : null;
+                        nodesRunning &= "running".equals(text(nodeStatus, "state"));
+                    }
+                }
+            }
+        }
+        return new DeployedCluster(text(cluster, "id"), text(cluster, "version"), text(status, "state"), ha, nodesRunning);
+    }
+
+    static String text(JsonObject object, String key) {
+        return object != null && object.has(key) && !object.get(key).isJsonNull() ? object.get(key).getAsString() : "";
+    }
+}
