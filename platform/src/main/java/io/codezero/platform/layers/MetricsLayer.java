@@ -50,7 +50,16 @@ public final class MetricsLayer implements PlatformLayer {
     public static final String ALERTMANAGER_SECRET = "codezero-alertmanager";
     private static final String FULLNAME = "codezero";
     private static final String MONITORING_API = "monitoring.coreos.com/v1";
+    /**
+     * Pod label of a sidecar-mode app whose Envoy statistics are scraped through the sidecar's merged endpoint (15020),
+     * with value {@link #MERGED}: the {@code envoy-stats} PodMonitor leaves such pods out, so no series is scraped twice.
+     */
+    public static final String MERGED_METRICS_LABEL = "codezero.io/metrics";
+    /** Value of {@link #MERGED_METRICS_LABEL}: the merged endpoint serves the app's metrics and Envoy's. */
+    public static final String MERGED = "merged";
     static final String KEEP_POLICY = "helm.sh/resource-policy";
+    /** An Envoy's own statistics: the istio-proxy container's port 15090, named so by the injector and the gateway chart. */
+    private static final Map<String, Object> ENVOY_ENDPOINT = Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s");
     /** kube-prometheus-stack's switch for each component's ServiceMonitor, Service and default rules. */
     static final Map<ControlPlaneComponent, String> CONTROL_PLANE_KEYS = new java.util.EnumMap<>(Map.of(
             ControlPlaneComponent.SCHEDULER, "kubeScheduler",
@@ -236,11 +245,23 @@ public final class MetricsLayer implements PlatformLayer {
                         "selector", Map.of("matchLabels", Map.of("app", "istiod")),
                         "endpoints", List.of(Map.of("port", "http-monitoring", "interval", "30s"))),
                 c.options(crds));
+        // Every sidecar (the injector labels its pod with tlsMode) except those whose Envoy statistics an app's
+        // ServiceMonitor already scrapes through the merged endpoint (15020): each series is scraped once.
         KubernetesObject.of(c.name("metrics-envoy-monitor"), MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
                 Map.of("namespaceSelector", Map.of("any", true),
-                        "selector", Map.of("matchExpressions", List.of(Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"))),
-                        "podMetricsEndpoints", List.of(Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s"))),
+                        "selector", Map.of("matchExpressions", List.of(
+                                Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"),
+                                Map.of("key", MERGED_METRICS_LABEL, "operator", "DoesNotExist"))),
+                        "podMetricsEndpoints", List.of(ENVOY_ENDPOINT)),
                 c.options(crds));
+        // The ingress gateway's Envoy: istiod's gateway injection template sets no tlsMode label, so envoy-stats
+        // never selects it; it is the source of every request metric at the edge.
+        context.fact(Mesh.class).ifPresent(mesh -> KubernetesObject.of(c.name("metrics-gateway-monitor"), MONITORING_API, "PodMonitor",
+                Meta.of("istio-gateway", ns, NAME),
+                Map.of("namespaceSelector", Map.of("matchNames", List.of(mesh.gatewayNamespace())),
+                        "selector", Map.of("matchLabels", mesh.gatewaySelector()),
+                        "podMetricsEndpoints", List.of(ENVOY_ENDPOINT)),
+                c.options(crds)));
 
         Metrics metrics = new Metrics("http://" + FULLNAME + "-prometheus." + ns + ".svc:9090",
                 "http://" + FULLNAME + "-alertmanager." + ns + ".svc:9093",
