@@ -88,4 +88,13 @@ class MetricsScrapeTest {
         }
         assertThat(ambient.find(NETWORK_POLICY, "dev-db-network-allow-envoy-metrics")).as("no sidecar in ambient mode").isEmpty();
     }
+
+    @Test
+    void inAmbientModeTheOperatorsWebhookStaysOutOfTheMeshSoTheApiServerReachesIt() {
+        PlannedResource stack = ambient.get("kubernetes:helm.sh/v3:Release", "dev-metrics-kube-prometheus-stack");
+        assertThat((Map<String, Object>) stack.input("values.prometheusOperator.podLabels"))
+                .containsEntry("istio.io/dataplane-mode", "none");
+        PlannedResource sidecarStack = sidecar.get("kubernetes:helm.sh/v3:Release", "dev-metrics-kube-prometheus-stack");
+        assertThat(sidecarStack.input("values.prometheusOperator.podLabels")).as("outside the mesh anyway").isNull();
+    }
 }

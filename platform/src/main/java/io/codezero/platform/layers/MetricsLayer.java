@@ -1,5 +1,6 @@
 package io.codezero.platform.layers;
 
+import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.Requirement;
 import io.codezero.platform.Capability;
@@ -57,6 +58,8 @@ public final class MetricsLayer implements PlatformLayer {
     public static final String MERGED_METRICS_LABEL = "codezero.io/metrics";
     /** Value of {@link #MERGED_METRICS_LABEL}: the merged endpoint serves the app's metrics and Envoy's. */
     public static final String MERGED = "merged";
+    /** Pod label that keeps one pod of an ambient namespace out of the mesh (value {@code none}). */
+    public static final String AMBIENT_OPT_OUT_LABEL = "istio.io/dataplane-mode";
     static final String KEEP_POLICY = "helm.sh/resource-policy";
     /** An Envoy's own statistics: the istio-proxy container's port 15090, named so by the injector and the gateway chart. */
     private static final Map<String, Object> ENVOY_ENDPOINT = Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s");
@@ -226,8 +229,16 @@ public final class MetricsLayer implements PlatformLayer {
                 "storage", volumeClaim(storageClass, options.alertStorage()))));
         // Rules and monitors no longer wait for the operator, so its validating webhook must not reject them while the
         // operator is still starting (or rolling during an upgrade); the operator still checks what it loads.
-        values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi"),
+        Map<String, Object> operator = new LinkedHashMap<>(Map.of("resources", IstioLayer.requests("50m", "128Mi"),
                 "admissionWebhooks", Map.of("failurePolicy", "Ignore")));
+        // Ambient: the namespace joins the mesh, and under mesh-wide STRICT mTLS ztunnel refuses the API server's
+        // plain-text calls to the operator's admission webhook (istio/istio#52874; a port-level PERMISSIVE override is
+        // not honoured by ztunnel, istio/istio#53884), which `failurePolicy: Ignore` would hide: every PrometheusRule
+        // unvalidated. The operator only talks to the API server, so its pod stays out of the mesh.
+        if (context.fact(Mesh.class).map(m -> m.mode() == IstioMode.AMBIENT).orElse(false)) {
+            operator.put("podLabels", Map.of(AMBIENT_OPT_OUT_LABEL, "none"));
+        }
+        values.put("prometheusOperator", operator);
         values.put("nodeExporter", Map.of("enabled", true));
         // A monitor (and its default alerts, which the chart gates on the same switch) only for what the target says can be
         // scraped: on managed and single-binary control planes the others do not exist and would page from the first minute.

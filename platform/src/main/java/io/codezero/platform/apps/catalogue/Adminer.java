@@ -15,9 +15,15 @@ import java.util.Optional;
 /** Adminer, a small web app that links to PostgreSQL: a database console, so private by default. */
 public final class Adminer extends CodeZeroApp {
     public static final int PORT = 8080;
+    /**
+     * The image's command with the address changed: its own CMD serves on {@code [::]:8080}, an IPv6 socket, which
+     * cannot be opened where the node boots with IPv6 disabled. Every CodeZero target gives pods an IPv4 address
+     * (IPv4-only or dual-stack), so the IPv4 wildcard serves everywhere CodeZero installs it.
+     */
+    static final List<String> LISTEN = List.of("php", "-S", "0.0.0.0:" + PORT, "-t", "/var/www/html");
 
     public Adminer(String name, Route route, String postgresApp) {
-        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.ADMINER_IMAGE, PORT, List.of(),
+        super(AppSpec.builder(name, new Workload.Image(Versions.Platform.ADMINER_IMAGE, PORT, LISTEN,
                         // No ADMINER_DESIGN: the image's entrypoint would link the theme into /var/www/html, which is read-only here.
                         Map.of(), Optional.empty()))
                 .route(route)
