@@ -95,6 +95,13 @@ func Build(stack string, objects []Object) (*Cluster, error) {
 			if err := o.Into(np); err != nil {
 				return nil, fmt.Errorf("%s: NetworkPolicy %s/%s: %w", o.Origin, o.Namespace(), o.Name(), err)
 			}
+			// the API server's defaulting: no policyTypes means Ingress, plus Egress when egress rules are given
+			if len(np.Spec.PolicyTypes) == 0 {
+				np.Spec.PolicyTypes = []networkingv1.PolicyType{networkingv1.PolicyTypeIngress}
+				if len(np.Spec.Egress) > 0 {
+					np.Spec.PolicyTypes = append(np.Spec.PolicyTypes, networkingv1.PolicyTypeEgress)
+				}
+			}
 			c.Policies = append(c.Policies, np)
 		case "PeerAuthentication":
 			mode, _ := o.Field("spec", "mtls", "mode")
