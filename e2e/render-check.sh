@@ -10,7 +10,8 @@
 # Environment:
 #   E2E_SHARED_CHARTS       chart directories (default: <repo>/../shared/charts)
 #   E2E_RENDER_KUBE_MINORS  Kubernetes versions to render for (default: "1.32 1.33 1.34 1.35")
-#   E2E_RENDER_OUT          where rendered manifests and helm's messages are kept
+#   E2E_RENDER_OUT          where rendered manifests and helm's messages are kept, one directory per VALUES_DIR
+#                           (named as it), read by e2e/flowcheck.sh
 #                           (default: $E2E_WORK/render-check)
 # helm comes from e2e/toolchain.sh (built from helm.sh/helm/v3; `bash e2e/toolchain.sh helm`).
 set -euo pipefail

@@ -124,16 +124,18 @@ def match(release, shared):
 
 
 def helm_template(release, chart, minor, api_versions, tag):
-    OUT.mkdir(parents=True, exist_ok=True)
-    values = OUT / ("%s.values.json" % tag)
+    # one directory per VALUES_DIR (stack): e2e/flowcheck.sh reads a stack's rendered releases from there
+    out = OUT / Path(release["file"]).parent.name
+    out.mkdir(parents=True, exist_ok=True)
+    values = out / ("%s.values.json" % tag)
     values.write_text(json.dumps(release["values"]))
     cmd = ["helm", "template", release["release"], str(chart.path), "--namespace", release["namespace"],
            "--values", str(values), "--kube-version", "v%s.0" % minor, "--include-crds"]
     for a in api_versions:
         cmd += ["--api-versions", a]
     p = subprocess.run(cmd, capture_output=True, text=True)
-    (OUT / ("%s.yaml" % tag)).write_text(p.stdout)
-    (OUT / ("%s.log" % tag)).write_text(p.stderr)
+    (out / ("%s.yaml" % tag)).write_text(p.stdout)
+    (out / ("%s.log" % tag)).write_text(p.stderr)
     return p
 
 

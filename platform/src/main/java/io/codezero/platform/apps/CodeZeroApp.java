@@ -87,6 +87,8 @@ public class CodeZeroApp implements PlatformApp {
     public static final String APP_LABEL = "app.kubernetes.io/name";
     /** Port where the sidecar serves the app's metrics merged with its own; outside mTLS so a non-mesh Prometheus can scrape it. */
     public static final int MERGED_METRICS_PORT = 15020;
+    /** Port where a sidecar's Envoy serves its own statistics (scraped by the metrics layer's {@code envoy-stats} PodMonitor). */
+    public static final int ENVOY_METRICS_PORT = 15090;
     /** Names of the platform's own layers and namespaces, which an app (its name is its namespace) may not take. */
     public static final Set<String> RESERVED_NAMES = Set.of("system", "certificates", "istio", "metrics", "logs", "dashboards", "gui",
             "default", "cert-manager");
@@ -340,7 +342,7 @@ public class CodeZeroApp implements PlatformApp {
                         .build(), c.options(namespace)));
             }
             workloadWait.addAll(claims);
-            workload = deployment(c, image, labels, env, envFrom, workloadWait);
+            workload = deployment(c, image, labels, sidecar, env, envFrom, workloadWait);
             service = service(c, image, labels, sidecar, namespace);
         } else {
             Workload.Chart chart = (Workload.Chart) spec.workload();
@@ -366,12 +368,21 @@ public class CodeZeroApp implements PlatformApp {
         }
 
         Optional<Metrics> metrics = context.fact(Metrics.class);
-        if (metrics.isPresent() && spec.metrics().isPresent() && service != null) {
+        boolean merged = metrics.isPresent() && spec.metrics().isPresent() && service != null;
+        if (metrics.isPresent() && sidecar && !merged) {
+            // The metrics layer's envoy-stats PodMonitor scrapes every sidecar on 15090; the default deny must let
+            // Prometheus in, or the app's destination-side istio_* series are missing (Kiali, the mesh error alert).
+            networkPolicies.allow(name + "-network-allow-envoy-metrics", "allow-envoy-metrics", name, podSelector,
+                    Map.of(Meta.COMPONENT, MetricsLayer.NAME, Meta.MANAGED_BY, Meta.MANAGER), Map.of(),
+                    List.of(ENVOY_METRICS_PORT), namespace);
+        }
+        if (merged) {
             List<Resource> wait = new ArrayList<>(metrics.get().crdsReady());
             wait.add(namespace);
             Map<String, Object> endpoint = sidecar
                     ? Map.of("port", "http-merged-metrics", "path", "/stats/prometheus", "interval", "30s")
-                    : Map.of("port", "metrics", "path", spec.metrics().get().path(), "interval", "30s");
+                    // the Service's name for the metrics port: "metrics" when it is a port of its own, else the served port's
+                    : Map.of("port", portName(spec.metrics().get().port()), "path", spec.metrics().get().path(), "interval", "30s");
             if (mesh.isPresent() && !sidecar) {
                 // Ambient: Prometheus scrapes the app's port through ztunnel, so the default deny must let it in.
                 List<Resource> policyWait = new ArrayList<>(mesh.get().configReady());
@@ -412,7 +423,7 @@ public class CodeZeroApp implements PlatformApp {
         return installed;
     }
 
-    private Deployment deployment(LayerContext c, Workload.Image image, Map<String, String> labels, List<EnvVarArgs> env,
+    private Deployment deployment(LayerContext c, Workload.Image image, Map<String, String> labels, boolean sidecar, List<EnvVarArgs> env,
                                   List<EnvFromSourceArgs> envFrom, List<Resource> wait) {
         String name = spec.name();
         List<EnvVarArgs> allEnv = new ArrayList<>();
@@ -463,7 +474,7 @@ public class CodeZeroApp implements PlatformApp {
                         .strategy(DeploymentStrategyArgs.builder().type(spec.volumes().isEmpty() ? "RollingUpdate" : "Recreate").build())
                         .selector(LabelSelectorArgs.builder().matchLabels(Map.of(APP_LABEL, name)).build())
                         .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(labels).annotations(annotations).build())
+                                .metadata(ObjectMetaArgs.builder().labels(podLabels(labels, sidecar)).annotations(annotations).build())
                                 .spec(PodSpecArgs.builder()
                                         .serviceAccountName(name)
                                         // No API token in the pod unless the app talks to the Kubernetes API.
@@ -475,6 +486,14 @@ public class CodeZeroApp implements PlatformApp {
                                 .build())
                         .build())
                 .build(), c.options(wait.toArray(Resource[]::new)));
+    }
+
+    /**
+     * The pod's labels: in sidecar mode an app with metrics is scraped once, through the sidecar's merged endpoint
+     * (the app's metrics and Envoy's); {@link MetricsLayer#MERGED_METRICS_LABEL} keeps the envoy-stats PodMonitor off it.
+     */
+    private Map<String, String> podLabels(Map<String, String> labels, boolean sidecar) {
+        return sidecar && spec.metrics().isPresent() ? Meta.with(labels, MetricsLayer.MERGED_METRICS_LABEL, MetricsLayer.MERGED) : labels;
     }
 
     private Service service(LayerContext c, Workload.Image image, Map<String, String> labels, boolean sidecar, Namespace namespace) {

@@ -1,5 +1,6 @@
 package io.codezero.platform.layers;
 
+import io.codezero.platform.mesh.IstioMode;
 import io.codezero.platform.mesh.Mesh;
 import io.codezero.platform.Requirement;
 import io.codezero.platform.Capability;
@@ -51,7 +52,18 @@ public final class MetricsLayer extends DeclaredLayer {
     public static final String ALERTMANAGER_SECRET = "codezero-alertmanager";
     private static final String FULLNAME = "codezero";
     private static final String MONITORING_API = "monitoring.coreos.com/v1";
+    /**
+     * Pod label of a sidecar-mode app whose Envoy statistics are scraped through the sidecar's merged endpoint (15020),
+     * with value {@link #MERGED}: the {@code envoy-stats} PodMonitor leaves such pods out, so no series is scraped twice.
+     */
+    public static final String MERGED_METRICS_LABEL = "codezero.io/metrics";
+    /** Value of {@link #MERGED_METRICS_LABEL}: the merged endpoint serves the app's metrics and Envoy's. */
+    public static final String MERGED = "merged";
+    /** Pod label that keeps one pod of an ambient namespace out of the mesh (value {@code none}). */
+    public static final String AMBIENT_OPT_OUT_LABEL = "istio.io/dataplane-mode";
     static final String KEEP_POLICY = "helm.sh/resource-policy";
+    /** An Envoy's own statistics: the istio-proxy container's port 15090, named so by the injector and the gateway chart. */
+    private static final Map<String, Object> ENVOY_ENDPOINT = Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s");
     /** kube-prometheus-stack's switch for each component's ServiceMonitor, Service and default rules. */
     static final Map<ControlPlaneComponent, String> CONTROL_PLANE_KEYS = new java.util.EnumMap<>(Map.of(
             ControlPlaneComponent.SCHEDULER, "kubeScheduler",
@@ -184,8 +196,16 @@ public final class MetricsLayer extends DeclaredLayer {
                 "storage", volumeClaim(storageClass, options.alertStorage()))));
         // Rules and monitors no longer wait for the operator, so its validating webhook must not reject them while the
         // operator is still starting (or rolling during an upgrade); the operator still checks what it loads.
-        values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi"),
+        Map<String, Object> operator = new LinkedHashMap<>(Map.of("resources", IstioLayer.requests("50m", "128Mi"),
                 "admissionWebhooks", Map.of("failurePolicy", "Ignore")));
+        // Ambient: the namespace joins the mesh, and under mesh-wide STRICT mTLS ztunnel refuses the API server's
+        // plain-text calls to the operator's admission webhook (istio/istio#52874; a port-level PERMISSIVE override is
+        // not honoured by ztunnel, istio/istio#53884), which `failurePolicy: Ignore` would hide: every PrometheusRule
+        // unvalidated. The operator only talks to the API server, so its pod stays out of the mesh.
+        if (context.fact(Mesh.class).map(m -> m.mode() == IstioMode.AMBIENT).orElse(false)) {
+            operator.put("podLabels", Map.of(AMBIENT_OPT_OUT_LABEL, "none"));
+        }
+        values.put("prometheusOperator", operator);
         values.put("nodeExporter", Map.of("enabled", true));
         // A monitor (and its default alerts, which the chart gates on the same switch) only for what the target says can be
         // scraped: on managed and single-binary control planes the others do not exist and would page from the first minute.
@@ -203,11 +223,23 @@ public final class MetricsLayer extends DeclaredLayer {
                         "selector", Map.of("matchLabels", Map.of("app", "istiod")),
                         "endpoints", List.of(Map.of("port", "http-monitoring", "interval", "30s"))),
                 c.options(crds));
+        // Every sidecar (the injector labels its pod with tlsMode) except those whose Envoy statistics an app's
+        // ServiceMonitor already scrapes through the merged endpoint (15020): each series is scraped once.
         KubernetesObject.of(c.name("metrics-envoy-monitor"), MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
                 Map.of("namespaceSelector", Map.of("any", true),
-                        "selector", Map.of("matchExpressions", List.of(Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"))),
-                        "podMetricsEndpoints", List.of(Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s"))),
+                        "selector", Map.of("matchExpressions", List.of(
+                                Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"),
+                                Map.of("key", MERGED_METRICS_LABEL, "operator", "DoesNotExist"))),
+                        "podMetricsEndpoints", List.of(ENVOY_ENDPOINT)),
                 c.options(crds));
+        // The ingress gateway's Envoy: istiod's gateway injection template sets no tlsMode label, so envoy-stats
+        // never selects it; it is the source of every request metric at the edge.
+        context.fact(Mesh.class).ifPresent(mesh -> KubernetesObject.of(c.name("metrics-gateway-monitor"), MONITORING_API, "PodMonitor",
+                Meta.of("istio-gateway", ns, NAME),
+                Map.of("namespaceSelector", Map.of("matchNames", List.of(mesh.gatewayNamespace())),
+                        "selector", Map.of("matchLabels", mesh.gatewaySelector()),
+                        "podMetricsEndpoints", List.of(ENVOY_ENDPOINT)),
+                c.options(crds)));
 
         Metrics metrics = new Metrics("http://" + FULLNAME + "-prometheus." + ns + ".svc:9090",
                 "http://" + FULLNAME + "-alertmanager." + ns + ".svc:9093",
