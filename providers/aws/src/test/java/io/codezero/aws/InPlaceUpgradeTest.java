@@ -128,4 +128,15 @@ class InPlaceUpgradeTest {
         assertThat(closed.where(r -> r.custom() && !r.isProvider() && open.find(r.type(), r.name()).isEmpty())).hasSize(1);
         assertThat(open.where(r -> r.custom() && !r.isProvider() && closed.find(r.type(), r.name()).isEmpty())).isEmpty();
     }
+
+    @Test
+    void theOfflineEngineRecordsReplaceOnChangesSoTheCheckAboveCanFail() {
+        // guards the guard: a resource registering replaceOnChanges on an updatable input is seen, and is outside the rules
+        OfflineRun run = io.codezero.core.plan.OfflineEngine.create().mocks(AwsPlanMocks.create()).run(ctx ->
+                new com.pulumi.aws.iam.Role("r", com.pulumi.aws.iam.RoleArgs.builder().assumeRolePolicy("{}").description("d").build(),
+                        com.pulumi.resources.CustomResourceOptions.builder().replaceOnChanges("description").build()));
+        PlannedResource role = run.get("aws:iam/role:Role", "r");
+        assertThat(role.replaceOnChanges()).containsExactly("description");
+        assertThat(ReplaceRules.byType().get("aws:iam/role:Role")).doesNotContain("description");
+    }
 }
