@@ -27,6 +27,7 @@ class DigitalOceanTargetConfigTest {
         assertThat(args.credentialSeconds()).isEqualTo(3600);
         assertThat(args.preflight()).isFalse();
         assertThat(args.adoptsVpc()).isFalse();
+        assertThat(args.controlPlaneFirewall()).as("invite only: off unless said").isFalse();
     }
 
     @Test
@@ -39,6 +40,7 @@ class DigitalOceanTargetConfigTest {
         values.put("builtInPool", Map.of("size", "s-4vcpu-8gb", "nodes", 3.0));
         values.put("highAvailability", false);
         values.put("registryIntegration", true);
+        values.put("controlPlaneFirewall", true);
         values.put("maintenanceWindow", Map.of("day", "any", "startTime", "22:30"));
         values.put("destroyAssociatedResources", true);
         values.put("versionSlug", "1.34.1-do.0");
@@ -56,6 +58,7 @@ class DigitalOceanTargetConfigTest {
         assertThat(args.builtInPoolNodes()).isEqualTo(3);
         assertThat(args.highAvailability()).isFalse();
         assertThat(args.registryIntegration()).isTrue();
+        assertThat(args.controlPlaneFirewall()).isTrue();
         assertThat(args.maintenanceDay()).isEqualTo("any");
         assertThat(args.maintenanceStartTime()).isEqualTo("22:30");
         assertThat(args.destroyAssociatedResources()).isTrue();
