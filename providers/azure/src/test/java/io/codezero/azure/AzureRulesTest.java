@@ -198,4 +198,15 @@ class AzureRulesTest {
         // without a workspace, neither the add-on nor the rule
         assertThat(Fixtures.run(Fixtures.spec(), Fixtures.args().build()).ofType("azure-native:insights:DataCollectionRule")).isEmpty();
     }
+
+    @Test
+    void withAMinorUpgradeChannelAksOwnsTheVersionSoTheProgramNeverAsksForADowngrade() {
+        OfflineRun stable = Fixtures.run(Fixtures.spec(), Fixtures.args().autoUpgradeChannel("stable").build());
+        assertThat(stable.get(CLUSTER, "demo-aks").ignoreChanges()).contains("kubernetesVersion", "agentPoolProfiles[0].orchestratorVersion");
+        assertThat(stable.get("azure-native:containerservice:AgentPool", "demo-general").ignoreChanges()).contains("orchestratorVersion");
+        // with none (the default) or patch, the program's version is the cluster's
+        OfflineRun none = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
+        assertThat(none.get(CLUSTER, "demo-aks").ignoreChanges()).doesNotContain("kubernetesVersion");
+        assertThat(none.get("azure-native:containerservice:AgentPool", "demo-general").ignoreChanges()).doesNotContain("orchestratorVersion");
+    }
 }

@@ -136,8 +136,10 @@ class AzureTargetTest {
         assertThat(gpu.input("scaleSetEvictionPolicy")).isEqualTo("Delete");
         assertThat(gpu.input("spotMaxPrice")).isEqualTo(-1.0);
         assertThat(gpu.input("upgradeSettings")).as("AKS refuses upgrade settings on spot pools").isNull();
-        assertThat(gpu.input("nodeTaints")).isEqualTo(List.of("nvidia.com/gpu=true:NoSchedule"));
-        assertThat(gpu.input("nodeLabels")).isEqualTo(Map.of("codezero.io/accelerator", "nvidia", AgentPools.POOL_LABEL, "gpu"));
+        // AKS's own spot taint and label are declared (AzureRulesTest.spotPoolsDeclareTheLabelAndTaintAksAddsSoRefreshShowsNoDiff)
+        assertThat(gpu.input("nodeTaints")).isEqualTo(List.of("nvidia.com/gpu=true:NoSchedule", AgentPools.SPOT_TAINT));
+        assertThat(gpu.input("nodeLabels")).isEqualTo(Map.of("codezero.io/accelerator", "nvidia", AgentPools.POOL_LABEL, "gpu",
+                AgentPools.SPOT_LABEL_KEY, "spot"));
     }
 
     @Test

@@ -109,7 +109,12 @@ public final class AgentPools {
      */
     public static List<String> ignoredChanges(AzureTargetArgs args, NodePool pool) {
         boolean autoscaled = pool.minNodes() < pool.maxNodes();
-        return autoscaled && !args.manageNodeCount() ? List.of(COUNT) : List.of();
+        List<String> ignored = new ArrayList<>(autoscaled && !args.manageNodeCount() ? List.of(COUNT) : List.of());
+        if (AksCluster.MINOR_UPGRADE_CHANNELS.contains(args.autoUpgradeChannel())) {
+            // AKS upgrades the pools with the cluster: re-sending the configured version would be a refused downgrade
+            ignored.add("orchestratorVersion");
+        }
+        return List.copyOf(ignored);
     }
 
     /** AKS spells taints as kubectl does: key=value:Effect. */

@@ -72,6 +72,22 @@ public final class AksCluster extends ComponentResource {
     static final int MAX_PODS = 250;
     /** Keeps user workloads off the system pool: only pods that tolerate it (CoreDNS, konnectivity ...) land there. */
     static final String SYSTEM_POOL_TAINT = "CriticalAddonsOnly=true:NoSchedule";
+    /** Channels with which AKS moves the cluster to a newer minor version on its own. */
+    static final List<String> MINOR_UPGRADE_CHANNELS = List.of("stable", "rapid");
+
+    /**
+     * What the cluster never sends as an update: the system pool's fixed settings, and, when AKS
+     * upgrades minor versions itself (channel stable or rapid), the versions, or the next up would
+     * ask AKS for a downgrade it refuses.
+     */
+    public static List<String> clusterIgnoredChanges(AzureTargetArgs args) {
+        List<String> ignored = new ArrayList<>(SYSTEM_POOL_FIXED);
+        if (MINOR_UPGRADE_CHANNELS.contains(args.autoUpgradeChannel())) {
+            ignored.addAll(List.of("kubernetesVersion", "agentPoolProfiles[0].orchestratorVersion"));
+        }
+        return List.copyOf(ignored);
+    }
+
     /** The inline system pool's settings that are fixed once the cluster exists. */
     public static final List<String> SYSTEM_POOL_FIXED = List.of("agentPoolProfiles[0].vmSize", "agentPoolProfiles[0].availabilityZones",
             "agentPoolProfiles[0].osDiskSizeGB", "agentPoolProfiles[0].osSKU");
@@ -197,7 +213,7 @@ public final class AksCluster extends ComponentResource {
                 // AKS refuses changes of these on an existing pool and azure-native 2.10.0 sends them as an in-place
                 // update of the cluster (pulumi-azure-native#2774): never half-apply them; the preflight reports the
                 // difference, and docs/azure.md gives the way out (a new system pool)
-                .ignoreChanges(SYSTEM_POOL_FIXED)
+                .ignoreChanges(clusterIgnoredChanges(args))
                 .build());
         this.clusterName = cluster.name();
         args.logAnalyticsWorkspaceId().ifPresent(workspace -> ContainerInsights.create(scope, group, workspace, cluster.id(), cluster));
