@@ -25,7 +25,7 @@ import java.util.Optional;
  * cert-manager with one cluster issuer: a self-signed CA for development (the default; browsers
  * will warn) or ACME (Let's Encrypt by default) with HTTP-01 through the Istio gateway.
  */
-public final class CertificatesLayer extends DeclaredLayer {
+public final class CertificatesLayer extends DeclaredLayer<CertificatesLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "certificates";
     /** Where cert-manager runs. */
@@ -58,21 +58,13 @@ public final class CertificatesLayer extends DeclaredLayer {
     public record Acme(String email, String server) {
     }
 
-    private final Options options;
-
     private CertificatesLayer(Options options) {
-        super(NAME, List.of(CERT_MANAGER), List.of(NAMESPACE), List.of(), Set.of(Capability.of(Issuer.class)));
-        this.options = options;
+        super(options, NAME, List.of(CERT_MANAGER), List.of(NAMESPACE), List.of(), Set.of(Capability.of(Issuer.class)));
     }
 
     /** cert-manager with a development CA (the default) or an ACME issuer. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
     }
 
     /** Builds a {@link CertificatesLayer}; without {@link #acme} it issues from a self-signed development CA. */
@@ -108,7 +100,7 @@ public final class CertificatesLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        options.acme().ifPresent(acme -> {
+        options().acme().ifPresent(acme -> {
             if (acme.email() == null || !acme.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add(Problem.of("platform.certificates.acme.email", acme.email(), "must be an e-mail address for the ACME account"));
             }
@@ -133,8 +125,8 @@ public final class CertificatesLayer extends DeclaredLayer {
         Release release = c.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, ns);
 
         Issuer issuer;
-        if (options.acme().isPresent()) {
-            Acme acme = options.acme().get();
+        if (options().acme().isPresent()) {
+            Acme acme = options().acme().get();
             KubernetesObject acmeIssuer = KubernetesObject.of(c.name("cert-manager-acme-issuer"), API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
                     Map.of("acme", Map.of("email", acme.email(), "server", acme.server(),
                             "privateKeySecretRef", Map.of("name", "codezero-acme-account"),

@@ -48,7 +48,7 @@ import java.util.Optional;
  * Gateway serving HTTPS with the certificates layer's certificate and redirecting HTTP to HTTPS (on the gateway's
  * HTTP server, or per route when an ACME HTTP-01 issuer needs port 80 open for its challenges: see {@link Routes}).
  */
-public final class IstioLayer extends DeclaredLayer {
+public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "istio";
     /** Where istiod, the CNI agent and ztunnel run. */
@@ -126,11 +126,8 @@ public final class IstioLayer extends DeclaredLayer {
         }
     }
 
-    private final Options options;
-
     private IstioLayer(Options options) {
-        super(NAME, charts(options), List.of(SYSTEM_NAMESPACE, options.gatewayNamespace()), requires(options), provides(options));
-        this.options = options;
+        super(options, NAME, charts(options), List.of(SYSTEM_NAMESPACE, options.gatewayNamespace()), requires(options), provides(options));
     }
 
     /**
@@ -220,11 +217,6 @@ public final class IstioLayer extends DeclaredLayer {
         return new ChartRef(key, Versions.Platform.ISTIO_REPO, name, Versions.Platform.ISTIO);
     }
 
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
-    }
-
     private static List<ChartRef> charts(Options options) {
         // Without a chosen mode the target decides at install time, so both modes' charts may be overridden.
         return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY, CNI) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
@@ -248,21 +240,21 @@ public final class IstioLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        if (options.gatewayReplicas() < 1 || options.gatewayReplicas() > 20) {
-            problems.add(Problem.of("platform.istio.gateway.replicas", options.gatewayReplicas(), "must be between 1 and 20"));
+        if (options().gatewayReplicas() < 1 || options().gatewayReplicas() > 20) {
+            problems.add(Problem.of("platform.istio.gateway.replicas", options().gatewayReplicas(), "must be between 1 and 20"));
         }
-        if (options.auth().isPresent() && options.signIn().isPresent()) {
-            problems.add(Problem.of("platform.istio.auth", options.auth().get().issuer(), "and platform.signIn both guard private routes; "
+        if (options().auth().isPresent() && options().signIn().isPresent()) {
+            problems.add(Problem.of("platform.istio.auth", options().auth().get().issuer(), "and platform.signIn both guard private routes; "
                     + "keep signIn (it also accepts the issuer's bearer tokens for API clients) and remove istio.auth"));
         }
-        for (int i = 0; i < options.extraHosts().size(); i++) {
-            String host = options.extraHosts().get(i);
+        for (int i = 0; i < options().extraHosts().size(); i++) {
+            String host = options().extraHosts().get(i);
             String name = host != null && host.startsWith("*.") ? host.substring(2) : host;
             String at = "platform.istio.gateway.extraHosts[" + i + "]";
             io.codezero.core.validation.Names.whyNotDnsName(name).ifPresent(why -> problems.add(Problem.of(at, host, why
                     + "; a short name such as git gets the platform domain, *.apps.example.com is a wildcard")));
         }
-        options.auth().ifPresent(auth -> {
+        options().auth().ifPresent(auth -> {
             io.codezero.core.validation.Urls.whyNotHttps(auth.issuer(), "the URL of an OIDC issuer").ifPresent(why ->
                     problems.add(Problem.of("platform.istio.auth.issuer", auth.issuer(), why)));
             io.codezero.core.validation.Urls.whyNotHttps(auth.jwksUri(), "the URL serving the issuer's keys").ifPresent(why ->
@@ -277,8 +269,8 @@ public final class IstioLayer extends DeclaredLayer {
         refuseBundledIngress(context);
         Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
         LayerContext c = context;
-        IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
-        String gatewayNs = options.gatewayNamespace();
+        IstioMode mode = options().mode() != null ? options().mode() : IstioMode.defaultFor(context.cluster().facts());
+        String gatewayNs = options().gatewayNamespace();
 
         // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway
         // chart sets no seccomp profile, which `restricted` requires.
@@ -311,8 +303,8 @@ public final class IstioLayer extends DeclaredLayer {
         // the stack's gatewayAddress and a destroy deletes it, and the cloud load balancer behind it,
         // as a resource of its own, before anything it depends on.
         gatewayValues.put("service", Map.of("type", "None"));
-        gatewayValues.put("autoscaling", Map.of("enabled", true, "minReplicas", options.gatewayReplicas(),
-                "maxReplicas", Math.max(options.gatewayReplicas(), 5)));
+        gatewayValues.put("autoscaling", Map.of("enabled", true, "minReplicas", options().gatewayReplicas(),
+                "maxReplicas", Math.max(options().gatewayReplicas(), 5)));
         gatewayValues.put("resources", requests("100m", "128Mi"));
         // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
         Release gateway = c.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, GATEWAY_TIMEOUT_SECONDS, ingressNs, istiod);
@@ -376,7 +368,7 @@ public final class IstioLayer extends DeclaredLayer {
                     c.options(gatewayWait.toArray(Resource[]::new)));
         }
 
-        options.auth().ifPresent(auth -> KubernetesObject.of(c.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
+        options().auth().ifPresent(auth -> KubernetesObject.of(c.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
                 Meta.of("codezero-identity", gatewayNs, NAME),
                 Map.of("selector", Map.of("matchLabels", GATEWAY_SELECTOR),
                         "jwtRules", List.of(Map.of("issuer", auth.issuer(), "jwksUri", auth.jwksUri(),
@@ -384,12 +376,12 @@ public final class IstioLayer extends DeclaredLayer {
                 c.options(gatewayWait.toArray(Resource[]::new))));
 
         Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
-                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options.signIn(), acmeHttp01);
+                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options().signIn(), acmeHttp01);
 
         InstalledLayer installed = InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
                 .withGatewayAddress(gatewayAddress(gatewayService, gatewayNs));
-        if (options.signIn().isPresent()) {
-            installed = installed.withFact(ExternalAuthorization.class, options.signIn().get());
+        if (options().signIn().isPresent()) {
+            installed = installed.withFact(ExternalAuthorization.class, options().signIn().get());
         }
         return installed;
     }
@@ -407,7 +399,7 @@ public final class IstioLayer extends DeclaredLayer {
             } else {
                 names.addAll(t.t2);
             }
-            options.extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
+            options().extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
             return List.copyOf(names);
         });
     }
@@ -430,7 +422,7 @@ public final class IstioLayer extends DeclaredLayer {
      */
     private void refuseBundledIngress(LayerContext context) {
         Optional<BundledIngress> bundled = context.cluster().facts().get(BundledIngress.class).filter(BundledIngress::running);
-        GatewayServiceType type = serviceTypeFor(options.gatewayServiceType(), context.cluster().loadBalancers());
+        GatewayServiceType type = serviceTypeFor(options().gatewayServiceType(), context.cluster().loadBalancers());
         if (bundled.isPresent() && type == GatewayServiceType.LOAD_BALANCER) {
             throw new IllegalArgumentException("platform.istio.gateway: the cluster runs its bundled ingress controller "
                     + bundled.get().controller() + ", which holds ports 80 and 443 of the load balancer, so the gateway's "
@@ -484,7 +476,7 @@ public final class IstioLayer extends DeclaredLayer {
                 .metadata(ObjectMetaArgs.builder().name(GATEWAY_RELEASE).namespace(gatewayNs).labels(Meta.labels(NAME))
                         .annotations(loadBalancers.annotationsFor(exposure).orElse(Map.of())).build())
                 .spec(ServiceSpecArgs.builder()
-                        .type(serviceTypeFor(options.gatewayServiceType(), loadBalancers).kubernetesName())
+                        .type(serviceTypeFor(options().gatewayServiceType(), loadBalancers).kubernetesName())
                         .selector(selector)
                         .ports(List.of(port("status-port", 15021), port("http2", 80), port("https", 443)))
                         .build())
@@ -509,7 +501,7 @@ public final class IstioLayer extends DeclaredLayer {
     }
 
     private Exposure exposure(PlatformSettings settings, LoadBalancerCapabilities loadBalancers) {
-        Exposure wanted = options.gatewayExposure() != null ? options.gatewayExposure()
+        Exposure wanted = options().gatewayExposure() != null ? options().gatewayExposure()
                 : settings.gatewayExposure() != null ? settings.gatewayExposure() : loadBalancers.defaultExposure();
         if (!loadBalancers.supports(wanted)) {
             throw new IllegalArgumentException("platform.istio.gateway.exposure = \"" + wanted + "\": this target cannot provide it; it offers "
@@ -524,7 +516,7 @@ public final class IstioLayer extends DeclaredLayer {
             values.put("profile", "ambient");
         }
         Map<String, Object> meshConfig = new LinkedHashMap<>(Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
-        options.signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
+        options().signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
         values.put("meshConfig", meshConfig);
         // Injection leaves pods' traffic redirection to the CNI agent (no privileged istio-init container).
         values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi"), "cni", Map.of("enabled", true)));

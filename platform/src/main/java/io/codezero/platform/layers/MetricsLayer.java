@@ -35,7 +35,7 @@ import java.util.Set;
  * Istio scrape targets. Alertmanager's configuration is a Kubernetes Secret built from typed
  * receivers, so webhook URLs and SMTP passwords never sit in Helm values.
  */
-public final class MetricsLayer extends DeclaredLayer {
+public final class MetricsLayer extends DeclaredLayer<MetricsLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "metrics";
     /** The pinned kube-prometheus-stack chart. */
@@ -75,22 +75,14 @@ public final class MetricsLayer extends DeclaredLayer {
         }
     }
 
-    private final Options options;
-
     private MetricsLayer(Options options) {
-        super(NAME, List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK), List.of(options.namespace()),
+        super(options, NAME, List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK), List.of(options.namespace()),
                 List.of(Requirement.uses(Mesh.class)), Set.of(Capability.of(Metrics.class)));
-        this.options = options;
     }
 
     /** Prometheus, Alertmanager and the health rules. Every option has a default. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
     }
 
     /** Builds a {@link MetricsLayer}: namespace codezero-metrics, retention 15d, a 20Gi volume unless told otherwise. */
@@ -126,16 +118,16 @@ public final class MetricsLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        Quantities.checkRetention("platform.metrics.retention", options.retention(), problems);
-        Quantities.checkStorage("platform.metrics.storage", options.storage(), problems);
-        Quantities.checkStorage("platform.metrics.alertStorage", options.alertStorage(), problems);
+        Quantities.checkRetention("platform.metrics.retention", options().retention(), problems);
+        Quantities.checkStorage("platform.metrics.storage", options().storage(), problems);
+        Quantities.checkStorage("platform.metrics.alertStorage", options().alertStorage(), problems);
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < options.receivers().size(); i++) {
-            String name = options.receivers().get(i).name();
+        for (int i = 0; i < options().receivers().size(); i++) {
+            String name = options().receivers().get(i).name();
             if (name == null || name.isBlank() || name.equals("null") || !names.add(name)) {
                 problems.add(Problem.of("platform.metrics.receivers[" + i + "].name", name, "must be a unique, non-empty name other than \"null\""));
             }
-            problems.addAll(options.receivers().get(i).validate("platform.metrics.receivers[" + i + "]"));
+            problems.addAll(options().receivers().get(i).validate("platform.metrics.receivers[" + i + "]"));
         }
         return problems;
     }
@@ -143,7 +135,7 @@ public final class MetricsLayer extends DeclaredLayer {
     @Override
     public InstalledLayer install(LayerContext context) {
         LayerContext c = context;
-        String ns = options.namespace();
+        String ns = options().namespace();
         String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
         // privileged: the node exporter DaemonSet uses the host's network, PID namespace and file system.
         Namespace namespace = c.systemNamespace("metrics-namespace", ns, PodSecurity.PRIVILEGED);
@@ -161,13 +153,13 @@ public final class MetricsLayer extends DeclaredLayer {
                 Map.of("crds", Map.of("annotations", Map.of(KEEP_POLICY, "keep"))), 300, namespace);
 
         Map<String, Object> prometheusSpec = new LinkedHashMap<>();
-        prometheusSpec.put("retention", options.retention());
+        prometheusSpec.put("retention", options().retention());
         prometheusSpec.put("resources", IstioLayer.requests("200m", "1Gi"));
         // Select every ServiceMonitor, PodMonitor and rule in every namespace: apps register their own.
         prometheusSpec.put("serviceMonitorSelectorNilUsesHelmValues", false);
         prometheusSpec.put("podMonitorSelectorNilUsesHelmValues", false);
         prometheusSpec.put("ruleSelectorNilUsesHelmValues", false);
-        prometheusSpec.put("storageSpec", volumeClaim(storageClass, options.storage()));
+        prometheusSpec.put("storageSpec", volumeClaim(storageClass, options().storage()));
 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fullnameOverride", FULLNAME);
@@ -181,7 +173,7 @@ public final class MetricsLayer extends DeclaredLayer {
                 "useExistingSecret", true,
                 "configSecret", ALERTMANAGER_SECRET,
                 "resources", IstioLayer.requests("20m", "64Mi"),
-                "storage", volumeClaim(storageClass, options.alertStorage()))));
+                "storage", volumeClaim(storageClass, options().alertStorage()))));
         // Rules and monitors no longer wait for the operator, so its validating webhook must not reject them while the
         // operator is still starting (or rolling during an upgrade); the operator still checks what it loads.
         values.put("prometheusOperator", Map.of("resources", IstioLayer.requests("50m", "128Mi"),
@@ -217,8 +209,8 @@ public final class MetricsLayer extends DeclaredLayer {
 
     private Output<String> alertmanagerYaml() {
         List<Output<Map<String, Object>>> receiverConfigs = new ArrayList<>();
-        for (int i = 0; i < options.receivers().size(); i++) {
-            receiverConfigs.add(options.receivers().get(i).toConfig("platform.metrics.receivers[" + i + "]"));
+        for (int i = 0; i < options().receivers().size(); i++) {
+            receiverConfigs.add(options().receivers().get(i).toConfig("platform.metrics.receivers[" + i + "]"));
         }
         Output<List<Map<String, Object>>> all = receiverConfigs.isEmpty() ? Output.of(List.of()) : Output.all(receiverConfigs);
         return all.applyValue(configs -> {
@@ -228,7 +220,7 @@ public final class MetricsLayer extends DeclaredLayer {
             List<Object> routes = new ArrayList<>();
             // Watchdog fires all the time to prove the pipeline works; it is for dead-man switches, not people.
             routes.add(Map.of("receiver", "null", "matchers", List.of("alertname = \"Watchdog\"")));
-            for (AlertReceiver r : options.receivers()) {
+            for (AlertReceiver r : options().receivers()) {
                 routes.add(Map.of("receiver", r.name(), "matchers", List.of("severity =~ \"warning|critical\""), "continue", true));
             }
             Map<String, Object> route = new LinkedHashMap<>();
