@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.codezero.local.ExistingClusterTarget;
 import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.CommonPoolParallelism;
 import io.codezero.stacks.StackConfig;
 
 public final class Main {
@@ -11,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CommonPoolParallelism.ensureAtLeastTwo();  // before the SDK touches the common pool: e2e/README.md
         Pulumi.run(Main::stack);
     }
 
