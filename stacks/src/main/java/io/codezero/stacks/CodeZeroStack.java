@@ -196,12 +196,18 @@ public final class CodeZeroStack extends ComponentResource {
     }
 
     private static Validated validated(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
+        if (args == null) {
+            throw new SpecValidationException("stack '" + name + "'", List.of(Problem.of("CodeZeroStack(args)", null,
+                    "the stack's arguments are required: CodeZeroStackArgs.builder().target(...).cluster(...).build()")));
+        }
         List<Problem> problems = new ArrayList<>(args.inputProblems());
         if (args.target() == null) {
             problems.add(Problem.of("target", null, "a cluster target is required (for example ExistingClusterTarget, AwsTarget)"));
         }
         // The stack's name prefixes its resources' names; the cluster's own name is reported by the spec's rules.
-        if (args.cluster() == null || !name.equals(args.cluster().name())) {
+        if (name == null) {
+            problems.add(Problem.of("CodeZeroStack(name)", null, "a stack name is required; it prefixes every resource name of the stack"));
+        } else if (args.cluster() == null || !name.equals(args.cluster().name())) {
             Names.whyNotDnsLabel(name, Names.MAX_CLUSTER_NAME).ifPresent(why -> problems.add(Problem.of("CodeZeroStack(name)", name,
                     why + "; it prefixes every resource name of the stack")));
         }
@@ -210,8 +216,13 @@ public final class CodeZeroStack extends ComponentResource {
         } else {
             problems.addAll(ClusterSpecValidator.validate(args.cluster()));
             if (args.target() != null) {
-                problems.addAll(SpecField.unhonoured(args.cluster(), args.target().honours(), args.target().description()));
-                problems.addAll(args.target().validate(args.cluster()));
+                List<Problem> unhonoured = SpecField.unhonoured(args.cluster(), args.target().honours(), args.target().description());
+                problems.addAll(unhonoured);
+                // a field the target cannot honour is one problem; the target's own checks of it would only repeat it
+                Set<String> refused = new java.util.HashSet<>(unhonoured.stream().map(Problem::field).toList());
+                args.target().validate(args.cluster()).stream()
+                        .filter(p -> p.field() == null || refused.stream().noneMatch(f -> p.field().equals(f) || p.field().startsWith(f + "[")))
+                        .forEach(problems::add);
             }
         }
         args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));

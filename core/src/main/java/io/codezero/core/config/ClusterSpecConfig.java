@@ -27,7 +27,7 @@ public final class ClusterSpecConfig {
      */
     public static ClusterSpec read(ConfigObject cluster, String defaultName) {
         ClusterSpec.Builder builder = ClusterSpec.builder(cluster.string("name", defaultName))
-                .kubernetesVersion(cluster.string("kubernetesVersion", Versions.KUBERNETES_DEFAULT))
+                .kubernetesVersion(kubernetesVersion(cluster))
                 .tags(cluster.stringMap("tags"));
         List<ConfigObject> pools = cluster.objects("nodePools");
         if (cluster.has("nodePools") && pools.isEmpty() && cluster.problems().stream().noneMatch(p -> p.field().endsWith("nodePools"))) {
@@ -42,6 +42,20 @@ public final class ClusterSpecConfig {
         }
         cluster.rejectUnknownKeys();
         return builder.build();
+    }
+
+    /**
+     * The version as text. Unquoted, YAML reads {@code 1.30} as the number 1.3; a number that is no supported
+     * version gets that said, with the fix (quote it), instead of "1.3 is not supported".
+     */
+    private static String kubernetesVersion(ConfigObject cluster) {
+        String version = cluster.string("kubernetesVersion", Versions.KUBERNETES_DEFAULT);
+        if (cluster.isNumber("kubernetesVersion") && !Versions.isSupportedKubernetes(version)) {
+            cluster.problems().add(Problem.of(cluster.path() + ".kubernetesVersion", version, "was read as the number " + version
+                    + " because it is not quoted (YAML drops a trailing zero: 1.30 reads as 1.3); quote the version,"
+                    + " e.g. kubernetesVersion: \"" + Versions.KUBERNETES_DEFAULT + "\"; supported: " + String.join(", ", Versions.KUBERNETES_SUPPORTED)));
+        }
+        return version;
     }
 
     private static NodePool readPool(ConfigObject pool) {

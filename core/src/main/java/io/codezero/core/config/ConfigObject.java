@@ -57,6 +57,11 @@ public final class ConfigObject {
         return get(key) != null;
     }
 
+    /** True when the value was written as a number (unquoted {@code 1.30} is the number 1.3 to YAML). */
+    public boolean isNumber(String key) {
+        return values.get(key) instanceof Number;
+    }
+
     /**
      * A single value as text: a word, or a number as written ({@code 1.34}, {@code 3}). Empty text, true/false, a list or
      * an object are problems (the fallback is returned): nothing is silently read as something else.

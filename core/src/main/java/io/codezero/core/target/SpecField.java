@@ -25,6 +25,12 @@ public enum SpecField {
     API_ALLOWLIST("network.apiAccessAllowlist", "restrict the API endpoint to an allowlist",
             spec -> !spec.network().apiAccessAllowlist().isEmpty()),
     PRIVATE_API_ONLY("network.privateApiOnly", "make the API endpoint private", spec -> spec.network().privateApiOnly()),
+    /**
+     * An allowlist on a private-only endpoint: some clouds filter who reaches the private endpoint (AWS's endpoint
+     * security group, GKE's authorized networks), others filter only a public one (AKS), where it would be ignored.
+     */
+    PRIVATE_API_ALLOWLIST("network.apiAccessAllowlist", "restrict a private-only API endpoint (privateApiOnly: true) to an allowlist",
+            spec -> spec.network().privateApiOnly() && !spec.network().apiAccessAllowlist().isEmpty()),
     TAGS("tags", "tag cloud resources", spec -> !spec.tags().isEmpty());
 
     private final String path;
@@ -50,7 +56,9 @@ public enum SpecField {
     public static List<Problem> unhonoured(ClusterSpec spec, Set<SpecField> honoured, String targetDescription) {
         List<Problem> problems = new ArrayList<>();
         for (SpecField field : values()) {
-            if (!honoured.contains(field) && field.isSetIn(spec)) {
+            // an allowlist on a private endpoint is refused once, as the allowlist or the private endpoint, where either is
+            boolean refusedAlready = field == PRIVATE_API_ALLOWLIST && (!honoured.contains(API_ALLOWLIST) || !honoured.contains(PRIVATE_API_ONLY));
+            if (!honoured.contains(field) && field.isSetIn(spec) && !refusedAlready) {
                 problems.add(Problem.of(field.path, describe(field, spec),
                         "the " + targetDescription + " cannot " + field.ability + ": remove `" + field.path + "`"));
             }
@@ -65,7 +73,7 @@ public enum SpecField {
             case POD_CIDR -> spec.network().podCidr();
             case SERVICE_CIDR -> spec.network().serviceCidr();
             case PUBLIC_NODES -> false;
-            case API_ALLOWLIST -> spec.network().apiAccessAllowlist();
+            case API_ALLOWLIST, PRIVATE_API_ALLOWLIST -> spec.network().apiAccessAllowlist();
             case PRIVATE_API_ONLY -> true;
             case TAGS -> spec.tags().keySet();
         };

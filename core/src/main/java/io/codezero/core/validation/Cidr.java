@@ -9,28 +9,68 @@ public record Cidr(long network, int prefixLength) {
         return Optional.ofNullable(parseOrNull(text));
     }
 
-    /** Why {@code text} is not a valid network, or empty if it is. */
+    /**
+     * Why {@code text} is not a valid network, or empty if it is. A typo is named as a typo (a letter or a space in
+     * the prefix length, a missing '/', a part of the address out of range) rather than as the rule it happens to break.
+     */
     public static Optional<String> whyInvalid(String text) {
         if (text == null || text.isBlank()) {
             return Optional.of("is empty; expected an IPv4 network such as 10.0.0.0/16");
         }
         int slash = text.indexOf('/');
         if (slash < 0) {
+            java.util.regex.Matcher separator = MISSING_SLASH.matcher(text.trim());
+            if (separator.matches() && parseAddress(separator.group(1)) != null) {
+                return Optional.of("has '" + separator.group(2).trim() + "' where the '/' before the prefix length belongs; did you mean "
+                        + separator.group(1) + "/" + separator.group(3) + "?");
+            }
             return Optional.of("has no prefix length; expected a.b.c.d/n, for example " + text.trim() + "/24");
         }
-        Long address = parseAddress(text.substring(0, slash));
+        String addressText = text.substring(0, slash);
+        String prefixText = text.substring(slash + 1);
+        Long address = parseAddress(addressText);
         if (address == null) {
-            return Optional.of("is not an IPv4 address followed by /n; expected for example 10.0.0.0/16");
+            return Optional.of("has \"" + addressText.trim() + "\" before the '/', which is not an IPv4 address: " + whyNotAddress(addressText.trim())
+                    + "; expected for example 10.0.0.0/16");
         }
-        Integer prefix = parsePrefix(text.substring(slash + 1));
+        if (!prefixText.equals(prefixText.strip()) || !addressText.equals(addressText.strip())) {
+            return Optional.of("has a space in it; write it without spaces: " + addressText.strip() + "/" + prefixText.strip());
+        }
+        if (!prefixText.matches("\\d+")) {
+            return Optional.of("has \"" + prefixText + "\" after the '/', which is not a prefix length; expected a number 0..32, for example "
+                    + addressText + "/16");
+        }
+        Integer prefix = parsePrefix(prefixText);
         if (prefix == null) {
-            return Optional.of("has a prefix length outside 0..32");
+            return Optional.of("has the prefix length /" + prefixText + ", outside 0..32");
         }
         long mask = mask(prefix);
         if ((address & ~mask & 0xFFFFFFFFL) != 0) {
             return Optional.of("has host bits set; did you mean " + format(address & mask) + "/" + prefix + "?");
         }
         return Optional.empty();
+    }
+
+    /** An address and a prefix length with a backslash, colon, space or similar between them instead of '/'. */
+    private static final java.util.regex.Pattern MISSING_SLASH = java.util.regex.Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+)(\\s*[\\\\:|;,\\s]\\s*)(\\d{1,2})");
+
+    private static String whyNotAddress(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return "it has " + parts.length + " part" + (parts.length == 1 ? "" : "s") + " where an address has four numbers separated by dots";
+        }
+        for (String part : parts) {
+            if (!part.matches("\\d{1,3}")) {
+                return "\"" + part + "\" is not a number 0-255";
+            }
+            if (Integer.parseInt(part) > 255) {
+                return part + " is above 255";
+            }
+            if (part.length() > 1 && part.startsWith("0")) {
+                return part + " has a leading zero";
+            }
+        }
+        return "four numbers 0-255 separated by dots";
     }
 
     private static Cidr parseOrNull(String text) {

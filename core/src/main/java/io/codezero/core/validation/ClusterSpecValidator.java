@@ -37,8 +37,11 @@ public final class ClusterSpecValidator {
         Names.whyNotDnsLabel(spec.name(), Names.MAX_CLUSTER_NAME)
                 .ifPresent(why -> problems.add(Problem.of("name", spec.name(), why)));
         if (!Versions.isSupportedKubernetes(spec.kubernetesVersion())) {
-            problems.add(Problem.of("kubernetesVersion", spec.kubernetesVersion(),
-                    "is not supported; supported versions are " + String.join(", ", Versions.KUBERNETES_SUPPORTED)));
+            String version = spec.kubernetesVersion();
+            String minor = version == null ? null : version.replaceFirst("^v?(\\d+\\.\\d+)\\.\\d+$", "$1");
+            problems.add(Problem.of("kubernetesVersion", version, minor != null && !minor.equals(version) && Versions.isSupportedKubernetes(minor)
+                    ? "is a patch version; give the minor version only, \"" + minor + "\" (each target installs that minor's patch release it supports)"
+                    : "is not supported; give a minor version (no patch), one of " + String.join(", ", Versions.KUBERNETES_SUPPORTED)));
         }
         validatePools(spec.nodePools(), problems);
         validateNetwork(spec.network(), problems);

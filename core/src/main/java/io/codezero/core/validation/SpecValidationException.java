@@ -7,9 +7,23 @@ import java.util.stream.Collectors;
 public class SpecValidationException extends IllegalArgumentException {
     private final transient List<Problem> problems;
 
+    /**
+     * {@code problems} as found, each listed once: the same message about the same input found twice (two checks
+     * reaching one input, one check run for several callers) is one problem to the user.
+     */
     public SpecValidationException(String subject, List<Problem> problems) {
-        super(format(subject, problems));
-        this.problems = List.copyOf(problems);
+        this(subject, distinct(problems), true);
+    }
+
+    private SpecValidationException(String subject, List<Problem> distinct, boolean deduplicated) {
+        super(format(subject, distinct));
+        this.problems = distinct;
+    }
+
+    private static List<Problem> distinct(List<Problem> problems) {
+        java.util.Map<List<String>, Problem> first = new java.util.LinkedHashMap<>();
+        problems.forEach(p -> first.putIfAbsent(java.util.Arrays.asList(p.field(), p.message()), p));
+        return List.copyOf(first.values());
     }
 
     public List<Problem> problems() {

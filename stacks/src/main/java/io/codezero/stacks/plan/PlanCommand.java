@@ -53,6 +53,10 @@ public final class PlanCommand implements Callable<Integer> {
             + "a dotted key sets a nested value like `pulumi config set --path` (codezero:cluster.name=demo)")
     java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--secret", paramLabel = "KEY=VALUE", description = "like --config, for a credential: the program reads the key"
+            + " as a Pulumi secret, as after `pulumi config set --secret [--path]`, and the plan never prints it")
+    java.util.Map<String, String> secretConfig = new java.util.LinkedHashMap<>();
+
     @Option(names = "--stack-reference-output", paramLabel = "STACK:KEY=VALUE",
             description = "the value a StackReference to STACK reads for output KEY (VALUE as JSON when valid JSON, else text);"
                     + " without one a referenced stack's outputs are unknown, shown as known after deploy")
@@ -114,7 +118,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Map<String, String> config;
         try {
-            config = ConfigPaths.apply(files.config(), extraConfig);
+            config = ConfigPaths.apply(ConfigPaths.apply(files.config(), extraConfig), secretConfig);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return INVALID_INPUT;
@@ -129,6 +133,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         OfflineEngine engine = OfflineEngine.create().project(files.project()).stack(stack)
                 .config(config).secretKeys(files.secretKeys())
+                .secretKeys(secretConfig.keySet().stream().map(ConfigPaths::rootOf).collect(java.util.stream.Collectors.toSet()))
                 .mocks(mocks);
         System.setProperty(OfflinePlan.PROPERTY, "true");
         OfflinePlan.clearNotes();
@@ -138,7 +143,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         if (failure.get() instanceof SpecValidationException invalid) {
             System.err.println("The stack's input is invalid; nothing would be created.");
-            System.err.println(invalid.getMessage());
+            System.err.println(CommandLineValues.explain(invalid, extraConfig.keySet()));
             return INVALID_INPUT;
         }
         if (failure.get() != null || !run.succeeded()) {

@@ -188,4 +188,66 @@ class PlanCommandTest {
         assertThat(exit).as(project.err()).isZero();
         assertThat(project.out()).contains("codezero:index:Stack  outlet");
     }
+
+    @Test
+    void aConfigPathWithAListIndexSetsThatEntryLikePulumiConfigSetPath() throws IOException {
+        // before: "--config codezero:cluster.nodePools[0].minNodes=...: nodePools[0] is a value, not an object"
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop, nodePools: [{name: a, maxNodes: 3}]}
+                """, "--config", "codezero:cluster.nodePools[0].minNodes=9");
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(project.err()).contains("codezero:cluster.nodePools[0].minNodes = \"9\": is greater than maxNodes (3)");
+    }
+
+    @Test
+    void anIndexPastTheEndOfAListIsRefusedWithTheNextIndex() throws IOException {
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop, nodePools: [{name: a}]}
+                """, "--config", "codezero:cluster.nodePools[3].name=b");
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(project.err()).contains("[3] is past the end of a list of 1; the next entry is [1]");
+    }
+
+    static final String SIGN_IN = """
+            config:
+              codezero:kubeconfig: KUBECONFIG
+              codezero:cluster: {name: shop}
+              codezero:platform:
+                domain: shop.example.com
+                istio: {}
+                signIn: {issuer: "https://id.example.com", clientId: cz, allowedEmails: [a@example.com]}
+            """;
+
+    @Test
+    void aCredentialGivenWithConfigIsNotSaidToBeInTheStackFile() throws IOException {
+        int exit = plan(SIGN_IN, "--config", "codezero:platform.signIn.clientSecret=s3cr3t");
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(project.err())
+                .contains("codezero:platform.signIn.clientSecret = \"<plain text>\": was given in plain text with --config;"
+                        + " give a credential with --secret codezero:platform.signIn.clientSecret=VALUE")
+                .doesNotContain("Pulumi.<stack>.yaml").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void aCredentialGivenWithSecretIsASecretAndNeverPrinted() throws IOException {
+        int exit = plan(SIGN_IN, "--secret", "codezero:platform.signIn.clientSecret=s3cr3t");
+        assertThat(exit).as(project.err()).isZero();
+        assertThat(project.out()).contains("codezero:index:Stack  shop").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void anUnquotedVersionIsOneProblemSayingToQuoteIt() throws IOException {
+        int exit = plan("""
+                config:
+                  codezero:kubeconfig: KUBECONFIG
+                  codezero:cluster: {name: shop, kubernetesVersion: 1.30}
+                """);
+        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        assertThat(project.err()).contains("1 problem in stack 'shop'")
+                .contains("codezero:cluster.kubernetesVersion = \"1.3\": was read as the number 1.3 because it is not quoted");
+    }
 }
