@@ -112,9 +112,8 @@ public final class CertificatesLayer extends DeclaredLayer<CertificatesLayer.Opt
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
         // restricted: the chart runs every cert-manager pod non-root, without capabilities, with RuntimeDefault seccomp.
-        Namespace ns = c.namespace("cert-manager-namespace", NAMESPACE, PodSecurity.RESTRICTED, Map.of());
+        Namespace ns = context.namespace("cert-manager-namespace", NAMESPACE, PodSecurity.RESTRICTED, Map.of());
 
         Map<String, Object> values = new LinkedHashMap<>();
         // crds.keep: uninstalling the chart must not delete every Certificate in the cluster with its CRD.
@@ -122,27 +121,27 @@ public final class CertificatesLayer extends DeclaredLayer<CertificatesLayer.Opt
         values.put("resources", IstioLayer.requests("50m", "128Mi"));
         values.put("webhook", Map.of("resources", IstioLayer.requests("20m", "64Mi")));
         values.put("cainjector", Map.of("resources", IstioLayer.requests("20m", "128Mi")));
-        Release release = c.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, ns);
+        Release release = context.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, ns);
 
         Issuer issuer;
         if (options().acme().isPresent()) {
             Acme acme = options().acme().get();
-            KubernetesObject acmeIssuer = KubernetesObject.of(c.name("cert-manager-acme-issuer"), API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
+            KubernetesObject acmeIssuer = KubernetesObject.of(context.name("cert-manager-acme-issuer"), API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
                     Map.of("acme", Map.of("email", acme.email(), "server", acme.server(),
                             "privateKeySecretRef", Map.of("name", "codezero-acme-account"),
                             "solvers", List.of(Map.of("http01", Map.of("ingress", Map.of("ingressClassName", Issuer.HTTP01_INGRESS_CLASS)))))),
-                    c.options(release));
+                    context.options(release));
             issuer = new Issuer(ACME_ISSUER, List.of(release, acmeIssuer), false, Optional.of(Issuer.HTTP01_INGRESS_CLASS));
         } else {
-            KubernetesObject selfSigned = KubernetesObject.of(c.name("cert-manager-selfsigned-issuer"), API, "ClusterIssuer",
-                    Meta.of("codezero-selfsigned", null, NAME), Map.of("selfSigned", Map.of()), c.options(release));
-            KubernetesObject ca = KubernetesObject.of(c.name("cert-manager-dev-ca"), API, "Certificate", Meta.of(CA_ISSUER, NAMESPACE, NAME),
+            KubernetesObject selfSigned = KubernetesObject.of(context.name("cert-manager-selfsigned-issuer"), API, "ClusterIssuer",
+                    Meta.of("codezero-selfsigned", null, NAME), Map.of("selfSigned", Map.of()), context.options(release));
+            KubernetesObject ca = KubernetesObject.of(context.name("cert-manager-dev-ca"), API, "Certificate", Meta.of(CA_ISSUER, NAMESPACE, NAME),
                     Map.of("isCA", true, "commonName", "CodeZero development CA", "secretName", CA_ISSUER, "duration", "87600h",
                             "privateKey", Map.of("algorithm", "ECDSA", "size", 256),
                             "issuerRef", Map.of("name", "codezero-selfsigned", "kind", "ClusterIssuer", "group", "cert-manager.io")),
-                    c.options(release, selfSigned));
-            KubernetesObject caIssuer = KubernetesObject.of(c.name("cert-manager-ca-issuer"), API, "ClusterIssuer", Meta.of(CA_ISSUER, null, NAME),
-                    Map.of("ca", Map.of("secretName", CA_ISSUER)), c.options(release, ca));
+                    context.options(release, selfSigned));
+            KubernetesObject caIssuer = KubernetesObject.of(context.name("cert-manager-ca-issuer"), API, "ClusterIssuer", Meta.of(CA_ISSUER, null, NAME),
+                    Map.of("ca", Map.of("secretName", CA_ISSUER)), context.options(release, ca));
             issuer = new Issuer(CA_ISSUER, List.<Resource>of(release, caIssuer), true);
         }
         return InstalledLayer.of(NAME, issuer.ready()).withFact(Issuer.class, issuer);

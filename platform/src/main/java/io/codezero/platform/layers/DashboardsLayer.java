@@ -128,16 +128,15 @@ public final class DashboardsLayer extends DeclaredLayer<DashboardsLayer.Options
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
         String ns = options().namespace();
         // baseline: with persistence the Grafana chart's init-chown-data container runs as root with CHOWN.
-        Namespace namespace = c.systemNamespace("dashboards-namespace", ns, PodSecurity.BASELINE);
+        Namespace namespace = context.systemNamespace("dashboards-namespace", ns, PodSecurity.BASELINE);
 
-        RandomPassword password = new RandomPassword(c.name("dashboards-grafana-admin-password"), RandomPasswordArgs.of(32), c.foreignOptions());
-        Secret admin = new Secret(c.name("dashboards-grafana-admin"), SecretArgs.builder()
+        RandomPassword password = new RandomPassword(context.name("dashboards-grafana-admin-password"), RandomPasswordArgs.of(32), context.foreignOptions());
+        Secret admin = new Secret(context.name("dashboards-grafana-admin"), SecretArgs.builder()
                 .metadata(Meta.of(ADMIN_SECRET, ns, NAME))
                 .stringData(password.result().applyValue(p -> Map.of("admin-user", "admin", "admin-password", p)).asSecret())
-                .build(), c.options(namespace));
+                .build(), context.options(namespace));
 
         List<Object> datasources = new ArrayList<>();
         context.fact(Metrics.class).ifPresent(m -> datasources.add(Map.of("name", "Prometheus", "uid", "prometheus", "type", "prometheus",
@@ -166,20 +165,20 @@ public final class DashboardsLayer extends DeclaredLayer<DashboardsLayer.Options
         context.fact(SignIn.class).filter(s -> options().route().equals(Optional.of(Visibility.PRIVATE)))
                 .ifPresent(s -> ini.put("auth.proxy", ConsoleIdentity.grafanaAuthProxy(s)));
         values.put("grafana.ini", ini);
-        Release grafana = c.release("dashboards-grafana", GRAFANA, "grafana", ns, values, 600, namespace, admin);
+        Release grafana = context.release("dashboards-grafana", GRAFANA, "grafana", ns, values, 600, namespace, admin);
 
         for (String dashboard : BUILT_IN) {
-            new ConfigMap(c.name("dashboards-" + dashboard), ConfigMapArgs.builder()
+            new ConfigMap(context.name("dashboards-" + dashboard), ConfigMapArgs.builder()
                     .metadata(Meta.of(dashboard, ns, Meta.with(Meta.labels(NAME), Dashboards.GRAFANA_SIDECAR.label(),
                             Dashboards.GRAFANA_SIDECAR.labelValue())))
                     .data(Map.of(dashboard + ".json", resource("dashboards/" + dashboard + ".json")))
-                    .build(), c.options(namespace));
+                    .build(), context.options(namespace));
         }
 
         InstalledLayer installed = InstalledLayer.of(NAME, List.of(grafana)).withFact(Dashboards.class, Dashboards.GRAFANA_SIDECAR);
         Optional<Mesh> mesh = context.fact(Mesh.class);
         if (mesh.isPresent() && options().route().isPresent()) {
-            Output<String> url = c.expose("dashboards-grafana", ns, "grafana", 80, Route.host(GRAFANA_HOST, options().route().get()), false,
+            Output<String> url = context.expose("dashboards-grafana", ns, "grafana", 80, Route.host(GRAFANA_HOST, options().route().get()), false,
                     namespace);
             installed = installed.withConsole("grafana", url);
         }

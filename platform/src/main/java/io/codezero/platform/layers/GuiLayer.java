@@ -142,32 +142,31 @@ public final class GuiLayer extends DeclaredLayer<GuiLayer.Options> {
             // Defence in depth: the stack validates first, but a layer built in code must not slip through.
             throw new IllegalArgumentException(problems.get(0).toString());
         }
-        LayerContext c = context;
         String ns = options().namespace();
         // baseline: the Headlamp chart sets no seccomp profile and drops no capabilities.
-        Namespace namespace = c.systemNamespace("gui-namespace", ns, PodSecurity.BASELINE);
+        Namespace namespace = context.systemNamespace("gui-namespace", ns, PodSecurity.BASELINE);
 
         Map<String, Object> headlampValues = new LinkedHashMap<>();
         headlampValues.put("fullnameOverride", "headlamp");
         Map<String, Object> headlampConfig = new LinkedHashMap<>(Map.of("inCluster", true));
         Optional<SignIn> signIn = context.fact(SignIn.class);
         List<com.pulumi.resources.Resource> headlampWait = new ArrayList<>(List.of(namespace));
-        signIn.ifPresent(s -> headlampConfig.put("oidc", ConsoleIdentity.headlampOidc(c, s, ns,
+        signIn.ifPresent(s -> headlampConfig.put("oidc", ConsoleIdentity.headlampOidc(context, s, ns,
                 Route.host(HEADLAMP_HOST, Visibility.PRIVATE).url(context.settings().domain()).applyValue(u -> u.replaceAll("/$", "")), NAME, namespace, headlampWait)));
         headlampValues.put("config", headlampConfig);
         headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
         headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
         // Headlamp acts with each user's own token; the chart would bind its service account to cluster-admin.
         headlampValues.put("clusterRoleBinding", Map.of("create", false));
-        Release headlamp = c.release("gui-headlamp", HEADLAMP, "headlamp", ns, headlampValues, 600,
+        Release headlamp = context.release("gui-headlamp", HEADLAMP, "headlamp", ns, headlampValues, 600,
                 headlampWait.toArray(com.pulumi.resources.Resource[]::new));
-        ConsoleIdentity.consoleServiceAccounts(c, ns, NAME, namespace);
+        ConsoleIdentity.consoleServiceAccounts(context, ns, NAME, namespace);
         List<com.pulumi.resources.Resource> ready = new ArrayList<>(List.of(headlamp));
 
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, Output<String>> urls = new LinkedHashMap<>();
         if (mesh.isPresent() && options().route().isPresent()) {
-            urls.put("headlamp", c.expose("gui-headlamp", ns, "headlamp", 80, Route.host(HEADLAMP_HOST, Visibility.PRIVATE), false, namespace));
+            urls.put("headlamp", context.expose("gui-headlamp", ns, "headlamp", 80, Route.host(HEADLAMP_HOST, Visibility.PRIVATE), false, namespace));
         }
 
         if (options().kiali()) {
@@ -196,10 +195,10 @@ public final class GuiLayer extends DeclaredLayer<GuiLayer.Options> {
             kialiValues.put("deployment", deployment);
             kialiValues.put("external_services", external);
             kialiValues.put("server", Map.of("web_root", "/"));
-            Release kiali = c.release("gui-kiali", KIALI, "kiali", ns, kialiValues, 600, namespace);
+            Release kiali = context.release("gui-kiali", KIALI, "kiali", ns, kialiValues, 600, namespace);
             ready.add(kiali);
             if (mesh.isPresent() && options().route().isPresent()) {
-                urls.put("kiali", c.expose("gui-kiali", ns, "kiali", 20001, Route.host(KIALI_HOST, Visibility.PRIVATE), false,
+                urls.put("kiali", context.expose("gui-kiali", ns, "kiali", 20001, Route.host(KIALI_HOST, Visibility.PRIVATE), false,
                         Routes.SignedInCredentials.ID_TOKEN, namespace));
             }
         }

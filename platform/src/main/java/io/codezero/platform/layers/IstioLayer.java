@@ -268,32 +268,31 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
         Exposure exposure = exposure(context.settings(), context.cluster().loadBalancers());
         refuseBundledIngress(context);
         Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
-        LayerContext c = context;
         IstioMode mode = options().mode() != null ? options().mode() : IstioMode.defaultFor(context.cluster().facts());
         String gatewayNs = options().gatewayNamespace();
 
         // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway
         // chart sets no seccomp profile, which `restricted` requires.
-        Namespace systemNs = c.namespace("istio-system-namespace", SYSTEM_NAMESPACE, PodSecurity.PRIVILEGED, Map.of());
-        Namespace ingressNs = c.namespace("istio-ingress-namespace", gatewayNs, PodSecurity.BASELINE, Map.of());
+        Namespace systemNs = context.namespace("istio-system-namespace", SYSTEM_NAMESPACE, PodSecurity.PRIVILEGED, Map.of());
+        Namespace ingressNs = context.namespace("istio-ingress-namespace", gatewayNs, PodSecurity.BASELINE, Map.of());
 
         Map<String, Object> baseValues = new LinkedHashMap<>();
         baseValues.put("defaultRevision", "default");
         // The base chart templates its CRDs (since 1.24), so every chart upgrade upgrades them too (istio#43204).
         baseValues.put("base", Map.of("enableCRDTemplates", true));
-        Release base = c.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, systemNs);
+        Release base = context.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, systemNs);
 
-        Release istiod = c.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths), 600, systemNs, base);
+        Release istiod = context.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths), 600, systemNs, base);
 
         // The CNI node agent runs in both modes: in sidecar mode it sets up each pod's traffic redirection, so
         // injected pods need no istio-init container with NET_ADMIN and NET_RAW and app namespaces stay `restricted`.
         // Node agents need neither the CRDs nor istiod to start; they only gate mesh workloads.
-        Release cni = c.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths), 600, systemNs);
+        Release cni = context.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths), 600, systemNs);
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod, cni));
         if (mode == IstioMode.AMBIENT) {
             Map<String, Object> ztunnelValues = new LinkedHashMap<>(Map.of("resources", requests("200m", "256Mi")));
             platformProfile(cniPaths, ztunnelValues);
-            Release ztunnel = c.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE, ztunnelValues, 600, systemNs);
+            Release ztunnel = context.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE, ztunnelValues, 600, systemNs);
             workloadsReady.add(ztunnel);
         }
 
@@ -307,29 +306,29 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
                 "maxReplicas", Math.max(options().gatewayReplicas(), 5)));
         gatewayValues.put("resources", requests("100m", "128Mi"));
         // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
-        Release gateway = c.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, GATEWAY_TIMEOUT_SECONDS, ingressNs, istiod);
-        Service gatewayService = gatewayService(c, gatewayNs, exposure, ingressNs, gateway);
+        Release gateway = context.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, GATEWAY_TIMEOUT_SECONDS, ingressNs, istiod);
+        Service gatewayService = gatewayService(context, gatewayNs, exposure, ingressNs, gateway);
 
         List<Resource> configReady = List.of(base, istiod);
         Resource[] configWait = configReady.toArray(Resource[]::new);
 
-        KubernetesObject.of(c.name("istio-mtls-strict"), Routes.SECURITY_API, "PeerAuthentication",
-                Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), c.options(configWait));
+        KubernetesObject.of(context.name("istio-mtls-strict"), Routes.SECURITY_API, "PeerAuthentication",
+                Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), context.options(configWait));
 
         Output<String> domain = context.settings().domain();
         Output<List<String>> routed = context.fact(RouteHosts.class).map(r -> r.hostNames(domain)).orElse(Output.of(List.of()));
         context.fact(Issuer.class).ifPresent(issuer -> {
-            issuer.http01IngressClass().ifPresent(className -> ingressClass(c, className));
+            issuer.http01IngressClass().ifPresent(className -> ingressClass(context, className));
             Output<List<String>> dnsNames = certificateNames(domain, issuer.supportsWildcard(), routed);
             List<Resource> wait = new ArrayList<>(issuer.ready());
             wait.add(ingressNs);
-            KubernetesObject.of(c.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
+            KubernetesObject.of(context.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
                     Meta.of(TLS_SECRET, gatewayNs, NAME),
                     Map.of("secretName", TLS_SECRET,
                             "dnsNames", dnsNames,
                             "issuerRef", Map.of("name", issuer.name(), "kind", "ClusterIssuer", "group", "cert-manager.io"),
                             "privateKey", Map.of("algorithm", "ECDSA", "size", 256, "rotationPolicy", "Always")),
-                    c.options(wait.toArray(Resource[]::new)));
+                    context.options(wait.toArray(Resource[]::new)));
         });
 
         Output<List<String>> hosts = domain.applyValue(d -> List.of(d, "*." + d));
@@ -344,13 +343,13 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
         if (!acmeHttp01) {
             httpServer.put("tls", Map.of("httpsRedirect", true));
         }
-        KubernetesObject.of(c.name("istio-system-gateway"), Routes.NETWORKING_API, "Gateway",
+        KubernetesObject.of(context.name("istio-system-gateway"), Routes.NETWORKING_API, "Gateway",
                 Meta.of(GATEWAY_NAME, gatewayNs, NAME),
                 Map.of("selector", GATEWAY_SELECTOR,
                         "servers", List.of(httpServer,
                                 Map.of("port", Map.of("number", 443, "name", "https", "protocol", "HTTPS"),
                                         "hosts", hosts, "tls", Map.of("mode", "SIMPLE", "credentialName", TLS_SECRET)))),
-                c.options(gatewayWait.toArray(Resource[]::new)));
+                context.options(gatewayWait.toArray(Resource[]::new)));
         if (acmeHttp01) {
             // The gateway's own hosts redirect here: the bare domain, and every certificate name by itself, because
             // while its challenge is pending the solver's route gives an extra host a virtual host of its own, which
@@ -361,19 +360,19 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
                 t.t2.stream().filter(h -> !all.contains(h)).forEach(all::add);
                 return all;
             });
-            KubernetesObject.of(c.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
+            KubernetesObject.of(context.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
                     Meta.of(HTTPS_REDIRECT_ROUTE, gatewayNs, NAME),
                     Map.of("hosts", redirected, "gateways", List.of(gatewayNs + "/" + GATEWAY_NAME),
                             "http", List.of(Routes.httpsRedirect(Map.of("port", Routes.HTTP_PORT)))),
-                    c.options(gatewayWait.toArray(Resource[]::new)));
+                    context.options(gatewayWait.toArray(Resource[]::new)));
         }
 
-        options().auth().ifPresent(auth -> KubernetesObject.of(c.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
+        options().auth().ifPresent(auth -> KubernetesObject.of(context.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
                 Meta.of("codezero-identity", gatewayNs, NAME),
                 Map.of("selector", Map.of("matchLabels", GATEWAY_SELECTOR),
                         "jwtRules", List.of(Map.of("issuer", auth.issuer(), "jwksUri", auth.jwksUri(),
                                 "audiences", auth.audiences(), "forwardOriginalToken", true))),
-                c.options(gatewayWait.toArray(Resource[]::new))));
+                context.options(gatewayWait.toArray(Resource[]::new))));
 
         Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
                 "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options().signIn(), acmeHttp01);

@@ -75,10 +75,9 @@ public final class LogsLayer extends DeclaredLayer<LogsLayer.Options> {
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
         String ns = options().namespace();
         // privileged: the Alloy DaemonSet reads every node's pod logs from host paths.
-        Namespace namespace = c.namespace("logs-namespace", ns, PodSecurity.PRIVILEGED, Map.of());
+        Namespace namespace = context.namespace("logs-namespace", ns, PodSecurity.PRIVILEGED, Map.of());
         String lokiUrl = "http://loki." + ns + ".svc:3100";
 
         Map<String, Object> loki = new LinkedHashMap<>();
@@ -104,13 +103,13 @@ public final class LogsLayer extends DeclaredLayer<LogsLayer.Options> {
         lokiValues.put("lokiCanary", Map.of("enabled", false));
         lokiValues.put("test", Map.of("enabled", false));
         lokiValues.put("minio", Map.of("enabled", false));
-        Release lokiRelease = c.release("logs-loki", LOKI, "loki", ns, lokiValues, 600, namespace);
+        Release lokiRelease = context.release("logs-loki", LOKI, "loki", ns, lokiValues, 600, namespace);
 
         Map<String, Object> alloy = new LinkedHashMap<>();
         alloy.put("configMap", Map.of("create", true, "content", alloyConfig(lokiUrl)));
         alloy.put("mounts", Map.of("varlog", true));
         alloy.put("resources", IstioLayer.requests("50m", "128Mi"));
-        Release alloyRelease = c.release("logs-alloy", ALLOY, "alloy", ns,
+        Release alloyRelease = context.release("logs-alloy", ALLOY, "alloy", ns,
                 Map.of("controller", Map.of("type", "daemonset"), "alloy", alloy), 600, namespace);
 
         return InstalledLayer.of(NAME, List.of(lokiRelease, alloyRelease)).withFact(Logs.class, new Logs(lokiUrl));

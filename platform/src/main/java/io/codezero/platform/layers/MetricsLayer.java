@@ -134,22 +134,21 @@ public final class MetricsLayer extends DeclaredLayer<MetricsLayer.Options> {
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
         String ns = options().namespace();
         String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
         // privileged: the node exporter DaemonSet uses the host's network, PID namespace and file system.
-        Namespace namespace = c.systemNamespace("metrics-namespace", ns, PodSecurity.PRIVILEGED);
+        Namespace namespace = context.systemNamespace("metrics-namespace", ns, PodSecurity.PRIVILEGED);
 
-        Secret alertmanagerConfig = new Secret(c.name("metrics-alertmanager-config"), SecretArgs.builder()
+        Secret alertmanagerConfig = new Secret(context.name("metrics-alertmanager-config"), SecretArgs.builder()
                 .metadata(Meta.of(ALERTMANAGER_SECRET, ns, NAME))
                 .stringData(alertmanagerYaml().applyValue(yaml -> Map.of("alertmanager.yaml", yaml)).asSecret())
-                .build(), c.options(namespace));
+                .build(), context.options(namespace));
 
         // CRDs first, as their own release: the operator needs them, and so does every ServiceMonitor, PodMonitor and
         // rule, which therefore wait for this release only, never for Prometheus to run.
         // The CRDs outlive the release (Helm's keep policy), like Istio's and cert-manager's: switching the layer off must
         // not delete every ServiceMonitor, PodMonitor and PrometheusRule that apps keep in their own namespaces.
-        Release crds = c.release("metrics-prometheus-operator-crds", PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
+        Release crds = context.release("metrics-prometheus-operator-crds", PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
                 Map.of("crds", Map.of("annotations", Map.of(KEEP_POLICY, "keep"))), 300, namespace);
 
         Map<String, Object> prometheusSpec = new LinkedHashMap<>();
@@ -184,22 +183,22 @@ public final class MetricsLayer extends DeclaredLayer<MetricsLayer.Options> {
         ScrapableControlPlane scrapable = context.cluster().facts().get(ScrapableControlPlane.class)
                 .orElse(ScrapableControlPlane.none("the target states no scrapable control-plane components"));
         CONTROL_PLANE_KEYS.forEach((part, key) -> values.put(key, Map.of("enabled", scrapable.includes(part))));
-        Release release = c.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
+        Release release = context.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
                 900, namespace, alertmanagerConfig, crds);
 
-        KubernetesObject.of(c.name("metrics-health-rules"), MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
-                HealthRules.spec(), c.options(crds));
+        KubernetesObject.of(context.name("metrics-health-rules"), MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
+                HealthRules.spec(), context.options(crds));
         // Istio's scrape targets are plain config: they need the operator's CRDs, not a running mesh.
-        KubernetesObject.of(c.name("metrics-istiod-monitor"), MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
+        KubernetesObject.of(context.name("metrics-istiod-monitor"), MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
                 Map.of("namespaceSelector", Map.of("matchNames", List.of(IstioLayer.SYSTEM_NAMESPACE)),
                         "selector", Map.of("matchLabels", Map.of("app", "istiod")),
                         "endpoints", List.of(Map.of("port", "http-monitoring", "interval", "30s"))),
-                c.options(crds));
-        KubernetesObject.of(c.name("metrics-envoy-monitor"), MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
+                context.options(crds));
+        KubernetesObject.of(context.name("metrics-envoy-monitor"), MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
                 Map.of("namespaceSelector", Map.of("any", true),
                         "selector", Map.of("matchExpressions", List.of(Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"))),
                         "podMetricsEndpoints", List.of(Map.of("port", "http-envoy-prom", "path", "/stats/prometheus", "interval", "30s"))),
-                c.options(crds));
+                context.options(crds));
 
         Metrics metrics = new Metrics("http://" + FULLNAME + "-prometheus." + ns + ".svc:9090",
                 "http://" + FULLNAME + "-alertmanager." + ns + ".svc:9093",

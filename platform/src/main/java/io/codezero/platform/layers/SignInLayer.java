@@ -373,26 +373,25 @@ public final class SignInLayer extends DeclaredLayer<SignInLayer.Options> {
                     + " but the sign-in layer runs as " + externalAuthorization().service()
                     + "; build Istio with IstioLayer.builder().signIn(signInLayer.externalAuthorization())");
         }
-        LayerContext c = context;
         String ns = options().namespace();
         Output<String> issuer = options().issuer().checked(this::issuerProblems);
         Output<String> clientId = options().clientId().checked(id -> clientIdProblems(id, context.settings().domainForMessages()));
         // baseline: the chart's own containers pass restricted, but an injected sidecar carries no seccomp profile of its own
-        Namespace namespace = c.systemNamespace("sign-in-namespace", ns, PodSecurity.BASELINE);
+        Namespace namespace = context.systemNamespace("sign-in-namespace", ns, PodSecurity.BASELINE);
 
-        RandomPassword cookieSecret = new RandomPassword(c.name("sign-in-cookie-secret"), RandomPasswordArgs.of(COOKIE_SECRET_LENGTH),
-                c.foreignOptions());
+        RandomPassword cookieSecret = new RandomPassword(context.name("sign-in-cookie-secret"), RandomPasswordArgs.of(COOKIE_SECRET_LENGTH),
+                context.foreignOptions());
         Output<String> clientSecret = options().clientSecret().orElseThrow().asSecret();
         Output<Map<String, String>> credentials = Output.tuple(clientSecret, cookieSecret.result(), clientId)
                 .applyValue(t -> Map.of("client-id", t.t3, "client-secret", t.t1, "cookie-secret", t.t2));
-        Secret secret = new Secret(c.name("sign-in-credentials"), SecretArgs.builder()
+        Secret secret = new Secret(context.name("sign-in-credentials"), SecretArgs.builder()
                 .metadata(Meta.of(CREDENTIALS_SECRET, ns, NAME))
                 .stringData(credentials.asSecret())
-                .build(), c.options(namespace));
+                .build(), context.options(namespace));
 
         Output<String> authUrl = context.settings().domain().applyValue(domain -> "https://" + options().authHost() + "." + domain);
-        Release release = c.release("sign-in-oauth2-proxy", CHART, RELEASE, ns, values(context.settings(), issuer), 600, namespace, secret);
-        c.expose("sign-in", ns, RELEASE, SERVICE_PORT, Route.host(options().authHost(), Visibility.PUBLIC), false, namespace);
+        Release release = context.release("sign-in-oauth2-proxy", CHART, RELEASE, ns, values(context.settings(), issuer), 600, namespace, secret);
+        context.expose("sign-in", ns, RELEASE, SERVICE_PORT, Route.host(options().authHost(), Visibility.PUBLIC), false, namespace);
 
         SignIn fact = new SignIn(issuer, clientId, clientSecret, options().scopes(), authUrl, USER_HEADER, GROUPS_HEADER);
         return InstalledLayer.of(NAME, List.of(release)).withFact(SignIn.class, fact);
