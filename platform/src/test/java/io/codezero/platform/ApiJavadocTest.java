@@ -36,7 +36,7 @@ class ApiJavadocTest {
             }
             boolean documented = j >= 0 && lines.get(j).strip().endsWith("*/");
             if (!documented && !override) {
-                missing.add(SOURCES.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                missing.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
             }
         }
         return missing;

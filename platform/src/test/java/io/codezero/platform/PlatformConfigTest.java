@@ -192,6 +192,26 @@ class PlatformConfigTest {
         assertThat(run.where(r -> r.type().startsWith("kubernetes:"))).isEmpty();
     }
 
+    /**
+     * The offline plan notes a missing local chart instead: it plans stacks (examples/minikube's e2e stacks) whose
+     * charts are linked into the project only where they deploy.
+     */
+    @Test
+    void theOfflinePlanNotesAMissingLocalChartInsteadOfRefusingIt() {
+        System.setProperty(io.codezero.core.plan.OfflinePlan.PROPERTY, "true");
+        try {
+            io.codezero.core.plan.OfflinePlan.clearNotes();
+            PlatformConfig config = PlatformConfig.read(io.codezero.core.config.ConfigObject.root("platform",
+                    ExampleConfig.with("chartSources", Map.of("istio-base", "/nowhere/charts/istio-base")), true));
+            assertThat(config.validate()).isEmpty();
+            assertThat(io.codezero.core.plan.OfflinePlan.notes()).anyMatch(n -> n.startsWith(
+                    "platform.chartSources.istio-base = \"/nowhere/charts/istio-base\": does not exist") && n.contains("pulumi preview and up refuse it"));
+        } finally {
+            System.clearProperty(io.codezero.core.plan.OfflinePlan.PROPERTY);
+            io.codezero.core.plan.OfflinePlan.clearNotes();
+        }
+    }
+
     /** Before: a disabled layer's keys were never read, so a typo there surfaced only on the day it was switched on. */
     @Test
     void aTypoInsideADisabledLayerIsReported() {

@@ -30,8 +30,11 @@ import java.util.Set;
  * fails with every problem listed and leaves nothing half-created.
  */
 public final class CodeZeroStack extends ComponentResource {
+    /** The component's Pulumi type token, as plans and {@code pulumi stack} show it. */
     public static final String TYPE = "codezero:index:Stack";
+    /** The label every Kubernetes object CodeZero authors carries, with {@link #MANAGED_BY} as its value. */
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    /** The value of {@link #MANAGED_BY_LABEL} on CodeZero's objects. */
     public static final String MANAGED_BY = "codezero";
 
     /** Admin kubeconfig; a secret. */
@@ -47,10 +50,28 @@ public final class CodeZeroStack extends ComponentResource {
     private final Map<String, InstalledLayer> installed;
     private final String stackName;
 
+    /**
+     * Validates the arguments, then creates the cluster, the platform layers and the apps.
+     *
+     * @param name the stack's name: a DNS label that starts every child resource's name (stacks of one program need
+     *             different names); usually the cluster's name
+     * @param args the target, the cluster spec, the platform settings, layers and apps
+     * @throws SpecValidationException before anything is registered, listing every problem of the input
+     */
     public CodeZeroStack(String name, CodeZeroStackArgs args) {
         this(name, args, ComponentResourceOptions.builder().build());
     }
 
+    /**
+     * Like {@link #CodeZeroStack(String, CodeZeroStackArgs)}, with resource options that reach every resource of the
+     * stack: providers and transformations as the SDK passes them down, and {@code protect} and {@code retainOnDelete},
+     * which the SDK does not pass down, by a transformation of the stack's.
+     *
+     * @param name    the stack's name, as above
+     * @param args    the target, the cluster spec, the platform settings, layers and apps
+     * @param options options for the stack component and, as described, its children
+     * @throws SpecValidationException before anything is registered, listing every problem of the input
+     */
     public CodeZeroStack(String name, CodeZeroStackArgs args, ComponentResourceOptions options) {
         this(name, args, validated(name, args, options));
     }
@@ -89,19 +110,39 @@ public final class CodeZeroStack extends ComponentResource {
         return labels;
     }
 
+    /**
+     * The cluster's admin kubeconfig, always a Pulumi secret; it needs no cloud CLI (targets use their own token commands).
+     *
+     * @return the kubeconfig text, secret
+     */
     public Output<String> kubeconfig() {
         return kubeconfig;
     }
 
+    /**
+     * The address of the system gateway's load balancer (a host name or an IP), known after deploy; empty text when no
+     * layer provides a gateway.
+     *
+     * @return the gateway's address
+     */
     public Output<String> gatewayAddress() {
         return gatewayAddress;
     }
 
+    /**
+     * The URLs of the consoles the layers and apps expose (Headlamp, Grafana, Kiali, apps' routes), by name, sorted.
+     *
+     * @return console name to URL
+     */
     public Output<Map<String, String>> consoleUrls() {
         return consoleUrls;
     }
 
-    /** The cluster the target provisioned: provider, storage profile, load-balancer capabilities. */
+    /**
+     * The cluster the target provisioned: provider, storage profile, load-balancer capabilities.
+     *
+     * @return the provisioned cluster
+     */
     public ProvisionedCluster cluster() {
         return cluster;
     }
@@ -109,16 +150,33 @@ public final class CodeZeroStack extends ComponentResource {
     /**
      * The target's typed handles (its cloud cluster resource, workload identity, node identities,
      * network IDs), as the type that target documents: {@code stack.handles(EksClusterHandles.class)}.
+     *
+     * @param type the handles type the target documents
+     * @param <H>  that type
+     * @return the target's handles
      */
     public <H extends io.codezero.core.target.ClusterHandles> H handles(Class<H> type) {
         return cluster.handles(type);
     }
 
+    /**
+     * What each layer and app installed, by name: its resources, the facts it offers, its console URLs.
+     *
+     * @return installed layers and apps by name
+     */
     public Map<String, InstalledLayer> installed() {
         return installed;
     }
 
-    /** Exports the stack's outputs from a program, so {@code pulumi stack output} shows them. */
+    /**
+     * Exports the stack's outputs from a program ({@code kubeconfig}, {@code gatewayAddress}, {@code consoleUrls}), so
+     * {@code pulumi stack output} and {@code ./codezero console} read them. One stack of a program may export without a
+     * prefix; a second one doing so is a problem.
+     *
+     * @param ctx the program's context
+     * @return this stack
+     * @throws SpecValidationException when another stack of the program exported these outputs already
+     */
     public CodeZeroStack exportTo(Context ctx) {
         exporting(null, List.of("kubeconfig", "gatewayAddress", "consoleUrls"));
         ctx.export("kubeconfig", kubeconfig);
@@ -129,7 +187,12 @@ public final class CodeZeroStack extends ComponentResource {
 
     /**
      * Exports the outputs under a prefix ({@code euKubeconfig}, {@code euGatewayAddress}, {@code euConsoleUrls}), for
-     * programs with several stacks.
+     * programs with several stacks; {@code ./codezero console --prefix eu} reads them.
+     *
+     * @param ctx    the program's context
+     * @param prefix the prefix of every output name, unique among the program's stacks
+     * @return this stack
+     * @throws SpecValidationException when the prefix is empty, or another stack of the program used it already
      */
     public CodeZeroStack exportTo(Context ctx, String prefix) {
         if (prefix == null || prefix.isBlank()) {
@@ -148,7 +211,11 @@ public final class CodeZeroStack extends ComponentResource {
         SpecValidationException.throwIfAny("stack '" + stackName + "'", ProgramStacks.current().export(stackName, prefix, keys));
     }
 
-    /** The Kubernetes provider bound to this stack's cluster, for the program's own Kubernetes resources. */
+    /**
+     * The Kubernetes provider bound to this stack's cluster, for the program's own Kubernetes resources.
+     *
+     * @return the provider every resource of the stack uses
+     */
     public com.pulumi.kubernetes.Provider provider() {
         return cluster.provider();
     }

@@ -18,6 +18,10 @@ public final class CommonPoolParallelism {
     private CommonPoolParallelism() {
     }
 
+    /**
+     * Sets the common pool's parallelism to 2 on a machine where the JVM would choose less, unless it is set already.
+     * Call it first in {@code main}, before the Pulumi SDK touches the common pool.
+     */
     public static void ensureAtLeastTwo() {
         ensureAtLeastTwo(Runtime.getRuntime().availableProcessors());
     }

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  * </pre>
  */
 public final class StackConfig {
+    /** The config namespace CodeZero reads: keys are {@code codezero:cluster}, {@code codezero:platform}, ... */
     public static final String NAMESPACE = "codezero";
 
     /** Top-level keys of the codezero namespace every program may set, whether or not it reads them yet. */
@@ -55,12 +56,22 @@ public final class StackConfig {
         this.flat = ConfigObject.root("", new LazyMap(config, readKeys));
     }
 
+    /**
+     * The {@code codezero} config of the running stack.
+     *
+     * @param ctx the program's context
+     * @return a binding that records what it reads, so unread keys are reported
+     */
     public static StackConfig from(Context ctx) {
         Config codezero = ctx.config(NAMESPACE);
         return new StackConfig(codezero, AllConfig.keys(codezero), sanitize(ctx.stackName()));
     }
 
-    /** The cluster spec; the name defaults to the stack name. */
+    /**
+     * The cluster spec from {@code codezero:cluster}; the name defaults to the stack name. Read once.
+     *
+     * @return the spec as written; problems are reported by the stack
+     */
     public ClusterSpec cluster() {
         if (cluster == null) {
             cluster = ClusterSpecConfig.read(section("cluster"), defaultName);
@@ -68,7 +79,11 @@ public final class StackConfig {
         return cluster;
     }
 
-    /** The platform section. Read once. */
+    /**
+     * The platform section, {@code codezero:platform}. Read once.
+     *
+     * @return the settings, layers and apps it configures
+     */
     public PlatformConfig platform() {
         if (platform == null) {
             platform = PlatformConfig.read(section("platform"));
@@ -79,6 +94,9 @@ public final class StackConfig {
     /**
      * A structured section such as {@code codezero:aws}; problems found while reading it are
      * reported with the stack's. An absent section reads as empty.
+     *
+     * @param name the key without the namespace, e.g. {@code aws}
+     * @return the section
      */
     public ConfigObject section(String name) {
         readKeys.add(name);
@@ -95,6 +113,9 @@ public final class StackConfig {
     /**
      * A secret value such as {@code codezero:sshKey} (set with {@code pulumi config set --secret}), for targets that
      * take credentials by key; the caller keeps it a Pulumi secret. Counts as read, like every key through this binding.
+     *
+     * @param key the key without the namespace, e.g. {@code sshKey}
+     * @return the value, or empty when the key is not set; a value not set as a secret is also a problem
      */
     public Optional<String> secret(String key) {
         readKeys.add(key);
@@ -110,7 +131,11 @@ public final class StackConfig {
         return AllConfig.isSecret(config, NAMESPACE + ":" + key);
     }
 
-    /** Flat scalar keys such as {@code codezero:context}. */
+    /**
+     * Flat scalar keys such as {@code codezero:context}.
+     *
+     * @return the scalar keys as one object
+     */
     public ConfigObject scalars() {
         return flat;
     }
@@ -119,6 +144,8 @@ public final class StackConfig {
      * Every problem found so far in the config read through this binding, and every key of the stack's config that
      * nothing read: a {@code codezero:} key no part of this program knows (with the nearest known key), a key that
      * looks like ours without the {@code codezero:} namespace, a dotted key that Pulumi would have stored nested.
+     *
+     * @return the problems, named as config keys
      */
     public List<Problem> problems() {
         List<Problem> all = new ArrayList<>(problems);
@@ -159,7 +186,12 @@ public final class StackConfig {
         return out;
     }
 
-    /** Args for a stack on the given target, with the cluster and platform from config; problems name config keys. */
+    /**
+     * Args for a stack on the given target, with the cluster and platform from config; problems name config keys.
+     *
+     * @param target where the cluster comes from, e.g. {@code ExistingClusterTarget.fromConfig(config.scalars())}
+     * @return the args, with every problem found in the config
+     */
     public CodeZeroStackArgs toArgs(ClusterTarget target) {
         PlatformConfig platform = platform();
         return CodeZeroStackArgs.builder()

@@ -23,9 +23,15 @@ class CodezeroScriptTest {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    static Result run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         argv.addAll(List.of(args));
-        Process process = new ProcessBuilder(argv).directory(SCRIPT.getParent().toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(SCRIPT.getParent().toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -91,5 +97,36 @@ class CodezeroScriptTest {
         new CommandLine(new ConsoleCommand()).getCommandSpec().options().stream()
                 .filter(o -> !o.usageHelp() && !o.versionHelp())
                 .forEach(o -> assertThat(console).as("console usage names " + o.longestName()).contains(o.longestName()));
+    }
+
+    private static final List<String> LIBRARY = List.of("codezero-core", "codezero-platform", "codezero-stacks", "codezero-provider-local",
+            "codezero-provider-aws", "codezero-provider-azure", "codezero-provider-gcp", "codezero-provider-digitalocean",
+            "codezero-provider-baremetal");
+
+    /**
+     * README: `mvn -DskipTests install`, then `./codezero plan` of a project of your own. The plan must take that install
+     * as current; before, only the script's own marker counted and the first plan installed the library again.
+     */
+    @Test
+    void aLibraryInstalledByHandIsCurrentAndAnOlderJarIsStale(@org.junit.jupiter.api.io.TempDir Path repo) throws Exception {
+        java.util.Map<String, String> env = java.util.Map.of("CODEZERO_LOCAL_REPOSITORY", repo.toString());
+        Result empty = run(env, "library");
+        assertThat(empty.exit()).isEqualTo(1);
+        assertThat(empty.out()).isEqualTo("stale: codezero-core is not in " + repo + "\n");
+
+        // what `mvn -DskipTests install` leaves: each module's jar, timed when it was packaged (after its sources)
+        for (String id : LIBRARY) {
+            Path dir = java.nio.file.Files.createDirectories(repo.resolve("io/codezero/" + id + "/0.1.0-SNAPSHOT"));
+            java.nio.file.Files.writeString(dir.resolve(id + "-0.1.0-SNAPSHOT.jar"), "jar");
+        }
+        Result installed = run(env, "library");
+        assertThat(installed.exit()).as(installed.out()).isZero();
+        assertThat(installed.out()).isEqualTo("up to date in " + repo + "\n");
+
+        java.nio.file.Files.setLastModifiedTime(repo.resolve("io/codezero/codezero-platform/0.1.0-SNAPSHOT/codezero-platform-0.1.0-SNAPSHOT.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(946_684_800_000L));
+        Result older = run(env, "library");
+        assertThat(older.exit()).isEqualTo(1);
+        assertThat(older.out()).isEqualTo("stale: platform changed since codezero-platform was installed\n");
     }
 }

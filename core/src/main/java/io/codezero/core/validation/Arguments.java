@@ -12,7 +12,14 @@ public final class Arguments {
     private Arguments() {
     }
 
-    /** {@code value}, or a {@link SpecValidationException} naming {@code call} (e.g. "ClusterSpec.Builder.nodePool"). */
+    /**
+     * {@code value}, or a {@link SpecValidationException} naming {@code call} (e.g. "ClusterSpec.Builder.nodePool").
+     *
+     * @param <T> the value's type
+     * @param value the argument
+     * @param call the builder method, named in the problem, e.g. "ClusterSpec.Builder.nodePool"
+     * @return the value, never null
+     */
     public static <T> T given(T value, String call) {
         if (value == null) {
             throw refused(call, "is null; pass a value (CodeZero's builders take no nulls: leave a setting out for its default)");
@@ -20,7 +27,14 @@ public final class Arguments {
         return value;
     }
 
-    /** A list or set with no null in it. */
+    /**
+     * A list or set with no null in it.
+     *
+     * @param <C> the collection's type
+     * @param values the argument
+     * @param call the builder method, named in the problem, e.g. "ClusterSpec.Builder.nodePool"
+     * @return the collection
+     */
     public static <C extends Collection<?>> C items(C values, String call) {
         given(values, call);
         int i = 0;
@@ -33,7 +47,14 @@ public final class Arguments {
         return values;
     }
 
-    /** A map with no null key or value. */
+    /**
+     * A map with no null key or value.
+     *
+     * @param <M> the map's type
+     * @param map the argument
+     * @param call the builder method, named in the problem, e.g. "ClusterSpec.Builder.nodePool"
+     * @return the map
+     */
     public static <M extends Map<?, ?>> M entries(M map, String call) {
         given(map, call);
         map.forEach((k, v) -> {
@@ -45,7 +66,13 @@ public final class Arguments {
         return map;
     }
 
-    /** Both of a key and value pair given, e.g. a tag or a label. */
+    /**
+     * Both of a key and value pair given, e.g. a tag or a label.
+     *
+     * @param key the key given
+     * @param value the value given
+     * @param call the builder method, named in the problem, e.g. "ClusterSpec.Builder.nodePool"
+     */
     public static void pair(Object key, Object value, String call) {
         entries(java.util.Collections.singletonMap(key, value), call);
     }

@@ -5,6 +5,12 @@ import java.util.Optional;
 /** An IPv4 network in CIDR notation, parsed strictly (no host bits, no shorthand). */
 public record Cidr(long network, int prefixLength) {
 
+    /**
+     * The network {@code text} names, strictly parsed.
+     *
+     * @param text e.g. 10.0.0.0/16
+     * @return the network, or empty when {@link #whyInvalid} has a reason
+     */
     public static Optional<Cidr> parse(String text) {
         return Optional.ofNullable(parseOrNull(text));
     }
@@ -12,6 +18,9 @@ public record Cidr(long network, int prefixLength) {
     /**
      * Why {@code text} is not a valid network, or empty if it is. A typo is named as a typo (a letter or a space in
      * the prefix length, a missing '/', a part of the address out of range) rather than as the rule it happens to break.
+     *
+     * @param text the text as the user wrote it
+     * @return the reason, to follow the value in a problem, or empty
      */
     public static Optional<String> whyInvalid(String text) {
         if (text == null || text.isBlank()) {
@@ -81,19 +90,41 @@ public record Cidr(long network, int prefixLength) {
         return new Cidr(parseAddress(text.substring(0, slash)), parsePrefix(text.substring(slash + 1)));
     }
 
+    /**
+     * How many addresses the network holds.
+     *
+     * @return 2 to the power of the host bits
+     */
     public long size() {
         return 1L << (32 - prefixLength);
     }
 
+    /**
+     * The network's last address, as a number.
+     *
+     * @return the last address
+     */
     public long lastAddress() {
         return network + size() - 1;
     }
 
+    /**
+     * Whether the two networks share an address.
+     *
+     * @param other the other network
+     * @return true when they overlap
+     */
     public boolean overlaps(Cidr other) {
         return network <= other.lastAddress() && other.network <= lastAddress();
     }
 
-    /** The i-th sub-network of the given prefix length, e.g. subnet(20, 2) of 10.0.0.0/16 is 10.0.32.0/20. */
+    /**
+     * The i-th sub-network of the given prefix length, e.g. subnet(20, 2) of 10.0.0.0/16 is 10.0.32.0/20.
+     *
+     * @param newPrefix the subnets' prefix length, at least this one's
+     * @param index which subnet, from 0
+     * @return the subnet
+     */
     public Cidr subnet(int newPrefix, int index) {
         if (newPrefix < prefixLength || newPrefix > 32) {
             throw new IllegalArgumentException("cannot split /" + prefixLength + " into /" + newPrefix);

@@ -22,12 +22,20 @@ import java.util.Set;
  * so a user fixes their program in one round instead of one error per {@code pulumi up}.
  */
 public final class ClusterSpecValidator {
-    /** Upper bound that protects against a typo such as 1000 instead of 10. */
+    /**
+     * Upper bound that protects against a typo such as 1000 instead of 10.
+     */
     public static final int MAX_NODES_PER_POOL = 1000;
 
     private ClusterSpecValidator() {
     }
 
+    /**
+     * Every problem of the spec against the rules all targets share (names, version, pools, ranges, tags).
+     *
+     * @param spec the spec
+     * @return the problems, empty when there are none
+     */
     public static List<Problem> validate(ClusterSpec spec) {
         List<Problem> problems = new ArrayList<>();
         if (spec == null) {
@@ -49,7 +57,11 @@ public final class ClusterSpecValidator {
         return problems;
     }
 
-    /** Validates and throws {@link SpecValidationException} listing every problem. */
+    /**
+     * Validates and throws {@link SpecValidationException} listing every problem.
+     *
+     * @param spec the spec
+     */
     public static void check(ClusterSpec spec) {
         SpecValidationException.throwIfAny("cluster spec" + (spec == null ? "" : " '" + spec.name() + "'"), validate(spec));
     }

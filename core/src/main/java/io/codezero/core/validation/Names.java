@@ -11,14 +11,22 @@ public final class Names {
     private Names() {
     }
 
+    /** The longest cluster name: the shortest limit of the clouds' cluster names, less room for suffixes. */
     public static final int MAX_CLUSTER_NAME = 40;
+    /** The longest node pool name, leaving room for the targets' suffixes. */
     public static final int MAX_POOL_NAME = 32;
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    /** Why {@code name} is not a lowercase DNS label of at most {@code max} characters. */
+    /**
+     * Why {@code name} is not a lowercase DNS label of at most {@code max} characters.
+     *
+     * @param name the name given
+     * @param max the longest allowed
+     * @return the reason, or empty when the name is valid
+     */
     public static Optional<String> whyNotDnsLabel(String name, int max) {
         if (name == null || name.isEmpty()) {
             return Optional.of("is empty; expected 1-" + max + " lowercase letters, digits or '-', starting with a letter");
@@ -32,7 +40,12 @@ public final class Names {
         return Optional.empty();
     }
 
-    /** Kubernetes label/taint key: optional DNS-subdomain prefix, '/', and a name of at most 63 characters. */
+    /**
+     * Kubernetes label/taint key: optional DNS-subdomain prefix, '/', and a name of at most 63 characters.
+     *
+     * @param key the key given
+     * @return the reason, or empty when the key is valid
+     */
     public static Optional<String> whyNotLabelKey(String key) {
         if (key == null || key.isEmpty()) {
             return Optional.of("is empty; expected [prefix/]name, for example codezero.io/role");
@@ -52,7 +65,12 @@ public final class Names {
         return Optional.empty();
     }
 
-    /** A DNS name such as apps.example.com: lowercase labels of 1-63 characters separated by dots, at most 253 in all. */
+    /**
+     * A DNS name such as apps.example.com: lowercase labels of 1-63 characters separated by dots, at most 253 in all.
+     *
+     * @param name the name given
+     * @return the reason, or empty when the name is valid
+     */
     public static Optional<String> whyNotDnsName(String name) {
         if (name == null || name.isEmpty()) {
             return Optional.of("is empty; expected a DNS name such as apps.example.com");
@@ -69,6 +87,12 @@ public final class Names {
         return Optional.empty();
     }
 
+    /**
+     * Why {@code value} is not a Kubernetes label value (at most 63 characters, alphanumeric at both ends, '-', '_', '.' inside).
+     *
+     * @param value the value given
+     * @return the reason, or empty when the value is valid
+     */
     public static Optional<String> whyNotLabelValue(String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();

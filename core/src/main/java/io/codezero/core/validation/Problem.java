@@ -6,6 +6,14 @@ package io.codezero.core.validation;
  */
 public record Problem(String field, String value, String message) {
 
+    /**
+     * A problem; a null value reads as {@code <missing>}.
+     *
+     * @param field the path of the input, e.g. {@code nodePools[1].maxNodes}
+     * @param value the value given, or null when none was
+     * @param message what is wrong and what would be valid
+     * @return the problem
+     */
     public static Problem of(String field, Object value, String message) {
         return new Problem(field, value == null ? "<missing>" : String.valueOf(value), message);
     }

@@ -10,6 +10,9 @@ public class SpecValidationException extends IllegalArgumentException {
     /**
      * {@code problems} as found, each listed once: the same message about the same input found twice (two checks
      * reaching one input, one check run for several callers) is one problem to the user.
+     *
+     * @param subject what was checked, e.g. "stack 'shop'"
+     * @param problems the problems found
      */
     public SpecValidationException(String subject, List<Problem> problems) {
         this(subject, distinct(problems), true);
@@ -26,6 +29,11 @@ public class SpecValidationException extends IllegalArgumentException {
         return List.copyOf(first.values());
     }
 
+    /**
+     * The problems, each once, in the order found.
+     *
+     * @return the problems
+     */
     public List<Problem> problems() {
         return problems;
     }
@@ -35,7 +43,12 @@ public class SpecValidationException extends IllegalArgumentException {
                 + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n"));
     }
 
-    /** Throws if the list is non-empty. */
+    /**
+     * Throws if the list is non-empty.
+     *
+     * @param subject what was checked
+     * @param problems the problems found
+     */
     public static void throwIfAny(String subject, List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw new SpecValidationException(subject, problems);

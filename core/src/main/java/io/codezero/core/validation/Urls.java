@@ -14,6 +14,10 @@ public final class Urls {
      * Why {@code text} is not an absolute https URL with a host: a missing host ({@code https://}), a user and password
      * in the URL (they would sit in plain text in config and in the cluster), a port out of range.
      * {@code what} says what the URL is for, e.g. "an ACME directory URL".
+     *
+     * @param text the URL given
+     * @param what what the URL is for, for the message
+     * @return the reason, or empty when the URL is fine
      */
     public static Optional<String> whyNotHttps(String text, String what) {
         if (text == null || text.isBlank()) {
@@ -32,7 +36,13 @@ public final class Urls {
         return whyNotHost(uri, what);
     }
 
-    /** The host part of an absolute URL of any scheme: present, no userinfo, a port in range. */
+    /**
+     * The host part of an absolute URL of any scheme: present, no userinfo, a port in range.
+     *
+     * @param uri the parsed URL
+     * @param what what the URL is for, for the message
+     * @return the reason, or empty when the host is fine
+     */
     public static Optional<String> whyNotHost(URI uri, String what) {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             return Optional.of("names no host; expected " + what + " such as https://example.com/...");

@@ -25,7 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommonPoolParallelism.ensureAtLeastTwo();  // before the SDK touches the common pool
+        CommonPoolParallelism.ensureAtLeastTwo();  // before the SDK touches the common pool: e2e/README.md
         Pulumi.run(Main::stack);
     }
 

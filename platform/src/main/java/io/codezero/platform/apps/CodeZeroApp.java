@@ -233,7 +233,6 @@ public class CodeZeroApp implements PlatformApp {
     @Override
     public InstalledLayer install(LayerContext context) {
         String name = spec.name();
-        LayerContext c = context;
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, String> labels = Meta.with(Meta.labels("app"), APP_LABEL, name);
 
@@ -241,42 +240,42 @@ public class CodeZeroApp implements PlatformApp {
         // which needs NET_ADMIN and NET_RAW: only `privileged` admits it. The app's own containers are still hardened.
         boolean istioInit = mesh.filter(m -> m.mode() == IstioMode.SIDECAR).isPresent()
                 && context.cluster().facts().get(CniChaining.class).filter(f -> !f.possible()).isPresent();
-        Namespace namespace = Namespaces.create(c, name + "-namespace", name, "app", istioInit ? PodSecurity.PRIVILEGED : spec.podSecurity(),
+        Namespace namespace = Namespaces.create(context, name + "-namespace", name, "app", istioInit ? PodSecurity.PRIVILEGED : spec.podSecurity(),
                 mesh.map(m -> m.mode().namespaceLabels()).orElse(Map.of()));
-        AppNetworkPolicies networkPolicies = new AppNetworkPolicies(c, mesh.map(Mesh::mode), labels);
+        AppNetworkPolicies networkPolicies = new AppNetworkPolicies(context, mesh.map(Mesh::mode), labels);
         networkPolicies.defaultDeny(name, name, namespace);
         Map<String, String> podSelector = spec.workload() instanceof Workload.Image ? Map.of(APP_LABEL, name) : Map.of();
-        spec.quota().ifPresent(quota -> AppQuota.create(c, name, labels, quota, namespace));
+        spec.quota().ifPresent(quota -> AppQuota.create(context, name, labels, quota, namespace));
         String serviceAccountName = spec.workload() instanceof Workload.Chart chart ? chart.serviceAccount() : name;
         List<Resource> workloadWait = new ArrayList<>(List.of(namespace));
         if (spec.workload() instanceof Workload.Image) {
-            workloadWait.add(new ServiceAccount(c.name(name + "-service-account"), ServiceAccountArgs.builder()
-                    .metadata(Meta.of(name, name, labels)).automountServiceAccountToken(spec.kubernetesApi()).build(), c.options(namespace)));
+            workloadWait.add(new ServiceAccount(context.name(name + "-service-account"), ServiceAccountArgs.builder()
+                    .metadata(Meta.of(name, name, labels)).automountServiceAccountToken(spec.kubernetesApi()).build(), context.options(namespace)));
         }
         mesh.ifPresent(m -> {
             workloadWait.addAll(m.workloadsReady());
             List<Resource> wait = new ArrayList<>(m.configReady());
             wait.add(namespace);
             // Nothing reaches the app unless a route or a link allows it.
-            KubernetesObject.of(c.name(name + "-default-deny"), Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("default-deny", name, labels),
-                    Map.of(), c.options(wait.toArray(Resource[]::new)));
+            KubernetesObject.of(context.name(name + "-default-deny"), Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("default-deny", name, labels),
+                    Map.of(), context.options(wait.toArray(Resource[]::new)));
         });
 
         Map<String, Output<String>> generated = new LinkedHashMap<>();
         for (String key : spec.generatedSecrets()) {
-            generated.put(key, new RandomPassword(c.name(name + "-" + key), RandomPasswordArgs.of(32), c.foreignOptions()).result());
+            generated.put(key, new RandomPassword(context.name(name + "-" + key), RandomPasswordArgs.of(32), context.foreignOptions()).result());
         }
         String generatedSecretName = name + "-generated";
         if (!generated.isEmpty()) {
-            workloadWait.add(new Secret(c.name(name + "-generated"), SecretArgs.builder()
+            workloadWait.add(new Secret(context.name(name + "-generated"), SecretArgs.builder()
                     .metadata(Meta.of(generatedSecretName, name, labels))
                     .stringData(Outputs.map(generated).asSecret())
-                    .build(), c.options(namespace)));
+                    .build(), context.options(namespace)));
         }
         String configName = name + "-config";
         if (!spec.config().isEmpty()) {
-            workloadWait.add(new ConfigMap(c.name(name + "-config"), ConfigMapArgs.builder()
-                    .metadata(Meta.of(configName, name, labels)).data(spec.config()).build(), c.options(namespace)));
+            workloadWait.add(new ConfigMap(context.name(name + "-config"), ConfigMapArgs.builder()
+                    .metadata(Meta.of(configName, name, labels)).data(spec.config()).build(), context.options(namespace)));
         }
 
         List<EnvVarArgs> env = new ArrayList<>();
@@ -297,10 +296,10 @@ public class CodeZeroApp implements PlatformApp {
                             + "\" offers no interface \"" + link.interfaceName() + "\""));
             String linkId = name + "-" + link.app() + "-" + link.interfaceName();
             Map<String, String> linkLabels = Meta.with(labels, LINK_LABEL, linkId);
-            Secret linkSecret = new Secret(c.name(name + "-link-" + link.app() + "-" + link.interfaceName()), SecretArgs.builder()
+            Secret linkSecret = new Secret(context.name(name + "-link-" + link.app() + "-" + link.interfaceName()), SecretArgs.builder()
                     .metadata(Meta.of(linkId, name, linkLabels))
                     .stringData(Outputs.map(offer.details()).asSecret())
-                    .build(), c.options(namespace));
+                    .build(), context.options(namespace));
             workloadWait.add(linkSecret);
             workloadWait.addAll(offer.ready());
             if (link.env().isEmpty()) {
@@ -315,14 +314,14 @@ public class CodeZeroApp implements PlatformApp {
             mesh.ifPresent(m -> {
                 List<Resource> wait = new ArrayList<>(m.configReady());
                 wait.add(provider.namespaceResource());
-                KubernetesObject.of(c.name(name + "-link-" + link.app() + "-" + link.interfaceName() + "-policy"), Routes.SECURITY_API,
+                KubernetesObject.of(context.name(name + "-link-" + link.app() + "-" + link.interfaceName() + "-policy"), Routes.SECURITY_API,
                         "AuthorizationPolicy", Meta.of("allow-" + linkId, provider.namespace(), linkLabels),
                         Map.of("action", "ALLOW",
                                 "rules", List.of(Map.of(
                                         "from", List.of(Map.of("source", Map.of("principals",
                                                 List.of("cluster.local/ns/" + name + "/sa/" + serviceAccountName)))),
                                         "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(offer.port())))))))),
-                        c.options(wait.toArray(Resource[]::new)));
+                        context.options(wait.toArray(Resource[]::new)));
             });
         }
 
@@ -332,21 +331,21 @@ public class CodeZeroApp implements PlatformApp {
         if (spec.workload() instanceof Workload.Image image) {
             List<PersistentVolumeClaim> claims = new ArrayList<>();
             for (Volume volume : spec.volumes()) {
-                claims.add(new PersistentVolumeClaim(c.name(name + "-volume-" + volume.name()), PersistentVolumeClaimArgs.builder()
+                claims.add(new PersistentVolumeClaim(context.name(name + "-volume-" + volume.name()), PersistentVolumeClaimArgs.builder()
                         .metadata(Meta.of(name + "-" + volume.name(), name, labels))
                         .spec(PersistentVolumeClaimSpecArgs.builder()
                                 .accessModes("ReadWriteOnce")
                                 .storageClassName(context.cluster().storage().classFor(volume.tier()))
                                 .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", volume.size())).build())
                                 .build())
-                        .build(), c.options(namespace)));
+                        .build(), context.options(namespace)));
             }
             workloadWait.addAll(claims);
-            workload = deployment(c, image, labels, sidecar, env, envFrom, workloadWait);
-            service = service(c, image, labels, sidecar, namespace);
+            workload = deployment(context, image, labels, sidecar, env, envFrom, workloadWait);
+            service = service(context, image, labels, sidecar, namespace);
         } else {
             Workload.Chart chart = (Workload.Chart) spec.workload();
-            workload = c.release(name + "-release", chart.chart(), name, name, chart.values(), 600, workloadWait.toArray(Resource[]::new));
+            workload = context.release(name + "-release", chart.chart(), name, name, chart.values(), 600, workloadWait.toArray(Resource[]::new));
         }
 
         List<Resource> ready = new ArrayList<>(List.of(workload));
@@ -358,7 +357,7 @@ public class CodeZeroApp implements PlatformApp {
         if (mesh.isPresent()) {
             for (int i = 0; i < spec.routes().size(); i++) {
                 Route route = spec.routes().get(i);
-                urls.put(spec.routes().size() == 1 ? name : name + "-" + i, c.expose(name + "-route-" + i, name,
+                urls.put(spec.routes().size() == 1 ? name : name + "-" + i, context.expose(name + "-route-" + i, name,
                         serviceName, spec.workload().port(), route, true, namespace));
             }
             if (!spec.routes().isEmpty()) {
@@ -387,25 +386,25 @@ public class CodeZeroApp implements PlatformApp {
                 // Ambient: Prometheus scrapes the app's port through ztunnel, so the default deny must let it in.
                 List<Resource> policyWait = new ArrayList<>(mesh.get().configReady());
                 policyWait.add(namespace);
-                KubernetesObject.of(c.name(name + "-allow-metrics"), Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("allow-metrics", name, labels),
+                KubernetesObject.of(context.name(name + "-allow-metrics"), Routes.SECURITY_API, "AuthorizationPolicy", Meta.of("allow-metrics", name, labels),
                         Map.of("action", "ALLOW", "rules", List.of(Map.of(
                                 "from", List.of(Map.of("source", Map.of("principals", List.of(metrics.get().scraperPrincipal())))),
                                 "to", List.of(Map.of("operation", Map.of("ports", List.of(String.valueOf(spec.metrics().get().port())))))))),
-                        c.options(policyWait.toArray(Resource[]::new)));
+                        context.options(policyWait.toArray(Resource[]::new)));
             }
             networkPolicies.allow(name + "-network-allow-metrics", "allow-metrics", name, podSelector,
                     Map.of(Meta.COMPONENT, MetricsLayer.NAME, Meta.MANAGED_BY, Meta.MANAGER), Map.of(),
                     List.of(sidecar ? MERGED_METRICS_PORT : spec.metrics().get().port()), namespace);
-            KubernetesObject.of(c.name(name + "-service-monitor"), "monitoring.coreos.com/v1", "ServiceMonitor", Meta.of(name, name, labels),
+            KubernetesObject.of(context.name(name + "-service-monitor"), "monitoring.coreos.com/v1", "ServiceMonitor", Meta.of(name, name, labels),
                     Map.of("selector", Map.of("matchLabels", Map.of(APP_LABEL, name)), "endpoints", List.of(endpoint)),
-                    c.options(wait.toArray(Resource[]::new)));
+                    context.options(wait.toArray(Resource[]::new)));
         }
         Optional<Dashboards> dashboards = context.fact(Dashboards.class);
         if (dashboards.isPresent()) {
-            spec.dashboards().forEach((dashboard, json) -> new ConfigMap(c.name(name + "-dashboard-" + dashboard), ConfigMapArgs.builder()
+            spec.dashboards().forEach((dashboard, json) -> new ConfigMap(context.name(name + "-dashboard-" + dashboard), ConfigMapArgs.builder()
                     .metadata(Meta.of(name + "-" + dashboard, name, Meta.with(labels, dashboards.get().label(), dashboards.get().labelValue())))
                     .data(Map.of(dashboard + ".json", json))
-                    .build(), c.options(namespace)));
+                    .build(), context.options(namespace)));
         }
 
         Map<String, AppOffers.Resolved> offers = new LinkedHashMap<>();

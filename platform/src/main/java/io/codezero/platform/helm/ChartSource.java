@@ -4,6 +4,7 @@ import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,15 @@ public final class ChartSource {
                 problems.add(Problem.of(path + "." + key, dir, "is a URL; chartSources takes the path of a local chart directory or .tgz "
                         + "(e.g. charts/" + key + "); charts from repositories are the pinned defaults"));
             } else if (!java.nio.file.Files.exists(java.nio.file.Path.of(dir))) {
-                // Helm would only find out at deploy time, after everything before the release was created
-                problems.add(Problem.of(path + "." + key, dir, "does not exist; a relative path is read from the directory the program "
-                        + "runs in (" + java.nio.file.Path.of("").toAbsolutePath() + "), which is the Pulumi project's"));
+                // Helm would only find out at deploy time, after everything before the release was created. The offline
+                // plan only notes it: it plans stacks whose charts are linked into the project only where they deploy.
+                Problem missing = Problem.of(path + "." + key, dir, "does not exist; a relative path is read from the directory the "
+                        + "program runs in (" + java.nio.file.Path.of("").toAbsolutePath() + "), which is the Pulumi project's");
+                if (OfflinePlan.active()) {
+                    OfflinePlan.note(missing + " (pulumi preview and up refuse it before anything is created)");
+                } else {
+                    problems.add(missing);
+                }
             }
         });
         return problems;

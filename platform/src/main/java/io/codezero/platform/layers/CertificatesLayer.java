@@ -25,7 +25,7 @@ import java.util.Optional;
  * cert-manager with one cluster issuer: a self-signed CA for development (the default; browsers
  * will warn) or ACME (Let's Encrypt by default) with HTTP-01 through the Istio gateway.
  */
-public final class CertificatesLayer extends DeclaredLayer {
+public final class CertificatesLayer extends DeclaredLayer<CertificatesLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "certificates";
     /** Where cert-manager runs. */
@@ -58,21 +58,13 @@ public final class CertificatesLayer extends DeclaredLayer {
     public record Acme(String email, String server) {
     }
 
-    private final Options options;
-
     private CertificatesLayer(Options options) {
-        super(NAME, List.of(CERT_MANAGER), List.of(NAMESPACE), List.of(), Set.of(Capability.of(Issuer.class)));
-        this.options = options;
+        super(options, NAME, List.of(CERT_MANAGER), List.of(NAMESPACE), List.of(), Set.of(Capability.of(Issuer.class)));
     }
 
     /** cert-manager with a development CA (the default) or an ACME issuer. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
     }
 
     /** Builds a {@link CertificatesLayer}; without {@link #acme} it issues from a self-signed development CA. */
@@ -108,7 +100,7 @@ public final class CertificatesLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        options.acme().ifPresent(acme -> {
+        options().acme().ifPresent(acme -> {
             if (acme.email() == null || !acme.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 problems.add(Problem.of("platform.certificates.acme.email", acme.email(), "must be an e-mail address for the ACME account"));
             }
@@ -120,9 +112,8 @@ public final class CertificatesLayer extends DeclaredLayer {
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
         // restricted: the chart runs every cert-manager pod non-root, without capabilities, with RuntimeDefault seccomp.
-        Namespace ns = c.namespace("cert-manager-namespace", NAMESPACE, PodSecurity.RESTRICTED, Map.of());
+        Namespace ns = context.namespace("cert-manager-namespace", NAMESPACE, PodSecurity.RESTRICTED, Map.of());
 
         Map<String, Object> values = new LinkedHashMap<>();
         // crds.keep: uninstalling the chart must not delete every Certificate in the cluster with its CRD.
@@ -130,27 +121,27 @@ public final class CertificatesLayer extends DeclaredLayer {
         values.put("resources", IstioLayer.requests("50m", "128Mi"));
         values.put("webhook", Map.of("resources", IstioLayer.requests("20m", "64Mi")));
         values.put("cainjector", Map.of("resources", IstioLayer.requests("20m", "128Mi")));
-        Release release = c.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, ns);
+        Release release = context.release("cert-manager", CERT_MANAGER, "cert-manager", NAMESPACE, values, 600, ns);
 
         Issuer issuer;
-        if (options.acme().isPresent()) {
-            Acme acme = options.acme().get();
-            KubernetesObject acmeIssuer = KubernetesObject.of(c.name("cert-manager-acme-issuer"), API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
+        if (options().acme().isPresent()) {
+            Acme acme = options().acme().get();
+            KubernetesObject acmeIssuer = KubernetesObject.of(context.name("cert-manager-acme-issuer"), API, "ClusterIssuer", Meta.of(ACME_ISSUER, null, NAME),
                     Map.of("acme", Map.of("email", acme.email(), "server", acme.server(),
                             "privateKeySecretRef", Map.of("name", "codezero-acme-account"),
                             "solvers", List.of(Map.of("http01", Map.of("ingress", Map.of("ingressClassName", Issuer.HTTP01_INGRESS_CLASS)))))),
-                    c.options(release));
+                    context.options(release));
             issuer = new Issuer(ACME_ISSUER, List.of(release, acmeIssuer), false, Optional.of(Issuer.HTTP01_INGRESS_CLASS));
         } else {
-            KubernetesObject selfSigned = KubernetesObject.of(c.name("cert-manager-selfsigned-issuer"), API, "ClusterIssuer",
-                    Meta.of("codezero-selfsigned", null, NAME), Map.of("selfSigned", Map.of()), c.options(release));
-            KubernetesObject ca = KubernetesObject.of(c.name("cert-manager-dev-ca"), API, "Certificate", Meta.of(CA_ISSUER, NAMESPACE, NAME),
+            KubernetesObject selfSigned = KubernetesObject.of(context.name("cert-manager-selfsigned-issuer"), API, "ClusterIssuer",
+                    Meta.of("codezero-selfsigned", null, NAME), Map.of("selfSigned", Map.of()), context.options(release));
+            KubernetesObject ca = KubernetesObject.of(context.name("cert-manager-dev-ca"), API, "Certificate", Meta.of(CA_ISSUER, NAMESPACE, NAME),
                     Map.of("isCA", true, "commonName", "CodeZero development CA", "secretName", CA_ISSUER, "duration", "87600h",
                             "privateKey", Map.of("algorithm", "ECDSA", "size", 256),
                             "issuerRef", Map.of("name", "codezero-selfsigned", "kind", "ClusterIssuer", "group", "cert-manager.io")),
-                    c.options(release, selfSigned));
-            KubernetesObject caIssuer = KubernetesObject.of(c.name("cert-manager-ca-issuer"), API, "ClusterIssuer", Meta.of(CA_ISSUER, null, NAME),
-                    Map.of("ca", Map.of("secretName", CA_ISSUER)), c.options(release, ca));
+                    context.options(release, selfSigned));
+            KubernetesObject caIssuer = KubernetesObject.of(context.name("cert-manager-ca-issuer"), API, "ClusterIssuer", Meta.of(CA_ISSUER, null, NAME),
+                    Map.of("ca", Map.of("secretName", CA_ISSUER)), context.options(release, ca));
             issuer = new Issuer(CA_ISSUER, List.<Resource>of(release, caIssuer), true);
         }
         return InstalledLayer.of(NAME, issuer.ready()).withFact(Issuer.class, issuer);

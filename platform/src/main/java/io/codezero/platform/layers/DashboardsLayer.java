@@ -41,7 +41,7 @@ import java.util.Optional;
  * dashboards, and a generated admin password kept as a secret. Grafana picks up dashboards from
  * ConfigMaps labelled {@code grafana_dashboard=1} in every namespace, which is how apps register theirs.
  */
-public final class DashboardsLayer extends DeclaredLayer {
+public final class DashboardsLayer extends DeclaredLayer<DashboardsLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "dashboards";
     /** Grafana's host label: {@code https://grafana.<domain>}. */
@@ -62,21 +62,13 @@ public final class DashboardsLayer extends DeclaredLayer {
     public record Options(String namespace, String storage, Optional<Visibility> route) {
     }
 
-    private final Options options;
-
     private DashboardsLayer(Options options) {
-        super(NAME, List.of(GRAFANA), List.of(options.namespace()), requires(options), Set.of(Capability.of(Dashboards.class)));
-        this.options = options;
+        super(options, NAME, List.of(GRAFANA), List.of(options.namespace()), requires(options), Set.of(Capability.of(Dashboards.class)));
     }
 
     /** Grafana. Every option has a default. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
     }
 
     /** Builds a {@link DashboardsLayer}: namespace codezero-dashboards, a 5Gi volume, a private route unless told otherwise. */
@@ -124,28 +116,27 @@ public final class DashboardsLayer extends DeclaredLayer {
 
     @Override
     public List<Route> routes(PlatformSettings settings) {
-        return options.route().map(visibility -> List.of(Route.host(GRAFANA_HOST, visibility))).orElse(List.of());
+        return options().route().map(visibility -> List.of(Route.host(GRAFANA_HOST, visibility))).orElse(List.of());
     }
 
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        Quantities.checkStorage("platform.dashboards.storage", options.storage(), problems);
+        Quantities.checkStorage("platform.dashboards.storage", options().storage(), problems);
         return problems;
     }
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
-        String ns = options.namespace();
+        String ns = options().namespace();
         // baseline: with persistence the Grafana chart's init-chown-data container runs as root with CHOWN.
-        Namespace namespace = c.systemNamespace("dashboards-namespace", ns, PodSecurity.BASELINE);
+        Namespace namespace = context.systemNamespace("dashboards-namespace", ns, PodSecurity.BASELINE);
 
-        RandomPassword password = new RandomPassword(c.name("dashboards-grafana-admin-password"), RandomPasswordArgs.of(32), c.foreignOptions());
-        Secret admin = new Secret(c.name("dashboards-grafana-admin"), SecretArgs.builder()
+        RandomPassword password = new RandomPassword(context.name("dashboards-grafana-admin-password"), RandomPasswordArgs.of(32), context.foreignOptions());
+        Secret admin = new Secret(context.name("dashboards-grafana-admin"), SecretArgs.builder()
                 .metadata(Meta.of(ADMIN_SECRET, ns, NAME))
                 .stringData(password.result().applyValue(p -> Map.of("admin-user", "admin", "admin-password", p)).asSecret())
-                .build(), c.options(namespace));
+                .build(), context.options(namespace));
 
         List<Object> datasources = new ArrayList<>();
         context.fact(Metrics.class).ifPresent(m -> datasources.add(Map.of("name", "Prometheus", "uid", "prometheus", "type", "prometheus",
@@ -155,7 +146,7 @@ public final class DashboardsLayer extends DeclaredLayer {
 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("admin", Map.of("existingSecret", ADMIN_SECRET, "userKey", "admin-user", "passwordKey", "admin-password"));
-        values.put("persistence", Map.of("enabled", true, "size", options.storage(),
+        values.put("persistence", Map.of("enabled", true, "size", options().storage(),
                 "storageClassName", context.cluster().storage().classFor(StorageTier.STANDARD)));
         // One ReadWriteOnce volume: a rolling update starts the new pod before the old one lets go of it, and on another
         // node it waits on Multi-Attach until the release times out and rolls back. Replace the pod instead.
@@ -171,23 +162,23 @@ public final class DashboardsLayer extends DeclaredLayer {
                 "security", Map.of("cookie_secure", true, "disable_gravatar", true),
                 "analytics", Map.of("reporting_enabled", false, "check_for_updates", false)));
         // Only a request through the gateway's private route carries the sign-in's identity header.
-        context.fact(SignIn.class).filter(s -> options.route().equals(Optional.of(Visibility.PRIVATE)))
+        context.fact(SignIn.class).filter(s -> options().route().equals(Optional.of(Visibility.PRIVATE)))
                 .ifPresent(s -> ini.put("auth.proxy", ConsoleIdentity.grafanaAuthProxy(s)));
         values.put("grafana.ini", ini);
-        Release grafana = c.release("dashboards-grafana", GRAFANA, "grafana", ns, values, 600, namespace, admin);
+        Release grafana = context.release("dashboards-grafana", GRAFANA, "grafana", ns, values, 600, namespace, admin);
 
         for (String dashboard : BUILT_IN) {
-            new ConfigMap(c.name("dashboards-" + dashboard), ConfigMapArgs.builder()
+            new ConfigMap(context.name("dashboards-" + dashboard), ConfigMapArgs.builder()
                     .metadata(Meta.of(dashboard, ns, Meta.with(Meta.labels(NAME), Dashboards.GRAFANA_SIDECAR.label(),
                             Dashboards.GRAFANA_SIDECAR.labelValue())))
                     .data(Map.of(dashboard + ".json", resource("dashboards/" + dashboard + ".json")))
-                    .build(), c.options(namespace));
+                    .build(), context.options(namespace));
         }
 
         InstalledLayer installed = InstalledLayer.of(NAME, List.of(grafana)).withFact(Dashboards.class, Dashboards.GRAFANA_SIDECAR);
         Optional<Mesh> mesh = context.fact(Mesh.class);
-        if (mesh.isPresent() && options.route().isPresent()) {
-            Output<String> url = c.expose("dashboards-grafana", ns, "grafana", 80, Route.host(GRAFANA_HOST, options.route().get()), false,
+        if (mesh.isPresent() && options().route().isPresent()) {
+            Output<String> url = context.expose("dashboards-grafana", ns, "grafana", 80, Route.host(GRAFANA_HOST, options().route().get()), false,
                     namespace);
             installed = installed.withConsole("grafana", url);
         }

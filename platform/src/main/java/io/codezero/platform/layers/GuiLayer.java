@@ -30,7 +30,7 @@ import java.util.Optional;
  * authenticated principal is denied at the gateway, and each tool asks for a Kubernetes token
  * on top. A public route for them is a validation error, never a default or an option.
  */
-public final class GuiLayer extends DeclaredLayer {
+public final class GuiLayer extends DeclaredLayer<GuiLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "gui";
     /** Headlamp's host label. */
@@ -52,12 +52,9 @@ public final class GuiLayer extends DeclaredLayer {
     public record Options(String namespace, Optional<Visibility> route, boolean kiali) {
     }
 
-    private final Options options;
-
     private GuiLayer(Options options) {
-        super(NAME, options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP), List.of(options.namespace()), requires(options),
+        super(options, NAME, options.kiali() ? List.of(HEADLAMP, KIALI) : List.of(HEADLAMP), List.of(options.namespace()), requires(options),
                 Set.of());
-        this.options = options;
     }
 
     /** Headlamp (and Kiali). Every option has a default. */
@@ -99,11 +96,6 @@ public final class GuiLayer extends DeclaredLayer {
         }
     }
 
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
-    }
-
     private static List<Requirement> requires(Options options) {
         List<Requirement> requires = new ArrayList<>(List.of(Requirement.uses(Mesh.class), Requirement.uses(Metrics.class),
                 Requirement.uses(SignIn.class)));
@@ -122,11 +114,11 @@ public final class GuiLayer extends DeclaredLayer {
 
     @Override
     public List<Route> routes(PlatformSettings settings) {
-        if (options.route().isEmpty()) {
+        if (options().route().isEmpty()) {
             return List.of();
         }
-        List<Route> routes = new ArrayList<>(List.of(Route.host(HEADLAMP_HOST, options.route().get())));
-        if (options.kiali()) {
+        List<Route> routes = new ArrayList<>(List.of(Route.host(HEADLAMP_HOST, options().route().get())));
+        if (options().kiali()) {
             routes.add(Route.host(KIALI_HOST, Visibility.PRIVATE));
         }
         return routes;
@@ -135,8 +127,8 @@ public final class GuiLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        if (options.route().isPresent() && options.route().get() != Visibility.PRIVATE) {
-            problems.add(Problem.of("platform.gui.route", options.route().get().name().toLowerCase(),
+        if (options().route().isPresent() && options().route().get() != Visibility.PRIVATE) {
+            problems.add(Problem.of("platform.gui.route", options().route().get().name().toLowerCase(),
                     "the GUI controls the whole cluster and is never exposed without authentication; use \"private\" "
                             + "(token required at the gateway) or \"none\" (kubectl port-forward only)"));
         }
@@ -150,35 +142,34 @@ public final class GuiLayer extends DeclaredLayer {
             // Defence in depth: the stack validates first, but a layer built in code must not slip through.
             throw new IllegalArgumentException(problems.get(0).toString());
         }
-        LayerContext c = context;
-        String ns = options.namespace();
+        String ns = options().namespace();
         // baseline: the Headlamp chart sets no seccomp profile and drops no capabilities.
-        Namespace namespace = c.systemNamespace("gui-namespace", ns, PodSecurity.BASELINE);
+        Namespace namespace = context.systemNamespace("gui-namespace", ns, PodSecurity.BASELINE);
 
         Map<String, Object> headlampValues = new LinkedHashMap<>();
         headlampValues.put("fullnameOverride", "headlamp");
         Map<String, Object> headlampConfig = new LinkedHashMap<>(Map.of("inCluster", true));
         Optional<SignIn> signIn = context.fact(SignIn.class);
         List<com.pulumi.resources.Resource> headlampWait = new ArrayList<>(List.of(namespace));
-        signIn.ifPresent(s -> headlampConfig.put("oidc", ConsoleIdentity.headlampOidc(c, s, ns,
+        signIn.ifPresent(s -> headlampConfig.put("oidc", ConsoleIdentity.headlampOidc(context, s, ns,
                 Route.host(HEADLAMP_HOST, Visibility.PRIVATE).url(context.settings().domain()).applyValue(u -> u.replaceAll("/$", "")), NAME, namespace, headlampWait)));
         headlampValues.put("config", headlampConfig);
         headlampValues.put("service", Map.of("type", "ClusterIP", "port", 80));
         headlampValues.put("resources", IstioLayer.requests("50m", "128Mi"));
         // Headlamp acts with each user's own token; the chart would bind its service account to cluster-admin.
         headlampValues.put("clusterRoleBinding", Map.of("create", false));
-        Release headlamp = c.release("gui-headlamp", HEADLAMP, "headlamp", ns, headlampValues, 600,
+        Release headlamp = context.release("gui-headlamp", HEADLAMP, "headlamp", ns, headlampValues, 600,
                 headlampWait.toArray(com.pulumi.resources.Resource[]::new));
-        ConsoleIdentity.consoleServiceAccounts(c, ns, NAME, namespace);
+        ConsoleIdentity.consoleServiceAccounts(context, ns, NAME, namespace);
         List<com.pulumi.resources.Resource> ready = new ArrayList<>(List.of(headlamp));
 
         Optional<Mesh> mesh = context.fact(Mesh.class);
         Map<String, Output<String>> urls = new LinkedHashMap<>();
-        if (mesh.isPresent() && options.route().isPresent()) {
-            urls.put("headlamp", c.expose("gui-headlamp", ns, "headlamp", 80, Route.host(HEADLAMP_HOST, Visibility.PRIVATE), false, namespace));
+        if (mesh.isPresent() && options().route().isPresent()) {
+            urls.put("headlamp", context.expose("gui-headlamp", ns, "headlamp", 80, Route.host(HEADLAMP_HOST, Visibility.PRIVATE), false, namespace));
         }
 
-        if (options.kiali()) {
+        if (options().kiali()) {
             Map<String, Object> external = new LinkedHashMap<>();
             context.fact(Metrics.class).ifPresent(m -> external.put("prometheus", Map.of("url", m.prometheusUrl())));
             external.put("grafana", Map.of("enabled", false));
@@ -204,10 +195,10 @@ public final class GuiLayer extends DeclaredLayer {
             kialiValues.put("deployment", deployment);
             kialiValues.put("external_services", external);
             kialiValues.put("server", Map.of("web_root", "/"));
-            Release kiali = c.release("gui-kiali", KIALI, "kiali", ns, kialiValues, 600, namespace);
+            Release kiali = context.release("gui-kiali", KIALI, "kiali", ns, kialiValues, 600, namespace);
             ready.add(kiali);
-            if (mesh.isPresent() && options.route().isPresent()) {
-                urls.put("kiali", c.expose("gui-kiali", ns, "kiali", 20001, Route.host(KIALI_HOST, Visibility.PRIVATE), false,
+            if (mesh.isPresent() && options().route().isPresent()) {
+                urls.put("kiali", context.expose("gui-kiali", ns, "kiali", 20001, Route.host(KIALI_HOST, Visibility.PRIVATE), false,
                         Routes.SignedInCredentials.ID_TOKEN, namespace));
             }
         }

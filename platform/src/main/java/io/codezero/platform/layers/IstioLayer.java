@@ -50,7 +50,7 @@ import java.util.Optional;
  * Gateway serving HTTPS with the certificates layer's certificate and redirecting HTTP to HTTPS (on the gateway's
  * HTTP server, or per route when an ACME HTTP-01 issuer needs port 80 open for its challenges: see {@link Routes}).
  */
-public final class IstioLayer extends DeclaredLayer {
+public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "istio";
     /** Where istiod, the CNI agent and ztunnel run. */
@@ -128,11 +128,8 @@ public final class IstioLayer extends DeclaredLayer {
         }
     }
 
-    private final Options options;
-
     private IstioLayer(Options options) {
-        super(NAME, charts(options), List.of(SYSTEM_NAMESPACE, options.gatewayNamespace()), requires(options), provides(options));
-        this.options = options;
+        super(options, NAME, charts(options), List.of(SYSTEM_NAMESPACE, options.gatewayNamespace()), requires(options), provides(options));
     }
 
     /**
@@ -222,11 +219,6 @@ public final class IstioLayer extends DeclaredLayer {
         return new ChartRef(key, Versions.Platform.ISTIO_REPO, name, Versions.Platform.ISTIO);
     }
 
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
-    }
-
     private static List<ChartRef> charts(Options options) {
         // Without a chosen mode the target decides at install time, so both modes' charts may be overridden.
         return options.mode() == IstioMode.SIDECAR ? List.of(BASE, ISTIOD, GATEWAY, CNI) : List.of(BASE, ISTIOD, GATEWAY, CNI, ZTUNNEL);
@@ -250,21 +242,21 @@ public final class IstioLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        if (options.gatewayReplicas() < 1 || options.gatewayReplicas() > 20) {
-            problems.add(Problem.of("platform.istio.gateway.replicas", options.gatewayReplicas(), "must be between 1 and 20"));
+        if (options().gatewayReplicas() < 1 || options().gatewayReplicas() > 20) {
+            problems.add(Problem.of("platform.istio.gateway.replicas", options().gatewayReplicas(), "must be between 1 and 20"));
         }
-        if (options.auth().isPresent() && options.signIn().isPresent()) {
-            problems.add(Problem.of("platform.istio.auth", options.auth().get().issuer(), "and platform.signIn both guard private routes; "
+        if (options().auth().isPresent() && options().signIn().isPresent()) {
+            problems.add(Problem.of("platform.istio.auth", options().auth().get().issuer(), "and platform.signIn both guard private routes; "
                     + "keep signIn (it also accepts the issuer's bearer tokens for API clients) and remove istio.auth"));
         }
-        for (int i = 0; i < options.extraHosts().size(); i++) {
-            String host = options.extraHosts().get(i);
+        for (int i = 0; i < options().extraHosts().size(); i++) {
+            String host = options().extraHosts().get(i);
             String name = host != null && host.startsWith("*.") ? host.substring(2) : host;
             String at = "platform.istio.gateway.extraHosts[" + i + "]";
             io.codezero.core.validation.Names.whyNotDnsName(name).ifPresent(why -> problems.add(Problem.of(at, host, why
                     + "; a short name such as git gets the platform domain, *.apps.example.com is a wildcard")));
         }
-        options.auth().ifPresent(auth -> {
+        options().auth().ifPresent(auth -> {
             io.codezero.core.validation.Urls.whyNotHttps(auth.issuer(), "the URL of an OIDC issuer").ifPresent(why ->
                     problems.add(Problem.of("platform.istio.auth.issuer", auth.issuer(), why)));
             io.codezero.core.validation.Urls.whyNotHttps(auth.jwksUri(), "the URL serving the issuer's keys").ifPresent(why ->
@@ -279,27 +271,26 @@ public final class IstioLayer extends DeclaredLayer {
         refuseBundledIngress(context);
         Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
         boolean nodeCriticalNeedsQuota = nodeCriticalNeedsQuota(context.cluster().facts().get(LimitedPriorityClasses.class));
-        LayerContext c = context;
-        IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(context.cluster().facts());
+        IstioMode mode = options().mode() != null ? options().mode() : IstioMode.defaultFor(context.cluster().facts());
         Optional<CniChaining> chaining = context.cluster().facts().get(CniChaining.class).filter(f -> !f.possible());
         if (chaining.isPresent() && mode == IstioMode.AMBIENT) {
             throw new IllegalArgumentException("platform.istio.mode = \"ambient\": ambient needs the istio-cni node agent, which this cluster "
                     + "cannot run (" + chaining.get().why() + "); use platform.istio.mode: sidecar");
         }
-        String gatewayNs = options.gatewayNamespace();
+        String gatewayNs = options().gatewayNamespace();
 
         // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway
         // chart sets no seccomp profile, which `restricted` requires.
-        Namespace systemNs = c.namespace("istio-system-namespace", SYSTEM_NAMESPACE, PodSecurity.PRIVILEGED, Map.of());
-        Namespace ingressNs = c.namespace("istio-ingress-namespace", gatewayNs, PodSecurity.BASELINE, Map.of());
+        Namespace systemNs = context.namespace("istio-system-namespace", SYSTEM_NAMESPACE, PodSecurity.PRIVILEGED, Map.of());
+        Namespace ingressNs = context.namespace("istio-ingress-namespace", gatewayNs, PodSecurity.BASELINE, Map.of());
 
         Map<String, Object> baseValues = new LinkedHashMap<>();
         baseValues.put("defaultRevision", "default");
         // The base chart templates its CRDs (since 1.24), so every chart upgrade upgrades them too (istio#43204).
         baseValues.put("base", Map.of("enableCRDTemplates", true));
-        Release base = c.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, systemNs);
+        Release base = context.release("istio-base", BASE, "istio-base", SYSTEM_NAMESPACE, baseValues, 300, systemNs);
 
-        Release istiod = c.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths, chaining.isEmpty()), 600,
+        Release istiod = context.release("istiod", ISTIOD, "istiod", SYSTEM_NAMESPACE, istiodValues(mode, cniPaths, chaining.isEmpty()), 600,
                 systemNs, base);
 
         // The CNI node agent runs in both modes: in sidecar mode it sets up each pod's traffic redirection, so
@@ -308,14 +299,14 @@ public final class IstioLayer extends DeclaredLayer {
         // Where the cluster's CNI would drop a chained plugin (CniChaining), there is no agent: injection adds istio-init.
         List<Resource> workloadsReady = new ArrayList<>(List.of(istiod));
         if (chaining.isEmpty()) {
-            workloadsReady.add(c.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths, nodeCriticalNeedsQuota), 600,
+            workloadsReady.add(context.release("istio-cni", CNI, "istio-cni", SYSTEM_NAMESPACE, cniValues(mode, cniPaths, nodeCriticalNeedsQuota), 600,
                     systemNs));
         }
         if (mode == IstioMode.AMBIENT) {
             Map<String, Object> ztunnelValues = new LinkedHashMap<>(Map.of("resources", requests("200m", "256Mi")));
             platformProfile(cniPaths, ztunnelValues);
             nodeCriticalQuota(nodeCriticalNeedsQuota, ztunnelValues);
-            Release ztunnel = c.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE, ztunnelValues, 600, systemNs);
+            Release ztunnel = context.release("istio-ztunnel", ZTUNNEL, "ztunnel", SYSTEM_NAMESPACE, ztunnelValues, 600, systemNs);
             workloadsReady.add(ztunnel);
         }
 
@@ -325,33 +316,33 @@ public final class IstioLayer extends DeclaredLayer {
         // the stack's gatewayAddress and a destroy deletes it, and the cloud load balancer behind it,
         // as a resource of its own, before anything it depends on.
         gatewayValues.put("service", Map.of("type", "None"));
-        gatewayValues.put("autoscaling", Map.of("enabled", true, "minReplicas", options.gatewayReplicas(),
-                "maxReplicas", Math.max(options.gatewayReplicas(), 5)));
+        gatewayValues.put("autoscaling", Map.of("enabled", true, "minReplicas", options().gatewayReplicas(),
+                "maxReplicas", Math.max(options().gatewayReplicas(), 5)));
         gatewayValues.put("resources", requests("100m", "128Mi"));
         // The gateway's pods are injected with istiod's gateway template, so it follows istiod.
-        Release gateway = c.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, GATEWAY_TIMEOUT_SECONDS, ingressNs, istiod);
-        Service gatewayService = gatewayService(c, gatewayNs, exposure, ingressNs, gateway);
+        Release gateway = context.release("istio-gateway", GATEWAY, GATEWAY_RELEASE, gatewayNs, gatewayValues, GATEWAY_TIMEOUT_SECONDS, ingressNs, istiod);
+        Service gatewayService = gatewayService(context, gatewayNs, exposure, ingressNs, gateway);
 
         List<Resource> configReady = List.of(base, istiod);
         Resource[] configWait = configReady.toArray(Resource[]::new);
 
-        KubernetesObject.of(c.name("istio-mtls-strict"), Routes.SECURITY_API, "PeerAuthentication",
-                Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), c.options(configWait));
+        KubernetesObject.of(context.name("istio-mtls-strict"), Routes.SECURITY_API, "PeerAuthentication",
+                Meta.of("default", SYSTEM_NAMESPACE, NAME), Map.of("mtls", Map.of("mode", "STRICT")), context.options(configWait));
 
         Output<String> domain = context.settings().domain();
         Output<List<String>> routed = context.fact(RouteHosts.class).map(r -> r.hostNames(domain)).orElse(Output.of(List.of()));
         context.fact(Issuer.class).ifPresent(issuer -> {
-            issuer.http01IngressClass().ifPresent(className -> ingressClass(c, className));
+            issuer.http01IngressClass().ifPresent(className -> ingressClass(context, className));
             Output<List<String>> dnsNames = certificateNames(domain, issuer.supportsWildcard(), routed);
             List<Resource> wait = new ArrayList<>(issuer.ready());
             wait.add(ingressNs);
-            KubernetesObject.of(c.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
+            KubernetesObject.of(context.name("istio-gateway-certificate"), "cert-manager.io/v1", "Certificate",
                     Meta.of(TLS_SECRET, gatewayNs, NAME),
                     Map.of("secretName", TLS_SECRET,
                             "dnsNames", dnsNames,
                             "issuerRef", Map.of("name", issuer.name(), "kind", "ClusterIssuer", "group", "cert-manager.io"),
                             "privateKey", Map.of("algorithm", "ECDSA", "size", 256, "rotationPolicy", "Always")),
-                    c.options(wait.toArray(Resource[]::new)));
+                    context.options(wait.toArray(Resource[]::new)));
         });
 
         Output<List<String>> hosts = domain.applyValue(d -> List.of(d, "*." + d));
@@ -366,13 +357,13 @@ public final class IstioLayer extends DeclaredLayer {
         if (!acmeHttp01) {
             httpServer.put("tls", Map.of("httpsRedirect", true));
         }
-        KubernetesObject.of(c.name("istio-system-gateway"), Routes.NETWORKING_API, "Gateway",
+        KubernetesObject.of(context.name("istio-system-gateway"), Routes.NETWORKING_API, "Gateway",
                 Meta.of(GATEWAY_NAME, gatewayNs, NAME),
                 Map.of("selector", GATEWAY_SELECTOR,
                         "servers", List.of(httpServer,
                                 Map.of("port", Map.of("number", 443, "name", "https", "protocol", "HTTPS"),
                                         "hosts", hosts, "tls", Map.of("mode", "SIMPLE", "credentialName", TLS_SECRET)))),
-                c.options(gatewayWait.toArray(Resource[]::new)));
+                context.options(gatewayWait.toArray(Resource[]::new)));
         if (acmeHttp01) {
             // The gateway's own hosts redirect here: the bare domain, and every certificate name by itself, because
             // while its challenge is pending the solver's route gives an extra host a virtual host of its own, which
@@ -383,27 +374,27 @@ public final class IstioLayer extends DeclaredLayer {
                 t.t2.stream().filter(h -> !all.contains(h)).forEach(all::add);
                 return all;
             });
-            KubernetesObject.of(c.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
+            KubernetesObject.of(context.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
                     Meta.of(HTTPS_REDIRECT_ROUTE, gatewayNs, NAME),
                     Map.of("hosts", redirected, "gateways", List.of(gatewayNs + "/" + GATEWAY_NAME),
                             "http", List.of(Routes.httpsRedirect(Map.of("port", Routes.HTTP_PORT)))),
-                    c.options(gatewayWait.toArray(Resource[]::new)));
+                    context.options(gatewayWait.toArray(Resource[]::new)));
         }
 
-        options.auth().ifPresent(auth -> KubernetesObject.of(c.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
+        options().auth().ifPresent(auth -> KubernetesObject.of(context.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
                 Meta.of("codezero-identity", gatewayNs, NAME),
                 Map.of("selector", Map.of("matchLabels", GATEWAY_SELECTOR),
                         "jwtRules", List.of(Map.of("issuer", auth.issuer(), "jwksUri", auth.jwksUri(),
                                 "audiences", auth.audiences(), "forwardOriginalToken", true))),
-                c.options(gatewayWait.toArray(Resource[]::new))));
+                context.options(gatewayWait.toArray(Resource[]::new))));
 
         Mesh mesh = new Mesh(mode, workloadsReady, configReady, gatewayNs, GATEWAY_NAME, GATEWAY_SELECTOR,
-                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options.signIn(), acmeHttp01);
+                "cluster.local/ns/" + gatewayNs + "/sa/" + GATEWAY_RELEASE, domain, options().signIn(), acmeHttp01);
 
         InstalledLayer installed = InstalledLayer.of(NAME, workloadsReady).withFact(Mesh.class, mesh)
                 .withGatewayAddress(gatewayAddress(gatewayService, gatewayNs));
-        if (options.signIn().isPresent()) {
-            installed = installed.withFact(ExternalAuthorization.class, options.signIn().get());
+        if (options().signIn().isPresent()) {
+            installed = installed.withFact(ExternalAuthorization.class, options().signIn().get());
         }
         return installed;
     }
@@ -421,7 +412,7 @@ public final class IstioLayer extends DeclaredLayer {
             } else {
                 names.addAll(t.t2);
             }
-            options.extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
+            options().extraHosts().forEach(h -> names.add(h.contains(".") ? h : h + "." + domain));
             return List.copyOf(names);
         });
     }
@@ -444,7 +435,7 @@ public final class IstioLayer extends DeclaredLayer {
      */
     private void refuseBundledIngress(LayerContext context) {
         Optional<BundledIngress> bundled = context.cluster().facts().get(BundledIngress.class).filter(BundledIngress::running);
-        GatewayServiceType type = serviceTypeFor(options.gatewayServiceType(), context.cluster().loadBalancers());
+        GatewayServiceType type = serviceTypeFor(options().gatewayServiceType(), context.cluster().loadBalancers());
         if (bundled.isPresent() && type == GatewayServiceType.LOAD_BALANCER) {
             throw new IllegalArgumentException("platform.istio.gateway: the cluster runs its bundled ingress controller "
                     + bundled.get().controller() + ", which holds ports 80 and 443 of the load balancer, so the gateway's "
@@ -518,7 +509,7 @@ public final class IstioLayer extends DeclaredLayer {
                 .metadata(ObjectMetaArgs.builder().name(GATEWAY_RELEASE).namespace(gatewayNs).labels(Meta.labels(NAME))
                         .annotations(loadBalancers.annotationsFor(exposure).orElse(Map.of())).build())
                 .spec(ServiceSpecArgs.builder()
-                        .type(serviceTypeFor(options.gatewayServiceType(), loadBalancers).kubernetesName())
+                        .type(serviceTypeFor(options().gatewayServiceType(), loadBalancers).kubernetesName())
                         .selector(selector)
                         .ports(List.of(port("status-port", 15021), port("http2", 80), port("https", 443)))
                         .build())
@@ -543,7 +534,7 @@ public final class IstioLayer extends DeclaredLayer {
     }
 
     private Exposure exposure(PlatformSettings settings, LoadBalancerCapabilities loadBalancers) {
-        Exposure wanted = options.gatewayExposure() != null ? options.gatewayExposure()
+        Exposure wanted = options().gatewayExposure() != null ? options().gatewayExposure()
                 : settings.gatewayExposure() != null ? settings.gatewayExposure() : loadBalancers.defaultExposure();
         if (!loadBalancers.supports(wanted)) {
             throw new IllegalArgumentException("platform.istio.gateway.exposure = \"" + wanted + "\": this target cannot provide it; it offers "
@@ -558,7 +549,7 @@ public final class IstioLayer extends DeclaredLayer {
             values.put("profile", "ambient");
         }
         Map<String, Object> meshConfig = new LinkedHashMap<>(Map.of("accessLogFile", "/dev/stdout", "enablePrometheusMerge", true));
-        options.signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
+        options().signIn().ifPresent(signIn -> meshConfig.put("extensionProviders", signIn.extensionProviders()));
         values.put("meshConfig", meshConfig);
         // Injection leaves pods' traffic redirection to the CNI agent (no privileged istio-init container), where there is one.
         values.put("pilot", Map.of("autoscaleMin", 1, "resources", requests("100m", "256Mi"), "cni", Map.of("enabled", cniAgent)));

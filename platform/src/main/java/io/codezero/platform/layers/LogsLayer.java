@@ -23,7 +23,7 @@ import java.util.Map;
  * Alloy on every node shipping every pod's logs to it. Alloy only needs Loki's address, so the two
  * releases install side by side; Alloy retries until Loki answers.
  */
-public final class LogsLayer extends DeclaredLayer {
+public final class LogsLayer extends DeclaredLayer<LogsLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "logs";
     /** The pinned Loki chart. */
@@ -41,21 +41,13 @@ public final class LogsLayer extends DeclaredLayer {
     public record Options(String namespace, String retention, String storage) {
     }
 
-    private final Options options;
-
     private LogsLayer(Options options) {
-        super(NAME, List.of(LOKI, ALLOY), List.of(options.namespace()), List.of(), Set.of(Capability.of(Logs.class)));
-        this.options = options;
+        super(options, NAME, List.of(LOKI, ALLOY), List.of(options.namespace()), List.of(), Set.of(Capability.of(Logs.class)));
     }
 
     /** Loki and Alloy. Every option has a default. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
     }
 
     /** Builds a {@link LogsLayer}: namespace codezero-logs, retention 168h, a 20Gi volume unless told otherwise. */
@@ -76,17 +68,16 @@ public final class LogsLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        Quantities.checkRetention("platform.logs.retention", options.retention(), problems);
-        Quantities.checkStorage("platform.logs.storage", options.storage(), problems);
+        Quantities.checkRetention("platform.logs.retention", options().retention(), problems);
+        Quantities.checkStorage("platform.logs.storage", options().storage(), problems);
         return problems;
     }
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
-        String ns = options.namespace();
+        String ns = options().namespace();
         // privileged: the Alloy DaemonSet reads every node's pod logs from host paths.
-        Namespace namespace = c.namespace("logs-namespace", ns, PodSecurity.PRIVILEGED, Map.of());
+        Namespace namespace = context.namespace("logs-namespace", ns, PodSecurity.PRIVILEGED, Map.of());
         String lokiUrl = "http://loki." + ns + ".svc:3100";
 
         Map<String, Object> loki = new LinkedHashMap<>();
@@ -95,13 +86,13 @@ public final class LogsLayer extends DeclaredLayer {
         loki.put("storage", Map.of("type", "filesystem"));
         loki.put("schemaConfig", Map.of("configs", List.of(Map.of("from", "2024-04-01", "store", "tsdb", "object_store", "filesystem",
                 "schema", "v13", "index", Map.of("prefix", "loki_index_", "period", "24h")))));
-        loki.put("limits_config", Map.of("retention_period", options.retention()));
+        loki.put("limits_config", Map.of("retention_period", options().retention()));
         loki.put("compactor", Map.of("retention_enabled", true, "delete_request_store", "filesystem"));
         Map<String, Object> lokiValues = new LinkedHashMap<>();
         lokiValues.put("deploymentMode", "SingleBinary");
         lokiValues.put("loki", loki);
         lokiValues.put("singleBinary", Map.of("replicas", 1, "resources", IstioLayer.requests("100m", "256Mi"),
-                "persistence", Map.of("enabled", true, "size", options.storage(),
+                "persistence", Map.of("enabled", true, "size", options().storage(),
                         "storageClass", context.cluster().storage().classFor(StorageTier.STANDARD))));
         lokiValues.put("backend", Map.of("replicas", 0));
         lokiValues.put("read", Map.of("replicas", 0));
@@ -112,13 +103,13 @@ public final class LogsLayer extends DeclaredLayer {
         lokiValues.put("lokiCanary", Map.of("enabled", false));
         lokiValues.put("test", Map.of("enabled", false));
         lokiValues.put("minio", Map.of("enabled", false));
-        Release lokiRelease = c.release("logs-loki", LOKI, "loki", ns, lokiValues, 600, namespace);
+        Release lokiRelease = context.release("logs-loki", LOKI, "loki", ns, lokiValues, 600, namespace);
 
         Map<String, Object> alloy = new LinkedHashMap<>();
         alloy.put("configMap", Map.of("create", true, "content", alloyConfig(lokiUrl)));
         alloy.put("mounts", Map.of("varlog", true));
         alloy.put("resources", IstioLayer.requests("50m", "128Mi"));
-        Release alloyRelease = c.release("logs-alloy", ALLOY, "alloy", ns,
+        Release alloyRelease = context.release("logs-alloy", ALLOY, "alloy", ns,
                 Map.of("controller", Map.of("type", "daemonset"), "alloy", alloy), 600, namespace);
 
         return InstalledLayer.of(NAME, List.of(lokiRelease, alloyRelease)).withFact(Logs.class, new Logs(lokiUrl));

@@ -36,7 +36,7 @@ import java.util.Set;
  * Istio scrape targets. Alertmanager's configuration is a Kubernetes Secret built from typed
  * receivers, so webhook URLs and SMTP passwords never sit in Helm values.
  */
-public final class MetricsLayer extends DeclaredLayer {
+public final class MetricsLayer extends DeclaredLayer<MetricsLayer.Options> {
     /** The layer's name and config key. */
     public static final String NAME = "metrics";
     /** The pinned kube-prometheus-stack chart. */
@@ -87,22 +87,14 @@ public final class MetricsLayer extends DeclaredLayer {
         }
     }
 
-    private final Options options;
-
     private MetricsLayer(Options options) {
-        super(NAME, List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK), List.of(options.namespace()),
+        super(options, NAME, List.of(PROMETHEUS_OPERATOR_CRDS, KUBE_PROMETHEUS_STACK), List.of(options.namespace()),
                 List.of(Requirement.uses(Mesh.class)), Set.of(Capability.of(Metrics.class)));
-        this.options = options;
     }
 
     /** Prometheus, Alertmanager and the health rules. Every option has a default. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
     }
 
     /** Builds a {@link MetricsLayer}: namespace codezero-metrics, retention 15d, a 20Gi volume unless told otherwise. */
@@ -138,48 +130,47 @@ public final class MetricsLayer extends DeclaredLayer {
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
-        Quantities.checkRetention("platform.metrics.retention", options.retention(), problems);
-        Quantities.checkStorage("platform.metrics.storage", options.storage(), problems);
-        Quantities.checkStorage("platform.metrics.alertStorage", options.alertStorage(), problems);
+        Quantities.checkRetention("platform.metrics.retention", options().retention(), problems);
+        Quantities.checkStorage("platform.metrics.storage", options().storage(), problems);
+        Quantities.checkStorage("platform.metrics.alertStorage", options().alertStorage(), problems);
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < options.receivers().size(); i++) {
-            String name = options.receivers().get(i).name();
+        for (int i = 0; i < options().receivers().size(); i++) {
+            String name = options().receivers().get(i).name();
             if (name == null || name.isBlank() || name.equals("null") || !names.add(name)) {
                 problems.add(Problem.of("platform.metrics.receivers[" + i + "].name", name, "must be a unique, non-empty name other than \"null\""));
             }
-            problems.addAll(options.receivers().get(i).validate("platform.metrics.receivers[" + i + "]"));
+            problems.addAll(options().receivers().get(i).validate("platform.metrics.receivers[" + i + "]"));
         }
         return problems;
     }
 
     @Override
     public InstalledLayer install(LayerContext context) {
-        LayerContext c = context;
-        String ns = options.namespace();
+        String ns = options().namespace();
         String storageClass = context.cluster().storage().classFor(StorageTier.STANDARD);
         // privileged: the node exporter DaemonSet uses the host's network, PID namespace and file system.
-        Namespace namespace = c.systemNamespace("metrics-namespace", ns, PodSecurity.PRIVILEGED);
+        Namespace namespace = context.systemNamespace("metrics-namespace", ns, PodSecurity.PRIVILEGED);
 
-        Secret alertmanagerConfig = new Secret(c.name("metrics-alertmanager-config"), SecretArgs.builder()
+        Secret alertmanagerConfig = new Secret(context.name("metrics-alertmanager-config"), SecretArgs.builder()
                 .metadata(Meta.of(ALERTMANAGER_SECRET, ns, NAME))
                 .stringData(alertmanagerYaml().applyValue(yaml -> Map.of("alertmanager.yaml", yaml)).asSecret())
-                .build(), c.options(namespace));
+                .build(), context.options(namespace));
 
         // CRDs first, as their own release: the operator needs them, and so does every ServiceMonitor, PodMonitor and
         // rule, which therefore wait for this release only, never for Prometheus to run.
         // The CRDs outlive the release (Helm's keep policy), like Istio's and cert-manager's: switching the layer off must
         // not delete every ServiceMonitor, PodMonitor and PrometheusRule that apps keep in their own namespaces.
-        Release crds = c.release("metrics-prometheus-operator-crds", PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
+        Release crds = context.release("metrics-prometheus-operator-crds", PROMETHEUS_OPERATOR_CRDS, "prometheus-operator-crds", ns,
                 Map.of("crds", Map.of("annotations", Map.of(KEEP_POLICY, "keep"))), 300, namespace);
 
         Map<String, Object> prometheusSpec = new LinkedHashMap<>();
-        prometheusSpec.put("retention", options.retention());
+        prometheusSpec.put("retention", options().retention());
         prometheusSpec.put("resources", IstioLayer.requests("200m", "1Gi"));
         // Select every ServiceMonitor, PodMonitor and rule in every namespace: apps register their own.
         prometheusSpec.put("serviceMonitorSelectorNilUsesHelmValues", false);
         prometheusSpec.put("podMonitorSelectorNilUsesHelmValues", false);
         prometheusSpec.put("ruleSelectorNilUsesHelmValues", false);
-        prometheusSpec.put("storageSpec", volumeClaim(storageClass, options.storage()));
+        prometheusSpec.put("storageSpec", volumeClaim(storageClass, options().storage()));
 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fullnameOverride", FULLNAME);
@@ -193,7 +184,7 @@ public final class MetricsLayer extends DeclaredLayer {
                 "useExistingSecret", true,
                 "configSecret", ALERTMANAGER_SECRET,
                 "resources", IstioLayer.requests("20m", "64Mi"),
-                "storage", volumeClaim(storageClass, options.alertStorage()))));
+                "storage", volumeClaim(storageClass, options().alertStorage()))));
         // Rules and monitors no longer wait for the operator, so its validating webhook must not reject them while the
         // operator is still starting (or rolling during an upgrade); the operator still checks what it loads.
         Map<String, Object> operator = new LinkedHashMap<>(Map.of("resources", IstioLayer.requests("50m", "128Mi"),
@@ -212,34 +203,34 @@ public final class MetricsLayer extends DeclaredLayer {
         ScrapableControlPlane scrapable = context.cluster().facts().get(ScrapableControlPlane.class)
                 .orElse(ScrapableControlPlane.none("the target states no scrapable control-plane components"));
         CONTROL_PLANE_KEYS.forEach((part, key) -> values.put(key, Map.of("enabled", scrapable.includes(part))));
-        Release release = c.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
+        Release release = context.release("metrics-kube-prometheus-stack", KUBE_PROMETHEUS_STACK, "kube-prometheus-stack", ns, values,
                 900, namespace, alertmanagerConfig, crds);
 
-        KubernetesObject.of(c.name("metrics-health-rules"), MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
-                HealthRules.spec(), c.options(crds));
+        KubernetesObject.of(context.name("metrics-health-rules"), MONITORING_API, "PrometheusRule", Meta.of("codezero-health", ns, NAME),
+                HealthRules.spec(), context.options(crds));
         // Istio's scrape targets are plain config: they need the operator's CRDs, not a running mesh.
-        KubernetesObject.of(c.name("metrics-istiod-monitor"), MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
+        KubernetesObject.of(context.name("metrics-istiod-monitor"), MONITORING_API, "ServiceMonitor", Meta.of("istiod", ns, NAME),
                 Map.of("namespaceSelector", Map.of("matchNames", List.of(IstioLayer.SYSTEM_NAMESPACE)),
                         "selector", Map.of("matchLabels", Map.of("app", "istiod")),
                         "endpoints", List.of(Map.of("port", "http-monitoring", "interval", "30s"))),
-                c.options(crds));
+                context.options(crds));
         // Every sidecar (the injector labels its pod with tlsMode) except those whose Envoy statistics an app's
         // ServiceMonitor already scrapes through the merged endpoint (15020): each series is scraped once.
-        KubernetesObject.of(c.name("metrics-envoy-monitor"), MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
+        KubernetesObject.of(context.name("metrics-envoy-monitor"), MONITORING_API, "PodMonitor", Meta.of("envoy-stats", ns, NAME),
                 Map.of("namespaceSelector", Map.of("any", true),
                         "selector", Map.of("matchExpressions", List.of(
                                 Map.of("key", "security.istio.io/tlsMode", "operator", "Exists"),
                                 Map.of("key", MERGED_METRICS_LABEL, "operator", "DoesNotExist"))),
                         "podMetricsEndpoints", List.of(ENVOY_ENDPOINT)),
-                c.options(crds));
+                context.options(crds));
         // The ingress gateway's Envoy: istiod's gateway injection template sets no tlsMode label, so envoy-stats
         // never selects it; it is the source of every request metric at the edge.
-        context.fact(Mesh.class).ifPresent(mesh -> KubernetesObject.of(c.name("metrics-gateway-monitor"), MONITORING_API, "PodMonitor",
+        context.fact(Mesh.class).ifPresent(mesh -> KubernetesObject.of(context.name("metrics-gateway-monitor"), MONITORING_API, "PodMonitor",
                 Meta.of("istio-gateway", ns, NAME),
                 Map.of("namespaceSelector", Map.of("matchNames", List.of(mesh.gatewayNamespace())),
                         "selector", Map.of("matchLabels", mesh.gatewaySelector()),
                         "podMetricsEndpoints", List.of(ENVOY_ENDPOINT)),
-                c.options(crds)));
+                context.options(crds)));
 
         Metrics metrics = new Metrics("http://" + FULLNAME + "-prometheus." + ns + ".svc:9090",
                 "http://" + FULLNAME + "-alertmanager." + ns + ".svc:9093",
@@ -249,8 +240,8 @@ public final class MetricsLayer extends DeclaredLayer {
 
     private Output<String> alertmanagerYaml() {
         List<Output<Map<String, Object>>> receiverConfigs = new ArrayList<>();
-        for (int i = 0; i < options.receivers().size(); i++) {
-            receiverConfigs.add(options.receivers().get(i).toConfig("platform.metrics.receivers[" + i + "]"));
+        for (int i = 0; i < options().receivers().size(); i++) {
+            receiverConfigs.add(options().receivers().get(i).toConfig("platform.metrics.receivers[" + i + "]"));
         }
         Output<List<Map<String, Object>>> all = receiverConfigs.isEmpty() ? Output.of(List.of()) : Output.all(receiverConfigs);
         return all.applyValue(configs -> {
@@ -260,7 +251,7 @@ public final class MetricsLayer extends DeclaredLayer {
             List<Object> routes = new ArrayList<>();
             // Watchdog fires all the time to prove the pipeline works; it is for dead-man switches, not people.
             routes.add(Map.of("receiver", "null", "matchers", List.of("alertname = \"Watchdog\"")));
-            for (AlertReceiver r : options.receivers()) {
+            for (AlertReceiver r : options().receivers()) {
                 routes.add(Map.of("receiver", r.name(), "matchers", List.of("severity =~ \"warning|critical\""), "continue", true));
             }
             Map<String, Object> route = new LinkedHashMap<>();

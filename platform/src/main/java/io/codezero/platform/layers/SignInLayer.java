@@ -42,7 +42,7 @@ import java.util.Set;
  * console and private app. The client secret and the generated cookie secret reach the cluster only as Pulumi secrets
  * inside a Kubernetes Secret the chart reads ({@code config.existingSecret}), never in Helm values.
  */
-public final class SignInLayer extends DeclaredLayer {
+public final class SignInLayer extends DeclaredLayer<SignInLayer.Options> {
     /** The layer's name. */
     public static final String NAME = "signIn";
     /** The layer's config key, {@code platform.signIn}. */
@@ -106,11 +106,8 @@ public final class SignInLayer extends DeclaredLayer {
         }
     }
 
-    private final Options options;
-
     private SignInLayer(Options options) {
-        super(NAME, List.of(CHART), List.of(options.namespace()), requires(options), Set.of(Capability.of(SignIn.class)));
-        this.options = options;
+        super(options, NAME, List.of(CHART), List.of(options.namespace()), requires(options), Set.of(Capability.of(SignIn.class)));
     }
 
     /** Sign-in with an OIDC issuer. Issuer, client id, client secret and allowed groups or e-mails have no defaults. */
@@ -226,14 +223,9 @@ public final class SignInLayer extends DeclaredLayer {
         }
     }
 
-    /** The settings this layer was built with. */
-    public Options options() {
-        return options;
-    }
-
     /** What the Istio layer must be told ({@code IstioLayer.builder().signIn(...)}): the extension providers for this service. */
     public ExternalAuthorization externalAuthorization() {
-        return externalAuthorization(options.namespace());
+        return externalAuthorization(options().namespace());
     }
 
     /** What Istio must be told of a sign-in service running in {@code namespace}. */
@@ -252,18 +244,18 @@ public final class SignInLayer extends DeclaredLayer {
     /** The callback route; public, because a browser arrives there from the issuer before it has a session. */
     @Override
     public List<Route> routes(PlatformSettings settings) {
-        return options.authHost() == null ? List.of() : List.of(Route.host(options.authHost(), Visibility.PUBLIC));
+        return options().authHost() == null ? List.of() : List.of(Route.host(options().authHost(), Visibility.PUBLIC));
     }
 
     /** The session cookie's domain: the one set, else the platform domain. */
     public Output<String> cookieDomain(PlatformSettings settings) {
-        if (options.cookieDomain() == null) {
+        if (options().cookieDomain() == null) {
             return settings.domain();
         }
         // a domain known only at deploy time is compared with the cookie's domain when it resolves
-        return settings.knownDomain().isPresent() ? Output.of(options.cookieDomain())
-                : WhenResolved.check(settings.domain(), domain -> cookieDomainProblems(options.cookieDomain(), domain))
-                        .applyValue(domain -> options.cookieDomain());
+        return settings.knownDomain().isPresent() ? Output.of(options().cookieDomain())
+                : WhenResolved.check(settings.domain(), domain -> cookieDomainProblems(options().cookieDomain(), domain))
+                        .applyValue(domain -> options().cookieDomain());
     }
 
     private List<Problem> cookieDomainProblems(String cookieDomain, String domain) {
@@ -277,7 +269,7 @@ public final class SignInLayer extends DeclaredLayer {
     private List<Problem> clientIdProblems(String clientId, String domain) {
         if (clientId == null || clientId.isBlank()) {
             return List.of(Problem.of(path() + ".clientId", clientId, "is required: the client id of the OAuth application "
-                    + "registered at the issuer, with redirect URI https://" + options.authHost() + "." + domain + CALLBACK_PATH));
+                    + "registered at the issuer, with redirect URI https://" + options().authHost() + "." + domain + CALLBACK_PATH));
         }
         return List.of();
     }
@@ -286,30 +278,30 @@ public final class SignInLayer extends DeclaredLayer {
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
         String at = path();
-        problems.addAll(options.issuer().problems(this::issuerProblems));
-        problems.addAll(options.clientId().problems(id -> clientIdProblems(id, settings.domainForMessages())));
-        if (options.clientSecret().isEmpty()) {
+        problems.addAll(options().issuer().problems(this::issuerProblems));
+        problems.addAll(options().clientId().problems(id -> clientIdProblems(id, settings.domainForMessages())));
+        if (options().clientSecret().isEmpty()) {
             problems.add(Problem.of(at + ".clientSecret", null, "is required; set it as a secret: pulumi config set --secret --path "
                     + "'codezero:platform.signIn.clientSecret' <secret> (in code: SignInLayer.builder().clientSecret(Output.ofSecret(...)))"));
         }
-        if (options.allowedGroups().isEmpty() && options.allowedEmails().isEmpty()) {
+        if (options().allowedGroups().isEmpty() && options().allowedEmails().isEmpty()) {
             problems.add(Problem.of(at + ".allowedGroups", "[]", "name who may sign in: allowedGroups (the issuer's groups claim) "
                     + "or allowedEmails, or both; an issuer's whole directory is never let in by default"));
         }
-        checkEntries(at + ".allowedGroups", options.allowedGroups(), false, problems);
-        checkEntries(at + ".allowedEmails", options.allowedEmails(), true, problems);
-        String cookieDomain = options.cookieDomain() != null ? options.cookieDomain() : settings.knownDomain().orElse(null);
+        checkEntries(at + ".allowedGroups", options().allowedGroups(), false, problems);
+        checkEntries(at + ".allowedEmails", options().allowedEmails(), true, problems);
+        String cookieDomain = options().cookieDomain() != null ? options().cookieDomain() : settings.knownDomain().orElse(null);
         settings.knownDomain().ifPresent(domain -> problems.addAll(cookieDomainProblems(cookieDomain, domain)));
-        if (options.authHost() == null) {
+        if (options().authHost() == null) {
             problems.add(Problem.of(at + ".authHost", null, "is required: the host label of the sign-in callback, e.g. " + DEFAULT_AUTH_HOST));
         } else {
-            Names.whyNotDnsLabel(options.authHost(), 63).ifPresent(why -> problems.add(Problem.of(at + ".authHost", options.authHost(), why)));
+            Names.whyNotDnsLabel(options().authHost(), 63).ifPresent(why -> problems.add(Problem.of(at + ".authHost", options().authHost(), why)));
         }
-        if (options.scopes() == null || !List.of(options.scopes().split(" ")).contains("openid")) {
-            problems.add(Problem.of(at + ".scopes", options.scopes(), "must include openid (space separated, e.g. \"openid email profile\")"));
+        if (options().scopes() == null || !List.of(options().scopes().split(" ")).contains("openid")) {
+            problems.add(Problem.of(at + ".scopes", options().scopes(), "must include openid (space separated, e.g. \"openid email profile\")"));
         }
-        if (options.replicas() < 1 || options.replicas() > 10) {
-            problems.add(Problem.of(at + ".replicas", options.replicas(), "must be between 1 and 10"));
+        if (options().replicas() < 1 || options().replicas() > 10) {
+            problems.add(Problem.of(at + ".replicas", options().replicas(), "must be between 1 and 10"));
         }
         return problems;
     }
@@ -381,28 +373,27 @@ public final class SignInLayer extends DeclaredLayer {
                     + " but the sign-in layer runs as " + externalAuthorization().service()
                     + "; build Istio with IstioLayer.builder().signIn(signInLayer.externalAuthorization())");
         }
-        LayerContext c = context;
-        String ns = options.namespace();
-        Output<String> issuer = options.issuer().checked(this::issuerProblems);
-        Output<String> clientId = options.clientId().checked(id -> clientIdProblems(id, context.settings().domainForMessages()));
+        String ns = options().namespace();
+        Output<String> issuer = options().issuer().checked(this::issuerProblems);
+        Output<String> clientId = options().clientId().checked(id -> clientIdProblems(id, context.settings().domainForMessages()));
         // baseline: the chart's own containers pass restricted, but an injected sidecar carries no seccomp profile of its own
-        Namespace namespace = c.systemNamespace("sign-in-namespace", ns, PodSecurity.BASELINE);
+        Namespace namespace = context.systemNamespace("sign-in-namespace", ns, PodSecurity.BASELINE);
 
-        RandomPassword cookieSecret = new RandomPassword(c.name("sign-in-cookie-secret"), RandomPasswordArgs.of(COOKIE_SECRET_LENGTH),
-                c.foreignOptions());
-        Output<String> clientSecret = options.clientSecret().orElseThrow().asSecret();
+        RandomPassword cookieSecret = new RandomPassword(context.name("sign-in-cookie-secret"), RandomPasswordArgs.of(COOKIE_SECRET_LENGTH),
+                context.foreignOptions());
+        Output<String> clientSecret = options().clientSecret().orElseThrow().asSecret();
         Output<Map<String, String>> credentials = Output.tuple(clientSecret, cookieSecret.result(), clientId)
                 .applyValue(t -> Map.of("client-id", t.t3, "client-secret", t.t1, "cookie-secret", t.t2));
-        Secret secret = new Secret(c.name("sign-in-credentials"), SecretArgs.builder()
+        Secret secret = new Secret(context.name("sign-in-credentials"), SecretArgs.builder()
                 .metadata(Meta.of(CREDENTIALS_SECRET, ns, NAME))
                 .stringData(credentials.asSecret())
-                .build(), c.options(namespace));
+                .build(), context.options(namespace));
 
-        Output<String> authUrl = context.settings().domain().applyValue(domain -> "https://" + options.authHost() + "." + domain);
-        Release release = c.release("sign-in-oauth2-proxy", CHART, RELEASE, ns, values(context.settings(), issuer), 600, namespace, secret);
-        c.expose("sign-in", ns, RELEASE, SERVICE_PORT, Route.host(options.authHost(), Visibility.PUBLIC), false, namespace);
+        Output<String> authUrl = context.settings().domain().applyValue(domain -> "https://" + options().authHost() + "." + domain);
+        Release release = context.release("sign-in-oauth2-proxy", CHART, RELEASE, ns, values(context.settings(), issuer), 600, namespace, secret);
+        context.expose("sign-in", ns, RELEASE, SERVICE_PORT, Route.host(options().authHost(), Visibility.PUBLIC), false, namespace);
 
-        SignIn fact = new SignIn(issuer, clientId, clientSecret, options.scopes(), authUrl, USER_HEADER, GROUPS_HEADER);
+        SignIn fact = new SignIn(issuer, clientId, clientSecret, options().scopes(), authUrl, USER_HEADER, GROUPS_HEADER);
         return InstalledLayer.of(NAME, List.of(release)).withFact(SignIn.class, fact);
     }
 
@@ -414,7 +405,7 @@ public final class SignInLayer extends DeclaredLayer {
         config.put("cookieName", "_codezero_sign_in");
         // Allowed e-mail addresses come from the access list below; without one, any address the issuer vouches for
         // passes the e-mail check and the allowed groups decide.
-        config.put("emailDomains", options.allowedEmails().isEmpty() ? List.of("*") : List.of());
+        config.put("emailDomains", options().allowedEmails().isEmpty() ? List.of("*") : List.of());
         // The gateway only asks "may this request pass?": a signed-in request is answered 200 with the identity headers.
         config.put("upstreams", List.of("static://200"));
 
@@ -422,9 +413,9 @@ public final class SignInLayer extends DeclaredLayer {
         List<Object> args = new ArrayList<>();
         args.add("--provider=oidc");
         args.add(issuer.applyValue(i -> "--oidc-issuer-url=" + i));
-        args.add(settings.domain().applyValue(domain -> "--redirect-url=https://" + options.authHost() + "." + domain + CALLBACK_PATH));
-        args.add("--scope=" + options.scopes());
-        args.add("--oidc-groups-claim=" + options.groupsClaim());
+        args.add(settings.domain().applyValue(domain -> "--redirect-url=https://" + options().authHost() + "." + domain + CALLBACK_PATH));
+        args.add("--scope=" + options().scopes());
+        args.add("--oidc-groups-claim=" + options().groupsClaim());
         args.add(cookieDomain.applyValue(d -> "--cookie-domain=" + d));
         // after sign-in the browser returns to the console it came from, on any host of the platform domain only
         args.add(cookieDomain.applyValue(d -> "--whitelist-domain=" + d));
@@ -436,17 +427,17 @@ public final class SignInLayer extends DeclaredLayer {
         args.add("--skip-provider-button=true");
         // API clients may send the issuer's ID token as a bearer token instead of a browser session
         args.add("--skip-jwt-bearer-tokens=true");
-        options.allowedGroups().forEach(g -> args.add("--allowed-group=" + g));
+        options().allowedGroups().forEach(g -> args.add("--allowed-group=" + g));
 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fullnameOverride", RELEASE);
         values.put("config", config);
         values.put("extraArgs", args);
-        if (!options.allowedEmails().isEmpty()) {
+        if (!options().allowedEmails().isEmpty()) {
             values.put("authenticatedEmailsFile", Map.of("enabled", true, "persistence", "configmap",
-                    "restricted_access", String.join("\n", options.allowedEmails())));
+                    "restricted_access", String.join("\n", options().allowedEmails())));
         }
-        values.put("replicaCount", options.replicas());
+        values.put("replicaCount", options().replicas());
         values.put("service", Map.of("type", "ClusterIP", "portNumber", SERVICE_PORT));
         values.put("resources", IstioLayer.requests("20m", "64Mi"));
         values.put("sessionStorage", Map.of("type", "cookie"));
