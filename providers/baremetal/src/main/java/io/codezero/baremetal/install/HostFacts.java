@@ -30,12 +30,19 @@ public record HostFacts(
         String configHash,
         boolean installedByCodeZero,
         List<String> k3sTraces,
-        Set<String> addresses) {
+        Set<String> addresses,
+        String binDir) {
 
     public HostFacts {
         k3sTraces = List.copyOf(k3sTraces == null ? List.of() : k3sTraces);
         addresses = Set.copyOf(addresses == null ? Set.of() : addresses);
+        binDir = binDir == null || binDir.isBlank() ? DEFAULT_BIN_DIR : binDir;
     }
+
+    /** Where k3s goes unless /usr is read-only (Flatcar, CoreOS): then, like the official script, {@value #FALLBACK_BIN_DIR}. */
+    public static final String DEFAULT_BIN_DIR = "/usr/local/bin";
+    /** The official install script's fallback for a read-only /usr. */
+    public static final String FALLBACK_BIN_DIR = "/opt/bin";
 
     public boolean installed() {
         return installedVersion != null;
@@ -71,9 +78,12 @@ public record HostFacts(
             // The machine's own addresses (IPv4 from the kernel's routing trie, IPv6 from if_inet6), to tell Nodes apart.
             "echo \"ipv4=$(awk '/\\|--/{ip=$2} /\\/32 host LOCAL/{print ip}' /proc/net/fib_trie 2>/dev/null | sort -u | tr '\\n' ',')\"",
             "echo \"ipv6=$(awk '{print $1}' /proc/net/if_inet6 2>/dev/null | tr '\\n' ',')\"",
-            "if [ -x /usr/local/bin/k3s ]; then echo \"k3sVersion=$(/usr/local/bin/k3s --version 2>/dev/null | head -1 | awk '{print $3}')\"; fi",
+            // Where k3s is or would go: /usr/local/bin, or /opt/bin when k3s is there or /usr/local/bin cannot be written.
+            "if [ -x /opt/bin/k3s ] && [ ! -x /usr/local/bin/k3s ]; then B=/opt/bin; elif ( d=/usr/local/bin; [ -d \"$d\" ] || d=/usr/local;"
+                    + " t=\"$d/.codezero-w.$$\"; : > \"$t\" && rm -f \"$t\" ) 2>/dev/null; then B=/usr/local/bin; else B=/opt/bin; fi; echo \"binDir=$B\"",
+            "if [ -x \"$B/k3s\" ]; then echo \"k3sVersion=$(\"$B/k3s\" --version 2>/dev/null | head -1 | awk '{print $3}')\"; fi",
             "if " + K3S_RUNNING + "; then echo running=true; else echo running=false; fi",
-            "if [ -x /usr/local/bin/k3s-uninstall.sh ]; then echo role=server; elif [ -x /usr/local/bin/k3s-agent-uninstall.sh ]; then echo role=agent; fi",
+            "if [ -x \"$B/k3s-uninstall.sh\" ]; then echo role=server; elif [ -x \"$B/k3s-agent-uninstall.sh\" ]; then echo role=agent; fi",
             "echo \"configHash=$(cat /var/lib/codezero/k3s-config.sha256 2>/dev/null)\"",
             "if [ -s /var/lib/codezero/k3s-config.sha256 ] || [ -e " + OWNER_MARKER + " ]; then echo owned=true; fi",
             // Every sign of a k3s, wherever an installer may have put it.
@@ -134,7 +144,8 @@ public record HostFacts(
                 values.getOrDefault("configHash", ""),
                 "true".equals(values.get("owned")),
                 traces,
-                addresses);
+                addresses,
+                values.get("binDir"));
     }
 
     /** 32 hex digits from /proc/net/if_inet6, as Java prints the address (compare with {@link #sameAddress}). */

@@ -10,13 +10,16 @@ final class Kubectl {
     private Kubectl() {
     }
 
+    /** k3s on a server, wherever its install put it (/usr/local/bin, or /opt/bin on a read-only /usr). */
+    static final String K3S = "K=/usr/local/bin/k3s; [ -x \"$K\" ] || K=/opt/bin/k3s; \"$K\"";
+
     /** @param internalIp the Node's InternalIP as the API reports it; empty when it has none */
     record NodeStatus(String name, boolean ready, boolean cordoned, String version, String internalIp) {
     }
 
     /** The node as the API server sees it, empty if it is not registered (or the API does not answer yet). */
     static Optional<NodeStatus> node(SshSession server, String name) {
-        CommandResult r = server.sudo("/usr/local/bin/k3s kubectl get node " + SshSession.quote(name) + " -o wide --no-headers");
+        CommandResult r = server.sudo(K3S + " kubectl get node " + SshSession.quote(name) + " -o wide --no-headers");
         if (!r.ok()) {
             return Optional.empty();
         }
@@ -39,12 +42,12 @@ final class Kubectl {
      */
     static java.util.List<String> clusterHealthProblems(SshSession server, String self) {
         java.util.List<String> problems = new java.util.ArrayList<>();
-        CommandResult etcd = server.sudo("/usr/local/bin/k3s kubectl get --raw /readyz/etcd");
+        CommandResult etcd = server.sudo(K3S + " kubectl get --raw /readyz/etcd");
         if (!etcd.ok() || !etcd.stdout().trim().equals("ok")) {
             problems.add("the etcd member on " + self + " is not healthy (/readyz/etcd: " + (etcd.ok() ? etcd.stdout().trim() : etcd.tail()) + ")");
             return problems;
         }
-        CommandResult nodes = server.sudo("/usr/local/bin/k3s kubectl get nodes -o wide --no-headers");
+        CommandResult nodes = server.sudo(K3S + " kubectl get nodes -o wide --no-headers");
         if (!nodes.ok()) {
             problems.add("the API on " + self + " does not list nodes: " + nodes.tail());
             return problems;
@@ -56,7 +59,7 @@ final class Kubectl {
                 continue;
             }
             String address = cols[5].contains(":") ? "[" + cols[5] + "]" : cols[5];
-            CommandResult api = server.sudo("/usr/local/bin/k3s kubectl --server " + SshSession.quote("https://" + address + ":6443")
+            CommandResult api = server.sudo(K3S + " kubectl --server " + SshSession.quote("https://" + address + ":6443")
                     + " get --raw /readyz");
             if (!api.ok() || !api.stdout().trim().equals("ok")) {
                 problems.add("the API does not answer through server " + cols[0] + " (" + cols[5] + "): " + (api.ok() ? api.stdout().trim() : api.tail()));
@@ -67,7 +70,7 @@ final class Kubectl {
 
     /** The control-plane Nodes whose kubelet does not report {@code version} (name and version); a failed listing counts as one. */
     static java.util.List<String> serversNotAt(SshSession server, String version) {
-        CommandResult nodes = server.sudo("/usr/local/bin/k3s kubectl get nodes --no-headers");
+        CommandResult nodes = server.sudo(K3S + " kubectl get nodes --no-headers");
         if (!nodes.ok()) {
             return java.util.List.of("(the API did not list the nodes: " + nodes.tail() + ")");
         }
@@ -83,18 +86,18 @@ final class Kubectl {
     }
 
     static void drain(SshSession server, String name, Duration timeout) {
-        expectOk(server.sudo("/usr/local/bin/k3s kubectl drain " + SshSession.quote(name)
+        expectOk(server.sudo(K3S + " kubectl drain " + SshSession.quote(name)
                 + " --ignore-daemonsets --delete-emptydir-data --force --timeout=" + timeout.toSeconds() + "s", null,
                 timeout.plusSeconds(30)), "drain node " + name);
     }
 
     static void uncordon(SshSession server, String name) {
-        expectOk(server.sudo("/usr/local/bin/k3s kubectl uncordon " + SshSession.quote(name)), "uncordon node " + name);
+        expectOk(server.sudo(K3S + " kubectl uncordon " + SshSession.quote(name)), "uncordon node " + name);
     }
 
     /** Deletes the node object; a node that is already gone is fine. */
     static void deleteNode(SshSession server, String name) {
-        CommandResult r = server.sudo("/usr/local/bin/k3s kubectl delete node " + SshSession.quote(name) + " --ignore-not-found");
+        CommandResult r = server.sudo(K3S + " kubectl delete node " + SshSession.quote(name) + " --ignore-not-found");
         if (!r.ok() && !r.stderr().contains("not found")) {
             expectOk(r, "delete node " + name);
         }

@@ -48,6 +48,10 @@ public final class NodeRun {
     void controlPlane(SharedSessions.Lease s) { controlPlane = s; }
     boolean hasSeparateControlPlane() { return controlPlane != null; }
     public HostFacts facts() { return facts; }
+    /** Where k3s and its scripts live on this machine (known after gather facts). */
+    public String binDir() { return facts != null ? facts.binDir() : HostFacts.DEFAULT_BIN_DIR; }
+    /** The k3s binary on this machine. */
+    public String k3sBinary() { return binDir() + "/k3s"; }
     void facts(HostFacts f) {
         facts = f;
         installedVersion = f.installedVersion();

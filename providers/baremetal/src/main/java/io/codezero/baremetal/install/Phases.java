@@ -28,7 +28,6 @@ public final class Phases {
     static final String INSTALL_SCRIPT = WORK_DIR + "/k3s-install.sh";
     static final String INSTALL_ENV = WORK_DIR + "/k3s-install.env";
     static final String CONFIG_HASH = WORK_DIR + "/k3s-config.sha256";
-    static final String K3S_BINARY = "/usr/local/bin/k3s";
     private static final Retry CONNECT_RETRY = Retry.idempotent(3, Duration.ofSeconds(1));
 
     private Phases() {
@@ -218,7 +217,7 @@ public final class Phases {
             }
             long pause = 50;
             while (true) {
-                CommandResult r = run.controlPlane().sudo("[ -x " + K3S_BINARY + " ] && " + K3S_BINARY + " kubectl get --raw /readyz 2>&1");
+                CommandResult r = run.controlPlane().sudo(Kubectl.K3S + " kubectl get --raw /readyz 2>&1");
                 if (r.ok() && r.stdout().trim().equals("ok")) {
                     return;
                 }
@@ -431,7 +430,7 @@ public final class Phases {
             // The marker first: from now on what is on the machine is CodeZero's own (half-)install, never
             // mistaken for a k3s someone else installed. One round trip with the binary's checksum.
             CommandResult marked = s.sudo("mkdir -p " + WORK_DIR + " && { [ -e " + HostFacts.OWNER_MARKER + " ] || printf 'codezero\\n' > "
-                    + HostFacts.OWNER_MARKER + "; } || { rm -f " + HostFacts.OWNER_MARKER + "; exit 1; }; sha256sum " + K3S_BINARY
+                    + HostFacts.OWNER_MARKER + "; } || { rm -f " + HostFacts.OWNER_MARKER + "; exit 1; }; sha256sum " + run.k3sBinary()
                     + " 2>/dev/null | cut -d' ' -f1; true");
             if (!marked.ok()) {
                 throw new IllegalStateException("could not write the install marker " + HostFacts.OWNER_MARKER + " on " + s.endpoint().host()
@@ -443,8 +442,8 @@ public final class Phases {
                 String remoteSum = marked.stdout().trim();
                 if (!remoteSum.equals(sha256(binary))) {
                     // Counted once in place: a failed upload removes its partial file and changes nothing.
-                    s.upload(binary, K3S_BINARY, "755");
-                    run.markChanged("uploaded " + K3S_BINARY);
+                    s.upload(binary, run.k3sBinary(), "755");
+                    run.markChanged("uploaded " + run.k3sBinary());
                 }
                 s.upload(Files.readAllBytes(spec.airgap().installScript()), INSTALL_SCRIPT, "700");
                 Path images = spec.airgap().images();
@@ -506,6 +505,10 @@ public final class Phases {
             if (spec.airgap() != null) {
                 env.append("INSTALL_K3S_SKIP_DOWNLOAD=true\n");
             }
+            if (!HostFacts.DEFAULT_BIN_DIR.equals(run.binDir())) {
+                // A read-only /usr: the binary and scripts go where the official script puts them then.
+                env.append("INSTALL_K3S_BIN_DIR=").append(SshSession.quote(run.binDir())).append('\n');
+            }
             if (spec.token() != null) {
                 env.append("K3S_TOKEN=").append(SshSession.quote(spec.token().reveal())).append('\n');
             }
@@ -528,7 +531,7 @@ public final class Phases {
                     + " { [ -e " + HostFacts.OWNER_MARKER + " ] || printf 'codezero\\n' > " + HostFacts.OWNER_MARKER + "; } || { rm -f " + INSTALL_ENV
                     + " " + HostFacts.OWNER_MARKER + "; fail marker; };"
                     + " printf '\\ncodezero-step=script\\n'; set -a; . " + INSTALL_ENV + "; set +a; rm -f " + INSTALL_ENV + "; sh " + INSTALL_SCRIPT
-                    + " || exit $?; v=$(" + K3S_BINARY + " --version 2>/dev/null | head -1 | awk '{print $3}'); printf '\\n" + versionLine
+                    + " || exit $?; v=$(" + run.k3sBinary() + " --version 2>/dev/null | head -1 | awk '{print $3}'); printf '\\n" + versionLine
                     + "%s\\n' \"$v\"; if [ \"$v\" = " + SshSession.quote(spec.k3sVersion()) + " ]; then { printf '%s\\n' " + spec.configHash(name)
                     + " > " + CONFIG_HASH + ".tmp && mv -f " + CONFIG_HASH + ".tmp " + CONFIG_HASH + "; } || { rm -f " + CONFIG_HASH + ".tmp; fail hash; }; fi",
                     env.toString().getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10));
@@ -776,14 +779,14 @@ public final class Phases {
         @Override
         public void run(NodeRun run) {
             run.markChanged("ran the k3s uninstall script");
-            CommandResult r = run.session().sudo("for s in /usr/local/bin/k3s-uninstall.sh /usr/local/bin/k3s-agent-uninstall.sh; do"
+            CommandResult r = run.session().sudo("for s in /usr/local/bin/k3s-uninstall.sh /usr/local/bin/k3s-agent-uninstall.sh /opt/bin/k3s-uninstall.sh /opt/bin/k3s-agent-uninstall.sh; do"
                     + " if [ -x \"$s\" ]; then \"$s\" >/dev/null 2>&1 || exit 1; fi; done; rm -rf " + WORK_DIR, null, Duration.ofMinutes(5));
             if (!r.ok()) {
                 throw new IllegalStateException("the k3s uninstall script failed (exit " + r.exitCode() + "): " + r.tail());
             }
             // Processes take a moment to exit after the kill script's signals.
             CommandResult left = run.session().sudo("for i in 1 2 3 4 5 6 7 8 9 10; do " + HostFacts.K3S_RUNNING + " || break; sleep 1; done;"
-                    + " " + HostFacts.K3S_RUNNING + " && echo running; [ -e " + K3S_BINARY + " ] && echo binary; true");
+                    + " " + HostFacts.K3S_RUNNING + " && echo running; [ -e " + run.k3sBinary() + " ] && echo binary; true");
             if (!left.stdout().isBlank()) {
                 throw new IllegalStateException("k3s is still present after uninstall (" + left.stdout().trim().replace("\n", ", ") + ")");
             }

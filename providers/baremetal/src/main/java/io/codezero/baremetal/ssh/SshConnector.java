@@ -175,6 +175,12 @@ public final class SshConnector {
             return new SshFailure(SshFailure.Kind.CONNECTION_RESET, where, "connection to " + where
                     + " was reset during " + step + " (a firewall rejects SSH, or sshd restarted)", e);
         }
+        if (text.contains("keep-alive")) {
+            // Unanswered keep-alives: the link is gone, or answers take longer than the keep-alive settings allow.
+            return new SshFailure(SshFailure.Kind.LINK_LOST, where, "connection to " + where + " was lost during " + step
+                    + ": no answer to its keep-alives (" + root.getMessage() + "); the network link or the machine went away, or the link is slower than"
+                    + " connection.timeouts.keepAliveIntervalSeconds x keepAliveMaxCount allow; on a slow link raise them", e);
+        }
         if (root instanceof SocketException || root instanceof TransportException || text.contains("broken transport")
                 || text.contains("keep-alive") || text.contains("eof") || text.contains("timeout expired")) {
             return new SshFailure(SshFailure.Kind.LINK_LOST, where, "connection to " + where + " was lost during " + step

@@ -15,7 +15,7 @@ class PhasesTest {
     @Test
     void factsParseIncludingSkewPortsAndInstalledState() {
         HostFacts f = HostFacts.parse("hostname=h1\nos=debian 12\nkernel=Linux 6.1\narch=x86_64\nmemKb=2048000\nswapKb=0\n"
-                + "time=1000\ninit=none\nports=22,6443,\nk3sVersion=v1.34.1+k3s1\nrunning=true\nrole=server\nconfigHash=abc\n", 990);
+                + "time=1000\ninit=none\nlistenHex=0016,192B,\nk3sVersion=v1.34.1+k3s1\nrunning=true\nrole=server\nconfigHash=abc\n", 990);
         assertThat(f.clockSkewSeconds()).isEqualTo(10L);
         assertThat(f.listeningPorts()).containsExactly(22, 6443);
         assertThat(f.installed()).isTrue();

@@ -51,7 +51,7 @@ class HostileHostsHarnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(15);
+        harness = SshHostHarness.start(16);
         assets = StandinK3s.write(assetsDir, VERSION);
         provider = new ProviderClient((host, message) -> onProgress.accept(host, message));
     }
@@ -392,6 +392,27 @@ class HostileHostsHarnessTest {
         } finally {
             onProgress = (h, m) -> { };
             harness.exec(host, "rm -f /usr/local/bin/k3s.codezero-upload; pkill -f 'cat > ' ; true");
+        }
+    }
+
+    @Test
+    void aReadOnlyUsrGetsK3sInOptBinLikeTheOfficialScript() {
+        TestHost host = harness.host(15);
+        // Flatcar / CoreOS style: /usr is mounted read-only.
+        harness.exec(host, "mount --bind /usr /usr && mount -o remount,ro,bind /usr");
+        try {
+            Map<String, Object> in = server(host);
+            CreateResponse created = create(SERVER, "rousr", in);
+            assertThat(reveal(created.getProperties(), "installedVersion")).isEqualTo(VERSION);
+            assertThat(harness.exec(host, "ls /opt/bin")).contains("k3s", "k3s-uninstall.sh");
+            ReadResponse read = provider.read(SERVER, "rousr", created.getId(), created.getProperties(),
+                    PropertyValues.toStruct(NodeInputs.withoutComputed(PropertyValues.fromStruct(created.getProperties()))));
+            assertThat(reveal(read.getProperties(), "installedVersion")).isEqualTo(VERSION);
+            assertThat(reveal(read.getProperties(), "running")).isEqualTo(true);
+            provider.delete(SERVER, "rousr", created.getId(), created.getProperties());
+            assertThat(harness.exec(host, "ls /opt/bin 2>&1")).doesNotContain("k3s");
+        } finally {
+            harness.exec(host, "umount /usr; true");
         }
     }
 }

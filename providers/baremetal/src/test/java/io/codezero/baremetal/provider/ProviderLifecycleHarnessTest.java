@@ -124,6 +124,13 @@ class ProviderLifecycleHarnessTest {
         assertThat(PropertyValues.fromStruct(restarted.getProperties())).containsEntry("running", true);
         assertThat(harness.exec(agentHost, "pgrep -f '[k]3s agent' | wc -l").trim()).isEqualTo("1");
 
+        // The server first: an agent is upgraded only once every server runs the new version (kubelets are never
+        // newer than the API), which the provider now checks itself.
+        Map<String, Object> serverUpgraded = NodeInputsFixture.firstServer(harness, serverHost, V2, v2);
+        UpdateResponse serverAfter = provider.update(SERVER, "server-0", server.getId(), server.getProperties(),
+                provider.check(SERVER, "server-0", serverState, serverUpgraded).getInputs());
+        assertThat(PropertyValues.fromStruct(serverAfter.getProperties())).containsEntry("installedVersion", V2);
+
         // Upgrade in place: a new version is an update (not a replacement), drained before and uncordoned after.
         Map<String, Object> upgraded = NodeInputsFixture.agent(harness, agentHost, serverHost, clusterToken, V2, v2);
         DiffResponse upgrade = provider.diff(AGENT, "agent-0", agent.getId(), PropertyValues.fromStruct(restarted.getProperties()), upgraded);
