@@ -30,7 +30,7 @@ public record LimitedPriorityClasses(List<String> priorityClasses, String source
         Objects.requireNonNull(source, "source");
     }
 
-    /** Whether pods of this class need a quota in their namespace (always true for kube-system's absence). */
+    /** Whether pods of this class need a ResourceQuota for it in any namespace other than kube-system. */
     public boolean limits(String priorityClass) {
         return priorityClasses.contains(priorityClass);
     }

@@ -457,6 +457,10 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
         paths.ifPresent(p -> {
             values.put("cniConfDir", p.confDir());
             values.put("cniBinDir", p.binDir());
+            // Also under cni: the chart merges its platform profile over the defaults, then copies everything under
+            // `cni` to the top (templates/zzy_descope_legacy.yaml), so the gke profile's `cni.cniBinDir: ""` would
+            // replace a top-level value; ours under `cni` wins over the profile's.
+            values.put("cni", Map.of("cniConfDir", p.confDir(), "cniBinDir", p.binDir()));
         });
         platformProfile(paths, values);
         nodeCriticalQuota(nodeCriticalNeedsQuota, values);

@@ -22,6 +22,11 @@ public final class GcpPlanMocks implements PlanMocksContributor {
     static final String PATCH = ".4-gke.1200000";
     private static final String COMPUTE = "https://www.googleapis.com/compute/v1/";
 
+    /** Pulumi's marker for a value known only after deploy (what preview shows for computed outputs). */
+    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    /** Names of the Kubernetes providers bound to a GKE cluster of this target (their kubeconfig runs our token helper). */
+    private final java.util.Set<String> gkeProviders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** The project and region of the last gcp provider registered: the cluster's own provider comes first. */
     private volatile String project = "plan-project";
     private volatile String region = "europe-west1";
@@ -85,6 +90,19 @@ public final class GcpPlanMocks implements PlanMocksContributor {
             out.put("servicesIpv4Cidr", "");
             out.put("tpuIpv4CidrBlock", "");
             return out;
+        });
+        mocks.outputs("pulumi:providers:kubernetes", args -> {
+            if (Objects.toString(args.inputs.get("kubeconfig"), "").contains("gke_")) {
+                gkeProviders.add(args.name);
+            }
+            return Map.of();
+        });
+        // GKE's service controller gives a LoadBalancer Service its address only once it exists: the plan says the
+        // address is known after deploy instead of falling back to an in-cluster name no client outside can use
+        mocks.outputs("kubernetes:core/v1:Service", args -> {
+            boolean loadBalancer = args.inputs.get("spec") instanceof Map<?, ?> spec && "LoadBalancer".equals(spec.get("type"));
+            boolean onGke = args.provider != null && gkeProviders.stream().anyMatch(p -> args.provider.contains("pulumi:providers:kubernetes::" + p + "::"));
+            return loadBalancer && onGke ? Map.of("status", UNKNOWN) : Map.of();
         });
         mocks.outputs("gcp:container/nodePool:NodePool", args -> {
             String name = name(args.inputs, args.name);

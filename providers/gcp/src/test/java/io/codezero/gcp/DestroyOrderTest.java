@@ -54,7 +54,9 @@ class DestroyOrderTest {
         PlannedResource gateway = run.get("kubernetes:core/v1:Service", "istio-gateway");
         List<PlannedResource> network = run.where(r -> r.type().startsWith("gcp:compute/"));
         assertThat(network).extracting(PlannedResource::type).containsExactlyInAnyOrder(
-                "gcp:compute/network:Network", "gcp:compute/subnetwork:Subnetwork", "gcp:compute/router:Router", "gcp:compute/routerNat:RouterNat");
+                "gcp:compute/network:Network", "gcp:compute/subnetwork:Subnetwork", "gcp:compute/router:Router", "gcp:compute/routerNat:RouterNat",
+                // the control plane's webhook rule stays until every workload (and its webhooks) is gone
+                "gcp:compute/firewall:Firewall");
         assertThat(network).allSatisfy(piece ->
                 assertThat(graph.reaches(gateway.urn(), piece.urn())).as(gateway + " must wait for " + piece).isTrue());
         // and the control plane and the pools, whose deletion would orphan the load balancer

@@ -66,27 +66,33 @@ class GkeMeshStartsTest {
     void istioCniInstallsItsPluginWhereGkeKeepsCniBinaries(String mode) throws IOException {
         OfflineRun run = plan(mode);
         IstioChart cni = new IstioChart("istio-cni-1.31");
-        String daemonSet = cni.file("templates/daemonset.yaml");
-        // the chart mounts the host directory it installs the plugin into from .Values.cniBinDir
-        assertThat(daemonSet).contains("{{ $detectedBinDir = .Values.cniBinDir }}").contains("path: {{ $detectedBinDir }}")
-                .contains("path: {{ .Values.cniConfDir }}");
-        Map<String, Object> effective = cni.effective(values(run, "istio-cni"));
-        assertThat(IstioChart.at(effective, "cniBinDir")).isEqualTo("/home/kubernetes/bin");
+        assertThat(cni.zzzProfileIsTheMergeThisClassFollows()).isTrue();
+        assertThat(cni.binDirDetectionIsTheTemplates()).isTrue();
+        assertThat(cni.file("templates/daemonset.yaml")).contains("path: {{ .Values.cniConfDir }}");
+        Map<String, Object> values = values(run, "istio-cni");
+        Map<String, Object> effective = cni.effective(values);
+        // whatever version string the cluster reports (helm template has none with -gke in it)
+        assertThat(IstioChart.cniBinDir(effective, "v1.34.4")).isEqualTo("/home/kubernetes/bin");
         assertThat(IstioChart.at(effective, "cniConfDir")).isEqualTo("/etc/cni/net.d");
         assertThat(IstioChart.at(effective, "global.platform")).isEqualTo("gke");
+        cni.helmTemplate("istio-cni", "istio-system", values).ifPresentOrElse(rendered -> {
+            assertThat(rendered).contains("path: /home/kubernetes/bin").doesNotContain("path: /opt/cni/bin")
+                    .contains("priorityClassName: system-node-critical");
+            System.out.println("helm template agrees: istio-cni installs into /home/kubernetes/bin");
+        }, () -> System.out.println("no helm binary: checked against the chart's templates only"));
     }
 
     @Test
-    void theGkePlatformProfileAloneWouldLeaveTheChartsDefaultBinDirectory() {
-        // Why the target states the directory instead of leaving it to `global.platform: gke`: the profile sets
-        // cni.cniBinDir (the umbrella chart's key), the cni chart reads the top-level cniBinDir, whose default
-        // (/opt/cni/bin) then also overrides the chart's "-gke" version auto-detection.
+    void theGkeProfileClearsATopLevelBinDirectoryAndLeavesItToVersionDetection() {
+        // Why the layer also sets cni.cniBinDir: the gke profile sets cni.cniBinDir "", which the chart copies over
+        // the top-level value (zzy_descope_legacy.yaml); the DaemonSet then guesses from the cluster's version.
         IstioChart cni = new IstioChart("istio-cni-1.31");
-        assertThat(cni.zzzProfileIsTheMergeThisClassFollows()).isTrue();
         assertThat(IstioChart.at(cni.yaml("files/profile-platform-gke.yaml"), "cni.cniBinDir")).isEqualTo("");
-        Map<String, Object> profileOnly = cni.effective(Map.of("global", Map.of("platform", "gke")));
-        assertThat(IstioChart.at(profileOnly, "cniBinDir")).isEqualTo("/opt/cni/bin");
-        assertThat(IstioChart.at(profileOnly, "resourceQuotas.enabled")).isEqualTo(true);
+        Map<String, Object> topLevelOnly = cni.effective(Map.of("global", Map.of("platform", "gke"), "cniBinDir", "/home/kubernetes/bin"));
+        assertThat(IstioChart.at(topLevelOnly, "cniBinDir")).isEqualTo("");
+        assertThat(IstioChart.cniBinDir(topLevelOnly, "v1.34.4-gke.1200000")).isEqualTo("/home/kubernetes/bin");
+        assertThat(IstioChart.cniBinDir(topLevelOnly, "v1.34.4")).isEqualTo("/opt/cni/bin");
+        assertThat(IstioChart.at(topLevelOnly, "resourceQuotas.enabled")).isEqualTo(true);
     }
 
     @ParameterizedTest
@@ -107,6 +113,9 @@ class GkeMeshStartsTest {
                     .contains("scopeName: PriorityClass").contains("- system-node-critical");
             Map<String, Object> effective = chart.effective(values(run, release));
             assertThat(IstioChart.at(effective, "resourceQuotas.enabled")).as(release + " renders its quota").isEqualTo(true);
+            chart.helmTemplate(release, "istio-system", values(run, release)).ifPresent(rendered -> assertThat(rendered)
+                    .contains("kind: ResourceQuota").contains("scopeName: PriorityClass").contains("- system-node-critical")
+                    .contains("priorityClassName: system-node-critical"));
             assertThat(run.get(RELEASE, "codezero-dev-" + release).input("namespace"))
                     .as("the quota and the DaemonSet share the release's namespace").isEqualTo("istio-system");
         });

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
  * values its templates see for a release's values: Istio's charts keep their defaults under
  * {@code _internal_defaults_do_not_set} and, in {@code templates/zzz_profile.yaml}, merge onto them the profile
  * ({@code files/profile-<profile>.yaml}), then the platform profile ({@code files/profile-platform-<platform>.yaml}),
- * then the release's values, with sprig's {@code mustMergeOverwrite} (an empty value, "" or false, never overwrites).
+ * then the release's values, with sprig's {@code mustMergeOverwrite}; the cni chart then copies what is under {@code cni}
+ * to the top ({@code templates/zzy_descope_legacy.yaml}).
  * {@link #zzzProfileIsTheMergeThisClassFollows()} checks that template still reads so.
  */
 final class IstioChart {
@@ -49,6 +50,27 @@ final class IstioChart {
         return loaded == null ? new LinkedHashMap<>() : (Map<String, Object>) loaded;
     }
 
+    /**
+     * The host directory istio-cni's DaemonSet installs its plugin into: {@code cniBinDir} when set, else what the
+     * template detects from the cluster's version ({@code /home/kubernetes/bin} on a "-gke" version, else
+     * {@code /opt/cni/bin}); {@link #binDirDetectionIsTheTemplates()} checks the template still reads so.
+     */
+    static String cniBinDir(Map<String, Object> effective, String kubeGitVersion) {
+        Object set = effective.get("cniBinDir");
+        if (set != null && !set.toString().isEmpty()) {
+            return set.toString();
+        }
+        return kubeGitVersion.contains("-gke") ? "/home/kubernetes/bin" : "/opt/cni/bin";
+    }
+
+    boolean binDirDetectionIsTheTemplates() {
+        String t = file("templates/daemonset.yaml");
+        return t.contains("{{- $detectedBinDir := (.Capabilities.KubeVersion.GitVersion | contains \"-gke\") | ternary")
+                && t.contains("\"/home/kubernetes/bin\"\n    \"/opt/cni/bin\"")
+                && t.contains("{{- if .Values.cniBinDir }}\n{{ $detectedBinDir = .Values.cniBinDir }}")
+                && t.contains("path: {{ $detectedBinDir }}");
+    }
+
     /** The zzz_profile.yaml merge order, as this class applies it. */
     boolean zzzProfileIsTheMergeThisClassFollows() {
         String t = file("templates/zzz_profile.yaml");
@@ -74,6 +96,12 @@ final class IstioChart {
         Optional.ofNullable(coalesce(given, "platform")).ifPresent(p -> merge(profile, yaml("files/profile-platform-" + p + ".yaml")));
         merge(defaults, profile);
         merge(defaults, given);
+        if (has("templates/zzy_descope_legacy.yaml")
+                && file("templates/zzy_descope_legacy.yaml").contains("mustMergeOverwrite $.Values (index $.Values \"cni\")")
+                && defaults.get("cni") instanceof Map<?, ?> cni) {
+            // the cni chart then copies everything under `cni` to the top, rendered after zzz_profile.yaml
+            merge(defaults, (Map<String, Object>) cni);
+        }
         return defaults;
     }
 
@@ -139,7 +167,10 @@ final class IstioChart {
         return nested == null || nested.toString().isEmpty() ? null : nested.toString();
     }
 
-    /** sprig's mustMergeOverwrite (mergo WithOverride): maps merge deeply; an empty source value keeps the destination's. */
+    /**
+     * sprig's mustMergeOverwrite (mergo WithOverride) on Helm's values, which are maps: nested maps merge, and any
+     * other source value replaces the destination's, an empty string or false too (what `helm template` shows).
+     */
     @SuppressWarnings("unchecked")
     static void merge(Map<String, Object> into, Map<String, Object> from) {
         from.forEach((key, value) -> {
@@ -148,16 +179,12 @@ final class IstioChart {
                 Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) c);
                 merge(copy, (Map<String, Object>) m);
                 into.put(key, copy);
-            } else if (!empty(value) || !into.containsKey(key)) {
+            } else if (value != null || !into.containsKey(key)) {
                 into.put(key, value instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : value);
             }
         });
     }
 
-    private static boolean empty(Object value) {
-        return value == null || "".equals(value) || Boolean.FALSE.equals(value)
-                || (value instanceof Number n && n.doubleValue() == 0) || (value instanceof List<?> l && l.isEmpty());
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> map) {
@@ -176,6 +203,46 @@ final class IstioChart {
             here = ((Map<String, Object>) m).get(part);
         }
         return here;
+    }
+
+    /**
+     * {@code helm template} of this chart with these values, when a helm binary is at hand (-Dcodezero.helm, the e2e
+     * toolchain's cache, or PATH); empty otherwise. The emulation above is always checked; this adds the real renderer.
+     */
+    Optional<String> helmTemplate(String release, String namespace, Map<String, Object> values) {
+        Optional<Path> helm = helm();
+        if (helm.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path file = Files.createTempFile("values", ".json");
+            Files.writeString(file, new com.google.gson.Gson().toJson(values));
+            Process p = new ProcessBuilder(helm.get().toString(), "template", release, dir.toString(), "-n", namespace, "-f", file.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new AssertionError("helm template failed: " + out);
+            }
+            Files.deleteIfExists(file);
+            return Optional.of(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static Optional<Path> helm() {
+        List<Path> candidates = new java.util.ArrayList<>();
+        Optional.ofNullable(System.getProperty("codezero.helm")).ifPresent(h -> candidates.add(Path.of(h)));
+        candidates.add(Path.of(System.getProperty("user.home"), ".cache", "codezero-e2e", "bin", "helm"));
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!d.isEmpty()) {
+                candidates.add(Path.of(d, "helm"));
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
     /** {@code ../shared/charts} beside the repository, or beside the main checkout of this worktree, or -Dcodezero.charts.dir. */

@@ -42,6 +42,8 @@ class GcpPreflightTest {
     @AfterEach
     void stop() {
         google.close();
+        // every request was a method of Google's published API descriptions, every answer one its schema allows
+        assertThat(google.violations).isEmpty();
     }
 
     private static ClusterSpec spec() {

@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  * projects.locations.getServerConfig (ServerConfig with validMasterVersions and channels), and
  * Google's JSON error format ({"error": {code, message, status, details: [ErrorInfo]}}).
  *
+ * <p>Every request must be a method of Google's published discovery documents and every 200 answer one its response
+ * schema allows ({@link GoogleDiscovery}, {@link #violations}); the documents are google-api-python-client's copies
+ * of August 2021 (the newest copy reachable here), so fields Google added later are not served.
+ *
  * <p>It checks what a real server checks: the token request's JWT must be signed with the key
  * pair it issued (RS256), name the service account as issuer and Google's token endpoint as audience; every API call must carry
  * the token it issued. The state is plain fields a test changes to produce each failure.
@@ -49,6 +53,11 @@ public final class FakeGoogle implements AutoCloseable {
     private final KeyPair keys;
     private final AtomicInteger tokenRequests = new AtomicInteger();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** Where a request or a response broke Google's published API descriptions ({@link GoogleDiscovery}). */
+    public final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private static final ThreadLocal<String> METHOD = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> VIOLATIONS = new ThreadLocal<>();
+
     /** The x-goog-user-project header of each API call ("" when absent), in call order. */
     public final List<String> quotaProjects = Collections.synchronizedList(new ArrayList<>());
     public final List<JsonObject> assertions = Collections.synchronizedList(new ArrayList<>());
@@ -159,7 +168,18 @@ public final class FakeGoogle implements AutoCloseable {
                 error(exchange, 401, "UNAUTHENTICATED", "Request had invalid authentication credentials.", null);
                 return;
             }
-            route(exchange, path);
+            var method = GoogleDiscovery.get().methodFor(exchange.getRequestMethod(), path);
+            if (method.isEmpty()) {
+                violations.add("no method of Google's discovery documents serves " + exchange.getRequestMethod() + " " + path);
+            }
+            METHOD.set(method.orElse(null));
+            VIOLATIONS.set(violations);
+            try {
+                route(exchange, path);
+            } finally {
+                METHOD.remove();
+                VIOLATIONS.remove();
+            }
         } catch (RuntimeException e) {
             error(exchange, 500, "INTERNAL", String.valueOf(e), null);
         }
@@ -267,9 +287,6 @@ public final class FakeGoogle implements AutoCloseable {
                 JsonObject exclusion = new JsonObject();
                 exclusion.addProperty("startTime", "2026-01-01T00:00:00Z");
                 exclusion.addProperty("endTime", cluster[1]);
-                JsonObject options = new JsonObject();
-                options.addProperty("scope", "NO_MINOR_UPGRADES");
-                exclusion.add("maintenanceExclusionOptions", options);
                 exclusions.add("codezero-no-minor-upgrades", exclusion);
             }
             window.add("maintenanceExclusions", exclusions);
@@ -295,7 +312,7 @@ public final class FakeGoogle implements AutoCloseable {
                     instance.addProperty("name", "gke-" + f.group(1) + "-" + items.getAsJsonObject(scope).getAsJsonArray("instances").size());
                     instance.addProperty("machineType", "https://www.googleapis.com/compute/v1/projects/" + owner + "/zones/" + node.zone() + "/machineTypes/" + node.machineType());
                     JsonObject scheduling = new JsonObject();
-                    scheduling.addProperty("provisioningModel", node.spot() ? "SPOT" : "STANDARD");
+                    // provisioningModel (SPOT) is newer than the discovery documents checked here; preemptible is in them
                     scheduling.addProperty("preemptible", node.spot());
                     instance.add("scheduling", scheduling);
                     JsonObject disk = new JsonObject();
@@ -427,6 +444,9 @@ public final class FakeGoogle implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
+        if (status == 200 && METHOD.get() != null) {
+            VIOLATIONS.get().addAll(GoogleDiscovery.get().violations(METHOD.get(), body));
+        }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
         exchange.sendResponseHeaders(status, bytes.length);
