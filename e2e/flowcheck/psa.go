@@ -56,6 +56,9 @@ func runPods(c *Cluster, admissionFile string, verbose bool) int {
 			fmt.Printf("  ok %s%s: %s\n", p.Workload, mesh, lv.Level)
 		}
 	}
+	for _, n := range criticalWithoutQuota(c) {
+		fmt.Printf("  NOTE    %s\n", n)
+	}
 	var parts []string
 	for _, l := range []string{"restricted", "baseline", "privileged"} {
 		parts = append(parts, fmt.Sprintf("%s %d", l, levels[l]))
@@ -133,4 +136,33 @@ func restrictedPod() *corev1.PodSpec {
 		Containers: []corev1.Container{{Name: "app", Image: "x", SecurityContext: &corev1.SecurityContext{
 			AllowPrivilegeEscalation: ptr.To(false), Capabilities: &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}}}}},
 	}
+}
+
+// criticalWithoutQuota: pods of a critical priority class outside kube-system whose namespace has no ResourceQuota
+// scoped to that class. Clusters that limit these classes (GKE does, by the API server's LimitedResources
+// configuration) refuse such pods. No target states that admission fact yet, so these are notes, not failures.
+func criticalWithoutQuota(c *Cluster) []string {
+	quota := map[string]bool{} // namespace/class
+	for _, o := range c.Objects {
+		if o.Kind() != "ResourceQuota" {
+			continue
+		}
+		exprs, _ := o.Field("spec", "scopeSelector", "matchExpressions")
+		for _, e := range asList(exprs) {
+			if str(e["scopeName"]) == "PriorityClass" {
+				for _, v := range asStrings(e["values"]) {
+					quota[o.Namespace()+"/"+v] = true
+				}
+			}
+		}
+	}
+	var notes []string
+	for _, p := range c.Pods {
+		class := p.Spec.PriorityClassName
+		if (class == "system-node-critical" || class == "system-cluster-critical") && p.Namespace != "kube-system" && !quota[p.Namespace+"/"+class] {
+			notes = append(notes, fmt.Sprintf("%s uses %s without a ResourceQuota for it in %s: refused where critical classes are limited to kube-system (GKE)",
+				p.Workload, class, p.Namespace))
+		}
+	}
+	return notes
 }
