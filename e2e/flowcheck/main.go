@@ -62,7 +62,28 @@ func load(stack, objectsFile string, rels []string) (*Cluster, error) {
 		}
 		objects = append(objects, more...)
 	}
+	objects, repeated := once(objects)
+	if repeated > 0 {
+		fmt.Printf("%s: %d objects appear more than once (a program with several stacks, e.g. one per region); each is checked once\n",
+			stack, repeated)
+	}
 	return Build(stack, objects)
+}
+
+// once keeps the first object of each kind, namespace and name: a program with several stacks exports each
+// stack's copy of the same platform, and one cluster holds only one of them.
+func once(objects []Object) ([]Object, int) {
+	seen := map[string]bool{}
+	var out []Object
+	for _, o := range objects {
+		key := o.Kind() + "/" + o.Namespace() + "/" + o.Name()
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, o)
+	}
+	return out, len(objects) - len(out)
 }
 
 func runFlows(c *Cluster, verbose bool) int {
