@@ -37,4 +37,23 @@ public final class AksNames {
         String base = cluster.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         return "kv" + base.substring(0, Math.min(12, base.length())) + "-" + roleAssignmentName(uniqueSeed).replace("-", "").substring(0, 8);
     }
+
+    /**
+     * The id of a built-in role definition as seen from {@code scope}: {@code /subscriptions/<s>/providers/
+     * Microsoft.Authorization/roleDefinitions/<role>} where {@code <s>} is the scope's own subscription
+     * (an adopted subnet or key vault may live in another subscription than the deployment's), else
+     * {@code currentSubscription}. Built-in roles have the same GUID everywhere, but a role assignment
+     * must name its definition through the subscription it is made in.
+     */
+    public static String builtInRoleDefinitionId(String scope, String currentSubscription, String role) {
+        String subscription = currentSubscription;
+        String[] parts = scope == null ? new String[0] : scope.split("/");
+        for (int i = 0; i + 1 < parts.length; i++) {
+            if (parts[i].equalsIgnoreCase("subscriptions") && !parts[i + 1].isEmpty()) {
+                subscription = parts[i + 1];
+                break;
+            }
+        }
+        return "/subscriptions/" + subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + role;
+    }
 }

@@ -209,4 +209,33 @@ class AzureRulesTest {
         assertThat(none.get(CLUSTER, "demo-aks").ignoreChanges()).doesNotContain("kubernetesVersion");
         assertThat(none.get("azure-native:containerservice:AgentPool", "demo-general").ignoreChanges()).doesNotContain("orchestratorVersion");
     }
+
+    @Test
+    void theDeployerListedAmongTheAdminsIsRefusedInThePreviewSinceAzureKeepsOneAssignmentPerPrincipalRoleAndScope() {
+        String deployer = AzurePlanMocks.DEPLOYER_OBJECT_ID.toUpperCase(java.util.Locale.ROOT);
+        OfflineRun both = Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(deployer)).build());
+        assertThat(both.succeeded()).isFalse();
+        assertThat(both.failure()).contains("azure.adminPrincipalIds[0]").contains(deployer).contains("RoleAssignmentExists")
+                .contains("grantDeployerAdmin: false");
+        // the way out for several deploying identities: list them all, no deployer grant
+        OfflineRun listed = Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(deployer)).grantDeployerAdmin(false).build());
+        assertThat(listed.succeeded()).as(listed.failure()).isTrue();
+        assertThat(listed.ofType("azure-native:authorization:RoleAssignment"))
+                .filteredOn(r -> String.valueOf(r.input("roleDefinitionId")).endsWith(AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN))
+                .singleElement().satisfies(r -> assertThat(r.input("principalId")).isEqualTo(deployer));
+    }
+
+    @Test
+    void aGrantOnAnAdoptedSubnetOfAnotherSubscriptionNamesItsRoleThroughThatSubscription() {
+        String other = "11111111-2222-3333-4444-555555555555";
+        String subnet = "/subscriptions/" + other + "/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().existingSubnetId(subnet).egressCidrs(List.of("20.1.2.3/32")).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.get("azure-native:authorization:RoleAssignment", "demo-network-contributor").input("roleDefinitionId"))
+                .isEqualTo("/subscriptions/" + other + "/providers/Microsoft.Authorization/roleDefinitions/" + AksNames.ROLE_NETWORK_CONTRIBUTOR);
+        // grants in the deployment's subscription keep the id they always had: roleDefinitionId forces a replacement
+        assertThat(run.get("azure-native:authorization:RoleAssignment", "demo-deployer-admin").input("roleDefinitionId"))
+                .isEqualTo("/subscriptions/" + AzurePlanMocks.SUBSCRIPTION + "/providers/Microsoft.Authorization/roleDefinitions/"
+                        + AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN);
+    }
 }

@@ -224,8 +224,18 @@ public final class AksCluster extends ComponentResource {
             adminRoles.add(grant(scope, "deployer-admin", cluster.id(), client.applyValue(GetClientConfigResult::objectId),
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
-        for (String principal : args.createRoleAssignments() ? args.adminPrincipalIds() : List.<String>of()) {
-            adminRoles.add(grant(scope, "admin-" + principal, cluster.id(), Output.of(principal),
+        Output<String> deployer = client.applyValue(GetClientConfigResult::objectId);
+        List<String> admins = args.createRoleAssignments() ? args.adminPrincipalIds() : List.of();
+        for (int i = 0; i < admins.size(); i++) {
+            String principal = admins.get(i);
+            int index = i;
+            // the deployer's own grant and an identical admin grant would be two assignments of one role to one
+            // principal at one scope, which Azure refuses (RoleAssignmentExists): the invoke resolves in the
+            // preview, so this stops `pulumi up` before anything is created
+            Output<String> admin = args.grantDeployerAdmin()
+                    ? deployer.applyValue(d -> AdminPrincipals.notTheDeployer(index, principal, d))
+                    : Output.of(principal);
+            adminRoles.add(grant(scope, "admin-" + principal, cluster.id(), admin,
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
 
@@ -274,7 +284,9 @@ public final class AksCluster extends ComponentResource {
                 .roleAssignmentName(Output.tuple(on, principalId).applyValue(t ->
                         AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what, t.t1, t.t2)))
                 .principalId(principalId)
-                .roleDefinitionId(subscription.applyValue(s -> "/subscriptions/" + s + "/providers/Microsoft.Authorization/roleDefinitions/" + role));
+                // a role definition id names a subscription, and Azure only accepts the scope's own: an adopted subnet or
+                // key vault may live in another subscription than the one the provider deploys to
+                .roleDefinitionId(Output.tuple(on, subscription).applyValue(t -> AksNames.builtInRoleDefinitionId(t.t1, t.t2, role)));
         if (principalType != null) {
             // a new identity may not have replicated yet; naming its type lets ARM skip the lookup
             builder.principalType(principalType);
