@@ -17,6 +17,8 @@ public final class AksNames {
     /** Built-in role definition ids (the same in every tenant). */
     public static final String ROLE_NETWORK_CONTRIBUTOR = "4d97b98b-1d4f-4787-a291-c67834d212e7";
     public static final String ROLE_KEY_VAULT_CRYPTO_USER = "12338af0-0e69-4776-bea7-57ae8d297424";
+    /** Key Vault Crypto Officer: creates and manages keys in an RBAC vault (a data role; Owner does not include it). */
+    public static final String ROLE_KEY_VAULT_CRYPTO_OFFICER = "14b46e9e-c2b7-41b4-b07b-48a6ebf60603";
     public static final String ROLE_AKS_RBAC_CLUSTER_ADMIN = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
 
     private AksNames() {

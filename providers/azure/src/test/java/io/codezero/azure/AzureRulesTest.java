@@ -238,4 +238,24 @@ class AzureRulesTest {
                 .isEqualTo("/subscriptions/" + AzurePlanMocks.SUBSCRIPTION + "/providers/Microsoft.Authorization/roleDefinitions/"
                         + AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN);
     }
+
+    @Test
+    void theDeployerIsGrantedCryptoOfficerOnTheRbacVaultBeforeTheKeyIsWrittenSinceOwnerHoldsNoDataRole() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        PlannedResource vault = run.get("azure-native:keyvault:Vault", "demo-secrets-vault");
+        assertThat(vault.input("properties.enableRbacAuthorization")).isEqualTo(true);
+        PlannedResource officer = run.get("azure-native:authorization:RoleAssignment", "demo-deployer-kms-officer");
+        assertThat(officer.input("principalId")).isEqualTo(AzurePlanMocks.DEPLOYER_OBJECT_ID);
+        assertThat((String) officer.input("scope")).endsWith("/providers/Microsoft.KeyVault/vaults/" + vault.input("vaultName"));
+        assertThat((String) officer.input("roleDefinitionId")).endsWith("/roleDefinitions/" + AksNames.ROLE_KEY_VAULT_CRYPTO_OFFICER);
+        // azure-native reads the key before creating it and Azure writes it only for a data role: the grant comes first
+        assertThat(run.dependsOn(run.get("azure-native:keyvault:Key", "demo-secrets-key"), officer)).isTrue();
+        // pre-made grants: nobody is granted here (docs/azure.md names the role the deployer then needs)
+        String identity = Fixtures.GROUP_ID + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/premade";
+        OfflineRun premade = Fixtures.run(Fixtures.spec(),
+                Fixtures.args().createRoleAssignments(false).grantDeployerAdmin(false).controlPlaneIdentityId(identity).build());
+        assertThat(premade.succeeded()).as(premade.failure()).isTrue();
+        assertThat(premade.ofType("azure-native:authorization:RoleAssignment")).isEmpty();
+    }
 }

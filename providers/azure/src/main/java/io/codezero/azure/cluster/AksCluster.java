@@ -154,7 +154,12 @@ public final class AksCluster extends ComponentResource {
         if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
             secretsKey = args.kmsKeyId().isPresent()
                     ? SecretsKey.adopt(args.kmsKeyId().get(), args.kmsKeyVaultId().orElseThrow())
-                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), identity.principalId(), groupDependency);
+                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), identity.principalId(), groupDependency,
+                            // an RBAC vault lets nobody write keys until granted a data role, its creator and Owners included
+                            vault -> args.createRoleAssignments()
+                                    ? List.of(grant(scope, "deployer-kms-officer", vault.id(), client.applyValue(GetClientConfigResult::objectId),
+                                            AksNames.ROLE_KEY_VAULT_CRYPTO_OFFICER, subscription, null))
+                                    : List.of());
             clusterDependencies.addAll(secretsKey.resources());
             if (args.createRoleAssignments()) {
                 // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
