@@ -78,6 +78,7 @@ public final class AzurePreflight {
             results.addAll(vcpuQuotas(subscriptionId, spec, args, skus));
         }
         systemPoolChange(subscriptionId, spec, args).ifPresent(results::add);
+        kubernetesUpgrade(subscriptionId, spec, args).ifPresent(results::add);
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
         }
@@ -436,6 +437,54 @@ public final class AzurePreflight {
         return Optional.of(CheckResult.fail("system-pool", "the system pool " + AksNames.SYSTEM_POOL + " cannot change " + String.join(", ", changed)
                 + " in place (AKS refuses it, so the program leaves them as they are); keep the old values, or re-create the cluster"
                 + " with the new ones (docs/azure.md, \"The system pool\")"));
+    }
+
+    /**
+     * AKS upgrades a cluster one minor version at a time and never downgrades it: compare the version
+     * asked for with the running cluster's. Not made when AKS owns the version (channel stable or
+     * rapid: the program then never sends it) or on a first up.
+     */
+    Optional<CheckResult> kubernetesUpgrade(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        if (io.codezero.azure.cluster.AksCluster.clusterIgnoredChanges(args).contains("kubernetesVersion")) {
+            return Optional.empty();
+        }
+        com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner cluster;
+        try {
+            cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a first up: nothing to compare
+        }
+        if (cluster == null) {
+            return Optional.empty();
+        }
+        String running = cluster.currentKubernetesVersion() != null ? cluster.currentKubernetesVersion() : cluster.kubernetesVersion();
+        Optional<int[]> from = majorMinor(running);
+        Optional<int[]> to = majorMinor(spec.kubernetesVersion());
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        int[] f = from.get();
+        int[] t = to.get();
+        String next = f[0] + "." + (f[1] + 1);
+        if (t[0] < f[0] || (t[0] == f[0] && t[1] < f[1])) {
+            return Optional.of(CheckResult.fail("kubernetes-upgrade", "cluster " + spec.name() + " runs Kubernetes " + running
+                    + " and AKS never downgrades a cluster: set kubernetesVersion to " + f[0] + "." + f[1] + " or " + next));
+        }
+        if (t[0] != f[0] || t[1] > f[1] + 1) {
+            return Optional.of(CheckResult.fail("kubernetes-upgrade", "cluster " + spec.name() + " runs Kubernetes " + running
+                    + " and AKS upgrades one minor version at a time: set kubernetesVersion to " + next + ", run pulumi up, and repeat up to "
+                    + spec.kubernetesVersion()));
+        }
+        return Optional.of(CheckResult.pass("kubernetes-upgrade", "Kubernetes " + running + " -> " + spec.kubernetesVersion()
+                + " is within one minor version"));
+    }
+
+    private static Optional<int[]> majorMinor(String version) {
+        if (version == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+)\\.(\\d+)").matcher(version.trim());
+        return m.find() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}) : Optional.empty();
     }
 
     /** Surge nodes of a pool of {@code nodes} nodes: a count ("1") or a percentage rounded up ("33%"), as AKS computes it. */

@@ -240,6 +240,24 @@ class AzurePreflightTest {
     }
 
     @Test
+    void aKubernetesUpgradeMovesOneMinorVersionAtATimeAndNeverDown() {
+        // replays ManagedClustersGet.json: the running cluster is at Kubernetes 1.9.6
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200, body -> body);
+        assertThat(result(run(spec("1.10", "Standard_A1", 1), args().build()), "kubernetes-upgrade").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(result(run(spec("1.9", "Standard_A1", 1), args().build()), "kubernetes-upgrade").status()).isEqualTo(CheckStatus.PASS);
+        CheckResult skip = result(run(spec("1.11", "Standard_A1", 1), args().build()), "kubernetes-upgrade");
+        assertThat(skip.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(skip.message()).contains("1.9.6").contains("one minor version at a time").contains("set kubernetesVersion to 1.10");
+        CheckResult down = result(run(spec("1.8", "Standard_A1", 1), args().build()), "kubernetes-upgrade");
+        assertThat(down.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(down.message()).contains("never downgrades");
+        // with channel stable AKS owns the version and the program never sends it: nothing to check
+        assertThat(run(spec("1.11", "Standard_A1", 1), args().autoUpgradeChannel("stable").build()).results())
+                .noneSatisfy(r -> assertThat(r.check()).isEqualTo("kubernetes-upgrade"));
+    }
+
+    @Test
     void aLaterUpNeedsQuotaOnlyForTheIncreaseAndTheUpgradeSurge() {
         // replays ManagedClustersGet.json, its pool read as this cluster's "general" of 3 x Standard_A1 (the SKU
         // example's size); Usage_List_MaximumSet_Gen.json counts those 3 vCPUs among the 17 used of 19
