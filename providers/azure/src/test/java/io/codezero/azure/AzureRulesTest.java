@@ -258,4 +258,17 @@ class AzureRulesTest {
         assertThat(premade.succeeded()).as(premade.failure()).isTrue();
         assertThat(premade.ofType("azure-native:authorization:RoleAssignment")).isEmpty();
     }
+
+    @Test
+    void anAdminIdListedTwiceInAnyCaseIsAProblemSinceAzureKeepsOneAssignment() {
+        String id = "0000000a-0000-0000-0000-00000000beef";
+        List<Problem> problems = AzureValidator.validate(Fixtures.spec(),
+                Fixtures.args().adminPrincipalIds(List.of(id, id.toUpperCase(java.util.Locale.ROOT))).build());
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("azure.adminPrincipalIds[1]");
+            assertThat(p.message()).contains("repeats an earlier id");
+        });
+        assertThat(AzureValidator.validate(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(id)).build()))
+                .noneSatisfy(p -> assertThat(p.field()).startsWith("azure.adminPrincipalIds"));
+    }
 }
