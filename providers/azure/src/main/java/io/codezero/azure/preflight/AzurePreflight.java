@@ -84,6 +84,9 @@ public final class AzurePreflight {
         }
         if (args.createRoleAssignments()) {
             results.add(roleAssignments(subscriptionId, spec, args));
+            if (args.grantDeployerAdmin() && !args.adminPrincipalIds().isEmpty()) {
+                results.add(deployerNotListedAsAdmin(args));
+            }
         }
         return new PreflightReport("Azure", results);
     }
@@ -111,6 +114,32 @@ public final class AzurePreflight {
         } catch (RuntimeException e) {
             return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + firstLine(e) + ")" + need);
         }
+    }
+
+    /**
+     * The deployer is made cluster admin by {@code grantDeployerAdmin}; listed in {@code adminPrincipalIds}
+     * too it would get a second identical role assignment, which Azure refuses (RoleAssignmentExists).
+     * Its object id is the {@code oid} claim of its Resource Manager access token.
+     */
+    CheckResult deployerNotListedAsAdmin(AzureTargetArgs args) {
+        Optional<String> oid;
+        try {
+            oid = DeployerObjectId.of(clients.credential().getTokenSync(new TokenRequestContext().addScopes(AzureClients.MANAGEMENT_SCOPE)).getToken());
+        } catch (RuntimeException e) {
+            oid = Optional.empty();
+        }
+        if (oid.isEmpty()) {
+            return CheckResult.unknown("admin-principals", "could not read the deployer's object id from its token; make sure azure.adminPrincipalIds"
+                    + " does not list the identity running pulumi up while grantDeployerAdmin is true");
+        }
+        for (int i = 0; i < args.adminPrincipalIds().size(); i++) {
+            if (args.adminPrincipalIds().get(i).equalsIgnoreCase(oid.get())) {
+                return CheckResult.fail("admin-principals", "azure.adminPrincipalIds[" + i + "] " + args.adminPrincipalIds().get(i)
+                        + " is the identity running pulumi up, already made cluster admin by grantDeployerAdmin; Azure refuses the second,"
+                        + " identical role assignment (RoleAssignmentExists): remove it, or list every deploying identity and set grantDeployerAdmin: false");
+            }
+        }
+        return CheckResult.pass("admin-principals", "the deployer (" + oid.get() + ") is not listed again in azure.adminPrincipalIds");
     }
 
     CheckResult credentials() {
