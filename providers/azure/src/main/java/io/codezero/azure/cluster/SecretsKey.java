@@ -38,10 +38,10 @@ public record SecretsKey(Output<String> keyId, Output<String> vaultId, List<Reso
      * name for 90 days (soft delete with purge protection), so the name carries a suffix from
      * {@code uniqueSeed}: the control-plane identity's principal id, a GUID Azure picks when the
      * identity is created and the Pulumi state keeps. Every stack gets its own name, the same one on
-     * every run, and a stack destroyed and re-created gets a new one.
-     */
-    /**
-     * As above; {@code keyWriterGrants} makes, for the new vault, the data-plane grants the key's creation
+     * every run, and a stack destroyed and re-created gets a new one (with an adopted identity the name
+     * repeats: docs/azure.md says how to recover the vault).
+     *
+     * <p>{@code keyWriterGrants} makes, for the new vault, the data-plane grants the key's creation
      * needs. The vault uses Azure RBAC, so writing a key into it (and azure-native's existence check
      * before the create, a read of the key) needs a Key Vault data role such as Key Vault Crypto Officer,
      * which no control-plane role (Owner, Contributor) includes: the key waits for those grants to exist

@@ -464,8 +464,8 @@ public final class AzurePreflight {
             return Optional.of(CheckResult.pass("system-pool", "the system pool's fixed settings are unchanged"));
         }
         return Optional.of(CheckResult.fail("system-pool", "the system pool " + AksNames.SYSTEM_POOL + " cannot change " + String.join(", ", changed)
-                + " in place (AKS refuses it, so the program leaves them as they are); keep the old values, or re-create the cluster"
-                + " with the new ones (docs/azure.md, \"The system pool\")"));
+                + " in place (AKS refuses it, so the program leaves them as they are); keep the old values, or destroy the cluster alone"
+                + " (protectCluster: false, then pulumi destroy --target <cluster URN> --target-dependents) and run up again (docs/azure.md, \"The system pool\")"));
     }
 
     /**
