@@ -233,7 +233,7 @@ class AzureRulesTest {
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(run.get("azure-native:authorization:RoleAssignment", "demo-network-contributor").input("roleDefinitionId"))
                 .isEqualTo("/subscriptions/" + other + "/providers/Microsoft.Authorization/roleDefinitions/" + AksNames.ROLE_NETWORK_CONTRIBUTOR);
-        // grants in the deployment's subscription keep the id they always had: roleDefinitionId forces a replacement
+        // grants in the deployment's subscription keep the id they always had: Azure refuses to change a role assignment in place
         assertThat(run.get("azure-native:authorization:RoleAssignment", "demo-deployer-admin").input("roleDefinitionId"))
                 .isEqualTo("/subscriptions/" + AzurePlanMocks.SUBSCRIPTION + "/providers/Microsoft.Authorization/roleDefinitions/"
                         + AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN);
