@@ -17,6 +17,8 @@ public final class AksNames {
     /** Built-in role definition ids (the same in every tenant). */
     public static final String ROLE_NETWORK_CONTRIBUTOR = "4d97b98b-1d4f-4787-a291-c67834d212e7";
     public static final String ROLE_KEY_VAULT_CRYPTO_USER = "12338af0-0e69-4776-bea7-57ae8d297424";
+    /** Key Vault Crypto Officer: creates and manages keys in an RBAC vault (a data role; Owner does not include it). */
+    public static final String ROLE_KEY_VAULT_CRYPTO_OFFICER = "14b46e9e-c2b7-41b4-b07b-48a6ebf60603";
     public static final String ROLE_AKS_RBAC_CLUSTER_ADMIN = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
 
     private AksNames() {
@@ -36,5 +38,24 @@ public final class AksNames {
     public static String keyVaultName(String cluster, String uniqueSeed) {
         String base = cluster.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         return "kv" + base.substring(0, Math.min(12, base.length())) + "-" + roleAssignmentName(uniqueSeed).replace("-", "").substring(0, 8);
+    }
+
+    /**
+     * The id of a built-in role definition as seen from {@code scope}: {@code /subscriptions/<s>/providers/
+     * Microsoft.Authorization/roleDefinitions/<role>} where {@code <s>} is the scope's own subscription
+     * (an adopted subnet or key vault may live in another subscription than the deployment's), else
+     * {@code currentSubscription}. Built-in roles have the same GUID everywhere, but a role assignment
+     * must name its definition through the subscription it is made in.
+     */
+    public static String builtInRoleDefinitionId(String scope, String currentSubscription, String role) {
+        String subscription = currentSubscription;
+        String[] parts = scope == null ? new String[0] : scope.split("/");
+        for (int i = 0; i + 1 < parts.length; i++) {
+            if (parts[i].equalsIgnoreCase("subscriptions") && !parts[i + 1].isEmpty()) {
+                subscription = parts[i + 1];
+                break;
+            }
+        }
+        return "/subscriptions/" + subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + role;
     }
 }

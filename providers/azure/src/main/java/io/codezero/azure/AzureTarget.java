@@ -38,8 +38,8 @@ public final class AzureTarget implements ClusterTarget {
     static final Set<SpecField> HONOURED = EnumSet.of(SpecField.NODE_POOLS, SpecField.VPC_CIDR, SpecField.POD_CIDR,
             SpecField.SERVICE_CIDR, SpecField.API_ALLOWLIST, SpecField.PRIVATE_API_ONLY, SpecField.TAGS);
 
+    /** The target's only state: its arguments. Everything a provision call registers is reached through its handles. */
     private final AzureTargetArgs args;
-    private AksCluster cluster;
 
     public AzureTarget(AzureTargetArgs args) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new AzureTarget(args)");
@@ -99,17 +99,12 @@ public final class AzureTarget implements ClusterTarget {
             PreflightReport report = AzurePreflight.forArgs(args).run(spec, args);
             report.throwIfFailed();
         }
-        cluster = new AksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        AksCluster cluster = new AksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 new StorageProfile(AksCluster.STANDARD_STORAGE_CLASS, AksCluster.FAST_STORAGE_CLASS), loadBalancers(), cluster.readiness())
                 .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
                         "AKS's CNI (Azure CNI overlay powered by Cilium) is Azure's: istio-cni and ztunnel need chaining settings the platform does not set, sidecars work as is"))
                 .withHandles(cluster.handles());
-    }
-
-    /** The component registered by the last {@link #provision} call, for callers that need its outputs. */
-    public AksCluster cluster() {
-        return cluster;
     }
 
     static LoadBalancerCapabilities loadBalancers() {

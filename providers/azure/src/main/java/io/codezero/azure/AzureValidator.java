@@ -302,10 +302,17 @@ public final class AzureValidator {
         }
     }
 
+    /**
+     * Entra ID object ids, each once: GUIDs compare without regard to case, and Azure keeps one
+     * assignment of a role to a principal at a scope (a repeat fails with RoleAssignmentExists).
+     */
     private static void guids(String field, List<String> ids, List<Problem> problems) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             if (!GUID.matcher(ids.get(i)).matches()) {
                 problems.add(Problem.of(field + "[" + i + "]", ids.get(i), "is not an Entra ID object id; expected a GUID"));
+            } else if (!seen.add(ids.get(i).toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(Problem.of(field + "[" + i + "]", ids.get(i), "repeats an earlier id (ids compare without regard to case); list each once"));
             }
         }
     }

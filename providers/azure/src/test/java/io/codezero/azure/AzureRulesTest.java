@@ -209,4 +209,66 @@ class AzureRulesTest {
         assertThat(none.get(CLUSTER, "demo-aks").ignoreChanges()).doesNotContain("kubernetesVersion");
         assertThat(none.get("azure-native:containerservice:AgentPool", "demo-general").ignoreChanges()).doesNotContain("orchestratorVersion");
     }
+
+    @Test
+    void theDeployerListedAmongTheAdminsIsRefusedInThePreviewSinceAzureKeepsOneAssignmentPerPrincipalRoleAndScope() {
+        String deployer = AzurePlanMocks.DEPLOYER_OBJECT_ID.toUpperCase(java.util.Locale.ROOT);
+        OfflineRun both = Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(deployer)).build());
+        assertThat(both.succeeded()).isFalse();
+        assertThat(both.failure()).contains("azure.adminPrincipalIds[0]").contains(deployer).contains("RoleAssignmentExists")
+                .contains("grantDeployerAdmin: false");
+        // the way out for several deploying identities: list them all, no deployer grant
+        OfflineRun listed = Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(deployer)).grantDeployerAdmin(false).build());
+        assertThat(listed.succeeded()).as(listed.failure()).isTrue();
+        assertThat(listed.ofType("azure-native:authorization:RoleAssignment"))
+                .filteredOn(r -> String.valueOf(r.input("roleDefinitionId")).endsWith(AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN))
+                .singleElement().satisfies(r -> assertThat(r.input("principalId")).isEqualTo(deployer));
+    }
+
+    @Test
+    void aGrantOnAnAdoptedSubnetOfAnotherSubscriptionNamesItsRoleThroughThatSubscription() {
+        String other = "11111111-2222-3333-4444-555555555555";
+        String subnet = "/subscriptions/" + other + "/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().existingSubnetId(subnet).egressCidrs(List.of("20.1.2.3/32")).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(run.get("azure-native:authorization:RoleAssignment", "demo-network-contributor").input("roleDefinitionId"))
+                .isEqualTo("/subscriptions/" + other + "/providers/Microsoft.Authorization/roleDefinitions/" + AksNames.ROLE_NETWORK_CONTRIBUTOR);
+        // grants in the deployment's subscription keep the id they always had: Azure refuses to change a role assignment in place
+        assertThat(run.get("azure-native:authorization:RoleAssignment", "demo-deployer-admin").input("roleDefinitionId"))
+                .isEqualTo("/subscriptions/" + AzurePlanMocks.SUBSCRIPTION + "/providers/Microsoft.Authorization/roleDefinitions/"
+                        + AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN);
+    }
+
+    @Test
+    void theDeployerIsGrantedCryptoOfficerOnTheRbacVaultBeforeTheKeyIsWrittenSinceOwnerHoldsNoDataRole() {
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        PlannedResource vault = run.get("azure-native:keyvault:Vault", "demo-secrets-vault");
+        assertThat(vault.input("properties.enableRbacAuthorization")).isEqualTo(true);
+        PlannedResource officer = run.get("azure-native:authorization:RoleAssignment", "demo-deployer-kms-officer");
+        assertThat(officer.input("principalId")).isEqualTo(AzurePlanMocks.DEPLOYER_OBJECT_ID);
+        assertThat((String) officer.input("scope")).endsWith("/providers/Microsoft.KeyVault/vaults/" + vault.input("vaultName"));
+        assertThat((String) officer.input("roleDefinitionId")).endsWith("/roleDefinitions/" + AksNames.ROLE_KEY_VAULT_CRYPTO_OFFICER);
+        // azure-native reads the key before creating it and Azure writes it only for a data role: the grant comes first
+        assertThat(run.dependsOn(run.get("azure-native:keyvault:Key", "demo-secrets-key"), officer)).isTrue();
+        // pre-made grants: nobody is granted here (docs/azure.md names the role the deployer then needs)
+        String identity = Fixtures.GROUP_ID + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/premade";
+        OfflineRun premade = Fixtures.run(Fixtures.spec(),
+                Fixtures.args().createRoleAssignments(false).grantDeployerAdmin(false).controlPlaneIdentityId(identity).build());
+        assertThat(premade.succeeded()).as(premade.failure()).isTrue();
+        assertThat(premade.ofType("azure-native:authorization:RoleAssignment")).isEmpty();
+    }
+
+    @Test
+    void anAdminIdListedTwiceInAnyCaseIsAProblemSinceAzureKeepsOneAssignment() {
+        String id = "0000000a-0000-0000-0000-00000000beef";
+        List<Problem> problems = AzureValidator.validate(Fixtures.spec(),
+                Fixtures.args().adminPrincipalIds(List.of(id, id.toUpperCase(java.util.Locale.ROOT))).build());
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("azure.adminPrincipalIds[1]");
+            assertThat(p.message()).contains("repeats an earlier id");
+        });
+        assertThat(AzureValidator.validate(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(id)).build()))
+                .noneSatisfy(p -> assertThat(p.field()).startsWith("azure.adminPrincipalIds"));
+    }
 }

@@ -243,13 +243,14 @@ class AzureTargetTest {
     void thePlanAnswersTheOutputsProgramsReadSoNothingDropsOut() {
         OfflineRun run = io.codezero.core.plan.OfflineEngine.create().mocks(AzurePlanMocks.create()).run(ctx -> {
             var target = new AzureTarget(Fixtures.args().build());
-            target.provision(Fixtures.spec(), io.codezero.core.target.TargetContext.standalone("demo"));
-            var aks = target.cluster().managedCluster();
+            var handles = target.provision(Fixtures.spec(), io.codezero.core.target.TargetContext.standalone("demo"))
+                    .handles(AksClusterHandles.class);
+            var aks = handles.managedCluster();
             // an input list of identity ids, answered as ARM does: a map from id to the identity's principal and client ids
             ctx.export("identities", aks.identity().applyValue(i -> i.orElseThrow().userAssignedIdentities().keySet().toString()));
             ctx.export("principal", aks.identity().applyValue(i -> i.orElseThrow().userAssignedIdentities().values().iterator().next().principalId()));
             ctx.export("name", aks.name());
-            ctx.export("issuer", target.cluster().oidcIssuerUrl());
+            ctx.export("issuer", handles.oidcIssuerUrl());
         });
         assertThat(run.succeeded()).as(run.failure()).isTrue();
         assertThat(run.outputs().get("identities").value()).isEqualTo("[" + Fixtures.GROUP_ID
@@ -288,5 +289,25 @@ class AzureTargetTest {
         assertThat(run.get("azure-native:containerservice:ManagedCluster", "us-aks").input("location")).isEqualTo("eastus2");
         assertThat(run.ofType("azure-native:keyvault:Vault")).extracting(v -> v.input("vaultName")).doesNotHaveDuplicates();
         assertThat(run.ofType("azure-native:authorization:RoleAssignment")).extracting(v -> v.input("roleAssignmentName")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneTargetProvisioningTwoClustersKeepsNoStateAndEachCallAnswersItsOwnHandles() {
+        // issue 20: a target is configuration; what a provision call registers is reached through that call's handles
+        assertThat(java.util.Arrays.stream(AzureTarget.class.getDeclaredFields())
+                .filter(f -> !java.lang.reflect.Modifier.isStatic(f.getModifiers())))
+                .allSatisfy(f -> assertThat(java.lang.reflect.Modifier.isFinal(f.getModifiers())).as(f.getName() + " is final").isTrue())
+                .allSatisfy(f -> assertThat(f.getType()).as(f.getName()).isEqualTo(AzureTargetArgs.class));
+        var names = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        OfflineRun run = io.codezero.core.plan.OfflineEngine.create().mocks(AzurePlanMocks.create()).run(ctx -> {
+            var target = new AzureTarget(Fixtures.args().build());
+            for (String cluster : List.of("blue", "green")) {
+                var spec = Fixtures.spec().toBuilder().name(cluster).build();
+                target.provision(spec, io.codezero.core.target.TargetContext.standalone(cluster)).handles(AksClusterHandles.class)
+                        .clusterName().applyValue(n -> names.put(cluster, n));
+            }
+        });
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(names).containsEntry("blue", "blue").containsEntry("green", "green");
     }
 }

@@ -75,14 +75,22 @@ class InPlaceUpgradeTest {
         OfflineRun after = Fixtures.run(grown.nodePools(pools).build(), Fixtures.args().build());
         assertThat(after.succeeded()).as(after.failure()).isTrue();
         Map<String, PlannedResource> old = InPlaceUpdates.byUrn(before);
+        List<String> added = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
         for (PlannedResource now : after.resources()) {
             PlannedResource was = old.get(now.urn());
             if (was == null) {
-                assertThat(now.name()).as("only the new pool is new").isEqualTo("demo-batch");
+                added.add(now.name());
             } else if (now.custom() && !now.isProvider()) {
                 assertThat(InPlaceUpdates.flatten(now.inputs())).as(now.toString()).isEqualTo(InPlaceUpdates.flatten(was.inputs()));
+                compared.add(now.type() + "::" + now.name());
             }
         }
+        // an empty run must not pass: the new pool was seen, and the cluster and the other pools were compared
+        assertThat(added).as("only the new pool is new").containsExactly("demo-batch");
+        assertThat(compared).contains("azure-native:containerservice:ManagedCluster::demo-aks",
+                "azure-native:containerservice:AgentPool::demo-general", "azure-native:containerservice:AgentPool::demo-gpu");
+        assertThat(compared).hasSize(before.resources().stream().filter(r -> r.custom() && !r.isProvider()).toList().size());
     }
 
     @Test
@@ -90,6 +98,10 @@ class InPlaceUpgradeTest {
         OfflineRun first = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         OfflineRun second = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         assertThat(UPDATES.assertInPlace(first, second)).isEmpty();
+        // an empty plan would compare equal too: the comparison covered the cluster, its pools and its grants
+        assertThat(first.ofType("azure-native:containerservice:ManagedCluster")).hasSize(1);
+        assertThat(first.ofType("azure-native:containerservice:AgentPool")).hasSize(2);
+        assertThat(first.ofType("azure-native:authorization:RoleAssignment")).isNotEmpty();
     }
 
     @Test

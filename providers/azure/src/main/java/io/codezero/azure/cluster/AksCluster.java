@@ -154,7 +154,12 @@ public final class AksCluster extends ComponentResource {
         if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
             secretsKey = args.kmsKeyId().isPresent()
                     ? SecretsKey.adopt(args.kmsKeyId().get(), args.kmsKeyVaultId().orElseThrow())
-                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), identity.principalId(), groupDependency);
+                    : SecretsKey.create(scope, group, client.applyValue(GetClientConfigResult::tenantId), identity.principalId(), groupDependency,
+                            // an RBAC vault lets nobody write keys until granted a data role, its creator and Owners included
+                            vault -> args.createRoleAssignments()
+                                    ? List.of(grant(scope, "deployer-kms-officer", vault.id(), client.applyValue(GetClientConfigResult::objectId),
+                                            AksNames.ROLE_KEY_VAULT_CRYPTO_OFFICER, subscription, null))
+                                    : List.of());
             clusterDependencies.addAll(secretsKey.resources());
             if (args.createRoleAssignments()) {
                 // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
@@ -224,8 +229,18 @@ public final class AksCluster extends ComponentResource {
             adminRoles.add(grant(scope, "deployer-admin", cluster.id(), client.applyValue(GetClientConfigResult::objectId),
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
-        for (String principal : args.createRoleAssignments() ? args.adminPrincipalIds() : List.<String>of()) {
-            adminRoles.add(grant(scope, "admin-" + principal, cluster.id(), Output.of(principal),
+        Output<String> deployer = client.applyValue(GetClientConfigResult::objectId);
+        List<String> admins = args.createRoleAssignments() ? args.adminPrincipalIds() : List.of();
+        for (int i = 0; i < admins.size(); i++) {
+            String principal = admins.get(i);
+            int index = i;
+            // the deployer's own grant and an identical admin grant would be two assignments of one role to one
+            // principal at one scope, which Azure refuses (RoleAssignmentExists): the invoke resolves in the
+            // preview, so this stops `pulumi up` before anything is created
+            Output<String> admin = args.grantDeployerAdmin()
+                    ? deployer.applyValue(d -> AdminPrincipals.notTheDeployer(index, principal, d))
+                    : Output.of(principal);
+            adminRoles.add(grant(scope, "admin-" + principal, cluster.id(), admin,
                     AksNames.ROLE_AKS_RBAC_CLUSTER_ADMIN, subscription, null));
         }
 
@@ -274,7 +289,9 @@ public final class AksCluster extends ComponentResource {
                 .roleAssignmentName(Output.tuple(on, principalId).applyValue(t ->
                         AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what, t.t1, t.t2)))
                 .principalId(principalId)
-                .roleDefinitionId(subscription.applyValue(s -> "/subscriptions/" + s + "/providers/Microsoft.Authorization/roleDefinitions/" + role));
+                // a role definition id names a subscription, and Azure only accepts the scope's own: an adopted subnet or
+                // key vault may live in another subscription than the one the provider deploys to
+                .roleDefinitionId(Output.tuple(on, subscription).applyValue(t -> AksNames.builtInRoleDefinitionId(t.t1, t.t2, role)));
         if (principalType != null) {
             // a new identity may not have replicated yet; naming its type lets ARM skip the lookup
             builder.principalType(principalType);

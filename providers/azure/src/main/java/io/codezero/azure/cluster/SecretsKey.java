@@ -38,10 +38,17 @@ public record SecretsKey(Output<String> keyId, Output<String> vaultId, List<Reso
      * name for 90 days (soft delete with purge protection), so the name carries a suffix from
      * {@code uniqueSeed}: the control-plane identity's principal id, a GUID Azure picks when the
      * identity is created and the Pulumi state keeps. Every stack gets its own name, the same one on
-     * every run, and a stack destroyed and re-created gets a new one.
+     * every run, and a stack destroyed and re-created gets a new one (with an adopted identity the name
+     * repeats: docs/azure.md says how to recover the vault).
+     *
+     * <p>{@code keyWriterGrants} makes, for the new vault, the data-plane grants the key's creation
+     * needs. The vault uses Azure RBAC, so writing a key into it (and azure-native's existence check
+     * before the create, a read of the key) needs a Key Vault data role such as Key Vault Crypto Officer,
+     * which no control-plane role (Owner, Contributor) includes: the key waits for those grants to exist
+     * and to propagate (bounded, {@link RolePropagation#KEY_VAULT}).
      */
     public static SecretsKey create(AzureScope scope, Output<String> resourceGroupName, Output<String> tenantId, Output<String> uniqueSeed,
-                                    List<Resource> after) {
+                                    List<Resource> after, java.util.function.Function<Vault, List<com.pulumi.azurenative.authorization.RoleAssignment>> keyWriterGrants) {
         Output<String> vaultName = uniqueSeed.applyValue(seed -> AksNames.keyVaultName(scope.clusterName(), seed));
         var vault = new Vault(scope.name("secrets-vault"), VaultArgs.builder()
                 .resourceGroupName(resourceGroupName)
@@ -60,13 +67,16 @@ public record SecretsKey(Output<String> keyId, Output<String> vaultId, List<Reso
                         .build())
                 .tags(scope.tags())
                 .build(), scope.opts(after));
+        List<com.pulumi.azurenative.authorization.RoleAssignment> writers = keyWriterGrants.apply(vault);
         var key = new Key(scope.name("secrets-key"), KeyArgs.builder()
                 .resourceGroupName(resourceGroupName)
-                .vaultName(vault.name())
+                .vaultName(RolePropagation.real().after(writers, RolePropagation.KEY_VAULT, vault.name()))
                 .keyName(scope.clusterName() + "-etcd")
                 .properties(KeyPropertiesArgs.builder().kty("RSA").keySize(2048).build())
                 .tags(scope.tags())
-                .build(), scope.opts());
-        return new SecretsKey(key.keyUriWithVersion(), vault.id(), List.of(vault, key), Optional.of(vault));
+                .build(), scope.opts(new java.util.ArrayList<>(writers)));
+        List<Resource> resources = new java.util.ArrayList<>(List.of(vault, key));
+        resources.addAll(writers);
+        return new SecretsKey(key.keyUriWithVersion(), vault.id(), List.copyOf(resources), Optional.of(vault));
     }
 }

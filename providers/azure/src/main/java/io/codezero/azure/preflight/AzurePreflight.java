@@ -78,11 +78,15 @@ public final class AzurePreflight {
             results.addAll(vcpuQuotas(subscriptionId, spec, args, skus));
         }
         systemPoolChange(subscriptionId, spec, args).ifPresent(results::add);
+        kubernetesUpgrade(subscriptionId, spec, args).ifPresent(results::add);
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
         }
         if (args.createRoleAssignments()) {
             results.add(roleAssignments(subscriptionId, spec, args));
+            if (args.grantDeployerAdmin() && !args.adminPrincipalIds().isEmpty()) {
+                results.add(deployerNotListedAsAdmin(args));
+            }
         }
         return new PreflightReport("Azure", results);
     }
@@ -110,6 +114,32 @@ public final class AzurePreflight {
         } catch (RuntimeException e) {
             return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + firstLine(e) + ")" + need);
         }
+    }
+
+    /**
+     * The deployer is made cluster admin by {@code grantDeployerAdmin}; listed in {@code adminPrincipalIds}
+     * too it would get a second identical role assignment, which Azure refuses (RoleAssignmentExists).
+     * Its object id is the {@code oid} claim of its Resource Manager access token.
+     */
+    CheckResult deployerNotListedAsAdmin(AzureTargetArgs args) {
+        Optional<String> oid;
+        try {
+            oid = DeployerObjectId.of(clients.credential().getTokenSync(new TokenRequestContext().addScopes(AzureClients.MANAGEMENT_SCOPE)).getToken());
+        } catch (RuntimeException e) {
+            oid = Optional.empty();
+        }
+        if (oid.isEmpty()) {
+            return CheckResult.unknown("admin-principals", "could not read the deployer's object id from its token; make sure azure.adminPrincipalIds"
+                    + " does not list the identity running pulumi up while grantDeployerAdmin is true");
+        }
+        for (int i = 0; i < args.adminPrincipalIds().size(); i++) {
+            if (args.adminPrincipalIds().get(i).equalsIgnoreCase(oid.get())) {
+                return CheckResult.fail("admin-principals", "azure.adminPrincipalIds[" + i + "] " + args.adminPrincipalIds().get(i)
+                        + " is the identity running pulumi up, already made cluster admin by grantDeployerAdmin; Azure refuses the second,"
+                        + " identical role assignment (RoleAssignmentExists): remove it, or list every deploying identity and set grantDeployerAdmin: false");
+            }
+        }
+        return CheckResult.pass("admin-principals", "the deployer (" + oid.get() + ") is not listed again in azure.adminPrincipalIds");
     }
 
     CheckResult credentials() {
@@ -434,8 +464,56 @@ public final class AzurePreflight {
             return Optional.of(CheckResult.pass("system-pool", "the system pool's fixed settings are unchanged"));
         }
         return Optional.of(CheckResult.fail("system-pool", "the system pool " + AksNames.SYSTEM_POOL + " cannot change " + String.join(", ", changed)
-                + " in place (AKS refuses it, so the program leaves them as they are); keep the old values, or re-create the cluster"
-                + " with the new ones (docs/azure.md, \"The system pool\")"));
+                + " in place (AKS refuses it, so the program leaves them as they are); keep the old values, or destroy the cluster alone"
+                + " (protectCluster: false, then pulumi destroy --target <cluster URN> --target-dependents) and run up again (docs/azure.md, \"The system pool\")"));
+    }
+
+    /**
+     * AKS upgrades a cluster one minor version at a time and never downgrades it: compare the version
+     * asked for with the running cluster's. Not made when AKS owns the version (channel stable or
+     * rapid: the program then never sends it) or on a first up.
+     */
+    Optional<CheckResult> kubernetesUpgrade(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        if (io.codezero.azure.cluster.AksCluster.clusterIgnoredChanges(args).contains("kubernetesVersion")) {
+            return Optional.empty();
+        }
+        com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner cluster;
+        try {
+            cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a first up: nothing to compare
+        }
+        if (cluster == null) {
+            return Optional.empty();
+        }
+        String running = cluster.currentKubernetesVersion() != null ? cluster.currentKubernetesVersion() : cluster.kubernetesVersion();
+        Optional<int[]> from = majorMinor(running);
+        Optional<int[]> to = majorMinor(spec.kubernetesVersion());
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        int[] f = from.get();
+        int[] t = to.get();
+        String next = f[0] + "." + (f[1] + 1);
+        if (t[0] < f[0] || (t[0] == f[0] && t[1] < f[1])) {
+            return Optional.of(CheckResult.fail("kubernetes-upgrade", "cluster " + spec.name() + " runs Kubernetes " + running
+                    + " and AKS never downgrades a cluster: set kubernetesVersion to " + f[0] + "." + f[1] + " or " + next));
+        }
+        if (t[0] != f[0] || t[1] > f[1] + 1) {
+            return Optional.of(CheckResult.fail("kubernetes-upgrade", "cluster " + spec.name() + " runs Kubernetes " + running
+                    + " and AKS upgrades one minor version at a time: set kubernetesVersion to " + next + ", run pulumi up, and repeat up to "
+                    + spec.kubernetesVersion()));
+        }
+        return Optional.of(CheckResult.pass("kubernetes-upgrade", "Kubernetes " + running + " -> " + spec.kubernetesVersion()
+                + " is within one minor version"));
+    }
+
+    private static Optional<int[]> majorMinor(String version) {
+        if (version == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+)\\.(\\d+)").matcher(version.trim());
+        return m.find() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}) : Optional.empty();
     }
 
     /** Surge nodes of a pool of {@code nodes} nodes: a count ("1") or a percentage rounded up ("33%"), as AKS computes it. */

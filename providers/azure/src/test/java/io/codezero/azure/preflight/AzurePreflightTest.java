@@ -240,6 +240,44 @@ class AzurePreflightTest {
     }
 
     @Test
+    void theDeployerListedAmongTheAdminsFailsThePreflightBeforeAnythingRegisters() {
+        // an access token's payload carries the holder's object id as "oid" (Microsoft identity platform access token claims)
+        String deployer = "00000000-0000-0000-0000-0000000de910";
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"aud\":\"https://management.azure.com/\",\"oid\":\"" + deployer + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TokenCredential jwt = request -> Mono.just(new AccessToken("eyJhbGciOiJub25lIn0." + payload + ".sig", OffsetDateTime.now().plusHours(1)));
+        var preflight = new AzurePreflight(AzureClients.forLoopback(arm.uri(), jwt));
+        CheckResult listed = result(preflight.run(spec("1.26", "Standard_A1", 1),
+                args().adminPrincipalIds(List.of(deployer.toUpperCase(java.util.Locale.ROOT))).build()), "admin-principals");
+        assertThat(listed.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(listed.message()).contains("adminPrincipalIds[0]").contains("RoleAssignmentExists").contains("grantDeployerAdmin: false");
+        CheckResult other = result(preflight.run(spec("1.26", "Standard_A1", 1),
+                args().adminPrincipalIds(List.of("0000000a-0000-0000-0000-00000000beef")).build()), "admin-principals");
+        assertThat(other.status()).isEqualTo(CheckStatus.PASS);
+        // a token that is not a JWT: the check cannot be made, and says so
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), args().adminPrincipalIds(List.of(deployer)).build()), "admin-principals").status())
+                .isEqualTo(CheckStatus.UNKNOWN);
+    }
+
+    @Test
+    void aKubernetesUpgradeMovesOneMinorVersionAtATimeAndNeverDown() {
+        // replays ManagedClustersGet.json: the running cluster is at Kubernetes 1.9.6
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200, body -> body);
+        assertThat(result(run(spec("1.10", "Standard_A1", 1), args().build()), "kubernetes-upgrade").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(result(run(spec("1.9", "Standard_A1", 1), args().build()), "kubernetes-upgrade").status()).isEqualTo(CheckStatus.PASS);
+        CheckResult skip = result(run(spec("1.11", "Standard_A1", 1), args().build()), "kubernetes-upgrade");
+        assertThat(skip.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(skip.message()).contains("1.9.6").contains("one minor version at a time").contains("set kubernetesVersion to 1.10");
+        CheckResult down = result(run(spec("1.8", "Standard_A1", 1), args().build()), "kubernetes-upgrade");
+        assertThat(down.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(down.message()).contains("never downgrades");
+        // with channel stable AKS owns the version and the program never sends it: nothing to check
+        assertThat(run(spec("1.11", "Standard_A1", 1), args().autoUpgradeChannel("stable").build()).results())
+                .noneSatisfy(r -> assertThat(r.check()).isEqualTo("kubernetes-upgrade"));
+    }
+
+    @Test
     void aLaterUpNeedsQuotaOnlyForTheIncreaseAndTheUpgradeSurge() {
         // replays ManagedClustersGet.json, its pool read as this cluster's "general" of 3 x Standard_A1 (the SKU
         // example's size); Usage_List_MaximumSet_Gen.json counts those 3 vCPUs among the 17 used of 19
