@@ -169,4 +169,20 @@ class ClusterAutoscalerTest {
         assertThat(problems).extracting(io.codezero.core.validation.Problem::field)
                 .containsExactlyInAnyOrder("aws.clusterAutoscaler.scaleDownUnneededTime", "aws.clusterAutoscaler.scaleDownUtilizationThreshold");
     }
+
+    /**
+     * cluster-autoscaler's AWS provider answers Pricing() with "not implemented", and the expander
+     * factory then exits the process: with expander price the pod crash-loops and the release fails.
+     */
+    @Test
+    void thePriceExpanderIsRefusedBecauseTheAutoscalerHasNoEc2PriceModel() {
+        var price = new AutoscalerSettings(java.util.Optional.empty(), "10m", "10m", "0.5", "price");
+        var problems = new AwsTarget(args().clusterAutoscaler(price).build()).validate(spec(2, 6));
+        assertThat(problems).extracting(io.codezero.core.validation.Problem::field).containsExactly("aws.clusterAutoscaler.expander");
+        assertThat(problems.get(0).toString()).contains("price").contains("least-waste");
+        for (String usable : List.of("least-waste", "random", "most-pods", "priority")) {
+            var settings = new AutoscalerSettings(java.util.Optional.empty(), "10m", "10m", "0.5", usable);
+            assertThat(new AwsTarget(args().clusterAutoscaler(settings).build()).validate(spec(2, 6))).as(usable).isEmpty();
+        }
+    }
 }
