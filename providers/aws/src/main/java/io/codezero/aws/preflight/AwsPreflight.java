@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * Read-only checks against the AWS account before anything is created, so a deploy does not
  * fail half-way: credentials, region, zones, instance types offered in the chosen zones, the
- * Kubernetes version offered by EKS, and vCPU quotas for every pool at its maximum size. Each
+ * Kubernetes version offered by EKS, and vCPU quotas for every pool at its maximum size; on a
+ * later {@code up}, the version step and node group limits against the live cluster
+ * ({@link ExistingClusterChecks}). Each
  * failure is one sentence saying what is wrong and what to do. A check that cannot be made is
  * reported as UNKNOWN, never as a pass.
  */
@@ -68,6 +70,7 @@ public final class AwsPreflight {
                 results.addAll(instanceTypesOffered(poolsByType, zones));
             }
             results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
+            results.addAll(new ExistingClusterChecks(clients).run(spec, args));
             results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
             return new PreflightReport("AWS", results);
         } finally {
