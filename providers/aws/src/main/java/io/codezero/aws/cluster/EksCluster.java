@@ -98,9 +98,9 @@ public final class EksCluster extends ComponentResource {
 
         // Pre-created so that control-plane logs expire instead of accumulating forever (EKS's own group never expires).
         var logGroup = new LogGroup(scope.name("control-plane-logs"), LogGroupArgs.builder()
-                .name("/aws/eks/" + spec.name() + "/cluster")
+                .name(controlPlaneLogGroup(spec.name()))
                 .retentionInDays(90)
-                .tags(scope.tags("/aws/eks/" + spec.name() + "/cluster"))
+                .tags(scope.tags(controlPlaneLogGroup(spec.name())))
                 .build(), scope.opts());
 
         var networkSpec = spec.network();
@@ -197,6 +197,15 @@ public final class EksCluster extends ComponentResource {
                 "kubeconfig", kubeconfig,
                 "oidcProviderArn", oidcProviderArn,
                 "vpcId", this.network.vpcId()));
+    }
+
+    /**
+     * The log group EKS writes control-plane logs to, pre-created by this component. EKS writes its last
+     * logs while the cluster is deleted and re-creates the group when it is gone, so a destroy can leave an
+     * untagged group of this name behind (terraform-aws-eks #920, #2763): the preflight finds it.
+     */
+    public static String controlPlaneLogGroup(String clusterName) {
+        return "/aws/eks/" + clusterName + "/cluster";
     }
 
     private List<Output<String>> zones(AwsTargetArgs args, InvokeOptions invoke) {

@@ -5,7 +5,11 @@ import io.codezero.core.preflight.CheckResult;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.spec.NodePool;
 import java.util.ArrayList;
+import io.codezero.aws.cluster.EksCluster;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
@@ -17,6 +21,8 @@ import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
  * program with Pulumi's state, not with the live cluster.
  *
  * <ul>
+ *   <li>{@value #LOG_GROUP}: before the cluster exists, its control-plane log group must not be one
+ *       EKS left behind after a destroy.</li>
  *   <li>{@value #UPGRADE}: EKS moves a control plane one Kubernetes minor at a time and never back
  *       (UpdateClusterVersion refuses anything else), so a program that skips a minor or goes back
  *       fails at the cluster's update.</li>
@@ -30,6 +36,7 @@ import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 final class ExistingClusterChecks {
     static final String UPGRADE = "kubernetes-upgrade";
     static final String SCALING = "node-group-scaling";
+    static final String LOG_GROUP = "control-plane-log-group";
 
     private final AwsClients clients;
 
@@ -43,7 +50,7 @@ final class ExistingClusterChecks {
         try {
             cluster = clients.eks().describeCluster(r -> r.name(spec.name())).cluster();
         } catch (ResourceNotFoundException e) {
-            return List.of();
+            return List.of(leftoverLogGroup(spec.name()));
         } catch (SdkException e) {
             return List.of(CheckResult.unknown(UPGRADE, "could not read cluster " + spec.name() + " (" + AwsPreflight.reason(e) + ")"));
         }
@@ -64,6 +71,34 @@ final class ExistingClusterChecks {
             }
         }
         return results;
+    }
+
+    /**
+     * Before a cluster is created: its control-plane log group must not exist unless this program made
+     * it (tagged {@code managed-by=codezero} and with the cluster's name, e.g. by an earlier {@code up}
+     * that stopped before the cluster). One EKS re-created after a destroy carries no tags, and
+     * creating the group again fails with ResourceAlreadyExistsException.
+     */
+    CheckResult leftoverLogGroup(String clusterName) {
+        String name = EksCluster.controlPlaneLogGroup(clusterName);
+        try {
+            Optional<LogGroup> group = clients.logs().describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups().stream()
+                    .filter(g -> name.equals(g.logGroupName())).findFirst();
+            if (group.isEmpty()) {
+                return CheckResult.pass(LOG_GROUP, "no log group " + name + " exists yet");
+            }
+            String arn = group.get().arn().replaceFirst(":\\*$", "");
+            Map<String, String> tags = clients.logs().listTagsForResource(r -> r.resourceArn(arn)).tags();
+            if ("codezero".equals(tags.get("managed-by")) && clusterName.equals(tags.get("codezero.io/cluster"))) {
+                return CheckResult.pass(LOG_GROUP, "log group " + name + " was made by CodeZero for this cluster");
+            }
+            return CheckResult.fail(LOG_GROUP, "log group " + name + " already exists (EKS re-creates it with a deleted cluster's last "
+                    + "control-plane logs), so creating it fails with ResourceAlreadyExistsException; keep what you need from it, then "
+                    + "delete it with: aws logs delete-log-group --log-group-name " + name + " --region " + clients.region()
+                    + "; or name the cluster differently");
+        } catch (SdkException e) {
+            return CheckResult.unknown(LOG_GROUP, "could not look for log group " + name + " (" + AwsPreflight.reason(e) + ")");
+        }
     }
 
     /** The control plane's version step: the same minor, or the next one. */

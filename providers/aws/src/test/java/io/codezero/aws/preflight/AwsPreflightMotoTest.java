@@ -254,8 +254,9 @@ class AwsPreflightMotoTest {
         // and the full preflight runs it
         assertThat(new AwsPreflight(moto.clients("us-east-1")).run(laterUp("upgrading", "1.35", 2, 6), args).results())
                 .anySatisfy(r -> assertThat(r.check()).isEqualTo(ExistingClusterChecks.UPGRADE));
-        // a cluster that does not exist yet has nothing to compare
-        assertThat(new ExistingClusterChecks(clients).run(laterUp("not-there-yet", "1.35", 2, 6), args)).isEmpty();
+        // a cluster that does not exist yet has no version or node groups to compare
+        assertThat(new ExistingClusterChecks(clients).run(laterUp("not-there-yet", "1.35", 2, 6), args))
+                .extracting(CheckResult::check).containsExactly(ExistingClusterChecks.LOG_GROUP);
     }
 
     @Test
@@ -286,5 +287,27 @@ class AwsPreflightMotoTest {
         assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("resizing", "1.33", 5, 8),
                 AwsTargetArgs.builder().region("us-east-1").manageDesiredSize(true).build())), ExistingClusterChecks.SCALING).status())
                 .isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aLogGroupEksLeftAfterADestroyFailsTheReCreateWithTheDeleteCommand() {
+        var clients = moto.clients("us-west-2");
+        AwsTargetArgs args = AwsTargetArgs.builder().region("us-west-2").build();
+        String leftover = io.codezero.aws.cluster.EksCluster.controlPlaneLogGroup("recreated");
+        clients.logs().createLogGroup(r -> r.logGroupName(leftover));
+        CheckResult check = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("recreated", "1.34", 2, 6), args)),
+                ExistingClusterChecks.LOG_GROUP);
+        assertThat(check.status()).as(check.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(check.message()).contains("ResourceAlreadyExistsException")
+                .contains("aws logs delete-log-group --log-group-name /aws/eks/recreated/cluster --region us-west-2");
+        assertThat(new AwsPreflight(moto.clients("us-west-2")).run(laterUp("recreated", "1.34", 2, 6), args).results())
+                .anySatisfy(r -> assertThat(r.check() + " " + r.status()).isEqualTo(ExistingClusterChecks.LOG_GROUP + " FAIL"));
+        // the group an earlier up of this program made (tagged as such) is its own; no group at all passes
+        String ours = io.codezero.aws.cluster.EksCluster.controlPlaneLogGroup("half-made");
+        clients.logs().createLogGroup(r -> r.logGroupName(ours).tags(java.util.Map.of("managed-by", "codezero", "codezero.io/cluster", "half-made")));
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("half-made", "1.34", 2, 6), args)),
+                ExistingClusterChecks.LOG_GROUP).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("fresh", "1.34", 2, 6), args)),
+                ExistingClusterChecks.LOG_GROUP).status()).isEqualTo(CheckStatus.PASS);
     }
 }
