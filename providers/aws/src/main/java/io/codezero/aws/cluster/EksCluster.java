@@ -182,6 +182,8 @@ public final class EksCluster extends ComponentResource {
         if (args.clusterAutoscaler().appliesTo(spec)) {
             List<Resource> afterNodes2 = new ArrayList<>(nodeGroups);
             afterNodes2.add(addonSet.podIdentityAgent());
+            // its first call to AWS needs DNS; failing it, the autoscaler exits (Fatalf) and crash-loops with back-off
+            afterNodes2.add(addonSet.coredns());
             this.autoscaler = Optional.of(ClusterAutoscaler.install(scope, cluster, spec.kubernetesVersion(), args.clusterAutoscaler(),
                     partition, account, kubernetesProvider, afterNodes2));
         } else {

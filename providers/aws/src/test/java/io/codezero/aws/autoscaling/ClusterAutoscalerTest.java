@@ -185,4 +185,17 @@ class ClusterAutoscalerTest {
             assertThat(new AwsTarget(args().clusterAutoscaler(settings).build()).validate(spec(2, 6))).as(usable).isEmpty();
         }
     }
+
+    /**
+     * cluster-autoscaler lists Auto Scaling groups while it starts and exits (klog.Fatalf, "Failed to
+     * create AWS Manager") when that call fails, as it does before CoreDNS answers; so its release waits
+     * for CoreDNS as well as for the node groups and the Pod Identity agent.
+     */
+    @Test
+    void startsAfterCoreDnsThePodIdentityAgentAndTheNodes() {
+        OfflineRun run = plan(spec(2, 6), args().build());
+        PlannedResource release = run.get("kubernetes:helm.sh/v3:Release", "demo-cluster-autoscaler");
+        assertThat(run.dependsOn(release, run.get("aws:eks/addon:Addon", "demo-coredns"))).isTrue();
+        assertThat(run.dependsOn(release, run.get("aws:eks/addon:Addon", "demo-eks-pod-identity-agent"))).isTrue();
+    }
 }
