@@ -198,4 +198,15 @@ class ClusterAutoscalerTest {
         assertThat(run.dependsOn(release, run.get("aws:eks/addon:Addon", "demo-coredns"))).isTrue();
         assertThat(run.dependsOn(release, run.get("aws:eks/addon:Addon", "demo-eks-pod-identity-agent"))).isTrue();
     }
+
+    @Test
+    void manageDesiredSizeIsRefusedWhileTheAutoscalerOwnsPoolSizes() {
+        var problems = new AwsTarget(args().manageDesiredSize(true).build()).validate(spec(2, 6));
+        assertThat(problems).extracting(io.codezero.core.validation.Problem::field).containsExactly("aws.manageDesiredSize");
+        assertThat(problems.get(0).toString()).contains("clusterAutoscaler.enabled: false");
+        // sizes owned by Pulumi alone are fine: the autoscaler switched off, or no pool that can scale
+        assertThat(new AwsTarget(args().manageDesiredSize(true).clusterAutoscaler(AutoscalerSettings.DEFAULTS.withEnabled(false)).build())
+                .validate(spec(2, 6))).isEmpty();
+        assertThat(new AwsTarget(args().manageDesiredSize(true).build()).validate(spec(3, 3))).isEmpty();
+    }
 }
