@@ -55,7 +55,11 @@ final class ExistingClusterChecks {
             return List.of(CheckResult.unknown(UPGRADE, "could not read cluster " + spec.name() + " (" + AwsPreflight.reason(e) + ")"));
         }
         List<CheckResult> results = new ArrayList<>();
-        results.add(upgradeVerdict(spec.name(), cluster.version(), spec.kubernetesVersion()));
+        CheckResult step = upgradeVerdict(spec.name(), cluster.version(), spec.kubernetesVersion());
+        if (step.status() == io.codezero.core.preflight.CheckStatus.PASS && !cluster.version().equals(spec.kubernetesVersion())) {
+            step = nodeGroupsAtClusterVersion(spec.name(), cluster.version(), spec.kubernetesVersion(), step);
+        }
+        results.add(step);
         for (NodePool pool : spec.nodePoolsOrDefault()) {
             NodegroupScalingConfig live;
             try {
@@ -99,6 +103,39 @@ final class ExistingClusterChecks {
         } catch (SdkException e) {
             return CheckResult.unknown(LOG_GROUP, "could not look for log group " + name + " (" + AwsPreflight.reason(e) + ")");
         }
+    }
+
+    /**
+     * EKS upgrades a control plane only when every managed node group runs its current version
+     * ("Nodegroups ... must be updated to match cluster version ... before updating cluster version"),
+     * as after an earlier upgrade whose node rollout failed. Every node group counts, also those of
+     * pools the program is about to delete (Pulumi deletes last).
+     */
+    CheckResult nodeGroupsAtClusterVersion(String cluster, String running, String wanted, CheckResult otherwise) {
+        try {
+            List<String> behind = new ArrayList<>();
+            for (String group : clients.eks().listNodegroups(r -> r.clusterName(cluster)).nodegroups()) {
+                String version = clients.eks().describeNodegroup(r -> r.clusterName(cluster).nodegroupName(group)).nodegroup().version();
+                if (version != null && !version.equals(running)) {
+                    behind.add(group + " (" + version + ")");
+                }
+            }
+            return nodeGroupVerdict(cluster, running, wanted, behind, otherwise);
+        } catch (SdkException e) {
+            return CheckResult.unknown(UPGRADE, "could not compare the node groups' versions with " + running + " before upgrading cluster "
+                    + cluster + " to " + wanted + " (" + AwsPreflight.reason(e) + ")");
+        }
+    }
+
+    /** The verdict once the node groups behind the control plane are known. */
+    static CheckResult nodeGroupVerdict(String cluster, String running, String wanted, List<String> behind, CheckResult otherwise) {
+        if (behind.isEmpty()) {
+            return otherwise;
+        }
+        return CheckResult.fail(UPGRADE, "cluster " + cluster + " cannot go from " + running + " to " + wanted + " while node group"
+                + (behind.size() == 1 ? " " : "s ") + String.join(", ", behind) + " still run" + (behind.size() == 1 ? "s" : "")
+                + " an older version: EKS upgrades the control plane only when every managed node group matches it; keep kubernetesVersion at "
+                + running + " and pulumi up (the node groups catch up), then upgrade to " + wanted);
     }
 
     /** The control plane's version step: the same minor, or the next one. */

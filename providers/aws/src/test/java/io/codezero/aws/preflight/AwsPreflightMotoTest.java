@@ -230,7 +230,7 @@ class AwsPreflightMotoTest {
     private static void existingCluster(AwsClients clients, String name) {
         clients.eks().createCluster(r -> r.name(name).version("1.33").roleArn("arn:aws:iam::123456789012:role/eks")
                 .resourcesVpcConfig(v -> v.subnetIds("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2")));
-        clients.eks().createNodegroup(r -> r.clusterName(name).nodegroupName("system").nodeRole("arn:aws:iam::123456789012:role/nodes")
+        clients.eks().createNodegroup(r -> r.clusterName(name).nodegroupName("system").version("1.33").nodeRole("arn:aws:iam::123456789012:role/nodes")
                 .subnets("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2")
                 .scalingConfig(c -> c.minSize(2).desiredSize(4).maxSize(6)));
     }
@@ -309,5 +309,23 @@ class AwsPreflightMotoTest {
                 ExistingClusterChecks.LOG_GROUP).status()).isEqualTo(CheckStatus.PASS);
         assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("fresh", "1.34", 2, 6), args)),
                 ExistingClusterChecks.LOG_GROUP).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void anUpgradeWhileANodeGroupLagsBehindTheControlPlaneFailsNamingIt() {
+        var clients = moto.clients("us-east-1");
+        existingCluster(clients, "lagging");
+        // an earlier upgrade's node rollout failed: one group still runs 1.32 under a 1.33 control plane
+        clients.eks().createNodegroup(r -> r.clusterName("lagging").nodegroupName("old").version("1.32")
+                .nodeRole("arn:aws:iam::123456789012:role/nodes").subnets("subnet-0aaaaaaaaaaaaaaa1")
+                .scalingConfig(c -> c.minSize(1).desiredSize(1).maxSize(2)));
+        AwsTargetArgs args = AwsTargetArgs.builder().region("us-east-1").build();
+        CheckResult upgrade = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("lagging", "1.34", 2, 6), args)),
+                ExistingClusterChecks.UPGRADE);
+        assertThat(upgrade.status()).as(upgrade.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(upgrade.message()).contains("node group old (1.32)").contains("keep kubernetesVersion at 1.33");
+        // staying on 1.33 lets the group catch up
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("lagging", "1.33", 2, 6), args)),
+                ExistingClusterChecks.UPGRADE).status()).isEqualTo(CheckStatus.PASS);
     }
 }
