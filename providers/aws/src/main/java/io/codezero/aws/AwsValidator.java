@@ -44,6 +44,7 @@ public final class AwsValidator {
         validateNetwork(spec, args, problems);
         validatePools(spec, args, problems);
         validateArgs(args, problems);
+        validateSizeOwner(spec, args, problems);
         spec.tags().keySet().stream().filter(key -> key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")).forEach(key ->
                 problems.add(Problem.of("tags." + key, key, "the 'aws:' prefix is reserved by AWS; choose another key")));
         return problems;
@@ -215,6 +216,19 @@ public final class AwsValidator {
         if (args.imdsHopLimit() < 1 || args.imdsHopLimit() > 2) {
             problems.add(Problem.of("aws.imdsHopLimit", args.imdsHopLimit(),
                     "must be 1 (pods cannot reach the instance metadata service; the default) or 2 (pods can, and so can steal the node role)"));
+        }
+    }
+
+    /**
+     * One owner for a pool's size. With the Cluster Autoscaler on, {@code manageDesiredSize} would send
+     * each pool's {@code desiredNodes} on every up, and EKS would resize the group to it: a pool the
+     * autoscaler grew for pending pods loses those nodes, then the autoscaler grows it again.
+     */
+    private static void validateSizeOwner(ClusterSpec spec, AwsTargetArgs args, List<Problem> problems) {
+        if (args.manageDesiredSize() && args.clusterAutoscaler().appliesTo(spec)) {
+            problems.add(Problem.of("aws.manageDesiredSize", true, "cannot be true while the Cluster Autoscaler runs (some pool has "
+                    + "minNodes < maxNodes, or clusterAutoscaler.enabled is true): every up would reset the pools it scaled to desiredNodes; "
+                    + "leave manageDesiredSize false, or set clusterAutoscaler.enabled: false to size the pools yourself"));
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * @param scaleDownUtilizationThreshold requested CPU and memory over allocatable below which a node
  *                                counts as unneeded, between 0 and 1 (default 0.5)
  * @param expander                which pool grows when several could: least-waste (default), random,
- *                                most-pods, priority (needs a priority ConfigMap), price
+ *                                most-pods, priority (needs a priority ConfigMap); not price, which the
+ *                                autoscaler's AWS provider does not implement (it exits at start-up)
  */
 public record AutoscalerSettings(
         Optional<Boolean> enabled,
@@ -33,7 +34,13 @@ public record AutoscalerSettings(
 
     /** The defaults: upstream's scale-down timings, least-waste expansion, on where a pool can scale. */
     public static final AutoscalerSettings DEFAULTS = new AutoscalerSettings(Optional.empty(), "10m", "10m", "0.5", "least-waste");
-    static final Set<String> EXPANDERS = Set.of("least-waste", "random", "most-pods", "priority", "price");
+    static final Set<String> EXPANDERS = Set.of("least-waste", "random", "most-pods", "priority");
+    /**
+     * The price expander needs the cloud provider's pricing model; the AWS provider of cluster-autoscaler
+     * 1.32 to 1.35 answers "not implemented" and the autoscaler exits (klog.Fatalf in the expander factory),
+     * so the pod crash-loops and the atomic release fails the {@code up} after its timeout.
+     */
+    static final String PRICE = "price";
     private static final String DURATION = "(\\d+(\\.\\d+)?(ms|s|m|h))+";
 
     /** Requires every value; use {@link #DEFAULTS} and the with-methods for partial settings. */
@@ -101,7 +108,10 @@ public record AutoscalerSettings(
             problems.add(Problem.of(path + ".scaleDownUtilizationThreshold", scaleDownUtilizationThreshold,
                     "must be a number greater than 0 and at most 1 (requested resources over allocatable), e.g. 0.5"));
         }
-        if (!EXPANDERS.contains(expander)) {
+        if (PRICE.equals(expander)) {
+            problems.add(Problem.of(path + ".expander", expander, "is not available on AWS: the Cluster Autoscaler has no price model "
+                    + "for EC2 and exits at start-up; use least-waste (the default), random, most-pods or priority"));
+        } else if (!EXPANDERS.contains(expander)) {
             problems.add(Problem.of(path + ".expander", expander, "is not an expander; valid ones are " + String.join(", ", new java.util.TreeSet<>(EXPANDERS))));
         }
         return problems;

@@ -48,7 +48,8 @@ public record ClusterAutoscaler(Role role, RolePolicy policy, PodIdentityAssocia
      * Installs the autoscaler.
      *
      * @param kubernetesVersion the cluster's minor; the image is the autoscaler release of that minor
-     * @param afterNodes        node groups and the Pod Identity agent: the pod needs a node and its credentials
+     * @param afterNodes        node groups, the Pod Identity agent and CoreDNS: the pod needs a node, its credentials,
+     *                          and DNS for the AWS endpoints it calls at start-up (it exits when that call fails)
      */
     public static ClusterAutoscaler install(AwsScope scope, Cluster cluster, String kubernetesVersion, AutoscalerSettings settings,
                                            Output<String> partition, Output<String> account,

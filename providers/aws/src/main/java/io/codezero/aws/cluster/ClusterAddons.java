@@ -40,6 +40,7 @@ final class ClusterAddons {
     private final InvokeOptions invoke;
     private Addon podIdentityAgent;
     private Addon ebsCsi;
+    private Addon coredns;
 
     ClusterAddons(AwsScope scope, Cluster cluster, String kubernetesVersion, Map<String, String> pins, InvokeOptions invoke) {
         this.scope = scope;
@@ -57,7 +58,7 @@ final class ClusterAddons {
     }
 
     List<Addon> afterNodes(List<Resource> nodeGroups, Role ebsCsiRole, Resource ebsCsiPolicy) {
-        var coredns = addon(COREDNS, nodeGroups, null);
+        coredns = addon(COREDNS, nodeGroups, null);
         List<Resource> ebsDependencies = new ArrayList<>(nodeGroups);
         ebsDependencies.add(podIdentityAgent);
         ebsDependencies.add(ebsCsiPolicy);
@@ -71,6 +72,11 @@ final class ClusterAddons {
     /** The EKS Pod Identity agent add-on; Pod Identity associations are served by it. */
     Addon podIdentityAgent() {
         return podIdentityAgent;
+    }
+
+    /** The CoreDNS add-on: pods that call AWS APIs resolve their endpoints through it. */
+    Addon coredns() {
+        return coredns;
     }
 
     /** The EBS CSI driver add-on; the storage class waits for it. */

@@ -98,9 +98,9 @@ public final class EksCluster extends ComponentResource {
 
         // Pre-created so that control-plane logs expire instead of accumulating forever (EKS's own group never expires).
         var logGroup = new LogGroup(scope.name("control-plane-logs"), LogGroupArgs.builder()
-                .name("/aws/eks/" + spec.name() + "/cluster")
+                .name(controlPlaneLogGroup(spec.name()))
                 .retentionInDays(90)
-                .tags(scope.tags("/aws/eks/" + spec.name() + "/cluster"))
+                .tags(scope.tags(controlPlaneLogGroup(spec.name())))
                 .build(), scope.opts());
 
         var networkSpec = spec.network();
@@ -182,6 +182,8 @@ public final class EksCluster extends ComponentResource {
         if (args.clusterAutoscaler().appliesTo(spec)) {
             List<Resource> afterNodes2 = new ArrayList<>(nodeGroups);
             afterNodes2.add(addonSet.podIdentityAgent());
+            // its first call to AWS needs DNS; failing it, the autoscaler exits (Fatalf) and crash-loops with back-off
+            afterNodes2.add(addonSet.coredns());
             this.autoscaler = Optional.of(ClusterAutoscaler.install(scope, cluster, spec.kubernetesVersion(), args.clusterAutoscaler(),
                     partition, account, kubernetesProvider, afterNodes2));
         } else {
@@ -197,6 +199,15 @@ public final class EksCluster extends ComponentResource {
                 "kubeconfig", kubeconfig,
                 "oidcProviderArn", oidcProviderArn,
                 "vpcId", this.network.vpcId()));
+    }
+
+    /**
+     * The log group EKS writes control-plane logs to, pre-created by this component. EKS writes its last
+     * logs while the cluster is deleted and re-creates the group when it is gone, so a destroy can leave an
+     * untagged group of this name behind (terraform-aws-eks #920, #2763): the preflight finds it.
+     */
+    public static String controlPlaneLogGroup(String clusterName) {
+        return "/aws/eks/" + clusterName + "/cluster";
     }
 
     private List<Output<String>> zones(AwsTargetArgs args, InvokeOptions invoke) {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -22,6 +23,7 @@ public final class AwsClients implements AutoCloseable {
     private final Ec2Client ec2;
     private final Ec2Client regionDirectory;
     private final EksClient eks;
+    private final CloudWatchLogsClient logs;
     private final ServiceQuotasApi quotas;
 
     private AwsClients(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
@@ -34,7 +36,9 @@ public final class AwsClients implements AutoCloseable {
         var directoryBuilder = Ec2Client.builder().region(Region.of(region.startsWith("cn-") ? "cn-north-1" : "us-east-1"))
                 .credentialsProvider(credentials).httpClient(http);
         var eksBuilder = EksClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
+        var logsBuilder = CloudWatchLogsClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
         endpoint.ifPresent(uri -> {
+            logsBuilder.endpointOverride(uri);
             stsBuilder.endpointOverride(uri);
             ec2Builder.endpointOverride(uri);
             directoryBuilder.endpointOverride(uri);
@@ -44,6 +48,7 @@ public final class AwsClients implements AutoCloseable {
         this.ec2 = ec2Builder.build();
         this.regionDirectory = directoryBuilder.build();
         this.eks = eksBuilder.build();
+        this.logs = logsBuilder.build();
         this.quotas = new ServiceQuotasApi(http, credentials, region,
                 endpoint.orElse(URI.create("https://servicequotas." + region + "." + (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"))));
     }
@@ -85,6 +90,11 @@ public final class AwsClients implements AutoCloseable {
         return eks;
     }
 
+    /** CloudWatch Logs of the region (control-plane log groups). */
+    public CloudWatchLogsClient logs() {
+        return logs;
+    }
+
     public ServiceQuotasApi quotas() {
         return quotas;
     }
@@ -95,6 +105,7 @@ public final class AwsClients implements AutoCloseable {
         ec2.close();
         regionDirectory.close();
         eks.close();
+        logs.close();
         http.close();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import io.codezero.aws.cluster.ClusterCreator;
+import io.codezero.aws.cluster.ManagedPolicies;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -32,7 +33,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * Read-only checks against the AWS account before anything is created, so a deploy does not
  * fail half-way: credentials, region, zones, instance types offered in the chosen zones, the
- * Kubernetes version offered by EKS, and vCPU quotas for every pool at its maximum size. Each
+ * Kubernetes version offered by EKS, and vCPU quotas for every pool at its maximum size; on a
+ * later {@code up}, the version step and node group limits against the live cluster
+ * ({@link ExistingClusterChecks}). Each
  * failure is one sentence saying what is wrong and what to do. A check that cannot be made is
  * reported as UNKNOWN, never as a pass.
  */
@@ -68,6 +71,7 @@ public final class AwsPreflight {
                 results.addAll(instanceTypesOffered(poolsByType, zones));
             }
             results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
+            results.addAll(new ExistingClusterChecks(clients).run(spec, args));
             results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
             return new PreflightReport("AWS", results);
         } finally {
@@ -101,15 +105,17 @@ public final class AwsPreflight {
                 return newClusterAccess(caller, admins);
             }
             Optional<Boolean> hasEntry;
+            Optional<EntryRights> rights = Optional.empty();
             try {
-                clients.eks().describeAccessEntry(r -> r.clusterName(clusterName).principalArn(caller));
+                var entry = clients.eks().describeAccessEntry(r -> r.clusterName(clusterName).principalArn(caller)).accessEntry();
                 hasEntry = Optional.of(true);
+                rights = entryRights(clusterName, caller, entry == null ? List.of() : entry.kubernetesGroups());
             } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
                 hasEntry = Optional.of(false);
             } catch (SdkException e) {
                 hasEntry = Optional.empty();
             }
-            return existingClusterAccess(clusterName, caller, tags == null ? null : tags.get(ClusterCreator.TAG), admins, hasEntry);
+            return existingClusterAccess(clusterName, caller, tags == null ? null : tags.get(ClusterCreator.TAG), admins, hasEntry, rights);
         } catch (SdkException e) {
             return CheckResult.unknown(ACCESS, "could not compare adminPrincipalArns with the caller (" + reason(e) + ")");
         }
@@ -133,6 +139,42 @@ public final class AwsPreflight {
      * provider is refused. {@code hasEntry} empty: DescribeAccessEntry could not be asked.
      */
     static CheckResult existingClusterAccess(String cluster, String caller, String creator, List<String> admins, Optional<Boolean> hasEntry) {
+        return existingClusterAccess(cluster, caller, creator, admins, hasEntry, Optional.of(EntryRights.CLUSTER_ADMIN));
+    }
+
+    /** What an access entry lets its principal do, as far as EKS tells. */
+    enum EntryRights {
+        /** AmazonEKSClusterAdminPolicy associated at cluster scope. */
+        CLUSTER_ADMIN,
+        /** Kubernetes groups: what RBAC binds to them is not visible to the preflight. */
+        GROUPS_ONLY,
+        /** Neither: authenticated, but every request is Forbidden except what narrower policies allow. */
+        NOT_ADMIN
+    }
+
+    private Optional<EntryRights> entryRights(String clusterName, String principal, List<String> groups) {
+        try {
+            boolean admin = clients.eks().listAssociatedAccessPolicies(r -> r.clusterName(clusterName).principalArn(principal))
+                    .associatedAccessPolicies().stream()
+                    .anyMatch(p -> p.policyArn() != null && p.policyArn().endsWith("/" + ManagedPolicies.CLUSTER_ADMIN_ACCESS)
+                            && p.accessScope() != null && "cluster".equals(p.accessScope().typeAsString()));
+            if (admin) {
+                return Optional.of(EntryRights.CLUSTER_ADMIN);
+            }
+            return Optional.of(groups != null && !groups.isEmpty() ? EntryRights.GROUPS_ONLY : EntryRights.NOT_ADMIN);
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * As {@link #existingClusterAccess(String, String, String, List, Optional)}, and an access entry of
+     * the caller's own must make it cluster admin: the platform creates cluster-wide objects (CRDs,
+     * cluster roles, namespaces, webhooks), which an entry without AmazonEKSClusterAdminPolicy at
+     * cluster scope is refused (Forbidden) half-way through the up.
+     */
+    static CheckResult existingClusterAccess(String cluster, String caller, String creator, List<String> admins, Optional<Boolean> hasEntry,
+                                             Optional<EntryRights> rights) {
         for (int i = 0; creator != null && i < admins.size(); i++) {
             if (ClusterCreator.sameIdentity(creator, admins.get(i))) {
                 return CheckResult.fail(ACCESS, ClusterCreator.problem(i, admins.get(i), creator).toString());
@@ -148,7 +190,22 @@ public final class AwsPreflight {
             return CheckResult.unknown(ACCESS, "could not check whether " + caller + " has an access entry on cluster " + cluster);
         }
         if (hasEntry.get()) {
-            return CheckResult.pass(ACCESS, caller + " has an access entry on cluster " + cluster);
+            if (rights.isEmpty()) {
+                return CheckResult.unknown(ACCESS, caller + " has an access entry on cluster " + cluster
+                        + ", but its access policies could not be listed (eks:ListAssociatedAccessPolicies)");
+            }
+            if (rights.get() == EntryRights.NOT_ADMIN) {
+                String partition = caller.startsWith("arn:") ? caller.split(":")[1] : "aws";
+                return CheckResult.fail(ACCESS, caller + " has an access entry on cluster " + cluster + " without "
+                        + ManagedPolicies.CLUSTER_ADMIN_ACCESS + " at cluster scope, so the platform's cluster-wide objects (CRDs, "
+                        + "cluster roles, namespaces) would fail with Forbidden; associate it with: aws eks associate-access-policy"
+                        + " --cluster-name " + cluster + " --principal-arn " + caller + " --policy-arn "
+                        + ManagedPolicies.accessPolicyArn(partition, ManagedPolicies.CLUSTER_ADMIN_ACCESS) + " --access-scope type=cluster"
+                        + ", or have an admin list it in aws.adminPrincipalArns and run pulumi up");
+            }
+            return CheckResult.pass(ACCESS, caller + " has an access entry on cluster " + cluster
+                    + (rights.get() == EntryRights.GROUPS_ONLY ? " with Kubernetes groups (what RBAC grants them is not checked here)"
+                            : " with " + ManagedPolicies.CLUSTER_ADMIN_ACCESS));
         }
         return CheckResult.fail(ACCESS, caller + " has no access entry on the existing cluster " + cluster
                 + ", so pulumi up cannot reach its Kubernetes API (every Kubernetes resource would fail with Unauthorized); "

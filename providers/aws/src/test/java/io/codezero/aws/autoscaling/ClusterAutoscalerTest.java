@@ -169,4 +169,44 @@ class ClusterAutoscalerTest {
         assertThat(problems).extracting(io.codezero.core.validation.Problem::field)
                 .containsExactlyInAnyOrder("aws.clusterAutoscaler.scaleDownUnneededTime", "aws.clusterAutoscaler.scaleDownUtilizationThreshold");
     }
+
+    /**
+     * cluster-autoscaler's AWS provider answers Pricing() with "not implemented", and the expander
+     * factory then exits the process: with expander price the pod crash-loops and the release fails.
+     */
+    @Test
+    void thePriceExpanderIsRefusedBecauseTheAutoscalerHasNoEc2PriceModel() {
+        var price = new AutoscalerSettings(java.util.Optional.empty(), "10m", "10m", "0.5", "price");
+        var problems = new AwsTarget(args().clusterAutoscaler(price).build()).validate(spec(2, 6));
+        assertThat(problems).extracting(io.codezero.core.validation.Problem::field).containsExactly("aws.clusterAutoscaler.expander");
+        assertThat(problems.get(0).toString()).contains("price").contains("least-waste");
+        for (String usable : List.of("least-waste", "random", "most-pods", "priority")) {
+            var settings = new AutoscalerSettings(java.util.Optional.empty(), "10m", "10m", "0.5", usable);
+            assertThat(new AwsTarget(args().clusterAutoscaler(settings).build()).validate(spec(2, 6))).as(usable).isEmpty();
+        }
+    }
+
+    /**
+     * cluster-autoscaler lists Auto Scaling groups while it starts and exits (klog.Fatalf, "Failed to
+     * create AWS Manager") when that call fails, as it does before CoreDNS answers; so its release waits
+     * for CoreDNS as well as for the node groups and the Pod Identity agent.
+     */
+    @Test
+    void startsAfterCoreDnsThePodIdentityAgentAndTheNodes() {
+        OfflineRun run = plan(spec(2, 6), args().build());
+        PlannedResource release = run.get("kubernetes:helm.sh/v3:Release", "demo-cluster-autoscaler");
+        assertThat(run.dependsOn(release, run.get("aws:eks/addon:Addon", "demo-coredns"))).isTrue();
+        assertThat(run.dependsOn(release, run.get("aws:eks/addon:Addon", "demo-eks-pod-identity-agent"))).isTrue();
+    }
+
+    @Test
+    void manageDesiredSizeIsRefusedWhileTheAutoscalerOwnsPoolSizes() {
+        var problems = new AwsTarget(args().manageDesiredSize(true).build()).validate(spec(2, 6));
+        assertThat(problems).extracting(io.codezero.core.validation.Problem::field).containsExactly("aws.manageDesiredSize");
+        assertThat(problems.get(0).toString()).contains("clusterAutoscaler.enabled: false");
+        // sizes owned by Pulumi alone are fine: the autoscaler switched off, or no pool that can scale
+        assertThat(new AwsTarget(args().manageDesiredSize(true).clusterAutoscaler(AutoscalerSettings.DEFAULTS.withEnabled(false)).build())
+                .validate(spec(2, 6))).isEmpty();
+        assertThat(new AwsTarget(args().manageDesiredSize(true).build()).validate(spec(3, 3))).isEmpty();
+    }
 }

@@ -217,4 +217,115 @@ class AwsPreflightMotoTest {
         CheckResult listed = new AwsPreflight(moto.clients("us-east-1")).adminsExcludeTheCreator("existing", java.util.List.of(caller));
         assertThat(listed.status()).as(listed.message()).isEqualTo(CheckStatus.FAIL);
     }
+
+    private static ClusterSpec laterUp(String name, String version, int min, int max) {
+        return ClusterSpec.builder(name).kubernetesVersion(version)
+                .network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").build())
+                .nodePool(NodePool.builder("system").size(SizeClass.MEDIUM).scaling(min, min, max).build())
+                .nodePool(NodePool.builder("added").size(SizeClass.MEDIUM).scaling(1, 1, 3).build())
+                .build();
+    }
+
+    /** A cluster as an earlier up left it: Kubernetes 1.33, pool system running 4 nodes within 2..6 (the autoscaler grew it). */
+    private static void existingCluster(AwsClients clients, String name) {
+        clients.eks().createCluster(r -> r.name(name).version("1.33").roleArn("arn:aws:iam::123456789012:role/eks")
+                .resourcesVpcConfig(v -> v.subnetIds("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2")));
+        clients.eks().createNodegroup(r -> r.clusterName(name).nodegroupName("system").version("1.33").nodeRole("arn:aws:iam::123456789012:role/nodes")
+                .subnets("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2")
+                .scalingConfig(c -> c.minSize(2).desiredSize(4).maxSize(6)));
+    }
+
+    @Test
+    void aLaterUpThatSkipsAMinorOrGoesBackFailsBeforeEksRefusesTheUpdate() {
+        var clients = moto.clients("us-east-1");
+        existingCluster(clients, "upgrading");
+        AwsTargetArgs args = AwsTargetArgs.builder().region("us-east-1").build();
+        CheckResult next = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("upgrading", "1.34", 2, 6), args)),
+                ExistingClusterChecks.UPGRADE);
+        assertThat(next.status()).as(next.message()).isEqualTo(CheckStatus.PASS);
+        CheckResult skip = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("upgrading", "1.35", 2, 6), args)),
+                ExistingClusterChecks.UPGRADE);
+        assertThat(skip.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(skip.message()).contains("runs Kubernetes 1.33").contains("set kubernetesVersion to 1.34");
+        CheckResult back = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("upgrading", "1.32", 2, 6), args)),
+                ExistingClusterChecks.UPGRADE);
+        assertThat(back.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(back.message()).contains("never downgrades");
+        // and the full preflight runs it
+        assertThat(new AwsPreflight(moto.clients("us-east-1")).run(laterUp("upgrading", "1.35", 2, 6), args).results())
+                .anySatisfy(r -> assertThat(r.check()).isEqualTo(ExistingClusterChecks.UPGRADE));
+        // a cluster that does not exist yet has no version or node groups to compare
+        assertThat(new ExistingClusterChecks(clients).run(laterUp("not-there-yet", "1.35", 2, 6), args))
+                .extracting(CheckResult::check).containsExactly(ExistingClusterChecks.LOG_GROUP);
+    }
+
+    @Test
+    void newPoolLimitsThatLeaveTheRunningSizeOutsideFailWithTheResizeCommand() {
+        var clients = moto.clients("us-east-1");
+        existingCluster(clients, "resizing");
+        AwsTargetArgs args = AwsTargetArgs.builder().region("us-east-1").build();
+        // minNodes 5 above the 4 nodes it runs: EKS would refuse the update
+        List<CheckResult> raised = new ExistingClusterChecks(clients).run(laterUp("resizing", "1.33", 5, 8), args);
+        CheckResult scaling = result(new PreflightReport("AWS", raised), ExistingClusterChecks.SCALING);
+        assertThat(scaling.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(scaling.message()).contains("node group system runs 4 nodes")
+                .contains("aws eks update-nodegroup-config --cluster-name resizing --nodegroup-name system --scaling-config minSize=5,maxSize=8,desiredSize=5")
+                .contains("pulumi up --refresh");
+        // maxNodes 3 below them: the same
+        CheckResult lowered = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("resizing", "1.33", 1, 3), args)),
+                ExistingClusterChecks.SCALING);
+        assertThat(lowered.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(lowered.message()).contains("desiredSize=3");
+        // limits around the running size pass, saying why --refresh matters; unchanged limits pass; the new pool is not looked at
+        List<CheckResult> widened = new ExistingClusterChecks(clients).run(laterUp("resizing", "1.33", 1, 10), args);
+        assertThat(widened).filteredOn(r -> r.check().equals(ExistingClusterChecks.SCALING)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS))
+                .satisfies(r -> assertThat(r.message()).contains("--refresh"));
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("resizing", "1.33", 2, 6), args)),
+                ExistingClusterChecks.SCALING).status()).isEqualTo(CheckStatus.PASS);
+        // with manageDesiredSize the program sends its own desired size, which validation keeps within the limits
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("resizing", "1.33", 5, 8),
+                AwsTargetArgs.builder().region("us-east-1").manageDesiredSize(true).build())), ExistingClusterChecks.SCALING).status())
+                .isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aLogGroupEksLeftAfterADestroyFailsTheReCreateWithTheDeleteCommand() {
+        var clients = moto.clients("us-west-2");
+        AwsTargetArgs args = AwsTargetArgs.builder().region("us-west-2").build();
+        String leftover = io.codezero.aws.cluster.EksCluster.controlPlaneLogGroup("recreated");
+        clients.logs().createLogGroup(r -> r.logGroupName(leftover));
+        CheckResult check = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("recreated", "1.34", 2, 6), args)),
+                ExistingClusterChecks.LOG_GROUP);
+        assertThat(check.status()).as(check.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(check.message()).contains("ResourceAlreadyExistsException")
+                .contains("aws logs delete-log-group --log-group-name /aws/eks/recreated/cluster --region us-west-2");
+        assertThat(new AwsPreflight(moto.clients("us-west-2")).run(laterUp("recreated", "1.34", 2, 6), args).results())
+                .anySatisfy(r -> assertThat(r.check() + " " + r.status()).isEqualTo(ExistingClusterChecks.LOG_GROUP + " FAIL"));
+        // the group an earlier up of this program made (tagged as such) is its own; no group at all passes
+        String ours = io.codezero.aws.cluster.EksCluster.controlPlaneLogGroup("half-made");
+        clients.logs().createLogGroup(r -> r.logGroupName(ours).tags(java.util.Map.of("managed-by", "codezero", "codezero.io/cluster", "half-made")));
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("half-made", "1.34", 2, 6), args)),
+                ExistingClusterChecks.LOG_GROUP).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("fresh", "1.34", 2, 6), args)),
+                ExistingClusterChecks.LOG_GROUP).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void anUpgradeWhileANodeGroupLagsBehindTheControlPlaneFailsNamingIt() {
+        var clients = moto.clients("us-east-1");
+        existingCluster(clients, "lagging");
+        // an earlier upgrade's node rollout failed: one group still runs 1.32 under a 1.33 control plane
+        clients.eks().createNodegroup(r -> r.clusterName("lagging").nodegroupName("old").version("1.32")
+                .nodeRole("arn:aws:iam::123456789012:role/nodes").subnets("subnet-0aaaaaaaaaaaaaaa1")
+                .scalingConfig(c -> c.minSize(1).desiredSize(1).maxSize(2)));
+        AwsTargetArgs args = AwsTargetArgs.builder().region("us-east-1").build();
+        CheckResult upgrade = result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("lagging", "1.34", 2, 6), args)),
+                ExistingClusterChecks.UPGRADE);
+        assertThat(upgrade.status()).as(upgrade.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(upgrade.message()).contains("node group old (1.32)").contains("keep kubernetesVersion at 1.33");
+        // staying on 1.33 lets the group catch up
+        assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("lagging", "1.33", 2, 6), args)),
+                ExistingClusterChecks.UPGRADE).status()).isEqualTo(CheckStatus.PASS);
+    }
 }

@@ -51,6 +51,31 @@ class PreflightVerdictTest {
                 .isEqualTo(CheckStatus.UNKNOWN);
     }
 
+    /**
+     * An access entry authenticates; only its access policies authorize. An entry for the caller with
+     * no AmazonEKSClusterAdminPolicy at cluster scope (and no Kubernetes groups) gets Forbidden on the
+     * platform's cluster-wide objects, so the second identity's up is refused with the command that fixes it.
+     */
+    @Test
+    void anotherIdentitysAccessEntryWithoutClusterAdminIsRefusedWithTheAssociateCommand() {
+        String alice = "arn:aws:iam::123456789012:role/Admin";
+        String bob = "arn:aws:iam::123456789012:role/ci";
+        CheckResult refused = AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(), java.util.Optional.of(true),
+                java.util.Optional.of(AwsPreflight.EntryRights.NOT_ADMIN));
+        assertThat(refused.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(refused.message()).contains("Forbidden").contains("aws eks associate-access-policy --cluster-name demo --principal-arn " + bob
+                + " --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy --access-scope type=cluster");
+        assertThat(AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(), java.util.Optional.of(true),
+                java.util.Optional.of(AwsPreflight.EntryRights.CLUSTER_ADMIN)).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(), java.util.Optional.of(true),
+                java.util.Optional.of(AwsPreflight.EntryRights.GROUPS_ONLY)).status()).isEqualTo(CheckStatus.PASS);
+        assertThat(AwsPreflight.existingClusterAccess("demo", bob, alice, java.util.List.of(), java.util.Optional.of(true),
+                java.util.Optional.empty()).status()).isEqualTo(CheckStatus.UNKNOWN);
+        // its creator and listed admins are admins through entries EKS or this program made
+        assertThat(AwsPreflight.existingClusterAccess("demo", alice, alice, java.util.List.of(), java.util.Optional.of(true),
+                java.util.Optional.of(AwsPreflight.EntryRights.NOT_ADMIN)).status()).isEqualTo(CheckStatus.PASS);
+    }
+
     @Test
     void vcpuQuotaCountsRunningInstancesAgainstTheLimit() {
         CheckResult short1 = VcpuQuota.STANDARD_ON_DEMAND.evaluate(20, 4, 16, "pool system needs");
