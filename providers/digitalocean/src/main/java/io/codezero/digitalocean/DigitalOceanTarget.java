@@ -4,6 +4,7 @@ import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterFacts;
 import io.codezero.core.target.CniChaining;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
@@ -51,11 +52,13 @@ public final class DigitalOceanTarget implements ClusterTarget {
     static final CniChaining CNI_CHAINING = new CniChaining(false, "DOKS runs DigitalOcean's managed Cilium, whose settings "
             + "(cni.exclusive among them) DigitalOcean manages and may revert, so a chained istio-cni plugin is not guaranteed to stay");
 
+    private static final MeshDataplanePreference MESH_PREFERENCE = new MeshDataplanePreference(false,
+            "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI");
+
     private final DigitalOceanTargetArgs args;
     private final BooleanSupplier engineDriven;
     private final Supplier<DoApi> api;
     private final Function<DoApi, RunningWait> waits;
-    private DoksCluster cluster;
 
     public DigitalOceanTarget(DigitalOceanTargetArgs args) {
         this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.forProgram(args.tokenFile().orElse(null),
@@ -162,19 +165,24 @@ public final class DigitalOceanTarget implements ClusterTarget {
             version = choice.slug();
             wait = Optional.of(waits.apply(doApi));
         }
-        cluster = new DoksCluster(context.stackName(), spec, args, identity, version, wait,
+        // the component is not kept: one target may provision several stacks' clusters; read a cluster's
+        // resources from its ProvisionedCluster's DoksClusterHandles
+        DoksCluster cluster = new DoksCluster(context.stackName(), spec, args, identity, version, wait,
                 ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(DoksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness())
-                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
-                        "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI"))
+                .withFact(MeshDataplanePreference.class, MESH_PREFERENCE)
                 .withFact(CniChaining.class, CNI_CHAINING)
                 .withHandles(cluster.handles());
     }
 
-    /** The component registered by the last {@link #provision} call. */
-    public DoksCluster cluster() {
-        return cluster;
+    /**
+     * Every DOKS cluster runs DigitalOcean's managed Cilium: sidecars preferred, no CNI chaining. Stated before
+     * anything registers, so a mesh mode DOKS cannot run (ambient) is refused at validation, not after the cluster exists.
+     */
+    @Override
+    public ClusterFacts plannedFacts() {
+        return ClusterFacts.none().with(MeshDataplanePreference.class, MESH_PREFERENCE).with(CniChaining.class, CNI_CHAINING);
     }
 
     static LoadBalancerCapabilities loadBalancers() {
