@@ -55,6 +55,12 @@ public final class DigitalOceanTarget implements ClusterTarget {
     private static final MeshDataplanePreference MESH_PREFERENCE = new MeshDataplanePreference(false,
             "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI");
 
+    /** The provider's own config key for the API token; the program falls back to it. */
+    static final String TOKEN_KEY = "digitalocean:token";
+    /** Why a program needs the API even with the preflight off. */
+    static final String NEEDS_API = "under pulumi preview and up the program reads the running DOKS cluster from DigitalOcean's API "
+            + "(to keep its version and wait for upgrades), also with preflight off, and so does the provider: ";
+
     private final DigitalOceanTargetArgs args;
     private final BooleanSupplier engineDriven;
     private final Supplier<DoApi> api;
@@ -143,7 +149,14 @@ public final class DigitalOceanTarget implements ClusterTarget {
         Optional<String> version = args.versionSlug();
         Optional<RunningWait> wait = Optional.empty();
         if (engineDriven.getAsBoolean()) {
-            DoApi doApi = api.get();
+            DoApi doApi;
+            try {
+                doApi = api.get();
+            } catch (IllegalStateException e) {
+                // no token anywhere (a CI preview without secrets): one problem saying why the program needs one, not a stack trace
+                throw new SpecValidationException(where, List.of(Problem.of(TOKEN_KEY, null, NEEDS_API + e.getMessage()
+                        + ", or run pulumi config set --secret " + TOKEN_KEY + " <token>")));
+            }
             if (args.preflight()) {
                 new DigitalOceanPreflight(doApi).run(spec, args, identity).throwIfFailed();
             }
@@ -151,6 +164,10 @@ public final class DigitalOceanTarget implements ClusterTarget {
             try {
                 deployed = DeployedCluster.find(doApi, spec.name(), args.region());
             } catch (DoApiException e) {
+                if (e.status() == 401 || e.status() == 403) {
+                    throw new SpecValidationException(where, List.of(Problem.of(TOKEN_KEY, doApi.tokenSource(), NEEDS_API
+                            + "DigitalOcean refused the token (" + e.getMessage() + "); give a valid token with read access to Kubernetes")));
+                }
                 throw new IllegalStateException(where + ": cannot read the account's DOKS clusters, so the running version is unknown: "
                         + e.getMessage(), e);
             }
