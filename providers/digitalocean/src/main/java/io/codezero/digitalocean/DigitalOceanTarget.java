@@ -178,6 +178,7 @@ public final class DigitalOceanTarget implements ClusterTarget {
                 problems.add(Problem.of("digitalocean.highAvailability", false, "cannot turn off the running cluster's highly available "
                         + "control plane: DigitalOcean cannot disable it; keep highAvailability: true"));
             }
+            deployed.ifPresent(running -> problems.addAll(io.codezero.digitalocean.cluster.ReplacementGuard.problems(running, spec, args, doApi)));
             SpecValidationException.throwIfAny(where, problems);
             version = choice.slug();
             wait = Optional.of(waits.apply(doApi));
