@@ -29,7 +29,9 @@ class RunningClusterReplacementPrismTest {
 
     private static OfflineRun provision(ClusterSpec spec, DigitalOceanTargetArgs args, BinaryOperator<String> running) throws Exception {
         try (RecordedLayer layer = RecordedLayer.over(PrismServer.require(), Map.of(), running)) {
-            var target = new DigitalOceanTarget(args, () -> true, () -> new DoApi(layer.base(), ApiToken.of("dop_v1_test", "test"), Map.of()));
+            // a wait that never sleeps and gives up after four reads: no test here waits for an upgrade
+            var target = new DigitalOceanTarget(args, () -> true, () -> new DoApi(layer.base(), ApiToken.of("dop_v1_test", "test"), Map.of()),
+                    api -> new io.codezero.digitalocean.cluster.RunningWait(api, java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(15), d -> { }));
             return OfflineEngine.create().mocks(DigitalOceanPlanMocks.create()).run(ctx -> target.provision(spec,
                     new TargetContext("demo", new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder().build()))));
         }
@@ -59,6 +61,23 @@ class RunningClusterReplacementPrismTest {
         ClusterSpec adopting = Fixtures.spec().toBuilder().network(Fixtures.spec().network().toBuilder().vpcCidr(io.codezero.core.spec.NetworkSpec.DEFAULT_VPC_CIDR).build()).build();
         OfflineRun adopted = provision(adopting, Fixtures.args().existingVpcId("5a4981aa-9653-4bd1-bef5-d6bff52042e4").build(), AS_DEMO);
         assertThat(adopted.failure()).contains("digitalocean.vpcId", "nodes are in VPC c33931f2-a26a-4e61-b85c-4e95a2ec431b");
+    }
+
+    @Test
+    void aClusterStillBeingDeletedAfterADestroyDoesNotHoldTheNextCreate() throws Exception {
+        // DigitalOcean deletes clusters in the background: an up right after pulumi destroy may still list the old one
+        // the list holds the old cluster, deleting; the new one (read by its id while the kubeconfig waits) runs the new patch
+        BinaryOperator<String> deleting = (path, body) -> path.matches("/v2/kubernetes/clusters/[0-9a-f-]{36}")
+                ? AS_DEMO.apply(path, body).replace("1.33.4-do.2", "1.33" + DigitalOceanPlanMocks.PLAN_PATCH)
+                        .replaceAll("\"state\":\"[a-z]+\"", "\"state\":\"running\"")
+                : AS_DEMO.apply(path, body).replaceAll("\"state\":\"[a-z]+\"", "\"state\":\"deleting\"");
+        ClusterSpec anew = Fixtures.spec().toBuilder().network(Fixtures.spec().network().toBuilder()
+                .podCidr("10.246.0.0/16").serviceCidr("10.247.0.0/16").build()).build();
+        OfflineRun run = provision(anew, Fixtures.args().build(), deleting);
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        // nothing kept from the old cluster: the newest patch of the minor is looked up for the new one
+        assertThat(run.get(io.codezero.digitalocean.resources.KubernetesCluster.TYPE, "demo-doks").input("version"))
+                .isEqualTo("1.33" + DigitalOceanPlanMocks.PLAN_PATCH);
     }
 
     @Test

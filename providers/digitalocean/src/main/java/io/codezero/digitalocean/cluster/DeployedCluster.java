@@ -25,11 +25,18 @@ public record DeployedCluster(String id, String version, String state, boolean h
         poolSizes = java.util.Map.copyOf(poolSizes);
     }
 
-    /** The cluster named {@code name} in {@code region}, if the account has one. */
+    /**
+     * The cluster named {@code name} in {@code region}, if the account has one that is not being deleted. DigitalOcean
+     * deletes a cluster in the background, so right after {@code pulumi destroy} the list may still hold it: an
+     * {@code up} that creates the stack anew must not keep its version or be held to its ranges.
+     */
     public static Optional<DeployedCluster> find(DoApi api, String name, String region) {
         for (JsonObject cluster : api.list("/v2/kubernetes/clusters", "kubernetes_clusters")) {
             if (name.equals(text(cluster, "name")) && region.equals(text(cluster, "region"))) {
-                return Optional.of(of(cluster));
+                DeployedCluster found = of(cluster);
+                if (!found.state().equals("deleting") && !found.state().equals("deleted")) {
+                    return Optional.of(found);
+                }
             }
         }
         return Optional.empty();
