@@ -33,6 +33,15 @@ public interface PlatformComponent {
         return List.of();
     }
 
+    /**
+     * Problems with this component's settings on a cluster of which the target states {@code facts} before
+     * anything is registered ({@code ClusterTarget.plannedFacts()}); the stack calls this one. The default
+     * is {@link #validate(PlatformSettings)}: override it when a setting cannot work on some clusters.
+     */
+    default List<Problem> validate(PlatformSettings settings, io.codezero.core.target.ClusterFacts facts) {
+        return validate(settings);
+    }
+
     /** What must be (or, if optional, may be) installed before this one. */
     default List<Requirement> requires() {
         return List.of();

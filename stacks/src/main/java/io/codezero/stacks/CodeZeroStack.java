@@ -292,8 +292,12 @@ public final class CodeZeroStack extends ComponentResource {
                         .forEach(problems::add);
             }
         }
-        args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings())));
-        args.apps().forEach(app -> problems.addAll(app.validate(args.settings())));
+        // what the target states about every cluster it makes (a CNI without chaining): a setting such a cluster
+        // cannot run is refused here, before the target registers the cluster
+        io.codezero.core.target.ClusterFacts planned = args.target() == null ? io.codezero.core.target.ClusterFacts.none()
+                : args.target().plannedFacts();
+        args.layers().forEach(layer -> problems.addAll(layer.validate(args.settings(), planned)));
+        args.apps().forEach(app -> problems.addAll(app.validate(args.settings(), planned)));
         InstallPlan plan = InstallPlan.of(args.layers(), args.apps(), args.settings(), Set.of());
         problems.addAll(plan.problems());
         // names that must be unique across the program's stacks; a target names things only for a spec that passed

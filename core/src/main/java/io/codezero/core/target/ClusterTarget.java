@@ -46,6 +46,17 @@ public interface ClusterTarget {
         return Set.of();
     }
 
+    /**
+     * The facts this target states about every cluster it makes, whatever the deployment finds (a CNI
+     * that drops chained plugins, a preferred mesh dataplane), known before anything registers. The stack
+     * hands them to the platform's validation, so a setting such a cluster cannot run is a problem
+     * before the cluster is created rather than a failure after it. {@link #provision} states them too.
+     * The default states none.
+     */
+    default ClusterFacts plannedFacts() {
+        return ClusterFacts.none();
+    }
+
     /** Registers the cluster. Called only with a spec that passed both shared and target validation. */
     ProvisionedCluster provision(ClusterSpec spec, TargetContext context);
 }

@@ -18,6 +18,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.IngressClassSpecArgs;
 import com.pulumi.resources.Resource;
 import io.codezero.core.Versions;
 import io.codezero.core.target.BundledIngress;
+import io.codezero.core.target.ClusterFacts;
 import io.codezero.core.target.CniChaining;
 import io.codezero.core.target.CniPaths;
 import io.codezero.core.target.Exposure;
@@ -239,6 +240,23 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
                 : Set.of(Capability.of(Mesh.class));
     }
 
+    /**
+     * The settings' own problems plus one the cluster's stated facts make: ambient mode, chosen or the
+     * target's preference, where the target says its CNI drops a chained istio-cni plugin ({@link CniChaining}).
+     */
+    @Override
+    public List<Problem> validate(PlatformSettings settings, ClusterFacts facts) {
+        List<Problem> problems = new ArrayList<>(validate(settings));
+        IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(facts);
+        facts.get(CniChaining.class).filter(f -> !f.possible()).filter(f -> mode == IstioMode.AMBIENT).ifPresent(f ->
+                problems.add(Problem.of("platform.istio.mode", "ambient", ambientRefusal(f))));
+        return problems;
+    }
+
+    private static String ambientRefusal(CniChaining chaining) {
+        return "needs the istio-cni node agent, which this cluster cannot run (" + chaining.why() + "); use platform.istio.mode: sidecar";
+    }
+
     @Override
     public List<Problem> validate(PlatformSettings settings) {
         List<Problem> problems = new ArrayList<>();
@@ -274,8 +292,8 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
         IstioMode mode = options().mode() != null ? options().mode() : IstioMode.defaultFor(context.cluster().facts());
         Optional<CniChaining> chaining = context.cluster().facts().get(CniChaining.class).filter(f -> !f.possible());
         if (chaining.isPresent() && mode == IstioMode.AMBIENT) {
-            throw new IllegalArgumentException("platform.istio.mode = \"ambient\": ambient needs the istio-cni node agent, which this cluster "
-                    + "cannot run (" + chaining.get().why() + "); use platform.istio.mode: sidecar");
+            // a target that states the fact only at provision time (not in plannedFacts) gets here
+            throw new IllegalArgumentException("platform.istio.mode = \"ambient\": ambient " + ambientRefusal(chaining.get()));
         }
         String gatewayNs = options().gatewayNamespace();
 

@@ -4,6 +4,7 @@ import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterFacts;
 import io.codezero.core.target.CniChaining;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.target.Exposure;
@@ -51,11 +52,19 @@ public final class DigitalOceanTarget implements ClusterTarget {
     static final CniChaining CNI_CHAINING = new CniChaining(false, "DOKS runs DigitalOcean's managed Cilium, whose settings "
             + "(cni.exclusive among them) DigitalOcean manages and may revert, so a chained istio-cni plugin is not guaranteed to stay");
 
+    private static final MeshDataplanePreference MESH_PREFERENCE = new MeshDataplanePreference(false,
+            "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI");
+
+    /** The provider's own config key for the API token; the program falls back to it. */
+    static final String TOKEN_KEY = "digitalocean:token";
+    /** Why a program needs the API even with the preflight off. */
+    static final String NEEDS_API = "under pulumi preview and up the program reads the running DOKS cluster from DigitalOcean's API "
+            + "(to keep its version and wait for upgrades), also with preflight off, and so does the provider: ";
+
     private final DigitalOceanTargetArgs args;
     private final BooleanSupplier engineDriven;
     private final Supplier<DoApi> api;
     private final Function<DoApi, RunningWait> waits;
-    private DoksCluster cluster;
 
     public DigitalOceanTarget(DigitalOceanTargetArgs args) {
         this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.forProgram(args.tokenFile().orElse(null),
@@ -140,7 +149,14 @@ public final class DigitalOceanTarget implements ClusterTarget {
         Optional<String> version = args.versionSlug();
         Optional<RunningWait> wait = Optional.empty();
         if (engineDriven.getAsBoolean()) {
-            DoApi doApi = api.get();
+            DoApi doApi;
+            try {
+                doApi = api.get();
+            } catch (IllegalStateException e) {
+                // no token anywhere (a CI preview without secrets): one problem saying why the program needs one, not a stack trace
+                throw new SpecValidationException(where, List.of(Problem.of(TOKEN_KEY, null, NEEDS_API + e.getMessage()
+                        + ", or run pulumi config set --secret " + TOKEN_KEY + " <token>")));
+            }
             if (args.preflight()) {
                 new DigitalOceanPreflight(doApi).run(spec, args, identity).throwIfFailed();
             }
@@ -148,6 +164,10 @@ public final class DigitalOceanTarget implements ClusterTarget {
             try {
                 deployed = DeployedCluster.find(doApi, spec.name(), args.region());
             } catch (DoApiException e) {
+                if (e.status() == 401 || e.status() == 403) {
+                    throw new SpecValidationException(where, List.of(Problem.of(TOKEN_KEY, doApi.tokenSource(), NEEDS_API
+                            + "DigitalOcean refused the token (" + e.getMessage() + "); give a valid token with read access to Kubernetes")));
+                }
                 throw new IllegalStateException(where + ": cannot read the account's DOKS clusters, so the running version is unknown: "
                         + e.getMessage(), e);
             }
@@ -158,23 +178,29 @@ public final class DigitalOceanTarget implements ClusterTarget {
                 problems.add(Problem.of("digitalocean.highAvailability", false, "cannot turn off the running cluster's highly available "
                         + "control plane: DigitalOcean cannot disable it; keep highAvailability: true"));
             }
+            deployed.ifPresent(running -> problems.addAll(io.codezero.digitalocean.cluster.ReplacementGuard.problems(running, spec, args, doApi)));
             SpecValidationException.throwIfAny(where, problems);
             version = choice.slug();
             wait = Optional.of(waits.apply(doApi));
         }
-        cluster = new DoksCluster(context.stackName(), spec, args, identity, version, wait,
+        // the component is not kept: one target may provision several stacks' clusters; read a cluster's
+        // resources from its ProvisionedCluster's DoksClusterHandles
+        DoksCluster cluster = new DoksCluster(context.stackName(), spec, args, identity, version, wait,
                 ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(DoksCluster.STORAGE_CLASS), loadBalancers(), cluster.readiness())
-                .withFact(MeshDataplanePreference.class, new MeshDataplanePreference(false,
-                        "DOKS runs DigitalOcean's managed Cilium CNI, which CodeZero does not configure: sidecars work on any CNI"))
+                .withFact(MeshDataplanePreference.class, MESH_PREFERENCE)
                 .withFact(CniChaining.class, CNI_CHAINING)
                 .withHandles(cluster.handles());
     }
 
-    /** The component registered by the last {@link #provision} call. */
-    public DoksCluster cluster() {
-        return cluster;
+    /**
+     * Every DOKS cluster runs DigitalOcean's managed Cilium: sidecars preferred, no CNI chaining. Stated before
+     * anything registers, so a mesh mode DOKS cannot run (ambient) is refused at validation, not after the cluster exists.
+     */
+    @Override
+    public ClusterFacts plannedFacts() {
+        return ClusterFacts.none().with(MeshDataplanePreference.class, MESH_PREFERENCE).with(CniChaining.class, CNI_CHAINING);
     }
 
     static LoadBalancerCapabilities loadBalancers() {

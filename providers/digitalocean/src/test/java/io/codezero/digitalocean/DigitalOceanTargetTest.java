@@ -216,8 +216,9 @@ class DigitalOceanTargetTest {
                     .runTest(ctx -> {
                         var stack = new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder().build());
                         var target = new DigitalOceanTarget(Fixtures.args().build());
-                        target.provision(Fixtures.spec(), new TargetContext("demo", stack));
-                        ctx.export("kubeConfigs", target.cluster().cluster().kubeConfigs().applyValue(List::size));
+                        var doks = target.provision(Fixtures.spec(), new TargetContext("demo", stack))
+                                .handles(io.codezero.digitalocean.cluster.DoksClusterHandles.class);
+                        ctx.export("kubeConfigs", doks.cluster().kubeConfigs().applyValue(List::size));
                     });
             assertThat(result.exceptions()).isEmpty();
             assertThat(com.pulumi.test.internal.PulumiTestInternal.extractOutputData(result.outputs().get("kubeConfigs")).isSecret()).isTrue();

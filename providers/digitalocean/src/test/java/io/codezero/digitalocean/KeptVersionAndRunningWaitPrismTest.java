@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Under the real engine the program reads the running cluster from DigitalOcean's API (its
  * specification served by Prism; the example cluster {@code prod-cluster-01} in nyc1 at
- * 1.18.6-do.0 is renamed to this stack's cluster, with only name, region and version changed):
+ * 1.18.6-do.0 is renamed to this stack's cluster, with only name, region and version changed, and its VPC given the
+ * fixtures' range):
  * the running patch is kept, and after an upgrade the kubeconfig, which every Kubernetes resource
  * waits for, resolves only once the cluster reports running at the new version.
  */
@@ -31,7 +32,9 @@ class KeptVersionAndRunningWaitPrismTest {
 
     /** Prism's example cluster as this stack's cluster "demo" in fra1 at {@code version}, in {@code state}. */
     private static String asDemo(String body, String version, String state) {
+        // its VPC (GET /v2/vpcs/{id}, the specification's 10.10.10.0/24) has the fixtures' range, as this stack's VPC would
         return body.replace("prod-cluster-01", "demo").replace("\"nyc1\"", "\"fra1\"").replace("1.18.6-do.0", version)
+                .replace("10.10.10.0/24", "10.20.0.0/16")
                 .replace("\"state\":\"running\"", "\"state\":\"" + state + "\"");
     }
 

@@ -82,6 +82,23 @@ class DigitalOceanExampleTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void ambientOnDoksIsRefusedAtPlatformIstioModeBeforeAnythingRegisters() throws IOException {
+        // the target states its managed Cilium up front (plannedFacts): ambient, which needs istio-cni, is a problem at
+        // validation, so no VPC or cluster is registered (and created, then left) before the mesh would fail
+        var config = new java.util.LinkedHashMap<>(StackConfigs.engineConfig(Path.of("Pulumi.dev.yaml")));
+        var gson = new com.google.gson.Gson();
+        java.util.Map<String, Object> platform = gson.fromJson(config.get("codezero:platform"), java.util.Map.class);
+        ((java.util.Map<String, Object>) platform.get("istio")).put("mode", "ambient");
+        config.put("codezero:platform", gson.toJson(platform));
+        OfflineRun ambient = OfflineEngine.create().project("codezero-digitalocean").stack("dev").config(config)
+                .mocks(PlanMocksContributor.discover()).run(App::stack);
+        assertThat(ambient.succeeded()).isFalse();
+        assertThat(ambient.failure()).contains("platform.istio.mode", "ambient", "istio-cni", "use platform.istio.mode: sidecar");
+        assertThat(ambient.where(r -> r.type().startsWith("digitalocean:") || r.type().startsWith("codezero:digitalocean:"))).isEmpty();
+    }
+
+    @Test
     void theDocsHandlesSnippetReadsTheClustersTypedHandles() throws IOException {
         // docs/digitalocean.md, "Typed handles": stack.handles(DoksClusterHandles.class) on the example's own stack
         OfflineRun handles = OfflineEngine.create().project("codezero-digitalocean").stack("dev")

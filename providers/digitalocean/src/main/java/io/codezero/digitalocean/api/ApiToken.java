@@ -40,7 +40,18 @@ public final class ApiToken {
      * that gives the provider its token only in config gets the preflight and version lookup too.
      */
     public static ApiToken forProgram(String tokenFile, java.util.function.Function<String, Optional<String>> stackConfig) {
-        return forProgram(tokenFile, System.getenv(), Path.of(System.getProperty("user.home")), stackConfig).orElseGet(() -> resolve(tokenFile));
+        return requiredForProgram(tokenFile, System.getenv(), Path.of(System.getProperty("user.home")), stackConfig);
+    }
+
+    /**
+     * {@link #forProgram(String, java.util.function.Function)} with the environment and home directory given:
+     * the token, or an {@link IllegalStateException} saying where it was looked for.
+     */
+    public static ApiToken requiredForProgram(String tokenFile, Map<String, String> env, Path home,
+                                              java.util.function.Function<String, Optional<String>> stackConfig) {
+        return forProgram(tokenFile, env, home, stackConfig).orElseThrow(() -> new IllegalStateException(
+                "no DigitalOcean API token: export DIGITALOCEAN_TOKEN, or put the token in ~/" + DEFAULT_FILE
+                        + " (mode 0600) or in the file named by DIGITALOCEAN_TOKEN_FILE or digitalocean.tokenFile"));
     }
 
     static Optional<ApiToken> forProgram(String tokenFile, Map<String, String> env, Path home,

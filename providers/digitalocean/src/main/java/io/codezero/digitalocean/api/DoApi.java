@@ -55,6 +55,11 @@ public final class DoApi {
         return base;
     }
 
+    /** Where the token came from (an environment variable, a file, the stack's config), for messages; never the token. */
+    public String tokenSource() {
+        return token.source();
+    }
+
     /** How many HTTP requests this client has sent. */
     public int requestCount() {
         return requests.get();

@@ -13,14 +13,30 @@ import java.util.Optional;
  * @param state   {@code status.state}: running, provisioning, upgrading, degraded, error, deleting, ...
  * @param ha      whether its control plane is highly available (which DigitalOcean cannot turn off again)
  * @param nodesRunning whether every node of every pool reports {@code running} (surge upgrades add and drain nodes)
+ * @param podRange     {@code cluster_subnet}, the pod range it was created with ("" if not reported)
+ * @param serviceRange {@code service_subnet}, the service range it was created with ("" if not reported)
+ * @param vpcId        {@code vpc_uuid}, the VPC its nodes run in ("" if not reported)
+ * @param poolSizes    each pool's Droplet size slug by pool name
  */
-public record DeployedCluster(String id, String version, String state, boolean ha, boolean nodesRunning) {
+public record DeployedCluster(String id, String version, String state, boolean ha, boolean nodesRunning, String podRange,
+                              String serviceRange, String vpcId, java.util.Map<String, String> poolSizes) {
 
-    /** The cluster named {@code name} in {@code region}, if the account has one. */
+    public DeployedCluster {
+        poolSizes = java.util.Map.copyOf(poolSizes);
+    }
+
+    /**
+     * The cluster named {@code name} in {@code region}, if the account has one that is not being deleted. DigitalOcean
+     * deletes a cluster in the background, so right after {@code pulumi destroy} the list may still hold it: an
+     * {@code up} that creates the stack anew must not keep its version or be held to its ranges.
+     */
     public static Optional<DeployedCluster> find(DoApi api, String name, String region) {
         for (JsonObject cluster : api.list("/v2/kubernetes/clusters", "kubernetes_clusters")) {
             if (name.equals(text(cluster, "name")) && region.equals(text(cluster, "region"))) {
-                return Optional.of(of(cluster));
+                DeployedCluster found = of(cluster);
+                if (!found.state().equals("deleting") && !found.state().equals("deleted")) {
+                    return Optional.of(found);
+                }
             }
         }
         return Optional.empty();
@@ -35,9 +51,13 @@ public record DeployedCluster(String id, String version, String state, boolean h
         JsonObject status = cluster.has("status") && cluster.get("status").isJsonObject() ? cluster.getAsJsonObject("status") : null;
         boolean ha = cluster.has("ha") && !cluster.get("ha").isJsonNull() && cluster.get("ha").getAsBoolean();
         boolean nodesRunning = true;
+        java.util.Map<String, String> poolSizes = new java.util.LinkedHashMap<>();
         if (cluster.has("node_pools") && cluster.get("node_pools").isJsonArray()) {
             for (var pool : cluster.getAsJsonArray("node_pools")) {
                 JsonObject p = pool.getAsJsonObject();
+                if (!text(p, "name").isEmpty() && !text(p, "size").isEmpty()) {
+                    poolSizes.put(text(p, "name"), text(p, "size"));
+                }
                 if (p.has("nodes") && p.get("nodes").isJsonArray()) {
                     for (var node : p.getAsJsonArray("nodes")) {
                         JsonObject n = node.getAsJsonObject();
@@ -47,7 +67,8 @@ public record DeployedCluster(String id, String version, String state, boolean h
                 }
             }
         }
-        return new DeployedCluster(text(cluster, "id"), text(cluster, "version"), text(status, "state"), ha, nodesRunning);
+        return new DeployedCluster(text(cluster, "id"), text(cluster, "version"), text(status, "state"), ha, nodesRunning,
+                text(cluster, "cluster_subnet"), text(cluster, "service_subnet"), text(cluster, "vpc_uuid"), poolSizes);
     }
 
     static String text(JsonObject object, String key) {

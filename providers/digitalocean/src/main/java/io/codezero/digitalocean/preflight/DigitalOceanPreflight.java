@@ -53,9 +53,13 @@ public final class DigitalOceanPreflight {
         List<CheckResult> results = new ArrayList<>();
         Optional<JsonObject> account = account(results);
         Optional<JsonObject> options = call("/v2/kubernetes/options").map(o -> o.getAsJsonObject("options"));
+        Optional<List<JsonObject>> clusters = list("/v2/kubernetes/clusters", "kubernetes_clusters");
+        String clustersError = lastError;
+        // this stack's own cluster on a later up (by name and region, as everywhere): its version and its nodes exist already
+        Optional<JsonObject> own = clusters.flatMap(all -> all.stream().filter(c -> isOwn(c, spec, args)).findFirst());
         if (options.isPresent()) {
             results.add(region(options.get(), args));
-            results.add(version(options.get(), spec, args));
+            results.add(version(options.get(), spec, args, own));
             results.add(sizes(options.get(), spec, args));
         } else {
             String why = lastError;
@@ -63,14 +67,14 @@ public final class DigitalOceanPreflight {
             results.add(CheckResult.unknown(VERSION, "could not list Kubernetes options: " + why));
             results.add(CheckResult.unknown(SIZES, "could not list Kubernetes options: " + why));
         }
-        results.add(dropletLimit(account, spec, args));
+        results.add(dropletLimit(account, spec, args, own));
         Optional<List<JsonObject>> vpcs = list("/v2/vpcs", "vpcs");
         results.add(vpcs.map(v -> vpcRanges(v, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(VPC_RANGES, "could not list the account's VPCs: " + lastError)));
         results.add(vpcs.map(v -> defaultVpc(v, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(DEFAULT_VPC, "could not list the account's VPCs: " + lastError)));
-        results.add(list("/v2/kubernetes/clusters", "kubernetes_clusters").map(c -> clusterRanges(c, spec, args))
-                .orElseGet(() -> CheckResult.unknown(CLUSTER_RANGES, "could not list the account's Kubernetes clusters: " + lastError)));
+        results.add(clusters.map(c -> clusterRanges(c, spec, args))
+                .orElseGet(() -> CheckResult.unknown(CLUSTER_RANGES, "could not list the account's Kubernetes clusters: " + clustersError)));
         results.add(list("/v2/projects", "projects").map(p -> project(p, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + lastError)));
         return new PreflightReport("DigitalOcean", results);
@@ -128,10 +132,24 @@ public final class DigitalOceanPreflight {
                 + String.join(", ", regions) + ").");
     }
 
-    private static CheckResult version(JsonObject options, ClusterSpec spec, DigitalOceanTargetArgs args) {
+    /** This stack's own cluster: the name and region it is created with. */
+    private static boolean isOwn(JsonObject cluster, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        return spec.name().equals(text(cluster, "name")) && args.region().equals(text(cluster, "region"));
+    }
+
+    private static CheckResult version(JsonObject options, ClusterSpec spec, DigitalOceanTargetArgs args, Optional<JsonObject> own) {
         Map<String, String> offered = new LinkedHashMap<>();
         for (JsonElement v : array(options, "versions")) {
             offered.put(text(v.getAsJsonObject(), "slug"), text(v.getAsJsonObject(), "kubernetes_version"));
+        }
+        // The running cluster's slug is kept (VersionChoice) while the program names its minor or pins that very slug:
+        // nothing is created at it, so DigitalOcean retiring the patch (or, before its forced upgrade, the minor) from
+        // the new-cluster list must not stop a later up that changes something else.
+        String running = own.map(c -> text(c, "version")).orElse("");
+        if (!running.isEmpty() && args.versionSlug().map(running::equals)
+                .orElse(running.startsWith(spec.kubernetesVersion() + "."))) {
+            return CheckResult.pass(VERSION, "the running cluster keeps version " + running
+                    + (offered.containsKey(running) ? "" : " (no longer offered for new clusters; upgrade when you choose)"));
         }
         if (args.versionSlug().isPresent()) {
             String slug = args.versionSlug().get();
@@ -167,7 +185,17 @@ public final class DigitalOceanPreflight {
                 + ": choose sizes it offers (GET /v2/kubernetes/options lists them) through digitalocean.dropletSizes or the pool's machineType.");
     }
 
-    private CheckResult dropletLimit(Optional<JsonObject> account, ClusterSpec spec, DigitalOceanTargetArgs args) {
+    /** The nodes a cluster runs now, in all its pools. */
+    private static int nodesOf(JsonObject cluster) {
+        int nodes = 0;
+        for (JsonElement pool : array(cluster, "node_pools")) {
+            JsonObject p = pool.getAsJsonObject();
+            nodes += p.has("nodes") && p.get("nodes").isJsonArray() ? p.getAsJsonArray("nodes").size() : 0;
+        }
+        return nodes;
+    }
+
+    private CheckResult dropletLimit(Optional<JsonObject> account, ClusterSpec spec, DigitalOceanTargetArgs args, Optional<JsonObject> own) {
         if (account.isEmpty()) {
             return CheckResult.unknown(DROPLET_LIMIT, "the account could not be read, so its Droplet limit is unknown");
         }
@@ -182,12 +210,16 @@ public final class DigitalOceanPreflight {
         if (inUse < 0) {
             return CheckResult.unknown(DROPLET_LIMIT, "the Droplet list carried no total");
         }
+        // on a later up this stack's own nodes are among the Droplets in use and also among the pools' maximum: count them once
+        int ownNodes = own.map(DigitalOceanPreflight::nodesOf).orElse(0);
+        inUse = Math.max(0, inUse - ownNodes);
         if (inUse + needed > limit) {
             return CheckResult.fail(DROPLET_LIMIT, "The pools need up to " + needed + " Droplets at their maximum, but the account's limit is "
                     + limit + " with " + inUse + " in use: lower maxNodes, or ask DigitalOcean support to raise the Droplet limit to at least "
                     + (inUse + needed) + ".");
         }
-        return CheckResult.pass(DROPLET_LIMIT, needed + " Droplets at the pools' maximum fit the limit of " + limit + " (" + inUse + " in use)");
+        return CheckResult.pass(DROPLET_LIMIT, needed + " Droplets at the pools' maximum fit the limit of " + limit + " (" + inUse + " in use"
+                + (ownNodes > 0 ? " besides this cluster's " + ownNodes + " nodes" : "") + ")");
     }
 
     /** Our own VPC from an earlier up: the name we give it, in our region, with our marker in its description. */

@@ -119,6 +119,44 @@ class DigitalOceanPreflightPrismTest {
         assertThat(pinned.message()).contains("1.34.1-do.0", "digitalocean.versionSlug");
     }
 
+    /** Prism's example cluster prod-cluster-01 (nyc1, 1.18.6-do.0, 5 nodes) as this stack's cluster "demo" at {@code version}. */
+    private RecordedLayer ownClusterAt(String version) throws java.io.IOException {
+        return RecordedLayer.over(prism, Map.of(), (path, body) -> path.startsWith("/v2/kubernetes/clusters")
+                ? body.replace("prod-cluster-01", "demo").replace("1.18.6-do.0", version) : body);
+    }
+
+    @Test
+    void aLaterUpKeepsTheRunningVersionEvenWhenDigitalOceanNoLongerOffersIt() throws Exception {
+        // DigitalOcean retires patch slugs (and, before its forced upgrade, whole minors) from the new-cluster list; the
+        // running cluster keeps its slug (VersionChoice), so a later up that changes something else must not fail on it
+        try (RecordedLayer layer = ownClusterAt("1.34.1-do.0")) {
+            CheckResult kept = run(layer.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.VERSION).orElseThrow();
+            assertThat(kept.status()).as(kept.message()).isEqualTo(CheckStatus.PASS);
+            assertThat(kept.message()).contains("keeps version 1.34.1-do.0", "no longer offered");
+            CheckResult pinned = run(layer.base(), spec(), args("nyc1").versionSlug("1.34.1-do.0").build(), null)
+                    .result(DigitalOceanPreflight.VERSION).orElseThrow();
+            assertThat(pinned.status()).as(pinned.message()).isEqualTo(CheckStatus.PASS);
+            // moving to another slug creates nothing new either, but asks DOKS for a version it does not offer
+            CheckResult moved = run(layer.base(), spec(), args("nyc1").versionSlug("1.34.2-do.0").build(), null)
+                    .result(DigitalOceanPreflight.VERSION).orElseThrow();
+            assertThat(moved.status()).isEqualTo(CheckStatus.FAIL);
+        }
+    }
+
+    @Test
+    void aLaterUpCountsItsOwnClustersNodesOnceAgainstTheDropletLimit() throws Exception {
+        // 2 built-in + 6 + 4 + 11 = 23 at the maximum; the account's 3 Droplets in use make 26 of 25 for a new cluster
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("burst").size(SizeClass.SMALL).scaling(1, 1, 11).build()).build();
+        CheckResult fresh = run(prism.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
+        assertThat(fresh.status()).isEqualTo(CheckStatus.FAIL);
+        // on a later up those Droplets are this cluster's own nodes (the example's 5), already inside the pools' maximum
+        try (RecordedLayer layer = ownClusterAt("1.34.1-do.0")) {
+            CheckResult later = run(layer.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
+            assertThat(later.status()).as(later.message()).isEqualTo(CheckStatus.PASS);
+            assertThat(later.message()).contains("besides this cluster's 5 nodes");
+        }
+    }
+
     @Test
     void aDropletSizeDigitalOceanDoesNotOfferFails() {
         ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(1, 1, 1).build()).build();
