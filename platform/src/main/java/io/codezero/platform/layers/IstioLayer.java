@@ -247,7 +247,7 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
     @Override
     public List<Problem> validate(PlatformSettings settings, ClusterFacts facts) {
         List<Problem> problems = new ArrayList<>(validate(settings));
-        IstioMode mode = options.mode() != null ? options.mode() : IstioMode.defaultFor(facts);
+        IstioMode mode = options().mode() != null ? options().mode() : IstioMode.defaultFor(facts);
         facts.get(CniChaining.class).filter(f -> !f.possible()).filter(f -> mode == IstioMode.AMBIENT).ifPresent(f ->
                 problems.add(Problem.of("platform.istio.mode", "ambient", ambientRefusal(f))));
         return problems;
