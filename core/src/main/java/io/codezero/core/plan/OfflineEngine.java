@@ -67,9 +67,6 @@ public final class OfflineEngine {
         return this;
     }
 
-    /** The exit code Pulumi gives a program that failed (the mock engine's too). */
-    private static final int PROGRAM_FAILED = 32;
-
     public OfflineRun run(Consumer<Context> program) {
         synchronized (LOCK) {
             RecordingMonitor[] monitor = new RecordingMonitor[1];
@@ -85,16 +82,6 @@ public final class OfflineEngine {
                         .runTest(program);
                 return new OfflineRun(result.exitCode(), monitor[0] == null ? List.of() : monitor[0].planned(),
                         outputs(result), List.copyOf(result.errors()), new ArrayList<>(result.exceptions()));
-            } catch (java.util.concurrent.CompletionException e) {
-                // A value that fails while a resource's inputs are serialized (an Output checked when it resolves) can
-                // surface from the test harness itself instead of in its result, depending on which future completes
-                // first: it is the same program failure either way, so it is returned the same way.
-                Throwable cause = e;
-                while (cause.getCause() != null && cause.getCause() != cause) {
-                    cause = cause.getCause();
-                }
-                return new OfflineRun(PROGRAM_FAILED, monitor[0] == null ? List.of() : monitor[0].planned(), Map.of(),
-                        List.of(String.valueOf(cause.getMessage())), new ArrayList<>(List.of(e)));
             } finally {
                 PulumiTestInternal.cleanup();
             }
