@@ -124,14 +124,23 @@ public final class DigitalOceanTarget implements ClusterTarget {
         return DigitalOceanValidator.validate(spec, args);
     }
 
-    /** DOKS cluster, project and VPC ({@code <name>-<region>}, when created) names are unique in the account. */
+    /**
+     * The DOKS cluster's, project's and (when created) VPC's names, which are unique in the account, exactly as
+     * they are created ({@code <cluster>-<stack>} and {@code <cluster>-<stack>-<region>}, see {@link StackIdentity}):
+     * a problem about them names what the user finds in the control panel.
+     */
     @Override
     public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+        return physicalNames(spec, StackIdentity.ofDeployment());
+    }
+
+    /** {@link #physicalNames(ClusterSpec)} for the given Pulumi project and stack. */
+    java.util.Set<PhysicalName> physicalNames(ClusterSpec spec, StackIdentity identity) {
         String account = "the DigitalOcean account";
         java.util.Set<PhysicalName> names = new java.util.HashSet<>(java.util.Set.of(PhysicalName.ofCluster(spec, account, "DOKS cluster", spec.name()),
-                PhysicalName.ofCluster(spec, account, "project", spec.name())));
+                PhysicalName.ofCluster(spec, account, "project", identity.projectName(spec.name()))));
         if (!args.adoptsVpc()) {
-            names.add(PhysicalName.ofCluster(spec, account, "VPC", spec.name() + "-" + args.region()));
+            names.add(PhysicalName.ofCluster(spec, account, "VPC", identity.vpcName(spec.name(), args.region())));
         }
         return java.util.Set.copyOf(names);
     }
@@ -162,7 +171,7 @@ public final class DigitalOceanTarget implements ClusterTarget {
             }
             Optional<DeployedCluster> deployed;
             try {
-                deployed = DeployedCluster.find(doApi, spec.name(), args.region());
+                deployed = DeployedCluster.find(doApi, spec.name(), args.region(), identity);
             } catch (DoApiException e) {
                 if (e.status() == 401 || e.status() == 403) {
                     throw new SpecValidationException(where, List.of(Problem.of(TOKEN_KEY, doApi.tokenSource(), NEEDS_API

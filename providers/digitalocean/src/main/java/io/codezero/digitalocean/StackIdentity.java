@@ -38,6 +38,21 @@ public record StackIdentity(String project, String stack) {
         return (cluster + "-" + stack + "-" + region).replaceAll(VPC_NAME_INVALID, "-").toLowerCase(Locale.ROOT);
     }
 
+    /** Tags that mark a cluster as some stack's: {@link #clusterTag()} starts with it. */
+    public static final String CLUSTER_TAG_PREFIX = "codezero-stack:";
+    /** DigitalOcean's tag names: letters, digits, ':', '-' and '_' (API specification, tag model). */
+    private static final String TAG_INVALID = "[^a-zA-Z0-9_-]";
+
+    /**
+     * Put on the DOKS cluster we create: {@code codezero-stack:<project>:<stack>} (other characters become '_',
+     * at most 255 characters). Cluster names are the spec's, so another Pulumi project's or stack's cluster in the
+     * account may carry the same name and region; this tag is how the program and the preflight find this stack's own.
+     */
+    public String clusterTag() {
+        String tag = CLUSTER_TAG_PREFIX + project.replaceAll(TAG_INVALID, "_") + ":" + stack.replaceAll(TAG_INVALID, "_");
+        return tag.length() <= 255 ? tag : tag.substring(0, 255);
+    }
+
     /** Written into the description of the VPC and project we create: {@code codezero-stack:<project>/<stack>}. */
     public String marker() {
         return "codezero-stack:" + project + "/" + stack;

@@ -1,12 +1,13 @@
 package io.codezero.digitalocean.cluster;
 
 import com.google.gson.JsonObject;
+import io.codezero.digitalocean.StackIdentity;
 import io.codezero.digitalocean.api.DoApi;
 import java.util.Optional;
 
 /**
  * The DOKS cluster a stack already runs, as DigitalOcean reports it ({@code GET /v2/kubernetes/clusters}):
- * found by name and region, the two that identify it to this stack.
+ * found by {@link #own}: its name and region, and the stack's tag.
  *
  * @param id      the cluster's UUID
  * @param version its DOKS version slug, e.g. {@code 1.34.1-do.0}
@@ -26,20 +27,54 @@ public record DeployedCluster(String id, String version, String state, boolean h
     }
 
     /**
-     * The cluster named {@code name} in {@code region}, if the account has one that is not being deleted. DigitalOcean
-     * deletes a cluster in the background, so right after {@code pulumi destroy} the list may still hold it: an
-     * {@code up} that creates the stack anew must not keep its version or be held to its ranges.
+     * This stack's running cluster, if the account has one that is not being deleted. DigitalOcean deletes a cluster
+     * in the background, so right after {@code pulumi destroy} the list may still hold it: an {@code up} that creates
+     * the stack anew must not keep its version or be held to its ranges.
      */
-    public static Optional<DeployedCluster> find(DoApi api, String name, String region) {
-        for (JsonObject cluster : api.list("/v2/kubernetes/clusters", "kubernetes_clusters")) {
-            if (name.equals(text(cluster, "name")) && region.equals(text(cluster, "region"))) {
-                DeployedCluster found = of(cluster);
-                if (!found.state().equals("deleting") && !found.state().equals("deleted")) {
-                    return Optional.of(found);
-                }
+    public static Optional<DeployedCluster> find(DoApi api, String name, String region, StackIdentity identity) {
+        return own(api.list("/v2/kubernetes/clusters", "kubernetes_clusters"), name, region, identity).map(DeployedCluster::of);
+    }
+
+    /**
+     * This stack's cluster among the account's (as {@code GET /v2/kubernetes/clusters} lists them), not being deleted:
+     * the one named {@code name} in {@code region} carrying the stack's {@link StackIdentity#clusterTag()}. Cluster names
+     * are not the stack's alone (another Pulumi project or stack may run a cluster of the same name and region), so a
+     * cluster tagged for another stack is never taken. A cluster carrying no stack tag at all (made before CodeZero
+     * tagged clusters; the next {@code up} tags it) is taken by name and region, as it was then.
+     */
+    public static Optional<JsonObject> own(java.util.List<JsonObject> clusters, String name, String region, StackIdentity identity) {
+        Optional<JsonObject> untagged = Optional.empty();
+        for (JsonObject cluster : clusters) {
+            String state = cluster.has("status") && cluster.get("status").isJsonObject() ? text(cluster.getAsJsonObject("status"), "state") : "";
+            if (!name.equals(text(cluster, "name")) || !region.equals(text(cluster, "region")) || state.equals("deleting") || state.equals("deleted")) {
+                continue;
+            }
+            if (tags(cluster).contains(identity.clusterTag())) {
+                return Optional.of(cluster);
+            }
+            if (untagged.isEmpty() && mayBeOwn(cluster, name, region, identity)) {
+                untagged = Optional.of(cluster);
             }
         }
-        return Optional.empty();
+        return untagged;
+    }
+
+    /**
+     * Whether {@code cluster} may be this stack's, in any state (one being deleted included): named {@code name} in
+     * {@code region}, and tagged for this stack or for none.
+     */
+    public static boolean mayBeOwn(JsonObject cluster, String name, String region, StackIdentity identity) {
+        java.util.List<String> tags = tags(cluster);
+        return name.equals(text(cluster, "name")) && region.equals(text(cluster, "region")) && (tags.contains(identity.clusterTag())
+                || tags.stream().noneMatch(t -> t.startsWith(StackIdentity.CLUSTER_TAG_PREFIX)));
+    }
+
+    private static java.util.List<String> tags(JsonObject cluster) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (cluster.has("tags") && cluster.get("tags").isJsonArray()) {
+            cluster.getAsJsonArray("tags").forEach(t -> out.add(t.isJsonNull() ? "" : t.getAsString()));
+        }
+        return out;
     }
 
     /** The cluster with this id, read now ({@code GET /v2/kubernetes/clusters/{id}}). */

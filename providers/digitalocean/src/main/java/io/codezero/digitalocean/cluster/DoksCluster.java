@@ -103,7 +103,8 @@ public final class DoksCluster extends ComponentResource {
                 .registryIntegration(args.registryIntegration())
                 .destroyAllAssociatedResources(args.destroyAssociatedResources())
                 .kubeconfigExpireSeconds(STATE_TOKEN_SECONDS)
-                .tags(tags)
+                // the stack's tag: how a later run finds this cluster among others of its name (DeployedCluster.own)
+                .tags(withStackTag(tags, identity))
                 .maintenancePolicy(KubernetesClusterArgs.MaintenancePolicy.of(args.maintenanceDay(), args.maintenanceStartTime()))
                 .nodePool(KubernetesClusterArgs.BuiltInPool.of(DigitalOceanTargetArgs.BUILT_IN_POOL, args.builtInPoolSize(),
                         args.builtInPoolNodes(), Map.of(POOL_LABEL, DigitalOceanTargetArgs.BUILT_IN_POOL), tags));
@@ -180,6 +181,12 @@ public final class DoksCluster extends ComponentResource {
             poolArgs.nodeCount(pool.desiredNodes());
         }
         return new KubernetesNodePool(name + "-" + pool.name(), poolArgs.build(), CustomResourceOptions.builder().parent(this).build());
+    }
+
+    private static List<String> withStackTag(List<String> tags, StackIdentity identity) {
+        List<String> out = new ArrayList<>(tags);
+        out.add(identity.clusterTag());
+        return out;
     }
 
     private static String caData(List<KubeConfig> configs) {

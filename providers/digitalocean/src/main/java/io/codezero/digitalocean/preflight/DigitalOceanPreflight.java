@@ -11,6 +11,7 @@ import io.codezero.digitalocean.DigitalOceanTargetArgs;
 import io.codezero.digitalocean.StackIdentity;
 import io.codezero.digitalocean.api.DoApi;
 import io.codezero.digitalocean.api.DoApiException;
+import io.codezero.digitalocean.cluster.DeployedCluster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,8 +56,8 @@ public final class DigitalOceanPreflight {
         Optional<JsonObject> options = call("/v2/kubernetes/options").map(o -> o.getAsJsonObject("options"));
         Optional<List<JsonObject>> clusters = list("/v2/kubernetes/clusters", "kubernetes_clusters");
         String clustersError = lastError;
-        // this stack's own cluster on a later up (by name and region, as everywhere): its version and its nodes exist already
-        Optional<JsonObject> own = clusters.flatMap(all -> all.stream().filter(c -> isOwn(c, spec, args)).findFirst());
+        // this stack's own cluster on a later up (by name, region and the stack's tag, as everywhere): its version and nodes exist already
+        Optional<JsonObject> own = clusters.flatMap(all -> DeployedCluster.own(all, spec.name(), args.region(), identity));
         if (options.isPresent()) {
             results.add(region(options.get(), args));
             results.add(version(options.get(), spec, args, own));
@@ -73,7 +74,7 @@ public final class DigitalOceanPreflight {
                 .orElseGet(() -> CheckResult.unknown(VPC_RANGES, "could not list the account's VPCs: " + lastError)));
         results.add(vpcs.map(v -> defaultVpc(v, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(DEFAULT_VPC, "could not list the account's VPCs: " + lastError)));
-        results.add(clusters.map(c -> clusterRanges(c, spec, args))
+        results.add(clusters.map(c -> clusterRanges(c, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(CLUSTER_RANGES, "could not list the account's Kubernetes clusters: " + clustersError)));
         results.add(list("/v2/projects", "projects").map(p -> project(p, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + lastError)));
@@ -130,11 +131,6 @@ public final class DigitalOceanPreflight {
         }
         return CheckResult.fail(REGION, "Region " + args.region() + " does not offer DigitalOcean Kubernetes: set digitalocean.region to one that does ("
                 + String.join(", ", regions) + ").");
-    }
-
-    /** This stack's own cluster: the name and region it is created with. */
-    private static boolean isOwn(JsonObject cluster, ClusterSpec spec, DigitalOceanTargetArgs args) {
-        return spec.name().equals(text(cluster, "name")) && args.region().equals(text(cluster, "region"));
     }
 
     private static CheckResult version(JsonObject options, ClusterSpec spec, DigitalOceanTargetArgs args, Optional<JsonObject> own) {
@@ -302,7 +298,7 @@ public final class DigitalOceanPreflight {
     }
 
     /** Pod and service ranges of the account's other clusters: DigitalOcean refuses a cluster whose ranges overlap theirs. */
-    private static CheckResult clusterRanges(List<JsonObject> clusters, ClusterSpec spec, DigitalOceanTargetArgs args) {
+    private static CheckResult clusterRanges(List<JsonObject> clusters, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity) {
         Map<String, String> ours = new LinkedHashMap<>();
         ours.put("network.podCidr", spec.network().podCidr());
         ours.put("network.serviceCidr", spec.network().serviceCidr());
@@ -312,8 +308,8 @@ public final class DigitalOceanPreflight {
         List<String> clashes = new ArrayList<>();
         int others = 0;
         for (JsonObject cluster : clusters) {
-            if (spec.name().equals(text(cluster, "name")) && args.region().equals(text(cluster, "region"))) {
-                continue; // this stack's own cluster, on a later up
+            if (DeployedCluster.mayBeOwn(cluster, spec.name(), args.region(), identity)) {
+                continue; // this stack's own cluster, on a later up (or still being deleted after a destroy)
             }
             others++;
             for (String key : List.of("cluster_subnet", "service_subnet")) {

@@ -296,6 +296,23 @@ class DigitalOceanPreflightPrismTest {
     }
 
     @Test
+    void aClusterOfTheSameNameTaggedForAnotherStackIsNotThisStacksOwn() throws Exception {
+        // the example cluster as "demo" in nyc1 with the example's ranges (10.244/10.245), which this spec uses too
+        ClusterSpec spec = spec().toBuilder().network(spec().network().toBuilder().podCidr("10.244.0.0/16").serviceCidr("10.245.0.0/16").build()).build();
+        try (RecordedLayer other = RecordedLayer.over(prism, Map.of(), (path, body) -> body.replace("prod-cluster-01", "demo")
+                .replace("\"web-team\"", "\"codezero-stack:codezero:prod\""))) {
+            CheckResult ranges = run(other.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
+            assertThat(ranges.status()).as(ranges.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(ranges.message()).contains("overlaps the pod range 10.244.0.0/16 of cluster demo (nyc1)");
+        }
+        try (RecordedLayer ours = RecordedLayer.over(prism, Map.of(), (path, body) -> body.replace("prod-cluster-01", "demo")
+                .replace("\"web-team\"", "\"" + IDENTITY.clusterTag() + "\""))) {
+            CheckResult ranges = run(ours.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
+            assertThat(ranges.status()).as(ranges.message()).isEqualTo(CheckStatus.PASS);
+        }
+    }
+
+    @Test
     void aProjectOfTheSameNameMadeElsewhereFailsWithTheWayToAdoptIt() throws Exception {
         // the example project my-web-api is the name stack "api" gives the project of cluster "my-web"
         var stackApi = new io.codezero.digitalocean.StackIdentity("codezero", "api");
