@@ -36,6 +36,7 @@ public final class DigitalOceanPreflight {
     public static final String DEFAULT_VPC = "default vpc";
     public static final String CLUSTER_RANGES = "cluster ranges";
     public static final String PROJECT = "project";
+    public static final String PROJECT_RESOURCES = "project resources";
 
     private final DoApi api;
     /** Why the last {@link #call} failed, for the UNKNOWN results that depend on it. */
@@ -76,8 +77,12 @@ public final class DigitalOceanPreflight {
                 .orElseGet(() -> CheckResult.unknown(DEFAULT_VPC, "could not list the account's VPCs: " + lastError)));
         results.add(clusters.map(c -> clusterRanges(c, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(CLUSTER_RANGES, "could not list the account's Kubernetes clusters: " + clustersError)));
-        results.add(list("/v2/projects", "projects").map(p -> project(p, spec, args, identity))
-                .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + lastError)));
+        Optional<List<JsonObject>> projects = list("/v2/projects", "projects");
+        String projectsError = lastError;
+        results.add(projects.map(p -> project(p, spec, args, identity))
+                .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + projectsError)));
+        results.add(projects.map(p -> new ProjectLeftovers(api).check(p, own, spec, args, identity))
+                .orElseGet(() -> CheckResult.unknown(PROJECT_RESOURCES, "could not list the account's projects: " + projectsError)));
         return new PreflightReport("DigitalOcean", results);
     }
 

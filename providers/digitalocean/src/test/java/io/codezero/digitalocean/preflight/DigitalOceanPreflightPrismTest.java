@@ -72,7 +72,7 @@ class DigitalOceanPreflightPrismTest {
             assertThat(report.results()).extracting(CheckResult::check).containsExactly(
                     DigitalOceanPreflight.TOKEN, DigitalOceanPreflight.REGION, DigitalOceanPreflight.VERSION, DigitalOceanPreflight.SIZES,
                     DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
-                    DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT);
+                    DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT, DigitalOceanPreflight.PROJECT_RESOURCES);
             assertThat(report.result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow().message()).contains("12 Droplets", "limit of 25", "3 in use");
             assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("3 VPCs");
         }
@@ -229,7 +229,7 @@ class DigitalOceanPreflightPrismTest {
         // Prism's examples offer Kubernetes 1.16-1.18 only: the version check fails, the others pass
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
         String report = out.toString(StandardCharsets.UTF_8);
-        assertThat(report.lines().filter(l -> l.startsWith("PASS"))).hasSize(8);
+        assertThat(report.lines().filter(l -> l.startsWith("PASS"))).hasSize(9);
         assertThat(report.lines().filter(l -> l.startsWith("FAIL"))).singleElement().asString().contains("no Kubernetes 1.34.x");
         assertThat(report + err).doesNotContain("dop_v1_test");
 
@@ -309,6 +309,58 @@ class DigitalOceanPreflightPrismTest {
                 .replace("\"web-team\"", "\"" + IDENTITY.clusterTag() + "\""))) {
             CheckResult ranges = run(ours.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
             assertThat(ranges.status()).as(ranges.message()).isEqualTo(CheckStatus.PASS);
+        }
+    }
+
+    /** The example project my-web-api (4e1bfbc3-...) as the own project of stack "api"'s cluster "my-web", which runs (the example cluster) when asked. */
+    private RecordedLayer myWebApi(boolean clusterRuns, Map<String, String> recorded) throws Exception {
+        var stackApi = new io.codezero.digitalocean.StackIdentity("codezero", "api");
+        return RecordedLayer.over(prism, recorded, (path, body) -> {
+            String out = body.replace("My website API", "DOKS cluster my-web (" + stackApi.marker() + ")");
+            return clusterRuns ? out.replace("prod-cluster-01", "my-web").replace("\"web-team\"", "\"" + stackApi.clusterTag() + "\"") : out;
+        });
+    }
+
+    private CheckResult projectResources(RecordedLayer layer) {
+        return new DigitalOceanPreflight(new DoApi(layer.base(), TOKEN, Map.of())).run(spec().toBuilder().name("my-web").build(),
+                args("nyc1").build(), new io.codezero.digitalocean.StackIdentity("codezero", "api"))
+                .result(DigitalOceanPreflight.PROJECT_RESOURCES).orElseThrow();
+    }
+
+    @Test
+    void whatIsLeftInTheStacksOwnProjectWithoutItsClusterIsNamedWithHowToDeleteIt() throws Exception {
+        // a re-create after a destroy that stopped at the project: no cluster of the stack runs, and the project holds
+        // the specification's example resources (a Droplet and a domain), each of which would stop the next destroy again
+        try (RecordedLayer layer = myWebApi(false, Map.of())) {
+            CheckResult left = projectResources(layer);
+            assertThat(left.status()).as(left.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(left.message()).contains("Project my-web-api (4e1bfbc3-dc3e-41f2-a18f-1b4d7ba71679, this stack's own) holds",
+                    "do:droplet:13457723 (doctl compute droplet delete 13457723)", "do:domain:example.com (doctl compute domain delete example.com)",
+                    "left from an earlier cluster", "DigitalOcean deletes a project only when it is empty", "doctl projects resources assign");
+        }
+        // a project of that name not made by this stack is the project check's business, and an adopted one is never deleted
+        CheckResult adopted = new DigitalOceanPreflight(new DoApi(prism.base(), TOKEN, Map.of())).run(spec().toBuilder().name("my-web").build(),
+                args("nyc1").existingProjectId("4e1bfbc3-dc3e-41f2-a18f-1b4d7ba71679").build(), new io.codezero.digitalocean.StackIdentity("codezero", "api"))
+                .result(DigitalOceanPreflight.PROJECT_RESOURCES).orElseThrow();
+        assertThat(adopted.status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void whatTheRunningClusterMadeIsItsOwnButAVolumeOrReservedIpBesideItIsNamed() throws Exception {
+        // the running cluster (the example, id bd5f5959-...), one of its nodes (Droplet 205545370), the load balancer and volume the
+        // specification's destroy_with_associated_resources example lists for it, plus a detached volume and a reserved IP
+        String resources = "/v2/projects/4e1bfbc3-dc3e-41f2-a18f-1b4d7ba71679/resources";
+        try (RecordedLayer layer = myWebApi(true, Map.of(resources, "project-resources-leftovers.json"))) {
+            CheckResult left = projectResources(layer);
+            assertThat(left.status()).as(left.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(left.message()).contains("do:volume:6fc4c277-ea5c-448a-93cd-dd496cfef71f (doctl compute volume delete 6fc4c277-ea5c-448a-93cd-dd496cfef71f)",
+                    "do:floatingip:192.168.99.100 (a reserved IP: doctl compute reserved-ip delete 192.168.99.100)", "not made by this stack's running cluster")
+                    .doesNotContain("bd5f5959", "205545370", "4de7ac8b", "ba49449a");
+        }
+        try (RecordedLayer layer = myWebApi(true, Map.of(resources, "project-resources-cluster-only.json"))) {
+            CheckResult own = projectResources(layer);
+            assertThat(own.status()).as(own.message()).isEqualTo(CheckStatus.PASS);
+            assertThat(own.message()).contains("holds only this stack's cluster and 3 resources it made", "StatefulSet claim templates");
         }
     }
 
