@@ -63,6 +63,24 @@ class DestroyOrderTest {
     }
 
     @Test
+    void theProjectIsDeletedOnlyAfterEveryKubernetesObjectAndItsProvider() {
+        // DigitalOcean deletes a project only when it is empty and the provider retries for 3 minutes: the project (and the
+        // cluster's membership in it) must outlive every Service and claim, whose load balancer and volume may sit in it
+        OfflineRun run = runWithWorkloads(Fixtures.args().build());
+        PlannedResource provider = run.get("pulumi:providers:kubernetes", "demo-k8s");
+        assertThat(run.dependsOn(provider, run.get(io.codezero.digitalocean.resources.ProjectResources.TYPE, "demo-project-resources"))).isTrue();
+        assertThat(run.dependsOn(provider, run.get(io.codezero.digitalocean.resources.Project.TYPE, "demo-project"))).isTrue();
+        // each object is deleted before the provider it was made with
+        for (String[] object : new String[][] {{"kubernetes:core/v1:Service", "istio-gateway"}, {"kubernetes:core/v1:PersistentVolumeClaim", "data"}}) {
+            assertThat(run.get(object[0], object[1]).providerUrn()).startsWith(provider.urn());
+        }
+        // an adopted project is not deleted, but the cluster's membership in it still goes last
+        OfflineRun adopted = runWithWorkloads(Fixtures.args().existingProjectId("4e1bfbc3-dc3e-41f2-a18f-1b4d7ba71679").build());
+        assertThat(adopted.dependsOn(adopted.get("pulumi:providers:kubernetes", "demo-k8s"),
+                adopted.get(io.codezero.digitalocean.resources.ProjectResources.TYPE, "demo-project-resources"))).isTrue();
+    }
+
+    @Test
     void theInfrastructureDoesNotDependOnTheWorkloads() {
         OfflineRun run = runWithWorkloads(Fixtures.args().build());
         PlannedResource gateway = run.get("kubernetes:core/v1:Service", "istio-gateway");

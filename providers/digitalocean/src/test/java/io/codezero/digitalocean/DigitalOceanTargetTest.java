@@ -88,7 +88,7 @@ class DigitalOceanTargetTest {
         assertThat(cluster.input("clusterSubnet")).isEqualTo("10.244.0.0/16");
         assertThat(cluster.input("serviceSubnet")).isEqualTo("10.245.0.0/16");
         assertThat(cluster.input("maintenancePolicy")).isEqualTo(Map.of("day", "sunday", "startTime", "04:00"));
-        assertThat(cluster.input("tags")).isEqualTo(List.of("codezero", "codezero-cluster:demo", "team:platform"));
+        assertThat(cluster.input("tags")).isEqualTo(List.of("codezero", "codezero-cluster:demo", "team:platform", "codezero-stack:codezero:dev"));
         PlannedResource vpc = run.get(Vpc.TYPE, "demo-vpc");
         assertThat(vpc.input("ipRange")).isEqualTo("10.20.0.0/16");
         assertThat(vpc.input("region")).isEqualTo("fra1");

@@ -129,7 +129,7 @@ public final class DoksCluster extends ComponentResource {
                 new Project(name + "-project", ProjectArgs.of(identity.projectName(spec.name()),
                         "DOKS cluster " + spec.name() + " and its platform (" + identity.marker() + ")",
                         "Kubernetes platform", args.projectEnvironment().orElse(null)), child).id());
-        new ProjectResources(name + "-project-resources", ProjectResources.Args.of(projectId, List.of(cluster.clusterUrn())), child);
+        ProjectResources membership = new ProjectResources(name + "-project-resources", ProjectResources.Args.of(projectId, List.of(cluster.clusterUrn())), child);
 
         // Every Kubernetes resource uses the provider built from this kubeconfig, so none is touched before
         // DigitalOcean reports the cluster running at the version asked for (an upgrade runs on after the provider returns).
@@ -143,9 +143,12 @@ public final class DoksCluster extends ComponentResource {
                 .applyValue(t -> Kubeconfig.render(spec.name(), t.t1, t.t2, caData(t.t3), args.tokenCommand(),
                         args.credentialSeconds(), args.tokenFile()))
                 .asSecret();
+        // Every Kubernetes object is deleted before its provider, and the provider before the project (through its membership):
+        // so at destroy the project, which DigitalOcean deletes only when empty (the provider retries for 3 minutes), waits
+        // until the load balancers and volumes the cluster made for Services and claims are gone, however long the platform takes.
         this.kubernetesProvider = new com.pulumi.kubernetes.Provider(name + "-k8s", com.pulumi.kubernetes.ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(membership).build());
         this.handles = new DoksClusterHandles(Output.of(spec.name()), endpoint, cluster, List.copyOf(nodePools), vpcId, projectId,
                 cluster.clusterUrn());
 
