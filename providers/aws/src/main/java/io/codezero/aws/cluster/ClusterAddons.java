@@ -38,11 +38,15 @@ final class ClusterAddons {
     private final String kubernetesVersion;
     private final Map<String, String> pins;
     private final InvokeOptions invoke;
+    private final String ebsCsiConfiguration;
     private Addon podIdentityAgent;
     private Addon ebsCsi;
     private Addon coredns;
 
-    ClusterAddons(AwsScope scope, Cluster cluster, String kubernetesVersion, Map<String, String> pins, InvokeOptions invoke) {
+    /** @param ebsCsiConfiguration the EBS CSI add-on's configuration values ({@link EbsCsiConfiguration}) */
+    ClusterAddons(AwsScope scope, Cluster cluster, String kubernetesVersion, Map<String, String> pins, InvokeOptions invoke,
+                  String ebsCsiConfiguration) {
+        this.ebsCsiConfiguration = ebsCsiConfiguration;
         this.scope = scope;
         this.cluster = cluster;
         this.kubernetesVersion = kubernetesVersion;
@@ -51,21 +55,21 @@ final class ClusterAddons {
     }
 
     List<Addon> beforeNodes() {
-        var cni = addon(VPC_CNI, List.of(), null);
-        var proxy = addon(KUBE_PROXY, List.of(), null);
-        podIdentityAgent = addon(POD_IDENTITY_AGENT, List.of(), null);
+        var cni = addon(VPC_CNI, List.of(), null, null);
+        var proxy = addon(KUBE_PROXY, List.of(), null, null);
+        podIdentityAgent = addon(POD_IDENTITY_AGENT, List.of(), null, null);
         return List.of(cni, proxy, podIdentityAgent);
     }
 
     List<Addon> afterNodes(List<Resource> nodeGroups, Role ebsCsiRole, Resource ebsCsiPolicy) {
-        coredns = addon(COREDNS, nodeGroups, null);
+        coredns = addon(COREDNS, nodeGroups, null, null);
         List<Resource> ebsDependencies = new ArrayList<>(nodeGroups);
         ebsDependencies.add(podIdentityAgent);
         ebsDependencies.add(ebsCsiPolicy);
         ebsCsi = addon(EBS_CSI, ebsDependencies, AddonPodIdentityAssociationArgs.builder()
                 .roleArn(ebsCsiRole.arn())
                 .serviceAccount(EBS_CSI_SERVICE_ACCOUNT)
-                .build());
+                .build(), ebsCsiConfiguration);
         return List.of(coredns, ebsCsi);
     }
 
@@ -84,7 +88,7 @@ final class ClusterAddons {
         return ebsCsi;
     }
 
-    private Addon addon(String addonName, List<Resource> dependsOn, AddonPodIdentityAssociationArgs identity) {
+    private Addon addon(String addonName, List<Resource> dependsOn, AddonPodIdentityAssociationArgs identity, String configuration) {
         var args = AddonArgs.builder()
                 .clusterName(cluster.name())
                 .addonName(addonName)
@@ -95,6 +99,10 @@ final class ClusterAddons {
                 .tags(scope.tags(scope.name(addonName)));
         if (identity != null) {
             args.podIdentityAssociations(identity);
+        }
+        if (configuration != null) {
+            // updated in place (configuration_values is not ForceNew in terraform-provider-aws' aws_eks_addon)
+            args.configurationValues(configuration);
         }
         return new Addon(scope.name(addonName), args.build(), scope.opts(dependsOn));
     }

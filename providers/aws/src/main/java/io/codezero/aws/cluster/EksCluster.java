@@ -160,7 +160,8 @@ public final class EksCluster extends ComponentResource {
                     ? List.of(networkSpec.vpcCidr()) : networkSpec.apiAccessAllowlist());
         }
 
-        var addonSet = new ClusterAddons(scope, cluster, spec.kubernetesVersion(), args.addonVersions(), invoke);
+        var addonSet = new ClusterAddons(scope, cluster, spec.kubernetesVersion(), args.addonVersions(), invoke,
+                EbsCsiConfiguration.of(args.region(), args.imdsHopLimit()));
         List<Addon> beforeNodes = addonSet.beforeNodes();
         List<Resource> nodeDependencies = new ArrayList<>(roles.nodePolicies());
         nodeDependencies.addAll(this.network.egress());
