@@ -52,6 +52,14 @@ class DoksClusterChangesTest {
     }
 
     @Test
+    void theProjectWaitsHalfAnHourForItsLastVolumesAndTheClusterToLeaveBeforeGivingUp() {
+        // DigitalOcean deletes a project only when empty, and the provider retries that for 3 minutes by default (resource_project.go
+        // Timeouts), while the CSI driver deletes a claim's volume after the claim is gone and the cluster leaves in the background
+        var project = Registrations.of(Fixtures.spec(), Fixtures.args().build()).get(io.codezero.digitalocean.resources.Project.TYPE + "::demo-project");
+        assertThat(project.getCustomTimeouts().getDelete()).isEqualTo(java.time.Duration.ofMinutes(30).toNanos() + "ns");
+    }
+
+    @Test
     void projectAndVpcNamesCarryTheStackSoTwoStacksOfOneClusterNameDoNotCollide() {
         OfflineRun dev = Fixtures.run(Fixtures.spec(), Fixtures.args().build());
         OfflineRun prod = io.codezero.core.plan.OfflineEngine.create().stack("prod").mocks(DigitalOceanPlanMocks.create()).run(ctx -> {

@@ -51,6 +51,12 @@ public final class DoksCluster extends ComponentResource {
     /** How long a VPC delete may retry while DigitalOcean finishes deleting the cluster (the provider's default is 2 minutes). */
     public static final Duration VPC_DELETE_TIMEOUT = Duration.ofMinutes(30);
 
+    /**
+     * How long a project delete may retry while DigitalOcean still holds something in it (the provider's default is
+     * 3 minutes): the CSI driver deletes a claim's volume after the claim is gone, and the cluster leaves in the background.
+     */
+    public static final Duration PROJECT_DELETE_TIMEOUT = Duration.ofMinutes(30);
+
     private final Output<String> clusterId;
     private final Output<String> endpoint;
     private final Output<String> vpcId;
@@ -128,7 +134,9 @@ public final class DoksCluster extends ComponentResource {
         this.projectId = args.existingProjectId().map(Output::of).orElseGet(() ->
                 new Project(name + "-project", ProjectArgs.of(identity.projectName(spec.name()),
                         "DOKS cluster " + spec.name() + " and its platform (" + identity.marker() + ")",
-                        "Kubernetes platform", args.projectEnvironment().orElse(null)), child).id());
+                        "Kubernetes platform", args.projectEnvironment().orElse(null)),
+                        CustomResourceOptions.builder().parent(this).customTimeouts(CustomTimeouts.builder().delete(PROJECT_DELETE_TIMEOUT).build()).build())
+                .id());
         ProjectResources membership = new ProjectResources(name + "-project-resources", ProjectResources.Args.of(projectId, List.of(cluster.clusterUrn())), child);
 
         // Every Kubernetes resource uses the provider built from this kubeconfig, so none is touched before
