@@ -171,7 +171,7 @@ public final class DigitalOceanTarget implements ClusterTarget {
             }
             Optional<DeployedCluster> deployed;
             try {
-                deployed = DeployedCluster.find(doApi, spec.name(), args.region(), identity);
+                deployed = DeployedCluster.find(doApi, spec.name(), args.region(), identity, args.existingProjectId());
             } catch (DoApiException e) {
                 if (e.status() == 401 || e.status() == 403) {
                     throw new SpecValidationException(where, List.of(Problem.of(TOKEN_KEY, doApi.tokenSource(), NEEDS_API

@@ -34,6 +34,7 @@ class KeptVersionAndRunningWaitPrismTest {
     private static String asDemo(String body, String version, String state) {
         // its VPC (GET /v2/vpcs/{id}, the specification's 10.10.10.0/24) has the fixtures' range, as this stack's VPC would
         return body.replace("prod-cluster-01", "demo").replace("\"nyc1\"", "\"fra1\"").replace("1.18.6-do.0", version)
+                .replace("\"web-team\"", "\"codezero-stack:codezero:dev\"")
                 .replace("10.10.10.0/24", "10.20.0.0/16")
                 .replace("\"state\":\"running\"", "\"state\":\"" + state + "\"");
     }

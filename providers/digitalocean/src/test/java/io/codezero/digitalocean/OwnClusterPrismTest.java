@@ -95,6 +95,31 @@ class OwnClusterPrismTest {
     }
 
     @Test
+    void aClusterMadeBeforeStackTagsIsThisStacksOnlyIfItSitsInTheStacksProject() throws Exception {
+        // an untagged demo in fra1 (as CodeZero made clusters before the stack tag); the specification's example project
+        // my-web-api stands in for this stack's project demo-dev (name and marker), holding a Droplet and a domain only
+        BinaryOperator<String> elsewhere = withProject(clusters("1.33" + DigitalOceanPlanMocks.PLAN_PATCH,
+                List.<String[]>of(new String[] {"production", "1.33.4-do.2"})), "do:droplet:13457723");
+        OfflineRun notOurs = provision(movedRanges(), elsewhere);
+        assertThat(notOurs.succeeded()).as(notOurs.failure()).isTrue();
+        assertThat(notOurs.get(KubernetesCluster.TYPE, "demo-doks").input("version")).isEqualTo("1.33" + DigitalOceanPlanMocks.PLAN_PATCH);
+        // the same cluster assigned to the stack's project is this stack's: its version is kept (and the next up tags it)
+        BinaryOperator<String> inProject = withProject(clusters("1.33.4-do.2", List.<String[]>of(new String[] {"production", "1.33.4-do.2"})),
+                "do:kubernetes:bd5f5959-5e1e-4205-a714-a91437394200");
+        OfflineRun ours = provision(Fixtures.spec(), inProject);
+        assertThat(ours.succeeded()).as(ours.failure()).isTrue();
+        assertThat(ours.get(KubernetesCluster.TYPE, "demo-doks").input("version")).isEqualTo("1.33.4-do.2");
+    }
+
+    /** The example project my-web-api as this stack's project demo-dev; its resources example's Droplet becomes {@code urn}. */
+    private static BinaryOperator<String> withProject(BinaryOperator<String> clusters, String urn) {
+        return (path, body) -> path.startsWith("/v2/projects")
+                ? body.replace("\"my-web-api\"", "\"" + ME.projectName("demo") + "\"").replace("My website API", "DOKS cluster demo (" + ME.marker() + ")")
+                        .replace("do:droplet:13457723", urn)
+                : clusters.apply(path, body);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theClusterCarriesTheStacksTagSoALaterRunFindsIt() {
         OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().build());

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class RunningClusterReplacementPrismTest {
     private static final BinaryOperator<String> AS_DEMO = (path, body) -> body.replace("prod-cluster-01", "demo")
+            .replace("\"web-team\"", "\"codezero-stack:codezero:dev\"")
             .replace("\"nyc1\"", "\"fra1\"").replace("1.18.6-do.0", "1.33.4-do.2");
 
     private static OfflineRun provision(ClusterSpec spec, DigitalOceanTargetArgs args, BinaryOperator<String> running) throws Exception {

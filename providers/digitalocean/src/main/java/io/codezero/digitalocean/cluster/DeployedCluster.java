@@ -30,9 +30,23 @@ public record DeployedCluster(String id, String version, String state, boolean h
      * This stack's running cluster, if the account has one that is not being deleted. DigitalOcean deletes a cluster
      * in the background, so right after {@code pulumi destroy} the list may still hold it: an {@code up} that creates
      * the stack anew must not keep its version or be held to its ranges.
+     *
+     * @param adoptedProjectId the stack's adopted project ({@code project.id}), if any; see {@link #own}
      */
-    public static Optional<DeployedCluster> find(DoApi api, String name, String region, StackIdentity identity) {
-        return own(api.list("/v2/kubernetes/clusters", "kubernetes_clusters"), name, region, identity).map(DeployedCluster::of);
+    public static Optional<DeployedCluster> find(DoApi api, String name, String region, StackIdentity identity, Optional<String> adoptedProjectId) {
+        return own(api.list("/v2/kubernetes/clusters", "kubernetes_clusters"), name, region, identity,
+                inStacksProject(api, name, identity, adoptedProjectId)).map(DeployedCluster::of);
+    }
+
+    /** Whether a cluster id is in the stack's project ({@link StackProject}); asked at most once, and only when needed. */
+    public static java.util.function.Predicate<String> inStacksProject(DoApi api, String name, StackIdentity identity, Optional<String> adoptedProjectId) {
+        java.util.Set<String>[] ids = new java.util.Set[1];
+        return id -> {
+            if (ids[0] == null) {
+                ids[0] = StackProject.clusterIds(api, name, identity, adoptedProjectId);
+            }
+            return ids[0].contains(id);
+        };
     }
 
     /**
@@ -40,9 +54,10 @@ public record DeployedCluster(String id, String version, String state, boolean h
      * the one named {@code name} in {@code region} carrying the stack's {@link StackIdentity#clusterTag()}. Cluster names
      * are not the stack's alone (another Pulumi project or stack may run a cluster of the same name and region), so a
      * cluster tagged for another stack is never taken. A cluster carrying no stack tag at all (made before CodeZero
-     * tagged clusters; the next {@code up} tags it) is taken by name and region, as it was then.
+     * tagged clusters; the next {@code up} tags it) is taken only if it sits in the stack's project, where CodeZero put it.
      */
-    public static Optional<JsonObject> own(java.util.List<JsonObject> clusters, String name, String region, StackIdentity identity) {
+    public static Optional<JsonObject> own(java.util.List<JsonObject> clusters, String name, String region, StackIdentity identity,
+                                           java.util.function.Predicate<String> inStacksProject) {
         Optional<JsonObject> untagged = Optional.empty();
         for (JsonObject cluster : clusters) {
             String state = cluster.has("status") && cluster.get("status").isJsonObject() ? text(cluster.getAsJsonObject("status"), "state") : "";
@@ -52,7 +67,7 @@ public record DeployedCluster(String id, String version, String state, boolean h
             if (tags(cluster).contains(identity.clusterTag())) {
                 return Optional.of(cluster);
             }
-            if (untagged.isEmpty() && mayBeOwn(cluster, name, region, identity)) {
+            if (untagged.isEmpty() && untagged(cluster) && inStacksProject.test(text(cluster, "id"))) {
                 untagged = Optional.of(cluster);
             }
         }
@@ -60,13 +75,24 @@ public record DeployedCluster(String id, String version, String state, boolean h
     }
 
     /**
-     * Whether {@code cluster} may be this stack's, in any state (one being deleted included): named {@code name} in
-     * {@code region}, and tagged for this stack or for none.
+     * Whether {@code cluster} may be this stack's in any state (one being deleted included, whose project membership is
+     * gone): named {@code name} in {@code region}, and tagged for this stack, or tagged for none and either in the
+     * stack's project or being deleted.
      */
-    public static boolean mayBeOwn(JsonObject cluster, String name, String region, StackIdentity identity) {
-        java.util.List<String> tags = tags(cluster);
-        return name.equals(text(cluster, "name")) && region.equals(text(cluster, "region")) && (tags.contains(identity.clusterTag())
-                || tags.stream().noneMatch(t -> t.startsWith(StackIdentity.CLUSTER_TAG_PREFIX)));
+    public static boolean mayBeOwn(JsonObject cluster, String name, String region, StackIdentity identity,
+                                   java.util.function.Predicate<String> inStacksProject) {
+        if (!name.equals(text(cluster, "name")) || !region.equals(text(cluster, "region"))) {
+            return false;
+        }
+        if (tags(cluster).contains(identity.clusterTag())) {
+            return true;
+        }
+        String state = cluster.has("status") && cluster.get("status").isJsonObject() ? text(cluster.getAsJsonObject("status"), "state") : "";
+        return untagged(cluster) && (state.equals("deleting") || state.equals("deleted") || inStacksProject.test(text(cluster, "id")));
+    }
+
+    private static boolean untagged(JsonObject cluster) {
+        return tags(cluster).stream().noneMatch(t -> t.startsWith(StackIdentity.CLUSTER_TAG_PREFIX));
     }
 
     private static java.util.List<String> tags(JsonObject cluster) {

@@ -58,7 +58,15 @@ public final class DigitalOceanPreflight {
         Optional<List<JsonObject>> clusters = list("/v2/kubernetes/clusters", "kubernetes_clusters");
         String clustersError = lastError;
         // this stack's own cluster on a later up (by name, region and the stack's tag, as everywhere): its version and nodes exist already
-        Optional<JsonObject> own = clusters.flatMap(all -> DeployedCluster.own(all, spec.name(), args.region(), identity));
+        var inStacksProject = DeployedCluster.inStacksProject(api, spec.name(), identity, args.existingProjectId());
+        Optional<JsonObject> found;
+        try {
+            found = clusters.flatMap(all -> DeployedCluster.own(all, spec.name(), args.region(), identity, inStacksProject));
+        } catch (DoApiException e) {
+            // the stack's project could not be read: a cluster of our name without the stack's tag may or may not be ours
+            found = Optional.empty();
+        }
+        Optional<JsonObject> own = found;
         if (options.isPresent()) {
             results.add(region(options.get(), args));
             results.add(version(options.get(), spec, args, own));
@@ -75,7 +83,7 @@ public final class DigitalOceanPreflight {
                 .orElseGet(() -> CheckResult.unknown(VPC_RANGES, "could not list the account's VPCs: " + lastError)));
         results.add(vpcs.map(v -> defaultVpc(v, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(DEFAULT_VPC, "could not list the account's VPCs: " + lastError)));
-        results.add(clusters.map(c -> clusterRanges(c, spec, args, identity))
+        results.add(clusters.map(c -> clusterRanges(c, spec, args, identity, inStacksProject))
                 .orElseGet(() -> CheckResult.unknown(CLUSTER_RANGES, "could not list the account's Kubernetes clusters: " + clustersError)));
         Optional<List<JsonObject>> projects = list("/v2/projects", "projects");
         String projectsError = lastError;
@@ -303,7 +311,8 @@ public final class DigitalOceanPreflight {
     }
 
     /** Pod and service ranges of the account's other clusters: DigitalOcean refuses a cluster whose ranges overlap theirs. */
-    private static CheckResult clusterRanges(List<JsonObject> clusters, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity) {
+    private static CheckResult clusterRanges(List<JsonObject> clusters, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity,
+                                             java.util.function.Predicate<String> inStacksProject) {
         Map<String, String> ours = new LinkedHashMap<>();
         ours.put("network.podCidr", spec.network().podCidr());
         ours.put("network.serviceCidr", spec.network().serviceCidr());
@@ -313,7 +322,7 @@ public final class DigitalOceanPreflight {
         List<String> clashes = new ArrayList<>();
         int others = 0;
         for (JsonObject cluster : clusters) {
-            if (DeployedCluster.mayBeOwn(cluster, spec.name(), args.region(), identity)) {
+            if (mayBeOwn(cluster, spec, args, identity, inStacksProject)) {
                 continue; // this stack's own cluster, on a later up (or still being deleted after a destroy)
             }
             others++;
@@ -333,6 +342,15 @@ public final class DigitalOceanPreflight {
         }
         return CheckResult.fail(CLUSTER_RANGES, String.join("; ", clashes)
                 + ": DigitalOcean refuses a cluster whose ranges overlap another cluster's in the account, so choose other private ranges.");
+    }
+
+    private static boolean mayBeOwn(JsonObject cluster, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity,
+                                    java.util.function.Predicate<String> inStacksProject) {
+        try {
+            return DeployedCluster.mayBeOwn(cluster, spec.name(), args.region(), identity, inStacksProject);
+        } catch (DoApiException e) {
+            return false; // the project could not be read: count the cluster as another's, which can only fail safe
+        }
     }
 
     /** Project names are unique per account: a project of our name that this stack did not make would stop the create. */

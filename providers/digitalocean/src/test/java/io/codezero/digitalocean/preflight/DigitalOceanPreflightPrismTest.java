@@ -122,7 +122,7 @@ class DigitalOceanPreflightPrismTest {
     /** Prism's example cluster prod-cluster-01 (nyc1, 1.18.6-do.0, 5 nodes) as this stack's cluster "demo" at {@code version}. */
     private RecordedLayer ownClusterAt(String version) throws java.io.IOException {
         return RecordedLayer.over(prism, Map.of(), (path, body) -> path.startsWith("/v2/kubernetes/clusters")
-                ? body.replace("prod-cluster-01", "demo").replace("1.18.6-do.0", version) : body);
+                ? body.replace("prod-cluster-01", "demo").replace("1.18.6-do.0", version).replace("\"web-team\"", "\"" + IDENTITY.clusterTag() + "\"") : body);
     }
 
     @Test
@@ -282,17 +282,19 @@ class DigitalOceanPreflightPrismTest {
     }
 
     @Test
-    void rangesOverlappingAnotherClustersPodOrServiceRangeFail() {
+    void rangesOverlappingAnotherClustersPodOrServiceRangeFail() throws Exception {
         // the example cluster prod-cluster-01 (nyc1) has pods 10.244.0.0/16 and services 10.245.0.0/16, DOKS's defaults
         ClusterSpec spec = spec().toBuilder().network(spec().network().toBuilder().podCidr("10.244.0.0/16").serviceCidr("10.245.0.0/16").build()).build();
         CheckResult ranges = run(prism.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
         assertThat(ranges.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(ranges.message()).contains("network.podCidr 10.244.0.0/16 overlaps the pod range 10.244.0.0/16 of cluster prod-cluster-01 (nyc1)",
                 "network.serviceCidr 10.245.0.0/16 overlaps the service range 10.245.0.0/16");
-        // the same ranges on a later up of that very cluster are its own
+        // the same ranges on a later up of that very cluster (carrying this stack's tag) are its own
         ClusterSpec itself = spec.toBuilder().name("prod-cluster-01").build();
-        CheckResult own = run(prism.base(), itself, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
-        assertThat(own.status()).as(own.message()).isEqualTo(CheckStatus.PASS);
+        try (RecordedLayer tagged = RecordedLayer.over(prism, Map.of(), (path, body) -> body.replace("\"web-team\"", "\"" + IDENTITY.clusterTag() + "\""))) {
+            CheckResult own = run(tagged.base(), itself, args("nyc1").build(), null).result(DigitalOceanPreflight.CLUSTER_RANGES).orElseThrow();
+            assertThat(own.status()).as(own.message()).isEqualTo(CheckStatus.PASS);
+        }
     }
 
     @Test
