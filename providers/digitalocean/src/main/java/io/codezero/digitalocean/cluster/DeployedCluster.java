@@ -40,12 +40,12 @@ public record DeployedCluster(String id, String version, String state, boolean h
 
     /** Whether a cluster id is in the stack's project ({@link StackProject}); asked at most once, and only when needed. */
     public static java.util.function.Predicate<String> inStacksProject(DoApi api, String name, StackIdentity identity, Optional<String> adoptedProjectId) {
-        java.util.Set<String>[] ids = new java.util.Set[1];
+        var ids = new java.util.concurrent.atomic.AtomicReference<java.util.Set<String>>();
         return id -> {
-            if (ids[0] == null) {
-                ids[0] = StackProject.clusterIds(api, name, identity, adoptedProjectId);
+            if (ids.get() == null) {
+                ids.set(StackProject.clusterIds(api, name, identity, adoptedProjectId));
             }
-            return ids[0].contains(id);
+            return ids.get().contains(id);
         };
     }
 
