@@ -22,7 +22,8 @@ import java.util.Set;
  * a volume or load balancer left by an earlier cluster of the stack (a destroy that stopped at the project, then a
  * re-create), a reserved IP or Droplet someone put there. What the running cluster itself made through Kubernetes
  * (its load balancers and volumes, as {@code GET /v2/kubernetes/clusters/{id}/destroy_with_associated_resources}
- * lists them) and its nodes are the cluster's: the destroy order deletes those Services and claims first.
+ * lists them) and its nodes are the cluster's: the destroy order deletes those Services and claims first. Volume
+ * snapshots are not among the specification's project resource types, so they never hold the project.
  */
 final class ProjectLeftovers {
     private final DoApi api;
