@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Read-only checks against the Google Cloud project before anything is created, so a deploy does
- * not fail half-way: credentials, project, APIs, region and zones, the Kubernetes version in the
+ * not fail half-way: credentials, project, APIs, the deployer's permissions, organization policies that
+ * refuse what it creates, region and zones, the Kubernetes version in the
  * release channel, machine types in every zone, and regional CPU, GPU and disk quotas for what the
  * deploy adds. Each failure is one sentence saying what to do. A check that cannot be made is
  * UNKNOWN, never a pass.
@@ -76,6 +77,9 @@ public final class GcpPreflight {
         }
         Set<String> disabled = new LinkedHashSet<>();
         results.addAll(apis(args.project(), args.enableApis(), disabled));
+        // before anything else can fail half-way: may this identity do it all, and does the organization allow it
+        results.add(DeployerPermissions.check(api, spec, args));
+        results.addAll(OrgPolicies.check(api, spec, args));
         if (disabled.contains("container.googleapis.com") || disabled.contains("compute.googleapis.com")) {
             if (args.enableApis()) {
                 results.add(CheckResult.unknown("region", "the region, the Kubernetes version, machine types and quotas can be checked only once "

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * Google's JSON error format ({"error": {code, message, status, details: [ErrorInfo]}}).
  *
  * <p>Every request must be a method of Google's published discovery documents and every 200 answer one its response
- * schema allows ({@link GoogleDiscovery}, {@link #violations}); the documents are google-api-python-client's copies
- * of August 2021 (the newest copy reachable here), so fields Google added later are not served.
+ * schema allows ({@link GoogleDiscovery}, {@link #violations}); the documents are the copies google-api-python-client
+ * 2.202.0 (November 2026) ships, and POST bodies are checked against the methods' request schemas too.
  *
  * <p>It checks what a real server checks: the token request's JWT must be signed with the key
  * pair it issued (RS256), name the service account as issuer and Google's token endpoint as audience; every API call must carry
@@ -81,6 +81,15 @@ public final class FakeGoogle implements AutoCloseable {
     public final Map<String, Object[]> accelerators = Collections.synchronizedMap(new LinkedHashMap<>());
     /** The node VMs GKE already runs for a cluster: cluster name -> instances (zone, machine type, spot, boot disk GB). */
     public final Map<String, List<Node>> clusterNodes = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /**
+     * The permissions the caller holds on the project (testIamPermissions answers the asked ones among them);
+     * null: every permission asked. The permissions asked, in the last call, are in {@link #askedPermissions}.
+     */
+    public volatile java.util.Set<String> grantedPermissions;
+    public final List<String> askedPermissions = Collections.synchronizedList(new ArrayList<>());
+    /** Organization policies in force on the project, constraint -> OrgPolicy body; absent: the constraint's default (not enforced). */
+    public final Map<String, JsonObject> orgPolicies = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** Clusters that exist: name -> [currentMasterVersion, end of the codezero-no-minor-upgrades exclusion or null]. */
     public final Map<String, String[]> clusters = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -230,7 +239,9 @@ public final class FakeGoogle implements AutoCloseable {
         }
     }
 
-    private static final Pattern PROJECT = Pattern.compile("/v1/projects/([^/]+)");
+    private static final Pattern PROJECT = Pattern.compile("/v1/projects/([^/:]+)");
+    private static final Pattern TEST_PERMISSIONS = Pattern.compile("/v1/projects/([^/:]+):testIamPermissions");
+    private static final Pattern ORG_POLICY = Pattern.compile("/v1/projects/([^/:]+):getEffectiveOrgPolicy");
     private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
     private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
@@ -240,7 +251,33 @@ public final class FakeGoogle implements AutoCloseable {
 
     private void route(HttpExchange exchange, String path) throws IOException {
         Matcher m;
-        if ((m = SERVICE.matcher(path)).matches()) {
+        if ((m = TEST_PERMISSIONS.matcher(path)).matches() || (m = ORG_POLICY.matcher(path)).matches()) {
+            JsonObject request = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            if (METHOD.get() != null) {
+                VIOLATIONS.get().addAll(GoogleDiscovery.get().requestViolations(METHOD.get(), request));
+            }
+            if (!m.group(1).equals(project)) {
+                error(exchange, 403, "PERMISSION_DENIED", "The caller does not have permission", null);
+                return;
+            }
+            JsonObject body = new JsonObject();
+            if (path.endsWith(":testIamPermissions")) {
+                var held = new com.google.gson.JsonArray();
+                askedPermissions.clear();
+                request.getAsJsonArray("permissions").forEach(p -> {
+                    askedPermissions.add(p.getAsString());
+                    if (grantedPermissions == null || grantedPermissions.contains(p.getAsString())) {
+                        held.add(p.getAsString());
+                    }
+                });
+                body.add("permissions", held);
+            } else {
+                String constraint = request.get("constraint").getAsString();
+                body = orgPolicies.containsKey(constraint) ? orgPolicies.get(constraint).deepCopy() : new JsonObject();
+                body.addProperty("constraint", constraint);
+            }
+            send(exchange, 200, body);
+        } else if ((m = SERVICE.matcher(path)).matches()) {
             if (!m.group(1).equals(project)) {
                 error(exchange, 403, "PERMISSION_DENIED", "Permission denied to get service [" + m.group(2) + "]", null);
                 return;
@@ -312,7 +349,7 @@ public final class FakeGoogle implements AutoCloseable {
                     instance.addProperty("name", "gke-" + f.group(1) + "-" + items.getAsJsonObject(scope).getAsJsonArray("instances").size());
                     instance.addProperty("machineType", "https://www.googleapis.com/compute/v1/projects/" + owner + "/zones/" + node.zone() + "/machineTypes/" + node.machineType());
                     JsonObject scheduling = new JsonObject();
-                    // provisioningModel (SPOT) is newer than the discovery documents checked here; preemptible is in them
+                    scheduling.addProperty("provisioningModel", node.spot() ? "SPOT" : "STANDARD");
                     scheduling.addProperty("preemptible", node.spot());
                     instance.add("scheduling", scheduling);
                     JsonObject disk = new JsonObject();
