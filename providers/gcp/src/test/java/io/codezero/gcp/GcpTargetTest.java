@@ -218,8 +218,19 @@ class GcpTargetTest {
             assertThat(p.input("version")).as("in a channel the pool version is GKE's: pinning it fights auto-upgrade").isNull();
             assertThat(p.input("management.autoRepair")).isEqualTo(true);
             assertThat(p.input("management.autoUpgrade")).as("GKE forces it in a release channel").isEqualTo(true);
-            assertThat(p.ignoreChanges()).containsExactly("initialNodeCount");
+            assertThat(p.ignoreChanges()).contains("initialNodeCount");
             assertThat(run.dependsOn(p, cluster)).isTrue();
+        });
+    }
+
+    @Test
+    void gkesOwnResourceLabelsOnAPoolDoNotPlanAnUpdateOnEveryUp() {
+        // provider 5.0.0 reads nodeConfig.resourceLabels back with GKE's goog-gke-* additions and suppresses no diff
+        OfflineRun run = defaultRun();
+        assertThat(run.ofType(POOL)).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.ignoreChanges()).containsExactlyInAnyOrder("initialNodeCount", "nodeConfig.resourceLabels");
+            // still labelled when created
+            assertThat(p.input("nodeConfig.resourceLabels")).isEqualTo(Map.of("team", "platform", "managed-by", "codezero", "codezero-cluster", "demo"));
         });
     }
 

@@ -47,7 +47,15 @@ final class NodePools {
     static final String POOL_LABEL = "codezero.io/pool";
     /** The autoscaler owns a pool's size once it exists; see {@link #IGNORED}. */
     static final String INITIAL_NODE_COUNT = "initialNodeCount";
-    static final List<String> IGNORED = List.of(INITIAL_NODE_COUNT);
+    /**
+     * GKE adds labels of its own ({@code goog-gke-*}) to a pool's {@code nodeConfig.resourceLabels}, and
+     * terraform-provider-google-beta 5.0.0 reads them back with no diff suppression (node_config.go; upstream added
+     * one in January 2025, magic-modules#12877, after com.pulumi:gcp 7.0.0): without this every {@code up} would
+     * plan an update of every pool. Our labels are set when a pool is created; later tag changes reach the cluster's
+     * labels, not an existing pool's VMs.
+     */
+    static final String RESOURCE_LABELS = "nodeConfig.resourceLabels";
+    static final List<String> IGNORED = List.of(INITIAL_NODE_COUNT, RESOURCE_LABELS);
     /** GKE's default for a regional cluster without explicit zones. */
     static final int DEFAULT_ZONES = 3;
 
