@@ -354,4 +354,15 @@ class GcpPreflightTest {
                 "{\"listPolicy\": {\"allowedValues\": [\"projects/acme-platform-dev/zones/europe-west1-b/instances/bastion\"]}}").getAsJsonObject());
         assertThat(only(run(publicNodes, args().build(), null), CheckStatus.FAIL).check()).isEqualTo("org-policy");
     }
+
+    @Test
+    void publicNodesNeedRegionalExternalAddressQuotaAndPrivateOnesDoNot() throws Exception {
+        // Compute v1 regions.get quotas: IN_USE_ADDRESSES counts the ephemeral external address of every VM that has one
+        google.quotas.put("IN_USE_ADDRESSES", new double[] {8, 2});
+        assertThat(run(args().build()).render()).doesNotContain("IN_USE_ADDRESSES");
+        ClusterSpec publicNodes = spec().toBuilder().network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").privateNodes(false).build()).build();
+        CheckResult failed = only(run(publicNodes, args().build(), null), CheckStatus.FAIL);
+        // (6 + 2) nodes at maxNodes plus one surge node per zone for each pool: 8 + 6
+        assertThat(failed.message()).startsWith("quota IN_USE_ADDRESSES in europe-west1 is 8 with 2 in use, so 6 are free, but pools system, gpu need 14 more addresses");
+    }
 }
