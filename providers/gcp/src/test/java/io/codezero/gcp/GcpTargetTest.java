@@ -224,11 +224,16 @@ class GcpTargetTest {
     }
 
     @Test
-    void gkesOwnResourceLabelsOnAPoolDoNotPlanAnUpdateOnEveryUp() {
-        // provider 5.0.0 reads nodeConfig.resourceLabels back with GKE's goog-gke-* additions and suppresses no diff
+    void whatGkeAddsToAPoolDoesNotPlanAnUpdateOnEveryUp() {
+        // provider 5.0.0 reads nodeConfig.resourceLabels back with GKE's goog-gke-* additions and suppresses no diff, and
+        // reads GKE's default kubeletConfig (linuxNodeConfig) into blocks that are optional but not computed in its schema
         OfflineRun run = defaultRun();
         assertThat(run.ofType(POOL)).isNotEmpty().allSatisfy(p -> {
-            assertThat(p.ignoreChanges()).containsExactlyInAnyOrder("initialNodeCount", "nodeConfig.resourceLabels");
+            assertThat(p.ignoreChanges()).containsExactlyInAnyOrder("initialNodeCount", "nodeConfig.resourceLabels",
+                    "nodeConfig.kubeletConfig", "nodeConfig.linuxNodeConfig");
+            // the settings GKE defaults are never ours to send
+            assertThat(p.input("nodeConfig.kubeletConfig")).isNull();
+            assertThat(p.input("nodeConfig.linuxNodeConfig")).isNull();
             // still labelled when created
             assertThat(p.input("nodeConfig.resourceLabels")).isEqualTo(Map.of("team", "platform", "managed-by", "codezero", "codezero-cluster", "demo"));
         });

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One GKE node pool per pool of the spec, each its own resource (never the cluster's inline pools).
@@ -55,7 +56,15 @@ final class NodePools {
      * labels, not an existing pool's VMs.
      */
     static final String RESOURCE_LABELS = "nodeConfig.resourceLabels";
-    static final List<String> IGNORED = List.of(INITIAL_NODE_COUNT, RESOURCE_LABELS);
+    /**
+     * Node settings we never set and GKE fills in on its own: since 2024 it answers a pool's {@code kubeletConfig}
+     * with a default ({@code insecureKubeletReadonlyPortEnabled}), and the provider's 5.0.0 schema has the block
+     * optional but not computed, so the read-back block is a diff that would remove it (upstream made it computed in
+     * October 2024, magic-modules#11971; {@code linuxNodeConfig} likewise in August 2025). Applying that diff
+     * updates the pool's node configuration, which GKE rolls out by recreating the nodes.
+     */
+    static final List<String> GKE_DEFAULTED = List.of("nodeConfig.kubeletConfig", "nodeConfig.linuxNodeConfig");
+    static final List<String> IGNORED = Stream.concat(Stream.of(INITIAL_NODE_COUNT, RESOURCE_LABELS), GKE_DEFAULTED.stream()).toList();
     /** GKE's default for a regional cluster without explicit zones. */
     static final int DEFAULT_ZONES = 3;
 
