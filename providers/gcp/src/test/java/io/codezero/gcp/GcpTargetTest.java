@@ -240,6 +240,26 @@ class GcpTargetTest {
     }
 
     @Test
+    void noFlagThatGkeTurnsOnItselfCanPlanAClusterReplacement() throws Exception {
+        // the pinned provider replaces the cluster when these go from on to off (extracted from its CustomizeDiff)
+        List<String> onceOnAlwaysOn = new java.util.ArrayList<>();
+        try (var in = getClass().getResourceAsStream(ProviderReplaceRulesTest.RULES)) {
+            var rules = JsonParser.parseString(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+            rules.getAsJsonObject("resources").getAsJsonObject(CLUSTER).getAsJsonArray("forceNewIfChange").forEach(e -> {
+                if (e.getAsJsonObject().get("when").getAsString().equals("isBeenEnabled")) {
+                    onceOnAlwaysOn.add(e.getAsJsonObject().get("field").getAsString());
+                }
+            });
+        }
+        assertThat(onceOnAlwaysOn).containsExactlyInAnyOrder("enableL4IlbSubsetting", "enableFqdnNetworkPolicy");
+        PlannedResource cluster = defaultRun().get(CLUSTER, "demo-gke");
+        // GKE turns ILB subsetting on from 1.36 (its internal load balancing guide); unset means the provider's default false
+        assertThat(cluster.input("enableL4IlbSubsetting")).isEqualTo(true);
+        // FQDN network policy is only ever turned on by its owner: we never send it
+        assertThat(cluster.input("enableFqdnNetworkPolicy")).isNull();
+    }
+
+    @Test
     void poolsMapSizeClassesSpotLabelsTaintsAndAutoscaling() {
         OfflineRun run = defaultRun();
         PlannedResource system = run.get(POOL, "demo-system");
