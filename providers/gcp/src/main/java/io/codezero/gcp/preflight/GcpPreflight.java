@@ -98,6 +98,7 @@ public final class GcpPreflight {
         if (region.status() != CheckStatus.PASS) {
             return new PreflightReport("Google Cloud", results);
         }
+        GlobalNames.check(api, spec, args).ifPresent(results::add);
         Map<String, MachineShape> shapes = new LinkedHashMap<>();
         results.addAll(machineTypes(spec, args, zones, shapes));
         results.addAll(cpuQuotas(spec, args, shapes, quotas, zones));

@@ -68,6 +68,11 @@ public final class GoogleRest {
         return get(compute, "compute/v1/projects/" + project + "/regions/" + region);
     }
 
+    /** Compute Engine v1 networks.get (a global resource: its name is unique in the project). */
+    public Response network(String project, String name) {
+        return get(compute, "compute/v1/projects/" + project + "/global/networks/" + name);
+    }
+
     /** Compute Engine v1 machineTypes.get. */
     public Response machineType(String project, String zone, String type) {
         return get(compute, "compute/v1/projects/" + project + "/zones/" + zone + "/machineTypes/" + type);

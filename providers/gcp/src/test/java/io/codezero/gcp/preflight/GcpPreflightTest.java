@@ -86,7 +86,7 @@ class GcpPreflightTest {
         assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
         assertThat(report.unknowns()).as(report.render()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
-                "permissions", "org-policy", "region", "kubernetes-version", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
+                "permissions", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
         // one token for the whole run, and a token request signed like Google's own libraries do
         assertThat(google.tokenRequests()).isEqualTo(1);
         assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
@@ -364,5 +364,22 @@ class GcpPreflightTest {
         CheckResult failed = only(run(publicNodes, args().build(), null), CheckStatus.FAIL);
         // (6 + 2) nodes at maxNodes plus one surge node per zone for each pool: 8 + 6
         assertThat(failed.message()).startsWith("quota IN_USE_ADDRESSES in europe-west1 is 8 with 2 in use, so 6 are free, but pools system, gpu need 14 more addresses");
+    }
+
+    @Test
+    void aClusterOfTheSameNameInAnotherRegionOfTheProjectHoldsItsNamesAndIsReported() throws Exception {
+        // Compute v1 networks.get: Network.subnetworks lists the subnets' URLs, their regions in them
+        google.networks.put("demo-vpc", List.of("us-central1"));
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("names");
+        assertThat(failed.message()).isEqualTo("network demo-vpc already exists in project acme-platform-dev with subnets in us-central1, not europe-west1:"
+                + " another cluster named demo holds this project's names (network, firewall rule, node service account are unique per project);"
+                + " give this cluster another name, or use another project");
+        // this stack's own network (a later up, or one after an interrupted first up) passes
+        google.networks.put("demo-vpc", List.of("europe-west1"));
+        assertThat(run(args().build()).passed()).isTrue();
+        // a network with no subnet yet cannot be told apart
+        google.networks.put("demo-vpc", List.of());
+        assertThat(only(run(args().build()), CheckStatus.UNKNOWN).message()).startsWith("network demo-vpc exists with no subnet");
     }
 }

@@ -91,6 +91,9 @@ public final class FakeGoogle implements AutoCloseable {
     /** Organization policies in force on the project, constraint -> OrgPolicy body; absent: the constraint's default (not enforced). */
     public final Map<String, JsonObject> orgPolicies = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** VPC networks that exist: name -> the regions of their subnets. */
+    public final Map<String, List<String>> networks = Collections.synchronizedMap(new LinkedHashMap<>());
+
     /** Clusters that exist: name -> [currentMasterVersion, end of the codezero-no-minor-upgrades exclusion or null]. */
     public final Map<String, String[]> clusters = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -245,6 +248,7 @@ public final class FakeGoogle implements AutoCloseable {
     private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
     private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
+    private static final Pattern NETWORK = Pattern.compile("/compute/v1/projects/([^/]+)/global/networks/([^/]+)");
     private static final Pattern INSTANCES = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
     private static final Pattern CLUSTER = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/clusters/([^/]+)");
     private static final Pattern SERVER_CONFIG = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/serverConfig");
@@ -364,6 +368,23 @@ public final class FakeGoogle implements AutoCloseable {
             JsonObject body = new JsonObject();
             body.addProperty("kind", "compute#instanceAggregatedList");
             body.add("items", items);
+            send(exchange, 200, body);
+        } else if ((m = NETWORK.matcher(path)).matches()) {
+            List<String> subnetRegions = networks.get(m.group(2));
+            if (subnetRegions == null) {
+                error(exchange, 404, null, "The resource 'projects/" + m.group(1) + "/global/networks/" + m.group(2) + "' was not found", "notFound");
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "compute#network");
+            body.addProperty("name", m.group(2));
+            body.addProperty("autoCreateSubnetworks", false);
+            var subnets = new com.google.gson.JsonArray();
+            String owner = m.group(1);
+            String network = m.group(2);
+            subnetRegions.forEach(r -> subnets.add("https://www.googleapis.com/compute/v1/projects/" + owner + "/regions/" + r + "/subnetworks/"
+                    + network.replaceAll("-vpc$", "") + "-nodes"));
+            body.add("subnetworks", subnets);
             send(exchange, 200, body);
         } else if ((m = MACHINE_TYPE.matcher(path)).matches()) {
             String type = m.group(3);
