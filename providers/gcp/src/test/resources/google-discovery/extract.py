@@ -22,7 +22,8 @@ METHODS = {
     "cloudresourcemanager.v1": ["cloudresourcemanager.projects.get", "cloudresourcemanager.projects.testIamPermissions",
                                 "cloudresourcemanager.projects.getEffectiveOrgPolicy"],
     "serviceusage.v1": ["serviceusage.services.get"],
-    "compute.v1": ["compute.regions.get", "compute.machineTypes.get", "compute.instances.aggregatedList", "compute.networks.get"],
+    "compute.v1": ["compute.regions.get", "compute.machineTypes.get", "compute.instances.aggregatedList", "compute.networks.get",
+                  "compute.subnetworks.get"],
     "container.v1": ["container.projects.locations.getServerConfig", "container.projects.locations.clusters.get"],
 }
 

@@ -99,6 +99,7 @@ public final class GcpPreflight {
             return new PreflightReport("Google Cloud", results);
         }
         GlobalNames.check(api, spec, args).ifPresent(results::add);
+        results.addAll(LiveRanges.check(api, spec, args));
         Map<String, MachineShape> shapes = new LinkedHashMap<>();
         results.addAll(machineTypes(spec, args, zones, shapes));
         results.addAll(cpuQuotas(spec, args, shapes, quotas, zones));

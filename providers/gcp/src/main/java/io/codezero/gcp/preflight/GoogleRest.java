@@ -73,6 +73,11 @@ public final class GoogleRest {
         return get(compute, "compute/v1/projects/" + project + "/global/networks/" + name);
     }
 
+    /** Compute Engine v1 subnetworks.get. */
+    public Response subnetwork(String project, String region, String name) {
+        return get(compute, "compute/v1/projects/" + project + "/regions/" + region + "/subnetworks/" + name);
+    }
+
     /** Compute Engine v1 machineTypes.get. */
     public Response machineType(String project, String zone, String type) {
         return get(compute, "compute/v1/projects/" + project + "/zones/" + zone + "/machineTypes/" + type);

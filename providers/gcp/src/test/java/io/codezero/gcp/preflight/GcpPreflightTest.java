@@ -382,4 +382,21 @@ class GcpPreflightTest {
         google.networks.put("demo-vpc", List.of());
         assertThat(only(run(args().build()), CheckStatus.UNKNOWN).message()).startsWith("network demo-vpc exists with no subnet");
     }
+
+    @Test
+    void aLiveSubnetsRangesMayOnlyGrowAndItsPodAndServiceRangesNeverChange() throws Exception {
+        // Compute v1 subnetworks.get: ipCidrRange and secondaryIpRanges[].{rangeName, ipCidrRange}
+        google.subnets.put("demo-nodes", new String[] {"10.0.0.0/16", "10.100.0.0/16", "172.20.0.0/16"});
+        assertThat(run(args().build()).render()).contains("subnet demo-nodes keeps its live ranges");
+        ClusterSpec moved = spec().toBuilder().network(spec().network().toBuilder().vpcCidr("10.0.0.0/17").podCidr("10.104.0.0/14").build()).build();
+        PreflightReport report = run(moved, args().build(), null);
+        assertThat(report.results()).filteredOn(r -> r.status() == CheckStatus.FAIL).extracting(CheckResult::message).containsExactly(
+                "network.vpcCidr 10.0.0.0/17 does not hold subnet demo-nodes's live range 10.0.0.0/16: Google only lets it grow, and the provider"
+                        + " would replace the subnet under the running cluster; keep 10.0.0.0/16 or a larger range that contains it",
+                "network.podCidr 10.104.0.0/14 differs from 10.100.0.0/16, the live range 'pods' the cluster's pods use; a range in use cannot change:"
+                        + " set it back to 10.100.0.0/16");
+        // growing the primary range is an update Google allows
+        ClusterSpec grown = spec().toBuilder().network(spec().network().toBuilder().vpcCidr("10.0.0.0/15").build()).build();
+        assertThat(run(grown, args().build(), null).passed()).isTrue();
+    }
 }

@@ -91,6 +91,8 @@ public final class FakeGoogle implements AutoCloseable {
     /** Organization policies in force on the project, constraint -> OrgPolicy body; absent: the constraint's default (not enforced). */
     public final Map<String, JsonObject> orgPolicies = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** Subnets that exist: name -> [primary range, pods range, services range] (secondary ranges named pods, services). */
+    public final Map<String, String[]> subnets = Collections.synchronizedMap(new LinkedHashMap<>());
     /** VPC networks that exist: name -> the regions of their subnets. */
     public final Map<String, List<String>> networks = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -248,6 +250,7 @@ public final class FakeGoogle implements AutoCloseable {
     private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
     private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
+    private static final Pattern SUBNET = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)/subnetworks/([^/]+)");
     private static final Pattern NETWORK = Pattern.compile("/compute/v1/projects/([^/]+)/global/networks/([^/]+)");
     private static final Pattern INSTANCES = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
     private static final Pattern CLUSTER = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/clusters/([^/]+)");
@@ -368,6 +371,27 @@ public final class FakeGoogle implements AutoCloseable {
             JsonObject body = new JsonObject();
             body.addProperty("kind", "compute#instanceAggregatedList");
             body.add("items", items);
+            send(exchange, 200, body);
+        } else if ((m = SUBNET.matcher(path)).matches()) {
+            String[] ranges = subnets.get(m.group(3));
+            if (ranges == null) {
+                error(exchange, 404, null, "The resource 'projects/" + m.group(1) + "/regions/" + m.group(2) + "/subnetworks/" + m.group(3) + "' was not found", "notFound");
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "compute#subnetwork");
+            body.addProperty("name", m.group(3));
+            body.addProperty("region", "https://www.googleapis.com/compute/v1/projects/" + m.group(1) + "/regions/" + m.group(2));
+            body.addProperty("ipCidrRange", ranges[0]);
+            var secondary = new com.google.gson.JsonArray();
+            String[] names = {"pods", "services"};
+            for (int i = 0; i < 2; i++) {
+                JsonObject range = new JsonObject();
+                range.addProperty("rangeName", names[i]);
+                range.addProperty("ipCidrRange", ranges[i + 1]);
+                secondary.add(range);
+            }
+            body.add("secondaryIpRanges", secondary);
             send(exchange, 200, body);
         } else if ((m = NETWORK.matcher(path)).matches()) {
             List<String> subnetRegions = networks.get(m.group(2));
