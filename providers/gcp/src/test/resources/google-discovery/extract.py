@@ -83,7 +83,8 @@ def main(args):
             todo |= found - set(schemas)
         apis[api] = {"rootUrl": doc["rootUrl"], "servicePath": doc.get("servicePath", ""), "revision": doc.get("revision"),
                      "methods": methods, "schemas": schemas}
-    result = {"source": "googleapis/google-api-python-client " + DOCS, "commit": commit,
+    origin = "wheel" if commit.endswith(".whl") else "commit"
+    result = {"source": "googleapis/google-api-python-client " + DOCS, origin: commit,
               "generatedBy": "providers/gcp/src/test/resources/google-discovery/extract.py", "apis": apis}
     target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "discovery.json")
     with open(target, "w") as f:
