@@ -15,7 +15,11 @@ import java.util.List;
  *   <li>{@code constraints/iam.disableServiceAccountCreation} (boolean) refuses the node service account;</li>
  *   <li>{@code constraints/compute.vmExternalIpAccess} (list of VMs that may have external addresses) refuses
  *   nodes with public addresses ({@code privateNodes: false}) unless it allows all VMs: GKE names node VMs itself,
- *   so an allow list cannot name them in advance.</li>
+ *   so an allow list cannot name them in advance;</li>
+ *   <li>{@code constraints/gcp.resourceLocations} (list of locations and value groups such as
+ *   {@code in:europe-west1-locations}) refuses the cluster, network and KMS key ring outside the allowed locations.
+ *   An allow list that names neither the region nor its group may still allow it through a wider group
+ *   ({@code in:eu-locations}), whose members are not read here: UNKNOWN.</li>
  * </ul>
  * Constraints the target satisfies by construction are not asked: {@code compute.requireShieldedVm} (every pool,
  * the short-lived default one too, has secure boot), {@code compute.skipDefaultNetworkCreation} (we make our own).
@@ -23,6 +27,7 @@ import java.util.List;
 final class OrgPolicies {
     static final String NO_SERVICE_ACCOUNT_CREATION = "constraints/iam.disableServiceAccountCreation";
     static final String VM_EXTERNAL_IP_ACCESS = "constraints/compute.vmExternalIpAccess";
+    static final String RESOURCE_LOCATIONS = "constraints/gcp.resourceLocations";
 
     private OrgPolicies() {
     }
@@ -37,6 +42,7 @@ final class OrgPolicies {
                 results.add(CheckResult.pass("org-policy", NO_SERVICE_ACCOUNT_CREATION + " is not enforced: the node service account can be created"));
             }
         });
+        read(api, args, RESOURCE_LOCATIONS, results).ifPresent(policy -> results.add(locations(policy, args)));
         if (!spec.network().privateNodes()) {
             read(api, args, VM_EXTERNAL_IP_ACCESS, results).ifPresent(policy -> {
                 if (deniesUnnamedVms(policy)) {
@@ -59,6 +65,33 @@ final class OrgPolicies {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(response.body());
+    }
+
+    /** The region against {@code gcp.resourceLocations}: named (or its value group) allowed, denied, or not known. */
+    static CheckResult locations(JsonObject policy, GcpTargetArgs args) {
+        String region = args.region();
+        List<String> names = List.of(region, "in:" + region + "-locations");
+        JsonObject list = policy.has("listPolicy") ? policy.getAsJsonObject("listPolicy") : new JsonObject();
+        List<String> allowed = values(list, "allowedValues");
+        List<String> denied = values(list, "deniedValues");
+        boolean deniesAll = list.has("allValues") && "DENY".equals(list.get("allValues").getAsString());
+        if (deniesAll || denied.stream().anyMatch(names::contains)) {
+            return CheckResult.fail("org-policy", RESOURCE_LOCATIONS + " on project " + args.project() + " denies " + region
+                    + "; choose a gcp.region the organization allows");
+        }
+        if (allowed.isEmpty() || allowed.stream().anyMatch(names::contains)) {
+            return CheckResult.pass("org-policy", RESOURCE_LOCATIONS + " allows " + region);
+        }
+        return CheckResult.unknown("org-policy", RESOURCE_LOCATIONS + " on project " + args.project() + " allows only " + String.join(", ", allowed)
+                + ", which do not name " + region + " or in:" + region + "-locations; a wider value group may still include it");
+    }
+
+    private static List<String> values(JsonObject list, String key) {
+        List<String> out = new ArrayList<>();
+        if (list.has(key) && list.get(key).isJsonArray()) {
+            list.getAsJsonArray(key).forEach(v -> out.add(v.getAsString()));
+        }
+        return out;
     }
 
     /** A boolean constraint in force: {@code booleanPolicy.enforced}. */

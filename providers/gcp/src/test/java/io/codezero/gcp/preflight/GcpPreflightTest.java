@@ -86,7 +86,7 @@ class GcpPreflightTest {
         assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
         assertThat(report.unknowns()).as(report.render()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
-                "permissions", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
+                "permissions", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
         // one token for the whole run, and a token request signed like Google's own libraries do
         assertThat(google.tokenRequests()).isEqualTo(1);
         assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
@@ -398,5 +398,23 @@ class GcpPreflightTest {
         // growing the primary range is an update Google allows
         ClusterSpec grown = spec().toBuilder().network(spec().network().toBuilder().vpcCidr("10.0.0.0/15").build()).build();
         assertThat(run(grown, args().build(), null).passed()).isTrue();
+    }
+
+    @Test
+    void aRegionTheOrganizationsLocationPolicyDeniesIsReportedAndOneItMayAllowIsUnknown() throws Exception {
+        // getEffectiveOrgPolicy: OrgPolicy.listPolicy of gcp.resourceLocations holds locations and value groups (in:...-locations)
+        google.orgPolicies.put("constraints/gcp.resourceLocations", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"deniedValues\": [\"in:europe-west1-locations\"]}}").getAsJsonObject());
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).isEqualTo("constraints/gcp.resourceLocations on project acme-platform-dev denies europe-west1; choose a gcp.region the organization allows");
+        google.orgPolicies.put("constraints/gcp.resourceLocations", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"in:europe-west1-locations\", \"in:europe-west4-locations\"]}}").getAsJsonObject());
+        assertThat(run(args().build()).render()).contains("constraints/gcp.resourceLocations allows europe-west1");
+        // a wider group may or may not hold the region: not a failure, not a pass
+        google.orgPolicies.put("constraints/gcp.resourceLocations", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"in:eu-locations\"]}}").getAsJsonObject());
+        PreflightReport report = run(args().build());
+        assertThat(report.passed()).isTrue();
+        assertThat(only(report, CheckStatus.UNKNOWN).message()).startsWith("constraints/gcp.resourceLocations on project acme-platform-dev allows only in:eu-locations");
     }
 }
