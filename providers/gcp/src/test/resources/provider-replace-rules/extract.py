@@ -11,7 +11,9 @@ Origin: com.pulumi:gcp 7.0.0 is bridged from terraform-provider-google-beta v5.0
 It reads each file with `git show <ref>:<path>` (so the clone may sit at any commit), walks the Go schema maps
 (`"field": { ... ForceNew: true ... Elem: &schema.Resource{Schema: ...} }`, inlining the schema functions named
 below), and writes the paths in Pulumi's spelling: camelCase, and list or set blocks without MaxItems: 1 in the
-plural, as the Terraform bridge names them. InPlaceUpgradeTest compares its table with this file.
+plural, as the Terraform bridge names them. InPlaceUpgradeTest compares its table with this file. It also lists the
+replacements a resource's CustomizeDiff decides from the change itself (`customdiff.ForceNewIfChange`), with the
+condition's function name.
 """
 import json
 import os
@@ -182,6 +184,11 @@ def main(repo, ref):
         for schema_map in maps:
             entries(schema_map, functions, "", out)
         rules[token] = {"source": path, "forceNew": sorted(out)}
+        # CustomizeDiff replacements that depend on the change: customdiff.ForceNewIfChange("field", condition), e.g.
+        # a flag GKE lets one turn on but not off (isBeenEnabled), or a subnet range that shrinks
+        conditional = [{"field": camel(f), "when": fn} for f, fn in re.findall(r'customdiff\.ForceNewIfChange\("([a-z0-9_]+)",\s*(\w+)\)', text)]
+        if conditional:
+            rules[token]["forceNewIfChange"] = conditional
     commit = subprocess.run(["git", "-C", repo, "rev-parse", ref + "^{commit}"], check=True, capture_output=True, text=True).stdout.strip()
     result = {"provider": "terraform-provider-google-beta", "ref": ref, "commit": commit,
               "generatedBy": "providers/gcp/src/test/resources/provider-replace-rules/extract.py", "resources": rules}

@@ -31,6 +31,12 @@ public final class GcpValidator {
     /** GKE upgrades at most 20 nodes of a pool at once (max surge + max unavailable). */
     static final int MAX_PARALLEL_UPGRADES = 20;
     static final Set<String> DISK_TYPES = Set.of("pd-standard", "pd-balanced", "pd-ssd");
+    /** GKE's zones for a regional cluster's nodes when none are configured. */
+    static final int DEFAULT_ZONES = 3;
+    /** The prefix length of each node's pod range at GKE's default of 110 pods per node. */
+    static final int POD_RANGE_PER_NODE = 24;
+    /** Addresses Google keeps in every subnet's primary range (network, gateway, second-to-last, broadcast). */
+    static final int RESERVED_SUBNET_ADDRESSES = 4;
 
     /** Project ids: 6-30 lowercase letters, digits or '-', starting with a letter, not ending with '-'. */
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
@@ -134,6 +140,9 @@ public final class GcpValidator {
                 }
             }
         }
+        if (!args.adoptsNetwork()) {
+            checkNodeRoom(spec, args, problems);
+        }
         checkRangeName("gcp.network.podRangeName", args.podRangeName(), problems);
         checkRangeName("gcp.network.serviceRangeName", args.serviceRangeName(), problems);
         if (args.podRangeName() != null && args.podRangeName().equals(args.serviceRangeName())) {
@@ -150,6 +159,43 @@ public final class GcpValidator {
         } else if (!RESOURCE_NAME.matcher(value).matches() && !(SELF_LINK.matcher(value).matches() && value.contains(kind))) {
             problems.add(Problem.of(field, value, "is neither a resource name (lowercase letters, digits, '-', at most 63) nor a self link such as projects/P/" + kind.replace("subnetworks", "regions/R/subnetworks") + "/NAME"));
         }
+    }
+
+    /**
+     * GKE gives every node a /24 of the pod range (110 pods per node, its default, which the target keeps) and one
+     * address of the node subnet, whose first two and last two addresses Google reserves. A node that finds no free
+     * /24 is never created ("Configure maximum Pods per node": node creation is limited by the pod range), so the
+     * pools must fit at their maximum size plus the nodes an upgrade adds beside them.
+     */
+    private static void checkNodeRoom(ClusterSpec spec, GcpTargetArgs args, List<Problem> problems) {
+        int zones = args.zones().isEmpty() ? DEFAULT_ZONES : args.zones().size();
+        long nodes = 0;
+        for (NodePool pool : spec.nodePoolsOrDefault()) {
+            nodes += pool.maxNodes() + (args.upgradeStrategy() == UpgradeStrategy.BLUE_GREEN ? pool.maxNodes() : (long) Math.max(args.maxSurge(), 0) * zones);
+        }
+        String need = "the pools reach " + nodes + " nodes at maxNodes with upgrade surge";
+        Optional<Cidr> pods = Cidr.parse(spec.network().podCidr());
+        if (pods.isPresent() && pods.get().prefixLength() <= POD_RANGE_PER_NODE && pods.get().size() / (1L << (32 - POD_RANGE_PER_NODE)) < nodes) {
+            long fits = pods.get().size() / (1L << (32 - POD_RANGE_PER_NODE));
+            problems.add(Problem.of("network.podCidr", spec.network().podCidr(), "holds pod ranges for " + fits + " nodes (GKE gives each node a /"
+                    + POD_RANGE_PER_NODE + " for its 110 pods), but " + need + "; use a /" + prefixFor(nodes * (1L << (32 - POD_RANGE_PER_NODE)))
+                    + " or larger, or lower maxNodes"));
+        }
+        Optional<Cidr> subnet = Cidr.parse(spec.network().vpcCidr());
+        if (subnet.isPresent() && subnet.get().size() - RESERVED_SUBNET_ADDRESSES < nodes) {
+            problems.add(Problem.of("network.vpcCidr", spec.network().vpcCidr(), "has " + Math.max(subnet.get().size() - RESERVED_SUBNET_ADDRESSES, 0)
+                    + " addresses for nodes (Google reserves " + RESERVED_SUBNET_ADDRESSES + " of every subnet), but " + need + "; use a /"
+                    + prefixFor(nodes + RESERVED_SUBNET_ADDRESSES) + " or larger, or lower maxNodes"));
+        }
+    }
+
+    /** The longest prefix whose range holds {@code addresses}. */
+    private static int prefixFor(long addresses) {
+        int prefix = 32;
+        while (prefix > 0 && (1L << (32 - prefix)) < addresses) {
+            prefix--;
+        }
+        return prefix;
     }
 
     private static void checkRangeName(String field, String name, List<Problem> problems) {

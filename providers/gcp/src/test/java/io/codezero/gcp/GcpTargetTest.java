@@ -218,9 +218,45 @@ class GcpTargetTest {
             assertThat(p.input("version")).as("in a channel the pool version is GKE's: pinning it fights auto-upgrade").isNull();
             assertThat(p.input("management.autoRepair")).isEqualTo(true);
             assertThat(p.input("management.autoUpgrade")).as("GKE forces it in a release channel").isEqualTo(true);
-            assertThat(p.ignoreChanges()).containsExactly("initialNodeCount");
+            assertThat(p.ignoreChanges()).contains("initialNodeCount");
             assertThat(run.dependsOn(p, cluster)).isTrue();
         });
+    }
+
+    @Test
+    void whatGkeAddsToAPoolDoesNotPlanAnUpdateOnEveryUp() {
+        // provider 5.0.0 reads nodeConfig.resourceLabels back with GKE's goog-gke-* additions and suppresses no diff, and
+        // reads GKE's default kubeletConfig (linuxNodeConfig) into blocks that are optional but not computed in its schema
+        OfflineRun run = defaultRun();
+        assertThat(run.ofType(POOL)).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.ignoreChanges()).containsExactlyInAnyOrder("initialNodeCount", "nodeConfig.resourceLabels",
+                    "nodeConfig.kubeletConfig", "nodeConfig.linuxNodeConfig");
+            // the settings GKE defaults are never ours to send
+            assertThat(p.input("nodeConfig.kubeletConfig")).isNull();
+            assertThat(p.input("nodeConfig.linuxNodeConfig")).isNull();
+            // still labelled when created
+            assertThat(p.input("nodeConfig.resourceLabels")).isEqualTo(Map.of("team", "platform", "managed-by", "codezero", "codezero-cluster", "demo"));
+        });
+    }
+
+    @Test
+    void noFlagThatGkeTurnsOnItselfCanPlanAClusterReplacement() throws Exception {
+        // the pinned provider replaces the cluster when these go from on to off (extracted from its CustomizeDiff)
+        List<String> onceOnAlwaysOn = new java.util.ArrayList<>();
+        try (var in = getClass().getResourceAsStream(ProviderReplaceRulesTest.RULES)) {
+            var rules = JsonParser.parseString(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+            rules.getAsJsonObject("resources").getAsJsonObject(CLUSTER).getAsJsonArray("forceNewIfChange").forEach(e -> {
+                if (e.getAsJsonObject().get("when").getAsString().equals("isBeenEnabled")) {
+                    onceOnAlwaysOn.add(e.getAsJsonObject().get("field").getAsString());
+                }
+            });
+        }
+        assertThat(onceOnAlwaysOn).containsExactlyInAnyOrder("enableL4IlbSubsetting", "enableFqdnNetworkPolicy");
+        PlannedResource cluster = defaultRun().get(CLUSTER, "demo-gke");
+        // GKE turns ILB subsetting on from 1.36 (its internal load balancing guide); unset means the provider's default false
+        assertThat(cluster.input("enableL4IlbSubsetting")).isEqualTo(true);
+        // FQDN network policy is only ever turned on by its owner: we never send it
+        assertThat(cluster.input("enableFqdnNetworkPolicy")).isNull();
     }
 
     @Test

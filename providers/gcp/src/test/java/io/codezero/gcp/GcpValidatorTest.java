@@ -178,4 +178,30 @@ class GcpValidatorTest {
         });
         assertThat(problems(Fixtures.spec(), Fixtures.args().noMinorUpgrades("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z").build())).isEmpty();
     }
+
+    @Test
+    void thePodRangeAndNodeSubnetMustHoldEveryNodeThePoolsMayReach() {
+        // GKE: a /24 of the pod range per node (110 pods, its default) and one subnet address; 4 subnet addresses reserved
+        ClusterSpec spec = ClusterSpec.builder("demo").kubernetesVersion("1.34")
+                .network(NetworkSpec.builder().vpcCidr("10.0.0.0/28").podCidr("10.100.0.0/22").allowApiAccessFrom("203.0.113.10/32").build())
+                .nodePool(NodePool.builder("system").size(SizeClass.MEDIUM).scaling(2, 3, 10).build())
+                .build();
+        List<Problem> found = problems(spec, Fixtures.args().build());
+        // 10 nodes at maxNodes + 1 surge node in each of GKE's 3 zones = 13
+        assertThat(found).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("network.podCidr");
+            assertThat(p.value()).isEqualTo("10.100.0.0/22");
+            assertThat(p.message()).isEqualTo("holds pod ranges for 4 nodes (GKE gives each node a /24 for its 110 pods), but the pools reach 13 nodes"
+                    + " at maxNodes with upgrade surge; use a /20 or larger, or lower maxNodes");
+        });
+        assertThat(found).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("network.vpcCidr");
+            assertThat(p.message()).isEqualTo("has 12 addresses for nodes (Google reserves 4 of every subnet), but the pools reach 13 nodes at maxNodes with upgrade surge; use a /27 or larger, or lower maxNodes");
+        });
+        // blue-green doubles a pool while it upgrades
+        ClusterSpec tight = spec.toBuilder().network(spec.network().toBuilder().vpcCidr("10.0.0.0/24").podCidr("10.100.0.0/20").build()).build();
+        assertThat(problems(tight, Fixtures.args().build())).isEmpty();
+        assertThat(problems(tight.toBuilder().nodePool(NodePool.builder("batch").size(SizeClass.SMALL).scaling(0, 0, 4).build()).build(),
+                Fixtures.args().upgradeStrategy(UpgradeStrategy.BLUE_GREEN).build())).extracting(Problem::field).containsExactly("network.podCidr");
+    }
 }

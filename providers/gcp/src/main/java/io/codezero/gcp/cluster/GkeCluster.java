@@ -176,6 +176,10 @@ public final class GkeCluster extends ComponentResource {
                 .workloadIdentityConfig(ClusterWorkloadIdentityConfigArgs.builder().workloadPool(args.project() + ".svc.id.goog").build())
                 // Dataplane V2 (eBPF): enforces NetworkPolicy without the Calico add-on
                 .datapathProvider("ADVANCED_DATAPATH")
+                // GKE subsetting for internal load balancers is on from GKE 1.36 whatever the flag says, and provider
+                // 5.0.0 replaces the cluster when the flag goes from on to its default off (CustomizeDiff
+                // ForceNewIfChange isBeenEnabled): left unset, the first read-back of "on" would plan a replacement
+                .enableL4IlbSubsetting(true)
                 .enableShieldedNodes(true)
                 .enableLegacyAbac(false)
                 .databaseEncryption(ClusterDatabaseEncryptionArgs.builder().state("ENCRYPTED").keyName(secretsKeyName).build())

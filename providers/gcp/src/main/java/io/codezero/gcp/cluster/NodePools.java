@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One GKE node pool per pool of the spec, each its own resource (never the cluster's inline pools).
@@ -47,7 +48,23 @@ final class NodePools {
     static final String POOL_LABEL = "codezero.io/pool";
     /** The autoscaler owns a pool's size once it exists; see {@link #IGNORED}. */
     static final String INITIAL_NODE_COUNT = "initialNodeCount";
-    static final List<String> IGNORED = List.of(INITIAL_NODE_COUNT);
+    /**
+     * GKE adds labels of its own ({@code goog-gke-*}) to a pool's {@code nodeConfig.resourceLabels}, and
+     * terraform-provider-google-beta 5.0.0 reads them back with no diff suppression (node_config.go; upstream added
+     * one in January 2025, magic-modules#12877, after com.pulumi:gcp 7.0.0): without this every {@code up} would
+     * plan an update of every pool. Our labels are set when a pool is created; later tag changes reach the cluster's
+     * labels, not an existing pool's VMs.
+     */
+    static final String RESOURCE_LABELS = "nodeConfig.resourceLabels";
+    /**
+     * Node settings we never set and GKE fills in on its own: since 2024 it answers a pool's {@code kubeletConfig}
+     * with a default ({@code insecureKubeletReadonlyPortEnabled}), and the provider's 5.0.0 schema has the block
+     * optional but not computed, so the read-back block is a diff that would remove it (upstream made it computed in
+     * October 2024, magic-modules#11971; {@code linuxNodeConfig} likewise in August 2025). Applying that diff
+     * updates the pool's node configuration, which GKE rolls out by recreating the nodes.
+     */
+    static final List<String> GKE_DEFAULTED = List.of("nodeConfig.kubeletConfig", "nodeConfig.linuxNodeConfig");
+    static final List<String> IGNORED = Stream.concat(Stream.of(INITIAL_NODE_COUNT, RESOURCE_LABELS), GKE_DEFAULTED.stream()).toList();
     /** GKE's default for a regional cluster without explicit zones. */
     static final int DEFAULT_ZONES = 3;
 

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Read-only checks against the Google Cloud project before anything is created, so a deploy does
- * not fail half-way: credentials, project, APIs, region and zones, the Kubernetes version in the
+ * not fail half-way: credentials, project, APIs, the deployer's permissions, organization policies that
+ * refuse what it creates, region and zones, the Kubernetes version in the
  * release channel, machine types in every zone, and regional CPU, GPU and disk quotas for what the
  * deploy adds. Each failure is one sentence saying what to do. A check that cannot be made is
  * UNKNOWN, never a pass.
@@ -36,6 +37,8 @@ public final class GcpPreflight {
 
     /** How many zones GKE gives a regional cluster's nodes when none are configured. */
     static final int GKE_DEFAULT_ZONES = 3;
+    /** Compute Engine's regional quota of external IPv4 addresses in use (ephemeral ones of VMs included). */
+    static final String EXTERNAL_ADDRESSES = "IN_USE_ADDRESSES";
     /** The name of the maintenance exclusion this target manages (GkeCluster). */
     static final String EXCLUSION = "codezero-no-minor-upgrades";
 
@@ -76,6 +79,9 @@ public final class GcpPreflight {
         }
         Set<String> disabled = new LinkedHashSet<>();
         results.addAll(apis(args.project(), args.enableApis(), disabled));
+        // before anything else can fail half-way: may this identity do it all, and does the organization allow it
+        results.add(DeployerPermissions.check(api, spec, args));
+        results.addAll(OrgPolicies.check(api, spec, args));
         if (disabled.contains("container.googleapis.com") || disabled.contains("compute.googleapis.com")) {
             if (args.enableApis()) {
                 results.add(CheckResult.unknown("region", "the region, the Kubernetes version, machine types and quotas can be checked only once "
@@ -92,6 +98,8 @@ public final class GcpPreflight {
         if (region.status() != CheckStatus.PASS) {
             return new PreflightReport("Google Cloud", results);
         }
+        GlobalNames.check(api, spec, args).ifPresent(results::add);
+        results.addAll(LiveRanges.check(api, spec, args));
         Map<String, MachineShape> shapes = new LinkedHashMap<>();
         results.addAll(machineTypes(spec, args, zones, shapes));
         results.addAll(cpuQuotas(spec, args, shapes, quotas, zones));
@@ -334,7 +342,7 @@ public final class GcpPreflight {
      * Regional quotas for what this deploy adds: every pool at its maximum size plus the nodes an upgrade adds on
      * top (surge nodes, or a whole second pool for blue-green), less what this cluster's nodes already hold (they
      * are in the region's usage). Checked for vCPUs, GPUs and boot-disk gigabytes (SSD_TOTAL_GB for pd-ssd and
-     * pd-balanced, DISKS_TOTAL_GB for pd-standard).
+     * pd-balanced, DISKS_TOTAL_GB for pd-standard), and with public nodes their external addresses (IN_USE_ADDRESSES).
      */
     List<CheckResult> cpuQuotas(ClusterSpec spec, GcpTargetArgs args, Map<String, MachineShape> shapes, Map<String, Quota> quotas,
                                 List<String> zones) {
@@ -349,12 +357,17 @@ public final class GcpPreflight {
                 continue;
             }
             int nodes = pool.maxNodes() + upgradeNodes(pool, args, zones.size());
-            for (Map.Entry<String, Integer> per : shape.perNode(pool.spot(), args.diskType(), args.diskSizeGb(), quotas).entrySet()) {
+            Map<String, Integer> perNode = new LinkedHashMap<>(shape.perNode(pool.spot(), args.diskType(), args.diskSizeGb(), quotas));
+            if (!spec.network().privateNodes()) {
+                // a node with a public address holds an ephemeral external address, counted as in use in the region
+                perNode.put(EXTERNAL_ADDRESSES, 1);
+            }
+            for (Map.Entry<String, Integer> per : perNode.entrySet()) {
                 needed.merge(per.getKey(), per.getValue() * nodes, Integer::sum);
                 whoNeeds.computeIfAbsent(per.getKey(), m -> new LinkedHashSet<>()).add(pool.name());
             }
         }
-        ClusterUsage existing = existingUsage(spec.name(), args, zones, shapes, quotas);
+        ClusterUsage existing = existingUsage(spec.name(), !spec.network().privateNodes(), args, zones, shapes, quotas);
         if (existing.error() != null) {
             results.add(CheckResult.unknown("quota", "could not count the nodes cluster " + spec.name() + " already has (" + existing.error()
                     + "); the quotas below count every node as new"));
@@ -391,7 +404,7 @@ public final class GcpPreflight {
      * This cluster's nodes, found by the label GKE puts on every node VM ({@code goog-k8s-cluster-name}), counted
      * against the same metrics as new nodes: none on a first deploy, all of them on every later one.
      */
-    ClusterUsage existingUsage(String clusterName, GcpTargetArgs args, List<String> zones, Map<String, MachineShape> shapes, Map<String, Quota> quotas) {
+    ClusterUsage existingUsage(String clusterName, boolean publicNodes, GcpTargetArgs args, List<String> zones, Map<String, MachineShape> shapes, Map<String, Quota> quotas) {
         GoogleRest.Response response = api.clusterInstances(args.project(), clusterName);
         if (!response.ok()) {
             return new ClusterUsage(Map.of(), response.error());
@@ -422,6 +435,9 @@ public final class GcpPreflight {
                     }
                 }
                 shape.perNode(spot, diskType, disk, quotas).forEach((metric, amount) -> usage.merge(metric, amount, Integer::sum));
+                if (publicNodes) {
+                    usage.merge(EXTERNAL_ADDRESSES, 1, Integer::sum);
+                }
             }
         }
         return new ClusterUsage(usage, null);
@@ -518,7 +534,7 @@ public final class GcpPreflight {
         }
 
         private static String unit(String metric) {
-            return metric.endsWith("_GB") ? "GB" : metric.endsWith("_GPUS") ? "GPUs" : "vCPUs";
+            return metric.endsWith("_GB") ? "GB" : metric.endsWith("_GPUS") ? "GPUs" : metric.equals(EXTERNAL_ADDRESSES) ? "addresses" : "vCPUs";
         }
     }
 

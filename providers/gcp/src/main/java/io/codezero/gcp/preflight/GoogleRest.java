@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Read-only calls to Google's REST APIs over the JDK's HTTP client, with a bearer token from the
  * given credentials. Google's client libraries for these APIs need gRPC and protobuf versions
- * that clash with Pulumi's (see docs/gcp.md), and four GETs do not need them.
+ * that clash with Pulumi's (see docs/gcp.md), and a few read-only calls do not need them.
  *
  * <p>Each API keeps its own host and the path layout of its REST reference, so a test server
  * (one base URL for all, {@link #at(URI, GoogleCredentials)}) tells them apart by path.
@@ -68,6 +68,16 @@ public final class GoogleRest {
         return get(compute, "compute/v1/projects/" + project + "/regions/" + region);
     }
 
+    /** Compute Engine v1 networks.get (a global resource: its name is unique in the project). */
+    public Response network(String project, String name) {
+        return get(compute, "compute/v1/projects/" + project + "/global/networks/" + name);
+    }
+
+    /** Compute Engine v1 subnetworks.get. */
+    public Response subnetwork(String project, String region, String name) {
+        return get(compute, "compute/v1/projects/" + project + "/regions/" + region + "/subnetworks/" + name);
+    }
+
     /** Compute Engine v1 machineTypes.get. */
     public Response machineType(String project, String zone, String type) {
         return get(compute, "compute/v1/projects/" + project + "/zones/" + zone + "/machineTypes/" + type);
@@ -87,12 +97,40 @@ public final class GoogleRest {
         return get(container, "v1/projects/" + project + "/locations/" + location + "/clusters/" + name);
     }
 
+    /**
+     * Cloud Resource Manager v1 projects.testIamPermissions: which of {@code permissions} the calling identity holds on
+     * the project (the answer lists only those it holds).
+     */
+    public Response testIamPermissions(String project, List<String> permissions) {
+        JsonObject body = new JsonObject();
+        com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+        permissions.forEach(list::add);
+        body.add("permissions", list);
+        return post(resourceManager, "v1/projects/" + project + ":testIamPermissions", body);
+    }
+
+    /** Cloud Resource Manager v1 projects.getEffectiveOrgPolicy: the organization policy in force on the project for one constraint. */
+    public Response effectiveOrgPolicy(String project, String constraint) {
+        JsonObject body = new JsonObject();
+        body.addProperty("constraint", constraint);
+        return post(resourceManager, "v1/projects/" + project + ":getEffectiveOrgPolicy", body);
+    }
+
     /** Kubernetes Engine v1 projects.locations.getServerConfig. */
     public Response serverConfig(String project, String location) {
         return get(container, "v1/projects/" + project + "/locations/" + location + "/serverConfig");
     }
 
     private Response get(URI base, String path) {
+        return send(base, path, null);
+    }
+
+    /** A read-only call Google spells as POST (its body names what to read). */
+    private Response post(URI base, String path, JsonObject body) {
+        return send(base, path, body);
+    }
+
+    private Response send(URI base, String path, JsonObject body) {
         try {
             URI uri = base.resolve(path);
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -106,7 +144,11 @@ public final class GoogleRest {
                     request.header(header.getKey(), value);
                 }
             }
-            request.GET();
+            if (body == null) {
+                request.GET();
+            } else {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), null);
         } catch (IOException | RuntimeException e) {

@@ -63,10 +63,14 @@ class GcpPreflightTest {
     }
 
     private PreflightReport run(GcpTargetArgs args, String quotaProject) throws Exception {
+        return run(spec(), args, quotaProject);
+    }
+
+    private PreflightReport run(ClusterSpec spec, GcpTargetArgs args, String quotaProject) throws Exception {
         Path key = google.writeServiceAccountKey(dir, quotaProject);
         try (InputStream in = Files.newInputStream(key)) {
             var credentials = ServiceAccountCredentials.fromStream(in).createScoped(GoogleAccessTokens.SCOPES);
-            return new GcpPreflight(GoogleRest.at(google.uri(), credentials)).run(spec(), args);
+            return new GcpPreflight(GoogleRest.at(google.uri(), credentials)).run(spec, args);
         }
     }
 
@@ -82,7 +86,7 @@ class GcpPreflightTest {
         assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
         assertThat(report.unknowns()).as(report.render()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
-                "region", "kubernetes-version", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
+                "permissions", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
         // one token for the whole run, and a token request signed like Google's own libraries do
         assertThat(google.tokenRequests()).isEqualTo(1);
         assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
@@ -288,5 +292,129 @@ class GcpPreflightTest {
         PreflightReport report = run(args().build());
         assertThat(report.passed()).isTrue();
         assertThat(only(report, CheckStatus.UNKNOWN).message()).isEqualTo("region europe-west1 reports no CPUS quota, needed by pool gpu");
+    }
+
+    @Test
+    void aDeployerMissingPermissionsIsToldWhichAndWhatGrantsThemBeforeAnythingIsCreated() throws Exception {
+        // Resource Manager v1 projects.testIamPermissions answers the subset of the asked permissions the caller holds.
+        // A project editor, say: no IAM policy changes and no acting as service accounts.
+        google.grantedPermissions = new java.util.HashSet<>(DeployerPermissions.needed(spec(), args().build()));
+        google.grantedPermissions.removeAll(List.of("iam.serviceAccounts.actAs", "resourcemanager.projects.setIamPolicy", "cloudkms.cryptoKeys.setIamPolicy"));
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("permissions");
+        assertThat(failed.message()).isEqualTo("these credentials lack iam.serviceAccounts.actAs, resourcemanager.projects.setIamPolicy,"
+                + " cloudkms.cryptoKeys.setIamPolicy on project acme-platform-dev; grant them (for example roles/iam.serviceAccountUser,"
+                + " roles/resourcemanager.projectIamAdmin, roles/cloudkms.admin) to the identity that runs pulumi up");
+        // what the plan creates decides what is asked: our network, the private nodes' webhook rule, our key
+        assertThat(google.askedPermissions).contains("compute.networks.create", "compute.routers.update", "compute.firewalls.create",
+                "compute.networks.updatePolicy", "cloudkms.keyRings.create", "container.clusters.create", "container.clusterRoles.create");
+    }
+
+    @Test
+    void nothingIsAskedForWhatAnAdoptedNetworkAndKeyAlreadyHave() throws Exception {
+        run(args().existingNetwork("shared-vpc").existingSubnetwork("gke-nodes").kmsKeyName("projects/acme-platform-dev/locations/europe-west1/keyRings/r/cryptoKeys/k").build());
+        assertThat(google.askedPermissions).contains("container.clusters.create", "iam.serviceAccounts.actAs")
+                .noneMatch(p -> p.startsWith("compute.") || p.startsWith("cloudkms."));
+    }
+
+    @Test
+    void kubernetesPermissionsMissingFromIamAreUnknownOnAnExistingClusterWhereRbacMayGrantThem() throws Exception {
+        google.grantedPermissions = new java.util.HashSet<>(DeployerPermissions.needed(spec(), args().build()));
+        google.grantedPermissions.remove("container.clusterRoles.create");
+        // a new cluster: no RBAC binding exists yet, so IAM alone decides
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).startsWith("these credentials lack container.clusterRoles.create");
+        google.clusters.put("demo", new String[] {"1.34.4-gke.1200000", null});
+        PreflightReport later = run(args().build());
+        assertThat(later.passed()).as(later.render()).isTrue();
+        assertThat(only(later, CheckStatus.UNKNOWN).message()).endsWith("unless Kubernetes RBAC in cluster demo grants the Kubernetes ones");
+    }
+
+    @Test
+    void anOrganizationThatForbidsServiceAccountCreationIsReported() throws Exception {
+        // getEffectiveOrgPolicy: OrgPolicy.booleanPolicy.enforced
+        google.orgPolicies.put("constraints/iam.disableServiceAccountCreation",
+                com.google.gson.JsonParser.parseString("{\"booleanPolicy\": {\"enforced\": true}}").getAsJsonObject());
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("org-policy");
+        assertThat(failed.message()).startsWith("constraints/iam.disableServiceAccountCreation is enforced on project acme-platform-dev, so the node service account cannot be created");
+    }
+
+    @Test
+    void publicNodesUnderAnExternalAddressDenyPolicyAreReportedAndPrivateNodesDoNotAsk() throws Exception {
+        // getEffectiveOrgPolicy: OrgPolicy.listPolicy.allValues DENY (the usual setting of compute.vmExternalIpAccess)
+        google.orgPolicies.put("constraints/compute.vmExternalIpAccess",
+                com.google.gson.JsonParser.parseString("{\"listPolicy\": {\"allValues\": \"DENY\"}}").getAsJsonObject());
+        assertThat(run(args().build()).passed()).isTrue();
+        ClusterSpec publicNodes = spec().toBuilder().network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").privateNodes(false).build()).build();
+        CheckResult failed = only(run(publicNodes, args().build(), null), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("constraints/compute.vmExternalIpAccess on project acme-platform-dev lets only listed VMs (or none) have external addresses")
+                .endsWith("remove privateNodes: false (private nodes egress through Cloud NAT)");
+        // an allow list cannot name VMs GKE has not named yet
+        google.orgPolicies.put("constraints/compute.vmExternalIpAccess", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"projects/acme-platform-dev/zones/europe-west1-b/instances/bastion\"]}}").getAsJsonObject());
+        assertThat(only(run(publicNodes, args().build(), null), CheckStatus.FAIL).check()).isEqualTo("org-policy");
+    }
+
+    @Test
+    void publicNodesNeedRegionalExternalAddressQuotaAndPrivateOnesDoNot() throws Exception {
+        // Compute v1 regions.get quotas: IN_USE_ADDRESSES counts the ephemeral external address of every VM that has one
+        google.quotas.put("IN_USE_ADDRESSES", new double[] {8, 2});
+        assertThat(run(args().build()).render()).doesNotContain("IN_USE_ADDRESSES");
+        ClusterSpec publicNodes = spec().toBuilder().network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").privateNodes(false).build()).build();
+        CheckResult failed = only(run(publicNodes, args().build(), null), CheckStatus.FAIL);
+        // (6 + 2) nodes at maxNodes plus one surge node per zone for each pool: 8 + 6
+        assertThat(failed.message()).startsWith("quota IN_USE_ADDRESSES in europe-west1 is 8 with 2 in use, so 6 are free, but pools system, gpu need 14 more addresses");
+    }
+
+    @Test
+    void aClusterOfTheSameNameInAnotherRegionOfTheProjectHoldsItsNamesAndIsReported() throws Exception {
+        // Compute v1 networks.get: Network.subnetworks lists the subnets' URLs, their regions in them
+        google.networks.put("demo-vpc", List.of("us-central1"));
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.check()).isEqualTo("names");
+        assertThat(failed.message()).isEqualTo("network demo-vpc already exists in project acme-platform-dev with subnets in us-central1, not europe-west1:"
+                + " another cluster named demo holds this project's names (network, firewall rule, node service account are unique per project);"
+                + " give this cluster another name, or use another project");
+        // this stack's own network (a later up, or one after an interrupted first up) passes
+        google.networks.put("demo-vpc", List.of("europe-west1"));
+        assertThat(run(args().build()).passed()).isTrue();
+        // a network with no subnet yet cannot be told apart
+        google.networks.put("demo-vpc", List.of());
+        assertThat(only(run(args().build()), CheckStatus.UNKNOWN).message()).startsWith("network demo-vpc exists with no subnet");
+    }
+
+    @Test
+    void aLiveSubnetsRangesMayOnlyGrowAndItsPodAndServiceRangesNeverChange() throws Exception {
+        // Compute v1 subnetworks.get: ipCidrRange and secondaryIpRanges[].{rangeName, ipCidrRange}
+        google.subnets.put("demo-nodes", new String[] {"10.0.0.0/16", "10.100.0.0/16", "172.20.0.0/16"});
+        assertThat(run(args().build()).render()).contains("subnet demo-nodes keeps its live ranges");
+        ClusterSpec moved = spec().toBuilder().network(spec().network().toBuilder().vpcCidr("10.0.0.0/17").podCidr("10.104.0.0/14").build()).build();
+        PreflightReport report = run(moved, args().build(), null);
+        assertThat(report.results()).filteredOn(r -> r.status() == CheckStatus.FAIL).extracting(CheckResult::message).containsExactly(
+                "network.vpcCidr 10.0.0.0/17 does not hold subnet demo-nodes's live range 10.0.0.0/16: Google only lets it grow, and the provider"
+                        + " would replace the subnet under the running cluster; keep 10.0.0.0/16 or a larger range that contains it",
+                "network.podCidr 10.104.0.0/14 differs from 10.100.0.0/16, the live range 'pods' the cluster's pods use; a range in use cannot change:"
+                        + " set it back to 10.100.0.0/16");
+        // growing the primary range is an update Google allows
+        ClusterSpec grown = spec().toBuilder().network(spec().network().toBuilder().vpcCidr("10.0.0.0/15").build()).build();
+        assertThat(run(grown, args().build(), null).passed()).isTrue();
+    }
+
+    @Test
+    void aRegionTheOrganizationsLocationPolicyDeniesIsReportedAndOneItMayAllowIsUnknown() throws Exception {
+        // getEffectiveOrgPolicy: OrgPolicy.listPolicy of gcp.resourceLocations holds locations and value groups (in:...-locations)
+        google.orgPolicies.put("constraints/gcp.resourceLocations", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"deniedValues\": [\"in:europe-west1-locations\"]}}").getAsJsonObject());
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).isEqualTo("constraints/gcp.resourceLocations on project acme-platform-dev denies europe-west1; choose a gcp.region the organization allows");
+        google.orgPolicies.put("constraints/gcp.resourceLocations", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"in:europe-west1-locations\", \"in:europe-west4-locations\"]}}").getAsJsonObject());
+        assertThat(run(args().build()).render()).contains("constraints/gcp.resourceLocations allows europe-west1");
+        // a wider group may or may not hold the region: not a failure, not a pass
+        google.orgPolicies.put("constraints/gcp.resourceLocations", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"in:eu-locations\"]}}").getAsJsonObject());
+        PreflightReport report = run(args().build());
+        assertThat(report.passed()).isTrue();
+        assertThat(only(report, CheckStatus.UNKNOWN).message()).startsWith("constraints/gcp.resourceLocations on project acme-platform-dev allows only in:eu-locations");
     }
 }

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * Google's JSON error format ({"error": {code, message, status, details: [ErrorInfo]}}).
  *
  * <p>Every request must be a method of Google's published discovery documents and every 200 answer one its response
- * schema allows ({@link GoogleDiscovery}, {@link #violations}); the documents are google-api-python-client's copies
- * of August 2021 (the newest copy reachable here), so fields Google added later are not served.
+ * schema allows ({@link GoogleDiscovery}, {@link #violations}); the documents are the copies google-api-python-client
+ * 2.202.0 (November 2026) ships, and POST bodies are checked against the methods' request schemas too.
  *
  * <p>It checks what a real server checks: the token request's JWT must be signed with the key
  * pair it issued (RS256), name the service account as issuer and Google's token endpoint as audience; every API call must carry
@@ -81,6 +81,20 @@ public final class FakeGoogle implements AutoCloseable {
     public final Map<String, Object[]> accelerators = Collections.synchronizedMap(new LinkedHashMap<>());
     /** The node VMs GKE already runs for a cluster: cluster name -> instances (zone, machine type, spot, boot disk GB). */
     public final Map<String, List<Node>> clusterNodes = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /**
+     * The permissions the caller holds on the project (testIamPermissions answers the asked ones among them);
+     * null: every permission asked. The permissions asked, in the last call, are in {@link #askedPermissions}.
+     */
+    public volatile java.util.Set<String> grantedPermissions;
+    public final List<String> askedPermissions = Collections.synchronizedList(new ArrayList<>());
+    /** Organization policies in force on the project, constraint -> OrgPolicy body; absent: the constraint's default (not enforced). */
+    public final Map<String, JsonObject> orgPolicies = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** Subnets that exist: name -> [primary range, pods range, services range] (secondary ranges named pods, services). */
+    public final Map<String, String[]> subnets = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** VPC networks that exist: name -> the regions of their subnets. */
+    public final Map<String, List<String>> networks = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** Clusters that exist: name -> [currentMasterVersion, end of the codezero-no-minor-upgrades exclusion or null]. */
     public final Map<String, String[]> clusters = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -230,17 +244,47 @@ public final class FakeGoogle implements AutoCloseable {
         }
     }
 
-    private static final Pattern PROJECT = Pattern.compile("/v1/projects/([^/]+)");
+    private static final Pattern PROJECT = Pattern.compile("/v1/projects/([^/:]+)");
+    private static final Pattern TEST_PERMISSIONS = Pattern.compile("/v1/projects/([^/:]+):testIamPermissions");
+    private static final Pattern ORG_POLICY = Pattern.compile("/v1/projects/([^/:]+):getEffectiveOrgPolicy");
     private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
     private static final Pattern REGION = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/machineTypes/([^/]+)");
+    private static final Pattern SUBNET = Pattern.compile("/compute/v1/projects/([^/]+)/regions/([^/]+)/subnetworks/([^/]+)");
+    private static final Pattern NETWORK = Pattern.compile("/compute/v1/projects/([^/]+)/global/networks/([^/]+)");
     private static final Pattern INSTANCES = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
     private static final Pattern CLUSTER = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/clusters/([^/]+)");
     private static final Pattern SERVER_CONFIG = Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/serverConfig");
 
     private void route(HttpExchange exchange, String path) throws IOException {
         Matcher m;
-        if ((m = SERVICE.matcher(path)).matches()) {
+        if ((m = TEST_PERMISSIONS.matcher(path)).matches() || (m = ORG_POLICY.matcher(path)).matches()) {
+            JsonObject request = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            if (METHOD.get() != null) {
+                VIOLATIONS.get().addAll(GoogleDiscovery.get().requestViolations(METHOD.get(), request));
+            }
+            if (!m.group(1).equals(project)) {
+                error(exchange, 403, "PERMISSION_DENIED", "The caller does not have permission", null);
+                return;
+            }
+            JsonObject body = new JsonObject();
+            if (path.endsWith(":testIamPermissions")) {
+                var held = new com.google.gson.JsonArray();
+                askedPermissions.clear();
+                request.getAsJsonArray("permissions").forEach(p -> {
+                    askedPermissions.add(p.getAsString());
+                    if (grantedPermissions == null || grantedPermissions.contains(p.getAsString())) {
+                        held.add(p.getAsString());
+                    }
+                });
+                body.add("permissions", held);
+            } else {
+                String constraint = request.get("constraint").getAsString();
+                body = orgPolicies.containsKey(constraint) ? orgPolicies.get(constraint).deepCopy() : new JsonObject();
+                body.addProperty("constraint", constraint);
+            }
+            send(exchange, 200, body);
+        } else if ((m = SERVICE.matcher(path)).matches()) {
             if (!m.group(1).equals(project)) {
                 error(exchange, 403, "PERMISSION_DENIED", "Permission denied to get service [" + m.group(2) + "]", null);
                 return;
@@ -312,7 +356,7 @@ public final class FakeGoogle implements AutoCloseable {
                     instance.addProperty("name", "gke-" + f.group(1) + "-" + items.getAsJsonObject(scope).getAsJsonArray("instances").size());
                     instance.addProperty("machineType", "https://www.googleapis.com/compute/v1/projects/" + owner + "/zones/" + node.zone() + "/machineTypes/" + node.machineType());
                     JsonObject scheduling = new JsonObject();
-                    // provisioningModel (SPOT) is newer than the discovery documents checked here; preemptible is in them
+                    scheduling.addProperty("provisioningModel", node.spot() ? "SPOT" : "STANDARD");
                     scheduling.addProperty("preemptible", node.spot());
                     instance.add("scheduling", scheduling);
                     JsonObject disk = new JsonObject();
@@ -327,6 +371,44 @@ public final class FakeGoogle implements AutoCloseable {
             JsonObject body = new JsonObject();
             body.addProperty("kind", "compute#instanceAggregatedList");
             body.add("items", items);
+            send(exchange, 200, body);
+        } else if ((m = SUBNET.matcher(path)).matches()) {
+            String[] ranges = subnets.get(m.group(3));
+            if (ranges == null) {
+                error(exchange, 404, null, "The resource 'projects/" + m.group(1) + "/regions/" + m.group(2) + "/subnetworks/" + m.group(3) + "' was not found", "notFound");
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "compute#subnetwork");
+            body.addProperty("name", m.group(3));
+            body.addProperty("region", "https://www.googleapis.com/compute/v1/projects/" + m.group(1) + "/regions/" + m.group(2));
+            body.addProperty("ipCidrRange", ranges[0]);
+            var secondary = new com.google.gson.JsonArray();
+            String[] names = {"pods", "services"};
+            for (int i = 0; i < 2; i++) {
+                JsonObject range = new JsonObject();
+                range.addProperty("rangeName", names[i]);
+                range.addProperty("ipCidrRange", ranges[i + 1]);
+                secondary.add(range);
+            }
+            body.add("secondaryIpRanges", secondary);
+            send(exchange, 200, body);
+        } else if ((m = NETWORK.matcher(path)).matches()) {
+            List<String> subnetRegions = networks.get(m.group(2));
+            if (subnetRegions == null) {
+                error(exchange, 404, null, "The resource 'projects/" + m.group(1) + "/global/networks/" + m.group(2) + "' was not found", "notFound");
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "compute#network");
+            body.addProperty("name", m.group(2));
+            body.addProperty("autoCreateSubnetworks", false);
+            var subnets = new com.google.gson.JsonArray();
+            String owner = m.group(1);
+            String network = m.group(2);
+            subnetRegions.forEach(r -> subnets.add("https://www.googleapis.com/compute/v1/projects/" + owner + "/regions/" + r + "/subnetworks/"
+                    + network.replaceAll("-vpc$", "") + "-nodes"));
+            body.add("subnetworks", subnets);
             send(exchange, 200, body);
         } else if ((m = MACHINE_TYPE.matcher(path)).matches()) {
             String type = m.group(3);

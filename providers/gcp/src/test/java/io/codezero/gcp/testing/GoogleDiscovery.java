@@ -74,6 +74,24 @@ public final class GoogleDiscovery {
         return List.of("no method " + methodId + " in the discovery documents");
     }
 
+    /** Where a request {@code body} breaks the request schema of {@code methodId} (a POST's); empty when it is valid. */
+    public List<String> requestViolations(String methodId, JsonElement body) {
+        for (Map.Entry<String, JsonElement> api : apis.entrySet()) {
+            JsonObject methods = api.getValue().getAsJsonObject().getAsJsonObject("methods");
+            if (methods.has(methodId)) {
+                JsonObject method = methods.getAsJsonObject(methodId);
+                if (!method.has("request")) {
+                    return List.of(methodId + " takes no request body");
+                }
+                JsonObject schemas = api.getValue().getAsJsonObject().getAsJsonObject("schemas");
+                List<String> out = new ArrayList<>();
+                check(schemas, schemas.getAsJsonObject(method.get("request").getAsString()), body, methodId + " request", out);
+                return out;
+            }
+        }
+        return List.of("no method " + methodId + " in the discovery documents");
+    }
+
     private static void check(JsonObject schemas, JsonObject schema, JsonElement value, String at, List<String> out) {
         if (schema.has("$ref")) {
             check(schemas, schemas.getAsJsonObject(schema.get("$ref").getAsString()), value, at, out);
