@@ -133,8 +133,12 @@ final class Pages {
                     .append("</td></tr>");
         }
         b.append("</table><h2>Requests and resources</h2><div id=\"metrics\">");
-        if (prometheus.isEmpty()) {
-            b.append("<p class=\"muted\">no metrics layer (the stack has no Prometheus: add <code>metrics: {}</code> to codezero:platform)</p>");
+        if (prometheus.isEmpty() && s.layer("metrics").isEmpty()) {
+            b.append("<p class=\"muted\">no metrics layer (add <code>metrics: {}</code> to codezero:platform for request rates, errors, "
+                    + "latency, CPU, memory and alerts)</p>");
+        } else if (prometheus.isEmpty()) {
+            b.append("<p class=\"warn\">The metrics layer is there, but no Prometheus Service (port 9090) is in its namespaces "
+                    + Html.esc(s.layer("metrics").get().namespaces()) + " yet.</p>");
         } else if (figures.isPresent() && figures.get().unavailable().isPresent()) {
             b.append("<p class=\"warn\">").append(esc(figures.get().unavailable().get())).append("</p>");
         } else if (figures.isPresent()) {

@@ -147,7 +147,12 @@ class ConsoleApiServerTest {
                 })
                 .findFirst().orElseThrow(() -> new AssertionError("the e2e-variants plan has no route with a redirect first"));
         redirectingRoute = E2ePlanObjects.name(redirecting);
-        createObject(redirecting);
+        // renamed: the e2e plan's route of the same app has the same name
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>(redirecting);
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>(Kubeconfig.cast(redirecting.get("metadata")));
+        metadata.put("name", redirectingRoute + "-acme");
+        renamed.put("metadata", metadata);
+        createObject(renamed);
         for (String access : ConsoleIdentity.ACCESS_ROLES.keySet()) {
             create("/api/v1/namespaces/" + NS + "/serviceaccounts", "{\"metadata\":{\"name\":\"" + ConsoleIdentity.serviceAccount(access) + "\"}}");
             create("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", """

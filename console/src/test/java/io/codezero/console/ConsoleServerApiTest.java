@@ -1,0 +1,174 @@
+package io.codezero.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's server against a real kube-apiserver seeded with examples/minikube's e2e plan: the safety rules
+ * (token, Host header, no secret value) and what the pages say, read over HTTP.
+ */
+class ConsoleServerApiTest {
+    static TestCluster cluster;
+    static List<Map<String, Object>> objects;
+    static ConsoleServer server;
+    static HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static String cookie;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TestCluster.get();
+        objects = TestCluster.planned("e2e");
+        cluster.seed(objects);
+        // a Helm release record as Helm stores it (a Secret labelled owner=helm, name, status, version): the overview reads
+        // its labels, never its value
+        cluster.create(Map.of("apiVersion", "v1", "kind", "Secret", "type", "helm.sh/release.v1",
+                "metadata", Map.of("name", "sh.helm.release.v1.kiali.v2", "namespace", "codezero-gui",
+                        "labels", Map.of("owner", "helm", "name", "kiali", "status", "deployed", "version", "2")),
+                "stringData", Map.of("release", "x")));
+        cluster.awaitAppsReady(objects);
+        Path file = TestCluster.writeObjects(objects, Path.of("target/console-api/objects.yaml"));
+        server = new ConsoleServer(cluster.admin, "https://127.0.0.1", Declared.read(file,
+                Optional.of(TestCluster.EXAMPLE.resolve("Pulumi.e2e.yaml"))), 0);
+        HttpResponse<String> first = get(server.url().substring(("http://127.0.0.1:" + server.port()).length()), null, null);
+        assertThat(first.statusCode()).isEqualTo(303);
+        cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A request with another Host header (the JDK's client will not send one), over a plain socket. */
+    static String rawGet(String path, String cookie, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + cookie + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    static HttpResponse<String> get(String path, String cookie, String host) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (host != null) {
+            b.setHeader("Host", host);
+        }
+        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void withoutTheTokenOrItsCookieNothingIsShown() throws Exception {
+        HttpResponse<String> r = get("/", null, null);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).doesNotContain("git");
+    }
+
+    @Test
+    void theUrlsTokenWorksOnceAndTheSessionCookieIsHttpOnlyAndStrict() throws Exception {
+        String url = server.url();
+        HttpResponse<String> again = get(url.substring(url.indexOf("/?")), null, null);
+        assertThat(again.statusCode()).as("the token was spent by the first visit").isEqualTo(403);
+        assertThat(get("/", cookie, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherHostNameIsRefusedAgainstDnsRebinding() throws Exception {
+        String refused = rawGet("/", cookie, "attacker.example:" + server.port());
+        assertThat(refused).startsWith("HTTP/1.1 403").contains("DNS rebinding").doesNotContain("data-app");
+        assertThat(rawGet("/", cookie, "localhost:" + server.port())).startsWith("HTTP/1.1 200").contains("data-app=\"git\"");
+    }
+
+    @Test
+    void theServerListensOnLoopbackOnly() throws Exception {
+        java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no non-loopback address on this machine");
+        try (java.net.Socket s = new java.net.Socket()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.connect(new java.net.InetSocketAddress(other, server.port()), 2000))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    @Test
+    void theOverviewShowsEveryAppOfThePlanWithItsRouteAndEveryLayer() throws Exception {
+        String page = get("/", cookie, null).body();
+        for (Map<String, Object> o : objects) {
+            Map<?, ?> labels = (Map<?, ?>) ((Map<?, ?>) o.get("metadata")).get("labels");
+            if ("Deployment".equals(o.get("kind"))) {
+                assertThat(page).contains("data-app=\"" + labels.get("app.kubernetes.io/name") + "\"");
+            }
+            if ("Namespace".equals(o.get("kind")) && labels.containsKey("codezero.io/component") && !"app".equals(labels.get("codezero.io/component"))) {
+                assertThat(page).contains("data-layer=\"" + labels.get("codezero.io/component") + "\"");
+            }
+        }
+        assertThat(page).contains("https://git.e2e.codezero.localhost/").contains("kiali: deployed, revision 2");
+        assertThat(page).containsPattern("data-app=\"git\".*?healthy.*?1 / 1.*?https://git.e2e.codezero.localhost/.*?public");
+        assertThat(page).contains("https://headlamp.e2e.codezero.localhost/").contains("private (sign-in)");
+    }
+
+    @Test
+    void anAppsPageShowsItsRouteLinksWorkloadsVolumesAndSaysWhenThereIsNoPrometheus() throws Exception {
+        String git = get("/apps/git", cookie, null).body();
+        assertThat(git).contains("https://git.e2e.codezero.localhost/").contains("link-out").contains("/apps/db").contains("postgres");
+        assertThat(git).contains("git-data").contains("Pulumi.e2e.yaml:").contains("codezero:platform.apps[2]");
+        // the metrics layer's namespace is there, its chart's Prometheus is not (the plan's objects leave Helm's out)
+        assertThat(git).contains("no Prometheus Service (port 9090)").doesNotContain("no metrics layer");
+        String db = get("/apps/db", cookie, null).body();
+        assertThat(db).contains("link-in").contains("/apps/git").contains("No route");
+        assertThat(get("/apps/db/logs", cookie, null).body()).contains("db-");
+        assertThat(get("/apps/nope", cookie, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void prometheusIsAskedThroughTheApiServersServiceProxyAndItsSilenceIsShown() throws Exception {
+        // the Service the metrics layer's chart makes (MetricsLayer: http://codezero-prometheus.<ns>.svc:9090), with no pod behind it
+        cluster.create(Map.of("apiVersion", "v1", "kind", "Service", "metadata", Map.of("name", "codezero-prometheus", "namespace", "codezero-metrics"),
+                "spec", Map.of("selector", Map.of("app.kubernetes.io/name", "prometheus"), "ports", List.of(Map.of("name", "http-web", "port", 9090)))));
+        String git = get("/apps/git", cookie, null).body();
+        assertThat(git).contains("Prometheus (codezero-metrics/codezero-prometheus) did not answer through the API server&#39;s service proxy");
+    }
+
+    @Test
+    void withoutAMetricsLayerTheAppPageSaysSo() {
+        Snapshot s = new Snapshot("https://x", "v1.34.0", 1, 1, List.of(), List.of(new AppState("web", "web", 1, 1, List.of())), List.of(), List.of());
+        String page = Pages.app(s, s.apps().get(0), new AppDetails(List.of(), List.of(), List.of()), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        assertThat(page).contains("no metrics layer");
+    }
+
+    @Test
+    void noPageEverShowsASecretsValue() throws Exception {
+        for (String path : List.of("/", "/apps/git", "/apps/db", "/apps/cache", "/apps/git/logs", "/map", "/drift")) {
+            HttpResponse<String> r = get(path, cookie, null);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContain(TestCluster.SECRET_SENTINEL);
+        }
+    }
+
+    @Test
+    void theDriftPageNamesTheConfigLineOfEachDeclaredApp() throws Exception {
+        String drift = get("/drift", cookie, null).body();
+        for (Declared.App app : Declared.read(Path.of("target/console-api/objects.yaml"),
+                Optional.of(TestCluster.EXAMPLE.resolve("Pulumi.e2e.yaml"))).apps()) {
+            assertThat(drift).contains(app.configLine());
+        }
+        assertThat(drift).contains("Pulumi.e2e.yaml:");
+    }
+}
