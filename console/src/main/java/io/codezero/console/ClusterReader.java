@@ -195,7 +195,7 @@ public final class ClusterReader {
                 String[] service = Json.str(Json.obj(Json.arr(http, "route").get(0).getAsJsonObject(), "destination"), "host", "")
                         .split("\\.");
                 routes.add(new Route(name, URI.create("https://" + host + prefix).toString(), service.length > 1 ? service[1] : Json.namespace(vs),
-                        service[0], visibility.getOrDefault(name, "unknown"), signIn.getOrDefault(name, false)));
+                        service[0], visibility.getOrDefault(name, "public"), signIn.getOrDefault(name, false)));
                 break;
             }
         }

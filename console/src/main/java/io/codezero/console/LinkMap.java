@@ -70,6 +70,11 @@ final class LinkMap {
         for (int i = 0; i < layers.size(); i++) {
             LayerState layer = layers.get(i);
             int x = step * i + step / 2;
+            // the platform's consoles (Grafana, Headlamp, sign-in): the gateway routes to the layer too
+            s.routes().stream().filter(r -> layer.namespaces().contains(r.namespace())).findFirst().ifPresent(r -> svg.append(String.format(
+                    Locale.ROOT, "<line class=\"route\" data-layer=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#90a4ae\" "
+                    + "stroke-dasharray=\"6 4\"><title>%s</title></line>", Html.esc(layer.name()), cx, cy - 17, x, layersRow + 34,
+                    Html.esc(r.url()))));
             svg.append(String.format(Locale.ROOT, "<g class=\"node layer\" data-layer=\"%s\" data-health=\"%s\"><rect x=\"%d\" y=\"%d\" "
                     + "width=\"%d\" height=\"34\" rx=\"6\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#fff\">%s</text>"
                     + "<title>%s: %s</title></g>", Html.esc(layer.name()), layer.health().label(), x - step / 2 + 6, layersRow, step - 12,
