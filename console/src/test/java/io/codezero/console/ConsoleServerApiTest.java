@@ -147,6 +147,36 @@ class ConsoleServerApiTest {
     }
 
     @Test
+    void theCommandWithoutANameServesTheConsoleAndPrintsItsUrl() throws Exception {
+        ServeCommand command = new ServeCommand();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        command.out = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                new picocli.CommandLine(command).execute("--kubeconfig", cluster.kubeconfig.toString(), "--objects", "target/console-api/objects.yaml"));
+        for (int i = 0; i < 200 && command.server == null; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(command.server).as(out.toString()).isNotNull();
+        Thread.sleep(100);
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(printed).contains("CodeZero console: http://127.0.0.1:" + command.server.port() + "/?token=");
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(command.server.url())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        command.stop.countDown();
+        assertThat(exit.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        assertThat(ConsoleMain.named(List.of("--kubeconfig", cluster.kubeconfig.toString()))).isFalse();
+    }
+
+    @Test
+    void aMissingObjectsFileIsRefusedBeforeAnythingConnects() {
+        ServeCommand command = new ServeCommand();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        command.err = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new picocli.CommandLine(command).execute("--kubeconfig", "no-such-kubeconfig", "--objects", "no-such.yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--objects no-such.yaml: no such readable file").contains("--objects-out");
+    }
+
+    @Test
     void withoutAMetricsLayerTheAppPageSaysSo() {
         Snapshot s = new Snapshot("https://x", "v1.34.0", 1, 1, List.of(), List.of(new AppState("web", "web", 1, 1, List.of())), List.of(), List.of());
         String page = Pages.app(s, s.apps().get(0), new AppDetails(List.of(), List.of(), List.of()), Optional.empty(), Optional.empty(),
