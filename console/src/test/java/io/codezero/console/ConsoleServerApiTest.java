@@ -77,6 +77,13 @@ class ConsoleServerApiTest {
         HttpResponse<String> r = get("/", null, null);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).doesNotContain("git");
+        assertThat(get("/apps/git", null, null).statusCode()).isEqualTo(403);
+        assertThat(get("/apps/git", "codezero-console=guess", null).statusCode()).isEqualTo(403);
+        // the page's script is served by the console itself, behind the same check
+        assertThat(get(Pages.HTMX, null, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> htmx = get(Pages.HTMX, cookie, null);
+        assertThat(htmx.statusCode()).isEqualTo(200);
+        assertThat(htmx.body()).contains("htmx");
     }
 
     @Test

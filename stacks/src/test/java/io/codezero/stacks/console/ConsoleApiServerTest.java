@@ -181,9 +181,11 @@ class ConsoleApiServerTest {
 
     @Test
     void listsTheConsolesItFindsInTheCluster() {
-        ConsoleCommandTest.Run r = console("--kubeconfig", kubeconfig.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("headlamp").contains("https://headlamp.e2e.codezero.localhost/");
+        for (String[] args : List.of(new String[] {"--kubeconfig", kubeconfig.toString()}, new String[] {"--list", "--kubeconfig", kubeconfig.toString()})) {
+            ConsoleCommandTest.Run r = console(args);
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("headlamp").contains("https://headlamp.e2e.codezero.localhost/");
+        }
     }
 
     @Test
