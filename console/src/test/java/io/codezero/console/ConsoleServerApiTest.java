@@ -192,6 +192,41 @@ class ConsoleServerApiTest {
     }
 
     @Test
+    void aPodWhoseReadinessProbeFailsShowsTheProbeTheKubeletsMessageAndItsRestarts() throws Exception {
+        // A pod of git as the app's Deployment declares it, on a node no kwok stage manages, whose status is then written as
+        // a kubelet writes a failing readiness probe. Its own controller (a ConfigMap) keeps the ReplicaSet from adopting it.
+        Map<String, Object> owner = Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "probe-test", "namespace", "git"));
+        cluster.create(owner);
+        String uid = cluster.admin.get("/api/v1/namespaces/git/configmaps/probe-test").getAsJsonObject("metadata").get("uid").getAsString();
+        Map<?, ?> template = objects.stream().filter(o -> "Deployment".equals(o.get("kind")) && "git".equals(((Map<?, ?>) o.get("metadata")).get("name")))
+                .map(o -> (Map<?, ?>) ((Map<?, ?>) o.get("spec")).get("template")).findFirst().orElseThrow();
+        Map<String, Object> spec = new java.util.LinkedHashMap<>(cast(template.get("spec")));
+        spec.put("nodeName", "kubelet-gone");
+        cluster.create(Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "git-probe-test", "namespace", "git",
+                "labels", ((Map<?, ?>) template.get("metadata")).get("labels"), "ownerReferences",
+                List.of(Map.of("apiVersion", "v1", "kind", "ConfigMap", "name", "probe-test", "uid", uid, "controller", true))), "spec", spec));
+        cluster.kubectl("patch", "pod", "git-probe-test", "-n", "git", "--subresource=status", "--type=merge", "-p", """
+                {"status":{"phase":"Running","conditions":[{"type":"Ready","status":"False"}],
+                 "containerStatuses":[{"name":"git","ready":false,"restartCount":3,"image":"gitea","imageID":"",
+                   "state":{"running":{"startedAt":"2026-12-07T06:00:00Z"}}}]}}""");
+        cluster.create(Map.of("apiVersion", "v1", "kind", "Event", "metadata", Map.of("name", "git-probe-test.unhealthy", "namespace", "git"),
+                "involvedObject", Map.of("kind", "Pod", "name", "git-probe-test", "namespace", "git"), "reason", "Unhealthy", "type", "Warning",
+                "message", "Readiness probe failed: HTTP probe failed with statuscode: 503", "lastTimestamp", "2026-12-07T06:01:00Z"));
+        try {
+            String page = get("/apps/git", cookie, null).body();
+            assertThat(page).containsPattern("git-probe-test</td><td>Running</td><td>no</td><td>3</td><td class=\"warn\">readiness httpGet "
+                    + "/api/healthz port 3000: Readiness probe failed: HTTP probe failed with statuscode: 503");
+        } finally {
+            cluster.kubectl("delete", "pod", "git-probe-test", "-n", "git", "--grace-period=0", "--force", "--wait=false");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cast(Object map) {
+        return (Map<String, Object>) map;
+    }
+
+    @Test
     void noPageEverShowsASecretsValue() throws Exception {
         for (String path : List.of("/", "/apps/git", "/apps/db", "/apps/cache", "/apps/git/logs", "/map", "/drift")) {
             HttpResponse<String> r = get(path, cookie, null);
