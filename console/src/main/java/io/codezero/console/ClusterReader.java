@@ -27,6 +27,8 @@ public final class ClusterReader {
     static final String LINK = "codezero.io/link";
     static final String APP_NAME = "app.kubernetes.io/name";
     private final KubeApi api;
+    /** What the current read could not list for lack of rights. */
+    private final List<String> hidden = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * A reader with the given client.
@@ -49,17 +51,18 @@ public final class ClusterReader {
      * @return the snapshot
      * @throws IOException when the API server cannot be read
      */
-    public Snapshot read(String server) throws IOException {
+    public synchronized Snapshot read(String server) throws IOException {
+        hidden.clear();
         String version = Json.str(api.get("/version"), "gitVersion", "?");
         int nodes = 0;
         int nodesReady = 0;
-        for (JsonElement n : Json.arr(api.get("/api/v1/nodes"), "items")) {
+        for (JsonObject n : optionalItems("/api/v1/nodes")) {
             nodes++;
-            if (ready(Json.arr(Json.obj(n.getAsJsonObject(), "status"), "conditions"))) {
+            if (ready(Json.arr(Json.obj(n, "status"), "conditions"))) {
                 nodesReady++;
             }
         }
-        List<JsonObject> pods = items("/api/v1/pods");
+        List<JsonObject> pods = optionalItems("/api/v1/pods");
         List<LayerState> layers = layers(pods);
         Map<String, String> appOfNamespace = new HashMap<>();
         List<JsonObject> deployments = items("/apis/apps/v1/deployments?labelSelector=" + KubeApi.query(COMPONENT + "=app"));
@@ -77,7 +80,8 @@ public final class ClusterReader {
                     routes.stream().filter(r -> r.namespace().equals(namespace) && appOfNamespace.containsKey(r.namespace())).toList()));
         }
         apps.sort(Comparator.comparing(AppState::name));
-        return new Snapshot(server, version, nodesReady, nodes, layers, apps, routes, links(appOfNamespace));
+        List<Link> links = links(appOfNamespace);
+        return new Snapshot(server, version, nodesReady, nodes, layers, apps, routes, links, List.copyOf(new LinkedHashSet<>(hidden)));
     }
 
     private List<JsonObject> items(String path) throws IOException {
@@ -88,7 +92,10 @@ public final class ClusterReader {
         return items;
     }
 
-    /** A list of a custom resource, empty when its CRD is not installed (no mesh, say). */
+    /**
+     * A list that may be absent or hidden: empty when its CRD is not installed (no mesh, say), or when the kubeconfig's
+     * rights do not allow listing it (then it is named in {@link Snapshot#hidden()}).
+     */
     private List<JsonObject> optionalItems(String path) throws IOException {
         try {
             return items(path);
@@ -96,8 +103,37 @@ public final class ClusterReader {
             if (e.status() == 404) {
                 return List.of();
             }
+            if (e.status() == 403) {
+                hidden.add(resource(path));
+                return List.of();
+            }
             throw e;
         }
+    }
+
+    /** /apis/networking.istio.io/v1/virtualservices?... -> virtualservices */
+    private static String resource(String path) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return bare.substring(bare.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A list of Secrets' metadata; empty when the kubeconfig may not list Secrets (Kubernetes' {@code view} role may not):
+     * the console then shows no Helm release and finds links by their policies only, instead of failing.
+     */
+    private List<JsonObject> secretsMetadata(String selector) throws IOException {
+        List<JsonObject> items = new ArrayList<>();
+        try {
+            for (JsonElement e : Json.arr(api.getMetadata("/api/v1/secrets?labelSelector=" + KubeApi.query(selector)), "items")) {
+                items.add(e.getAsJsonObject());
+            }
+        } catch (KubeApi.ApiException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            hidden.add("secrets");
+        }
+        return items;
     }
 
     static boolean ready(Iterable<JsonElement> conditions) {
@@ -125,8 +161,7 @@ public final class ClusterReader {
         }
         // Helm's release records: metadata only (labels name, status, version), never the Secrets' values.
         Map<String, LayerState.Release> newest = new TreeMap<>();
-        for (JsonElement e : Json.arr(api.getMetadata("/api/v1/secrets?labelSelector=" + KubeApi.query("owner=helm")), "items")) {
-            JsonObject secret = e.getAsJsonObject();
+        for (JsonObject secret : secretsMetadata("owner=helm")) {
             Map<String, String> labels = Json.labels(secret);
             String key = Json.namespace(secret) + "/" + labels.getOrDefault("name", "?");
             int revision = parse(labels.getOrDefault("version", "0"));
@@ -214,8 +249,8 @@ public final class ClusterReader {
             links.add(new Link(from, to, offer(labels.get(LINK), from, to)));
         }
         // Every link also gives the consumer a Secret with the provider's address: its name and labels, never its value.
-        for (JsonElement e : Json.arr(api.getMetadata("/api/v1/secrets?labelSelector=" + KubeApi.query(LINK)), "items")) {
-            Map<String, String> labels = Json.labels(e.getAsJsonObject());
+        for (JsonObject secret : secretsMetadata(LINK)) {
+            Map<String, String> labels = Json.labels(secret);
             String from = labels.getOrDefault(APP_NAME, "");
             String rest = labels.get(LINK).startsWith(from + "-") ? labels.get(LINK).substring(from.length() + 1) : "";
             String to = apps.stream().filter(a -> rest.startsWith(a + "-") || rest.equals(a)).max(Comparator.comparingInt(String::length))

@@ -43,6 +43,10 @@ final class Pages {
         b.append("<table id=\"target\"><tr><th>API server</th><td>").append(esc(s.server())).append("</td></tr><tr><th>Kubernetes</th><td>")
                 .append(esc(s.version())).append("</td></tr><tr><th>nodes ready</th><td id=\"nodes\">").append(s.nodesReady()).append(" / ")
                 .append(s.nodes()).append("</td></tr></table>");
+        if (!s.hidden().isEmpty()) {
+            b.append("<p class=\"warn\" id=\"hidden\">This kubeconfig may not list ").append(esc(String.join(", ", s.hidden())))
+                    .append(": what depends on them is left out (Secrets are only ever read as names and labels).</p>");
+        }
         b.append("<h2>Apps</h2><table id=\"apps\"><tr><th>app</th><th>health</th><th>ready / desired</th><th>route</th><th>visibility</th></tr>");
         for (AppState app : s.apps()) {
             b.append("<tr data-app=\"").append(esc(app.name())).append("\"><td><a href=\"/apps/").append(esc(app.name())).append("\">")

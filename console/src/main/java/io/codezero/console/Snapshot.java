@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param apps the apps
  * @param routes every route, the platform's consoles included
  * @param links the links between apps
+ * @param hidden what the kubeconfig's rights do not let the console list (nodes, secrets, virtualservices, ...): shown as such
  */
 public record Snapshot(String server, String version, int nodesReady, int nodes, List<LayerState> layers, List<AppState> apps,
-        List<Route> routes, List<Link> links) {
+        List<Route> routes, List<Link> links, List<String> hidden) {
     /**
      * An app by name.
      *

@@ -185,7 +185,7 @@ class ConsoleServerApiTest {
 
     @Test
     void withoutAMetricsLayerTheAppPageSaysSo() {
-        Snapshot s = new Snapshot("https://x", "v1.34.0", 1, 1, List.of(), List.of(new AppState("web", "web", 1, 1, List.of())), List.of(), List.of());
+        Snapshot s = new Snapshot("https://x", "v1.34.0", 1, 1, List.of(), List.of(new AppState("web", "web", 1, 1, List.of())), List.of(), List.of(), List.of());
         String page = Pages.app(s, s.apps().get(0), new AppDetails(List.of(), List.of(), List.of()), Optional.empty(), Optional.empty(),
                 Optional.empty());
         assertThat(page).contains("no metrics layer");
@@ -219,6 +219,28 @@ class ConsoleServerApiTest {
         } finally {
             cluster.kubectl("delete", "pod", "git-probe-test", "-n", "git", "--grace-period=0", "--force", "--wait=false");
         }
+    }
+
+    @Test
+    void withTheConsoleViewAccountsRightsThePagesLoadWithoutSecrets() throws Exception {
+        // the plan's own view account (GuiLayer: codezero-console-view, bound to Kubernetes' view role), which may not list Secrets
+        com.google.gson.JsonObject request = com.google.gson.JsonParser.parseString(
+                "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenRequest\",\"spec\":{\"expirationSeconds\":600}}").getAsJsonObject();
+        String token = cluster.admin.post("/api/v1/namespaces/codezero-gui/serviceaccounts/codezero-console-view/token", request)
+                .getAsJsonObject("status").get("token").getAsString();
+        Map<String, Object> root = new org.yaml.snakeyaml.Yaml().load(java.nio.file.Files.readString(cluster.kubeconfig));
+        Map<String, Object> user = cast(((Map<?, ?>) ((List<?>) root.get("users")).get(0)).get("user"));
+        user.clear();
+        user.put("token", token);
+        io.codezero.stacks.console.KubeApi viewer = new io.codezero.stacks.console.KubeApi(io.codezero.stacks.console.Kubeconfig.parse(
+                new org.yaml.snakeyaml.Yaml().dump(root), cluster.work));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> viewer.getMetadata("/api/v1/secrets"))
+                .isInstanceOfSatisfying(io.codezero.stacks.console.KubeApi.ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+        Snapshot s = new ClusterReader(viewer).read("https://127.0.0.1");
+        assertThat(s.apps()).extracting(AppState::name).contains("cache", "db", "git");
+        assertThat(s.hidden()).contains("nodes", "secrets");
+        assertThat(s.layer("gui").orElseThrow().releases()).isEmpty();
+        assertThat(Pages.overview(s, List.of())).contains("This kubeconfig may not list nodes").contains("data-app=\"git\"");
     }
 
     @SuppressWarnings("unchecked")

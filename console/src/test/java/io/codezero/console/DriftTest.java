@@ -13,7 +13,7 @@ class DriftTest {
             List.of(), Optional.empty());
 
     static Snapshot live(List<AppState> apps, List<Link> links) {
-        return new Snapshot("https://x", "v1.34.0", 1, 1, List.of(), apps, List.of(), links);
+        return new Snapshot("https://x", "v1.34.0", 1, 1, List.of(), apps, List.of(), links, List.of());
     }
 
     @Test
