@@ -54,7 +54,9 @@ class CodezeroScriptTest {
     void consoleHelpPrintsTheConsoleUsageAndExitsZero(String args) throws Exception {
         Result r = run(args.split(" "));
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("  ./codezero console [NAME]");
+        // both forms: the CodeZero console's server (no NAME) and a named console or the text list
+        assertThat(r.out()).startsWith("  ./codezero console [--project DIR]").contains("Serves the CodeZero console on 127.0.0.1")
+                .contains("  ./codezero console NAME|--list").doesNotContain("./codezero plan <project-dir>");
         assertThat(r.err()).isEmpty();
     }
 

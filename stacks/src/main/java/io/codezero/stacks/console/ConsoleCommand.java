@@ -61,6 +61,10 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--token-minutes", defaultValue = "60", description = "token lifetime, 10 to 1440 minutes (default: ${DEFAULT-VALUE})")
     int tokenMinutes;
 
+    @Option(names = "--list", description = "list the stack's consoles as text (what no NAME does in this command; `./codezero console`"
+            + " without NAME serves the CodeZero console instead)")
+    boolean list;
+
     @Option(names = "--check", description = "look everything up, check the forward, print, and exit instead of serving")
     boolean check;
 
@@ -94,6 +98,9 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         if (name != null && !name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
             problems.add("console name \"" + name + "\": must be a name such as headlamp, grafana or an app's name (lower-case letters, digits, -)");
+        }
+        if (list && name != null) {
+            problems.add("--list lists every console; give it without a NAME (" + name + ")");
         }
         if (prefix != null && kubeconfig != null) {
             problems.add("--prefix " + prefix + ": names stack outputs, and --kubeconfig reads no outputs; give one of them");
@@ -182,18 +189,41 @@ public final class ConsoleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The stack's kubeconfig and console URLs, from the Pulumi CLI or a kubeconfig file. */
-    record StackOutputs(String kubeconfig, Optional<Map<String, String>> consoleUrls, Path baseDir) {
+    /**
+     * The stack's kubeconfig and console URLs, from the Pulumi CLI or a kubeconfig file.
+     *
+     * @param kubeconfig the kubeconfig's text
+     * @param consoleUrls the stack's consoleUrls output, empty when read from a kubeconfig file
+     * @param baseDir where the kubeconfig's relative paths are read from
+     */
+    public record StackOutputs(String kubeconfig, Optional<Map<String, String>> consoleUrls, Path baseDir) {
         private static final String KUBECONFIG_SUFFIX = "Kubeconfig";
 
-        static StackOutputs fromFile(Path file) throws IOException {
+        /**
+         * A kubeconfig file, without stack outputs.
+         *
+         * @param file the kubeconfig
+         * @return its text and directory
+         * @throws IOException when it cannot be read
+         */
+        public static StackOutputs fromFile(Path file) throws IOException {
             if (!Files.isReadable(file)) {
                 throw new IOException("--kubeconfig " + file + ": no such readable file");
             }
             return new StackOutputs(Files.readString(file), Optional.empty(), file.toAbsolutePath().getParent());
         }
 
-        static StackOutputs fromPulumi(String pulumi, Path project, String stack, String prefix) throws IOException {
+        /**
+         * The outputs {@code pulumi stack output --json --show-secrets} prints in the project.
+         *
+         * @param pulumi the Pulumi CLI
+         * @param project the Pulumi project directory
+         * @param stack the stack, or null for the selected one
+         * @param prefix the exportTo prefix, or null
+         * @return the kubeconfig and console URLs
+         * @throws IOException when the CLI fails or the outputs have no kubeconfig
+         */
+        public static StackOutputs fromPulumi(String pulumi, Path project, String stack, String prefix) throws IOException {
             List<String> argv = new ArrayList<>(List.of(pulumi, "stack", "output", "--json", "--show-secrets", "--non-interactive"));
             if (stack != null) {
                 argv.addAll(List.of("--stack", stack));

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.Yaml;
  * client certificate, bearer token (or token file), or an exec credential plugin (EKS, GKE, AKS, OIDC logins).
  * Problems are {@link KubeconfigException}s that say which field is wrong; the content is never printed.
  */
-final class Kubeconfig {
+public final class Kubeconfig {
     private final URI server;
     private final SSLContext ssl;
     private final Optional<String> token;
@@ -39,13 +39,15 @@ final class Kubeconfig {
         this.token = token;
     }
 
-    static final class KubeconfigException extends Exception {
+    /** A kubeconfig that cannot be used: which field is wrong, never its content. */
+    public static final class KubeconfigException extends Exception {
         KubeconfigException(String message) {
             super(message);
         }
     }
 
-    URI server() {
+    /** @return the API server's URL of the current context */
+    public URI server() {
         return server;
     }
 
@@ -57,7 +59,15 @@ final class Kubeconfig {
         return token;
     }
 
-    static Kubeconfig parse(String yaml, Path baseDir) throws KubeconfigException {
+    /**
+     * Reads a kubeconfig's current context.
+     *
+     * @param yaml the kubeconfig's text
+     * @param baseDir where relative certificate, key and token file paths are read from
+     * @return the context's server, CA and credentials
+     * @throws KubeconfigException when a field the context needs is missing or wrong
+     */
+    public static Kubeconfig parse(String yaml, Path baseDir) throws KubeconfigException {
         Map<String, Object> root;
         try {
             Object loaded = new Yaml().load(yaml);

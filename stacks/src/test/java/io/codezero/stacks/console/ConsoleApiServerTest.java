@@ -83,6 +83,18 @@ class ConsoleApiServerTest {
         }
     }
 
+    /** The name of the e2e-variants plan's route whose first entry redirects to HTTPS. */
+    static String redirectingRoute;
+
+    /** Creates a planned namespaced custom object (a VirtualService) in its namespace, creating the namespace first. */
+    static void createObject(Map<String, Object> object) throws IOException {
+        JsonObject json = new com.google.gson.Gson().toJsonTree(object).getAsJsonObject();
+        String namespace = json.getAsJsonObject("metadata").get("namespace").getAsString();
+        create("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + namespace + "\"}}");
+        String plural = json.get("kind").getAsString().toLowerCase(java.util.Locale.ROOT) + "s";
+        create("/apis/" + json.get("apiVersion").getAsString() + "/namespaces/" + namespace + "/" + plural, json.toString());
+    }
+
     static JsonObject json(String text) {
         return JsonParser.parseString(text).getAsJsonObject();
     }
@@ -122,20 +134,25 @@ class ConsoleApiServerTest {
                 {"metadata":{"name":"headlamp-0","labels":{"app":"headlamp"}},
                  "spec":{"nodeName":"kwok-node-0","containers":[{"name":"headlamp","image":"ghcr.io/headlamp-k8s/headlamp:v0.38.0",
                   "ports":[{"name":"http","containerPort":4466}]}]}}""");
-        create("/apis/networking.istio.io/v1/namespaces/" + NS + "/virtualservices", """
-                {"apiVersion":"networking.istio.io/v1","kind":"VirtualService",
-                 "metadata":{"name":"gui-headlamp","labels":{"codezero.io/route":"gui-headlamp"}},
-                 "spec":{"hosts":["headlamp.codezero.localhost"],"gateways":["istio-ingress/codezero-gateway"],
-                  "http":[{"match":[{"uri":{"prefix":"/"}}],
-                   "route":[{"destination":{"host":"headlamp.codezero-gui.svc.cluster.local","port":{"number":80}}}]}]}}""");
-        // A route as Routes.expose makes it under an ACME HTTP-01 issuer: a port-80 redirect first, then the route.
-        create("/apis/networking.istio.io/v1/namespaces/" + NS + "/virtualservices", """
-                {"apiVersion":"networking.istio.io/v1","kind":"VirtualService",
-                 "metadata":{"name":"gui-kiali","labels":{"codezero.io/route":"gui-kiali"}},
-                 "spec":{"hosts":["kiali.codezero.localhost"],"gateways":["istio-ingress/codezero-gateway"],
-                  "http":[{"name":"https-redirect","match":[{"port":80,"uri":{"prefix":"/"}}],"redirect":{"scheme":"https","redirectCode":301}},
-                   {"match":[{"uri":{"prefix":"/"}}],
-                   "route":[{"destination":{"host":"kiali.istio-system.svc.cluster.local","port":{"number":20001}}}]}]}}""");
+        // The routes as the program itself declares them (issue 28: no hand-copied route): every VirtualService of
+        // examples/minikube's e2e plan, and one of the e2e-variants plan, whose ACME HTTP-01 issuer puts a port-80
+        // redirect before the route (Routes.expose).
+        for (Map<String, Object> route : E2ePlanObjects.ofKind("e2e", "VirtualService")) {
+            createObject(route);
+        }
+        Map<String, Object> redirecting = E2ePlanObjects.ofKind("e2e-variants", "VirtualService").stream()
+                .filter(vs -> {
+                    List<?> http = (List<?>) ((Map<?, ?>) vs.get("spec")).get("http");
+                    return http.size() == 2 && !((Map<?, ?>) http.get(0)).containsKey("route") && ((Map<?, ?>) http.get(1)).containsKey("route");
+                })
+                .findFirst().orElseThrow(() -> new AssertionError("the e2e-variants plan has no route with a redirect first"));
+        redirectingRoute = E2ePlanObjects.name(redirecting);
+        // renamed: the e2e plan's route of the same app has the same name
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>(redirecting);
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>(Kubeconfig.cast(redirecting.get("metadata")));
+        metadata.put("name", redirectingRoute + "-acme");
+        renamed.put("metadata", metadata);
+        createObject(renamed);
         for (String access : ConsoleIdentity.ACCESS_ROLES.keySet()) {
             create("/api/v1/namespaces/" + NS + "/serviceaccounts", "{\"metadata\":{\"name\":\"" + ConsoleIdentity.serviceAccount(access) + "\"}}");
             create("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", """
@@ -146,7 +163,7 @@ class ConsoleApiServerTest {
         }
         // kwok marks the pod Running and Ready
         Consoles consoles = new Consoles(admin);
-        Consoles.Backend backend = consoles.routes().get("https://headlamp.codezero.localhost/");
+        Consoles.Backend backend = consoles.routes().get("https://headlamp.e2e.codezero.localhost/");
         for (int i = 0; i < 150; i++) {
             try {
                 consoles.readyPod(backend);
@@ -164,9 +181,11 @@ class ConsoleApiServerTest {
 
     @Test
     void listsTheConsolesItFindsInTheCluster() {
-        ConsoleCommandTest.Run r = console("--kubeconfig", kubeconfig.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("headlamp").contains("https://headlamp.codezero.localhost/");
+        for (String[] args : List.of(new String[] {"--kubeconfig", kubeconfig.toString()}, new String[] {"--list", "--kubeconfig", kubeconfig.toString()})) {
+            ConsoleCommandTest.Run r = console(args);
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("headlamp").contains("https://headlamp.e2e.codezero.localhost/");
+        }
     }
 
     @Test
@@ -179,15 +198,26 @@ class ConsoleApiServerTest {
     @Test
     void findsTheServiceAndAReadyPodWithTheNamedContainerPort() throws Exception {
         Consoles consoles = new Consoles(admin);
-        Consoles.Backend backend = consoles.routes().get("https://headlamp.codezero.localhost/");
-        assertThat(backend).isEqualTo(new Consoles.Backend("headlamp", "https://headlamp.codezero.localhost/", NS, "headlamp", 80));
+        Consoles.Backend backend = consoles.routes().get("https://headlamp.e2e.codezero.localhost/");
+        assertThat(backend).isEqualTo(new Consoles.Backend("headlamp", "https://headlamp.e2e.codezero.localhost/", NS, "headlamp", 80));
         assertThat(consoles.readyPod(backend)).isEqualTo(new Consoles.Target("headlamp-0", 4466));
     }
 
     @Test
     void aRouteWhoseFirstEntryRedirectsToHttpsIsFoundByItsRoutingEntry() throws Exception {
-        Consoles.Backend kiali = new Consoles(admin).routes().get("https://kiali.codezero.localhost/");
-        assertThat(kiali).isEqualTo(new Consoles.Backend("kiali", "https://kiali.codezero.localhost/", "istio-system", "kiali", 20001));
+        Map<String, Object> planned = E2ePlanObjects.ofKind("e2e-variants", "VirtualService").stream()
+                .filter(vs -> E2ePlanObjects.name(vs).equals(redirectingRoute)).findFirst().orElseThrow();
+        Map<?, ?> spec = (Map<?, ?>) planned.get("spec");
+        String host = String.valueOf(((List<?>) spec.get("hosts")).get(0));
+        Map<?, ?> destination = (Map<?, ?>) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) spec.get("http")).get(1)).get("route")).get(0))
+                .get("destination");
+        String[] service = String.valueOf(destination.get("host")).split("\\.");
+        int port = ((Number) ((Map<?, ?>) destination.get("port")).get("number")).intValue();
+        Consoles.Backend found = new Consoles(admin).routes().values().stream().filter(b -> b.url().startsWith("https://" + host + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError("no route found for " + host));
+        assertThat(found.namespace()).isEqualTo(service[1]);
+        assertThat(found.service()).isEqualTo(service[0]);
+        assertThat(found.servicePort()).isEqualTo(port);
     }
 
     @Test

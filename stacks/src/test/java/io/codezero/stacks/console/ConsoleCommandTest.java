@@ -70,6 +70,13 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void listWithANameIsRefused() {
+        Run r = run(new ConsoleCommand(), "headlamp", "--list", "--kubeconfig", "/nonexistent");
+        assertThat(r.exit()).isEqualTo(ConsoleCommand.INVALID_INPUT);
+        assertThat(r.err()).contains("--list lists every console; give it without a NAME (headlamp)");
+    }
+
+    @Test
     void aMissingKubeconfigFileSaysSo() {
         Run r = run(new ConsoleCommand(), "--kubeconfig", dir.resolve("none.yaml").toString());
         assertThat(r.exit()).isEqualTo(1);
