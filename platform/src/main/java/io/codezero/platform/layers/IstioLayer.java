@@ -290,11 +290,9 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
         Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
         boolean nodeCriticalNeedsQuota = nodeCriticalNeedsQuota(context.cluster().facts().get(LimitedPriorityClasses.class));
         IstioMode mode = options().mode() != null ? options().mode() : IstioMode.defaultFor(context.cluster().facts());
+        // ambient with a CNI that drops chained plugins never gets here: validate(settings, facts) refuses it, before the
+        // stack registers anything and again before PlatformInstaller installs on the provisioned cluster
         Optional<CniChaining> chaining = context.cluster().facts().get(CniChaining.class).filter(f -> !f.possible());
-        if (chaining.isPresent() && mode == IstioMode.AMBIENT) {
-            // a target that states the fact only at provision time (not in plannedFacts) gets here
-            throw new IllegalArgumentException("platform.istio.mode = \"ambient\": ambient " + ambientRefusal(chaining.get()));
-        }
         String gatewayNs = options().gatewayNamespace();
 
         // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway
