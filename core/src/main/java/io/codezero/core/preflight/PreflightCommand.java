@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The preflight command every cloud target shares: {@code codezero-<target>-preflight --config Pulumi.<stack>.yaml
@@ -47,24 +49,29 @@ public final class PreflightCommand {
      * @return the exit code: 0 passed, 1 a check failed, 2 bad input
      */
     public static <A> int run(PreflightTarget<A> target, String[] argv, PrintStream out, PrintStream err) {
-        String command = target.command();
+        PreflightTarget.Definition<A> definition = target.definition();
+        String command = definition.command();
         List<String> flags = new ArrayList<>(List.of(CONFIG));
-        target.flags().forEach(flag -> flags.add(flag.name()));
+        definition.flags().forEach(flag -> flags.add(flag.name()));
         CommandArguments arguments = CommandArguments.parse(command, usage(target), argv, flags, List.of(CONFIG), out, err);
         if (arguments.exit().isPresent()) {
             return arguments.exit().getAsInt();
         }
         String config = arguments.value(CONFIG);
+        // the command line wins over the file
+        Map<String, String> settings = new LinkedHashMap<>();
+        definition.flags().stream().filter(flag -> flag.setting() != null)
+                .forEach(flag -> settings.put(flag.setting(), arguments.value(flag.name())));
         PreflightInput input;
         try {
-            input = PreflightInput.read(Path.of(config), target.configKey(), target.overrides(arguments));
+            input = PreflightInput.read(Path.of(config), definition.configKey(), settings);
         } catch (IOException | RuntimeException e) {
             err.println(command + ": cannot read " + config + ": " + e.getMessage());
             return 2;
         }
-        A args = target.parse(input.target());
+        A args = definition.parse().apply(input.target());
         ClusterSpec spec = input.spec();
-        List<Problem> problems = input.problems(target.validate(spec, args));
+        List<Problem> problems = input.problems(definition.validate().apply(spec, args));
         if (!problems.isEmpty()) {
             return PreflightInput.refuse(err, command, config, problems);
         }
@@ -85,8 +92,9 @@ public final class PreflightCommand {
      * @return the one-line usage {@code --help} prints
      */
     public static String usage(PreflightTarget<?> target) {
-        StringBuilder usage = new StringBuilder("usage: ").append(target.command()).append(" --config Pulumi.<stack>.yaml");
-        target.flags().forEach(flag -> usage.append(" [").append(flag.name()).append(' ').append(flag.metavar()).append(']'));
+        PreflightTarget.Definition<?> definition = target.definition();
+        StringBuilder usage = new StringBuilder("usage: ").append(definition.command()).append(" --config Pulumi.<stack>.yaml");
+        definition.flags().forEach(flag -> usage.append(" [").append(flag.name()).append(' ').append(flag.metavar()).append(']'));
         return usage.toString();
     }
 }

@@ -4,62 +4,24 @@ import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.validation.Problem;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * One target's part of the shared {@link PreflightCommand}: its command name, the config section it reads, its own
- * flags, and how it parses, validates and checks. The command does the rest the same way for every target (arguments,
- * {@code --help}, reading the stack file, refusing bad input, printing the report, exit codes).
+ * One target's part of the shared {@link PreflightCommand}: what it is called and reads ({@link #definition()}) and
+ * the checks it runs against its cloud ({@link #check}). The command does the rest the same way for every target
+ * (arguments, {@code --help}, reading the stack file, refusing bad input, printing the report, exit codes).
  *
  * @param <A> the target's parsed arguments (its {@code XTargetArgs})
  */
 public interface PreflightTarget<A> {
     /**
-     * The command's name as the user types it, e.g. {@code codezero-aws-preflight}; it starts every message.
+     * The command's name, the stack file's section it reads, its flags, and how the section is parsed and validated.
      *
-     * @return the command's name
+     * @return the definition
      */
-    String command();
-
-    /**
-     * The stack file's section the target reads, e.g. {@code codezero:aws}.
-     *
-     * @return the config key of the target's section
-     */
-    String configKey();
-
-    /**
-     * The target's own flags besides {@code --config}, in the order the usage lists them.
-     *
-     * @return the flags this target accepts
-     */
-    List<Flag> flags();
-
-    /**
-     * Keys of the target's section that the command line sets (the command line wins over the file); a null value
-     * leaves the file's value.
-     *
-     * @param arguments the parsed command line
-     * @return key within the target's section to the value given, or null
-     */
-    Map<String, String> overrides(CommandArguments arguments);
-
-    /**
-     * Parses the target's section (problems it finds stay on {@code section}).
-     *
-     * @param section the target's section, with the command line's overrides applied
-     * @return the target's arguments
-     */
-    A parse(ConfigObject section);
-
-    /**
-     * The target validator's problems for this spec and these arguments (the same the program finds).
-     *
-     * @param spec the cluster spec from {@code codezero:cluster}
-     * @param args the target's parsed arguments
-     * @return the problems, empty when the input is valid
-     */
-    List<Problem> validate(ClusterSpec spec, A args);
+    Definition<A> definition();
 
     /**
      * Runs the target's checks against its cloud, only after the input was found valid.
@@ -83,12 +45,65 @@ public interface PreflightTarget<A> {
     }
 
     /**
+     * What a target's command is called and reads.
+     *
+     * @param command   the command's name as the user types it, e.g. {@code codezero-aws-preflight}; it starts every message
+     * @param configKey the stack file's section the target reads, e.g. {@code codezero:aws}
+     * @param flags     the target's own flags besides {@code --config}, in the order the usage lists them
+     * @param parse     parses the section (with the command line's settings applied); problems stay on the section
+     * @param validate  the target validator's problems for a spec and the parsed arguments (the same the program finds)
+     * @param <A>       the target's parsed arguments
+     */
+    record Definition<A>(String command, String configKey, List<Flag> flags, Function<ConfigObject, A> parse,
+                         BiFunction<ClusterSpec, A, List<Problem>> validate) {
+        /**
+         * Checks every part and copies the flags.
+         *
+         * @param command   the command's name
+         * @param configKey the section it reads
+         * @param flags     its own flags
+         * @param parse     the section's parser
+         * @param validate  the target's validator
+         */
+        public Definition {
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(configKey, "configKey");
+            flags = List.copyOf(flags);
+            Objects.requireNonNull(parse, "parse");
+            Objects.requireNonNull(validate, "validate");
+        }
+    }
+
+    /**
      * A flag of the target's command: {@code --region REGION} in the usage.
      *
      * @param name    the flag as typed, e.g. {@code --region}
      * @param metavar what the usage shows for its value, e.g. {@code REGION}
+     * @param setting the key in the target's section the flag sets (the command line wins over the file); null: none
      */
-    record Flag(String name, String metavar) {
+    record Flag(String name, String metavar, String setting) {
+        /**
+         * A flag the target reads itself.
+         *
+         * @param name    the flag as typed
+         * @param metavar what the usage shows for its value
+         * @return the flag
+         */
+        public static Flag of(String name, String metavar) {
+            return new Flag(name, metavar, null);
+        }
+
+        /**
+         * A flag that sets a key of the target's section, over the stack file's value.
+         *
+         * @param name    the flag as typed, e.g. {@code --location}
+         * @param metavar what the usage shows for its value
+         * @param setting the key it sets, e.g. {@code location}
+         * @return the flag
+         */
+        public static Flag setting(String name, String metavar, String setting) {
+            return new Flag(name, metavar, Objects.requireNonNull(setting, "setting"));
+        }
     }
 
     /** The checks could not start; the command prints {@code command: message} and exits with {@link #exit()}. */

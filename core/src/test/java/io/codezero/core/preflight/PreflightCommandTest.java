@@ -2,7 +2,6 @@ package io.codezero.core.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.validation.Problem;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,34 +29,13 @@ class PreflightCommandTest {
         PreflightTarget.Refusal refusal;
 
         @Override
-        public String command() {
-            return "codezero-fake-preflight";
+        public Definition<String> definition() {
+            return new Definition<>("codezero-fake-preflight", "codezero:fake",
+                    List.of(Flag.setting("--region", "REGION", "region"), Flag.of("--endpoint-url", "URL")),
+                    section -> section.string("region", "none"), this::validate);
         }
 
-        @Override
-        public String configKey() {
-            return "codezero:fake";
-        }
-
-        @Override
-        public List<Flag> flags() {
-            return List.of(new Flag("--region", "REGION"), new Flag("--endpoint-url", "URL"));
-        }
-
-        @Override
-        public Map<String, String> overrides(CommandArguments arguments) {
-            Map<String, String> overrides = new HashMap<>();
-            overrides.put("region", arguments.value("--region"));
-            return overrides;
-        }
-
-        @Override
-        public String parse(ConfigObject section) {
-            return section.string("region", "none");
-        }
-
-        @Override
-        public List<Problem> validate(ClusterSpec spec, String region) {
+        private List<Problem> validate(ClusterSpec spec, String region) {
             calls.add("validate " + region);
             return region.equals("bad") ? List.of(new Problem("codezero:fake.region", "bad", "is not a region")) : List.of();
         }

@@ -43,7 +43,7 @@ public abstract class PreflightTargetContract {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThat(PreflightCommand.run(target(), new String[] {"--bogus", "x"}, out, errors)).isEqualTo(2);
         assertThat(PreflightCommand.run(target(), new String[] {}, out, errors)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(target().command() + ": unknown argument --bogus")
-                .contains(target().command() + ": --config is required").contains(usage());
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(target().definition().command() + ": unknown argument --bogus")
+                .contains(target().definition().command() + ": --config is required").contains(usage());
     }
 }

@@ -2,17 +2,13 @@ package io.codezero.aws.preflight;
 
 import io.codezero.aws.AwsTargetArgs;
 import io.codezero.aws.AwsValidator;
-import io.codezero.core.config.ConfigObject;
 import io.codezero.core.preflight.CommandArguments;
 import io.codezero.core.preflight.PreflightCommand;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.preflight.PreflightTarget;
 import io.codezero.core.spec.ClusterSpec;
-import io.codezero.core.validation.Problem;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,35 +26,9 @@ public final class AwsPreflightTarget implements PreflightTarget<AwsTargetArgs> 
     }
 
     @Override
-    public String command() {
-        return "codezero-aws-preflight";
-    }
-
-    @Override
-    public String configKey() {
-        return "codezero:aws";
-    }
-
-    @Override
-    public List<Flag> flags() {
-        return List.of(new Flag("--region", "REGION"), new Flag("--profile", "PROFILE"), new Flag("--endpoint-url", "URL"));
-    }
-
-    @Override
-    public Map<String, String> overrides(CommandArguments arguments) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("region", arguments.value("--region"));
-        return overrides;
-    }
-
-    @Override
-    public AwsTargetArgs parse(ConfigObject section) {
-        return AwsTargetArgs.fromConfig(section);
-    }
-
-    @Override
-    public List<Problem> validate(ClusterSpec spec, AwsTargetArgs args) {
-        return AwsValidator.validate(spec, args);
+    public Definition<AwsTargetArgs> definition() {
+        return new Definition<>("codezero-aws-preflight", "codezero:aws", List.of(Flag.setting("--region", "REGION", "region"),
+                Flag.of("--profile", "PROFILE"), Flag.of("--endpoint-url", "URL")), AwsTargetArgs::fromConfig, AwsValidator::validate);
     }
 
     @Override

@@ -2,17 +2,13 @@ package io.codezero.azure.preflight;
 
 import io.codezero.azure.AzureTargetArgs;
 import io.codezero.azure.AzureValidator;
-import io.codezero.core.config.ConfigObject;
 import io.codezero.core.preflight.CommandArguments;
 import io.codezero.core.preflight.PreflightCommand;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.preflight.PreflightTarget;
 import io.codezero.core.spec.ClusterSpec;
-import io.codezero.core.validation.Problem;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code codezero-azure-preflight --config Pulumi.dev.yaml [--location L] [--subscription S] [--endpoint-url URL]}:
@@ -31,36 +27,10 @@ public final class AzurePreflightTarget implements PreflightTarget<AzureTargetAr
     }
 
     @Override
-    public String command() {
-        return "codezero-azure-preflight";
-    }
-
-    @Override
-    public String configKey() {
-        return "codezero:azure";
-    }
-
-    @Override
-    public List<Flag> flags() {
-        return List.of(new Flag("--location", "LOCATION"), new Flag("--subscription", "ID"), new Flag("--endpoint-url", "URL"));
-    }
-
-    @Override
-    public Map<String, String> overrides(CommandArguments arguments) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("location", arguments.value("--location"));
-        overrides.put("subscriptionId", arguments.value("--subscription"));
-        return overrides;
-    }
-
-    @Override
-    public AzureTargetArgs parse(ConfigObject section) {
-        return AzureTargetArgs.fromConfig(section);
-    }
-
-    @Override
-    public List<Problem> validate(ClusterSpec spec, AzureTargetArgs args) {
-        return AzureValidator.validate(spec, args);
+    public Definition<AzureTargetArgs> definition() {
+        return new Definition<>("codezero-azure-preflight", "codezero:azure", List.of(Flag.setting("--location", "LOCATION", "location"),
+                Flag.setting("--subscription", "ID", "subscriptionId"), Flag.of("--endpoint-url", "URL")),
+                AzureTargetArgs::fromConfig, AzureValidator::validate);
     }
 
     @Override

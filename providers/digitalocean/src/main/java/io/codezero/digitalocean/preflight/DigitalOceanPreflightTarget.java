@@ -1,12 +1,10 @@
 package io.codezero.digitalocean.preflight;
 
-import io.codezero.core.config.ConfigObject;
 import io.codezero.core.preflight.CommandArguments;
 import io.codezero.core.preflight.PreflightCommand;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.preflight.PreflightTarget;
 import io.codezero.core.spec.ClusterSpec;
-import io.codezero.core.validation.Problem;
 import io.codezero.digitalocean.DigitalOceanTargetArgs;
 import io.codezero.digitalocean.DigitalOceanValidator;
 import io.codezero.digitalocean.StackIdentity;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,36 +48,10 @@ public final class DigitalOceanPreflightTarget implements PreflightTarget<Digita
     }
 
     @Override
-    public String command() {
-        return "codezero-do-preflight";
-    }
-
-    @Override
-    public String configKey() {
-        return "codezero:digitalocean";
-    }
-
-    @Override
-    public List<Flag> flags() {
-        return List.of(new Flag("--region", "REGION"), new Flag("--token-file", "FILE"), new Flag("--api-url", "URL"),
-                new Flag("--stack", "STACK"), new Flag("--project", "PROJECT"));
-    }
-
-    @Override
-    public Map<String, String> overrides(CommandArguments arguments) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("region", arguments.value("--region"));
-        return overrides;
-    }
-
-    @Override
-    public DigitalOceanTargetArgs parse(ConfigObject section) {
-        return DigitalOceanTargetArgs.fromConfig(section);
-    }
-
-    @Override
-    public List<Problem> validate(ClusterSpec spec, DigitalOceanTargetArgs args) {
-        return DigitalOceanValidator.validate(spec, args);
+    public Definition<DigitalOceanTargetArgs> definition() {
+        return new Definition<>("codezero-do-preflight", "codezero:digitalocean", List.of(Flag.setting("--region", "REGION", "region"),
+                Flag.of("--token-file", "FILE"), Flag.of("--api-url", "URL"), Flag.of("--stack", "STACK"), Flag.of("--project", "PROJECT")),
+                DigitalOceanTargetArgs::fromConfig, DigitalOceanValidator::validate);
     }
 
     @Override

@@ -1,20 +1,16 @@
 package io.codezero.gcp.preflight;
 
-import io.codezero.core.config.ConfigObject;
 import io.codezero.core.preflight.CommandArguments;
 import io.codezero.core.preflight.PreflightCommand;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.preflight.PreflightTarget;
 import io.codezero.core.spec.ClusterSpec;
-import io.codezero.core.validation.Problem;
 import io.codezero.gcp.GcpTargetArgs;
 import io.codezero.gcp.GcpValidator;
 import io.codezero.gcp.auth.GoogleAccessTokens;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code codezero-gcp-preflight --config Pulumi.dev.yaml [--project P] [--region R] [--endpoint-url URL]}: GCP's part
@@ -31,36 +27,9 @@ public final class GcpPreflightTarget implements PreflightTarget<GcpTargetArgs> 
     }
 
     @Override
-    public String command() {
-        return "codezero-gcp-preflight";
-    }
-
-    @Override
-    public String configKey() {
-        return "codezero:gcp";
-    }
-
-    @Override
-    public List<Flag> flags() {
-        return List.of(new Flag("--project", "PROJECT"), new Flag("--region", "REGION"), new Flag("--endpoint-url", "URL"));
-    }
-
-    @Override
-    public Map<String, String> overrides(CommandArguments arguments) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("project", arguments.value("--project"));
-        overrides.put("region", arguments.value("--region"));
-        return overrides;
-    }
-
-    @Override
-    public GcpTargetArgs parse(ConfigObject section) {
-        return GcpTargetArgs.fromConfig(section);
-    }
-
-    @Override
-    public List<Problem> validate(ClusterSpec spec, GcpTargetArgs args) {
-        return GcpValidator.validate(spec, args);
+    public Definition<GcpTargetArgs> definition() {
+        return new Definition<>("codezero-gcp-preflight", "codezero:gcp", List.of(Flag.setting("--project", "PROJECT", "project"),
+                Flag.setting("--region", "REGION", "region"), Flag.of("--endpoint-url", "URL")), GcpTargetArgs::fromConfig, GcpValidator::validate);
     }
 
     @Override
