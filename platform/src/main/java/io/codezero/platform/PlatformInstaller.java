@@ -3,8 +3,10 @@ package io.codezero.platform;
 import com.pulumi.resources.Resource;
 import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.target.ProvisionedCluster;
+import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import io.codezero.platform.mesh.RouteHosts;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ public final class PlatformInstaller {
     public static Map<String, InstalledLayer> installValidated(String stackName, ProvisionedCluster cluster, Resource parent,
                                                                PlatformSettings settings, InstallPlan plan, Map<Capability, Object> given) {
         ClosedRoutesNote.of(settings, plan).ifPresent(OfflinePlan::note);
+        refuseWhatTheClustersFactsForbid(cluster, settings, plan);
         Map<Capability, Object> facts = new LinkedHashMap<>(given);
         facts.put(Capability.of(RouteHosts.class), routeHosts(settings, plan));
         Map<String, InstalledLayer> installed = new LinkedHashMap<>();
@@ -50,6 +53,20 @@ public final class PlatformInstaller {
             }
         }
         return installed;
+    }
+
+    /**
+     * The problems only the provisioned cluster's facts reveal (a target may state a fact only once it provisioned, not
+     * in its planned facts): each component's {@code validate(settings, facts)} beyond what {@code validate(settings)}
+     * found, which the caller has reported already. Thrown before any component registers.
+     */
+    private static void refuseWhatTheClustersFactsForbid(ProvisionedCluster cluster, PlatformSettings settings, InstallPlan plan) {
+        List<Problem> problems = new ArrayList<>();
+        for (PlatformComponent component : plan.order()) {
+            List<Problem> plain = component.validate(settings);
+            component.validate(settings, cluster.facts()).stream().filter(p -> !plain.contains(p)).forEach(problems::add);
+        }
+        SpecValidationException.throwIfAny("the platform on cluster '" + cluster.name() + "'", problems);
     }
 
     /** Every route of the plan, in install order. */

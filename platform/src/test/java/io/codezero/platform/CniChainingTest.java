@@ -38,5 +38,7 @@ class CniChainingTest {
                 c -> c.withFact(CniChaining.class, NONE));
         assertThat(run.succeeded()).isFalse();
         assertThat(run.failure()).contains("platform.istio.mode = \"ambient\"", "the cloud's managed CNI", "platform.istio.mode: sidecar");
+        // the fact comes with the provisioned cluster only: refused before any layer registers, from the layer's validation
+        assertThat(run.where(r -> r.type().startsWith("codezero:platform:") || r.type().equals("kubernetes:helm.sh/v3:Release"))).isEmpty();
     }
 }

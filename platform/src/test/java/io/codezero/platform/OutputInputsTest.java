@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.core.internal.OutputInternal;
 import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.OutputFailedException;
 import io.codezero.core.plan.PlannedResource;
 import io.codezero.core.validation.Problem;
 import io.codezero.platform.apps.AppSpec;
@@ -69,11 +70,10 @@ class OutputInputsTest {
     void aBadDomainFromAnotherResourceFailsWhenItResolvesWithTheSameMessage() {
         PlatformConfig config = platform(PlatformSettings.defaults().withDomain(Output.of("10.0.0.1")), meshAndGrafana(), List.of());
         assertThat(config.validate()).as("unknown before it resolves").isEmpty();
-        OfflineRun run = FakeCluster.plan(config);
-        assertThat(run.succeeded()).isFalse();
-        assertThat(run.failure()).contains("platform.domain = \"10.0.0.1\": ends in a number, so it is an IP address or a number rather "
+        OutputFailedException failed = failsWhenResolved(() -> FakeCluster.plan(config));
+        assertThat(failed.getCause().getMessage()).contains("platform.domain = \"10.0.0.1\": ends in a number, so it is an IP address or a number rather "
                 + "than a domain").contains("(an Output, checked when it resolved)");
-        assertThat(run.where(r -> r.type().endsWith(":VirtualService"))).as("the resources that use it fail").isEmpty();
+        assertThat(failed.run().where(r -> r.type().endsWith(":VirtualService"))).as("the resources that use it fail").isEmpty();
     }
 
     @Test
@@ -109,9 +109,8 @@ class OutputInputsTest {
         assertThat(plain.validate(PlatformSettings.defaults())).extracting(Problem::toString).anyMatch(p -> p.startsWith(why));
         SignInLayer output = signIn().issuer(Output.of("http://login.example.com")).clientId("platform").build();
         assertThat(output.validate(PlatformSettings.defaults())).as("unknown before it resolves").isEmpty();
-        OfflineRun run = FakeCluster.plan(platform(PlatformSettings.defaults(), withSignIn(output), List.of()));
-        assertThat(run.succeeded()).isFalse();
-        assertThat(run.failure()).contains(why);
+        OutputFailedException failed = failsWhenResolved(() -> FakeCluster.plan(platform(PlatformSettings.defaults(), withSignIn(output), List.of())));
+        assertThat(failed.getCause().getMessage()).contains(why);
     }
 
     @Test
@@ -131,9 +130,8 @@ class OutputInputsTest {
         assertThat(plain.validate(PlatformSettings.defaults())).extracting(Problem::toString).anyMatch(p -> p.startsWith(why));
         MetricsLayer output = MetricsLayer.builder().receivers(List.of(AlertReceiver.webhook("ops", Output.of("http://hooks.example.com/t")))).build();
         assertThat(output.validate(PlatformSettings.defaults())).isEmpty();
-        OfflineRun run = FakeCluster.plan(platform(PlatformSettings.defaults(), List.of(output), List.of()));
-        assertThat(run.succeeded()).isFalse();
-        assertThat(run.failure()).contains(why).doesNotContain("/t\"");
+        OutputFailedException failed = failsWhenResolved(() -> FakeCluster.plan(platform(PlatformSettings.defaults(), List.of(output), List.of())));
+        assertThat(failed.getCause().getMessage()).contains(why).doesNotContain("/t\"");
     }
 
     @Test
@@ -148,5 +146,15 @@ class OutputInputsTest {
                 .isEqualTo(List.of(Map.of("name", "A_PLAIN", "value", "x"), Map.of("name", "BUCKET", "value", "shop-assets-7f3a")));
         assertThat(run.get("kubernetes:apps/v1:Deployment", "dev-web-deployment").input("spec.template.spec.containers.0.env.0.value"))
                 .isEqualTo("(unknown)");
+    }
+
+    /**
+     * A value from another resource that fails its check when it resolves: the offline engine throws it (SettlingRunnerTest's
+     * contract), with the check's exception as the cause and the run as far as it went.
+     */
+    static OutputFailedException failsWhenResolved(org.assertj.core.api.ThrowableAssert.ThrowingCallable plan) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(plan);
+        assertThat(thrown).isInstanceOf(OutputFailedException.class);
+        return (OutputFailedException) thrown;
     }
 }

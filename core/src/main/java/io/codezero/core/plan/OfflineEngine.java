@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -67,6 +68,16 @@ public final class OfflineEngine {
         return this;
     }
 
+    /**
+     * Runs the program and returns what it registered. A program that throws, or that the engine refuses (two
+     * resources with one URN), is a failed run. A deploy-time value that fails (an {@code Output} callback that
+     * throws, e.g. while a resource's inputs are serialized) is thrown as a {@link CompletionException} whose cause
+     * is the callback's exception, whichever way the mock engine surfaced it.
+     *
+     * @param program the stack program
+     * @return the run
+     * @throws OutputFailedException when a deploy-time value failed
+     */
     public OfflineRun run(Consumer<Context> program) {
         synchronized (LOCK) {
             RecordingMonitor[] monitor = new RecordingMonitor[1];
@@ -80,8 +91,25 @@ public final class OfflineEngine {
                         .deploymentFactory(OfflineEngine::deployment)
                         .build()
                         .runTest(program);
-                return new OfflineRun(result.exitCode(), monitor[0] == null ? List.of() : monitor[0].planned(),
-                        outputs(result), List.copyOf(result.errors()), new ArrayList<>(result.exceptions()));
+                List<PlannedResource> planned = monitor[0] == null ? List.of() : monitor[0].planned();
+                Map<String, PlannedOutput> outputs;
+                try {
+                    outputs = outputs(result);
+                } catch (CompletionException e) {
+                    // an exported value that depends on a failed Output fails as it is read
+                    OfflineRun run = new OfflineRun(result.exitCode(), planned, Map.of(), List.copyOf(result.errors()),
+                            new ArrayList<>(result.exceptions()));
+                    throw new OutputFailedException(OutputFailure.unwrap(e), run);
+                }
+                OfflineRun run = new OfflineRun(result.exitCode(), planned, outputs, List.copyOf(result.errors()),
+                        new ArrayList<>(result.exceptions()));
+                if (!run.succeeded()) {
+                    // the same failure when nothing exported depends on it: thrown too, never returned as a failed run
+                    OutputFailure.in(result.exceptions()).ifPresent(failure -> {
+                        throw new OutputFailedException(failure, run);
+                    });
+                }
+                return run;
             } finally {
                 PulumiTestInternal.cleanup();
             }

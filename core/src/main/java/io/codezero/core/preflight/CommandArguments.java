@@ -20,6 +20,18 @@ public final class CommandArguments {
         this.exit = exit;
     }
 
+    /**
+     * Parses {@code argv}: prints the usage for {@code --help}, refuses an unknown argument or a missing required flag.
+     *
+     * @param command  the command's name, starting every message
+     * @param usage    the usage line
+     * @param argv     the command line
+     * @param flags    the flags that take a value
+     * @param required the flags that must be given
+     * @param out      where the usage goes for {@code --help}
+     * @param err      where refusals go
+     * @return the arguments; {@link #exit()} is present when the command must return it at once
+     */
     public static CommandArguments parse(String command, String usage, String[] argv, List<String> flags,
                                          List<String> required, PrintStream out, PrintStream err) {
         Map<String, String> values = new HashMap<>();
@@ -45,16 +57,32 @@ public final class CommandArguments {
         return new CommandArguments(values, OptionalInt.empty());
     }
 
+    /**
+     * The exit code when the command must stop at once (0 after {@code --help}, 2 after a refusal).
+     *
+     * @return the exit code, or empty to go on
+     */
     public OptionalInt exit() {
         return exit;
     }
 
-    /** The value given for {@code flag}, or null when it was not given. */
+    /**
+     * The value given for {@code flag}, or null when it was not given.
+     *
+     * @param flag the flag, e.g. {@code --region}
+     * @return its value, or null
+     */
     public String value(String flag) {
         return values.get(flag);
     }
 
-    /** The value given for {@code flag} (even an empty one), else {@code fallback}. */
+    /**
+     * The value given for {@code flag} (even an empty one), else {@code fallback}.
+     *
+     * @param flag     the flag
+     * @param fallback the value when the flag was not given
+     * @return the value
+     */
     public String value(String flag, String fallback) {
         return values.containsKey(flag) ? values.get(flag) : fallback;
     }

@@ -12,14 +12,35 @@ import java.util.Objects;
  * @param how        how it was switched off, or how to switch it off, for messages
  */
 public record BundledIngress(String controller, boolean running, String how) {
+    /**
+     * Checks that the controller is named.
+     *
+     * @param controller the controller's name, e.g. traefik
+     * @param running    whether it runs on this cluster
+     * @param how        how it was switched off, or how to switch it off
+     */
     public BundledIngress {
         Objects.requireNonNull(controller, "controller");
     }
 
+    /**
+     * A bundled controller the target switched off.
+     *
+     * @param controller the controller's name, e.g. traefik
+     * @param how        how the target switched it off, for messages
+     * @return the fact
+     */
     public static BundledIngress disabled(String controller, String how) {
         return new BundledIngress(controller, false, how);
     }
 
+    /**
+     * A bundled controller that runs on the cluster.
+     *
+     * @param controller   the controller's name, e.g. traefik
+     * @param howToDisable how to switch it off, for messages
+     * @return the fact
+     */
     public static BundledIngress running(String controller, String howToDisable) {
         return new BundledIngress(controller, true, howToDisable);
     }

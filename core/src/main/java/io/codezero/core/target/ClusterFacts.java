@@ -18,17 +18,36 @@ public final class ClusterFacts {
         this.facts = Map.copyOf(facts);
     }
 
+    /**
+     * No facts: a target stating nothing about its cluster.
+     *
+     * @return the empty facts
+     */
     public static ClusterFacts none() {
         return NONE;
     }
 
-    /** These facts plus one more (replacing a fact of the same type). */
+    /**
+     * These facts plus one more (replacing a fact of the same type).
+     *
+     * @param type the fact's type, the key layers read it by
+     * @param fact the fact
+     * @param <T>  the fact's type
+     * @return new facts; these stay unchanged
+     */
     public <T> ClusterFacts with(Class<T> type, T fact) {
         Map<Class<?>, Object> all = new LinkedHashMap<>(facts);
         all.put(type, type.cast(fact));
         return new ClusterFacts(all);
     }
 
+    /**
+     * The fact of this type, if the target stated one.
+     *
+     * @param type the fact's type
+     * @param <T>  the fact's type
+     * @return the fact, or empty
+     */
     public <T> Optional<T> get(Class<T> type) {
         return Optional.ofNullable(facts.get(type)).map(type::cast);
     }

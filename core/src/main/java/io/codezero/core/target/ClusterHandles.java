@@ -13,9 +13,17 @@ import com.pulumi.core.Output;
  */
 public interface ClusterHandles {
 
-    /** The cluster's name as the cloud (or the kubeconfig) knows it. */
+    /**
+     * The cluster's name as the cloud (or the kubeconfig) knows it.
+     *
+     * @return the cluster's name
+     */
     Output<String> clusterName();
 
-    /** The Kubernetes API server's URL, e.g. {@code https://ABCD.gr7.eu-west-1.eks.amazonaws.com}. */
+    /**
+     * The Kubernetes API server's URL, e.g. {@code https://ABCD.gr7.eu-west-1.eks.amazonaws.com}.
+     *
+     * @return the API server's URL
+     */
     Output<String> endpoint();
 }

@@ -18,20 +18,37 @@ import java.util.Set;
  */
 public interface ClusterTarget {
 
-    /** Short id shown in plans and used in config, e.g. "local", "aws", "baremetal". */
+    /**
+     * Short id shown in plans and used in config, e.g. "local", "aws", "baremetal".
+     *
+     * @return the target's kind
+     */
     String kind();
 
-    /** How problems name this target, e.g. "existing-cluster target". */
+    /**
+     * How problems name this target, e.g. "existing-cluster target".
+     *
+     * @return the target's description
+     */
     default String description() {
         return kind() + " target";
     }
 
-    /** The parts of the cluster spec this target implements. */
+    /**
+     * The parts of the cluster spec this target implements.
+     *
+     * @return the fields it honours; the default all
+     */
     default Set<SpecField> honours() {
         return EnumSet.allOf(SpecField.class);
     }
 
-    /** Target-specific problems (naming rules, capacity, unsupported options). Shared rules are checked by the stack. */
+    /**
+     * Target-specific problems (naming rules, capacity, unsupported options). Shared rules are checked by the stack.
+     *
+     * @param spec the cluster spec
+     * @return the problems, empty when the spec suits the target
+     */
     default List<Problem> validate(ClusterSpec spec) {
         return List.of();
     }
@@ -41,6 +58,9 @@ public interface ClusterTarget {
      * cluster's name in a region, a network's in a project, a machine's address). The stack refuses two stacks
      * of one program claiming the same one, which would otherwise plan cleanly and collide at deploy time.
      * Called only with a spec that passed validation; the default claims nothing.
+     *
+     * @param spec a valid cluster spec
+     * @return the names it would claim
      */
     default Set<PhysicalName> physicalNames(ClusterSpec spec) {
         return Set.of();
@@ -52,11 +72,19 @@ public interface ClusterTarget {
      * hands them to the platform's validation, so a setting such a cluster cannot run is a problem
      * before the cluster is created rather than a failure after it. {@link #provision} states them too.
      * The default states none.
+     *
+     * @return the planned facts
      */
     default ClusterFacts plannedFacts() {
         return ClusterFacts.none();
     }
 
-    /** Registers the cluster. Called only with a spec that passed both shared and target validation. */
+    /**
+     * Registers the cluster. Called only with a spec that passed both shared and target validation.
+     *
+     * @param spec    the validated cluster spec
+     * @param context where to register (parent, resource names)
+     * @return the provisioned cluster
+     */
     ProvisionedCluster provision(ClusterSpec spec, TargetContext context);
 }

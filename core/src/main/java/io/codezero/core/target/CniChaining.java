@@ -14,6 +14,12 @@ import java.util.Objects;
  * @param why      the reason, shown in docs, plans and errors
  */
 public record CniChaining(boolean possible, String why) {
+    /**
+     * Checks that the reason is given.
+     *
+     * @param possible whether a chained CNI plugin keeps working on this cluster
+     * @param why      the reason, shown in docs, plans and errors
+     */
     public CniChaining {
         Objects.requireNonNull(why, "why");
     }

@@ -13,6 +13,13 @@ import java.util.Objects;
  * @param istioPlatform Istio's name for this platform profile (its charts' {@code global.platform}), or null
  */
 public record CniPaths(String confDir, String binDir, String istioPlatform) {
+    /**
+     * Checks that both directories are given.
+     *
+     * @param confDir       directory of the runtime's CNI network configuration
+     * @param binDir        directory of the runtime's CNI plugin binaries
+     * @param istioPlatform Istio's name for this platform profile, or null
+     */
     public CniPaths {
         Objects.requireNonNull(confDir, "confDir");
         Objects.requireNonNull(binDir, "binDir");

@@ -22,6 +22,12 @@ public record LimitedPriorityClasses(List<String> priorityClasses, String source
     /** The priority class of node agents that must run on every node. */
     public static final String NODE_CRITICAL = "system-node-critical";
 
+    /**
+     * Checks that at least one class and the source are given.
+     *
+     * @param priorityClasses the limited classes; at least one
+     * @param source          who imposes the rule, for messages and docs
+     */
     public LimitedPriorityClasses {
         priorityClasses = List.copyOf(Objects.requireNonNull(priorityClasses, "priorityClasses"));
         if (priorityClasses.isEmpty()) {
@@ -30,7 +36,12 @@ public record LimitedPriorityClasses(List<String> priorityClasses, String source
         Objects.requireNonNull(source, "source");
     }
 
-    /** Whether pods of this class need a ResourceQuota for it in any namespace other than kube-system. */
+    /**
+     * Whether pods of this class need a ResourceQuota for it in any namespace other than kube-system.
+     *
+     * @param priorityClass a priority class name
+     * @return true when this cluster limits the class
+     */
     public boolean limits(String priorityClass) {
         return priorityClasses.contains(priorityClass);
     }

@@ -18,12 +18,25 @@ import io.codezero.core.spec.ClusterSpec;
  */
 public record PhysicalName(String scope, String kind, String name, String field, String input) {
 
-    /** A name derived from the cluster's name, the usual case: {@code field} is {@code name}. */
+    /**
+     * A name derived from the cluster's name, the usual case: {@code field} is {@code name}.
+     *
+     * @param spec  the cluster spec the name comes from
+     * @param scope where the name must be unique, e.g. {@code "AWS region eu-west-1"}
+     * @param kind  what is named, e.g. {@code "EKS cluster"}
+     * @param name  the name the target gives it
+     * @return the physical name
+     */
     public static PhysicalName ofCluster(ClusterSpec spec, String scope, String kind, String name) {
         return new PhysicalName(scope, kind, name, "name", spec.name());
     }
 
-    /** True when both would name the same thing in the same place. */
+    /**
+     * True when both would name the same thing in the same place.
+     *
+     * @param other another stack's name
+     * @return true when scope, kind and name are equal
+     */
     public boolean collidesWith(PhysicalName other) {
         return scope.equals(other.scope) && kind.equals(other.kind) && name.equals(other.name);
     }

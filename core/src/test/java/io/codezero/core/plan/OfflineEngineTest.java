@@ -1,6 +1,7 @@
 package io.codezero.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
@@ -72,6 +73,29 @@ class OfflineEngineTest {
         assertThat(run.succeeded()).isFalse();
         assertThat(run.failure()).contains("bad cidr");
         assertThat(run.where(r -> !r.type().equals("pulumi:pulumi:Stack"))).isEmpty();
+    }
+
+    @Test
+    void anInputThatFailsWhenItResolvesIsThrownEveryTimeWhetherOrNotAnExportDependsOnIt() {
+        // the mock engine surfaces such a failure from the harness when an export depends on it, else only in its
+        // result (SettlingRunnerTest): the offline engine throws it either way, with the callback's exception as cause
+        for (boolean exported : new boolean[] {false, true}) {
+            for (int i = 0; i < 15; i++) {
+                assertThatThrownBy(() -> OfflineEngine.create().run(ctx -> {
+                    var ns = new Namespace("ns", NamespaceArgs.builder().metadata(ObjectMetaArgs.builder()
+                            .name(Output.of("demo").applyValue(name -> {
+                                throw new IllegalArgumentException("metadata.name: " + name + " is refused when it resolves");
+                            })).build()).build());
+                    if (exported) {
+                        ctx.export("name", ns.metadata().applyValue(meta -> meta.name().orElse("")));
+                    }
+                }))
+                        .as(exported ? "exported" : "not exported")
+                        .isInstanceOf(OutputFailedException.class)
+                        .hasRootCauseMessage("metadata.name: demo is refused when it resolves")
+                        .satisfies(e -> assertThat(((OutputFailedException) e).run().succeeded()).isFalse());
+            }
+        }
     }
 
     @Test

@@ -81,8 +81,8 @@ public final class AppCatalogue {
             };
             if (app != null) {
                 AppSpec spec = app.spec();
-                app = new CodeZeroApp(spec.withResources(AppHardeningConfig.resources(entry, spec.resources()))
-                        .withQuota(AppHardeningConfig.quota(entry)));
+                AppSpec sized = spec.withResources(AppHardeningConfig.resources(entry, spec.resources()));
+                app = new CodeZeroApp(AppHardeningConfig.quota(entry).map(sized::withQuota).orElseGet(sized::withoutQuota));
             }
             entry.rejectUnknownKeys();
             if (app == null) {

@@ -59,7 +59,7 @@ final class AppHardeningConfig {
             Probe readiness = probes.has("readiness") ? probe(probes.object("readiness"), port, defaults.readiness()) : defaults.readiness();
             Probe liveness = probes.has("liveness") ? probe(probes.object("liveness"), port, defaults.liveness()) : defaults.liveness();
             probes.rejectUnknownKeys();
-            spec.probes(new Probes(startup, readiness, liveness));
+            spec.probes(startup.map(probe -> Probes.of(probe, readiness, liveness)).orElseGet(() -> Probes.of(readiness, liveness)));
         }
         if (entry.has("user") || entry.has("group")) {
             long user = entry.integer("user", (int) RunAs.DEFAULT.user());

@@ -57,8 +57,38 @@ public record AppSpec(
                 newResources, probes, quota, runAs, writablePaths, kubernetesApi, podSecurity, replicas);
     }
 
-    /** This spec with a quota for its namespace, or none. */
+    /**
+     * This spec with a quota for its namespace, or none.
+     *
+     * @param newQuota the quota; empty: none
+     * @return the new spec
+     * @deprecated use {@link #withQuota(Quota)} or {@link #withoutQuota()}
+     */
+    @Deprecated
     public AppSpec withQuota(Optional<Quota> newQuota) {
+        return newQuota.map(this::withQuota).orElseGet(this::withoutQuota);
+    }
+
+    /**
+     * This spec with a quota for its namespace.
+     *
+     * @param newQuota the quota
+     * @return the new spec
+     */
+    public AppSpec withQuota(Quota newQuota) {
+        return quota(Optional.of(Objects.requireNonNull(newQuota, "quota")));
+    }
+
+    /**
+     * This spec without a quota for its namespace.
+     *
+     * @return the new spec
+     */
+    public AppSpec withoutQuota() {
+        return quota(Optional.empty());
+    }
+
+    private AppSpec quota(Optional<Quota> newQuota) {
         return new AppSpec(name, workload, config, generatedSecrets, secretEnv, volumes, routes, offers, links, metrics, dashboards,
                 resources, probes, newQuota, runAs, writablePaths, kubernetesApi, podSecurity, replicas);
     }

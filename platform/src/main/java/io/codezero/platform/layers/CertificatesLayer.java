@@ -47,6 +47,16 @@ public final class CertificatesLayer extends DeclaredLayer<CertificatesLayer.Opt
      * @param acme the ACME account; empty: a self-signed development CA
      */
     public record Options(Optional<Acme> acme) {
+        /**
+         * The settings as given.
+         *
+         * @param acme the ACME account; empty: a self-signed development CA
+         * @deprecated a layer is built with its builder ({@code CertificatesLayer.builder()}); {@code Options} is what
+         *             {@code layer.options()} reads back, not a second way to build one
+         */
+        @Deprecated
+        public Options {
+        }
     }
 
     /**

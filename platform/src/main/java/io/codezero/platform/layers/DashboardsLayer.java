@@ -60,6 +60,18 @@ public final class DashboardsLayer extends DeclaredLayer<DashboardsLayer.Options
      * @param route     Grafana's route through the gateway; empty: reachable only through {@code ./codezero console}
      */
     public record Options(String namespace, String storage, Optional<Visibility> route) {
+        /**
+         * The settings as given.
+         *
+         * @param namespace where Grafana runs
+         * @param storage Grafana's volume size
+         * @param route Grafana's route through the gateway; empty: reachable only through {@code ./codezero console}
+         * @deprecated a layer is built with its builder ({@code DashboardsLayer.builder()}); {@code Options} is what
+         *             {@code layer.options()} reads back, not a second way to build one
+         */
+        @Deprecated
+        public Options {
+        }
     }
 
     private DashboardsLayer(Options options) {

@@ -50,6 +50,18 @@ public final class GuiLayer extends DeclaredLayer<GuiLayer.Options> {
      * @param kiali     also install Kiali (needs the istio layer)
      */
     public record Options(String namespace, Optional<Visibility> route, boolean kiali) {
+        /**
+         * The settings as given.
+         *
+         * @param namespace where Headlamp (and Kiali) run
+         * @param route the consoles' route; only private (signed-in) routes are allowed; empty: {@code ./codezero console} only
+         * @param kiali also install Kiali (needs the istio layer)
+         * @deprecated a layer is built with its builder ({@code GuiLayer.builder()}); {@code Options} is what
+         *             {@code layer.options()} reads back, not a second way to build one
+         */
+        @Deprecated
+        public Options {
+        }
     }
 
     private GuiLayer(Options options) {

@@ -107,7 +107,21 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
     public record Options(IstioMode mode, String gatewayNamespace, int gatewayReplicas, Exposure gatewayExposure,
                           Optional<Auth> auth, List<String> extraHosts, GatewayServiceType gatewayServiceType,
                           Optional<ExternalAuthorization> signIn) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param mode sidecar or ambient; null: the target's preference ({@link IstioMode#defaultFor}), decided at install
+         * @param gatewayNamespace where the ingress gateway runs
+         * @param gatewayReplicas minimum gateway replicas (the chart autoscales above it)
+         * @param gatewayExposure null: the platform setting, else the target's default
+         * @param auth the identity provider whose tokens private routes require; empty: private routes deny everyone
+         * @param extraHosts more host names for the gateway certificate when the issuer cannot sign wildcards, for hosts the stack does not route itself (its own routes are named already)
+         * @param gatewayServiceType null: chosen from the target's load balancers ({@link #serviceTypeFor}), because Helm waits for a LoadBalancer Service's address and an atomic release rolls back when none comes before its timeout
+         * @param signIn the browser sign-in service private routes ask ({@link SignInLayer#externalAuthorization()}); empty: no extension provider, private routes deny requests without a token
+         * @deprecated a layer is built with its builder ({@code IstioLayer.builder()}); {@code Options} is what
+         *             {@code layer.options()} reads back, not a second way to build one
+         */
+        @Deprecated
         public Options {
             extraHosts = List.copyOf(extraHosts);
             auth = auth == null ? Optional.empty() : auth;
@@ -290,11 +304,9 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
         Optional<CniPaths> cniPaths = context.cluster().facts().get(CniPaths.class);
         boolean nodeCriticalNeedsQuota = nodeCriticalNeedsQuota(context.cluster().facts().get(LimitedPriorityClasses.class));
         IstioMode mode = options().mode() != null ? options().mode() : IstioMode.defaultFor(context.cluster().facts());
+        // ambient with a CNI that drops chained plugins never gets here: validate(settings, facts) refuses it, before the
+        // stack registers anything and again before PlatformInstaller installs on the provisioned cluster
         Optional<CniChaining> chaining = context.cluster().facts().get(CniChaining.class).filter(f -> !f.possible());
-        if (chaining.isPresent() && mode == IstioMode.AMBIENT) {
-            // a target that states the fact only at provision time (not in plannedFacts) gets here
-            throw new IllegalArgumentException("platform.istio.mode = \"ambient\": ambient " + ambientRefusal(chaining.get()));
-        }
         String gatewayNs = options().gatewayNamespace();
 
         // privileged: the CNI node agent (and ztunnel) change every node's pod networking. baseline: the gateway

@@ -39,6 +39,18 @@ public final class LogsLayer extends DeclaredLayer<LogsLayer.Options> {
      * @param storage   Loki's volume size, e.g. 20Gi
      */
     public record Options(String namespace, String retention, String storage) {
+        /**
+         * The settings as given.
+         *
+         * @param namespace where Loki and Alloy run
+         * @param retention how long logs are kept, e.g. 168h
+         * @param storage Loki's volume size, e.g. 20Gi
+         * @deprecated a layer is built with its builder ({@code LogsLayer.builder()}); {@code Options} is what
+         *             {@code layer.options()} reads back, not a second way to build one
+         */
+        @Deprecated
+        public Options {
+        }
     }
 
     private LogsLayer(Options options) {

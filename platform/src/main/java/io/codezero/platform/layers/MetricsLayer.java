@@ -81,7 +81,18 @@ public final class MetricsLayer extends DeclaredLayer<MetricsLayer.Options> {
      * @param receivers    where alerts go
      */
     public record Options(String namespace, String retention, String storage, String alertStorage, List<AlertReceiver> receivers) {
-        /** Copies the receivers. */
+        /**
+         * Copies the receivers.
+         *
+         * @param namespace where Prometheus, Alertmanager and the operator run
+         * @param retention how long Prometheus keeps samples, e.g. 15d
+         * @param storage Prometheus' volume size
+         * @param alertStorage Alertmanager's volume size
+         * @param receivers where alerts go
+         * @deprecated a layer is built with its builder ({@code MetricsLayer.builder()}); {@code Options} is what
+         *             {@code layer.options()} reads back, not a second way to build one
+         */
+        @Deprecated
         public Options {
             receivers = List.copyOf(receivers);
         }

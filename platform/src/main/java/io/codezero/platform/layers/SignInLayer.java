@@ -91,7 +91,24 @@ public final class SignInLayer extends DeclaredLayer<SignInLayer.Options> {
     public record Options(String namespace, Input<String> issuer, Input<String> clientId, Optional<Output<String>> clientSecret,
                           List<String> allowedGroups, List<String> allowedEmails, String cookieDomain, String authHost,
                           String scopes, String groupsClaim, int replicas) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param namespace where oauth2-proxy runs
+         * @param issuer the OIDC issuer URL (https); may come from another resource
+         * @param clientId the OAuth client registered at the issuer; may come from another resource
+         * @param clientSecret its secret; empty is a problem, never a default
+         * @param allowedGroups who may sign in, by the issuer's groups claim
+         * @param allowedEmails who may sign in, by e-mail address; with groups as well, a user must satisfy both
+         * @param cookieDomain the session cookie's domain; null: the platform domain, so the cookie reaches every console
+         * @param authHost the host label of the sign-in callback route, {@code https://<authHost>.<domain>/oauth2/callback}
+         * @param scopes the scopes asked for
+         * @param groupsClaim the ID token claim listing the user's groups
+         * @param replicas oauth2-proxy replicas; sessions live in the cookie, so any replica serves any user
+         * @deprecated a layer is built with its builder ({@code SignInLayer.builder()}); {@code Options} is what
+         *             {@code layer.options()} reads back, not a second way to build one
+         */
+        @Deprecated
         public Options {
             allowedGroups = List.copyOf(allowedGroups);
             allowedEmails = List.copyOf(allowedEmails);

@@ -213,17 +213,12 @@ class AzureRulesTest {
     @Test
     void theDeployerListedAmongTheAdminsIsRefusedInThePreviewSinceAzureKeepsOneAssignmentPerPrincipalRoleAndScope() {
         String deployer = AzurePlanMocks.DEPLOYER_OBJECT_ID.toUpperCase(java.util.Locale.ROOT);
-        // the refusal fails an Output while the grant's inputs are serialized; the mock engine then either returns a failed
-        // run or lets the exception reach the caller, depending on timing (SettlingRunnerTest): the message is the same
-        String failure;
-        try {
-            OfflineRun both = Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(deployer)).build());
-            assertThat(both.succeeded()).isFalse();
-            failure = both.failure();
-        } catch (java.util.concurrent.CompletionException e) {
-            failure = String.valueOf(e);
-        }
-        assertThat(failure).contains("azure.adminPrincipalIds[0]").contains(deployer).contains("RoleAssignmentExists")
+        // the refusal fails an Output while the grant's inputs are serialized: the offline engine throws it, every time
+        // (SettlingRunnerTest's contract), with the refusal as the cause
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(deployer)).build()));
+        assertThat(thrown).isInstanceOf(io.codezero.core.plan.OutputFailedException.class);
+        assertThat(thrown.getCause().getMessage()).contains("azure.adminPrincipalIds[0]").contains(deployer).contains("RoleAssignmentExists")
                 .contains("grantDeployerAdmin: false");
         // the way out for several deploying identities: list them all, no deployer grant
         OfflineRun listed = Fixtures.run(Fixtures.spec(), Fixtures.args().adminPrincipalIds(List.of(deployer)).grantDeployerAdmin(false).build());

@@ -5,6 +5,7 @@ import io.codezero.core.config.PulumiYaml;
 import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflinePlan;
 import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.OutputFailedException;
 import io.codezero.core.plan.PlanMocks;
 import io.codezero.core.plan.PlanMocksContributor;
 import io.codezero.core.validation.SpecValidationException;
@@ -139,7 +140,13 @@ public final class PlanCommand implements Callable<Integer> {
         OfflinePlan.clearNotes();
 
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        OfflineRun run = engine.run(invoke(program, failure));
+        OfflineRun run;
+        try {
+            run = engine.run(invoke(program, failure));
+        } catch (OutputFailedException e) {
+            // a value known only at deploy time failed (e.g. checked when it resolved): the program fails as under `pulumi up`
+            return programFailed(e.getCause(), e.run());
+        }
 
         if (failure.get() instanceof SpecValidationException invalid) {
             System.err.println("The stack's input is invalid; nothing would be created.");

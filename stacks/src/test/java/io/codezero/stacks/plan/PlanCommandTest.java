@@ -45,17 +45,30 @@ class PlanCommandTest {
         return new CommandLine(new PlanCommand()).execute(args);
     }
 
+    /** A stack file for the existing-cluster program: its kubeconfig, {@code codezero:cluster} as given, then {@code more} config lines. */
+    private static String stackFile(String cluster, String... more) {
+        StringBuilder yaml = new StringBuilder("config:\n  codezero:kubeconfig: KUBECONFIG\n  codezero:cluster: ").append(cluster).append('\n');
+        for (String line : more) {
+            yaml.append("  ").append(line).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    /** Plans a stack file that must plan: what the plan printed. */
+    private String plans(String stackYaml, String... extra) throws IOException {
+        assertThat(plan(stackYaml, extra)).as(project.err()).isZero();
+        return project.out();
+    }
+
+    /** Plans a stack file that must be refused as invalid input (exit 2): what the command said on stderr. */
+    private String refuses(String stackYaml, String... extra) throws IOException {
+        assertThat(plan(stackYaml, extra)).as(project.out()).isEqualTo(PlanCommand.INVALID_INPUT);
+        return project.err();
+    }
+
     @Test
     void printsTheTreeGroupedByLayerWithCountsAndMaskedSecrets() throws IOException {
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop}
-                  codezero:platform: {domain: shop.example.com}
-                """);
-        String printed = project.out();
-        assertThat(exit).as(project.err()).isZero();
-        assertThat(printed)
+        assertThat(plans(stackFile("{name: shop}", "codezero:platform: {domain: shop.example.com}")))
                 .contains("codezero:index:Stack  shop")
                 .contains("== local ExistingCluster shop (2 resources)")
                 .contains("pulumi:providers:kubernetes  shop-k8s")
@@ -67,15 +80,9 @@ class PlanCommandTest {
 
     @Test
     void invalidConfigExitsWithTwoAndListsEveryProblem() throws IOException {
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:context: staging
-                  codezero:cluster: {name: Shop, kubernetesVersion: "1.9", nodePools: [{name: a, minNodes: 4, maxNodes: 2}]}
-                """);
-        String printed = project.err();
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(printed).contains("nothing would be created")
+        assertThat(refuses(stackFile("{name: Shop, kubernetesVersion: \"1.9\", nodePools: [{name: a, minNodes: 4, maxNodes: 2}]}",
+                "codezero:context: staging")))
+                .contains("nothing would be created")
                 .contains("5 problems")
                 .contains("name = \"Shop\"")
                 .contains("kubernetesVersion = \"1.9\"")
@@ -94,35 +101,20 @@ class PlanCommandTest {
 
     @Test
     void secureConfigValuesArePassedAsSecretsAndNeverPrinted() throws IOException {
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop}
-                  plan-test:adminPassword:
-                    secure: AAABAKZEncryptedBlob
-                """);
-        assertThat(exit).as(project.err()).isZero();
-        assertThat(project.out()).doesNotContain("AAABAKZEncryptedBlob").doesNotContain("offline-plan-secret");
+        assertThat(plans(stackFile("{name: shop}", "plan-test:adminPassword:", "  secure: AAABAKZEncryptedBlob")))
+                .doesNotContain("AAABAKZEncryptedBlob").doesNotContain("offline-plan-secret");
     }
 
     @Test
     void aMistypedKeyExitsWithTwoAndSuggestsTheRightOne() throws IOException {
         // before: exit 0 with 3 resources instead of the platform
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop}
-                  codezero:platfrom: {istio: {}}
-                """);
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(project.err()).contains("codezero:platfrom").contains("did you mean codezero:platform?");
+        assertThat(refuses(stackFile("{name: shop}", "codezero:platfrom: {istio: {}}")))
+                .contains("codezero:platfrom").contains("did you mean codezero:platform?");
     }
 
     @Test
     void aYamlErrorIsOneLineWithFileLineAndColumn() throws IOException {
-        int exit = plan("config:\n  codezero:cluster: {name: shop\n\tcodezero:context: x\n");
-        String printed = project.err();
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
+        String printed = refuses("config:\n  codezero:cluster: {name: shop\n\tcodezero:context: x\n");
         assertThat(printed).containsPattern("Pulumi\\.dev\\.yaml:\\d+:\\d+: ").doesNotContain("at org.yaml").doesNotContain("Exception");
         assertThat(printed.lines().count()).isLessThanOrEqualTo(2);
     }
@@ -130,38 +122,20 @@ class PlanCommandTest {
     @Test
     void valuesAreReadAsPulumiReadsThem() throws IOException {
         // YAML 1.1 would read `no` as false; Pulumi (YAML 1.2) reads the string "no", a valid cluster name
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: no}
-                """);
-        assertThat(exit).as(project.err()).isZero();
-        assertThat(project.out()).contains("codezero:index:Stack  no");
+        assertThat(plans(stackFile("{name: no}"))).contains("codezero:index:Stack  no");
     }
 
     @Test
     void anInfiniteNumberIsRefusedWithoutAStackTrace() throws IOException {
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop, nodePools: [{name: a, maxNodes: .inf}]}
-                """);
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(project.err()).contains("codezero:cluster.nodePools[0].maxNodes is Infinity").doesNotContain("\tat ");
+        assertThat(refuses(stackFile("{name: shop, nodePools: [{name: a, maxNodes: .inf}]}")))
+                .contains("codezero:cluster.nodePools[0].maxNodes is Infinity").doesNotContain("\tat ");
     }
 
-    static final String PRIVATE_GUI = """
-            config:
-              codezero:kubeconfig: KUBECONFIG
-              codezero:cluster: {name: shop}
-              codezero:platform: {domain: shop.example.com, istio: {}, gui: {route: private}}
-            """;
+    static final String PRIVATE_GUI = stackFile("{name: shop}", "codezero:platform: {domain: shop.example.com, istio: {}, gui: {route: private}}");
 
     @Test
     void privateRoutesWithoutSignInAreANoteNamingThemAndWhatOpensThem() throws IOException {
-        int exit = plan(PRIVATE_GUI);
-        assertThat(exit).as(project.err()).isZero();
-        assertThat(project.out())
+        assertThat(plans(PRIVATE_GUI))
                 .contains("Note: 1 private route stays closed without browser sign-in: the gateway refuses every request to "
                         + "https://headlamp.shop.example.com/ (platform.gui).")
                 .contains("configure codezero:platform.signIn (issuer, clientId, clientSecret")
@@ -172,61 +146,35 @@ class PlanCommandTest {
 
     @Test
     void aPlanPrintsOnlyItsOwnNotes() throws IOException {
-        assertThat(plan(PRIVATE_GUI)).as(project.err()).isZero();
-        assertThat(plan(PRIVATE_GUI.replace("route: private", "route: none"))).as(project.err()).isZero();
-        String second = project.out().substring(project.out().lastIndexOf("CodeZero offline plan"));
-        assertThat(second).doesNotContain("private route");
+        plans(PRIVATE_GUI);
+        String printed = plans(PRIVATE_GUI.replace("route: private", "route: none"));
+        assertThat(printed.substring(printed.lastIndexOf("CodeZero offline plan"))).doesNotContain("private route");
     }
 
     @Test
     void aDottedConfigOverrideSetsANestedValue() throws IOException {
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop}
-                """, "--config", "codezero:cluster.name=outlet");
-        assertThat(exit).as(project.err()).isZero();
-        assertThat(project.out()).contains("codezero:index:Stack  outlet");
+        assertThat(plans(stackFile("{name: shop}"), "--config", "codezero:cluster.name=outlet")).contains("codezero:index:Stack  outlet");
     }
 
     @Test
     void aConfigPathWithAListIndexSetsThatEntryLikePulumiConfigSetPath() throws IOException {
         // before: "--config codezero:cluster.nodePools[0].minNodes=...: nodePools[0] is a value, not an object"
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop, nodePools: [{name: a, maxNodes: 3}]}
-                """, "--config", "codezero:cluster.nodePools[0].minNodes=9");
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(project.err()).contains("codezero:cluster.nodePools[0].minNodes = \"9\": is greater than maxNodes (3)");
+        assertThat(refuses(stackFile("{name: shop, nodePools: [{name: a, maxNodes: 3}]}"), "--config", "codezero:cluster.nodePools[0].minNodes=9"))
+                .contains("codezero:cluster.nodePools[0].minNodes = \"9\": is greater than maxNodes (3)");
     }
 
     @Test
     void anIndexPastTheEndOfAListIsRefusedWithTheNextIndex() throws IOException {
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop, nodePools: [{name: a}]}
-                """, "--config", "codezero:cluster.nodePools[3].name=b");
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(project.err()).contains("[3] is past the end of a list of 1; the next entry is [1]");
+        assertThat(refuses(stackFile("{name: shop, nodePools: [{name: a}]}"), "--config", "codezero:cluster.nodePools[3].name=b"))
+                .contains("[3] is past the end of a list of 1; the next entry is [1]");
     }
 
-    static final String SIGN_IN = """
-            config:
-              codezero:kubeconfig: KUBECONFIG
-              codezero:cluster: {name: shop}
-              codezero:platform:
-                domain: shop.example.com
-                istio: {}
-                signIn: {issuer: "https://id.example.com", clientId: cz, allowedEmails: [a@example.com]}
-            """;
+    static final String SIGN_IN = stackFile("{name: shop}", "codezero:platform:", "  domain: shop.example.com", "  istio: {}",
+            "  signIn: {issuer: \"https://id.example.com\", clientId: cz, allowedEmails: [a@example.com]}");
 
     @Test
     void aCredentialGivenWithConfigIsNotSaidToBeInTheStackFile() throws IOException {
-        int exit = plan(SIGN_IN, "--config", "codezero:platform.signIn.clientSecret=s3cr3t");
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(project.err())
+        assertThat(refuses(SIGN_IN, "--config", "codezero:platform.signIn.clientSecret=s3cr3t"))
                 .contains("codezero:platform.signIn.clientSecret = \"<plain text>\": was given in plain text with --config;"
                         + " give a credential with --secret codezero:platform.signIn.clientSecret=VALUE")
                 .doesNotContain("Pulumi.<stack>.yaml").doesNotContain("s3cr3t");
@@ -234,20 +182,14 @@ class PlanCommandTest {
 
     @Test
     void aCredentialGivenWithSecretIsASecretAndNeverPrinted() throws IOException {
-        int exit = plan(SIGN_IN, "--secret", "codezero:platform.signIn.clientSecret=s3cr3t");
-        assertThat(exit).as(project.err()).isZero();
-        assertThat(project.out()).contains("codezero:index:Stack  shop").doesNotContain("s3cr3t");
+        assertThat(plans(SIGN_IN, "--secret", "codezero:platform.signIn.clientSecret=s3cr3t"))
+                .contains("codezero:index:Stack  shop").doesNotContain("s3cr3t");
     }
 
     @Test
     void anUnquotedVersionIsOneProblemSayingToQuoteIt() throws IOException {
-        int exit = plan("""
-                config:
-                  codezero:kubeconfig: KUBECONFIG
-                  codezero:cluster: {name: shop, kubernetesVersion: 1.30}
-                """);
-        assertThat(exit).isEqualTo(PlanCommand.INVALID_INPUT);
-        assertThat(project.err()).contains("1 problem in stack 'shop'")
+        assertThat(refuses(stackFile("{name: shop, kubernetesVersion: 1.30}")))
+                .contains("1 problem in stack 'shop'")
                 .contains("codezero:cluster.kubernetesVersion = \"1.3\": was read as the number 1.3 because it is not quoted");
     }
 }

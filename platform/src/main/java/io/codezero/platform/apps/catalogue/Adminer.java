@@ -10,7 +10,6 @@ import io.codezero.platform.apps.Probe;
 import io.codezero.platform.mesh.Route;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Adminer, a small web app that links to PostgreSQL: a database console, so private by default. */
 public final class Adminer extends CodeZeroApp {
@@ -32,7 +31,7 @@ public final class Adminer extends CodeZeroApp {
                 .link(new Link(postgresApp, PostgreSql.INTERFACE, Map.of("ADMINER_DEFAULT_SERVER", "address")))
                 // The image's adminer user has no fixed id; any works (the files are world-readable, sessions go to /tmp).
                 .runAs(10001, 10001)
-                .probes(new Probes(Optional.empty(),
+                .probes(Probes.of(
                         Probe.http("/", PORT).every(10, 3),
                         Probe.tcp(PORT).every(20, 3)))
                 .requests("20m", "64Mi")

@@ -14,7 +14,6 @@ import io.codezero.platform.apps.Probe;
 import io.codezero.platform.mesh.Route;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Gitea, a Git server, storing its metadata in a linked PostgreSQL. */
 public final class Gitea extends CodeZeroApp {
@@ -67,9 +66,9 @@ public final class Gitea extends CodeZeroApp {
                 .metrics(new MetricsEndpoint(PORT, "/metrics"))
                 // The rootless image's git user.
                 .runAs(1000, 1000)
-                .probes(new Probes(
+                .probes(Probes.of(
                         // Database migrations run before Gitea listens: up to ten minutes after an upgrade.
-                        Optional.of(Probe.tcp(PORT).every(5, 120)),
+                        Probe.tcp(PORT).every(5, 120),
                         // Gitea's health check: the database and cache answer.
                         Probe.http("/api/healthz", PORT).every(10, 3).timeout(5),
                         // A database outage is no reason to restart Gitea: liveness only checks it listens.

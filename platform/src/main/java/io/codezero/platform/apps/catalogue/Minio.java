@@ -12,7 +12,6 @@ import io.codezero.platform.apps.Probes;
 import io.codezero.platform.apps.Probe;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** MinIO object storage; offers "s3", exposes metrics and registers a small dashboard. */
 public final class Minio extends CodeZeroApp {
@@ -38,7 +37,7 @@ public final class Minio extends CodeZeroApp {
                 .dashboard("minio", DASHBOARD)
                 // The image defines no user; any works, volumes are made writable through the group (fsGroup).
                 .runAs(10001, 10001)
-                .probes(new Probes(Optional.empty(),
+                .probes(Probes.of(
                         Probe.http("/minio/health/ready", PORT).every(10, 3),
                         Probe.http("/minio/health/live", PORT).every(20, 3)))
                 .requests("100m", "256Mi")

@@ -12,7 +12,6 @@ import io.codezero.platform.apps.Probes;
 import io.codezero.platform.apps.Probe;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** PostgreSQL on the fast storage tier; offers "postgres" with a generated password. */
 public final class PostgreSql extends CodeZeroApp {
@@ -40,9 +39,9 @@ public final class PostgreSql extends CodeZeroApp {
                 // and volumes initialised before CodeZero ran it unprivileged belong to that user.
                 .runAs(70, 70)
                 .writable("/var/run/postgresql")
-                .probes(new Probes(
+                .probes(Probes.of(
                         // initdb on first start, crash recovery after an unclean stop: up to ten minutes.
-                        Optional.of(Probe.exec(socketCheck()).every(5, 120).timeout(5)),
+                        Probe.exec(socketCheck()).every(5, 120).timeout(5),
                         // Over TCP: the entrypoint's temporary server during initdb listens only on the socket,
                         // so the pod turns ready once the real server accepts connections from other pods.
                         Probe.exec("pg_isready", "-h", "127.0.0.1", "-p", String.valueOf(PORT), "-U", "app", "-d", "app").every(10, 3).timeout(5),

@@ -11,7 +11,6 @@ import io.codezero.platform.apps.Probes;
 import io.codezero.platform.apps.Probe;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Redis with append-only persistence and a generated password; offers "redis". */
 public final class Redis extends CodeZeroApp {
@@ -33,7 +32,7 @@ public final class Redis extends CodeZeroApp {
                         "url", "redis://:{secret:password}@{host}:{port}/0")))
                 // The image's own redis user (999, group 1000 on Alpine), which owns existing data.
                 .runAs(999, 1000)
-                .probes(new Probes(Optional.empty(),
+                .probes(Probes.of(
                         // PONG only once the data set is loaded (LOADING before) and the password is accepted.
                         Probe.exec("sh", "-c", "REDISCLI_AUTH=\"$REDIS_PASSWORD\" redis-cli -h 127.0.0.1 -p " + PORT + " ping | grep -q PONG")
                                 .every(10, 3).timeout(5),

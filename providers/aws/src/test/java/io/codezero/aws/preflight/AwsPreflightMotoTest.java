@@ -1,5 +1,6 @@
 package io.codezero.aws.preflight;
 
+import io.codezero.core.preflight.PreflightCommand;
 import io.codezero.core.preflight.CheckResult;
 import io.codezero.core.preflight.CheckStatus;
 import io.codezero.core.preflight.PreflightReport;
@@ -173,7 +174,7 @@ class AwsPreflightMotoTest {
         System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         int code;
         try {
-            code = PreflightCommand.run(new String[] {"--config", config.toString(), "--endpoint-url", moto.endpoint().toString()},
+            code = PreflightCommand.run(new AwsPreflightTarget(), new String[] {"--config", config.toString(), "--endpoint-url", moto.endpoint().toString()},
                     new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
         } finally {
             System.clearProperty("aws.accessKeyId");
@@ -185,7 +186,7 @@ class AwsPreflightMotoTest {
 
         java.nio.file.Files.writeString(config, "config:\n  codezero:aws:\n    regoin: us-east-1\n");
         var err2 = new java.io.ByteArrayOutputStream();
-        assertThat(PreflightCommand.run(new String[] {"--config", config.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+        assertThat(PreflightCommand.run(new AwsPreflightTarget(), new String[] {"--config", config.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
                 new java.io.PrintStream(err2, true))).isEqualTo(2);
         assertThat(err2.toString()).contains("codezero:aws.regoin = \"us-east-1\": is not a known setting").contains("aws.region = <missing>: is required");
     }

@@ -2,6 +2,7 @@ package io.codezero.azure.cluster;
 
 import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.core.Output;
+import io.codezero.core.wait.BoundedWait;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +39,7 @@ public final class RolePropagation {
 
     /** Waits on the real clock. */
     public static RolePropagation real() {
-        return new RolePropagation(Clock.systemUTC(), d -> {
-            try {
-                Thread.sleep(d.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        return new RolePropagation(Clock.systemUTC(), d -> BoundedWait.sleepUpTo(d, d, BoundedWait.THREAD_SLEEP));
     }
 
     /** {@code value}, once every grant in {@code grants} is at least {@code window} old. */
@@ -71,13 +66,7 @@ public final class RolePropagation {
         if (newest == null) {
             return Duration.ZERO;
         }
-        Duration remaining = Duration.between(clock.instant(), newest.plus(window));
-        if (remaining.isNegative() || remaining.isZero()) {
-            return Duration.ZERO;
-        }
-        Duration wait = remaining.compareTo(window) > 0 ? window : remaining;
-        sleeper.accept(wait);
-        return wait;
+        return BoundedWait.sleepUpTo(Duration.between(clock.instant(), newest.plus(window)), window, sleeper::accept);
     }
 
     private static Instant parse(String value) {

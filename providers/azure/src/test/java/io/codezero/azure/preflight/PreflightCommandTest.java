@@ -1,5 +1,6 @@
 package io.codezero.azure.preflight;
 
+import io.codezero.core.preflight.PreflightCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codezero.azure.testing.ReplayServer;
@@ -82,11 +83,11 @@ class PreflightCommandTest {
         Files.writeString(stack, STACK.formatted("1.34").replace("location: eastus", "location: East US").replace("name: general", "name: General_Pool"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PreflightCommand.run(new String[] {"--config", stack.toString()}, new PrintStream(out), new PrintStream(err));
+        int exit = PreflightCommand.run(new AzurePreflightTarget(), new String[] {"--config", stack.toString()}, new PrintStream(out), new PrintStream(err));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("azure.location").contains("nodePools[0].name");
-        assertThat(PreflightCommand.run(new String[] {"--region", "x"}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
-        assertThat(PreflightCommand.run(new String[] {}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+        assertThat(PreflightCommand.run(new AzurePreflightTarget(), new String[] {"--region", "x"}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+        assertThat(PreflightCommand.run(new AzurePreflightTarget(), new String[] {}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
     }
 
     private record Result(int exit, String stdout, String stderr) {
@@ -94,7 +95,7 @@ class PreflightCommandTest {
 
     private static Result run(ReplayServer server, Path stack) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-cp", System.getProperty("java.class.path"),
-                PreflightCommand.class.getName(), "--config", stack.toString(), "--endpoint-url", server.uri().toString()));
+                AzurePreflightTarget.class.getName(), "--config", stack.toString(), "--endpoint-url", server.uri().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");

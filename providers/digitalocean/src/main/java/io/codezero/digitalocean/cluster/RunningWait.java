@@ -1,8 +1,10 @@
 package io.codezero.digitalocean.cluster;
 
+import io.codezero.core.wait.BoundedWait;
 import io.codezero.digitalocean.api.DoApi;
 import io.codezero.digitalocean.api.DoApiException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Waits until DigitalOcean reports the cluster {@code running} at the version the program asked for.
@@ -50,35 +52,29 @@ public final class RunningWait {
      * when it reports {@code error} or the timeout passes.
      */
     public DeployedCluster await(String clusterId, String version) {
-        long rounds = Math.max(1, timeout.toMillis() / Math.max(1, interval.toMillis()));
-        DeployedCluster last = null;
-        for (long i = 0; i <= rounds; i++) {
+        DeployedCluster[] last = new DeployedCluster[1];
+        return BoundedWait.polling(timeout, interval, sleeper::sleep).until("DOKS cluster " + clusterId, () -> {
             try {
-                last = DeployedCluster.get(api, clusterId);
-                // the cluster's state and version alone can read "running" at the new version while surge
-                // upgrades still replace nodes: every node must run too
-                if ("running".equals(last.state()) && last.nodesRunning() && (version == null || version.equals(last.version()))) {
-                    return last;
-                }
-                if ("error".equals(last.state())) {
-                    throw new IllegalStateException("DOKS cluster " + clusterId + " reports state error at version " + last.version()
-                            + ": see its page in the control panel; the platform was not updated");
-                }
+                last[0] = DeployedCluster.get(api, clusterId);
             } catch (DoApiException e) {
                 if (e.status() / 100 == 4 && e.status() != 429) {
                     throw new IllegalStateException("cannot read DOKS cluster " + clusterId + " to wait for it: " + e.getMessage(), e);
                 }
+                throw new BoundedWait.Retry(e);
             }
-            try {
-                sleeper.sleep(interval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for DOKS cluster " + clusterId, e);
+            // the cluster's state and version alone can read "running" at the new version while surge
+            // upgrades still replace nodes: every node must run too
+            if ("running".equals(last[0].state()) && last[0].nodesRunning() && (version == null || version.equals(last[0].version()))) {
+                return Optional.of(last[0]);
             }
-        }
-        throw new IllegalStateException("DOKS cluster " + clusterId + " was not running at " + version + " after " + timeout.toMinutes()
-                + " minutes (last seen: " + (last == null ? "unreadable" : last.state() + " at " + last.version()
-                + (last.nodesRunning() ? "" : ", nodes still changing"))
+            if ("error".equals(last[0].state())) {
+                throw new IllegalStateException("DOKS cluster " + clusterId + " reports state error at version " + last[0].version()
+                        + ": see its page in the control panel; the platform was not updated");
+            }
+            return Optional.empty();
+        }, () -> "DOKS cluster " + clusterId + " was not running at " + version + " after " + timeout.toMinutes()
+                + " minutes (last seen: " + (last[0] == null ? "unreadable" : last[0].state() + " at " + last[0].version()
+                + (last[0].nodesRunning() ? "" : ", nodes still changing"))
                 + "); the platform was not updated: run pulumi up again once the control panel shows it running");
     }
 }

@@ -1,5 +1,6 @@
 package io.codezero.digitalocean.preflight;
 
+import io.codezero.core.preflight.PreflightCommand;
 import io.codezero.core.preflight.CheckResult;
 import io.codezero.core.preflight.CheckStatus;
 import io.codezero.core.preflight.PreflightReport;
@@ -224,8 +225,8 @@ class DigitalOceanPreflightPrismTest {
         Files.writeString(token, "dop_v1_test\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--token-file", token.toString(), "--api-url", prism.base().toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        int exit = PreflightCommand.run(new DigitalOceanPreflightTarget(), new String[] {"--config", config.toString(), "--token-file", token.toString(), "--api-url", prism.base().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         // Prism's examples offer Kubernetes 1.16-1.18 only: the version check fails, the others pass
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
         String report = out.toString(StandardCharsets.UTF_8);
@@ -235,8 +236,8 @@ class DigitalOceanPreflightPrismTest {
 
         try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json"))) {
             out.reset();
-            exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--token-file", token.toString(), "--api-url", layer.base().toString()},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+            exit = PreflightCommand.run(new DigitalOceanPreflightTarget(), new String[] {"--config", config.toString(), "--token-file", token.toString(), "--api-url", layer.base().toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
         }
     }
@@ -247,8 +248,8 @@ class DigitalOceanPreflightPrismTest {
         Files.writeString(config, "config:\n  codezero:digitalocean:\n    region: Frankfurt\n    regoin: fra1\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PreflightCommand.run(new String[] {"--config", config.toString(), "--api-url", "http://127.0.0.1:9"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        int exit = PreflightCommand.run(new DigitalOceanPreflightTarget(), new String[] {"--config", config.toString(), "--api-url", "http://127.0.0.1:9"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("codezero:digitalocean.regoin", "digitalocean.region");
         assertThat(out.toString(StandardCharsets.UTF_8)).as("no check ran").isEmpty();

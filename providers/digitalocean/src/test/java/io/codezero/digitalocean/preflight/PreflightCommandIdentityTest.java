@@ -16,8 +16,8 @@ class PreflightCommandIdentityTest {
         Files.writeString(dir.resolve("Pulumi.yaml"), "name: \"shop\"\nruntime: java\n");
         Path config = dir.resolve("Pulumi.prod.yaml");
         Files.writeString(config, "config: {}\n");
-        assertThat(PreflightCommand.identity(config, null, null)).isEqualTo(new StackIdentity("shop", "prod"));
-        assertThat(PreflightCommand.identity(config, "other", "staging")).isEqualTo(new StackIdentity("other", "staging"));
+        assertThat(DigitalOceanPreflightTarget.identity(config, null, null)).isEqualTo(new StackIdentity("shop", "prod"));
+        assertThat(DigitalOceanPreflightTarget.identity(config, "other", "staging")).isEqualTo(new StackIdentity("other", "staging"));
         assertThat(new StackIdentity("shop", "prod").projectName("web")).isEqualTo("web-prod");
         assertThat(new StackIdentity("shop", "my_stack").vpcName("web", "fra1")).isEqualTo("web-my-stack-fra1");
     }

@@ -1,6 +1,7 @@
 package io.codezero.gcp.cluster;
 
 import com.pulumi.core.Output;
+import io.codezero.core.wait.BoundedWait;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,13 +27,7 @@ public record IamPropagation(Duration delay, Sleeper sleeper) {
 
     /** Waits by sleeping the thread that resolves the output. */
     public static IamPropagation sleeping(Duration delay) {
-        return new IamPropagation(delay, d -> {
-            try {
-                Thread.sleep(d.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        return new IamPropagation(delay, d -> BoundedWait.sleepUpTo(d, d, BoundedWait.THREAD_SLEEP));
     }
 
     /** {@code value}, known only once {@code grant} is known (the grant exists) and the wait has passed. */

@@ -1,5 +1,6 @@
 package io.codezero.gcp.preflight;
 
+import io.codezero.core.preflight.PreflightCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codezero.gcp.testing.FakeGoogle;
@@ -44,7 +45,7 @@ class PreflightCommandTest {
 
     private Result run(Path key, String... args) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), PreflightCommand.class.getName()));
+        var command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), GcpPreflightTarget.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("GOOGLE_APPLICATION_CREDENTIALS", key.toString());
@@ -77,7 +78,7 @@ class PreflightCommandTest {
     void badInputExitsTwoWithEveryProblemBeforeAnyCall() throws Exception {
         Path stack = stackFile("    project: Acme\n    region: europe-west1-b\n    regoin: x\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PreflightCommand.run(new String[] {"--config", stack.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int exit = PreflightCommand.run(new GcpPreflightTarget(), new String[] {"--config", stack.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("gcp.project = \"Acme\"").contains("gcp.region = \"europe-west1-b\"")
                 .contains("codezero:gcp.regoin");
