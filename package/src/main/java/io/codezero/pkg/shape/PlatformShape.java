@@ -1,0 +1,50 @@
+package io.codezero.pkg.shape;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code platform}: what {@code io.codezero.platform.PlatformConfig} reads. The layer sections and apps are free-form
+ * objects here (their keys depend on the layer's mode or the app's kind); CodeZero's reader checks them.
+ */
+@Doc("The platform: settings, layers and apps.")
+public final class PlatformShape {
+    @Doc("The platform's DNS domain; consoles and routed apps get hosts under it.")
+    public String domain;
+
+    @Doc("The namespace of the platform's own objects.")
+    public String systemNamespace;
+
+    @Doc("internet-facing or internal: how the gateway's load balancer is exposed.")
+    public String gatewayExposure;
+
+    @Doc("Where each Helm chart comes from, by release name: a local chart directory or a repository URL.")
+    public Map<String, String> chartSources;
+
+    @Doc("Istio (mode sidecar or ambient, gateway, auth); docs/platform.md lists the keys.")
+    public FreeForm istio;
+
+    @Doc("cert-manager and the issuer (selfSigned or acme); docs/platform.md lists the keys.")
+    public FreeForm certificates;
+
+    @Doc("Prometheus, Alertmanager and their storage and receivers; docs/platform.md lists the keys.")
+    public FreeForm metrics;
+
+    @Doc("Loki and Alloy: retention and storage; docs/platform.md lists the keys.")
+    public FreeForm logs;
+
+    @Doc("Grafana: storage and route; docs/platform.md lists the keys.")
+    public FreeForm dashboards;
+
+    @Doc("Headlamp and Kiali: route; docs/gui.md lists the keys.")
+    public FreeForm gui;
+
+    @Doc("Browser sign-in at the gateway (OIDC issuer, client); its client secret makes the platform input a secret.")
+    public FreeForm signIn;
+
+    @Doc("Apps from CodeZero's catalogue (name, kind, storage, links, route, ...); docs/apps.md lists the keys per kind.")
+    public List<FreeForm> apps;
+
+    private PlatformShape() {
+    }
+}
