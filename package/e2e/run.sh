@@ -115,15 +115,18 @@ stack_check() {
 	echo "$out" > "$WORK/outputs.json"
 	# the kubeconfig is a secret: shown only with --show-secrets
 	[ "$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["kubeconfig"])')" = "[secret]" ] || { log "kubeconfig output is not a secret"; return 1; }
-	pulumi stack output kubeconfig --show-secrets | grep -q '^apiVersion: v1' || { log "kubeconfig output is no kubeconfig"; return 1; }
+	# (output captured first: `producer | grep -q` fails under pipefail when grep stops reading early)
+	local kc; kc="$(pulumi stack output kubeconfig --show-secrets)"
+	grep -q '^apiVersion: v1' <<<"$kc" || { log "kubeconfig output is no kubeconfig"; return 1; }
 	echo "$out" | python3 -c 'import json,sys; o=json.load(sys.stdin); assert isinstance(o["consoleUrls"], dict), o; print("gatewayAddress:", o["gatewayAddress"], "consoleUrls:", o["consoleUrls"])' >&2
 	# the stack's resources are the component's children, in the calling program's stack
-	pulumi stack --show-urns | grep -q 'codezero:index:Stack' || { log "no codezero:index:Stack in the stack"; return 1; }
+	local urns; urns="$(pulumi stack --show-urns)"
+	grep -q 'codezero:index:Stack' <<<"$urns" || { log "no codezero:index:Stack in the stack"; return 1; }
 	local n; n="$(pulumi stack export | python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin)["deployment"]["resources"] if r["type"].startswith("kubernetes:")))')"
 	log "Kubernetes resources in the stack: $n"; [ "$n" -gt 5 ]
-	kctl get namespaces -l "$MANAGED_LABEL" -o name | grep -q . || { log "no namespace labelled $MANAGED_LABEL"; return 1; }
-	kctl -n istio-system get deploy istiod -o name >/dev/null
-	kctl -n cert-manager get deploy cert-manager -o name >/dev/null 2>&1 || kctl get deploy -A -l app.kubernetes.io/name=cert-manager -o name | grep -q .
+	[ -n "$(kctl get namespaces -l "$MANAGED_LABEL" -o name)" ] || { log "no namespace labelled $MANAGED_LABEL"; return 1; }
+	kctl -n istio-system rollout status deploy/istiod --timeout=60s
+	kctl -n cert-manager rollout status deploy/cert-manager --timeout=60s
 }
 yaml_no_changes() { cd "$WORK/yaml" && pulumi preview --expect-no-changes --diff --non-interactive; }
 yaml_destroy() { cd "$WORK/yaml" && pulumi destroy --yes --skip-preview --non-interactive; }
@@ -133,7 +136,7 @@ nothing_left() {
 	[ -z "$left" ] || { log "still present after destroy:"; echo "$left" >&2; return 1; }
 	while true; do
 		new="$(LC_ALL=C comm -13 "$WORK/objects-before.txt" <(objects))"
-		echo "$new" | grep -q '^Namespace ' && [ $SECONDS -lt $deadline ] || break
+		grep -q "^Namespace " <<<"$new" && [ $SECONDS -lt $deadline ] || break
 		sleep 2
 	done
 	# CRDs Helm leaves by design (crds/ directories, keep policy) are the only objects allowed to stay
@@ -191,7 +194,7 @@ main() {
 		case "$w" in
 		schema) step "schema, SDKs, tsc" schema ;;
 		yaml)
-			step "[yaml] project, pulumi package add" yaml_setup
+			step "[yaml] project, packages:" yaml_setup
 			step "[yaml] pulumi preview" yaml_preview
 			step "[yaml] pulumi up" yaml_up
 			step "[yaml] checks" yaml_check

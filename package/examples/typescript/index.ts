@@ -15,6 +15,7 @@ const platform = new codezero.Stack("platform", {
             "istio-base": "charts/istio-base-1.31",
             "istiod": "charts/istiod-1.31",
             "istio-gateway": "charts/istio-gateway-1.31",
+            "istio-cni": "charts/istio-cni-1.31",
             "cert-manager": "charts/cert-manager-v1.21.1",
         },
     },
