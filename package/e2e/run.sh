@@ -51,7 +51,8 @@ kctl() { kubectl --kubeconfig "$E2E_KUBECONFIG" --context "$E2E_KUBE_CONTEXT" "$
 pulumi() { nice -n "${E2E_PULUMI_NICE:-10}" "$E2E_BIN/pulumi" "$@"; }
 
 setup() {
-	rm -rf "$WORK"; mkdir -p "$WORK/state" "$PULUMI_HOME"
+	find "$WORK" -mindepth 1 -maxdepth 1 ! -name steps.tsv -exec rm -rf {} +
+	mkdir -p "$WORK/state" "$PULUMI_HOME"
 	[ -f "$PKG_DIR/target/codezero-package.jar" ] || die "build the plugin first: mvn -pl package -am package -DskipTests"
 	pulumi plugin install resource kubernetes "$PULUMI_KUBERNETES_PLUGIN_VERSION" --file "$E2E_BIN/pulumi-resource-kubernetes" --non-interactive
 	pulumi plugin install resource random "$PULUMI_RANDOM_PLUGIN_VERSION" --file "$E2E_BIN/pulumi-resource-random" --non-interactive
@@ -185,9 +186,24 @@ yaml_bad() {
 	[ "$(pulumi stack export | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["deployment"].get("resources") or []))')" = 0 ]
 }
 
+CLUSTER_STARTED=
+cleanup() {
+	local rc=$?
+	if [ -n "$CLUSTER_STARTED" ]; then bash "$E2E_DIR/cluster.sh" stop || true; fi
+	[ ! -f "$STEPS" ] || { echo "---- package engine test step times ----"; column -t -s $'\t' "$STEPS"; }
+	echo "package e2e: $(grep -c '^ok' "$STEPS" 2>/dev/null || echo 0) passed, $([ "$rc" = 0 ] && echo 0 || echo 1) failed"
+	exit "$rc"
+}
+
 main() {
 	mkdir -p "$WORK"; : > "$STEPS"
 	local what=("$@"); [ ${#what[@]} -gt 0 ] || what=(schema yaml yaml-bad python)
+	trap cleanup EXIT
+	# the control plane: the one running (a developer's), else one started here and stopped at the end
+	if [ "${what[*]}" != schema ] && ! kctl get --raw /readyz >/dev/null 2>&1; then
+		CLUSTER_STARTED=1
+		step "control plane (e2e/cluster.sh start)" bash "$E2E_DIR/cluster.sh" start
+	fi
 	step "plugins" setup
 	local w
 	for w in "${what[@]}"; do
@@ -213,7 +229,6 @@ main() {
 		*) die "unknown test $w" ;;
 		esac
 	done
-	echo "---- package engine test step times ----"; column -t -s $'\t' "$STEPS"
 }
 
 main "$@"
