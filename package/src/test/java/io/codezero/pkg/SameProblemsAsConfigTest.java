@@ -47,7 +47,6 @@ class SameProblemsAsConfigTest {
         List<String> javaProblems = problemLines(java).stream().map(l -> l.replace("codezero:", "")).toList();
         List<String> pkgProblems = problemLines(pkg).stream().map(l -> l.replaceFirst(" \\(in Python: [^)]*\\)$", "")).toList();
         assertThat(javaProblems).hasSizeGreaterThanOrEqualTo(5);
-        System.out.println(String.join("\n", problemLines(pkg)));
         assertThat(pkgProblems).containsExactlyElementsOf(javaProblems);
         assertThat(String.join("\n", problemLines(pkg)))
                 .contains("cluster.nodePools[0].minNodes")
@@ -58,7 +57,8 @@ class SameProblemsAsConfigTest {
 
     /** The lines of the problem list: one per problem, naming its path. */
     private static List<String> problemLines(OfflineRun run) {
-        String errors = String.join("\n", run.errors()) + run.exceptions().stream().map(Throwable::getMessage).reduce("", String::concat);
+        String errors = String.join("\n", run.errors()) + "\n"
+                + String.join("\n", run.exceptions().stream().map(Throwable::getMessage).toList());
         return Arrays.stream(errors.split("\n")).map(String::strip)
                 .filter(l -> l.matches("^-?\\s*(codezero:)?(cluster|platform|kubeconfig|context)[.\\[:].*")).distinct().toList();
     }
