@@ -182,6 +182,8 @@ yaml_bad() {
 		grep -qF "$want" <<<"$out" || { log "the preview's output lacks: $want"; echo "$out" >&2; return 1; }
 	done
 	grep -E '^\s+- (cluster|platform)\.' <<<"$out" >&2
+	# the problems alone: no Java stack trace for a YAML user
+	! grep -q 'at io\.codezero\.' <<<"$out" || { log "the preview shows a Java stack trace"; return 1; }
 	# nothing registered but the program's own stack resource
 	[ "$(pulumi stack export | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["deployment"].get("resources") or []))')" = 0 ]
 }

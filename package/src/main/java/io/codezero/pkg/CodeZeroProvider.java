@@ -6,6 +6,8 @@ import com.pulumi.provider.internal.models.ConstructResponse;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.provider.internal.models.GetSchemaResponse;
 import com.pulumi.core.internal.Internal;
+import com.pulumi.exceptions.RunException;
+import io.codezero.core.validation.SpecValidationException;
 import io.codezero.stacks.CodeZeroStack;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,9 +37,15 @@ final class CodeZeroProvider implements Provider {
         if (!PackageSchema.STACK.equals(request.getType())) {
             throw new IllegalArgumentException("unknown component type " + request.getType() + "; this package has " + PackageSchema.STACK);
         }
-        // a bad input throws SpecValidationException here, with CodeZero's problem list, before anything registers
-        CodeZeroStack stack = new CodeZeroStack(request.getName(), StackConstruction.args(request.getName(), request.getInputs()),
-                request.getOptions());
+        CodeZeroStack stack;
+        try {
+            stack = new CodeZeroStack(request.getName(), StackConstruction.args(request.getName(), request.getInputs()),
+                    request.getOptions());
+        } catch (SpecValidationException e) {
+            // a bad input: CodeZero's problem list, before anything registers. The SDK prints a RunException's message
+            // alone; any other exception comes with a Java stack trace the YAML or Python user has no use for.
+            throw new RunException(e.getMessage());
+        }
         return StackConstruction.state(stack).thenCompose(state -> Internal.of(stack.urn()).getValueNullable()
                 .thenApply(urn -> new ConstructResponse(urn, state, Map.of())));
     }
