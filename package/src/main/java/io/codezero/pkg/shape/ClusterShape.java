@@ -7,19 +7,19 @@ import java.util.Map;
 @Doc("The cluster spec. An existing cluster adopts the cluster as it is: only name and kubernetesVersion apply there.")
 public final class ClusterShape {
     @Doc("The cluster's name (a DNS label); starts the name of every resource of the stack. Defaults to the resource's name.")
-    public String name;
+    String name;
 
     @Doc("Kubernetes minor version, quoted (\"1.34\").")
-    public String kubernetesVersion;
+    String kubernetesVersion;
 
     @Doc("Node pools (targets that make clusters); omit for the target's default pool.")
-    public List<NodePoolShape> nodePools;
+    List<NodePoolShape> nodePools;
 
     @Doc("The cluster's network (targets that make clusters).")
-    public NetworkShape network;
+    NetworkShape network;
 
     @Doc("Cloud tags put on every resource the target creates.")
-    public Map<String, String> tags;
+    Map<String, String> tags;
 
     private ClusterShape() {
     }

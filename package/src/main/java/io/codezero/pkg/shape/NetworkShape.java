@@ -6,25 +6,25 @@ import java.util.List;
 @Doc("The cluster's network.")
 public final class NetworkShape {
     @Doc("The VPC / virtual network range (CIDR).")
-    public String vpcCidr;
+    String vpcCidr;
 
     @Doc("The pod range (CIDR).")
-    public String podCidr;
+    String podCidr;
 
     @Doc("The service range (CIDR).")
-    public String serviceCidr;
+    String serviceCidr;
 
     @Doc("Nodes without public addresses (default true).")
-    public Boolean privateNodes;
+    Boolean privateNodes;
 
     @Doc("CIDRs allowed to reach the Kubernetes API.")
-    public List<String> apiAccessAllowlist;
+    List<String> apiAccessAllowlist;
 
     @Doc("The Kubernetes API only on a private address.")
-    public Boolean privateApiOnly;
+    Boolean privateApiOnly;
 
     @Doc("Explicitly open the Kubernetes API to the whole internet.")
-    public Boolean apiOpenToInternet;
+    Boolean apiOpenToInternet;
 
     private NetworkShape() {
     }

@@ -8,31 +8,31 @@ import java.util.Map;
 public final class NodePoolShape {
     @Doc("The pool's name (a DNS label).")
     @Required
-    public String name;
+    String name;
 
     @Doc("Fewest nodes (default 1).")
-    public Integer minNodes;
+    Integer minNodes;
 
     @Doc("Nodes to start with (default 2).")
-    public Integer desiredNodes;
+    Integer desiredNodes;
 
     @Doc("Most nodes (default 3).")
-    public Integer maxNodes;
+    Integer maxNodes;
 
     @Doc("A size class: small, medium, large or xlarge (default medium); or give machineType.")
-    public String size;
+    String size;
 
     @Doc("The cloud's machine type, instead of a size class.")
-    public String machineType;
+    String machineType;
 
     @Doc("Node labels.")
-    public Map<String, String> labels;
+    Map<String, String> labels;
 
     @Doc("Spot / preemptible nodes.")
-    public Boolean spot;
+    Boolean spot;
 
     @Doc("Node taints.")
-    public List<TaintShape> taints;
+    List<TaintShape> taints;
 
     private NodePoolShape() {
     }

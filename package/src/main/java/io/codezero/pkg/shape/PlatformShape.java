@@ -10,40 +10,40 @@ import java.util.Map;
 @Doc("The platform: settings, layers and apps.")
 public final class PlatformShape {
     @Doc("The platform's DNS domain; consoles and routed apps get hosts under it.")
-    public String domain;
+    String domain;
 
     @Doc("The namespace of the platform's own objects.")
-    public String systemNamespace;
+    String systemNamespace;
 
     @Doc("internet-facing or internal: how the gateway's load balancer is exposed.")
-    public String gatewayExposure;
+    String gatewayExposure;
 
     @Doc("Where each Helm chart comes from, by release name: a local chart directory or a repository URL.")
-    public Map<String, String> chartSources;
+    Map<String, String> chartSources;
 
     @Doc("Istio (mode sidecar or ambient, gateway, auth); docs/platform.md lists the keys.")
-    public FreeForm istio;
+    FreeForm istio;
 
     @Doc("cert-manager and the issuer (selfSigned or acme); docs/platform.md lists the keys.")
-    public FreeForm certificates;
+    FreeForm certificates;
 
     @Doc("Prometheus, Alertmanager and their storage and receivers; docs/platform.md lists the keys.")
-    public FreeForm metrics;
+    FreeForm metrics;
 
     @Doc("Loki and Alloy: retention and storage; docs/platform.md lists the keys.")
-    public FreeForm logs;
+    FreeForm logs;
 
     @Doc("Grafana: storage and route; docs/platform.md lists the keys.")
-    public FreeForm dashboards;
+    FreeForm dashboards;
 
     @Doc("Headlamp and Kiali: route; docs/gui.md lists the keys.")
-    public FreeForm gui;
+    FreeForm gui;
 
     @Doc("Browser sign-in at the gateway (OIDC issuer, client); its client secret makes the platform input a secret.")
-    public FreeForm signIn;
+    FreeForm signIn;
 
     @Doc("Apps from CodeZero's catalogue (name, kind, storage, links, route, ...); docs/apps.md lists the keys per kind.")
-    public List<FreeForm> apps;
+    List<FreeForm> apps;
 
     private PlatformShape() {
     }

@@ -12,24 +12,24 @@ import java.util.Map;
 public final class StackShape {
     @Doc("The cluster: its name (defaults to the resource's name), Kubernetes version and, for targets that make clusters, "
             + "node pools and network. Same keys as `codezero:cluster`.")
-    public ClusterShape cluster;
+    ClusterShape cluster;
 
     @Doc("The platform: domain, layers (istio, certificates, metrics, logs, dashboards, gui, signIn) and apps. Same keys as "
             + "`codezero:platform`; a layer runs when its key is present (`{}` takes every default).")
-    public PlatformShape platform;
+    PlatformShape platform;
 
     @Doc("Path of the kubeconfig file of the existing cluster; defaults to $KUBECONFIG or ~/.kube/config.")
-    public String kubeconfig;
+    String kubeconfig;
 
     @Doc("The kubeconfig context to use; defaults to the file's current context.")
-    public String context;
+    String context;
 
     @Doc("The StorageClass for the platform's volumes; defaults to the cluster's default StorageClass.")
-    public String storageClass;
+    String storageClass;
 
     @Doc("Whether the cluster hands out LoadBalancer addresses (MetalLB, k3s ServiceLB, a cloud); decides the gateway's "
             + "Service type when the platform does not set one.")
-    public Boolean loadBalancerAddresses;
+    Boolean loadBalancerAddresses;
 
     /** Not constructed: a shape is read by reflection only. */
     private StackShape() {
@@ -41,15 +41,15 @@ public final class StackShape {
         @Doc("A kubeconfig for the cluster (a secret).")
         @Secret
         @Required
-        public String kubeconfig;
+        String kubeconfig;
 
         @Doc("The address of the platform's gateway (hostname or IP); empty without the istio layer.")
         @Required
-        public String gatewayAddress;
+        String gatewayAddress;
 
         @Doc("The consoles the platform installed (grafana, headlamp, kiali, ...) by name, with their URLs.")
         @Required
-        public Map<String, String> consoleUrls;
+        Map<String, String> consoleUrls;
 
         private Outputs() {
         }

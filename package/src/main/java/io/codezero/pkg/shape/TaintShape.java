@@ -5,13 +5,13 @@ package io.codezero.pkg.shape;
 public final class TaintShape {
     @Doc("The taint's key.")
     @Required
-    public String key;
+    String key;
 
     @Doc("The taint's value (may be empty).")
-    public String value;
+    String value;
 
     @Doc("NoSchedule (default), PreferNoSchedule or NoExecute.")
-    public String effect;
+    String effect;
 
     private TaintShape() {
     }
