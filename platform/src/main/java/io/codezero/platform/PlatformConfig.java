@@ -197,8 +197,9 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             parsed.ifPresent(builder::mode);
         }
         ConfigObject gateway = istio.object("gateway");
-        if (gateway.has("namespace")) {
-            builder.gatewayNamespace(gateway.string("namespace", null));
+        String gatewayNamespace = gateway.string("namespace", null);
+        if (gatewayNamespace != null) {  // a value of the wrong type is a problem already, and keeps the default
+            builder.gatewayNamespace(gatewayNamespace);
         }
         if (gateway.has("replicas")) {
             builder.gatewayReplicas(gateway.integer("replicas", 0));

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code platform}: what {@code io.codezero.platform.PlatformConfig} reads. The layer sections and apps are free-form
- * objects here (their keys depend on the layer's mode or the app's kind); CodeZero's reader checks them.
+ * {@code platform}: what {@code io.codezero.platform.PlatformConfig} reads. Istio is spelled out; the other layer
+ * sections and the apps are free-form objects here (their keys depend on the layer's settings or the app's kind), and
+ * CodeZero's reader checks them.
  */
 @Doc("The platform: settings, layers and apps.")
 public final class PlatformShape {
@@ -21,8 +22,8 @@ public final class PlatformShape {
     @Doc("Where each Helm chart comes from, by release name: a local chart directory or a repository URL.")
     Map<String, String> chartSources;
 
-    @Doc("Istio (mode sidecar or ambient, gateway, auth); docs/platform.md lists the keys.")
-    FreeForm istio;
+    @Doc("Istio: mode (sidecar or ambient), gateway, auth.")
+    IstioShape istio;
 
     @Doc("cert-manager and the issuer (selfSigned or acme); docs/platform.md lists the keys.")
     FreeForm certificates;

@@ -75,6 +75,7 @@ class ConfigBadInputSweepTest {
         "platform: {istio: {mode: x}}",
         "platform: {istio: {gateway: x}}",
         "platform: {istio: {gateway: {replicas: -1}}}",
+        "platform: {istio: {gateway: {namespace: [a]}}}",
         "platform: {metrics: {receivers: x}}",
         "platform: {metrics: {receivers: [x]}}",
         "platform: {metrics: {receivers: [{}]}}",
