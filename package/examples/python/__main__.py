@@ -10,7 +10,7 @@ platform = codezero.Stack(
     cluster=codezero.ClusterArgs(name="pkg-py", kubernetes_version="1.34"),
     platform=codezero.PlatformArgs(
         domain="py.codezero.localhost",
-        istio={"mode": "sidecar", "gateway": {"replicas": 1, "serviceType": "NodePort"}},
+        istio=codezero.IstioArgs(mode="sidecar", gateway=codezero.IstioGatewayArgs(replicas=1, service_type="NodePort")),
         certificates={"issuer": "selfSigned"},
         chart_sources={
             "istio-base": "charts/istio-base-1.31",
