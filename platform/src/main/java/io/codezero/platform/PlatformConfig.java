@@ -280,8 +280,9 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
 
     /** Hands a string setting to the builder only when config sets it, so the builder's default is the one default. */
     private static void ifSet(ConfigObject object, String key, java.util.function.Consumer<String> set) {
-        if (object.has(key)) {
-            set.accept(object.string(key, null));
+        String value = object.string(key, null);
+        if (value != null) {  // absent, or of the wrong type (a problem already): the builder keeps its default
+            set.accept(value);
         }
     }
 

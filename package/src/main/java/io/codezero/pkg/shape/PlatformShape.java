@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code platform}: what {@code io.codezero.platform.PlatformConfig} reads. Istio is spelled out; the other layer
- * sections and the apps are free-form objects here (their keys depend on the layer's settings or the app's kind), and
+ * {@code platform}: what {@code io.codezero.platform.PlatformConfig} reads. Istio, logs, dashboards and gui are spelled
+ * out; the other layer sections and the apps are free-form objects here (their keys depend on the layer's settings or the app's kind), and
  * CodeZero's reader checks them.
  */
 @Doc("The platform: settings, layers and apps.")
@@ -31,14 +31,14 @@ public final class PlatformShape {
     @Doc("Prometheus, Alertmanager and their storage and receivers; docs/platform.md lists the keys.")
     FreeForm metrics;
 
-    @Doc("Loki and Alloy: retention and storage; docs/platform.md lists the keys.")
-    FreeForm logs;
+    @Doc("Loki and Alloy: retention and storage.")
+    LogsShape logs;
 
-    @Doc("Grafana: storage and route; docs/platform.md lists the keys.")
-    FreeForm dashboards;
+    @Doc("Grafana: storage and route.")
+    DashboardsShape dashboards;
 
-    @Doc("Headlamp and Kiali: route; docs/gui.md lists the keys.")
-    FreeForm gui;
+    @Doc("Headlamp and Kiali: route; docs/gui.md.")
+    GuiShape gui;
 
     @Doc("Browser sign-in at the gateway (OIDC issuer, client); its client secret makes the platform input a secret.")
     FreeForm signIn;
