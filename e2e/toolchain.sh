@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the end-to-end toolchain from Go modules (idempotent):
 #   pulumi, pulumi-language-java, pulumi-resource-kubernetes, pulumi-resource-random (ours),
+#   pulumi-language-yaml, pulumi-language-python (ours), codezero-gen-sdk (ours): package/e2e/run.sh,
 #   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok,
 #   helm (render check), kube-score (workload checks)
 # and makes sure openssl is installed.
@@ -50,6 +51,7 @@ wrapper_of() {
 	case "$1" in
 	kubectl) echo kubernetes ;;
 	pulumi-resource-random) echo pulumi ;;
+	pulumi-language-python | codezero-gen-sdk) echo pulumi-tools ;;
 	*) echo "$1" ;;
 	esac
 }
@@ -151,6 +153,29 @@ build_pulumi_resource_kubernetes() {
 		-o "$out/pulumi-resource-kubernetes" .
 }
 
+# The YAML language host, for the component package's engine tests (package/e2e/run.sh). Its
+# wrapper keeps the pulumi sdk/pkg versions pulumi-yaml requires (it does not build against 3.274.1).
+build_pulumi_language_yaml() {
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$PULUMI_YAML_VERSION" \
+		-o "$2/pulumi-language-yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+}
+
+# e2e stand-in for the Python language host (see its main.go: the real one is not served by the
+# module proxy), in the pulumi-tools wrapper module; it embeds the Python SDK's program runner
+# from the sdk/v3 module at the CLI's version.
+build_pulumi_language_python() {
+	local sdk
+	sdk="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)"
+	cp "$sdk/python/cmd/pulumi-language-python-exec" "$1/cmd/pulumi-language-python/"
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "-s -w -X main.version=$PULUMI_VERSION" \
+		-o "$2/pulumi-language-python" ./cmd/pulumi-language-python
+}
+
+# SDK generation with the CLI's own generators (see its main.go), in the pulumi-tools wrapper module.
+build_codezero_gen_sdk() {
+	go build "${GO_BUILD_FLAGS[@]}" -ldflags "-s -w" -o "$2/codezero-gen-sdk" ./cmd/codezero-gen-sdk
+}
+
 kube_ldflags() {
 	local v="v$KUBERNETES_VERSION" minor major ld="-s -w" pkg
 	major="${KUBERNETES_VERSION%%.*}"; minor="${KUBERNETES_VERSION#*.}"; minor="${minor%%.*}"
@@ -220,7 +245,10 @@ check_pins() {
 	}
 	pin pulumi/go.mod github.com/pulumi/pulumi/pkg/v3 "v$PULUMI_VERSION"
 	pin pulumi/go.mod github.com/pulumi/pulumi/sdk/v3 "v$PULUMI_VERSION"
+	pin pulumi-tools/go.mod github.com/pulumi/pulumi/pkg/v3 "v$PULUMI_VERSION"
+	pin pulumi-tools/go.mod github.com/pulumi/pulumi/sdk/v3 "v$PULUMI_VERSION"
 	pin pulumi-language-java/go.mod github.com/pulumi/pulumi-java/pkg "v$PULUMI_JAVA_VERSION"
+	pin pulumi-language-yaml/go.mod github.com/pulumi/pulumi-yaml "v$PULUMI_YAML_VERSION"
 	pin pulumi-resource-kubernetes/go.mod github.com/pulumi/pulumi-kubernetes/provider/v4 "$PULUMI_KUBERNETES_PROVIDER_MODULE_VERSION"
 	pin pulumi-resource-kubernetes/go.mod github.com/pulumi/pulumi-kubernetes/sdk/v4 "$PULUMI_KUBERNETES_SDK_MODULE_VERSION"
 	pin kubernetes/go.mod k8s.io/kubernetes "v$KUBERNETES_VERSION"
@@ -241,7 +269,8 @@ main() {
 	mkdir -p "$CACHE" "$E2E_BIN"
 	local want=("$@")
 	if [ ${#want[@]} -eq 0 ]; then
-		want=(pulumi pulumi-resource-random pulumi-language-java pulumi-resource-kubernetes etcd kubernetes kubectl kwok helm kube-score)
+		want=(pulumi pulumi-resource-random pulumi-language-java pulumi-resource-kubernetes etcd kubernetes kubectl kwok helm kube-score
+			pulumi-language-yaml pulumi-language-python codezero-gen-sdk)
 	fi
 	local tool
 	for tool in "${want[@]}"; do
@@ -249,6 +278,9 @@ main() {
 		pulumi) build_tool pulumi "$PULUMI_VERSION" pulumi ;;
 		pulumi-resource-random) build_tool pulumi-resource-random "$PULUMI_RANDOM_PLUGIN_VERSION" pulumi-resource-random ;;
 		pulumi-language-java) build_tool pulumi-language-java "$PULUMI_JAVA_VERSION" pulumi-language-java ;;
+		pulumi-language-yaml) build_tool pulumi-language-yaml "$PULUMI_YAML_VERSION" pulumi-language-yaml ;;
+		pulumi-language-python) build_tool pulumi-language-python "$PULUMI_VERSION" pulumi-language-python ;;
+		codezero-gen-sdk) build_tool codezero-gen-sdk "$PULUMI_VERSION" codezero-gen-sdk ;;
 		pulumi-resource-kubernetes) build_tool pulumi-resource-kubernetes "$PULUMI_KUBERNETES_PLUGIN_VERSION" pulumi-resource-kubernetes ;;
 		kubernetes) build_tool kubernetes "$KUBERNETES_VERSION" kube-apiserver kube-controller-manager kube-scheduler ;;
 		kwok) build_tool kwok "$KWOK_VERSION" kwok kwok-stages.yaml ;;

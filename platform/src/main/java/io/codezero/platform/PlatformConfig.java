@@ -197,8 +197,9 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
             parsed.ifPresent(builder::mode);
         }
         ConfigObject gateway = istio.object("gateway");
-        if (gateway.has("namespace")) {
-            builder.gatewayNamespace(gateway.string("namespace", null));
+        String gatewayNamespace = gateway.string("namespace", null);
+        if (gatewayNamespace != null) {  // a value of the wrong type is a problem already, and keeps the default
+            builder.gatewayNamespace(gatewayNamespace);
         }
         if (gateway.has("replicas")) {
             builder.gatewayReplicas(gateway.integer("replicas", 0));
@@ -279,8 +280,9 @@ public record PlatformConfig(PlatformSettings settings, List<PlatformLayer> laye
 
     /** Hands a string setting to the builder only when config sets it, so the builder's default is the one default. */
     private static void ifSet(ConfigObject object, String key, java.util.function.Consumer<String> set) {
-        if (object.has(key)) {
-            set.accept(object.string(key, null));
+        String value = object.string(key, null);
+        if (value != null) {  // absent, or of the wrong type (a problem already): the builder keeps its default
+            set.accept(value);
         }
     }
 

@@ -1,0 +1,113 @@
+package io.codezero.pkg;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.provider.internal.properties.PropertyValue;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.codezero.core.config.ClusterSpecConfig;
+import io.codezero.core.config.ConfigObject;
+import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.validation.Problem;
+import io.codezero.local.ExistingClusterTarget;
+import io.codezero.platform.PlatformConfig;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.CodeZeroStackArgs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Builds a {@link CodeZeroStack} from a package's inputs with the readers the {@code codezero:} config goes through
+ * ({@link ClusterSpecConfig}, {@link PlatformConfig}, {@link ExistingClusterTarget#fromConfig}), so a YAML, Python or
+ * TypeScript program gets exactly the checks and problems of a Java program, with paths as the inputs are written
+ * ({@code platform.istio.mode}, {@code cluster.nodePools[0].maxNodes}).
+ */
+final class StackConstruction {
+    private StackConstruction() {
+    }
+
+    /**
+     * The args the inputs describe, with every problem found reading them.
+     *
+     * @param name   the resource's name (the cluster's name when {@code cluster.name} is not given)
+     * @param inputs the construct request's inputs
+     * @return the args; {@link CodeZeroStack} reports their problems before it registers anything
+     */
+    static CodeZeroStackArgs args(String name, Map<String, PropertyValue> inputs) {
+        PlainInputs plain = PlainInputs.of(inputs);
+        Map<String, Object> top = new LinkedHashMap<>(plain.values());
+        List<Problem> problems = new ArrayList<>(plain.problems());
+        ConfigObject root = ConfigObject.root("", top);
+        ConfigObject cluster = section(root, "cluster", plain);
+        ConfigObject platform = section(root, "platform", plain);
+        ClusterSpec spec = ClusterSpecConfig.read(cluster, name);
+        PlatformConfig platformConfig = PlatformConfig.read(platform);
+        ExistingClusterTarget target = ExistingClusterTarget.fromConfig(root);
+        root.rejectUnknownKeys();
+        problems.addAll(root.problems());
+        problems.addAll(cluster.problems());
+        problems.addAll(platform.problems());
+        return CodeZeroStackArgs.builder()
+                .target(target)
+                .cluster(spec)
+                .settings(platformConfig.settings())
+                .layers(platformConfig.layers())
+                .apps(platformConfig.apps())
+                .inputProblems(PythonPaths.withPythonNames(problems))
+                .build();
+    }
+
+    /**
+     * A section ({@code cluster}, {@code platform}) as its own config object, secret when a secret was anywhere in it (as
+     * a {@code codezero:} key set with {@code --secret}); a value that is no object is a problem of the root's.
+     */
+    @SuppressWarnings("unchecked")
+    private static ConfigObject section(ConfigObject root, String key, PlainInputs plain) {
+        Object raw = plain.values().get(key);
+        if (raw instanceof Map<?, ?> map) {
+            root.has(key);  // counts as read
+            return ConfigObject.root(key, (Map<String, Object>) map, plain.isSecret(key));
+        }
+        root.object(key);  // reports a value that is not an object, or a key given with no value
+        return ConfigObject.root(key, Map.of(), plain.isSecret(key));
+    }
+
+    /**
+     * The component's outputs as construct returns them: the kubeconfig a secret, values not known yet (preview) computed.
+     *
+     * @param stack the constructed stack
+     * @return the state, when every output has settled
+     */
+    static CompletableFuture<Map<String, PropertyValue>> state(CodeZeroStack stack) {
+        Map<String, PropertyValue> state = new LinkedHashMap<>();
+        CompletableFuture<Void> kubeconfig = value(stack.kubeconfig(), true).thenAccept(v -> state.put("kubeconfig", v));
+        CompletableFuture<Void> gateway = value(stack.gatewayAddress(), false).thenAccept(v -> state.put("gatewayAddress", v));
+        CompletableFuture<Void> consoles = value(stack.consoleUrls(), false).thenAccept(v -> state.put("consoleUrls", v));
+        return CompletableFuture.allOf(kubeconfig, gateway, consoles).thenApply(x -> state);
+    }
+
+    private static <T> CompletableFuture<PropertyValue> value(Output<T> output, boolean secret) {
+        return Internal.of(output).getDataAsync().thenApply((OutputData<T> data) -> {
+            PropertyValue value = data.isKnown() ? property(data.getValueNullable()) : PropertyValue.COMPUTED;
+            return secret || data.isSecret() ? PropertyValue.ofSecret(value) : value;
+        });
+    }
+
+    private static PropertyValue property(Object value) {
+        if (value == null) {
+            return PropertyValue.NULL;
+        }
+        if (value instanceof String s) {
+            return PropertyValue.of(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, PropertyValue> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), property(v)));
+            return PropertyValue.of(out);
+        }
+        return PropertyValue.of(String.valueOf(value));
+    }
+}

@@ -1,0 +1,57 @@
+package io.codezero.pkg.shape;
+
+import java.util.Map;
+
+/**
+ * Inputs of {@code codezero:index:Stack}: the keys of the {@code codezero:} config namespace a CodeZero program on an
+ * existing cluster reads ({@code io.codezero.stacks.StackConfig} and {@code ExistingClusterTarget.fromConfig}), with
+ * the same names and types.
+ */
+@Doc("The CodeZero platform (Istio, certificates, metrics, logs, dashboards, GUI, apps) on an existing Kubernetes cluster. "
+        + "The inputs have the shape and names of the `codezero:` config of a CodeZero Java program.")
+public final class StackShape {
+    @Doc("The cluster: its name (defaults to the resource's name), Kubernetes version and, for targets that make clusters, "
+            + "node pools and network. Same keys as `codezero:cluster`.")
+    ClusterShape cluster;
+
+    @Doc("The platform: domain, layers (istio, certificates, metrics, logs, dashboards, gui, signIn) and apps. Same keys as "
+            + "`codezero:platform`; a layer runs when its key is present (`{}` takes every default).")
+    PlatformShape platform;
+
+    @Doc("Path of the kubeconfig file of the existing cluster; defaults to $KUBECONFIG or ~/.kube/config.")
+    String kubeconfig;
+
+    @Doc("The kubeconfig context to use; defaults to the file's current context.")
+    String context;
+
+    @Doc("The StorageClass for the platform's volumes; defaults to the cluster's default StorageClass.")
+    String storageClass;
+
+    @Doc("Whether the cluster hands out LoadBalancer addresses (MetalLB, k3s ServiceLB, a cloud); decides the gateway's "
+            + "Service type when the platform does not set one.")
+    Boolean loadBalancerAddresses;
+
+    /** Not constructed: a shape is read by reflection only. */
+    private StackShape() {
+    }
+
+    /** Outputs of {@code codezero:index:Stack}, as {@code CodeZeroStack} registers them. */
+    @Doc("What the stack gives back.")
+    public static final class Outputs {
+        @Doc("A kubeconfig for the cluster (a secret).")
+        @Secret
+        @Required
+        String kubeconfig;
+
+        @Doc("The address of the platform's gateway (hostname or IP); empty without the istio layer.")
+        @Required
+        String gatewayAddress;
+
+        @Doc("The consoles the platform installed (grafana, headlamp, kiali, ...) by name, with their URLs.")
+        @Required
+        Map<String, String> consoleUrls;
+
+        private Outputs() {
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.codezero.pkg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codezero.core.plan.OfflineEngine;
+import io.codezero.core.plan.OfflineRun;
+import io.codezero.local.ExistingClusterTarget;
+import io.codezero.stacks.CodeZeroStack;
+import io.codezero.stacks.StackConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bad input through the package gets the problem list a Java program reading the same {@code codezero:} config gets
+ * (examples/minikube's program), path for path, message for message; and nothing is registered either way.
+ */
+class SameProblemsAsConfigTest {
+    private static final String CLUSTER = "{\"name\": \"shop\", \"kubernetesVersion\": 1.3,"
+            + " \"nodePools\": [{\"name\": \"a\", \"minNodes\": \"x\", \"taints\": [{\"key\": \"k\", \"effect\": \"Bad\"}]}]}";
+    private static final String PLATFORM = "{\"domain\": \"shop.example.com\", \"istio\": {\"mode\": \"bogus\", \"gatewy\": {}},"
+            + " \"certificates\": {\"issuer\": \"selfSigned\"}, \"apps\": [{\"name\": \"web\"}]}";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBadInputGetsTheProblemListOfTheJavaPathWithPathsAsWritten() throws IOException {
+        Path kubeconfig = kubeconfig();
+        OfflineRun java = OfflineEngine.create().stack("shop")
+                .config(Map.of("codezero:cluster", CLUSTER, "codezero:platform", PLATFORM, "codezero:kubeconfig", kubeconfig.toString()))
+                .run(ctx -> {
+                    StackConfig config = StackConfig.from(ctx);
+                    new CodeZeroStack(config.cluster().name(), config.toArgs(ExistingClusterTarget.fromConfig(config.scalars())));
+                });
+        String inputs = "{\"cluster\": " + CLUSTER + ", \"platform\": " + PLATFORM + ", \"kubeconfig\": \"" + kubeconfig + "\"}";
+        OfflineRun pkg = OfflineEngine.create().stack("shop")
+                .run(ctx -> new CodeZeroStack("shop", StackConstruction.args("shop", Inputs.json(inputs))));
+
+        assertThat(java.resources()).noneMatch(r -> r.type().startsWith("codezero:") || r.type().startsWith("kubernetes:"));
+        assertThat(pkg.resources()).noneMatch(r -> r.type().startsWith("codezero:") || r.type().startsWith("kubernetes:"));
+        List<String> javaProblems = problemLines(java).stream().map(l -> l.replace("codezero:", "")).toList();
+        List<String> pkgProblems = problemLines(pkg).stream().map(l -> l.replaceFirst(" \\(in Python: [^)]*\\)$", "")).toList();
+        assertThat(javaProblems).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(pkgProblems).containsExactlyElementsOf(javaProblems);
+        assertThat(String.join("\n", problemLines(pkg)))
+                .contains("cluster.nodePools[0].minNodes")
+                .contains("(in Python: cluster.node_pools[0].min_nodes)")
+                .contains("platform.istio.mode")
+                .contains("cluster.kubernetesVersion");
+    }
+
+    /** The lines of the problem list: one per problem, naming its path. */
+    private static List<String> problemLines(OfflineRun run) {
+        String errors = String.join("\n", run.errors()) + "\n"
+                + String.join("\n", run.exceptions().stream().map(Throwable::getMessage).toList());
+        return Arrays.stream(errors.split("\n")).map(String::strip)
+                .filter(l -> l.matches("^-?\\s*(codezero:)?(cluster|platform|kubeconfig|context)[.\\[:].*")).distinct().toList();
+    }
+
+    private Path kubeconfig() throws IOException {
+        return Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                current-context: kind-test
+                clusters: [{name: kind-test, cluster: {server: "https://127.0.0.1:6443"}}]
+                users: [{name: admin, user: {token: "secret-token"}}]
+                contexts: [{name: kind-test, context: {cluster: kind-test, user: admin}}]
+                """);
+    }
+}
