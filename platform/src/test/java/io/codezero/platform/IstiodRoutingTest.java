@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.DumperOptions;
@@ -103,6 +104,13 @@ class IstiodRoutingTest {
         assertThat(differ).as("requests the model routes unlike istiod").isEmpty();
         assertThat(challengesSolved).as("istiod sends each name's challenge to the solver")
                 .isEqualTo(c.acme() ? challenged(run).size() : 0);
+    }
+
+    @Test
+    void docsPlatformSaysHowManyRequestsIstiodAnswered() throws IOException {
+        int requests = cases().mapToInt(c -> queries(plan(c)).size()).sum();
+        assertThat(Files.readString(Path.of("../docs/platform.md")).replaceAll("\\s+", " "))
+                .contains("answered " + requests + " requests");
     }
 
     /** What e2e/toolchain/istio-routes reads: the gateway pods' labels and namespace, the objects, the requests. */
