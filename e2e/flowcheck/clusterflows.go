@@ -38,19 +38,10 @@ func (c *Cluster) webhooks(add func(Flow), miss func(string)) {
 				port = atoi(p)
 			}
 			what := fmt.Sprintf("%s %s -> %s/%s:%d", o.Kind(), o.Name(), str(svc["namespace"]), str(svc["name"]), port)
-			s := c.Service(str(svc["namespace"]), str(svc["name"]))
-			if s == nil {
-				miss(what + ": no such Service in the manifests")
-				continue
-			}
-			sp, ok := targetPort(s, "", port)
-			if !ok {
-				miss(what + ": the Service has no such port")
-				continue
-			}
-			for _, to := range c.Backends(s) {
-				n, name, proto := podPort(to, sp)
-				add(Flow{Kind: "webhook", Why: what, FromIP: apiServerIP, FromName: "kube-apiserver", To: to, Port: n, PortName: name, Protocol: proto})
+			for _, b := range c.backends(c.Service(str(svc["namespace"]), str(svc["name"])), "", port, what, miss) {
+				f := b.flow("webhook", what, nil)
+				f.FromIP, f.FromName = apiServerIP, "kube-apiserver"
+				add(f)
 			}
 		}
 	}
@@ -126,28 +117,16 @@ func (c *Cluster) configReferences(add func(Flow), miss func(string)) {
 					continue
 				}
 				seen[key] = true
-				s := c.Service(ns, name)
 				what := fmt.Sprintf("%s names %s", from.Workload, strings.TrimSpace(m[0]))
-				if s == nil {
-					miss(what + ": no such Service in the manifests")
-					continue
-				}
 				if port == 0 && strings.HasPrefix(m[0], "https://") {
 					port = 443
 				} else if port == 0 && strings.HasPrefix(m[0], "http://") {
 					port = 80
 				}
-				sp, ok := targetPort(s, "", port)
-				if !ok {
-					miss(what + ": the Service has no such port")
-					continue
-				}
-				for _, to := range c.Backends(s) {
-					if to == from {
-						continue
+				for _, b := range c.backends(c.Service(ns, name), "", port, what, miss) {
+					if b.pod != from {
+						add(b.flow("config", what, from))
 					}
-					n, pname, proto := podPort(to, sp)
-					add(Flow{Kind: "config", Why: what, From: from, To: to, Port: n, PortName: pname, Protocol: proto})
 				}
 			}
 		}

@@ -86,6 +86,40 @@ func dedupe(s []string) []string {
 	return out
 }
 
+// backend is one pod behind a Service and the pod port a Service port reaches on it.
+type backend struct {
+	pod   *Pod
+	port  int
+	name  string
+	proto corev1.Protocol
+}
+
+// flow is a flow of the given kind from a pod to this backend.
+func (b backend) flow(kind, why string, from *Pod) Flow {
+	return Flow{Kind: kind, Why: why, From: from, To: b.pod, Port: b.port, PortName: b.name, Protocol: b.proto}
+}
+
+// backends resolves an address a client is configured with (Service s, its port by name or number) to the pods
+// behind it, or reports through miss why it cannot, as webhooks, routes, configured addresses, the sign-in
+// provider and alerting all need.
+func (c *Cluster) backends(s *corev1.Service, portName string, port int, what string, miss func(string)) []backend {
+	if s == nil {
+		miss(what + ": no such Service in the manifests")
+		return nil
+	}
+	sp, ok := targetPort(s, portName, port)
+	if !ok {
+		miss(what + ": the Service has no such port")
+		return nil
+	}
+	var out []backend
+	for _, to := range c.Backends(s) {
+		n, name, proto := podPort(to, sp)
+		out = append(out, backend{pod: to, port: n, name: name, proto: proto})
+	}
+	return out
+}
+
 // targetPort resolves a Service port (by name or number) to the backend pod's container port.
 func targetPort(s *corev1.Service, name string, number int) (corev1.ServicePort, bool) {
 	for _, sp := range s.Spec.Ports {

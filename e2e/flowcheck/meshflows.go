@@ -37,21 +37,10 @@ func (c *Cluster) routes(add func(Flow), miss func(string)) {
 					if pm, ok := dest["port"].(map[string]interface{}); ok {
 						port = atoi(str(pm["number"]))
 					}
-					s := c.serviceByHost(host, o.Namespace())
 					what := fmt.Sprintf("VirtualService %s/%s -> %s:%d", o.Namespace(), o.Name(), host, port)
-					if s == nil {
-						miss(what + ": no such Service in the manifests")
-						continue
-					}
-					sp, ok := targetPort(s, "", port)
-					if !ok {
-						miss(what + ": the Service has no such port")
-						continue
-					}
-					for _, to := range c.Backends(s) {
-						n, name, proto := podPort(to, sp)
+					for _, b := range c.backends(c.serviceByHost(host, o.Namespace()), "", port, what, miss) {
 						for _, from := range sources {
-							add(Flow{Kind: "route", Why: what, From: from, To: to, Port: n, PortName: name, Protocol: proto})
+							add(b.flow("route", what, from))
 						}
 					}
 				}
@@ -215,24 +204,14 @@ func (c *Cluster) signIn(add func(Flow), miss func(string)) {
 		mesh, _ := o.Field("data", "mesh")
 		providers := extensionProviders(str(mesh))
 		for _, p := range providers {
-			s := c.serviceByHost(p.service, "")
 			what := fmt.Sprintf("extension provider %s -> %s:%d", p.name, p.service, p.port)
-			if s == nil {
-				miss(what + ": no such Service in the manifests")
-				continue
-			}
-			sp, ok := targetPort(s, "", p.port)
-			if !ok {
-				miss(what + ": the Service has no such port")
-				continue
-			}
+			backends := c.backends(c.serviceByHost(p.service, ""), "", p.port, what, miss)
 			for _, from := range c.Pods {
 				if !from.Gateway {
 					continue
 				}
-				for _, to := range c.Backends(s) {
-					n, name, proto := podPort(to, sp)
-					add(Flow{Kind: "sign-in", Why: what, From: from, To: to, Port: n, PortName: name, Protocol: proto})
+				for _, b := range backends {
+					add(b.flow("sign-in", what, from))
 				}
 			}
 		}

@@ -155,20 +155,9 @@ func (c *Cluster) alerting(add func(Flow), miss func(string)) {
 				ns = o.Namespace()
 			}
 			what := fmt.Sprintf("Prometheus %s/%s alerts Alertmanager %s/%s port %s", o.Namespace(), o.Name(), ns, str(am["name"]), str(am["port"]))
-			s := c.Service(ns, str(am["name"]))
-			if s == nil {
-				miss(what + ": no such Service in the manifests")
-				continue
-			}
-			sp, ok := targetPort(s, str(am["port"]), atoi(str(am["port"])))
-			if !ok {
-				miss(what + ": the Service has no such port")
-				continue
-			}
-			for _, to := range c.Backends(s) {
-				n, name, proto := podPort(to, sp)
+			for _, b := range c.backends(c.Service(ns, str(am["name"])), str(am["port"]), atoi(str(am["port"])), what, miss) {
 				for _, p := range from {
-					add(Flow{Kind: "alerting", Why: what, From: p, To: to, Port: n, PortName: name, Protocol: proto})
+					add(b.flow("alerting", what, p))
 				}
 			}
 		}

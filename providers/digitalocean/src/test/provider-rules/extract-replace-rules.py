@@ -15,9 +15,13 @@ src/test/resources/provider-rules/replace-rules.tsv and read by ProviderReplaceR
 """
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../scripts"))
+from tf_schema import block, camel, top_level  # noqa: E402  (providers/scripts, shared with the GCP extractor)
 
 # The Terraform resources behind the Pulumi types CodeZero registers (io.codezero.digitalocean.resources)
 RESOURCES = ["digitalocean_kubernetes_cluster", "digitalocean_kubernetes_node_pool", "digitalocean_vpc",
@@ -26,37 +30,6 @@ RESOURCES = ["digitalocean_kubernetes_cluster", "digitalocean_kubernetes_node_po
 
 def git(repo, *args):
     return subprocess.run(["git", "--git-dir", repo, *args], check=True, capture_output=True, text=True).stdout
-
-
-def camel(name):
-    head, *rest = name.split("_")
-    return head + "".join(p[:1].upper() + p[1:] for p in rest)
-
-
-def block(text, open_at):
-    """The text between the brace at open_at and its partner."""
-    depth = 0
-    for i in range(open_at, len(text)):
-        if text[i] == "{":
-            depth += 1
-        elif text[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return text[open_at + 1:i]
-    raise ValueError("unbalanced braces")
-
-
-def top_level(body):
-    """body with every nested {...} blanked out, so only a field's own attributes are seen."""
-    out, depth = [], 0
-    for ch in body:
-        if ch == "{":
-            depth += 1
-        if depth == 0:
-            out.append(ch)
-        if ch == "}":
-            depth -= 1
-    return "".join(out)
 
 
 class Source:

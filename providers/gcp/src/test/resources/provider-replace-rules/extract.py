@@ -21,6 +21,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../../scripts"))
+from tf_schema import block, camel, top_level  # noqa: E402  (providers/scripts, shared with the DigitalOcean extractor)
+
 RESOURCES = {
     "gcp:container/cluster:Cluster": "google-beta/services/container/resource_container_cluster.go",
     "gcp:container/nodePool:NodePool": "google-beta/services/container/resource_container_node_pool.go",
@@ -39,46 +42,6 @@ HELPERS = ["google-beta/services/container/node_config.go"]
 
 def show(repo, ref, path):
     return subprocess.run(["git", "-C", repo, "show", f"{ref}:{path}"], check=True, capture_output=True, text=True).stdout
-
-
-def block(text, start):
-    """The text between the brace at `start` and its match (strings and comments skipped)."""
-    depth, i, n = 0, start, len(text)
-    while i < n:
-        c = text[i]
-        if c == '"' or c == '`':
-            end = text.index(c, i + 1) if c == '`' else re.compile(r'(?<!\\)"').search(text, i + 1).start()
-            i = end + 1
-            continue
-        if text.startswith("//", i):
-            i = text.index("\n", i)
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return text[start + 1:i]
-        i += 1
-    raise ValueError("unbalanced braces")
-
-
-def top_level(body):
-    """body with every nested {...} blanked out, to read a schema entry's own attributes."""
-    out, depth = [], 0
-    for c in body:
-        if c == "{":
-            depth += 1
-        if depth == 0:
-            out.append(c)
-        if c == "}":
-            depth -= 1
-    return "".join(out)
-
-
-def camel(name):
-    head, *rest = name.split("_")
-    return head + "".join(p[:1].upper() + p[1:] for p in rest)
 
 
 def plural(name):

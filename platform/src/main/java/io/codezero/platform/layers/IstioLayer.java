@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Istio from the official charts: base (CRDs) → istiod → the system ingress gateway in its own
@@ -395,20 +396,20 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
                                         "hosts", hosts, "tls", Map.of("mode", "SIMPLE", "credentialName", TLS_SECRET)))),
                 context.options(gatewayWait.toArray(Resource[]::new)));
         if (acmeHttp01) {
-            // The gateway's own hosts redirect here: the bare domain, and every certificate name by itself, because
-            // while its challenge is pending the solver's route gives an extra host a virtual host of its own, which
-            // the wildcard's routes do not reach. The match names no path, so istiod counts it catch-all and orders
-            // it after the solver's challenge route.
-            Output<List<String>> redirected = Output.tuple(hosts, certificateNames(domain, false, routed)).applyValue(t -> {
-                List<String> all = new ArrayList<>(t.t1);
-                t.t2.stream().filter(h -> !all.contains(h)).forEach(all::add);
+            // The gateway's own hosts redirect here: the wildcard, and the bare domain and every certificate name by
+            // itself, because while its challenge is pending the solver's route gives an extra host a virtual host of
+            // its own, which the wildcard's routes do not reach. istiod refuses a VirtualService naming a host and a
+            // wildcard that covers it ("duplicate hosts in virtual service", pkg/config/validation), so the wildcard
+            // and the names are two VirtualServices. The match names no path, so istiod counts it catch-all and
+            // orders it after the solver's challenge route.
+            Output<List<String>> wildcards = hosts.applyValue(h -> h.stream().filter(n -> n.startsWith("*")).toList());
+            Output<List<String>> names = Output.tuple(hosts, certificateNames(domain, false, routed)).applyValue(t -> {
+                List<String> all = new ArrayList<>();
+                Stream.concat(t.t1.stream(), t.t2.stream()).filter(h -> !h.startsWith("*") && !all.contains(h)).forEach(all::add);
                 return all;
             });
-            KubernetesObject.of(context.name("istio-https-redirect"), Routes.NETWORKING_API, "VirtualService",
-                    Meta.of(HTTPS_REDIRECT_ROUTE, gatewayNs, NAME),
-                    Map.of("hosts", redirected, "gateways", List.of(gatewayNs + "/" + GATEWAY_NAME),
-                            "http", List.of(Routes.httpsRedirect(Map.of("port", Routes.HTTP_PORT)))),
-                    context.options(gatewayWait.toArray(Resource[]::new)));
+            httpsRedirect(context, "istio-https-redirect", HTTPS_REDIRECT_ROUTE, gatewayNs, wildcards, gatewayWait);
+            httpsRedirect(context, "istio-https-redirect-names", HTTPS_REDIRECT_ROUTE + "-names", gatewayNs, names, gatewayWait);
         }
 
         options().auth().ifPresent(auth -> KubernetesObject.of(context.name("istio-gateway-jwt"), Routes.SECURITY_API, "RequestAuthentication",
@@ -427,6 +428,15 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
             installed = installed.withFact(ExternalAuthorization.class, options().signIn().get());
         }
         return installed;
+    }
+
+    /** A VirtualService on the gateway that answers port-80 requests for {@code hosts} with a redirect to https. */
+    private static void httpsRedirect(LayerContext context, String resource, String name, String gatewayNs,
+                                      Output<List<String>> hosts, List<Resource> wait) {
+        KubernetesObject.of(context.name(resource), Routes.NETWORKING_API, "VirtualService", Meta.of(name, gatewayNs, NAME),
+                Map.of("hosts", hosts, "gateways", List.of(gatewayNs + "/" + GATEWAY_NAME),
+                        "http", List.of(Routes.httpsRedirect(Map.of("port", Routes.HTTP_PORT)))),
+                context.options(wait.toArray(Resource[]::new)));
     }
 
     /**
