@@ -41,7 +41,8 @@ final class EngineEmulation implements AutoCloseable {
      * Give each run its own provider, as the engine starts the plugin afresh for each `pulumi up`.
      */
     Map<String, String> up(OfflineRun run, ProviderClient provider) {
-        List<PlannedResource> nodes = run.where(r -> r.type().equals(ResourceTokens.SERVER_NODE) || r.type().equals(ResourceTokens.AGENT_NODE));
+        List<PlannedResource> nodes = run.where(r -> r.type().equals(ResourceTokens.SERVER_NODE) || r.type().equals(ResourceTokens.AGENT_NODE)
+                || r.type().equals(ResourceTokens.JOIN_TOKEN));
         Map<String, String> outcome = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Boolean>> done = new HashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
@@ -49,7 +50,9 @@ final class EngineEmulation implements AutoCloseable {
         for (PlannedResource node : nodes) {
             List<CompletableFuture<Boolean>> deps = new ArrayList<>();
             for (PlannedResource other : nodes) {
-                if (other != node && run.dependsOn(node, other)) {
+                // A node's token input comes from the JoinToken's output: the engine waits for it as for any dependency.
+                boolean tokenFrom = other.type().equals(ResourceTokens.JOIN_TOKEN) && PLANNED_JOIN_TOKEN.equals(node.inputs().get("token"));
+                if (other != node && (run.dependsOn(node, other) || tokenFrom)) {
                     deps.add(done.get(other.name()));
                 }
             }
@@ -95,10 +98,20 @@ final class EngineEmulation implements AutoCloseable {
         return "updated";
     }
 
-    /** The planned inputs, with the join token the first server really produced in place of the plan's stand-in value. */
+    /** What BareMetalPlanMocks answers for a JoinToken's value. */
+    static final String PLANNED_JOIN_TOKEN = "planned-join-token";
+
+    /**
+     * The planned inputs, with the join token really settled (the JoinToken's value) or produced (the first
+     * server's clusterToken) in place of the plan's stand-in values; a token the program gave stays.
+     */
     private Map<String, Object> inputsOf(PlannedResource node) {
         Map<String, Object> inputs = new LinkedHashMap<>(node.inputs());
-        if (inputs.containsKey("token")) {
+        if (PLANNED_JOIN_TOKEN.equals(inputs.get("token"))) {
+            Struct token = states.entrySet().stream().filter(e -> PropertyValues.fromStruct(e.getValue()).containsKey("adopted"))
+                    .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no join token in the state yet"));
+            inputs.put("token", PropertyValues.fromStruct(token).get("value"));
+        } else if (String.valueOf(inputs.get("token")).startsWith("K10planned")) {
             Struct init = states.values().stream().filter(s -> Boolean.TRUE.equals(PropertyValues.fromStruct(s).get("clusterInit")))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no first server in the state yet"));
             inputs.put("token", PropertyValues.fromStruct(init).get("clusterToken"));
