@@ -41,8 +41,21 @@ final class EngineEmulation implements AutoCloseable {
      * Give each run its own provider, as the engine starts the plugin afresh for each `pulumi up`.
      */
     Map<String, String> up(OfflineRun run, ProviderClient provider) {
+        return up(run, provider, false);
+    }
+
+    /**
+     * One `pulumi up` of the program as CodeZero registered it before it chose join tokens up front: no
+     * JoinToken, the first server without a token (k3s drew one) and every join taking the first server's
+     * clusterToken output, so waiting for it. What a stack made then holds in its state.
+     */
+    Map<String, String> upAsBeforeJoinTokens(OfflineRun run, ProviderClient provider) {
+        return up(run, provider, true);
+    }
+
+    private Map<String, String> up(OfflineRun run, ProviderClient provider, boolean beforeJoinTokens) {
         List<PlannedResource> nodes = run.where(r -> r.type().equals(ResourceTokens.SERVER_NODE) || r.type().equals(ResourceTokens.AGENT_NODE)
-                || r.type().equals(ResourceTokens.JOIN_TOKEN));
+                || (r.type().equals(ResourceTokens.JOIN_TOKEN) && !beforeJoinTokens));
         Map<String, String> outcome = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Boolean>> done = new HashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
@@ -51,7 +64,9 @@ final class EngineEmulation implements AutoCloseable {
             List<CompletableFuture<Boolean>> deps = new ArrayList<>();
             for (PlannedResource other : nodes) {
                 // A node's token input comes from the JoinToken's output: the engine waits for it as for any dependency.
-                boolean tokenFrom = other.type().equals(ResourceTokens.JOIN_TOKEN) && PLANNED_JOIN_TOKEN.equals(node.inputs().get("token"));
+                boolean joins = PLANNED_JOIN_TOKEN.equals(node.inputs().get("token")) && !Boolean.TRUE.equals(node.inputs().get("clusterInit"));
+                boolean tokenFrom = beforeJoinTokens ? joins && Boolean.TRUE.equals(other.inputs().get("clusterInit"))
+                        : other.type().equals(ResourceTokens.JOIN_TOKEN) && PLANNED_JOIN_TOKEN.equals(node.inputs().get("token"));
                 if (other != node && (run.dependsOn(node, other) || tokenFrom)) {
                     deps.add(done.get(other.name()));
                 }
@@ -62,7 +77,7 @@ final class EngineEmulation implements AutoCloseable {
                     return false;
                 }
                 try {
-                    outcome.put(node.name(), step(node, provider));
+                    outcome.put(node.name(), step(node, provider, beforeJoinTokens));
                     return true;
                 } catch (StatusRuntimeException e) {
                     failed.set(true);
@@ -77,8 +92,8 @@ final class EngineEmulation implements AutoCloseable {
         return new LinkedHashMap<>(outcome);
     }
 
-    private String step(PlannedResource node, ProviderClient provider) {
-        Map<String, Object> inputs = inputsOf(node);
+    private String step(PlannedResource node, ProviderClient provider, boolean beforeJoinTokens) {
+        Map<String, Object> inputs = inputsOf(node, beforeJoinTokens);
         Struct old = states.get(node.name());
         Map<String, Object> olds = old == null ? Map.of() : PropertyValues.fromStruct(old);
         Struct checked = provider.check(node.type(), node.name(), olds, inputs).getInputs();
@@ -105,8 +120,15 @@ final class EngineEmulation implements AutoCloseable {
      * The planned inputs, with the join token really settled (the JoinToken's value) or produced (the first
      * server's clusterToken) in place of the plan's stand-in values; a token the program gave stays.
      */
-    private Map<String, Object> inputsOf(PlannedResource node) {
+    private Map<String, Object> inputsOf(PlannedResource node, boolean beforeJoinTokens) {
         Map<String, Object> inputs = new LinkedHashMap<>(node.inputs());
+        if (beforeJoinTokens && PLANNED_JOIN_TOKEN.equals(inputs.get("token"))) {
+            if (Boolean.TRUE.equals(inputs.get("clusterInit"))) {
+                inputs.remove("token");
+            } else {
+                inputs.put("token", "K10planned");
+            }
+        }
         if (PLANNED_JOIN_TOKEN.equals(inputs.get("token"))) {
             Struct token = states.entrySet().stream().filter(e -> PropertyValues.fromStruct(e.getValue()).containsKey("adopted"))
                     .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no join token in the state yet"));
