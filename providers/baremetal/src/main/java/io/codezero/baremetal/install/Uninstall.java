@@ -4,11 +4,16 @@ import static io.codezero.baremetal.install.Phases.WORK_DIR;
 
 import io.codezero.baremetal.ssh.CommandResult;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Removal: runs k3s's uninstall script and removes CodeZero's files, then checks nothing of k3s is left.
  */
 final class Uninstall implements Phase {
+    /** The systemd units (and their env files) k3s's install script writes for a server or an agent. */
+    static final List<String> UNIT_FILES = List.of("/etc/systemd/system/k3s.service", "/etc/systemd/system/k3s.service.env",
+            "/etc/systemd/system/k3s-agent.service", "/etc/systemd/system/k3s-agent.service.env");
+
     @Override
     public String title() {
         return "uninstall";
@@ -18,7 +23,10 @@ final class Uninstall implements Phase {
     public void run(NodeRun run) {
         run.markChanged("ran the k3s uninstall script");
         CommandResult r = run.session().sudo("for s in /usr/local/bin/k3s-uninstall.sh /usr/local/bin/k3s-agent-uninstall.sh /opt/bin/k3s-uninstall.sh /opt/bin/k3s-agent-uninstall.sh; do"
-                + " if [ -x \"$s\" ]; then \"$s\" >/dev/null 2>&1 || exit 1; fi; done; rm -rf " + WORK_DIR, null, Duration.ofMinutes(5));
+                + " if [ -x \"$s\" ]; then \"$s\" >/dev/null 2>&1 || exit 1; fi; done; rm -rf " + WORK_DIR
+                // The units k3s's install script writes: its uninstall script removes them only where systemd runs, and a
+                // machine with systemctl but without systemd would keep them.
+                + "; rm -f " + String.join(" ", UNIT_FILES), null, Duration.ofMinutes(5));
         if (!r.ok()) {
             throw new IllegalStateException("the k3s uninstall script failed (exit " + r.exitCode() + "): " + r.tail());
         }

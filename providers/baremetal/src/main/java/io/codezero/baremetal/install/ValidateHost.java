@@ -72,12 +72,30 @@ final class ValidateHost implements Phase {
             problems.add("k3s is already installed here as " + f.installedRole().name().toLowerCase() + ", but the host is declared "
                     + run.spec().role().name().toLowerCase() + ": uninstall it first (" + f.installedRole().uninstallScript() + ")");
         }
-        if ("none".equals(f.initSystem())) {
-            run.warnings().add("no systemd or openrc on " + run.label() + ": the install script must start k3s itself");
-        }
+        problems.addAll(initSystemProblems(f));
         if (!problems.isEmpty()) {
             throw new HostValidationException(problems);
         }
+    }
+
+    /**
+     * k3s runs as a service of systemd or OpenRC; its install script stops without one ("Can not find systemd or
+     * openrc to use as a process supervisor"), and with a systemctl but no running systemd it writes a unit it
+     * cannot start. Refused here, before the binary, the scripts or the config hash are written.
+     */
+    static List<String> initSystemProblems(HostFacts f) {
+        String pid1 = "; `ps -p 1 -o comm=` (or `cat /proc/1/comm`) shows what runs as PID 1";
+        if ("none".equals(f.initSystem())) {
+            return List.of("the machine has no init system k3s can run under (neither systemd nor OpenRC): k3s's install script"
+                    + " needs one to run k3s as a service; use a machine or VM that boots with systemd or OpenRC (a container or chroot"
+                    + " usually has neither)" + pid1);
+        }
+        if (HostFacts.SYSTEMCTL_WITHOUT_SYSTEMD.equals(f.initSystem())) {
+            return List.of("systemctl is installed but systemd is not running (/run/systemd/system is missing, so systemd is not PID 1):"
+                    + " k3s's install script would write /etc/systemd/system/k3s.service and fail to start k3s; boot the machine with"
+                    + " systemd as its init (or use OpenRC)" + pid1);
+        }
+        return List.of();
     }
 
     /**

@@ -42,6 +42,7 @@ class HostileHostsHarnessTest {
     static final String VERSION = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
     static final String AGENT = ResourceTokens.AGENT_NODE;
+    static MachinesWithProvider machines;
     static SshHostHarness harness;
     static ProviderClient provider;
     static volatile BiConsumer<String, String> onProgress = (h, m) -> { };
@@ -51,19 +52,15 @@ class HostileHostsHarnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(16);
         assets = StandinK3s.write(assetsDir, VERSION);
-        provider = new ProviderClient((host, message) -> onProgress.accept(host, message));
+        machines = MachinesWithProvider.start(16, (host, message) -> onProgress.accept(host, message));
+        harness = machines.harness;
+        provider = machines.provider;
     }
 
     @AfterAll
     static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+        MachinesWithProvider.close(machines);
     }
 
     static Map<String, Object> server(TestHost host) {

@@ -30,6 +30,7 @@ import pulumirpc.Provider.UpdateResponse;
 class ParallelJoinHarnessTest {
     static final String V1 = "v1.34.1+k3s1";
     static final String V2 = "v1.34.2+k3s1";
+    static MachinesWithProvider machines;
     static SshHostHarness harness;
     static ProviderClient provider;
     static final Map<String, List<Object[]>> marks = new ConcurrentHashMap<>();
@@ -38,20 +39,16 @@ class ParallelJoinHarnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(3);
-        provider = new ProviderClient((host, message) -> marks.computeIfAbsent(host.replaceAll(".*\\(([^:)]+):\\d+.*", "$1")
+        machines = MachinesWithProvider.start(3, (host, message) -> marks.computeIfAbsent(host.replaceAll(".*\\(([^:)]+):\\d+.*", "$1")
                 .replaceAll(":\\d+$", ""), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(new Object[] {message, System.nanoTime()}));
+        harness = machines.harness;
+        provider = machines.provider;
     }
 
     @AfterAll
     static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+        MachinesWithProvider.close(machines);
     }
 
     static long at(TestHost host, String phase) {

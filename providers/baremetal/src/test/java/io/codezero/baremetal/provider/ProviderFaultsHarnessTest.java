@@ -35,6 +35,7 @@ import pulumirpc.Provider.UpdateResponse;
 class ProviderFaultsHarnessTest {
     static final String VERSION = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
+    static MachinesWithProvider machines;
     static SshHostHarness harness;
     static ProviderClient provider;
     static final Map<String, Consumer<String>> faultAtPhase = new ConcurrentHashMap<>();
@@ -44,23 +45,19 @@ class ProviderFaultsHarnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(7);
         assets = StandinK3s.write(assetsDir, VERSION);
-        provider = new ProviderClient((host, msg) -> faultAtPhase.forEach((h, fault) -> {
+        machines = MachinesWithProvider.start(7, (host, msg) -> faultAtPhase.forEach((h, fault) -> {
             if (host.contains("(" + h + ":")) {
                 fault.accept(msg);
             }
         }));
+        harness = machines.harness;
+        provider = machines.provider;
     }
 
     @AfterAll
     static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+        MachinesWithProvider.close(machines);
     }
 
     Map<String, Object> inputs(TestHost host) {

@@ -36,6 +36,7 @@ class ProviderLifecycleHarnessTest {
     static final String V2 = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
     static final String AGENT = ResourceTokens.AGENT_NODE;
+    static MachinesWithProvider machines;
     static SshHostHarness harness;
     static final List<String> progress = Collections.synchronizedList(new ArrayList<>());
     static ProviderClient provider;
@@ -44,18 +45,14 @@ class ProviderLifecycleHarnessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(3);
-        provider = new ProviderClient((host, msg) -> progress.add(host + ": " + msg));
+        machines = MachinesWithProvider.start(3, (host, msg) -> progress.add(host + ": " + msg));
+        harness = machines.harness;
+        provider = machines.provider;
     }
 
     @AfterAll
     static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+        MachinesWithProvider.close(machines);
     }
 
     @Test
