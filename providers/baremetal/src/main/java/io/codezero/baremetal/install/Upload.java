@@ -4,7 +4,6 @@ import static io.codezero.baremetal.install.Phases.WORK_DIR;
 import static io.codezero.baremetal.install.Phases.INSTALL_SCRIPT;
 import static io.codezero.baremetal.install.Phases.needsInstall;
 import static io.codezero.baremetal.install.Phases.curlMeaning;
-import static io.codezero.baremetal.install.Phases.sha256;
 
 import io.codezero.baremetal.ssh.CommandResult;
 import io.codezero.baremetal.ssh.SshSession;
@@ -42,14 +41,15 @@ final class Upload implements Phase {
                     + " (check with: df -h " + WORK_DIR + ") and run `pulumi up` again");
         }
         if (spec.airgap() != null) {
-            byte[] binary = Files.readAllBytes(spec.airgap().k3sBinary());
+            // Streamed, with its digest computed once per process: a wave of machines shares one 70 MB binary.
+            Path binary = spec.airgap().k3sBinary();
             String remoteSum = marked.stdout().trim();
-            if (!remoteSum.equals(sha256(binary))) {
+            if (!remoteSum.equals(SshSession.sha256(binary))) {
                 // Counted once in place: a failed upload removes its partial file and changes nothing.
                 s.upload(binary, run.k3sBinary(), "755");
                 run.markChanged("uploaded " + run.k3sBinary());
             }
-            s.upload(Files.readAllBytes(spec.airgap().installScript()), INSTALL_SCRIPT, "700");
+            s.upload(spec.airgap().installScript(), INSTALL_SCRIPT, "700");
             Path images = spec.airgap().images();
             if (images != null) {
                 String remote = Airgap.IMAGES_DIR + images.getFileName();

@@ -65,6 +65,11 @@ final class NodeDiff {
      * token from the machine, so being handed it is no change (nothing restarts, nothing rotates).
      */
     private static boolean keepsOwnToken(String key, Object o, Object n, Map<String, Object> olds) {
+        if (key.equals("token") && n == PropertyValues.UNKNOWN && (o != null || olds.get("clusterToken") != null)) {
+            // A preview before the JoinToken exists (the first run of a stack made before it): its value is not known
+            // yet, and it will be this cluster's own token. The run itself diffs again with the value known.
+            return true;
+        }
         return key.equals("token") && (o == null || "".equals(o)) && n instanceof String given
                 && Boolean.TRUE.equals(PropertyValues.reveal(olds.get("clusterInit")))
                 && given.equals(PropertyValues.reveal(olds.get("clusterToken")));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves no unit behind. The harness machines carry OpenRC's entry point; these tests take it away.
  */
 @Tag("harness")
-class InitSystemHarnessTest {
+class InitSystemHarnessTest extends ProviderOnMachines {
     static final String VERSION = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
     /** What systemctl answers where systemd is not PID 1 (a container, a chroot). */
@@ -36,24 +36,10 @@ class InitSystemHarnessTest {
     static final String LEFT_BEHIND = "for f in /usr/local/bin/k3s /usr/local/bin/k3s-uninstall.sh /usr/local/bin/k3s-killall.sh"
             + " /var/lib/codezero/k3s-config.sha256 /var/lib/codezero/k3s-install.sh /var/lib/codezero/k3s-install.env"
             + " /etc/systemd/system/k3s.service /etc/rancher/k3s; do [ -e $f ] && echo $f; done; true";
-    static MachinesWithProvider machines;
-    static SshHostHarness harness;
-    static ProviderClient provider;
-    @TempDir
-    static Path assetsDir;
-    static StandinK3s.Assets assets;
 
     @BeforeAll
     static void start() throws Exception {
-        assets = StandinK3s.write(assetsDir, VERSION);
-        machines = MachinesWithProvider.start(3, Progress.silent());
-        harness = machines.harness;
-        provider = machines.provider;
-    }
-
-    @AfterAll
-    static void stop() {
-        MachinesWithProvider.close(machines);
+        startMachines(3, Progress.silent(), VERSION);
     }
 
     String createFails(String name, TestHost host) {

@@ -36,27 +36,13 @@ import pulumirpc.Provider.UpdateResponse;
  */
 @Tag("harness")
 @SuppressWarnings("unchecked")
-class ProviderHostStatesHarnessTest {
+class ProviderHostStatesHarnessTest extends ProviderOnMachines {
     static final String VERSION = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
-    static MachinesWithProvider machines;
-    static SshHostHarness harness;
-    static ProviderClient provider;
-    @TempDir
-    static Path assetsDir;
-    static StandinK3s.Assets assets;
 
     @BeforeAll
     static void start() throws Exception {
-        assets = StandinK3s.write(assetsDir, VERSION);
-        machines = MachinesWithProvider.start(8, Progress.silent());
-        harness = machines.harness;
-        provider = machines.provider;
-    }
-
-    @AfterAll
-    static void stop() {
-        MachinesWithProvider.close(machines);
+        startMachines(8, Progress.silent(), VERSION);
     }
 
     Map<String, Object> inputs(TestHost host) {
