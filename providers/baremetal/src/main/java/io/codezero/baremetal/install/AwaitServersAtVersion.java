@@ -1,5 +1,6 @@
 package io.codezero.baremetal.install;
 
+import io.codezero.baremetal.ssh.SshEndpoint;
 import java.util.List;
 
 /**
@@ -7,6 +8,13 @@ import java.util.List;
  * version it is about to get (through the API, so it holds whatever order the engine chose).
  */
 final class AwaitServersAtVersion implements Phase {
+    private final Rollouts rollouts;
+
+    /** @param rollouts the process's rolls, whose stop (a server failed) ends the wait at once */
+    AwaitServersAtVersion(Rollouts rollouts) {
+        this.rollouts = rollouts;
+    }
+
     @Override
     public String title() {
         return "wait for the servers' version";
@@ -23,7 +31,11 @@ final class AwaitServersAtVersion implements Phase {
         long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
         String wanted = run.spec().k3sVersion();
         long pause = 100;
+        SshEndpoint first = run.spec().firstServer();
+        String cluster = first.host() + ":" + first.port();
         while (true) {
+            // A server that failed its turn stops the roll: nothing will bring the servers to the version now.
+            rollouts.refuseIfStopped(cluster, run);
             List<String> behind = Kubectl.serversNotAt(run.controlPlane(), wanted);
             if (behind.isEmpty()) {
                 return;

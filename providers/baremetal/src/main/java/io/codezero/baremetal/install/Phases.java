@@ -39,7 +39,7 @@ public final class Phases {
      */
     public static List<Phase> update(SshConnector ssh, Coordination co) {
         return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new ValidateHost(co.nodeNames()),
-                new AwaitTurn(co.rollouts(), Phases::needsRestart), new AwaitServersAtVersion(), Drain.beforeReinstall(), new Upload(),
+                new AwaitTurn(co.rollouts(), Phases::needsRestart), new AwaitServersAtVersion(co.rollouts()), Drain.beforeReinstall(), new Upload(),
                 new AwaitFirstServer(co.firstServers()), new InstallK3s(),
                 new WaitReady(), new ServerHealth(), new Uncordon(), new FetchKubeconfig());
     }
