@@ -7,14 +7,21 @@
 #   INSTALL_K3S_SKIP_START=true     install without starting
 #   INSTALL_K3S_BIN_DIR             default /usr/local/bin
 # It creates the same helper scripts (k3s-killall.sh, k3s-uninstall.sh or k3s-agent-uninstall.sh)
-# and symlinks (kubectl, crictl, ctr). With systemd it writes a unit; without an init system it
-# starts k3s under setsid/nohup and records the PID in /run/k3s.pid (k3s-agent.pid for agents).
+# and symlinks (kubectl, crictl, ctr). With systemd it writes a unit; with OpenRC (the harness machines
+# carry only /sbin/openrc-run) it starts k3s under setsid/nohup and records the PID in /run/k3s.pid
+# (k3s-agent.pid for agents); with neither it stops before writing anything, as the real script does.
 set -e
 info() { echo "[INFO]  $*"; }
 fatal() { echo "[ERROR] $*" >&2; exit 1; }
 
 BIN_DIR=${INSTALL_K3S_BIN_DIR:-/usr/local/bin}
 [ "$(id -u)" = 0 ] || fatal "You need to be root to perform this install"
+# Like the real script, before anything is written: OpenRC if /sbin/openrc-run is there, else systemd if
+# systemctl is (taken at its word: without systemd running, the unit is written and systemctl then fails).
+if [ -x /sbin/openrc-run ]; then SUPERVISOR=openrc
+elif [ -x /bin/systemctl ] || type systemctl > /dev/null 2>&1; then SUPERVISOR=systemd
+else fatal "Can not find systemd or openrc to use as a process supervisor for k3s"
+fi
 [ "${INSTALL_K3S_SKIP_DOWNLOAD:-}" = true ] || fatal "Can not download k3s: set INSTALL_K3S_SKIP_DOWNLOAD=true and provide $BIN_DIR/k3s"
 [ -x "$BIN_DIR/k3s" ] || fatal "Can not find $BIN_DIR/k3s (INSTALL_K3S_SKIP_DOWNLOAD=true)"
 
@@ -76,7 +83,8 @@ UNINSTALL_SCRIPT
 chmod 755 "$BIN_DIR/$UNINSTALL"
 info "Creating uninstall script $BIN_DIR/$UNINSTALL"
 
-if [ -d /run/systemd/system ]; then
+if [ "$SUPERVISOR" = systemd ]; then
+  mkdir -p /etc/systemd/system
   cat > /etc/systemd/system/$SYSTEM_NAME.service <<UNIT
 [Unit]
 Description=Lightweight Kubernetes
@@ -91,7 +99,8 @@ UNIT
   systemctl enable $SYSTEM_NAME >/dev/null
   [ "${INSTALL_K3S_SKIP_START:-}" = true ] || systemctl restart $SYSTEM_NAME
 else
-  info "No init system found: supervising $SYSTEM_NAME with setsid/nohup"
+  # The harness machines carry only OpenRC's entry point: the stand-in supervises k3s itself.
+  info "OpenRC: supervising $SYSTEM_NAME with setsid/nohup"
   "$BIN_DIR/k3s-killall.sh"
   if [ "${INSTALL_K3S_SKIP_START:-}" != true ]; then
     # shellcheck disable=SC2086

@@ -32,6 +32,40 @@ public final class DocClaims {
         return Integer.parseInt(m.group(1));
     }
 
+    /**
+     * The number {@code doc} states where {@code pattern} matches its text (whitespace folded to single spaces), e.g.
+     * {@code "the (\\d+) custom resources the stack made"}: the pattern has one group, the number, and must match once.
+     */
+    public static int claimedNumber(String doc, String pattern) {
+        Path file = repositoryRoot().resolve(doc);
+        try {
+            return number(doc, Files.readString(file).replaceAll("\\s+", " "), pattern);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The number a program printed where {@code pattern} (one group, the number) matches {@code output}, e.g. the
+     * {@code "+ 88 created"} of {@code pulumi up}: compared with {@link #claimedNumber} it holds a doc's figure exactly
+     * (a pattern alone would let "13 updated" pass for "3 updated").
+     */
+    public static int printedNumber(String output, String pattern) {
+        return number("the output", output, pattern);
+    }
+
+    private static int number(String where, String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        if (!m.find()) {
+            throw new AssertionError(where + " has nothing matching " + pattern + (where.equals("the output") ? ":\n" + text : ""));
+        }
+        int value = Integer.parseInt(m.group(1));
+        if (m.find()) {
+            throw new AssertionError(where + " matches " + pattern + " more than once: the claim is ambiguous");
+        }
+        return value;
+    }
+
     /** Counted as `./codezero plan` counts (its "total"): every resource but Pulumi's root stack and the CodeZero stack component. */
     public static int plannedResources(OfflineRun run) {
         return run.where(r -> !r.type().equals("pulumi:pulumi:Stack") && !r.type().equals("codezero:index:Stack")).size();

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Teaches the offline plan what the codezero provider would answer: node names, the installed
- * version, and for servers a kubeconfig pointing at the machine and a cluster token.
+ * version, for servers a kubeconfig pointing at the machine and a cluster token, and the join token.
  */
 public final class BareMetalPlanMocks implements PlanMocksContributor {
     @Override
@@ -20,6 +20,12 @@ public final class BareMetalPlanMocks implements PlanMocksContributor {
             return out;
         });
         mocks.outputs(ResourceTokens.AGENT_NODE, args -> common(args.inputs));
+        mocks.outputs(ResourceTokens.JOIN_TOKEN, args -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("value", "planned-join-token");
+            out.put("adopted", false);
+            return out;
+        });
     }
 
     private static Map<String, Object> common(Map<String, Object> inputs) {

@@ -11,6 +11,8 @@ import io.codezero.baremetal.resources.AgentNode;
 import io.codezero.baremetal.resources.AgentNodeArgs;
 import io.codezero.baremetal.resources.AirgapArgs;
 import io.codezero.baremetal.resources.ConnectionArgs;
+import io.codezero.baremetal.resources.JoinToken;
+import io.codezero.baremetal.resources.JoinTokenArgs;
 import io.codezero.baremetal.resources.ServerNode;
 import io.codezero.baremetal.resources.ServerNodeArgs;
 import io.codezero.baremetal.ssh.HostKeys;
@@ -51,31 +53,19 @@ public final class BareMetalTarget implements ClusterTarget {
     public static final String KIND = "baremetal";
     public static final String SECTION = "baremetal";
 
-    private final List<BareMetalHost> hosts;
-    private final String k3sVersion;
-    private final Path airgapBinary;
-    private final Path airgapInstallScript;
-    private final Path airgapImages;
-    private final String apiAddress;
-    private final BareMetalHost jumpHost;
+    private final BareMetalTargetArgs args;
     private final BareMetalLoadBalancer loadBalancer;
-    private final List<String> extraServerArgs;
-    private final Integer maxUnavailableAgents;
-    private final Output<String> joinToken;
 
     /** The target from its args: {@code new BareMetalTarget(BareMetalTargetArgs.builder().host(...).build())}. */
     public BareMetalTarget(BareMetalTargetArgs args) {
-        this.hosts = args.hosts();
-        this.k3sVersion = args.k3sVersion();
-        this.airgapBinary = args.airgapBinary();
-        this.airgapInstallScript = args.airgapInstallScript();
-        this.airgapImages = args.airgapImages();
-        this.apiAddress = args.apiAddress();
-        this.jumpHost = args.jumpHost();
+        this.args = Objects.requireNonNull(args, "args");
+        // The one default the target applies: ServiceLB, k3s's own.
         this.loadBalancer = Objects.requireNonNullElse(args.loadBalancer(), BareMetalLoadBalancer.serviceLb());
-        this.extraServerArgs = args.extraServerArgs();
-        this.maxUnavailableAgents = args.maxUnavailableAgents();
-        this.joinToken = args.joinToken();
+    }
+
+    /** What the target was built from. */
+    public BareMetalTargetArgs args() {
+        return args;
     }
 
     /**
@@ -93,10 +83,12 @@ public final class BareMetalTarget implements ClusterTarget {
         return BareMetalConfig.read(section, secrets);
     }
 
+    /** The machines, in the order given. */
     public List<BareMetalHost> hosts() {
-        return hosts;
+        return args.hosts();
     }
 
+    /** How LoadBalancer Services get addresses (ServiceLB unless configured). */
     public BareMetalLoadBalancer loadBalancer() {
         return loadBalancer;
     }
@@ -108,26 +100,26 @@ public final class BareMetalTarget implements ClusterTarget {
 
     /** The k3s release for the spec: the configured one, else the one pinned for the spec's Kubernetes minor. */
     public String k3sVersionFor(ClusterSpec spec) {
-        return k3sVersion != null ? k3sVersion : Versions.BareMetal.K3S_BY_KUBERNETES_MINOR.get(spec.kubernetesVersion());
+        return args.k3sVersion() != null ? args.k3sVersion() : Versions.BareMetal.K3S_BY_KUBERNETES_MINOR.get(spec.kubernetesVersion());
     }
 
     @Override
     public List<Problem> validate(ClusterSpec spec) {
         List<Problem> problems = new ArrayList<>();
-        if (hosts.isEmpty()) {
+        if (args.hosts().isEmpty()) {
             problems.add(Problem.of(SECTION + ".hosts", null, "list at least one machine with role: server"));
             return problems;
         }
-        List<BareMetalHost> servers = hosts.stream().filter(h -> h.role() == NodeRole.SERVER).toList();
+        List<BareMetalHost> servers = args.hosts().stream().filter(h -> h.role() == NodeRole.SERVER).toList();
         if (servers.isEmpty()) {
-            problems.add(Problem.of(SECTION + ".hosts", hosts.size() + " agents", "needs at least one host with role: server (the first one initializes the cluster)"));
+            problems.add(Problem.of(SECTION + ".hosts", args.hosts().size() + " agents", "needs at least one host with role: server (the first one initializes the cluster)"));
         } else if (servers.size() % 2 == 0) {
             problems.add(Problem.of(SECTION + ".hosts", servers.size() + " servers", "use an odd number of servers (1, 3 or 5): embedded etcd needs a majority,"
                     + " so " + servers.size() + " servers survive no more failures than " + (servers.size() - 1)));
         }
         Map<String, String> seenAddress = new HashMap<>();
         Map<String, String> seenName = new HashMap<>();
-        for (BareMetalHost h : hosts) {
+        for (BareMetalHost h : args.hosts()) {
             String where = h.source();
             if (!checkConnection(h, where, problems)) {
                 continue;
@@ -150,7 +142,7 @@ public final class BareMetalTarget implements ClusterTarget {
         }
         for (int i = 0; i < spec.nodePools().size(); i++) {
             NodePool pool = spec.nodePools().get(i);
-            if (hosts.stream().noneMatch(h -> pool.name() != null && pool.name().equals(h.pool()))) {
+            if (args.hosts().stream().noneMatch(h -> pool.name() != null && pool.name().equals(h.pool()))) {
                 problems.add(Problem.of("nodePools[" + i + "].name", pool.name(), "has no machine: no host of " + SECTION
                         + ".hosts names pool: " + pool.name() + "; add the pool to its hosts, or remove the pool"));
             }
@@ -158,18 +150,18 @@ public final class BareMetalTarget implements ClusterTarget {
                 problems.add(Problem.of("nodePools[" + i + "].spot", true, "means cloud spot capacity, which machines you own do not have; remove spot"));
             }
         }
-        if (jumpHost != null) {
-            String where = jumpHost.source() == null ? SECTION + ".jumpHost" : jumpHost.source();
-            checkConnection(jumpHost, where, problems);
-            if (jumpHost.hostKey() == null && jumpHost.trustOnFirstUse()) {
+        if (args.jumpHost() != null) {
+            String where = args.jumpHost().source() == null ? SECTION + ".jumpHost" : args.jumpHost().source();
+            checkConnection(args.jumpHost(), where, problems);
+            if (args.jumpHost().hostKey() == null && args.jumpHost().trustOnFirstUse()) {
                 problems.add(Problem.of(where + ".hostKey", null, "pin the jump host's SSH host key (ssh-keyscan -t ed25519 "
-                        + jumpHost.address() + ", checked out of band): trust on first use is not offered for a jump host, whose key"
+                        + args.jumpHost().address() + ", checked out of band): trust on first use is not offered for a jump host, whose key"
                         + " would be recorded nowhere and so never pinned"));
             }
         }
         checkAddresses(spec, problems);
-        for (int i = 0; i < extraServerArgs.size(); i++) {
-            String arg = extraServerArgs.get(i);
+        for (int i = 0; i < args.extraServerArgs().size(); i++) {
+            String arg = args.extraServerArgs().get(i);
             for (String owned : List.of("--token", "--server", "--cluster-init", "--node-name", "--cluster-cidr", "--service-cidr")) {
                 if (arg != null && (arg.equals(owned) || arg.startsWith(owned + "="))) {
                     problems.add(Problem.of(SECTION + ".extraServerArgs[" + i + "]", arg, "is set by CodeZero"
@@ -188,17 +180,17 @@ public final class BareMetalTarget implements ClusterTarget {
             problems.add(Problem.of(SECTION + ".k3sVersion", version, "is not a release of Kubernetes " + spec.kubernetesVersion()
                     + " (cluster.kubernetesVersion); make them agree"));
         }
-        if ((airgapBinary == null) != (airgapInstallScript == null)) {
-            problems.add(Problem.of(SECTION + ".airgap", airgapBinary == null ? "installScript only" : "k3sBinary only",
+        if ((args.airgapBinary() == null) != (args.airgapInstallScript() == null)) {
+            problems.add(Problem.of(SECTION + ".airgap", args.airgapBinary() == null ? "installScript only" : "k3sBinary only",
                     "give both k3sBinary and installScript (from the k3s release page)"));
         }
-        for (Path p : new Path[] {airgapBinary, airgapInstallScript, airgapImages}) {
+        for (Path p : new Path[] {args.airgapBinary(), args.airgapInstallScript(), args.airgapImages()}) {
             if (p != null && !Files.isRegularFile(p)) {
                 problems.add(Problem.of(SECTION + ".airgap", p, "does not exist or is not a file on this machine"));
             }
         }
-        if (maxUnavailableAgents != null && maxUnavailableAgents < 1) {
-            problems.add(Problem.of(SECTION + ".maxUnavailableAgents", maxUnavailableAgents, "must be at least 1 (agents drained and restarted at once during an upgrade)"));
+        if (args.maxUnavailableAgents() != null && args.maxUnavailableAgents() < 1) {
+            problems.add(Problem.of(SECTION + ".maxUnavailableAgents", args.maxUnavailableAgents(), "must be at least 1 (agents drained and restarted at once during an upgrade)"));
         }
         if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB && loadBalancer.publicAddresses().isEmpty()) {
             problems.add(Problem.of(SECTION + ".loadBalancer.addresses", null, "MetalLB needs an address pool you own, e.g. [\"192.168.1.240-192.168.1.250\"]"));
@@ -263,7 +255,7 @@ public final class BareMetalTarget implements ClusterTarget {
     private void checkAddresses(ClusterSpec spec, List<Problem> problems) {
         Map<Long, String> agentAddresses = new HashMap<>();
         Map<Long, String> nodeAddresses = new HashMap<>();
-        for (BareMetalHost h : hosts) {
+        for (BareMetalHost h : args.hosts()) {
             Long ip = Addresses.ipv4(h.address());
             if (ip != null) {
                 nodeAddresses.putIfAbsent(ip, h.source());
@@ -272,16 +264,16 @@ public final class BareMetalTarget implements ClusterTarget {
                 }
             }
         }
-        if (apiAddress != null) {
-            Optional<String> bad = Addresses.whyNotAHost(apiAddress);
-            Long ip = Addresses.ipv4(apiAddress);
+        if (args.apiAddress() != null) {
+            Optional<String> bad = Addresses.whyNotAHost(args.apiAddress());
+            Long ip = Addresses.ipv4(args.apiAddress());
             if (bad.isPresent()) {
-                problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, bad.get() + "; the API address is a VIP or DNS name in front of the servers"));
-            } else if ((ip != null && ip >>> 24 == 127) || apiAddress.equals("::1") || apiAddress.equalsIgnoreCase("localhost")) {
-                problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, "is a loopback address, which on every machine means that "
+                problems.add(Problem.of(SECTION + ".apiAddress", args.apiAddress(), bad.get() + "; the API address is a VIP or DNS name in front of the servers"));
+            } else if ((ip != null && ip >>> 24 == 127) || args.apiAddress().equals("::1") || args.apiAddress().equalsIgnoreCase("localhost")) {
+                problems.add(Problem.of(SECTION + ".apiAddress", args.apiAddress(), "is a loopback address, which on every machine means that "
                         + "machine itself; the API address is a VIP or DNS name in front of the servers that agents and kubectl reach"));
             } else if (ip != null && agentAddresses.containsKey(ip)) {
-                problems.add(Problem.of(SECTION + ".apiAddress", apiAddress, "is the address of an agent (" + agentAddresses.get(ip)
+                problems.add(Problem.of(SECTION + ".apiAddress", args.apiAddress(), "is the address of an agent (" + agentAddresses.get(ip)
                         + "), which serves no API: use a server's address, a VIP or a DNS name in front of the servers"));
             }
         }
@@ -310,9 +302,9 @@ public final class BareMetalTarget implements ClusterTarget {
                                     + " Service; use addresses no machine has"));
                         }
                     });
-                    Long api = Addresses.ipv4(apiAddress);
+                    Long api = Addresses.ipv4(args.apiAddress());
                     if (api != null && range.contains(api) && !nodeAddresses.containsKey(api)) {
-                        problems.add(Problem.of(where, entry, "contains apiAddress " + apiAddress + ": keep the API's address out of the pool"));
+                        problems.add(Problem.of(where, entry, "contains apiAddress " + args.apiAddress() + ": keep the API's address out of the pool"));
                     }
                     for (int t = 0; t < taken.size(); t++) {
                         if (taken.get(t).overlaps(range)) {
@@ -359,7 +351,7 @@ public final class BareMetalTarget implements ClusterTarget {
     @Override
     public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
         java.util.Set<PhysicalName> names = new java.util.HashSet<>();
-        hosts.forEach(h -> names.add(new PhysicalName("SSH machines", "machine", h.endpoint(), h.source() + ".address", h.address())));
+        args.hosts().forEach(h -> names.add(new PhysicalName("SSH machines", "machine", h.endpoint(), h.source() + ".address", h.address())));
         return java.util.Set.copyOf(names);
     }
 
@@ -368,25 +360,28 @@ public final class BareMetalTarget implements ClusterTarget {
         String version = k3sVersionFor(spec);
         BareMetalCluster cluster = new BareMetalCluster(context.stackName(), context.parent());
         CustomResourceOptions inCluster = CustomResourceOptions.builder().parent(cluster).build();
-        List<BareMetalHost> servers = hosts.stream().filter(h -> h.role() == NodeRole.SERVER).toList();
+        List<BareMetalHost> servers = args.hosts().stream().filter(h -> h.role() == NodeRole.SERVER).toList();
         BareMetalHost first = servers.get(0);
-        String api = apiAddress != null ? apiAddress : first.address();
-        AirgapArgs airgap = airgapBinary == null ? null : AirgapArgs.of(airgapBinary.toString(), airgapInstallScript.toString(),
-                airgapImages == null ? null : airgapImages.toString());
+        String api = args.apiAddress() != null ? args.apiAddress() : first.address();
+        AirgapArgs airgap = args.airgapBinary() == null ? null : AirgapArgs.of(args.airgapBinary().toString(), args.airgapInstallScript().toString(),
+                args.airgapImages() == null ? null : args.airgapImages().toString());
         List<String> sans = new ArrayList<>(List.of(api));
         servers.stream().map(BareMetalHost::address).filter(a -> !sans.contains(a)).forEach(sans::add);
 
         ConnectionArgs controlPlane = connection(first);
+        // The join token is known before the first server installs (the one given, else a JoinToken the provider
+        // settles once), so no join waits for the first server's outputs: every other machine connects, checks,
+        // locks and uploads beside it, and the provider holds the join itself until the first server's API answers.
+        Output<String> token = args.joinToken() != null ? args.joinToken()
+                : new JoinToken(context.name("join-token"), JoinTokenArgs.builder().firstServer(controlPlane).build(), inCluster).value();
         ServerNode init = new ServerNode(context.name(first.resourceSuffix()), ServerNodeArgs.builder()
                 .connection(controlPlane).k3sVersion(version).nodeName(first.name()).clusterInit(true)
-                .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).token(joinToken).build(), inCluster);
-        // With a token chosen up front nobody waits for the first server's output: joins start beside it.
-        Output<String> token = joinToken != null ? joinToken : init.clusterToken();
+                .tlsSans(sans).kubeconfigServer(api).extraArgs(serverArgs(spec, first)).airgap(airgap).token(token).build(), inCluster);
         Output<String> serverUrl = Output.of("https://" + bracket(api) + ":6443");
         List<Resource> nodes = new ArrayList<>(List.of(init));
         // Rolling order, for creates and for every update that restarts k3s: each server after the
-        // previous one (never two etcd members down at once), agents after the last server (kubelets
-        // never newer than the API). The provider lets at most maxUnavailable agents drain at once.
+        // previous one (never two etcd members down at once). The provider lets at most maxUnavailable
+        // agents drain at once.
         Resource previous = init;
         for (BareMetalHost h : servers.subList(1, servers.size())) {
             previous = new ServerNode(context.name(h.resourceSuffix()), ServerNodeArgs.builder()
@@ -396,17 +391,15 @@ public final class BareMetalTarget implements ClusterTarget {
                     CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build());
             nodes.add(previous);
         }
-        // Agents after the last server, unless the token was chosen up front: then they join as soon as the first
-        // server's API answers, and the provider upgrades them only once every server runs the new version.
-        CustomResourceOptions afterServers = joinToken != null ? inCluster
-                : CustomResourceOptions.builder().parent(cluster).dependsOn(previous).build();
-        List<BareMetalHost> agents = hosts.stream().filter(x -> x.role() == NodeRole.AGENT).toList();
+        // Agents do not depend on the servers: they join as soon as the first server's API answers, and the
+        // provider upgrades them only once every server runs the new version (kubelets never newer than the API).
+        List<BareMetalHost> agents = args.hosts().stream().filter(x -> x.role() == NodeRole.AGENT).toList();
         int maxUnavailable = maxUnavailableAgents(agents.size());
         for (BareMetalHost h : agents) {
             nodes.add(new AgentNode(context.name(h.resourceSuffix()), AgentNodeArgs.builder()
                     .connection(connection(h)).k3sVersion(version).nodeName(h.name()).serverUrl(serverUrl)
                     .token(token).controlPlane(controlPlane).extraArgs(poolArgs(spec, h))
-                    .airgap(airgap).maxUnavailable(maxUnavailable).build(), afterServers));
+                    .airgap(airgap).maxUnavailable(maxUnavailable).build(), inCluster));
         }
         cluster.finish(serverUrl);
         List<ServerNode> serverNodes = nodes.stream().filter(ServerNode.class::isInstance).map(ServerNode.class::cast).toList();
@@ -433,7 +426,7 @@ public final class BareMetalTarget implements ClusterTarget {
 
     /** The configured bound, else one at a time up to 19 agents and a tenth of them beyond. */
     int maxUnavailableAgents(int agents) {
-        return maxUnavailableAgents != null ? maxUnavailableAgents : Math.max(1, agents / 10);
+        return args.maxUnavailableAgents() != null ? args.maxUnavailableAgents() : Math.max(1, agents / 10);
     }
 
     private ConnectionArgs connection(BareMetalHost h) {
@@ -442,29 +435,29 @@ public final class BareMetalTarget implements ClusterTarget {
         if (h.trustOnFirstUse()) {
             c.trustOnFirstUse(true);
         }
-        if (jumpHost != null) {
-            c.jumpHost(ConnectionArgs.builder().host(jumpHost.address()).port(jumpHost.port()).user(jumpHost.user())
-                    .hostKey(jumpHost.hostKey()).privateKey(jumpHost.privateKey()).password(jumpHost.password()).build());
+        if (args.jumpHost() != null) {
+            c.jumpHost(ConnectionArgs.builder().host(args.jumpHost().address()).port(args.jumpHost().port()).user(args.jumpHost().user())
+                    .hostKey(args.jumpHost().hostKey()).privateKey(args.jumpHost().privateKey()).password(args.jumpHost().password()).build());
         }
         return c.build();
     }
 
     private List<String> serverArgs(ClusterSpec spec, BareMetalHost h) {
-        List<String> args = new ArrayList<>(extraServerArgs);
-        if (!args.contains(K3sFacts.DISABLE_TRAEFIK)) {
-            args.add(K3sFacts.DISABLE_TRAEFIK);
+        List<String> flags = new ArrayList<>(args.extraServerArgs());
+        if (!flags.contains(K3sFacts.DISABLE_TRAEFIK)) {
+            flags.add(K3sFacts.DISABLE_TRAEFIK);
         }
         if (SpecField.POD_CIDR.isSetIn(spec)) {
-            args.add("--cluster-cidr=" + spec.network().podCidr());
+            flags.add("--cluster-cidr=" + spec.network().podCidr());
         }
         if (SpecField.SERVICE_CIDR.isSetIn(spec)) {
-            args.add("--service-cidr=" + spec.network().serviceCidr());
+            flags.add("--service-cidr=" + spec.network().serviceCidr());
         }
         if (loadBalancer.kind() == BareMetalLoadBalancer.Kind.METALLB) {
-            args.add("--disable=servicelb");
+            flags.add("--disable=servicelb");
         }
-        args.addAll(poolArgs(spec, h));
-        return args;
+        flags.addAll(poolArgs(spec, h));
+        return flags;
     }
 
     /** Labels and taints of the host's node pool, as k3s flags. */

@@ -63,7 +63,11 @@ public final class BareMetalTargetArgs {
     public List<String> extraServerArgs() { return extraServerArgs; }
     /** Agents drained at once during an upgrade, or null for the default. */
     public Integer maxUnavailableAgents() { return maxUnavailableAgents; }
-    /** The join token chosen up front (a secret), or null: the first server generates one and the others wait for it. */
+    /**
+     * The join token given (a secret), or null: the target then registers a {@code JoinToken} the provider settles
+     * once (random for a new cluster, the cluster's own for one CodeZero already runs). Either way it is known
+     * before the first server installs.
+     */
     public com.pulumi.core.Output<String> joinToken() { return joinToken; }
 
     /** Builds {@link BareMetalTargetArgs}. */
@@ -105,7 +109,8 @@ public final class BareMetalTargetArgs {
         public Builder maxUnavailableAgents(Integer v) { maxUnavailableAgents = v; return this; }
 
         /**
-         * A join token chosen before the first server exists, e.g. {@code ctx.config().requireSecret("k3sToken")} after
+         * Your own join token instead of the one the target chooses (by default a {@code JoinToken} resource: random
+         * for a new cluster, kept as it is for a cluster CodeZero already runs), a join token chosen before the first server exists, e.g. {@code ctx.config().requireSecret("k3sToken")} after
          * {@code pulumi config set --secret k3sToken "$(openssl rand -hex 32)"}: the other machines then connect, check,
          * lock and upload while the first server installs, and join the moment its API answers (the provider holds
          * that order, and upgrades agents only once every server runs the new version). Set it before the first

@@ -113,12 +113,23 @@ class BareMetalInCodeTest {
     }
 
     @Test
-    void withoutAJoinTokenTheAgentsStillFollowTheLastServer() {
+    void withoutAJoinTokenTheTargetChoosesOneSoTheAgentsStartBesideTheFirstServer() {
         OfflineRun run = OfflineEngine.create().mocks(PlanMocksContributor.discover()).run(ctx -> new BareMetalTarget(
                 BareMetalTargetArgs.builder().host(BareMetalTargetTest.host("10.0.0.10", NodeRole.SERVER))
                         .host(BareMetalTargetTest.host("10.0.0.20", NodeRole.AGENT)).build())
                 .provision(BareMetalTargetTest.spec(), io.codezero.core.target.TargetContext.standalone("lab")));
         assertThat(run.succeeded()).as(run.failure()).isTrue();
-        assertThat(run.dependsOn(run.ofType(ResourceTokens.AGENT_NODE).get(0), run.ofType(ResourceTokens.SERVER_NODE).get(0))).isTrue();
+        PlannedResource token = run.get(ResourceTokens.JOIN_TOKEN, "lab-join-token");
+        PlannedResource server = run.ofType(ResourceTokens.SERVER_NODE).get(0);
+        PlannedResource agent = run.ofType(ResourceTokens.AGENT_NODE).get(0);
+        // The JoinToken reads the first server once (a cluster CodeZero already runs keeps its token).
+        assertThat(token.input("firstServer.host")).isEqualTo("10.0.0.10");
+        assertThat(token.isSecretInput("firstServer.privateKey")).isTrue();
+        assertThat(token.version()).isEqualTo(io.codezero.baremetal.PluginVersion.VALUE);
+        for (PlannedResource node : List.of(server, agent)) {
+            assertThat(node.input("token")).as(node.name()).isEqualTo("planned-join-token");
+            assertThat(node.isSecretInput("token")).as(node.name()).isTrue();
+        }
+        assertThat(run.dependsOn(agent, server)).as("the agent waits in the provider, not in the engine").isFalse();
     }
 }

@@ -77,19 +77,21 @@ class BareMetalTargetTest {
         assertThat(second.input("controlPlane.host")).isEqualTo("10.0.0.10");
         assertThat(run.dependsOn(second, first)).isTrue();
 
-        // Rolling order: each server after the previous one, agents after the last server.
+        // Rolling order: each server after the previous one; agents do not wait in the engine (the provider holds
+        // their joins until the first server's API answers, and their upgrades until every server runs the new version).
         PlannedResource third = run.get(ResourceTokens.SERVER_NODE, "lab-cp-3");
         assertThat(third.dependencies()).contains(second.urn());
         assertThat(second.dependencies()).doesNotContain(third.urn());
         assertThat(run.dependsOn(second, third)).isFalse();
         PlannedResource worker = run.get(ResourceTokens.AGENT_NODE, "lab-10-0-0-20");
-        assertThat(worker.dependencies()).contains(third.urn());
+        assertThat(run.dependsOn(worker, third)).isFalse();
+        assertThat(worker.input("token")).isEqualTo("planned-join-token");
         assertThat(worker.input("maxUnavailable")).isIn(1, 1.0);
         PlannedResource otherWorker = run.get(ResourceTokens.AGENT_NODE, "lab-10-0-0-21");
         assertThat(run.dependsOn(worker, otherWorker) || run.dependsOn(otherWorker, worker)).as("agents are not ordered among themselves").isFalse();
         assertThat((List<Object>) worker.input("extraArgs")).containsExactly("--node-label=codezero.io/pool=workers",
                 "--node-label=tier=web", "--node-taint=dedicated=web:NoSchedule");
-        assertThat(run.dependsOn(worker, first)).isTrue();
+        assertThat(run.dependsOn(worker, first)).isFalse();
 
         PlannedResource provider = run.get("pulumi:providers:kubernetes", "lab-k8s");
         assertThat(provider.isSecretInput("kubeconfig")).isTrue();

@@ -10,6 +10,7 @@ import io.codezero.baremetal.harness.SshHostHarness;
 import io.codezero.baremetal.harness.StandinControlPlane;
 import io.codezero.baremetal.harness.StandinK3s;
 import io.codezero.baremetal.harness.TestHost;
+import io.codezero.core.testing.DocClaims;
 import io.codezero.core.testing.TestPrerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ import org.yaml.snakeyaml.Yaml;
 class ExampleEngineHarnessTest {
     static final String V1 = "v1.34.1+k3s1";
     static final String V2 = "v1.34.2+k3s1";
+    /** The page whose engine figures this test holds, number for number. */
+    static final String DOC = "docs/baremetal.md";
     static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
     static final Path PLUGIN = REPO.resolve("providers/baremetal/target/plugin");
     /** Chart key (codezero:platform.chartSources) -> directory in ../shared/charts, as in examples/minikube/Pulumi.e2e.yaml. */
@@ -120,11 +123,14 @@ class ExampleEngineHarnessTest {
             String preview = cli.ok(project, "preview");
             step("pulumi preview", t);
             assertThat(preview).contains("codezero:baremetal:ServerNode", "kubernetes:helm.sh/v3:Release");
+            assertThat(DocClaims.printedNumber(preview, "\\+ (\\d+) to create"))
+                    .isEqualTo(DocClaims.claimedNumber(DOC, "\\| `pulumi preview` \\| (\\d+) resources planned"));
 
             t = System.nanoTime();
             String up = cli.ok(project, "up", "--yes", "--skip-preview");
             step("pulumi up", t);
-            assertThat(up).containsPattern("\\+ \\d+ created").doesNotContain("failed");
+            assertThat(up).doesNotContain("failed");
+            assertThat(DocClaims.printedNumber(up, "\\+ (\\d+) created")).isEqualTo(DocClaims.claimedNumber(DOC, "\\| `pulumi up` \\| (\\d+) created"));
             // the gateway's LoadBalancer Service, addressed by ServiceLB with the machines' addresses
             List<String> addresses = harness.hosts().stream().map(TestHost::address).toList();
             assertThat(cli.ok(project, "stack", "output", "gatewayAddress").strip()).isIn(addresses);
@@ -134,11 +140,14 @@ class ExampleEngineHarnessTest {
 
             t = System.nanoTime();
             JsonObject state = export(cli, project);
-            checkCluster(kubeconfig, state, names, V1);
+            int custom = checkCluster(kubeconfig, state, names, V1);
             step("checks after up", t);
+            assertThat(custom).isEqualTo(DocClaims.claimedNumber(DOC, "the (\\d+) custom resources the stack made exist"));
 
             t = System.nanoTime();
-            cli.ok(project, "preview", "--expect-no-changes", "--diff");
+            String unchanged = cli.ok(project, "preview", "--expect-no-changes", "--diff");
+            assertThat(DocClaims.printedNumber(unchanged, "(?m)^\\s+(\\d+) unchanged")).isEqualTo(DocClaims.claimedNumber(DOC,
+                    "\\| `pulumi preview --expect-no-changes --diff` \\| (\\d+) unchanged"));
             step("preview --expect-no-changes", t);
 
             // k3s upgraded in place on every machine, in the order the target registers; nothing else changes.
@@ -147,7 +156,12 @@ class ExampleEngineHarnessTest {
             long upgradeStarted = System.currentTimeMillis();
             String upgrade = cli.ok(project, "up", "--yes", "--skip-preview");
             step("pulumi up (k3s " + V1 + " -> " + V2 + ")", t);
-            assertThat(upgrade).contains(hosts.size() + " updated").doesNotContain("replaced").doesNotContain("deleted").doesNotContain(" created");
+            assertThat(upgrade).doesNotContain("replaced").doesNotContain("deleted").doesNotContain(" created");
+            // the doc's "3 updated, N unchanged", number for number
+            assertThat(DocClaims.printedNumber(upgrade, "~ (\\d+) updated")).isEqualTo(hosts.size())
+                    .isEqualTo(DocClaims.claimedNumber(DOC, "\\| (\\d+) updated, \\d+ unchanged, nothing replaced"));
+            assertThat(DocClaims.printedNumber(upgrade, "(?m)^\\s+(\\d+) unchanged"))
+                    .isEqualTo(DocClaims.claimedNumber(DOC, "\\| \\d+ updated, (\\d+) unchanged, nothing replaced"));
             // the agents restart only once the server (and the API with it) is back
             long serverBack = harness.k3sRestart(harness.host(0), upgradeStarted)[1];
             for (int i = 1; i < hosts.size(); i++) {
@@ -166,7 +180,9 @@ class ExampleEngineHarnessTest {
             t = System.nanoTime();
             String removal = cli.ok(project, "up", "--yes", "--skip-preview");
             step("pulumi up (" + leavingName + " removed)", t);
-            assertThat(removal).contains("1 deleted").doesNotContain("replaced");
+            assertThat(removal).doesNotContain("replaced");
+            assertThat(DocClaims.printedNumber(removal, "- (\\d+) deleted")).isEqualTo(1)
+                    .isEqualTo(DocClaims.claimedNumber(DOC, "\\| (\\d+) deleted \\(drained through the real API"));
             assertThat(harness.exec(leaving, "ls /usr/local/bin /var/lib/rancher 2>&1")).doesNotContain("k3s");
             t = System.nanoTime();
             checkCluster(kubeconfig, export(cli, project), names, V2);
@@ -228,9 +244,9 @@ class ExampleEngineHarnessTest {
      * On the live cluster: the machines are Ready Nodes at the k3s version, schedulable, pools labelled;
      * every Helm release the stack made is deployed; every custom resource it made was accepted (exists);
      * its Deployments and StatefulSets are available and every claim is bound; LoadBalancer Services
-     * have the nodes' addresses (ServiceLB).
+     * have the nodes' addresses (ServiceLB). Returns how many custom resources it found.
      */
-    static void checkCluster(Path kubeconfig, JsonObject state, List<String> names, String version) throws Exception {
+    static int checkCluster(Path kubeconfig, JsonObject state, List<String> names, String version) throws Exception {
         // the kubelet reports a new version just after k3s restarted (see StandinControlPlaneHarnessTest)
         for (String name : names) {
             StandinControlPlane.kubectl(kubeconfig, "wait", "--for=jsonpath={.status.nodeInfo.kubeletVersion}=" + version, "node/" + name,
@@ -300,6 +316,7 @@ class ExampleEngineHarnessTest {
         String lbs = StandinControlPlane.kubectl(kubeconfig, "get", "services", "-A", "-o",
                 "jsonpath={range .items[?(@.spec.type==\"LoadBalancer\")]}{.metadata.namespace}/{.metadata.name} {.status.loadBalancer.ingress[*].ip}{\"\\n\"}{end}");
         assertThat(lbs.lines().toList()).as("LoadBalancer Services").isNotEmpty().allSatisfy(l -> assertThat(l.strip()).contains(" "));
+        return custom.size();
     }
 
     /** NAMESPACE/NAME of every workload of this kind the stack registered as its own resource (Helm releases' are not in the state). */

@@ -61,6 +61,8 @@ public record HostFacts(
             + " | grep -Eq '(^|/|[[:space:]])[k]3s (server|agent)'";
 
     /** The marker written just before CodeZero runs the install script: this k3s is ours. */
+    /** The init-system fact of a machine that has systemctl but does not run systemd (a container, a chroot). */
+    static final String SYSTEMCTL_WITHOUT_SYSTEMD = "systemctl-without-systemd";
     static final String OWNER_MARKER = Phases.WORK_DIR + "/k3s-owner";
 
     /** The shell script that prints the facts as key=value lines. Runs as root. */
@@ -72,7 +74,10 @@ public record HostFacts(
             "echo \"memKb=$(awk '/^MemTotal:/{print $2}' /proc/meminfo)\"",
             "echo \"swapKb=$(awk '/^SwapTotal:/{print $2}' /proc/meminfo)\"",
             "echo \"time=$(date -u +%s)\"",
-            "if [ -d /run/systemd/system ]; then echo init=systemd; elif [ -x /sbin/openrc-run ] || command -v openrc >/dev/null 2>&1; then echo init=openrc; else echo init=none; fi",
+            // systemd counts only when it runs (as PID 1 it creates /run/systemd/system); a systemctl without it is told apart,
+            // because k3s's install script takes systemctl at its word, writes a unit and fails to start k3s.
+            "if [ -d /run/systemd/system ]; then echo init=systemd; elif [ -x /sbin/openrc-run ] || command -v openrc >/dev/null 2>&1; then echo init=openrc;"
+                    + " elif command -v systemctl >/dev/null 2>&1; then echo init=" + SYSTEMCTL_WITHOUT_SYSTEMD + "; else echo init=none; fi",
             // Listening TCP sockets straight from the kernel (state 0A), in hex: ss, netstat and ip are often missing.
             "echo \"listenHex=$(awk 'FNR>1 && $4==\"0A\" {n=split($2,a,\":\"); print a[n]}' /proc/net/tcp /proc/net/tcp6 2>/dev/null | sort -u | tr '\\n' ',')\"",
             // The machine's own addresses (IPv4 from the kernel's routing trie, IPv6 from if_inet6), to tell Nodes apart.

@@ -53,6 +53,20 @@ public final class Rollouts {
         };
     }
 
+    /**
+     * Refuses (throws) when a machine of the cluster already failed in this run: a machine waiting for something
+     * else than a turn (an agent waiting for the servers' version) stops at once instead of waiting out its timeout.
+     */
+    public void refuseIfStopped(String cluster, NodeRun run) {
+        Roll roll;
+        synchronized (rolls) {
+            roll = rolls.get(cluster);
+        }
+        if (roll != null) {
+            refuseIfStopped(roll, run);
+        }
+    }
+
     private static void refuseIfStopped(Roll roll, NodeRun run) {
         String stoppedBy = roll.stoppedBy;
         if (stoppedBy != null) {

@@ -56,6 +56,7 @@ import pulumirpc.ResourceProviderGrpc;
 public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProviderImplBase {
     private final SshConnector ssh = new SshConnector();
     private final Coordination coordination = Coordination.forProcess(ssh);
+    private final JoinTokens joinTokens = new JoinTokens(coordination.sessions());
     private final PhaseManager phases;
     private final EngineLog log;
     private final Progress tap;
@@ -121,6 +122,12 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void check(CheckRequest request, StreamObserver<CheckResponse> out) {
         reply(out, () -> {
+            if (isJoinToken(request.getType(), request.getUrn())) {
+                Map<String, Object> news = PropertyValues.fromStruct(request.getNews());
+                CheckResponse.Builder response = CheckResponse.newBuilder().setInputs(PropertyValues.toStruct(markSecrets(news)));
+                JoinTokens.check(news).forEach(f -> response.addFailures(CheckFailure.newBuilder().setProperty(f.property()).setReason(f.reason())));
+                return response.build();
+            }
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> news = PropertyValues.fromStruct(request.getNews());
             String observed = stringOrNull(PropertyValues.fromStruct(request.getOlds()).get("observedHostKey"));
@@ -136,6 +143,10 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void diff(DiffRequest request, StreamObserver<DiffResponse> out) {
         reply(out, () -> {
+            if (isJoinToken(request.getType(), request.getUrn())) {
+                // Settled once: a changed connection to the first server (a new key, another user) rotates nothing.
+                return DiffResponse.newBuilder().setChanges(DiffResponse.DiffChanges.DIFF_NONE).build();
+            }
             Map<String, Object> olds = PropertyValues.fromStruct(request.getOlds());
             Map<String, Object> news = PropertyValues.fromStruct(request.getNews());
             List<NodeDiff.Change> changes = NodeDiff.compute(olds, news);
@@ -163,6 +174,11 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void create(CreateRequest request, StreamObserver<CreateResponse> out) {
         reply(out, () -> {
+            if (isJoinToken(request.getType(), request.getUrn())) {
+                Map<String, Object> inputs = PropertyValues.fromStruct(request.getProperties());
+                return CreateResponse.newBuilder().setId(JoinTokens.id(inputs))
+                        .setProperties(PropertyValues.toStruct(joinTokens.create(inputs, request.getUrn()))).build();
+            }
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> inputs = PropertyValues.fromStruct(request.getProperties());
             NodeInputs.Parsed parsed = requireValid(NodeInputs.parse(role, inputs, null, false), request.getUrn());
@@ -181,6 +197,11 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void read(ReadRequest request, StreamObserver<ReadResponse> out) {
         reply(out, () -> {
+            if (isJoinToken(request.getType(), request.getUrn())) {
+                // Nothing on a machine to refresh: the token is what the state holds.
+                return ReadResponse.newBuilder().setId(request.getId()).setProperties(request.getProperties())
+                        .setInputs(request.getInputs()).build();
+            }
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> state = PropertyValues.fromStruct(request.getProperties());
             Map<String, Object> inputs = request.hasInputs() && request.getInputs().getFieldsCount() > 0
@@ -211,6 +232,14 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void update(UpdateRequest request, StreamObserver<UpdateResponse> out) {
         reply(out, () -> {
+            if (isJoinToken(request.getType(), request.getUrn())) {
+                // Diff never asks for one; should the engine send it anyway, the token stays what it was.
+                Map<String, Object> state = new LinkedHashMap<>(markSecrets(PropertyValues.fromStruct(request.getNews())));
+                Map<String, Object> olds = PropertyValues.fromStruct(request.getOlds());
+                state.put("value", PropertyValues.secret(PropertyValues.reveal(olds.get("value"))));
+                state.put("adopted", olds.get("adopted"));
+                return UpdateResponse.newBuilder().setProperties(PropertyValues.toStruct(state)).build();
+            }
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> olds = PropertyValues.fromStruct(request.getOlds());
             Map<String, Object> news = PropertyValues.fromStruct(request.getNews());
@@ -237,6 +266,10 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
     @Override
     public void delete(DeleteRequest request, StreamObserver<Empty> out) {
         reply(out, () -> {
+            if (isJoinToken(request.getType(), request.getUrn())) {
+                // Nothing on a machine: the token lives in the state (and in k3s while the cluster exists).
+                return Empty.getDefaultInstance();
+            }
             NodeRole role = NodeInputs.roleOf(typeOf(request.getType(), request.getUrn()));
             Map<String, Object> state = PropertyValues.fromStruct(request.getProperties());
             // The recorded inputs when the engine sends them (they carry a newly pinned host key), else the state.
@@ -365,6 +398,10 @@ public final class BareMetalProvider extends ResourceProviderGrpc.ResourceProvid
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(Code.UNKNOWN_VALUE)
                 .setMessage(message).addDetails(Any.pack(detail)).build();
         return StatusProto.toStatusRuntimeException(status);
+    }
+
+    private static boolean isJoinToken(String type, String urn) {
+        return io.codezero.baremetal.ResourceTokens.JOIN_TOKEN.equals(typeOf(type, urn));
     }
 
     private static String typeOf(String type, String urn) {

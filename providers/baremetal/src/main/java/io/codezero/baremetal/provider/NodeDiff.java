@@ -42,7 +42,7 @@ final class NodeDiff {
                         changes.add(new Change(path, kind(path, om.get(s), nm.get(s))));
                     }
                 }
-            } else if (!same(o, n)) {
+            } else if (!same(o, n) && !keepsOwnToken(key, o, n, olds)) {
                 changes.add(new Change(key, kind(key, o, n)));
             }
         }
@@ -57,6 +57,22 @@ final class NodeDiff {
             changes.add(new Change("running", Kind.UPDATE));
         }
         return changes;
+    }
+
+    /**
+     * A first server created before join tokens were chosen up front has no token input: k3s drew one,
+     * recorded as its clusterToken output. The JoinToken that CodeZero now registers reads that very
+     * token from the machine, so being handed it is no change (nothing restarts, nothing rotates).
+     */
+    private static boolean keepsOwnToken(String key, Object o, Object n, Map<String, Object> olds) {
+        if (key.equals("token") && n == PropertyValues.UNKNOWN && (o != null || olds.get("clusterToken") != null)) {
+            // A preview before the JoinToken exists (the first run of a stack made before it): its value is not known
+            // yet, and it will be this cluster's own token. The run itself diffs again with the value known.
+            return true;
+        }
+        return key.equals("token") && (o == null || "".equals(o)) && n instanceof String given
+                && Boolean.TRUE.equals(PropertyValues.reveal(olds.get("clusterInit")))
+                && given.equals(PropertyValues.reveal(olds.get("clusterToken")));
     }
 
     static boolean replaces(List<Change> changes) {

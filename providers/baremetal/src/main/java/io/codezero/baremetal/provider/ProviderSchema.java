@@ -27,8 +27,13 @@ final class ProviderSchema {
         String agent = "{\"description\":\"A machine running k3s as an agent (workloads only), managed over SSH.\","
                 + "\"inputProperties\":{" + common + ",\"maxUnavailable\":{\"type\":\"integer\"}},\"requiredInputs\":[\"connection\",\"k3sVersion\",\"serverUrl\",\"token\",\"controlPlane\"],"
                 + "\"properties\":{" + outputs + "}}";
+        String joinToken = "{\"description\":\"A cluster's join token, chosen before the first server installs: random for a new cluster,"
+                + " the cluster's own for one CodeZero already runs; never changed once created.\","
+                + "\"inputProperties\":{\"firstServer\":" + connection + "},\"requiredInputs\":[\"firstServer\"],"
+                + "\"properties\":{\"value\":{\"type\":\"string\",\"secret\":true},\"adopted\":{\"type\":\"boolean\"}}}";
         return "{\"name\":\"" + ResourceTokens.PACKAGE + "\",\"version\":\"" + PluginVersion.VALUE + "\","
                 + "\"description\":\"CodeZero: Kubernetes (k3s) on machines you own, over SSH.\","
-                + "\"resources\":{\"" + ResourceTokens.SERVER_NODE + "\":" + server + ",\"" + ResourceTokens.AGENT_NODE + "\":" + agent + "}}";
+                + "\"resources\":{\"" + ResourceTokens.SERVER_NODE + "\":" + server + ",\"" + ResourceTokens.AGENT_NODE + "\":" + agent
+                + ",\"" + ResourceTokens.JOIN_TOKEN + "\":" + joinToken + "}}";
     }
 }

@@ -7,11 +7,16 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.transport.cipher.Cipher;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -22,6 +27,26 @@ import net.schmizz.sshj.userauth.password.PasswordUtils;
  * host when one is given. Every failure becomes an {@link SshFailure} that says what to check.
  */
 public final class SshConnector {
+    /**
+     * One SSH configuration for every connection: building SSHJ's DefaultConfig sets up every algorithm factory,
+     * work that a wave of 20 joins would otherwise repeat per connection. It is only read once built.
+     */
+    private static final DefaultConfig CONFIG = sharedConfig();
+
+    /** Private keys parsed (and decrypted) once per process, by a digest of key and passphrase, not once per connection. */
+    private final Map<String, KeyProvider> keys = new ConcurrentHashMap<>();
+
+    static DefaultConfig sharedConfig() {
+        DefaultConfig config = new DefaultConfig();
+        // Must be set before connect(): SSHJ creates the keep-alive thread with the connection.
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        // AES-GCM first (every OpenSSH since 6.2 offers it; the JDK runs it with the CPU's AES instructions): SSHJ's
+        // chacha20-poly1305, its default first choice, sets up a new JCE cipher for every packet. The others stay as fallbacks.
+        List<Factory.Named<Cipher>> ciphers = new ArrayList<>(config.getCipherFactories());
+        ciphers.sort(Comparator.comparingInt(f -> f.getName().startsWith("aes128-gcm") ? 0 : f.getName().startsWith("aes256-gcm") ? 1 : 2));
+        config.setCipherFactories(ciphers);
+        return config;
+    }
 
     /** Connects once; callers decide about retries (see {@link Retry}). */
     public SshSession connect(SshEndpoint endpoint) {
@@ -40,10 +65,7 @@ public final class SshConnector {
     }
 
     private Opened open(SshEndpoint endpoint, SSHClient via) {
-        DefaultConfig config = new DefaultConfig();
-        // Must be set before connect(): SSHJ creates the keep-alive thread with the connection.
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        SSHClient client = new SSHClient(config);
+        SSHClient client = new SSHClient(CONFIG);
         PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(endpoint.hostKey(), endpoint.trustOnFirstUse());
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) endpoint.timeouts().connect().toMillis());
@@ -110,13 +132,18 @@ public final class SshConnector {
         List<KeyProvider> providers = new ArrayList<>();
         if (endpoint.privateKey() != null) {
             try {
-                KeyProvider key = endpoint.privateKeyPassphrase() == null
-                        ? client.loadKeys(endpoint.privateKey().reveal(), null, null)
-                        : client.loadKeys(endpoint.privateKey().reveal(), null,
-                                PasswordUtils.createOneOff(endpoint.privateKeyPassphrase().reveal().toCharArray()));
-                // SSHJ decrypts lazily, during authentication, where a missing or wrong passphrase reads as a
-                // refused login: decrypt now, so the message names the passphrase.
-                key.getPrivate();
+                String id = keyId(endpoint);
+                KeyProvider key = keys.get(id);
+                if (key == null) {
+                    key = endpoint.privateKeyPassphrase() == null
+                            ? client.loadKeys(endpoint.privateKey().reveal(), null, null)
+                            : client.loadKeys(endpoint.privateKey().reveal(), null,
+                                    PasswordUtils.createOneOff(endpoint.privateKeyPassphrase().reveal().toCharArray()));
+                    // SSHJ decrypts lazily, during authentication, where a missing or wrong passphrase reads as a
+                    // refused login: decrypt now, so the message names the passphrase (and the cache holds a usable key).
+                    key.getPrivate();
+                    keys.put(id, key);
+                }
                 providers.add(key);
             } catch (IOException | RuntimeException e) {
                 if (PrivateKeys.isEncrypted(endpoint.privateKey().reveal())) {
@@ -133,6 +160,21 @@ public final class SshConnector {
             }
         }
         return providers;
+    }
+
+    /** A digest of the key and its passphrase: the cache never holds their text as a key. */
+    private static String keyId(SshEndpoint endpoint) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(endpoint.privateKey().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            if (endpoint.privateKeyPassphrase() != null) {
+                digest.update(endpoint.privateKeyPassphrase().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static SshFailure authFailed(SshEndpoint endpoint, String where, Exception e) {

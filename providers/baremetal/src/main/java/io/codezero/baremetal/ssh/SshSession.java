@@ -126,7 +126,7 @@ public final class SshSession implements AutoCloseable {
             throw new java.io.UncheckedIOException("cannot read " + local + " to upload it", e);
         }
         checkUpload(exec(uploadScript(remotePath, mode, size, sum), asRoot(), out -> java.nio.file.Files.copy(local, out),
-                endpoint.timeouts().command()), remotePath, local.getFileName().toString());
+                endpoint.timeouts().command()), remotePath, local.getFileName() + " (" + size + " bytes)");
     }
 
     private static String sha256(byte[] data) {
@@ -137,17 +137,9 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
-    private static String sha256(java.nio.file.Path file) throws IOException {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] chunk = new byte[1 << 16];
-            for (int n; (n = in.read(chunk)) >= 0; ) {
-                digest.update(chunk, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The file's SHA-256, once per file version per process (see {@link FileDigests}). */
+    public static String sha256(java.nio.file.Path file) throws IOException {
+        return FileDigests.sha256(file);
     }
 
     private void checkUpload(CommandResult result, String remotePath, String what) {

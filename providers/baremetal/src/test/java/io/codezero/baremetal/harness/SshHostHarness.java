@@ -200,7 +200,12 @@ public final class SshHostHarness implements AutoCloseable {
                 "mount -t tmpfs tmpfs " + m + "/tmp",
                 "mount --rbind /dev " + m + "/dev",
                 "mount -t sysfs sysfs " + m + "/sys || true",
-                "mkdir -p " + m + "/run/sshd " + m + "/root/.ssh"));
+                "mkdir -p " + m + "/run/sshd " + m + "/root/.ssh",
+                // k3s's install script needs systemd or OpenRC (it looks for /sbin/openrc-run); the machines run neither,
+                // so they carry OpenRC's entry point and the stand-in k3s supervises itself. A test removes it to get a
+                // machine without an init system.
+                "printf '#!/bin/sh\\n# harness stand-in for OpenRC\\nexit 0\\n' > " + m + "/usr/sbin/openrc-run",
+                "chmod 755 " + m + "/usr/sbin/openrc-run"));
         if (controlPlane) {
             lines.addAll(StandinControlPlane.mountLines(m));
         }

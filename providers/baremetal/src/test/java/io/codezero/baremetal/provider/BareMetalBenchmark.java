@@ -24,8 +24,8 @@ import pulumirpc.Provider.CreateResponse;
 
 /**
  * Benchmark, not a test: brings up clusters of 1, 5 and 20 machines with the stand-in k3s through
- * the provider, as the engine would with a join token chosen up front (every node's Create at once;
- * the joins wait in the provider for the first server's API), and
+ * the provider, as the engine would with the target's defaults (the JoinToken first, then every node's
+ * Create at once; the joins wait in the provider for the first server's API), and
  * prints wall times with where the time goes: per phase (the median and the slowest machine of the
  * join wave, from the moments each phase started), this JVM's CPU time and how busy the machine's
  * cores were (other work on the machine shows up there); then the 20:1 ratio, the time from the first
@@ -69,10 +69,12 @@ class BareMetalBenchmark {
                 long[] coresBefore = machineCpu();
                 long start = System.nanoTime();
                 TestHost first = harness.host(0);
-                // The join token is chosen up front (BareMetalTargetArgs.joinToken): the engine starts every
-                // node's Create at once, and the provider lets the joins wait only for the first server's API.
-                Object token = new PropertyValues.SecretValue("K10" + java.util.HexFormat.of().formatHex(
-                        java.security.SecureRandom.getInstanceStrong().generateSeed(16)));
+                // The target's default: a JoinToken settled by the provider first (it reads the first server once); then the
+                // engine starts every node's Create at once, and the provider lets the joins wait only for the first server's API.
+                Map<String, Object> tokenInputs = Map.of("firstServer", NodeInputsFixture.connection(harness, first));
+                mark(first.address(), "join token");
+                Object token = PropertyValues.fromStruct(provider.create(ResourceTokens.JOIN_TOKEN, "join-token",
+                        provider.check(ResourceTokens.JOIN_TOKEN, "join-token", Map.of(), tokenInputs).getInputs()).getProperties()).get("value");
                 Map<String, Object> serverInputs = new java.util.LinkedHashMap<>(NodeInputsFixture.firstServer(harness, first, VERSION, assets));
                 serverInputs.put("token", token);
                 ExecutorService engine = Executors.newFixedThreadPool(size);
@@ -132,7 +134,7 @@ class BareMetalBenchmark {
                 1000 * (cpus.get(20) - cpus.get(1)) / 19));
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         List<String> report = new ArrayList<>();
-        report.add("bare-metal bring-up with the stand-in k3s (provider Create calls, engine-style parallelism, join token chosen up front), "
+        report.add("bare-metal bring-up with the stand-in k3s (provider Create calls, engine-style parallelism, JoinToken first), "
                 + Runtime.getRuntime().availableProcessors() + " cores, load average " + load);
         report.addAll(lines);
         report.forEach(l -> System.out.println("[benchmark] " + l));

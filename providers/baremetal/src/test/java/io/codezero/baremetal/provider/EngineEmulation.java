@@ -41,7 +41,21 @@ final class EngineEmulation implements AutoCloseable {
      * Give each run its own provider, as the engine starts the plugin afresh for each `pulumi up`.
      */
     Map<String, String> up(OfflineRun run, ProviderClient provider) {
-        List<PlannedResource> nodes = run.where(r -> r.type().equals(ResourceTokens.SERVER_NODE) || r.type().equals(ResourceTokens.AGENT_NODE));
+        return up(run, provider, false);
+    }
+
+    /**
+     * One `pulumi up` of the program as CodeZero registered it before it chose join tokens up front: no
+     * JoinToken, the first server without a token (k3s drew one) and every join taking the first server's
+     * clusterToken output, so waiting for it. What a stack made then holds in its state.
+     */
+    Map<String, String> upAsBeforeJoinTokens(OfflineRun run, ProviderClient provider) {
+        return up(run, provider, true);
+    }
+
+    private Map<String, String> up(OfflineRun run, ProviderClient provider, boolean beforeJoinTokens) {
+        List<PlannedResource> nodes = run.where(r -> r.type().equals(ResourceTokens.SERVER_NODE) || r.type().equals(ResourceTokens.AGENT_NODE)
+                || (r.type().equals(ResourceTokens.JOIN_TOKEN) && !beforeJoinTokens));
         Map<String, String> outcome = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Boolean>> done = new HashMap<>();
         AtomicBoolean failed = new AtomicBoolean();
@@ -49,7 +63,11 @@ final class EngineEmulation implements AutoCloseable {
         for (PlannedResource node : nodes) {
             List<CompletableFuture<Boolean>> deps = new ArrayList<>();
             for (PlannedResource other : nodes) {
-                if (other != node && run.dependsOn(node, other)) {
+                // A node's token input comes from the JoinToken's output: the engine waits for it as for any dependency.
+                boolean joins = PLANNED_JOIN_TOKEN.equals(node.inputs().get("token")) && !Boolean.TRUE.equals(node.inputs().get("clusterInit"));
+                boolean tokenFrom = beforeJoinTokens ? joins && Boolean.TRUE.equals(other.inputs().get("clusterInit"))
+                        : other.type().equals(ResourceTokens.JOIN_TOKEN) && PLANNED_JOIN_TOKEN.equals(node.inputs().get("token"));
+                if (other != node && (run.dependsOn(node, other) || tokenFrom)) {
                     deps.add(done.get(other.name()));
                 }
             }
@@ -59,7 +77,7 @@ final class EngineEmulation implements AutoCloseable {
                     return false;
                 }
                 try {
-                    outcome.put(node.name(), step(node, provider));
+                    outcome.put(node.name(), step(node, provider, beforeJoinTokens));
                     return true;
                 } catch (StatusRuntimeException e) {
                     failed.set(true);
@@ -74,8 +92,8 @@ final class EngineEmulation implements AutoCloseable {
         return new LinkedHashMap<>(outcome);
     }
 
-    private String step(PlannedResource node, ProviderClient provider) {
-        Map<String, Object> inputs = inputsOf(node);
+    private String step(PlannedResource node, ProviderClient provider, boolean beforeJoinTokens) {
+        Map<String, Object> inputs = inputsOf(node, beforeJoinTokens);
         Struct old = states.get(node.name());
         Map<String, Object> olds = old == null ? Map.of() : PropertyValues.fromStruct(old);
         Struct checked = provider.check(node.type(), node.name(), olds, inputs).getInputs();
@@ -95,10 +113,27 @@ final class EngineEmulation implements AutoCloseable {
         return "updated";
     }
 
-    /** The planned inputs, with the join token the first server really produced in place of the plan's stand-in value. */
-    private Map<String, Object> inputsOf(PlannedResource node) {
+    /** What BareMetalPlanMocks answers for a JoinToken's value. */
+    static final String PLANNED_JOIN_TOKEN = "planned-join-token";
+
+    /**
+     * The planned inputs, with the join token really settled (the JoinToken's value) or produced (the first
+     * server's clusterToken) in place of the plan's stand-in values; a token the program gave stays.
+     */
+    private Map<String, Object> inputsOf(PlannedResource node, boolean beforeJoinTokens) {
         Map<String, Object> inputs = new LinkedHashMap<>(node.inputs());
-        if (inputs.containsKey("token")) {
+        if (beforeJoinTokens && PLANNED_JOIN_TOKEN.equals(inputs.get("token"))) {
+            if (Boolean.TRUE.equals(inputs.get("clusterInit"))) {
+                inputs.remove("token");
+            } else {
+                inputs.put("token", "K10planned");
+            }
+        }
+        if (PLANNED_JOIN_TOKEN.equals(inputs.get("token"))) {
+            Struct token = states.entrySet().stream().filter(e -> PropertyValues.fromStruct(e.getValue()).containsKey("adopted"))
+                    .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException("no join token in the state yet"));
+            inputs.put("token", PropertyValues.fromStruct(token).get("value"));
+        } else if (String.valueOf(inputs.get("token")).startsWith("K10planned")) {
             Struct init = states.values().stream().filter(s -> Boolean.TRUE.equals(PropertyValues.fromStruct(s).get("clusterInit")))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no first server in the state yet"));
             inputs.put("token", PropertyValues.fromStruct(init).get("clusterToken"));

@@ -38,32 +38,15 @@ import pulumirpc.Provider.UpdateResponse;
  */
 @Tag("harness")
 @SuppressWarnings("unchecked")
-class HostileHostsHarnessTest {
+class HostileHostsHarnessTest extends ProviderOnMachines {
     static final String VERSION = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
     static final String AGENT = ResourceTokens.AGENT_NODE;
-    static SshHostHarness harness;
-    static ProviderClient provider;
     static volatile BiConsumer<String, String> onProgress = (h, m) -> { };
-    @TempDir
-    static Path assetsDir;
-    static StandinK3s.Assets assets;
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(16);
-        assets = StandinK3s.write(assetsDir, VERSION);
-        provider = new ProviderClient((host, message) -> onProgress.accept(host, message));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+        startMachines(16, (host, message) -> onProgress.accept(host, message), VERSION);
     }
 
     static Map<String, Object> server(TestHost host) {

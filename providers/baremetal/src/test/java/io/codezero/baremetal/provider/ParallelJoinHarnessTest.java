@@ -27,31 +27,16 @@ import pulumirpc.Provider.UpdateResponse;
  * started for every node at once, an agent restarts only after the server runs the new version.
  */
 @Tag("harness")
-class ParallelJoinHarnessTest {
+class ParallelJoinHarnessTest extends ProviderOnMachines {
     static final String V1 = "v1.34.1+k3s1";
     static final String V2 = "v1.34.2+k3s1";
-    static SshHostHarness harness;
-    static ProviderClient provider;
     static final Map<String, List<Object[]>> marks = new ConcurrentHashMap<>();
-    @TempDir
-    static Path assetsDir;
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(3);
-        provider = new ProviderClient((host, message) -> marks.computeIfAbsent(host.replaceAll(".*\\(([^:)]+):\\d+.*", "$1")
+        startMachines(3, (host, message) -> marks.computeIfAbsent(host.replaceAll(".*\\(([^:)]+):\\d+.*", "$1")
                 .replaceAll(":\\d+$", ""), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                .add(new Object[] {message, System.nanoTime()}));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+                .add(new Object[] {message, System.nanoTime()}), null);
     }
 
     static long at(TestHost host, String phase) {

@@ -32,35 +32,18 @@ import pulumirpc.Provider.UpdateResponse;
  * whether the machine was changed, and a re-run after the fault is fixed converges.
  */
 @Tag("harness")
-class ProviderFaultsHarnessTest {
+class ProviderFaultsHarnessTest extends ProviderOnMachines {
     static final String VERSION = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
-    static SshHostHarness harness;
-    static ProviderClient provider;
     static final Map<String, Consumer<String>> faultAtPhase = new ConcurrentHashMap<>();
-    @TempDir
-    static Path assetsDir;
-    static StandinK3s.Assets assets;
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(7);
-        assets = StandinK3s.write(assetsDir, VERSION);
-        provider = new ProviderClient((host, msg) -> faultAtPhase.forEach((h, fault) -> {
+        startMachines(7, (host, msg) -> faultAtPhase.forEach((h, fault) -> {
             if (host.contains("(" + h + ":")) {
                 fault.accept(msg);
             }
-        }));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+        }), VERSION);
     }
 
     Map<String, Object> inputs(TestHost host) {

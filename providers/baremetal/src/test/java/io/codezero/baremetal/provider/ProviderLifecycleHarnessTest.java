@@ -31,31 +31,16 @@ import pulumirpc.Provider.UpdateResponse;
  */
 @Tag("harness")
 @SuppressWarnings("unchecked")
-class ProviderLifecycleHarnessTest {
+class ProviderLifecycleHarnessTest extends ProviderOnMachines {
     static final String V1 = "v1.33.5+k3s1";
     static final String V2 = "v1.34.1+k3s1";
     static final String SERVER = ResourceTokens.SERVER_NODE;
     static final String AGENT = ResourceTokens.AGENT_NODE;
-    static SshHostHarness harness;
     static final List<String> progress = Collections.synchronizedList(new ArrayList<>());
-    static ProviderClient provider;
-    @TempDir
-    static Path assetsDir;
 
     @BeforeAll
     static void start() throws Exception {
-        harness = SshHostHarness.start(3);
-        provider = new ProviderClient((host, msg) -> progress.add(host + ": " + msg));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+        startMachines(3, (host, msg) -> progress.add(host + ": " + msg), null);
     }
 
     @Test
