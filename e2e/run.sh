@@ -15,6 +15,8 @@
 #   E2E_SKIP_PACKAGE=1        don't run `mvn -q -DskipTests package` (jar must exist)
 #   E2E_CONFIG                extra config lines for every stack, `;`-separated, as in e2e.config
 #   E2E_WORK                  work dir (default /tmp/codezero-e2e), CODEZERO_E2E_CACHE: tool cache
+#   E2E_CONSOLE_CHECK=0       skip the CodeZero console's browser check on the live cluster (run after the
+#                             full up of examples/minikube's `e2e` stack only; screenshots: $E2E_WORK/console-screenshots)
 # The example dir may contain:
 #   Pulumi.<stack>.yaml  stack settings of an e2e stack; codezero:kubeconfig and codezero:context
 #                  are set on top of it
@@ -278,6 +280,25 @@ check_deployed() {
 	kctl get nodes -o wide >&2 || true
 }
 
+# The CodeZero console in headless Chromium against the live cluster just deployed
+# (console/.../ConsoleLiveClusterCheck): every page loads, every app shows its route and health,
+# the map has every link, a Deployment scaled to 0 shows down and as drift (then scaled back and
+# awaited, before the no-change preview). Only examples/minikube's `e2e` stack after its full up:
+# the check plans that example's e2e stack for what it declares. Screenshots stay in the work dir.
+console_wanted() {
+	[ "${E2E_CONSOLE_CHECK:-1}" != 0 ] && [ "$STACK" = e2e ] && [ "$EXAMPLE" = "$REPO_ROOT/examples/minikube" ]
+}
+console_check() {
+	local shots="$E2E_WORK/console-screenshots"
+	rm -rf "$shots"
+	# -am: the sibling modules from this checkout (already compiled by the package step), not the local repository's
+	(cd "$REPO_ROOT" && mvn -B -ntp -q test -pl console -am -Dtest=ConsoleLiveClusterCheck \
+		-Dsurefire.failIfNoSpecifiedTests=false -Dcodezero.excludedGroups=none \
+		-Dcodezero.console.kubeconfig="$E2E_KUBECONFIG" -Dcodezero.console.stackFile="$PROJECT/Pulumi.$STACK.yaml" \
+		-Dcodezero.console.shots="$shots")
+	log "console screenshots (live cluster): $shots"; ls "$shots" >&2
+}
+
 # Every listable resource type except the ones the control plane itself churns (events,
 # leases, endpoint slices, tokens, reviews), as "kind namespace/name" lines. APIServices the
 # apiserver registers by itself for every API group it serves (label
@@ -345,6 +366,7 @@ run_stack() {
 	step "[$STACK] pulumi preview" preview
 	step "[$STACK] pulumi up" up full
 	step "[$STACK] checks after up" check_deployed full
+	if console_wanted; then step "[$STACK] console in a browser (live cluster)" console_check; fi
 	step "[$STACK] pulumi preview --expect-no-changes" preview_no_changes
 	if [ -f "$EXAMPLE/e2e-reduce.$STACK.config" ]; then
 		step "[$STACK] remove a layer and an app (config)" reduce_config
