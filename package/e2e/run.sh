@@ -81,6 +81,28 @@ JSON
 JSON
 	./node_modules/.bin/tsc -p tsconfig.json
 	log "TypeScript SDK and example compiled against @pulumi/pulumi $NPM_PULUMI_VERSION (tsc $(./node_modules/.bin/tsc -v))"
+	# every section is typed in the SDK: an app with its links, route, probes and resources, the layers, compile...
+	cat > typed.ts <<'TS'
+import * as codezero from "./codezero";
+export const platform: codezero.types.input.PlatformArgs = {
+    certificates: { issuer: "acme", acme: { email: "ops@example.com" } },
+    signIn: { issuer: "https://id.example.com", clientId: "codezero", clientSecret: "from-a-secret", allowedGroups: ["ops"] },
+    metrics: { retention: "15d", receivers: [{ name: "ops", type: "slack", url: "https://hooks.slack.com/services/x", channel: "#alerts" }] },
+    apps: [{ name: "db", kind: "postgresql", storage: "10Gi" },
+        { name: "web", kind: "image", image: "nginx:1.29.3", port: 8080, links: [{ app: "db", interface: "postgresql", env: { DB_HOST: "host" } }],
+          route: { host: "web", visibility: "public" }, probes: { startup: "none", readiness: { http: "/ready", periodSeconds: 5 } },
+          resources: { requests: { cpu: "100m", "ephemeral-storage": "1Gi" } }, quota: { pods: 10 } }],
+};
+TS
+	./node_modules/.bin/tsc --noEmit --strict --skipLibCheck --target es2020 --module commonjs --moduleResolution node typed.ts
+	# ...and a misspelt key of an app is a compile error, not a free-form object's extra key
+	sed 's/image: "nginx:1.29.3"/imagee: "nginx:1.29.3"/' typed.ts > typo.ts
+	local out
+	if out="$(./node_modules/.bin/tsc --noEmit --strict --skipLibCheck --target es2020 --module commonjs --moduleResolution node typo.ts 2>&1)"; then
+		log "a misspelt app key (imagee) compiled"; return 1
+	fi
+	grep -q "imagee" <<<"$out" || { log "tsc failed, not on the misspelt key:"; echo "$out" >&2; return 1; }
+	log "typed sections compile; a misspelt app key does not"
 }
 
 # project DIR NAME: a copy of an example project with the package added the documented way
@@ -153,6 +175,12 @@ py_setup() {
 	python3 -m venv "$WORK/venv"
 	"$WORK/venv/bin/pip" install -q --disable-pip-version-check "pulumi==$PYPI_PULUMI_VERSION"
 	"$WORK/venv/bin/pip" install -q --disable-pip-version-check --no-deps "$WORK/sdk/python"
+	# the Python SDK's types: an app with its probes, sign-in with its client secret (a secret input)
+	"$WORK/venv/bin/python" -c 'import pulumi_codezero as c
+c.PlatformArgs(apps=[c.AppArgs(name="web", kind="image", image="nginx:1.29.3", probes=c.AppProbesArgs(startup="none",
+    readiness=c.AppProbeArgs(http="/ready")), links=[c.AppLinkArgs(app="db", interface="postgresql")], route=c.AppRouteArgs(host="web"))],
+    sign_in=c.SignInArgs(issuer="https://id.example.com", client_id="codezero", client_secret="s"),
+    metrics=c.MetricsArgs(receivers=[c.AlertReceiverArgs(type="webhook", url="https://example.com/hook")]))'
 	local dir="$WORK/python"
 	rm -rf "$dir"; mkdir -p "$dir"; cp -R "$PKG_DIR/examples/python/." "$dir/"
 	ln -sfn "$SHARED_CHARTS" "$dir/charts"

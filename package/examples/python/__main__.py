@@ -11,7 +11,7 @@ platform = codezero.Stack(
     platform=codezero.PlatformArgs(
         domain="py.codezero.localhost",
         istio=codezero.IstioArgs(mode="sidecar", gateway=codezero.IstioGatewayArgs(replicas=1, service_type="NodePort")),
-        certificates={"issuer": "selfSigned"},
+        certificates=codezero.CertificatesArgs(issuer="selfSigned"),
         chart_sources={
             "istio-base": "charts/istio-base-1.31",
             "istiod": "charts/istiod-1.31",

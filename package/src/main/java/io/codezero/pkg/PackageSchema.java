@@ -4,7 +4,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.codezero.pkg.shape.Doc;
-import io.codezero.pkg.shape.FreeForm;
+import io.codezero.pkg.shape.AlsoText;
+import io.codezero.pkg.shape.Keys;
 import io.codezero.pkg.shape.Required;
 import io.codezero.pkg.shape.Secret;
 import io.codezero.pkg.shape.StackShape;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
 /**
  * The package schema, derived by reflection from the shape classes ({@link StackShape} and what it refers to): field
  * names become property names, field types become schema types, {@link Doc} descriptions, {@link Secret} secrets,
- * {@link Required} required lists. Nothing of it is written by hand, so it cannot drift from the classes; and
+ * {@link Required} required lists, {@link AlsoText} a choice of text or the object, {@link Keys} the keys of a map whose keys
+ * are no identifiers ({@code ephemeral-storage}). Nothing of it is written by hand, so it cannot drift from the classes; and
  * {@code SchemaMatchesConfigTest} holds the classes to what CodeZero's config readers accept.
  */
 public final class PackageSchema {
@@ -90,24 +92,40 @@ public final class PackageSchema {
             if (Modifier.isStatic(field.getModifiers())) {
                 continue;
             }
-            JsonObject property = type(field.getGenericType(), field.getName());
+            String name = propertyName(field);
+            JsonObject property = type(field.getGenericType(), name);
+            if (field.isAnnotationPresent(AlsoText.class)) {
+                JsonObject text = new JsonObject();
+                text.addProperty("type", "string");
+                JsonArray oneOf = new JsonArray();
+                oneOf.add(text);
+                oneOf.add(property);
+                property = new JsonObject();
+                property.add("oneOf", oneOf);
+            }
             Doc doc = field.getAnnotation(Doc.class);
             if (doc == null) {
-                throw new IllegalStateException(shape.getSimpleName() + "." + field.getName() + " has no @Doc");
+                throw new IllegalStateException(shape.getSimpleName() + "." + name + " has no @Doc");
             }
-            property.addProperty("description", doc.value());
+            Keys keys = field.getAnnotation(Keys.class);
+            property.addProperty("description", keys == null ? doc.value() : doc.value() + " Keys: " + String.join(", ", keys.value()) + ".");
             if (field.isAnnotationPresent(Secret.class)) {
                 property.addProperty("secret", true);
             }
             if (field.isAnnotationPresent(Required.class)) {
-                required.add(field.getName());
+                required.add(name);
             }
-            properties.add(field.getName(), property);
+            properties.add(name, property);
         }
         JsonObject out = new JsonObject();
         out.add("properties", properties);
         out.add("required", required);
         return out;
+    }
+
+    /** The field's name as the config spells it; a leading {@code $} lets a Java keyword be one ({@code $interface}). */
+    private static String propertyName(Field field) {
+        return field.getName().startsWith("$") ? field.getName().substring(1) : field.getName();
     }
 
     private JsonObject type(Type type, String where) {
@@ -124,8 +142,6 @@ public final class PackageSchema {
             spec.addProperty("type", "integer");
         } else if (type == Boolean.class) {
             spec.addProperty("type", "boolean");
-        } else if (type == FreeForm.class) {
-            spec.addProperty("$ref", "pulumi.json#/Any");
         } else if (type instanceof Class<?> c && c.getPackage() == StackShape.class.getPackage()) {
             String name = c.getSimpleName().replaceFirst("Shape$", "");
             if (!types.containsKey(name)) {

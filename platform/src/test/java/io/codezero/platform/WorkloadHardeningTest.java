@@ -114,6 +114,17 @@ class WorkloadHardeningTest {
     }
 
     @Test
+    void aStartupProbeGivenAsAnObjectIsReadNotRefusedAsText() {
+        Map<String, Object> platform = ExampleConfig.full();
+        platform.put("apps", List.of(Map.of("name", "web", "kind", "image", "image", "ghcr.io/example/web:1.2.3", "port", 8080,
+                "probes", Map.of("startup", Map.of("http", "/started", "failureThreshold", 30)))));
+        OfflineRun run = FakeCluster.plan(platform);
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        assertThat(at(container(run, "web"), "startupProbe.httpGet.path")).isEqualTo("/started");
+        assertThat(at(container(run, "web"), "startupProbe.failureThreshold")).isEqualTo(30.0);
+    }
+
+    @Test
     void badProbesAreProblemsAtTheirConfigPath() {
         assertThat(problems(Map.of("name", "web", "kind", "image", "image", "ghcr.io/example/web:1.2.3",
                 "probes", Map.of("readiness", Map.of("http", "ready"), "liveness", Map.of("tcp", 8080, "exec", List.of("true"))))))

@@ -63,6 +63,14 @@ public final class ConfigObject {
     }
 
     /**
+     * True when the value is an object of settings; nothing is reported or counted as read. For a key that takes either
+     * a word or an object (a startup probe: {@code none} or the probe), so reading it one way does not report the other.
+     */
+    public boolean isObject(String key) {
+        return values.get(key) instanceof Map;
+    }
+
+    /**
      * A single value as text: a word, or a number as written ({@code 1.34}, {@code 3}). Empty text, true/false, a list or
      * an object are problems (the fallback is returned): nothing is silently read as something else.
      */

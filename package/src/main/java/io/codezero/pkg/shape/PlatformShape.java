@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code platform}: what {@code io.codezero.platform.PlatformConfig} reads. Istio, logs, dashboards and gui are spelled
- * out; the other layer sections and the apps are free-form objects here (their keys depend on the layer's settings or the app's kind), and
- * CodeZero's reader checks them.
+ * {@code platform}: what {@code io.codezero.platform.PlatformConfig} reads, every section spelled out. Where a key is
+ * read only for some values of another (the issuer, a receiver's type, the app's kind), the shape declares the union and
+ * its description says when it is read; CodeZero's reader checks the rest when the stack is constructed.
  */
 @Doc("The platform: settings, layers and apps.")
 public final class PlatformShape {
@@ -25,11 +25,11 @@ public final class PlatformShape {
     @Doc("Istio: mode (sidecar or ambient), gateway, auth.")
     IstioShape istio;
 
-    @Doc("cert-manager and the issuer (selfSigned or acme); docs/platform.md lists the keys.")
-    FreeForm certificates;
+    @Doc("cert-manager and the issuer (selfSigned or acme).")
+    CertificatesShape certificates;
 
-    @Doc("Prometheus, Alertmanager and their storage and receivers; docs/platform.md lists the keys.")
-    FreeForm metrics;
+    @Doc("Prometheus and Alertmanager: retention, storage and alert receivers.")
+    MetricsShape metrics;
 
     @Doc("Loki and Alloy: retention and storage.")
     LogsShape logs;
@@ -41,10 +41,10 @@ public final class PlatformShape {
     GuiShape gui;
 
     @Doc("Browser sign-in at the gateway (OIDC issuer, client); its client secret makes the platform input a secret.")
-    FreeForm signIn;
+    SignInShape signIn;
 
-    @Doc("Apps from CodeZero's catalogue (name, kind, storage, links, route, ...); docs/apps.md lists the keys per kind.")
-    List<FreeForm> apps;
+    @Doc("Apps: CodeZero's catalogue (postgresql, redis, minio, gitea, adminer) or container images, with their links and routes.")
+    List<AppShape> apps;
 
     private PlatformShape() {
     }

@@ -52,7 +52,8 @@ final class AppHardeningConfig {
         if (entry.has("probes")) {
             ConfigObject probes = entry.object("probes");
             Probes defaults = Probes.tcpDefaults(port);
-            Optional<Probe> startup = probes.has("startup") && "none".equals(probes.string("startup", null))
+            // startup takes none or a probe: an object is not read as text first (that reported it as a problem)
+            Optional<Probe> startup = probes.has("startup") && !probes.isObject("startup") && "none".equals(probes.string("startup", null))
                     ? Optional.empty()
                     : probes.has("startup") ? Optional.of(probe(probes.object("startup"), port, defaults.startup().orElseThrow()))
                     : defaults.startup();
