@@ -28,7 +28,8 @@ public record ExistingClusterArgs(
         Boolean loadBalancerAddresses) {
 
     /**
-     * Starts empty: every field then takes its default (kubeconfig from {@code $KUBECONFIG} or {@code ~/.kube/config}, its current context, the distribution's storage class).
+     * Starts empty: every field then takes its default (kubeconfig from {@code $KUBECONFIG} or {@code
+     * ~/.kube/config}, its current context, the distribution's storage class).
      * @return a new builder
      */
     public static Builder builder() {
@@ -36,7 +37,8 @@ public record ExistingClusterArgs(
     }
 
     /**
-     * The context to adopt, if one was named; a blank name counts as none, so the kubeconfig's current-context is used.
+     * The context to adopt, if one was named; a blank name counts as none, so the kubeconfig's current-context is
+     * used.
      * @return the named context, or empty to use the current-context
      */
     public Optional<String> contextName() {
@@ -54,7 +56,8 @@ public record ExistingClusterArgs(
         private Boolean loadBalancerAddresses;
 
         /**
-         * The kubeconfig file to read; {@code null} falls back to {@code $KUBECONFIG} (its first entry) or {@code ~/.kube/config}.
+         * The kubeconfig file to read; {@code null} falls back to {@code $KUBECONFIG} (its first entry) or {@code
+         * ~/.kube/config}.
          * @param path the file, relative paths resolved against the working directory
          * @return this builder
          */
@@ -74,7 +77,8 @@ public record ExistingClusterArgs(
         }
 
         /**
-         * The kubeconfig's YAML itself, e.g. a secret config value; takes precedence over {@link #kubeconfigPath(Path)}.
+         * The kubeconfig's YAML itself, e.g. a secret config value; takes precedence over {@link
+         * #kubeconfigPath(Path)}.
          * @param content the whole kubeconfig document
          * @return this builder
          */
@@ -94,7 +98,8 @@ public record ExistingClusterArgs(
         }
 
         /**
-         * The kubeconfig context to use; {@code null} or blank means its current-context (required with an output kubeconfig).
+         * The kubeconfig context to use; {@code null} or blank means its current-context (required with an output
+         * kubeconfig).
          * @param context the context's name as {@code kubectl config get-contexts} lists it
          * @return this builder
          */
@@ -104,7 +109,8 @@ public record ExistingClusterArgs(
         }
 
         /**
-         * The storage class for both storage tiers; {@code null} uses the detected distribution's ({@link LocalFlavour}).
+         * The storage class for both storage tiers; {@code null} uses the detected distribution's ({@link
+         * LocalFlavour}).
          * @param storageClass a storage class that exists in the cluster
          * @return this builder
          */
@@ -114,7 +120,8 @@ public record ExistingClusterArgs(
         }
 
         /**
-         * How the gateway's LoadBalancer service is reached; {@code null} keeps the target's default, as local clusters have no cloud load balancer.
+         * How the gateway's LoadBalancer service is reached; {@code null} keeps the target's default, as local
+         * clusters have no cloud load balancer.
          * @param exposure the exposure to use
          * @return this builder
          */
@@ -124,7 +131,8 @@ public record ExistingClusterArgs(
         }
 
         /**
-         * Whether LoadBalancer services get an address (true with {@code minikube tunnel}, MetalLB, k3s or Docker Desktop); {@code null} decides by distribution.
+         * Whether LoadBalancer services get an address (true with {@code minikube tunnel}, MetalLB, k3s or Docker
+         * Desktop); {@code null} decides by distribution.
          * @param assigned true if the cluster assigns addresses
          * @return this builder
          */
