@@ -17,13 +17,17 @@ import java.util.Objects;
  * clearly fake (account 123456789012), and derived from names so two runs give the same plan.
  */
 public final class AwsPlanMocks implements PlanMocksContributor {
+    /** The fake AWS account ID every mocked ARN carries, so no plan output can be mistaken for a real account's. */
     public static final String ACCOUNT = "123456789012";
     private static final String DEFAULT_REGION = "us-east-1";
 
     /** The region of the last AWS provider registered: the cluster's own provider comes first. */
     private volatile String region = DEFAULT_REGION;
 
-    /** Plan mocks with only the AWS answers, for tests of this module. */
+    /**
+     * Plan mocks with only the AWS answers, for tests of this module.
+     * @return a fresh mock set answering for the AWS resources and data sources a cluster uses
+     */
     public static PlanMocks create() {
         PlanMocks mocks = new PlanMocks();
         new AwsPlanMocks().contribute(mocks);

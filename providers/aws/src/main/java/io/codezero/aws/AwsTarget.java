@@ -24,6 +24,7 @@ import java.util.Objects;
  * ({@link EksClusterHandles}) on the {@link ProvisionedCluster}, never on the target.
  */
 public final class AwsTarget implements ClusterTarget {
+    /** The target kind, as {@code codezero:target} names it in config. */
     public static final String KIND = "aws";
 
     /** In-tree service controller annotations: a Network Load Balancer, cross-zone, in the subnets tagged for it. */
@@ -33,6 +34,10 @@ public final class AwsTarget implements ClusterTarget {
 
     private final AwsTargetArgs args;
 
+    /**
+     * A target for EKS; nothing is called until the stack plans.
+     * @param args the AWS settings; must not be {@code null}
+     */
     public AwsTarget(AwsTargetArgs args) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new AwsTarget(args)");
     }
@@ -41,6 +46,8 @@ public final class AwsTarget implements ClusterTarget {
      * Reads the {@code codezero:aws} config object. Type errors and unknown keys are added to the
      * object's problems, which the stack reports with every other problem before registering
      * anything (see {@code StackConfig.section}); never thrown here.
+     * @param aws the {@code codezero:aws} config object
+     * @return a target built from those values
      */
     public static AwsTarget fromConfig(ConfigObject aws) {
         return new AwsTarget(AwsTargetArgs.fromConfig(aws));
@@ -52,7 +59,10 @@ public final class AwsTarget implements ClusterTarget {
         return KIND;
     }
 
-    /** The AWS-specific arguments this target was made with. */
+    /**
+     * The AWS-specific arguments this target was made with.
+     * @return the arguments given to the constructor
+     */
     public AwsTargetArgs args() {
         return args;
     }

@@ -38,6 +38,13 @@ public final class AwsValidator {
     private AwsValidator() {
     }
 
+    /**
+     * Everything about {@code args} (and the EKS-specific limits on {@code spec}) AWS would refuse, checked without
+     * calling AWS.
+     * @param spec the cluster spec
+     * @param args the AWS settings
+     * @return the problems found; empty if none
+     */
     public static List<Problem> validate(ClusterSpec spec, AwsTargetArgs args) {
         List<Problem> problems = new ArrayList<>();
         validateRegionAndZones(args, problems);

@@ -43,7 +43,20 @@ public record EksClusterHandles(
         Output<String> clusterSecurityGroupId,
         Optional<ClusterAutoscaler> autoscaler) implements ClusterHandles {
 
-    /** Copies the lists; every handle is required (the autoscaler may be empty). */
+    /**
+     * Copies the lists; every handle is required (the autoscaler may be empty).
+     * @param cluster the {@code aws.eks.Cluster}
+     * @param awsProvider the cluster's AWS provider
+     * @param oidcProvider the IAM OIDC provider
+     * @param podIdentityAgent the Pod Identity agent add-on
+     * @param nodeRole the nodes' IAM role
+     * @param nodeGroups the managed node groups
+     * @param vpcId the VPC's ID
+     * @param privateSubnetIds the private subnets' IDs
+     * @param publicSubnetIds the public subnets' IDs
+     * @param clusterSecurityGroupId the cluster security group's ID
+     * @param autoscaler the Cluster Autoscaler, or empty
+     */
     public EksClusterHandles {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(awsProvider, "awsProvider");
@@ -70,12 +83,18 @@ public record EksClusterHandles(
         return cluster.endpoint();
     }
 
-    /** The cluster's OIDC issuer URL (https://oidc.eks.&lt;region&gt;.amazonaws.com/id/...). */
+    /**
+     * The cluster's OIDC issuer URL (https://oidc.eks.&lt;region&gt;.amazonaws.com/id/...).
+     * @return the issuer URL, always with its {@code https://} scheme
+     */
     public Output<String> oidcIssuer() {
         return oidcProvider.url().applyValue(url -> url.startsWith("https://") ? url : "https://" + url);
     }
 
-    /** The cluster's ARN. */
+    /**
+     * The cluster's ARN.
+     * @return the ARN, e.g. {@code arn:aws:eks:<region>:<account>:cluster/<name>}
+     */
     public Output<String> clusterArn() {
         return cluster.arn();
     }

@@ -31,6 +31,11 @@ public final class InstanceTypes {
         this.mapping = mapping;
     }
 
+    /**
+     * The defaults with some classes replaced.
+     * @param overrides instance types per class, taking precedence over {@link #DEFAULTS}
+     * @return the resolved table
+     */
     public static InstanceTypes withOverrides(Map<SizeClass, String> overrides) {
         Map<SizeClass, String> merged = new EnumMap<>(SizeClass.class);
         merged.putAll(DEFAULTS);
@@ -38,7 +43,11 @@ public final class InstanceTypes {
         return new InstanceTypes(merged);
     }
 
-    /** The instance type for a pool's size, or empty if its class is unknown. */
+    /**
+     * The instance type for a pool's size, or empty if its class is unknown.
+     * @param size a pool's machine size
+     * @return its explicit machine type, else its class's type
+     */
     public Optional<String> resolve(MachineSize size) {
         if (size.explicitMachineType().isPresent()) {
             return size.explicitMachineType();
@@ -46,20 +55,35 @@ public final class InstanceTypes {
         return size.knownClass().map(mapping::get);
     }
 
+    /** {@return the instance type per size class, a copy} */
     public Map<SizeClass, String> mapping() {
         return Map.copyOf(mapping);
     }
 
+    /**
+     * Whether a string has the shape of an EC2 instance type ({@code family.size}); says nothing of whether it
+     * exists.
+     * @param type the candidate, may be {@code null}
+     * @return true if it has the shape
+     */
     public static boolean looksLikeInstanceType(String type) {
         return type != null && INSTANCE_TYPE.matcher(type).matches();
     }
 
-    /** Whether the type has NVIDIA GPUs (or is refused as a GPU type by {@link #unsupportedReason}). */
+    /**
+     * Whether the type has NVIDIA GPUs (or is refused as a GPU type by {@link #unsupportedReason}).
+     * @param type an instance type, may be {@code null}
+     * @return true for NVIDIA GPU families
+     */
     public static boolean isGpu(String type) {
         return type != null && (GPU_FAMILY.matcher(type).matches() || OTHER_NVIDIA_FAMILY.matcher(type).matches());
     }
 
-    /** Whether the type is a Graviton (ARM) CPU type: a 'g' after the generation digit, or the first generation a1. */
+    /**
+     * Whether the type is a Graviton (ARM) CPU type: a 'g' after the generation digit, or the first generation a1.
+     * @param type an instance type, may be {@code null}
+     * @return true for Graviton types
+     */
     public static boolean isArm(String type) {
         return type != null && !isGpu(type) && (ARM_FAMILY.matcher(type).matches() || type.startsWith("a1."));
     }
@@ -73,6 +97,8 @@ public final class InstanceTypes {
      * The EKS AMI type for an instance type: Amazon Linux 2023, the NVIDIA variant for NVIDIA GPUs,
      * the Neuron variant for Inferentia/Trainium, ARM for Graviton. Types with no matching AL2023
      * AMI are refused by {@link #unsupportedReason} before this is asked.
+     * @param type an instance type
+     * @return an EKS {@code amiType} value such as {@code AL2023_x86_64_STANDARD}
      */
     public static String amiTypeFor(String type) {
         if (type != null && NEURON_FAMILY.matcher(type).matches()) {
@@ -87,6 +113,8 @@ public final class InstanceTypes {
     /**
      * Why EKS could not start a managed node group of this type with any AMI CodeZero chooses, or
      * empty. EKS creates the group and then fails it when the AMI does not fit the hardware.
+     * @param type an instance type, may be {@code null}
+     * @return why the type cannot run a node group (a sentence naming alternatives), or empty
      */
     public static Optional<String> unsupportedReason(String type) {
         if (type == null) {

@@ -7,6 +7,7 @@ public enum NatMode {
     /** One NAT gateway for all zones: cheaper, but the whole cluster loses egress if its zone fails. */
     SINGLE;
 
+    /** {@return the valid names, comma-separated, for problem messages} */
     public static String validIds() {
         return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
     }

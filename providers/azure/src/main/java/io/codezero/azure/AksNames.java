@@ -16,15 +16,21 @@ public final class AksNames {
 
     /** Built-in role definition ids (the same in every tenant). */
     public static final String ROLE_NETWORK_CONTRIBUTOR = "4d97b98b-1d4f-4787-a291-c67834d212e7";
+    /** Key Vault Crypto User: lets the control plane wrap and unwrap with the KMS key. */
     public static final String ROLE_KEY_VAULT_CRYPTO_USER = "12338af0-0e69-4776-bea7-57ae8d297424";
     /** Key Vault Crypto Officer: creates and manages keys in an RBAC vault (a data role; Owner does not include it). */
     public static final String ROLE_KEY_VAULT_CRYPTO_OFFICER = "14b46e9e-c2b7-41b4-b07b-48a6ebf60603";
+    /** Azure Kubernetes Service RBAC Cluster Admin: full access to the cluster's Kubernetes API through Entra ID. */
     public static final String ROLE_AKS_RBAC_CLUSTER_ADMIN = "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b";
 
     private AksNames() {
     }
 
-    /** Role assignment names must be GUIDs; derived from what they bind, so the same program gives the same name. */
+    /**
+     * Role assignment names must be GUIDs; derived from what they bind, so the same program gives the same name.
+     * @param parts what the assignment binds (scope, role, principal), in a fixed order
+     * @return a GUID, stable for the same parts
+     */
     public static String roleAssignmentName(String... parts) {
         return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }
@@ -34,6 +40,9 @@ public final class AksNames {
      * letter: "kv", the cluster name shortened to 12, "-", and 8 hex digits of a hash of
      * {@code uniqueSeed} (a value unique to this stack's deployment, see
      * {@link io.codezero.azure.cluster.SecretsKey#create}).
+     * @param cluster the spec's cluster name
+     * @param uniqueSeed a value unique to this stack's deployment
+     * @return the vault's name, at most 24 characters
      */
     public static String keyVaultName(String cluster, String uniqueSeed) {
         String base = cluster.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -46,6 +55,10 @@ public final class AksNames {
      * (an adopted subnet or key vault may live in another subscription than the deployment's), else
      * {@code currentSubscription}. Built-in roles have the same GUID everywhere, but a role assignment
      * must name its definition through the subscription it is made in.
+     * @param scope the resource id the assignment is made on, may be {@code null}
+     * @param currentSubscription the deployment's subscription ID
+     * @param role one of the {@code ROLE_} GUIDs
+     * @return the role definition's resource id
      */
     public static String builtInRoleDefinitionId(String scope, String currentSubscription, String role) {
         String subscription = currentSubscription;

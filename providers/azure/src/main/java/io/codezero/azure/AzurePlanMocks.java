@@ -20,15 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * 00000000-0000-0000-0000-00000000c0de), and derived from names so two runs give the same plan.
  */
 public final class AzurePlanMocks implements PlanMocksContributor {
+    /** The fake subscription ID of every mocked resource id, never a real subscription's. */
     public static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000c0de";
+    /** The fake Entra ID tenant the mocked client configuration reports. */
     public static final String TENANT = "00000000-0000-0000-0000-0000000070a7";
+    /** The fake object ID of the identity running the plan, as the mocked client configuration reports it. */
     public static final String DEPLOYER_OBJECT_ID = "00000000-0000-0000-0000-0000000de910";
     private static final String PREFIX = "azure-native:";
 
     /** Cluster name -> API server FQDN, so the kubeconfig invoke answers for the cluster registered. */
     private final Map<String, String> fqdns = new ConcurrentHashMap<>();
 
-    /** Plan mocks with only the Azure answers, for tests of this module. */
+    /**
+     * Plan mocks with only the Azure answers, for tests of this module.
+     * @return a fresh mock set
+     */
     public static PlanMocks create() {
         PlanMocks mocks = new PlanMocks();
         new AzurePlanMocks().contribute(mocks);

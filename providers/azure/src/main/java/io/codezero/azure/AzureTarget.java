@@ -25,6 +25,7 @@ import java.util.Set;
 
 /** AKS on Azure: see docs/azure.md. */
 public final class AzureTarget implements ClusterTarget {
+    /** The target kind, as {@code codezero:target} names it in config. */
     public static final String KIND = "azure";
 
     /**
@@ -41,6 +42,10 @@ public final class AzureTarget implements ClusterTarget {
     /** The target's only state: its arguments. Everything a provision call registers is reached through its handles. */
     private final AzureTargetArgs args;
 
+    /**
+     * A target for AKS; nothing is called until the stack plans.
+     * @param args the Azure settings; must not be {@code null}
+     */
     public AzureTarget(AzureTargetArgs args) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new AzureTarget(args)");
     }
@@ -49,6 +54,8 @@ public final class AzureTarget implements ClusterTarget {
      * Reads the {@code codezero:azure} config object. Type errors and unknown keys are added to the
      * object's problems, which the stack reports with every other problem before registering
      * anything (see {@code StackConfig.section}); never thrown here.
+     * @param azure the {@code codezero:azure} config object
+     * @return a target built from those values
      */
     public static AzureTarget fromConfig(ConfigObject azure) {
         return new AzureTarget(AzureTargetArgs.fromConfig(azure));
@@ -64,6 +71,7 @@ public final class AzureTarget implements ClusterTarget {
         return "azure (AKS) target";
     }
 
+    /** {@return the arguments given to the constructor} */
     public AzureTargetArgs args() {
         return args;
     }

@@ -60,6 +60,13 @@ public final class AzureValidator {
     private AzureValidator() {
     }
 
+    /**
+     * Everything about {@code args} (and the AKS-specific limits on {@code spec}) Azure would refuse, checked without
+     * calling it.
+     * @param spec the cluster spec
+     * @param args the Azure settings
+     * @return the problems found; empty if none
+     */
     public static List<Problem> validate(ClusterSpec spec, AzureTargetArgs args) {
         List<Problem> problems = new ArrayList<>();
         validateNames(spec, args, problems);

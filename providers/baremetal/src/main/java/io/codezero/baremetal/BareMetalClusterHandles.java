@@ -27,7 +27,15 @@ public record BareMetalClusterHandles(
         Output<List<String>> nodeNames,
         Output<String> joinToken) implements ClusterHandles {
 
-    /** Copies the lists and marks the join token secret whatever the caller passed. */
+    /**
+     * Copies the lists and marks the join token secret whatever the caller passed.
+     * @param clusterName the cluster spec's name
+     * @param endpoint the Kubernetes API URL
+     * @param servers the server nodes, first one first
+     * @param agents the agent nodes
+     * @param nodeNames every node's Kubernetes name
+     * @param joinToken the cluster's join token
+     */
     public BareMetalClusterHandles {
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(endpoint, "endpoint");
@@ -37,7 +45,10 @@ public record BareMetalClusterHandles(
         joinToken = Objects.requireNonNull(joinToken, "joinToken").asSecret();
     }
 
-    /** The server that initialized the cluster (with embedded etcd). */
+    /**
+     * The server that initialized the cluster (with embedded etcd).
+     * @return the first {@code ServerNode}; a validated target always has one
+     */
     public ServerNode firstServer() {
         return servers.get(0);
     }

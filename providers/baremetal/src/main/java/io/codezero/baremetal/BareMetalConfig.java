@@ -38,6 +38,10 @@ public final class BareMetalConfig {
     /** Looks up a secret config value by key (without namespace), e.g. {@code ctx.config("codezero")::get}. */
     @FunctionalInterface
     public interface SecretLookup {
+        /**
+         * @param key the config key without its {@code codezero:} namespace, e.g. {@code deployPassword}
+         * @return the secret's value, or empty if the key is not set
+         */
         Optional<String> get(String key);
     }
 

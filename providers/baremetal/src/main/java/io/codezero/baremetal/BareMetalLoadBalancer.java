@@ -13,21 +13,44 @@ import java.util.Map;
  * @param internalAddresses MetalLB pool for internal services; empty means internal uses the public pool
  */
 public record BareMetalLoadBalancer(Kind kind, List<String> publicAddresses, List<String> internalAddresses) {
-    public enum Kind { SERVICE_LB, METALLB }
+    /** Which load balancer implementation hands out addresses. */
+    public enum Kind {
+        /** k3s's built-in ServiceLB: the nodes' own addresses. */
+        SERVICE_LB,
+        /** MetalLB, from the address pools given. */
+        METALLB
+    }
 
+    /** MetalLB pool name of {@code publicAddresses}, which internet-facing services use. */
     public static final String PUBLIC_POOL = "codezero-public";
+    /** MetalLB pool name of {@code internalAddresses}, which internal services use when that list is not empty. */
     public static final String INTERNAL_POOL = "codezero-internal";
+    /** The Service annotation that picks a MetalLB pool. */
     public static final String METALLB_POOL_ANNOTATION = "metallb.universe.tf/address-pool";
 
+    /**
+     * Copies the lists; {@code null} lists count as empty.
+     * @param kind ServiceLB or MetalLB
+     * @param publicAddresses MetalLB pool for internet-facing services, ranges or CIDRs
+     * @param internalAddresses MetalLB pool for internal services; empty means the public pool
+     */
     public BareMetalLoadBalancer {
         publicAddresses = List.copyOf(publicAddresses == null ? List.of() : publicAddresses);
         internalAddresses = List.copyOf(internalAddresses == null ? List.of() : internalAddresses);
     }
 
+    /** {@return k3s's ServiceLB: every LoadBalancer Service answers on the nodes' own addresses (the default)} */
     public static BareMetalLoadBalancer serviceLb() {
         return new BareMetalLoadBalancer(Kind.SERVICE_LB, List.of(), List.of());
     }
 
+    /**
+     * MetalLB with addresses the user owns on the machines' network.
+     * @param publicAddresses ranges ({@code 10.0.0.200-10.0.0.220}) or CIDRs for internet-facing services; at least
+     *     one
+     * @param internalAddresses ranges or CIDRs for internal services; empty to share the public pool
+     * @return the MetalLB choice
+     */
     public static BareMetalLoadBalancer metalLb(List<String> publicAddresses, List<String> internalAddresses) {
         return new BareMetalLoadBalancer(Kind.METALLB, publicAddresses, internalAddresses);
     }
@@ -36,6 +59,7 @@ public record BareMetalLoadBalancer(Kind kind, List<String> publicAddresses, Lis
      * ServiceLB answers on every node's address and needs no annotation for either exposure: whether
      * that is "internet-facing" depends on the machines' network, which the user chose. MetalLB picks
      * the pool by annotation.
+     * @return the annotations per exposure, defaulting to internet-facing
      */
     public LoadBalancerCapabilities capabilities() {
         if (kind == Kind.SERVICE_LB) {

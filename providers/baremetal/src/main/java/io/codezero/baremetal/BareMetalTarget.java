@@ -50,20 +50,28 @@ import java.util.Optional;
  * MetalLB when address pools are configured.
  */
 public final class BareMetalTarget implements ClusterTarget {
+    /** The target kind, as {@code codezero:target} names it in config. */
     public static final String KIND = "baremetal";
+    /** The config section the target reads, {@code codezero:baremetal}; problem paths start with it. */
     public static final String SECTION = "baremetal";
 
     private final BareMetalTargetArgs args;
     private final BareMetalLoadBalancer loadBalancer;
 
-    /** The target from its args: {@code new BareMetalTarget(BareMetalTargetArgs.builder().host(...).build())}. */
+    /**
+     * The target from its args: {@code new BareMetalTarget(BareMetalTargetArgs.builder().host(...).build())}.
+     * @param args the hosts and k3s settings; must not be {@code null}
+     */
     public BareMetalTarget(BareMetalTargetArgs args) {
         this.args = Objects.requireNonNull(args, "args");
         // The one default the target applies: ServiceLB, k3s's own.
         this.loadBalancer = Objects.requireNonNullElse(args.loadBalancer(), BareMetalLoadBalancer.serviceLb());
     }
 
-    /** What the target was built from. */
+    /**
+     * What the target was built from.
+     * @return the args given to the constructor
+     */
     public BareMetalTargetArgs args() {
         return args;
     }
@@ -72,23 +80,35 @@ public final class BareMetalTarget implements ClusterTarget {
      * The earlier builder.
      *
      * @deprecated use {@code new BareMetalTarget(BareMetalTargetArgs.builder()...build())}
+     * @return a builder of the earlier shape
      */
     @Deprecated
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Reads {@code codezero:baremetal}; problems go to the section's problem list (see {@link BareMetalConfig}). */
+    /**
+     * Reads {@code codezero:baremetal}; problems go to the section's problem list (see {@link BareMetalConfig}).
+     * @param section the {@code codezero:baremetal} config object
+     * @param secrets how secret config values (keys, passwords) are read
+     * @return the target
+     */
     public static BareMetalTarget fromConfig(io.codezero.core.config.ConfigObject section, BareMetalConfig.SecretLookup secrets) {
         return BareMetalConfig.read(section, secrets);
     }
 
-    /** The machines, in the order given. */
+    /**
+     * The machines, in the order given.
+     * @return the hosts, servers and agents mixed as listed
+     */
     public List<BareMetalHost> hosts() {
         return args.hosts();
     }
 
-    /** How LoadBalancer Services get addresses (ServiceLB unless configured). */
+    /**
+     * How LoadBalancer Services get addresses (ServiceLB unless configured).
+     * @return the load balancer choice
+     */
     public BareMetalLoadBalancer loadBalancer() {
         return loadBalancer;
     }
@@ -98,7 +118,11 @@ public final class BareMetalTarget implements ClusterTarget {
         return KIND;
     }
 
-    /** The k3s release for the spec: the configured one, else the one pinned for the spec's Kubernetes minor. */
+    /**
+     * The k3s release for the spec: the configured one, else the one pinned for the spec's Kubernetes minor.
+     * @param spec the cluster spec, whose {@code kubernetesVersion} picks the pinned release
+     * @return a k3s release tag such as {@code v1.33.5+k3s1}
+     */
     public String k3sVersionFor(ClusterSpec spec) {
         return args.k3sVersion() != null ? args.k3sVersion() : Versions.BareMetal.K3S_BY_KUBERNETES_MINOR.get(spec.kubernetesVersion());
     }
@@ -494,30 +518,78 @@ public final class BareMetalTarget implements ClusterTarget {
         private Builder() {
         }
 
-        /** See {@link BareMetalTargetArgs.Builder#host}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#host}.
+         * @param host the machine
+         * @return this builder
+         */
         public Builder host(BareMetalHost host) { args.host(host); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#hosts}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#hosts}.
+         * @param all the machines
+         * @return this builder
+         */
         public Builder hosts(List<BareMetalHost> all) { args.hosts(all); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#k3sVersion}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#k3sVersion}.
+         * @param v a k3s release tag
+         * @return this builder
+         */
         public Builder k3sVersion(String v) { args.k3sVersion(v); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#airgap}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#airgap}.
+         * @param k3sBinary the k3s binary
+         * @param installScript the install script
+         * @return this builder
+         */
         public Builder airgap(Path k3sBinary, Path installScript) { args.airgap(k3sBinary, installScript); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#airgapImages}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#airgapImages}.
+         * @param images the images tarball
+         * @return this builder
+         */
         public Builder airgapImages(Path images) { args.airgapImages(images); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#apiAddress}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#apiAddress}.
+         * @param v a VIP or DNS name
+         * @return this builder
+         */
         public Builder apiAddress(String v) { args.apiAddress(v); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#jumpHost}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#jumpHost}.
+         * @param v the jump host
+         * @return this builder
+         */
         public Builder jumpHost(BareMetalHost v) { args.jumpHost(v); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#loadBalancer}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#loadBalancer}.
+         * @param v the load balancer choice
+         * @return this builder
+         */
         public Builder loadBalancer(BareMetalLoadBalancer v) { args.loadBalancer(v); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#extraServerArgs}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#extraServerArgs}.
+         * @param v k3s server flags
+         * @return this builder
+         */
         public Builder extraServerArgs(List<String> v) { args.extraServerArgs(v); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#maxUnavailableAgents}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#maxUnavailableAgents}.
+         * @param v the agent count
+         * @return this builder
+         */
         public Builder maxUnavailableAgents(Integer v) { args.maxUnavailableAgents(v); return this; }
-        /** See {@link BareMetalTargetArgs.Builder#joinToken}. */
+        /**
+         * See {@link BareMetalTargetArgs.Builder#joinToken}.
+         * @param v the token, kept a secret
+         * @return this builder
+         */
         public Builder joinToken(Output<String> v) { args.joinToken(v); return this; }
 
-        /** The target. */
+        /**
+         * The target.
+         * @return the target
+         */
         public BareMetalTarget build() {
             return new BareMetalTarget(args.build());
         }

@@ -9,6 +9,7 @@ public final class PluginVersion {
     private PluginVersion() {
     }
 
+    /** The version, the project version filtered into {@code plugin.properties} at build time ({@code 0.1.0} when absent). */
     public static final String VALUE = load();
 
     private static String load() {

@@ -5,6 +5,7 @@ public final class ResourceTokens {
     private ResourceTokens() {
     }
 
+    /** The Pulumi package the resources belong to, served by the {@code pulumi-resource-codezero} plugin. */
     public static final String PACKAGE = "codezero";
     /** A machine running the k3s control plane (and embedded etcd). */
     public static final String SERVER_NODE = "codezero:baremetal:ServerNode";

@@ -24,7 +24,10 @@ public final class DigitalOceanPlanMocks implements PlanMocksContributor {
     /** The DOKS revision the plan pretends is newest for every minor. */
     public static final String PLAN_PATCH = ".0-do.0";
 
-    /** Plan mocks with only the DigitalOcean answers, for tests of this module. */
+    /**
+     * Plan mocks with only the DigitalOcean answers, for tests of this module.
+     * @return a fresh mock set answering for the Vpc, Project, cluster and node-pool resources
+     */
     public static PlanMocks create() {
         PlanMocks mocks = new PlanMocks();
         new DigitalOceanPlanMocks().contribute(mocks);

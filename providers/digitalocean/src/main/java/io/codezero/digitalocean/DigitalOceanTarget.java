@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 
 /** DOKS on DigitalOcean: see docs/digitalocean.md. */
 public final class DigitalOceanTarget implements ClusterTarget {
+    /** The target kind, as {@code codezero:target} names it in config. */
     public static final String KIND = "digitalocean";
 
     /** DigitalOcean's cloud controller: a regional load balancer on the public internet, or one reachable only inside the VPC. */
@@ -66,6 +67,11 @@ public final class DigitalOceanTarget implements ClusterTarget {
     private final Supplier<DoApi> api;
     private final Function<DoApi, RunningWait> waits;
 
+    /**
+     * A target for DOKS; the API token is read from {@code tokenFile} or the {@code digitalocean:token} config when
+     * the program runs under the engine.
+     * @param args the DigitalOcean settings; must not be {@code null}
+     */
     public DigitalOceanTarget(DigitalOceanTargetArgs args) {
         this(args, RealEngine::isDrivingThisProgram, () -> new DoApi(apiUrl(), ApiToken.forProgram(args.tokenFile().orElse(null),
                 key -> com.pulumi.Config.of(key.substring(0, key.indexOf(':'))).get(key.substring(key.indexOf(':') + 1))), Map.of()));
@@ -93,6 +99,8 @@ public final class DigitalOceanTarget implements ClusterTarget {
     /**
      * Reads the {@code codezero:digitalocean} config object. Type errors and unknown keys join the
      * object's problems, which the stack reports with all others before registering anything.
+     * @param config the {@code codezero:digitalocean} object
+     * @return a target built from those values
      */
     public static DigitalOceanTarget fromConfig(ConfigObject config) {
         return new DigitalOceanTarget(DigitalOceanTargetArgs.fromConfig(config));
@@ -108,6 +116,7 @@ public final class DigitalOceanTarget implements ClusterTarget {
         return "digitalocean target";
     }
 
+    /** {@return the arguments this target was built with} */
     public DigitalOceanTargetArgs args() {
         return args;
     }

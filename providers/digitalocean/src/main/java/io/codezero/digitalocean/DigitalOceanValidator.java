@@ -35,6 +35,13 @@ public final class DigitalOceanValidator {
     private DigitalOceanValidator() {
     }
 
+    /**
+     * Everything about {@code args} (and the DigitalOcean-specific limits on {@code spec}) DigitalOcean would refuse,
+     * checked without calling its API.
+     * @param spec the cluster spec
+     * @param args the DigitalOcean settings
+     * @return the problems found; empty if none
+     */
     public static List<Problem> validate(ClusterSpec spec, DigitalOceanTargetArgs args) {
         List<Problem> problems = new ArrayList<>();
         validateRegion(args, problems);

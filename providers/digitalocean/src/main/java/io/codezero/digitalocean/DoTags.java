@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * {@code k8s:<cluster id>} and {@code k8s-worker}, so those names are left to it.
  */
 public final class DoTags {
+    /** The longest tag name DigitalOcean accepts, in characters. */
     public static final int MAX_LENGTH = 255;
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_:-]+");
     private static final Pattern PART = Pattern.compile("[a-zA-Z0-9_:-]*");
@@ -21,7 +22,12 @@ public final class DoTags {
     private DoTags() {
     }
 
-    /** The spec's tags as DigitalOcean tag names, plus the ones CodeZero adds. */
+    /**
+     * The spec's tags as DigitalOcean tag names, plus the ones CodeZero adds.
+     * @param tags the spec's tags, key to value (an empty value gives just the key)
+     * @param clusterName the spec's cluster name
+     * @return {@code codezero}, {@code codezero-cluster:<clusterName>} and one {@code key:value} name per tag
+     */
     public static List<String> of(Map<String, String> tags, String clusterName) {
         List<String> out = new ArrayList<>();
         out.add("codezero");
@@ -34,7 +40,12 @@ public final class DoTags {
         return value == null || value.isEmpty() ? key : key + ":" + value;
     }
 
-    /** Why a key (and its value) cannot become a DigitalOcean tag, or empty. */
+    /**
+     * Why a key (and its value) cannot become a DigitalOcean tag, or empty.
+     * @param key the tag's key
+     * @param value its value, may be {@code null} or empty
+     * @return why DigitalOcean would refuse the tag (a sentence ending in the fix), or empty if it is valid
+     */
     public static Optional<String> whyInvalid(String key, String value) {
         if (key == null || key.isEmpty() || !PART.matcher(key).matches()) {
             return Optional.of("DigitalOcean tag names may contain only letters, digits, ':', '-' and '_'; rename the key");

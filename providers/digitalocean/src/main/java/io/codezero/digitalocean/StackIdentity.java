@@ -17,23 +17,41 @@ public record StackIdentity(String project, String stack) {
     /** DigitalOcean's VPC names: letters, digits, dashes and periods (API specification, vpc.name). */
     private static final String VPC_NAME_INVALID = "[^a-zA-Z0-9.-]";
 
+    /**
+     * Both names are required.
+     * @throws NullPointerException if {@code project} or {@code stack} is {@code null}
+     * @param project the Pulumi project's name
+     * @param stack the Pulumi stack's name
+     */
     public StackIdentity {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(stack, "stack");
     }
 
-    /** The current program's project and stack, from the Pulumi deployment. */
+    /**
+     * The current program's project and stack, from the Pulumi deployment.
+     * @return the identity of the stack being deployed
+     */
     public static StackIdentity ofDeployment() {
         var deployment = com.pulumi.deployment.Deployment.getInstance();
         return new StackIdentity(deployment.getProjectName(), deployment.getStackName());
     }
 
-    /** The DigitalOcean project we create: {@code <cluster>-<stack>}. */
+    /**
+     * The DigitalOcean project we create: {@code <cluster>-<stack>}.
+     * @param cluster the spec's cluster name
+     * @return the project's name
+     */
     public String projectName(String cluster) {
         return cluster + "-" + stack;
     }
 
-    /** The VPC we create: {@code <cluster>-<stack>-<region>}, reduced to the characters VPC names allow. */
+    /**
+     * The VPC we create: {@code <cluster>-<stack>-<region>}, reduced to the characters VPC names allow.
+     * @param cluster the spec's cluster name
+     * @param region the region slug
+     * @return the VPC's name, lower-case
+     */
     public String vpcName(String cluster, String region) {
         return (cluster + "-" + stack + "-" + region).replaceAll(VPC_NAME_INVALID, "-").toLowerCase(Locale.ROOT);
     }
@@ -47,13 +65,17 @@ public record StackIdentity(String project, String stack) {
      * Put on the DOKS cluster we create: {@code codezero-stack:<project>:<stack>} (other characters become '_',
      * at most 255 characters). Cluster names are the spec's, so another Pulumi project's or stack's cluster in the
      * account may carry the same name and region; this tag is how the program and the preflight find this stack's own.
+     * @return the tag, unique per project and stack
      */
     public String clusterTag() {
         String tag = CLUSTER_TAG_PREFIX + project.replaceAll(TAG_INVALID, "_") + ":" + stack.replaceAll(TAG_INVALID, "_");
         return tag.length() <= 255 ? tag : tag.substring(0, 255);
     }
 
-    /** Written into the description of the VPC and project we create: {@code codezero-stack:<project>/<stack>}. */
+    /**
+     * Written into the description of the VPC and project we create: {@code codezero-stack:<project>/<stack>}.
+     * @return the marker text
+     */
     public String marker() {
         return "codezero-stack:" + project + "/" + stack;
     }

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 public final class GcpLabels {
     /** Labels every resource we label carries; users may not set these keys. */
     public static final String MANAGED_BY = "managed-by";
+    /** The label naming the spec's cluster on every labelled resource; users may not set this key. */
     public static final String CLUSTER = "codezero-cluster";
+    /** Google Cloud's limit of labels per resource; CodeZero's two count against it. */
     public static final int MAX_LABELS = 64;
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
@@ -27,7 +29,12 @@ public final class GcpLabels {
     private GcpLabels() {
     }
 
-    /** The labels for a cluster's resources: the tags as given plus ours. Call only with tags that passed {@link #problems}. */
+    /**
+     * The labels for a cluster's resources: the tags as given plus ours. Call only with tags that passed {@link #problems}.
+     * @param clusterName the spec's cluster name
+     * @param tags the spec's tags, already checked
+     * @return the labels, the tags first
+     */
     public static Map<String, String> of(String clusterName, Map<String, String> tags) {
         Map<String, String> labels = new LinkedHashMap<>(tags);
         labels.put(MANAGED_BY, "codezero");
@@ -35,6 +42,11 @@ public final class GcpLabels {
         return labels;
     }
 
+    /**
+     * Every tag Google would refuse as a label, each with the label it could be.
+     * @param tags the spec's tags
+     * @return the problems (at path {@code tags}); empty if all are valid labels
+     */
     public static List<Problem> problems(Map<String, String> tags) {
         List<Problem> problems = new ArrayList<>();
         if (tags.size() + 2 > MAX_LABELS) {

@@ -17,6 +17,7 @@ import java.util.Objects;
  * two runs give the same plan.
  */
 public final class GcpPlanMocks implements PlanMocksContributor {
+    /** The fake project number every mocked service account and resource name carries, never a real project's. */
     public static final String PROJECT_NUMBER = "123456789012";
     /** The versions the plan pretends GKE offers: the newest patch of every supported minor. */
     static final String PATCH = ".4-gke.1200000";
@@ -31,6 +32,10 @@ public final class GcpPlanMocks implements PlanMocksContributor {
     private volatile String project = "plan-project";
     private volatile String region = "europe-west1";
 
+    /**
+     * Plan mocks with only the Google Cloud answers, for tests of this module.
+     * @return a fresh mock set
+     */
     public static PlanMocks create() {
         PlanMocks mocks = new PlanMocks();
         new GcpPlanMocks().contribute(mocks);

@@ -27,6 +27,7 @@ import java.util.Set;
 
 /** GKE on Google Cloud: see docs/gcp.md. */
 public final class GcpTarget implements ClusterTarget {
+    /** The target kind, as {@code codezero:target} names it in config. */
     public static final String KIND = "gcp";
     /** GKE's annotation for an internal passthrough Network Load Balancer (in the node subnet). */
     public static final Map<String, String> INTERNAL_LB = Map.of("networking.gke.io/load-balancer-type", "Internal");
@@ -45,6 +46,10 @@ public final class GcpTarget implements ClusterTarget {
 
     private final GcpTargetArgs args;
 
+    /**
+     * A target for GKE; nothing is called until the stack plans.
+     * @param args the Google Cloud settings; must not be {@code null}
+     */
     public GcpTarget(GcpTargetArgs args) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new GcpTarget(args)");
     }
@@ -53,6 +58,8 @@ public final class GcpTarget implements ClusterTarget {
      * Reads the {@code codezero:gcp} config object. Type errors and unknown keys are added to the
      * object's problems, which the stack reports with every other problem before registering
      * anything; never thrown here.
+     * @param gcp the {@code codezero:gcp} config object
+     * @return a target built from those values
      */
     public static GcpTarget fromConfig(ConfigObject gcp) {
         return new GcpTarget(GcpTargetArgs.fromConfig(gcp));
@@ -69,6 +76,7 @@ public final class GcpTarget implements ClusterTarget {
         return EnumSet.allOf(SpecField.class);
     }
 
+    /** {@return the arguments given to the constructor} */
     public GcpTargetArgs args() {
         return args;
     }

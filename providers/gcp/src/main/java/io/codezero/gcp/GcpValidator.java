@@ -53,6 +53,13 @@ public final class GcpValidator {
     private GcpValidator() {
     }
 
+    /**
+     * Everything about {@code args} (and the GKE-specific limits on {@code spec}) Google Cloud would refuse, checked
+     * without calling it.
+     * @param spec the cluster spec
+     * @param args the Google Cloud settings
+     * @return the problems found; empty if none
+     */
     public static List<Problem> validate(ClusterSpec spec, GcpTargetArgs args) {
         List<Problem> problems = new ArrayList<>();
         validateLocation(args, problems);

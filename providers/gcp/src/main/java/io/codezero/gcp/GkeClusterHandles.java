@@ -26,6 +26,15 @@ public record GkeClusterHandles(Cluster cluster, List<NodePool> nodePools, Accou
                                 Output<String> workloadIdentityPool, Output<String> networkId, Output<String> subnetworkId)
         implements ClusterHandles {
 
+    /**
+     * Copies the pool list; every handle is required.
+     * @param cluster the {@code gcp.container.Cluster}
+     * @param nodePools the node pools
+     * @param nodeServiceAccount the nodes' service account
+     * @param workloadIdentityPool the Workload Identity pool
+     * @param networkId the VPC's id
+     * @param subnetworkId the node subnet's id
+     */
     public GkeClusterHandles {
         Objects.requireNonNull(cluster, "cluster");
         nodePools = List.copyOf(nodePools);
@@ -51,6 +60,9 @@ public record GkeClusterHandles(Cluster cluster, List<NodePool> nodePools, Accou
     /**
      * The IAM member naming one Kubernetes service account under Workload Identity, for a
      * {@code roles/iam.workloadIdentityUser} binding on a Google service account.
+     * @param namespace the Kubernetes namespace
+     * @param kubernetesServiceAccount the service account's name in it
+     * @return the member, e.g. {@code serviceAccount:my-project.svc.id.goog[apps/api]}
      */
     public Output<String> workloadIdentityMember(String namespace, String kubernetesServiceAccount) {
         return workloadIdentityPool.applyValue(pool -> "serviceAccount:" + pool + "[" + namespace + "/" + kubernetesServiceAccount + "]");

@@ -25,7 +25,11 @@ public final class GpuAccelerators {
     public record Accelerator(String type, int count) {
     }
 
-    /** The GPUs of an accelerator-optimized machine type; empty for others and for types not listed here. */
+    /**
+     * The GPUs of an accelerator-optimized machine type; empty for others and for types not listed here.
+     * @param machineType a Compute Engine machine type
+     * @return the type and count of its GPUs, or empty
+     */
     public static Optional<Accelerator> of(String machineType) {
         Matcher m;
         if ((m = G2.matcher(machineType)).matches()) {

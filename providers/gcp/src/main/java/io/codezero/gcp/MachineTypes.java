@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * type itself, so no accelerator block is needed).
  */
 public final class MachineTypes {
+    /** The machine type per size class when none is given (see the class comment for their sizes). */
     public static final Map<SizeClass, String> DEFAULTS = Map.of(
             SizeClass.SMALL, "e2-standard-2",
             SizeClass.MEDIUM, "n2-standard-4",
@@ -32,6 +33,11 @@ public final class MachineTypes {
         this.types = types;
     }
 
+    /**
+     * The defaults with some classes replaced.
+     * @param overrides machine types per class, taking precedence over {@link #DEFAULTS}
+     * @return the resolved table
+     */
     public static MachineTypes withOverrides(Map<SizeClass, String> overrides) {
         Map<SizeClass, String> all = new EnumMap<>(SizeClass.class);
         all.putAll(DEFAULTS);
@@ -39,7 +45,11 @@ public final class MachineTypes {
         return new MachineTypes(all);
     }
 
-    /** The machine type for a pool's size: an explicit type as given, or the class's mapping. */
+    /**
+     * The machine type for a pool's size: an explicit type as given, or the class's mapping.
+     * @param size a pool's machine size
+     * @return the machine type, or empty if the size names neither a type nor a known class
+     */
     public Optional<String> resolve(MachineSize size) {
         if (size.explicitMachineType().isPresent()) {
             return size.explicitMachineType();
@@ -47,16 +57,30 @@ public final class MachineTypes {
         return size.knownClass().map(types::get);
     }
 
+    /**
+     * Whether a string has the shape of a machine type (at most 63 characters); says nothing of whether it exists.
+     * @param type the candidate, may be {@code null}
+     * @return true if it has the shape
+     */
     public static boolean looksLikeMachineType(String type) {
         return type != null && type.length() <= 63 && MACHINE_TYPE.matcher(type).matches();
     }
 
-    /** "n2" for "n2-standard-4". */
+    /**
+     * "n2" for "n2-standard-4".
+     * @param type a machine type
+     * @return its family, lower-case
+     */
     public static String family(String type) {
         int dash = type.indexOf('-');
         return (dash < 0 ? type : type.substring(0, dash)).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the machine type comes with GPUs attached (accelerator-optimized families a2, a3, a4, g2, g4).
+     * @param type a machine type
+     * @return true for those families
+     */
     public static boolean isGpu(String type) {
         return GPU_FAMILY.matcher(family(type)).matches();
     }

@@ -22,7 +22,12 @@ public final class MaintenanceAvailability {
     private MaintenanceAvailability() {
     }
 
-    /** Why a window of this length recurring by {@code rrule} breaks GKE's rule, or empty when it keeps it (or cannot be judged). */
+    /**
+     * Why a window of this length recurring by {@code rrule} breaks GKE's rule, or empty when it keeps it (or cannot be judged).
+     * @param window the length of one window
+     * @param rrule its RFC 5545 recurrence
+     * @return the problem (a sentence ending in what GKE needs), or empty
+     */
     public static Optional<String> problem(Duration window, String rrule) {
         if (window.compareTo(MIN_WINDOW) < 0) {
             return Optional.of("is a window of " + hours(window) + "; GKE needs each maintenance window to be at least 4 hours long");

@@ -32,16 +32,25 @@ import java.util.Map;
  * time and hands back the same {@link ProvisionedCluster} shape as a cloud target.
  */
 public final class ExistingClusterTarget implements ClusterTarget {
+    /** The target kind, as {@code codezero:target} names it in config. */
     public static final String KIND = "local";
 
     private final ExistingClusterArgs args;
     private ResolvedKubeconfig resolved;
 
+    /**
+     * A target for the cluster {@code args} points at; nothing is read until the program plans.
+     * @param args where the kubeconfig is and which context to use
+     */
     public ExistingClusterTarget(ExistingClusterArgs args) {
         this.args = args;
     }
 
-    /** Reads {@code codezero:kubeconfig}, {@code codezero:context} and {@code codezero:storageClass}. */
+    /**
+     * Reads {@code codezero:kubeconfig}, {@code codezero:context} and {@code codezero:storageClass}.
+     * @param codezero the {@code codezero} config namespace
+     * @return a target built from those values
+     */
     public static ExistingClusterTarget fromConfig(ConfigObject codezero) {
         return new ExistingClusterTarget(ExistingClusterArgs.builder()
                 .kubeconfigPath(codezero.string("kubeconfig", null))

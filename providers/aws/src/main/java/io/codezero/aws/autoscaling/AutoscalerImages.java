@@ -24,7 +24,12 @@ public final class AutoscalerImages {
     private AutoscalerImages() {
     }
 
-    /** The image tag for a cluster minor such as "1.34"; a supported minor always has one. */
+    /**
+     * The image tag for a cluster minor such as "1.34"; a supported minor always has one.
+     * @param kubernetesMinor a minor such as {@code 1.34}
+     * @return the image tag, e.g. {@code v1.34.5}
+     * @throws IllegalArgumentException for a minor with no known image (validation refuses such a minor first)
+     */
     public static String tagFor(String kubernetesMinor) {
         String tag = BY_MINOR.get(kubernetesMinor);
         if (tag == null) {

@@ -36,12 +36,23 @@ public final class AutoscalerPolicy {
     private AutoscalerPolicy() {
     }
 
-    /** The tag, with value {@code owned}, that EKS puts on the Auto Scaling groups of this cluster's managed node groups. */
+    /**
+     * The tag, with value {@code owned}, that EKS puts on the Auto Scaling groups of this cluster's managed node groups.
+     * @param clusterName the EKS cluster's name
+     * @return the tag key, {@code k8s.io/cluster-autoscaler/<clusterName>}
+     */
     public static String clusterTag(String clusterName) {
         return "k8s.io/cluster-autoscaler/" + clusterName;
     }
 
-    /** The policy document for one cluster; byte-identical on every run (ordered maps), so no diff. */
+    /**
+     * The policy document for one cluster; byte-identical on every run (ordered maps), so no diff.
+     * @param partition the AWS partition, e.g. {@code aws}
+     * @param region the cluster's region
+     * @param account the account ID
+     * @param clusterName the EKS cluster's name
+     * @return the IAM policy document as JSON, scoped to this cluster's Auto Scaling groups
+     */
     public static String document(String partition, String region, String account, String clusterName) {
         Map<String, Object> condition = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();

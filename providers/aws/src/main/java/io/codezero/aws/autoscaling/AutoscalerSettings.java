@@ -43,7 +43,14 @@ public record AutoscalerSettings(
     static final String PRICE = "price";
     private static final String DURATION = "(\\d+(\\.\\d+)?(ms|s|m|h))+";
 
-    /** Requires every value; use {@link #DEFAULTS} and the with-methods for partial settings. */
+    /**
+     * Requires every value; use {@link #DEFAULTS} and the with-methods for partial settings.
+     * @param enabled forced on or off, or empty for "on when a pool can scale"
+     * @param scaleDownUnneededTime a Go duration such as {@code 10m}
+     * @param scaleDownDelayAfterAdd a Go duration such as {@code 10m}
+     * @param scaleDownUtilizationThreshold a number in (0, 1], as text
+     * @param expander least-waste, random, most-pods or priority
+     */
     public AutoscalerSettings {
         Objects.requireNonNull(enabled, "enabled");
         Objects.requireNonNull(scaleDownUnneededTime, "scaleDownUnneededTime");
@@ -52,17 +59,32 @@ public record AutoscalerSettings(
         Objects.requireNonNull(expander, "expander");
     }
 
-    /** These settings with the autoscaler forced on or off. */
+    /**
+     * These settings with the autoscaler forced on or off.
+     * @param on true to install it even if no pool can scale, false never to install it
+     * @return new settings
+     */
     public AutoscalerSettings withEnabled(boolean on) {
         return new AutoscalerSettings(Optional.of(on), scaleDownUnneededTime, scaleDownDelayAfterAdd, scaleDownUtilizationThreshold, expander);
     }
 
-    /** These settings with other scale-down timings and threshold. */
+    /**
+     * These settings with other scale-down timings and threshold.
+     * @param unneededTime how long a node stays unneeded before removal, a Go duration (default {@code 10m})
+     * @param delayAfterAdd how long scale-down waits after a scale-up, a Go duration (default {@code 10m})
+     * @param utilizationThreshold requested over allocatable below which a node is unneeded, in (0, 1] (default
+     *     {@code 0.5})
+     * @return new settings
+     */
     public AutoscalerSettings withScaleDown(String unneededTime, String delayAfterAdd, String utilizationThreshold) {
         return new AutoscalerSettings(enabled, unneededTime, delayAfterAdd, utilizationThreshold, expander);
     }
 
-    /** Reads {@code codezero:aws.clusterAutoscaler}; problems go to the object's list, never thrown. */
+    /**
+     * Reads {@code codezero:aws.clusterAutoscaler}; problems go to the object's list, never thrown.
+     * @param config the {@code codezero:aws.clusterAutoscaler} object
+     * @return the settings, defaults for keys not given
+     */
     public static AutoscalerSettings fromConfig(ConfigObject config) {
         Optional<Boolean> enabled = config.has("enabled") ? Optional.of(config.bool("enabled", true)) : Optional.empty();
         var settings = new AutoscalerSettings(enabled,
@@ -74,22 +96,38 @@ public record AutoscalerSettings(
         return settings;
     }
 
-    /** Whether the autoscaler is installed for this spec: as configured, else when some pool can change size. */
+    /**
+     * Whether the autoscaler is installed for this spec: as configured, else when some pool can change size.
+     * @param spec the cluster spec
+     * @return true if the autoscaler is installed
+     */
     public boolean appliesTo(ClusterSpec spec) {
         return enabled.orElseGet(() -> anyPoolScales(spec));
     }
 
-    /** True when at least one pool has room between its minimum and maximum. */
+    /**
+     * True when at least one pool has room between its minimum and maximum.
+     * @param spec the cluster spec
+     * @return true if some pool's {@code minNodes} is below its {@code maxNodes}
+     */
     public static boolean anyPoolScales(ClusterSpec spec) {
         return spec.nodePoolsOrDefault().stream().anyMatch(AutoscalerSettings::scales);
     }
 
-    /** A pool the autoscaler can grow or shrink. */
+    /**
+     * A pool the autoscaler can grow or shrink.
+     * @param pool a node pool
+     * @return true if its {@code minNodes} is below its {@code maxNodes}
+     */
     public static boolean scales(NodePool pool) {
         return pool.minNodes() < pool.maxNodes();
     }
 
-    /** What the autoscaler would refuse at start-up, found at program time. */
+    /**
+     * What the autoscaler would refuse at start-up, found at program time.
+     * @param path the config path the settings were read from, for problem messages
+     * @return the problems; empty if none
+     */
     public List<Problem> validate(String path) {
         List<Problem> problems = new ArrayList<>();
         if (!scaleDownUnneededTime.matches(DURATION)) {

@@ -40,7 +40,9 @@ public record ClusterAutoscaler(Role role, RolePolicy policy, PodIdentityAssocia
     /** The pinned chart; ../shared/charts holds this very version. */
     public static final ChartRef CHART = new ChartRef("cluster-autoscaler", "https://kubernetes.github.io/autoscaler",
             "cluster-autoscaler", "9.59.0");
+    /** The namespace the autoscaler runs in (the Pod Identity association names it). */
     public static final String NAMESPACE = "kube-system";
+    /** The autoscaler's Kubernetes service account, bound to its IAM role through Pod Identity. */
     public static final String SERVICE_ACCOUNT = "cluster-autoscaler";
     static final int TIMEOUT_SECONDS = 600;
 
@@ -50,6 +52,13 @@ public record ClusterAutoscaler(Role role, RolePolicy policy, PodIdentityAssocia
      * @param kubernetesVersion the cluster's minor; the image is the autoscaler release of that minor
      * @param afterNodes        node groups, the Pod Identity agent and CoreDNS: the pod needs a node, its credentials,
      *                          and DNS for the AWS endpoints it calls at start-up (it exits when that call fails)
+     * @param scope where the AWS resources go
+     * @param cluster the EKS cluster
+     * @param settings the scale-down timings and expander
+     * @param partition the AWS partition, known at deploy time
+     * @param account the account ID, known at deploy time
+     * @param kubernetes the cluster's Kubernetes provider
+     * @return the resources registered
      */
     public static ClusterAutoscaler install(AwsScope scope, Cluster cluster, String kubernetesVersion, AutoscalerSettings settings,
                                            Output<String> partition, Output<String> account,
@@ -80,7 +89,14 @@ public record ClusterAutoscaler(Role role, RolePolicy policy, PodIdentityAssocia
         return new ClusterAutoscaler(role, policy, association, release);
     }
 
-    /** The chart values; every key exists in the chart's values.yaml (ClusterAutoscalerTest reads it). */
+    /**
+     * The chart values; every key exists in the chart's values.yaml (ClusterAutoscalerTest reads it).
+     * @param clusterName the EKS cluster's name, for auto-discovery
+     * @param region the cluster's region
+     * @param kubernetesVersion the cluster's minor, which picks the image
+     * @param settings the scale-down timings and expander
+     * @return the values, in a stable order
+     */
     public static Map<String, Object> values(String clusterName, String region, String kubernetesVersion, AutoscalerSettings settings) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("cloudProvider", "aws");

@@ -11,16 +11,22 @@ public final class AgentNodeArgs extends NodeArgs {
     private AgentNodeArgs() {
     }
 
+    /** {@return a new builder; connection, k3sVersion, serverUrl, token and controlPlane must be set} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Sets the agent's inputs; the shared setters are on {@link NodeArgs.Builder}. */
     public static final class Builder extends NodeArgs.Builder<AgentNodeArgs, Builder> {
         Builder() {
             super(new AgentNodeArgs());
         }
 
-        /** How many agents of the cluster may be drained and restarted at once during an upgrade (default 1). */
+        /**
+         * How many agents of the cluster may be drained and restarted at once during an upgrade (default 1).
+         * @param v 1 or more, or {@code null} for the default
+         * @return this builder
+         */
         public Builder maxUnavailable(Integer v) {
             a.maxUnavailable = v == null ? null : Output.of(v);
             return this;

@@ -20,12 +20,20 @@ public final class JoinToken extends CustomResource {
     /** The token. Secret. */
     @Export(name = "value", refs = {String.class}, tree = "[0]") private Output<String> value;
 
-    /** Registers the token of the cluster whose first server the args name. */
+    /**
+     * Registers the token of the cluster whose first server the args name.
+     * @param name the Pulumi resource name
+     * @param args the first server's connection
+     * @param options resource options, merged over the plugin version; may be {@code null}
+     */
     public JoinToken(String name, JoinTokenArgs args, @Nullable CustomResourceOptions options) {
         super(ResourceTokens.JOIN_TOKEN, name, args, CustomResourceOptions.merge(CustomResourceOptions.builder()
                 .version(PluginVersion.VALUE).additionalSecretOutputs("value").build(), options));
     }
 
-    /** The token (a secret). */
+    /**
+     * The token (a secret).
+     * @return the token, never shown in plain text
+     */
     public Output<String> value() { return value; }
 }

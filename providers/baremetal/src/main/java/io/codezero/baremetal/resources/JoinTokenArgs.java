@@ -14,12 +14,18 @@ public final class JoinTokenArgs extends ResourceArgs {
     private JoinTokenArgs() {
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The first server's connection. */
+    /**
+     * The first server's connection.
+     * @return the connection, as an output
+     */
     public Output<ConnectionArgs> firstServer() { return firstServer; }
 
     /** Builds {@link JoinTokenArgs}. */
@@ -29,13 +35,20 @@ public final class JoinTokenArgs extends ResourceArgs {
         private Builder() {
         }
 
-        /** The SSH connection of the server with {@code clusterInit: true}. */
+        /**
+         * The SSH connection of the server with {@code clusterInit: true}.
+         * @param v the first server's connection
+         * @return this builder
+         */
         public Builder firstServer(ConnectionArgs v) {
             a.firstServer = Output.of(v);
             return this;
         }
 
-        /** The args. */
+        /**
+         * The args.
+         * @return the args
+         */
         public JoinTokenArgs build() {
             return a;
         }

@@ -32,10 +32,16 @@ public abstract class NodeResource extends CustomResource {
         return defaults.build();
     }
 
+    /** {@return the node's Kubernetes name: the one given, or the machine's hostname} */
     public Output<String> resolvedNodeName() { return resolvedNodeName; }
+    /** {@return the k3s version running on the machine, e.g. {@code v1.34.1+k3s1}} */
     public Output<String> installedVersion() { return installedVersion; }
+    /** {@return whether k3s was running when the machine was last read} */
     public Output<Boolean> running() { return running; }
+    /** {@return the host key the machine presented on the last connection, pinned or first seen} */
     public Output<String> observedHostKey() { return observedHostKey; }
+    /** {@return the machine's operating system: {@code ID} and {@code VERSION_ID} of {@code /etc/os-release}, e.g. {@code ubuntu 24.04}} */
     public Output<String> os() { return os; }
+    /** {@return the machine's CPU architecture as {@code uname -m} prints it, e.g. {@code x86_64} or {@code aarch64}} */
     public Output<String> arch() { return arch; }
 }

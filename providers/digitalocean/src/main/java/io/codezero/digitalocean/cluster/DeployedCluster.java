@@ -22,6 +22,18 @@ import java.util.Optional;
 public record DeployedCluster(String id, String version, String state, boolean ha, boolean nodesRunning, String podRange,
                               String serviceRange, String vpcId, java.util.Map<String, String> poolSizes) {
 
+    /**
+     * Copies the pool sizes.
+     * @param id the cluster's UUID
+     * @param version its DOKS version slug
+     * @param state its {@code status.state}
+     * @param ha whether its control plane is highly available
+     * @param nodesRunning whether every node reports running
+     * @param podRange its pod range, or ""
+     * @param serviceRange its service range, or ""
+     * @param vpcId its VPC's UUID, or ""
+     * @param poolSizes each pool's Droplet size slug by pool name
+     */
     public DeployedCluster {
         poolSizes = java.util.Map.copyOf(poolSizes);
     }
@@ -32,13 +44,25 @@ public record DeployedCluster(String id, String version, String state, boolean h
      * the stack anew must not keep its version or be held to its ranges.
      *
      * @param adoptedProjectId the stack's adopted project ({@code project.id}), if any; see {@link #own}
+     * @param api the DigitalOcean API
+     * @param name the spec's cluster name
+     * @param region the region slug
+     * @param identity the Pulumi project and stack
+     * @return the running cluster, or empty when the stack has none (or it is being deleted)
      */
     public static Optional<DeployedCluster> find(DoApi api, String name, String region, StackIdentity identity, Optional<String> adoptedProjectId) {
         return own(api.list("/v2/kubernetes/clusters", "kubernetes_clusters"), name, region, identity,
                 inStacksProject(api, name, identity, adoptedProjectId)).map(DeployedCluster::of);
     }
 
-    /** Whether a cluster id is in the stack's project ({@link StackProject}); asked at most once, and only when needed. */
+    /**
+     * Whether a cluster id is in the stack's project ({@link StackProject}); asked at most once, and only when needed.
+     * @param api the DigitalOcean API, asked for the project's clusters
+     * @param name the spec's cluster name
+     * @param identity the Pulumi project and stack
+     * @param adoptedProjectId the adopted project, if any
+     * @return a test of cluster ids, memoizing the one lookup
+     */
     public static java.util.function.Predicate<String> inStacksProject(DoApi api, String name, StackIdentity identity, Optional<String> adoptedProjectId) {
         var ids = new java.util.concurrent.atomic.AtomicReference<java.util.Set<String>>();
         return id -> {
@@ -55,6 +79,12 @@ public record DeployedCluster(String id, String version, String state, boolean h
      * are not the stack's alone (another Pulumi project or stack may run a cluster of the same name and region), so a
      * cluster tagged for another stack is never taken. A cluster carrying no stack tag at all (made before CodeZero
      * tagged clusters; the next {@code up} tags it) is taken only if it sits in the stack's project, where CodeZero put it.
+     * @param clusters the account's clusters as the API lists them
+     * @param name the spec's cluster name
+     * @param region the region slug
+     * @param identity the Pulumi project and stack
+     * @param inStacksProject whether a cluster id sits in the stack's project
+     * @return the stack's cluster's JSON, or empty
      */
     public static Optional<JsonObject> own(java.util.List<JsonObject> clusters, String name, String region, StackIdentity identity,
                                            java.util.function.Predicate<String> inStacksProject) {
@@ -78,6 +108,12 @@ public record DeployedCluster(String id, String version, String state, boolean h
      * Whether {@code cluster} may be this stack's in any state (one being deleted included, whose project membership is
      * gone): named {@code name} in {@code region}, and tagged for this stack, or tagged for none and either in the
      * stack's project or being deleted.
+     * @param cluster one cluster as the API lists it
+     * @param name the spec's cluster name
+     * @param region the region slug
+     * @param identity the Pulumi project and stack
+     * @param inStacksProject whether a cluster id sits in the stack's project
+     * @return true if it may be this stack's
      */
     public static boolean mayBeOwn(JsonObject cluster, String name, String region, StackIdentity identity,
                                    java.util.function.Predicate<String> inStacksProject) {
@@ -103,7 +139,12 @@ public record DeployedCluster(String id, String version, String state, boolean h
         return out;
     }
 
-    /** The cluster with this id, read now ({@code GET /v2/kubernetes/clusters/{id}}). */
+    /**
+     * The cluster with this id, read now ({@code GET /v2/kubernetes/clusters/{id}}).
+     * @param api the DigitalOcean API
+     * @param id the cluster's UUID
+     * @return the cluster as it is now
+     */
     public static DeployedCluster get(DoApi api, String id) {
         return of(api.get("/v2/kubernetes/clusters/" + id).getAsJsonObject("kubernetes_cluster"));
     }

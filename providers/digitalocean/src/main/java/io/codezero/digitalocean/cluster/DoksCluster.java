@@ -71,6 +71,10 @@ public final class DoksCluster extends ComponentResource {
      * @param identity    the Pulumi project and stack, in the names and descriptions of the VPC and project
      * @param keptVersion the version slug to keep (the running cluster's, or the pinned one); empty: the newest of the minor
      * @param wait        waits after an update until DigitalOcean reports the cluster running; empty under the offline plan
+     * @param name the component's name
+     * @param spec the cluster spec
+     * @param args the DigitalOcean settings
+     * @param options the component's options (parent, providers)
      */
     public DoksCluster(String name, ClusterSpec spec, DigitalOceanTargetArgs args, StackIdentity identity, Optional<String> keptVersion,
                        Optional<RunningWait> wait, ComponentResourceOptions options) {
@@ -204,52 +208,82 @@ public final class DoksCluster extends ComponentResource {
         return configs == null || configs.isEmpty() ? "" : configs.get(0).clusterCaCertificate().orElse("");
     }
 
-    /** The DOKS cluster's UUID. */
+    /**
+     * The DOKS cluster's UUID.
+     * @return the UUID, known after deploy
+     */
     public Output<String> clusterId() {
         return clusterId;
     }
 
-    /** The API server's URL. */
+    /**
+     * The API server's URL.
+     * @return {@code https://<id>.k8s.ondigitalocean.com}
+     */
     public Output<String> endpoint() {
         return endpoint;
     }
 
-    /** The VPC's UUID: the one created, or {@code digitalocean.vpcId}. */
+    /**
+     * The VPC's UUID: the one created, or {@code digitalocean.vpcId}.
+     * @return the VPC's UUID
+     */
     public Output<String> vpcId() {
         return vpcId;
     }
 
-    /** The project the cluster is put into: the one we create, or {@code project.id}. */
+    /**
+     * The project the cluster is put into: the one we create, or {@code project.id}.
+     * @return the project's UUID
+     */
     public Output<String> projectId() {
         return projectId;
     }
 
-    /** The typed handles this target hands back ({@link DoksClusterHandles}). */
+    /**
+     * The typed handles this target hands back ({@link DoksClusterHandles}).
+     * @return the handles
+     */
     public DoksClusterHandles handles() {
         return handles;
     }
 
-    /** A Pulumi secret. */
+    /**
+     * A Pulumi secret.
+     * @return the kubeconfig, which runs the token helper instead of holding a token
+     */
     public Output<String> kubeconfig() {
         return kubeconfig;
     }
 
-    /** The cluster resource (control plane and built-in pool). */
+    /**
+     * The cluster resource (control plane and built-in pool).
+     * @return the {@code KubernetesCluster} resource
+     */
     public KubernetesCluster cluster() {
         return cluster;
     }
 
-    /** One pool per spec pool, in the spec's order. */
+    /**
+     * One pool per spec pool, in the spec's order.
+     * @return the node pool resources
+     */
     public List<KubernetesNodePool> nodePools() {
         return nodePools;
     }
 
-    /** The Kubernetes provider built from {@link #kubeconfig()}; it waits for the cluster to run (see the constructor). */
+    /**
+     * The Kubernetes provider built from {@link #kubeconfig()}; it waits for the cluster to run (see the constructor).
+     * @return the provider
+     */
     public com.pulumi.kubernetes.Provider kubernetesProvider() {
         return kubernetesProvider;
     }
 
-    /** Workloads depend on these: the node pools (which depend on the cluster, which depends on the VPC). */
+    /**
+     * Workloads depend on these: the node pools (which depend on the cluster, which depends on the VPC).
+     * @return the resources to depend on
+     */
     public List<Resource> readiness() {
         List<Resource> out = new ArrayList<>(nodePools);
         out.add(cluster);

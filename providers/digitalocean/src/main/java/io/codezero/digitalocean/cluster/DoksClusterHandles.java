@@ -29,6 +29,16 @@ public record DoksClusterHandles(
         Output<String> projectId,
         Output<String> clusterUrn) implements ClusterHandles {
 
+    /**
+     * Copies the pool list.
+     * @param clusterName the DOKS cluster's name
+     * @param endpoint the API server's URL
+     * @param cluster the cluster resource
+     * @param nodePools the spec pools' node pools
+     * @param vpcId the VPC's UUID
+     * @param projectId the project's UUID
+     * @param clusterUrn the cluster's URN, {@code do:kubernetes:<id>}
+     */
     public DoksClusterHandles {
         nodePools = List.copyOf(nodePools);
     }

@@ -16,6 +16,17 @@ public final class Kubeconfig {
     private Kubeconfig() {
     }
 
+    /**
+     * A kubeconfig for one DOKS cluster whose user runs the token helper.
+     * @param clusterName the spec's cluster name; the context is {@code do-<clusterName>}
+     * @param clusterId the cluster's UUID, passed to the helper
+     * @param endpoint the API server's URL
+     * @param caData the cluster CA, base64 as DigitalOcean returns it
+     * @param tokenCommand the helper's command
+     * @param credentialSeconds the credentials' lifetime asked for, 600 to 86400
+     * @param tokenFile a file with the API token, if given
+     * @return the kubeconfig as JSON
+     */
     public static String render(String clusterName, String clusterId, String endpoint, String caData,
                                 List<String> tokenCommand, int credentialSeconds, Optional<String> tokenFile) {
         List<String> args = new ArrayList<>(List.of("--cluster-id", clusterId, "--expiry-seconds", String.valueOf(credentialSeconds)));

@@ -23,6 +23,9 @@ public final class ReplacementGuard {
     /**
      * @param running the stack's running cluster
      * @param api     asked for the running VPC's range when the program creates the VPC ({@code GET /v2/vpcs/{id}})
+     * @param spec the program's cluster spec
+     * @param args the program's DigitalOcean settings
+     * @return a problem per field that would replace the cluster; empty if none
      */
     public static List<Problem> problems(DeployedCluster running, ClusterSpec spec, DigitalOceanTargetArgs args, DoApi api) {
         List<Problem> problems = new ArrayList<>();

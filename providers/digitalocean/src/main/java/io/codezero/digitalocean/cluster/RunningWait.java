@@ -16,11 +16,16 @@ import java.util.Optional;
 public final class RunningWait {
     /** DOKS upgrades a control plane and surge-replaces every pool's nodes: allow an hour. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(60);
+    /** The pause between two reads of the cluster: 15 seconds. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
 
     /** How the wait passes time; tests pass one that does not sleep. */
     public interface Sleeper {
-        /** Pauses for {@code duration}. */
+        /**
+         * Pauses for {@code duration}.
+         * @param duration how long to pause
+         * @throws InterruptedException if the thread is interrupted meanwhile
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -42,7 +47,11 @@ public final class RunningWait {
         this.sleeper = sleeper;
     }
 
-    /** An hour, reading every 15 seconds. */
+    /**
+     * An hour, reading every 15 seconds.
+     * @param api the DigitalOcean API the cluster is read from
+     * @return the wait
+     */
     public static RunningWait of(DoApi api) {
         return new RunningWait(api, DEFAULT_TIMEOUT, DEFAULT_INTERVAL, d -> Thread.sleep(d.toMillis()));
     }
@@ -50,6 +59,9 @@ public final class RunningWait {
     /**
      * Returns the cluster once it is {@code running} at {@code version} with every node running; throws, naming the last state seen,
      * when it reports {@code error} or the timeout passes.
+     * @param clusterId the cluster's UUID
+     * @param version the DOKS version slug it must reach
+     * @return the cluster as last read
      */
     public DeployedCluster await(String clusterId, String version) {
         DeployedCluster[] last = new DeployedCluster[1];

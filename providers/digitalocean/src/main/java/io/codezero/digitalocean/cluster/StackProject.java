@@ -16,7 +16,14 @@ public final class StackProject {
     private StackProject() {
     }
 
-    /** The ids of the clusters in the stack's project ({@code do:kubernetes:<id>} resources); empty when it has none or no project. */
+    /**
+     * The ids of the clusters in the stack's project ({@code do:kubernetes:<id>} resources); empty when it has none or no project.
+     * @param api the DigitalOcean API
+     * @param clusterName the spec's cluster name
+     * @param identity the Pulumi project and stack
+     * @param adoptedProjectId the adopted project ({@code project.id}), if any
+     * @return the cluster UUIDs
+     */
     public static Set<String> clusterIds(DoApi api, String clusterName, StackIdentity identity, Optional<String> adoptedProjectId) {
         String projectName = identity.projectName(clusterName);
         Optional<String> projectId = adoptedProjectId.or(() -> api.list("/v2/projects", "projects").stream()

@@ -20,6 +20,7 @@ public record VersionChoice(Optional<String> slug, Optional<Problem> problem) {
      * @param minor    the program's Kubernetes minor, e.g. {@code 1.34}
      * @param pinned   {@code digitalocean.versionSlug}, if given
      * @param deployed the running cluster's slug, if the cluster exists
+     * @return the slug to use, or the problem
      */
     public static VersionChoice of(String minor, Optional<String> pinned, Optional<String> deployed) {
         if (deployed.isPresent() && !deployed.get().isBlank()) {
