@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Read-only checks against the DigitalOcean API before anything is created: the token works and
  * the account is active, the region offers Kubernetes, the version and every Droplet size are
- * offered, the Droplet limit covers the pools at their maximum, and no range collides with an
+ * offered and every size is sold in the region, the Droplet limit covers the pools at their maximum, and no range collides with an
  * existing VPC. Each failure is one sentence saying what to do.
  */
 public final class DigitalOceanPreflight {
@@ -31,6 +32,8 @@ public final class DigitalOceanPreflight {
     public static final String REGION = "region";
     public static final String VERSION = "version";
     public static final String SIZES = "droplet sizes";
+    /** Whether each pool's Droplet size is sold in the cluster's region ({@code /v2/sizes}). */
+    public static final String SIZE_REGIONS = "droplet sizes in region";
     public static final String DROPLET_LIMIT = "droplet limit";
     public static final String VPC_RANGES = "vpc ranges";
     public static final String DEFAULT_VPC = "default vpc";
@@ -77,6 +80,10 @@ public final class DigitalOceanPreflight {
             results.add(CheckResult.unknown(VERSION, "could not list Kubernetes options: " + why));
             results.add(CheckResult.unknown(SIZES, "could not list Kubernetes options: " + why));
         }
+        // /v2/kubernetes/options lists sizes for every region at once; whether the region sells one is /v2/sizes' answer
+        Optional<List<JsonObject>> sizes = list("/v2/sizes", "sizes");
+        results.add(sizes.map(all -> sizeRegions(all, spec, args))
+                .orElseGet(() -> CheckResult.unknown(SIZE_REGIONS, "could not list the Droplet sizes: " + lastError)));
         results.add(dropletLimit(account, spec, args, own));
         Optional<List<JsonObject>> vpcs = list("/v2/vpcs", "vpcs");
         results.add(vpcs.map(v -> vpcRanges(v, spec, args, identity))
@@ -192,6 +199,51 @@ public final class DigitalOceanPreflight {
         }
         return CheckResult.fail(SIZES, "DOKS does not offer " + String.join(", ", missing)
                 + ": choose sizes it offers (GET /v2/kubernetes/options lists them) through digitalocean.dropletSizes or the pool's machineType.");
+    }
+
+    /** Each Droplet size the cluster needs, keyed by where it is set (the built-in pool, each spec pool). */
+    private static Map<String, String> neededSizes(ClusterSpec spec, DigitalOceanTargetArgs args) {
+        Map<String, String> needed = new LinkedHashMap<>();
+        needed.put("digitalocean.builtInPool.size", args.builtInPoolSize());
+        List<NodePool> pools = spec.nodePoolsOrDefault();
+        for (int i = 0; i < pools.size(); i++) {
+            needed.put("nodePools[" + i + "] (" + pools.get(i).name() + ")", args.dropletSizes().resolve(pools.get(i).size()).orElse("?"));
+        }
+        return needed;
+    }
+
+    /**
+     * Every size must be sold in the cluster's region: {@code /v2/kubernetes/options} does not say where a size is
+     * sold, and a pool of a size the region lacks is refused only once the cluster already exists (and is billed).
+     */
+    private static CheckResult sizeRegions(List<JsonObject> all, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        Map<String, JsonObject> bySlug = new LinkedHashMap<>();
+        all.forEach(size -> bySlug.put(text(size, "slug"), size));
+        List<String> elsewhere = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
+        for (var entry : neededSizes(spec, args).entrySet()) {
+            JsonObject size = bySlug.get(entry.getValue());
+            if (size == null) {
+                unlisted.add(entry.getKey() + " " + entry.getValue());
+                continue;
+            }
+            Set<String> regions = new TreeSet<>();
+            array(size, "regions").forEach(r -> regions.add(r.getAsString()));
+            boolean available = bool(size, "available");
+            if (!available || !regions.contains(args.region())) {
+                elsewhere.add(entry.getKey() + " " + entry.getValue() + (available && !regions.isEmpty()
+                        ? " (sold in " + String.join(", ", regions) + ")" : " (not available in any region now)"));
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            return CheckResult.fail(SIZE_REGIONS, "DigitalOcean does not sell " + String.join(", ", elsewhere) + " in " + args.region()
+                    + ": choose sizes sold there through digitalocean.dropletSizes or the pool's machineType, or a region that sells them"
+                    + " (the pool would be refused after the cluster is created).");
+        }
+        if (!unlisted.isEmpty()) {
+            return CheckResult.unknown(SIZE_REGIONS, "GET /v2/sizes does not list " + String.join(", ", unlisted) + ", so where it is sold is unknown");
+        }
+        return CheckResult.pass(SIZE_REGIONS, "every pool's Droplet size is sold in " + args.region());
     }
 
     /** The nodes a cluster runs now, in all its pools. */

@@ -67,12 +67,13 @@ class DigitalOceanPreflightPrismTest {
     void everyCheckPassesForAClusterTheAccountCanHold() throws Exception {
         // recorded layer: only /v2/kubernetes/options, so that a supported version (1.34) is offered; the rest is Prism
         // nyc1: the region has VPCs already, so ours does not become its undeletable default
-        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json"))) {
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json",
+                "/v2/sizes", "sizes.json"))) {
             PreflightReport report = run(layer.base(), spec(), args("nyc1").build(), null);
             assertThat(report.results()).as(report.render()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS));
             assertThat(report.results()).extracting(CheckResult::check).containsExactly(
                     DigitalOceanPreflight.TOKEN, DigitalOceanPreflight.REGION, DigitalOceanPreflight.VERSION, DigitalOceanPreflight.SIZES,
-                    DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
+                    DigitalOceanPreflight.SIZE_REGIONS, DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
                     DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT, DigitalOceanPreflight.PROJECT_RESOURCES);
             assertThat(report.result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow().message()).contains("12 Droplets", "limit of 25", "3 in use");
             assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("3 VPCs");
@@ -164,6 +165,31 @@ class DigitalOceanPreflightPrismTest {
         CheckResult sizes = run(prism.base(), spec, args("fra1").build(), null).result(DigitalOceanPreflight.SIZES).orElseThrow();
         assertThat(sizes.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(sizes.message()).contains("nodePools[2] (gpu) gpu-4000adax1-20gb").doesNotContain("system").contains("digitalocean.dropletSizes");
+    }
+
+    /**
+     * {@code /v2/kubernetes/options} offers a size for Kubernetes without saying where it is sold; {@code /v2/sizes} does. A
+     * GPU pool in a region without GPU Droplets passes the first and must fail the second, before the cluster is created.
+     * Recorded layer: the Kubernetes options (GPU offered) and a size list in the shape of the specification's example.
+     */
+    @Test
+    void aDropletSizeTheRegionDoesNotSellFailsThoughKubernetesOffersIt() throws Exception {
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(1, 1, 1).build()).build();
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json",
+                "/v2/sizes", "sizes.json"))) {
+            PreflightReport report = run(layer.base(), spec, args("nyc1").build(), null);
+            assertThat(report.result(DigitalOceanPreflight.SIZES).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+            CheckResult where = report.result(DigitalOceanPreflight.SIZE_REGIONS).orElseThrow();
+            assertThat(where.status()).as(where.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(where.message()).contains("nodePools[2] (gpu) gpu-4000adax1-20gb (sold in atl1, nyc2, tor1)", "in nyc1",
+                    "digitalocean.dropletSizes").doesNotContain("system");
+            CheckResult inTor1 = run(layer.base(), spec, args("tor1").build(), null).result(DigitalOceanPreflight.SIZE_REGIONS).orElseThrow();
+            assertThat(inTor1.status()).as(inTor1.message()).isEqualTo(CheckStatus.PASS);
+        }
+        // the specification's own example lists one size only: where the others are sold is unknown, never a pass
+        CheckResult unlisted = run(prism.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.SIZE_REGIONS).orElseThrow();
+        assertThat(unlisted.status()).as(unlisted.message()).isEqualTo(CheckStatus.UNKNOWN);
+        assertThat(unlisted.message()).contains("does not list", "g-4vcpu-16gb");
     }
 
     @Test
