@@ -11,6 +11,7 @@ import io.codezero.digitalocean.DigitalOceanTargetArgs;
 import io.codezero.digitalocean.StackIdentity;
 import io.codezero.digitalocean.api.DoApi;
 import io.codezero.digitalocean.api.DoApiException;
+import io.codezero.digitalocean.api.TokenScopes;
 import io.codezero.digitalocean.cluster.DeployedCluster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ public final class DigitalOceanPreflight {
     public static final String CLUSTER_RANGES = "cluster ranges";
     public static final String PROJECT = "project";
     public static final String PROJECT_RESOURCES = "project resources";
+    /** Whether the token may make every read above: a custom-scoped token lacking a scope is answered 403. */
+    public static final String TOKEN_SCOPES = "token scopes";
 
     private final DoApi api;
     /** Why the last {@link #call} failed, for the UNKNOWN results that depend on it. */
@@ -98,7 +101,29 @@ public final class DigitalOceanPreflight {
                 .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + projectsError)));
         results.add(projects.map(p -> new ProjectLeftovers(api).check(p, own, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(PROJECT_RESOURCES, "could not list the account's projects: " + projectsError)));
+        results.add(tokenScopes(results));
         return new PreflightReport("DigitalOcean", results);
+    }
+
+    /**
+     * A 403 on any read is a scope the token lacks, not an unknown: the provider reads back every resource it creates,
+     * so {@code pulumi up} would stop part-way. DigitalOcean has no call that lists a token's scopes, so the write
+     * scopes can only be listed (docs/digitalocean.md, "Token scopes"), not tried.
+     */
+    private CheckResult tokenScopes(List<CheckResult> results) {
+        Set<String> forbidden = new java.util.TreeSet<>(api.forbiddenPaths());
+        if (forbidden.isEmpty() && results.stream().anyMatch(r -> r.status() == io.codezero.core.preflight.CheckStatus.UNKNOWN)) {
+            return CheckResult.unknown(TOKEN_SCOPES, "not every read could be made, so the token's scopes are not known");
+        }
+        if (forbidden.isEmpty()) {
+            return CheckResult.pass(TOKEN_SCOPES, "the token may make every read (a custom-scoped token also needs the write scopes: "
+                    + String.join(", ", TokenScopes.all()) + ")");
+        }
+        Set<String> missing = new java.util.TreeSet<>();
+        forbidden.forEach(path -> missing.add(TokenScopes.forGet(path).orElse("the scope of GET " + path)));
+        return CheckResult.fail(TOKEN_SCOPES, "The API token lacks " + String.join(", ", missing) + " (DigitalOcean answered 403 to GET "
+                + String.join(", ", forbidden) + "): give a custom-scoped token every scope a stack needs ("
+                + String.join(", ", TokenScopes.all()) + "), or use a full-access token.");
     }
 
     private Optional<JsonObject> call(String path) {

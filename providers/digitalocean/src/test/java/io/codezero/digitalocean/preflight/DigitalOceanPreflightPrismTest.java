@@ -74,7 +74,8 @@ class DigitalOceanPreflightPrismTest {
             assertThat(report.results()).extracting(CheckResult::check).containsExactly(
                     DigitalOceanPreflight.TOKEN, DigitalOceanPreflight.REGION, DigitalOceanPreflight.VERSION, DigitalOceanPreflight.SIZES,
                     DigitalOceanPreflight.SIZE_REGIONS, DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
-                    DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT, DigitalOceanPreflight.PROJECT_RESOURCES);
+                    DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT, DigitalOceanPreflight.PROJECT_RESOURCES,
+                    DigitalOceanPreflight.TOKEN_SCOPES);
             assertThat(report.result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow().message()).contains("12 Droplets", "limit of 25", "3 in use");
             assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("3 VPCs");
         }
@@ -190,6 +191,33 @@ class DigitalOceanPreflightPrismTest {
         CheckResult unlisted = run(prism.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.SIZE_REGIONS).orElseThrow();
         assertThat(unlisted.status()).as(unlisted.message()).isEqualTo(CheckStatus.UNKNOWN);
         assertThat(unlisted.message()).contains("does not list", "g-4vcpu-16gb");
+    }
+
+    /** The specification's shared 403 answer ({@code shared/responses/forbidden.yml}), as JSON. */
+    private static String forbiddenExample() throws java.io.IOException {
+        Path file = PrismServer.specification().getParent().resolve("shared/responses/forbidden.yml");
+        Map<String, Object> response = new org.yaml.snakeyaml.Yaml().load(Files.readString(file));
+        @SuppressWarnings("unchecked")
+        var json = (Map<String, Map<String, Object>>) response.get("content");
+        return new com.google.gson.Gson().toJson(json.get("application/json").get("example"));
+    }
+
+    /**
+     * A custom-scoped token lacking a read scope is answered 403 (the specification's forbidden response). That is no
+     * unknown: the provider reads back every resource it creates, so the up would stop part-way. The check names the
+     * scopes (from the specification, {@code TokenScopesTest}) and every scope a stack needs.
+     */
+    @Test
+    void aCustomScopedTokenWithoutAReadScopeFailsNamingTheScope() throws Exception {
+        try (RecordedLayer layer = RecordedLayer.forbidding(prism, java.util.Set.of("/v2/vpcs", "/v2/projects"), forbiddenExample())) {
+            PreflightReport report = run(layer.base(), spec(), args("nyc1").build(), null);
+            CheckResult scopes = report.result(DigitalOceanPreflight.TOKEN_SCOPES).orElseThrow();
+            assertThat(scopes.status()).as(scopes.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(scopes.message()).contains("lacks project:read, vpc:read", "403 to GET /v2/projects, /v2/vpcs",
+                    "kubernetes:access_cluster", "vpc:create", "full-access token");
+            assertThat(report.passed()).isFalse();
+            assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("You do not have permission");
+        }
     }
 
     @Test

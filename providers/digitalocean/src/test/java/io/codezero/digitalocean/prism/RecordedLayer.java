@@ -56,6 +56,26 @@ public final class RecordedLayer implements AutoCloseable {
         return new RecordedLayer(server);
     }
 
+    /**
+     * Answers 403 with {@code body} (the specification's shared forbidden example, what a custom-scoped token lacking
+     * the path's scope gets) for {@code paths} (without query); everything else goes to Prism.
+     */
+    public static RecordedLayer forbidding(PrismServer prism, java.util.Set<String> paths, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpClient http = HttpClient.newHttpClient();
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                if (paths.contains(exchange.getRequestURI().getPath())) {
+                    answer(exchange, 403, body.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    forward(exchange, prism.base(), http, (path, answered) -> answered);
+                }
+            }
+        });
+        server.start();
+        return new RecordedLayer(server);
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
