@@ -37,6 +37,23 @@ class TokenScopesTest {
     }
 
     @Test
+    void theDocsListEveryScopeAStackNeeds() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("docs/digitalocean.md"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("docs/digitalocean.md above the working directory").isNotNull();
+        String doc = Files.readString(dir.resolve("docs/digitalocean.md"));
+        String section = doc.substring(doc.indexOf("### Token scopes"), doc.indexOf("(the control panel adds"));
+        var listed = new java.util.TreeSet<String>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z_]+:[a-z_]+)`").matcher(section);
+        while (m.find()) {
+            listed.add(m.group(1));
+        }
+        assertThat(listed).isEqualTo(TokenScopes.all());
+    }
+
+    @Test
     void aGetIsMappedToItsScopeWhateverItsIdsAndQuery() {
         assertThat(TokenScopes.forGet("/v2/vpcs?per_page=200&page=1")).contains("vpc:read");
         assertThat(TokenScopes.forGet("/v2/vpcs/5a4981aa-9653-4bd1-bef5-d6bff52042e4")).contains("vpc:read");
