@@ -35,6 +35,8 @@ public final class TokenScopes {
     }
 
     private static final String PROGRAM = "program and preflight";
+    /** Marks the calls made only with {@code registryIntegration: true}; {@link #all()} leaves their scopes out. */
+    public static final String WITH_REGISTRY = " (registryIntegration: true)";
     private static final String PROVIDER = "provider";
 
     /** Every call a stack's preview, up and destroy make, reads first (the ones the preflight can try). */
@@ -68,8 +70,9 @@ public final class TokenScopes {
             new Call("PATCH", "/v2/projects/{project_id}", "project:update", PROVIDER),
             new Call("DELETE", "/v2/projects/{project_id}", "project:delete", PROVIDER),
             new Call("POST", "/v2/projects/{project_id}/resources", "project:assign_resource", PROVIDER),
-            new Call("POST", "/v2/kubernetes/registry", "kubernetes:create", PROVIDER + " (registryIntegration: true)"),
-            new Call("DELETE", "/v2/kubernetes/registry", "kubernetes:update", PROVIDER + " (registryIntegration: true)"));
+            new Call("GET", "/v2/registry", "registry:read", PROGRAM + WITH_REGISTRY),
+            new Call("POST", "/v2/kubernetes/registry", "kubernetes:create", PROVIDER + WITH_REGISTRY),
+            new Call("DELETE", "/v2/kubernetes/registry", "kubernetes:update", PROVIDER + WITH_REGISTRY));
 
     private TokenScopes() {
     }
@@ -85,12 +88,13 @@ public final class TokenScopes {
     }
 
     /**
-     * Every scope a custom-scoped token needs for preview, up and destroy, sorted.
+     * Every scope a custom-scoped token needs for preview, up and destroy, sorted; with {@code registryIntegration: true}
+     * also the scopes of the calls marked {@link #WITH_REGISTRY}.
      * @return the scopes
      */
     public static Set<String> all() {
         Set<String> out = new TreeSet<>();
-        CALLS.forEach(c -> out.add(c.scope()));
+        CALLS.stream().filter(c -> !c.who().endsWith(WITH_REGISTRY)).forEach(c -> out.add(c.scope()));
         return out;
     }
 }

@@ -43,6 +43,8 @@ public final class DigitalOceanPreflight {
     public static final String PROJECT_RESOURCES = "project resources";
     /** Whether the token may make every read above: a custom-scoped token lacking a scope is answered 403. */
     public static final String TOKEN_SCOPES = "token scopes";
+    /** With {@code registryIntegration: true}: the account has a container registry to integrate. */
+    public static final String REGISTRY = "registry";
 
     private final DoApi api;
     /** Why the last {@link #call} failed, for the UNKNOWN results that depend on it. */
@@ -101,8 +103,33 @@ public final class DigitalOceanPreflight {
                 .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + projectsError)));
         results.add(projects.map(p -> new ProjectLeftovers(api).check(p, own, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(PROJECT_RESOURCES, "could not list the account's projects: " + projectsError)));
+        if (args.registryIntegration()) {
+            results.add(registry(args));
+        }
         results.add(tokenScopes(results));
         return new PreflightReport("DigitalOcean", results);
+    }
+
+    /**
+     * The provider enables registry integration only after the cluster is created and running (v2.96.0
+     * resourceDigitalOceanKubernetesClusterCreate, then AddRegistry): without a registry the first up fails after the
+     * cluster is billed. {@code GET /v2/registry} answers the registry, 412 when there are several, 404 when there is none.
+     */
+    private CheckResult registry(DigitalOceanTargetArgs args) {
+        try {
+            JsonObject registry = api.get("/v2/registry").getAsJsonObject("registry");
+            return CheckResult.pass(REGISTRY, "container registry " + text(registry, "name") + " exists for the cluster to pull from");
+        } catch (DoApiException e) {
+            if (e.status() == 412) {
+                return CheckResult.pass(REGISTRY, "the account has several container registries");
+            }
+            if (e.status() == 404) {
+                return CheckResult.fail(REGISTRY, "digitalocean.registryIntegration is true but the account has no container registry ("
+                        + e.getMessage() + "): create one first (doctl registry create <name> --region " + args.region()
+                        + "), or set registryIntegration: false; DigitalOcean would refuse the integration only after the cluster is created.");
+            }
+            return CheckResult.unknown(REGISTRY, "could not read the container registry: " + e.getMessage());
+        }
     }
 
     /**

@@ -193,9 +193,9 @@ class DigitalOceanPreflightPrismTest {
         assertThat(unlisted.message()).contains("does not list", "g-4vcpu-16gb");
     }
 
-    /** The specification's shared 403 answer ({@code shared/responses/forbidden.yml}), as JSON. */
-    private static String forbiddenExample() throws java.io.IOException {
-        Path file = PrismServer.specification().getParent().resolve("shared/responses/forbidden.yml");
+    /** The example of one of the specification's shared responses ({@code shared/responses/<file>}), as JSON. */
+    private static String sharedExample(String name) throws java.io.IOException {
+        Path file = PrismServer.specification().getParent().resolve("shared/responses/" + name);
         Map<String, Object> response = new org.yaml.snakeyaml.Yaml().load(Files.readString(file));
         @SuppressWarnings("unchecked")
         var json = (Map<String, Map<String, Object>>) response.get("content");
@@ -209,7 +209,7 @@ class DigitalOceanPreflightPrismTest {
      */
     @Test
     void aCustomScopedTokenWithoutAReadScopeFailsNamingTheScope() throws Exception {
-        try (RecordedLayer layer = RecordedLayer.forbidding(prism, java.util.Set.of("/v2/vpcs", "/v2/projects"), forbiddenExample())) {
+        try (RecordedLayer layer = RecordedLayer.failing(prism, java.util.Set.of("/v2/vpcs", "/v2/projects"), 403, sharedExample("forbidden.yml"))) {
             PreflightReport report = run(layer.base(), spec(), args("nyc1").build(), null);
             CheckResult scopes = report.result(DigitalOceanPreflight.TOKEN_SCOPES).orElseThrow();
             assertThat(scopes.status()).as(scopes.message()).isEqualTo(CheckStatus.FAIL);
@@ -218,6 +218,24 @@ class DigitalOceanPreflightPrismTest {
             assertThat(report.passed()).isFalse();
             assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("You do not have permission");
         }
+    }
+
+    /**
+     * The provider enables registry integration only once the cluster runs; an account without a registry (404, the
+     * specification's not-found answer) fails the preflight instead. Prism's own answer (a registry) passes.
+     */
+    @Test
+    void registryIntegrationWithoutAContainerRegistryFails() throws Exception {
+        DigitalOceanTargetArgs withRegistry = args("nyc1").registryIntegration(true).build();
+        try (RecordedLayer layer = RecordedLayer.failing(prism, java.util.Set.of("/v2/registry"), 404, sharedExample("not_found.yml"))) {
+            CheckResult none = run(layer.base(), spec(), withRegistry, null).result(DigitalOceanPreflight.REGISTRY).orElseThrow();
+            assertThat(none.status()).as(none.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(none.message()).contains("no container registry", "doctl registry create <name> --region nyc1", "registryIntegration: false");
+        }
+        CheckResult present = run(prism.base(), spec(), withRegistry, null).result(DigitalOceanPreflight.REGISTRY).orElseThrow();
+        assertThat(present.status()).as(present.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(run(prism.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.REGISTRY))
+                .as("not asked without registryIntegration").isEmpty();
     }
 
     @Test

@@ -57,16 +57,17 @@ public final class RecordedLayer implements AutoCloseable {
     }
 
     /**
-     * Answers 403 with {@code body} (the specification's shared forbidden example, what a custom-scoped token lacking
-     * the path's scope gets) for {@code paths} (without query); everything else goes to Prism.
+     * Answers {@code status} with {@code body} for {@code paths} (without query), for a documented error Prism's
+     * examples do not give for that path (the specification's shared forbidden or not-found example); everything else
+     * goes to Prism.
      */
-    public static RecordedLayer forbidding(PrismServer prism, java.util.Set<String> paths, String body) throws IOException {
+    public static RecordedLayer failing(PrismServer prism, java.util.Set<String> paths, int status, String body) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         HttpClient http = HttpClient.newHttpClient();
         server.createContext("/", exchange -> {
             try (exchange) {
                 if (paths.contains(exchange.getRequestURI().getPath())) {
-                    answer(exchange, 403, body.getBytes(StandardCharsets.UTF_8));
+                    answer(exchange, status, body.getBytes(StandardCharsets.UTF_8));
                 } else {
                     forward(exchange, prism.base(), http, (path, answered) -> answered);
                 }
