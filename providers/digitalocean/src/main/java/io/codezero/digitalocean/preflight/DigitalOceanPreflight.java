@@ -33,6 +33,8 @@ public final class DigitalOceanPreflight {
     public static final String REGION = "region";
     public static final String VERSION = "version";
     public static final String SIZES = "droplet sizes";
+    /** The version a new cluster gets supports what the plan turns on (HA control plane, autoscaling, registry). */
+    public static final String FEATURES = "version features";
     /** Whether each pool's Droplet size is sold in the cluster's region ({@code /v2/sizes}). */
     public static final String SIZE_REGIONS = "droplet sizes in region";
     public static final String DROPLET_LIMIT = "droplet limit";
@@ -79,11 +81,13 @@ public final class DigitalOceanPreflight {
             results.add(region(options.get(), args));
             results.add(version(options.get(), spec, args, own));
             results.add(sizes(options.get(), spec, args));
+            results.add(features(options.get(), spec, args, own));
         } else {
             String why = lastError;
             results.add(CheckResult.unknown(REGION, "could not list Kubernetes options: " + why));
             results.add(CheckResult.unknown(VERSION, "could not list Kubernetes options: " + why));
             results.add(CheckResult.unknown(SIZES, "could not list Kubernetes options: " + why));
+            results.add(CheckResult.unknown(FEATURES, "could not list Kubernetes options: " + why));
         }
         // /v2/kubernetes/options lists sizes for every region at once; whether the region sells one is /v2/sizes' answer
         Optional<List<JsonObject>> sizes = list("/v2/sizes", "sizes");
@@ -251,6 +255,46 @@ public final class DigitalOceanPreflight {
         }
         return CheckResult.fail(SIZES, "DOKS does not offer " + String.join(", ", missing)
                 + ": choose sizes it offers (GET /v2/kubernetes/options lists them) through digitalocean.dropletSizes or the pool's machineType.");
+    }
+
+    /**
+     * Each version lists its {@code supported_features} in {@code /v2/kubernetes/options}; a cluster created at a version
+     * without {@code ha-control-plane}, {@code cluster-autoscaler} or {@code docr-integration} cannot have what the
+     * plan turns on. A running cluster keeps its version and its features, so only a new cluster (or a new slug) is checked.
+     */
+    private static CheckResult features(JsonObject options, ClusterSpec spec, DigitalOceanTargetArgs args, Optional<JsonObject> own) {
+        String running = own.map(c -> text(c, "version")).orElse("");
+        if (!running.isEmpty() && args.versionSlug().map(running::equals).orElse(running.startsWith(spec.kubernetesVersion() + "."))) {
+            return CheckResult.pass(FEATURES, "the running cluster keeps version " + running + " and its features");
+        }
+        String prefix = spec.kubernetesVersion() + ".";
+        Optional<JsonObject> version = java.util.stream.StreamSupport.stream(array(options, "versions").spliterator(), false)
+                .map(JsonElement::getAsJsonObject)
+                .filter(v -> args.versionSlug().map(slug -> slug.equals(text(v, "slug"))).orElse(text(v, "kubernetes_version").startsWith(prefix)))
+                .findFirst();
+        if (version.isEmpty()) {
+            return CheckResult.unknown(FEATURES, "the version is not offered (see the version check), so its features are unknown");
+        }
+        Set<String> supported = new LinkedHashSet<>();
+        array(version.get(), "supported_features").forEach(f -> supported.add(f.getAsString()));
+        Map<String, String> needed = new LinkedHashMap<>();
+        if (args.highAvailability()) {
+            needed.put("ha-control-plane", "digitalocean.highAvailability: true");
+        }
+        if (spec.nodePoolsOrDefault().stream().anyMatch(p -> p.minNodes() != p.maxNodes())) {
+            needed.put("cluster-autoscaler", "a pool with minNodes < maxNodes");
+        }
+        if (args.registryIntegration()) {
+            needed.put("docr-integration", "digitalocean.registryIntegration: true");
+        }
+        List<String> missing = needed.entrySet().stream().filter(e -> !supported.contains(e.getKey()))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        String slug = text(version.get(), "slug");
+        if (missing.isEmpty()) {
+            return CheckResult.pass(FEATURES, slug + " supports " + (needed.isEmpty() ? "what the plan needs" : String.join(", ", needed.keySet())));
+        }
+        return CheckResult.fail(FEATURES, "DOKS " + slug + " does not support " + String.join(", ", missing)
+                + ": choose a version that does (its supported_features in GET /v2/kubernetes/options), or turn the setting off.");
     }
 
     /** Each Droplet size the cluster needs, keyed by where it is set (the built-in pool, each spec pool). */

@@ -73,7 +73,7 @@ class DigitalOceanPreflightPrismTest {
             assertThat(report.results()).as(report.render()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS));
             assertThat(report.results()).extracting(CheckResult::check).containsExactly(
                     DigitalOceanPreflight.TOKEN, DigitalOceanPreflight.REGION, DigitalOceanPreflight.VERSION, DigitalOceanPreflight.SIZES,
-                    DigitalOceanPreflight.SIZE_REGIONS, DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
+                    DigitalOceanPreflight.FEATURES, DigitalOceanPreflight.SIZE_REGIONS, DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
                     DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT, DigitalOceanPreflight.PROJECT_RESOURCES,
                     DigitalOceanPreflight.TOKEN_SCOPES);
             assertThat(report.result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow().message()).contains("12 Droplets", "limit of 25", "3 in use");
@@ -236,6 +236,22 @@ class DigitalOceanPreflightPrismTest {
         assertThat(present.status()).as(present.message()).isEqualTo(CheckStatus.PASS);
         assertThat(run(prism.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.REGISTRY))
                 .as("not asked without registryIntegration").isEmpty();
+    }
+
+    /**
+     * The specification's own options list 1.18.8-do.0 with cluster-autoscaler, docr-integration and token-authentication
+     * but no ha-control-plane: an HA control plane at that version fails; without HA it passes.
+     */
+    @Test
+    void aVersionWithoutTheHaControlPlaneFeatureFailsWhenHaIsOn() {
+        CheckResult ha = run(prism.base(), spec(), args("fra1").versionSlug("1.18.8-do.0").build(), null)
+                .result(DigitalOceanPreflight.FEATURES).orElseThrow();
+        assertThat(ha.status()).as(ha.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(ha.message()).contains("1.18.8-do.0 does not support ha-control-plane (digitalocean.highAvailability: true)")
+                .doesNotContain("cluster-autoscaler (");
+        CheckResult withoutHa = run(prism.base(), spec(), args("fra1").versionSlug("1.18.8-do.0").highAvailability(false).build(), null)
+                .result(DigitalOceanPreflight.FEATURES).orElseThrow();
+        assertThat(withoutHa.status()).as(withoutHa.message()).isEqualTo(CheckStatus.PASS);
     }
 
     @Test
