@@ -342,6 +342,27 @@ public final class DigitalOceanPreflight {
         return CheckResult.pass(SIZE_REGIONS, "every pool's Droplet size is sold in " + args.region());
     }
 
+    /**
+     * At most this many nodes a surge upgrade creates before it drains and deletes old ones (DigitalOcean's glossary,
+     * "Surge Upgrade": duplicates, up to a maximum of 10); worker nodes count against the Droplet limit.
+     */
+    static final int SURGE_MAX_NODES = 10;
+
+    /** Whether this up moves the running cluster to another version (a new minor, or another pinned slug). */
+    private static boolean upgrades(JsonObject cluster, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        String running = text(cluster, "version");
+        if (running.isEmpty()) {
+            return false;
+        }
+        return args.versionSlug().map(slug -> !slug.equals(running)).orElse(!running.startsWith(spec.kubernetesVersion() + "."));
+    }
+
+    /** The surge an upgrade needs at least: the largest pool's nodes, at most {@link #SURGE_MAX_NODES}. */
+    private static int surgeNodes(ClusterSpec spec, DigitalOceanTargetArgs args) {
+        int largest = Math.max(args.builtInPoolNodes(), spec.nodePoolsOrDefault().stream().mapToInt(NodePool::maxNodes).max().orElse(0));
+        return Math.min(SURGE_MAX_NODES, largest);
+    }
+
     /** The nodes a cluster runs now, in all its pools. */
     private static int nodesOf(JsonObject cluster) {
         int nodes = 0;
@@ -370,6 +391,13 @@ public final class DigitalOceanPreflight {
         // on a later up this stack's own nodes are among the Droplets in use and also among the pools' maximum: count them once
         int ownNodes = own.map(DigitalOceanPreflight::nodesOf).orElse(0);
         inUse = Math.max(0, inUse - ownNodes);
+        int surge = own.filter(c -> upgrades(c, spec, args)).map(c -> surgeNodes(spec, args)).orElse(0);
+        if (surge > 0 && inUse + needed + surge > limit) {
+            return CheckResult.fail(DROPLET_LIMIT, "This up upgrades the running cluster, and surge upgrades add up to " + surge
+                    + " new nodes before they remove old ones: the pools at their maximum (" + needed + ") plus those need "
+                    + (needed + surge) + " Droplets, but the account's limit is " + limit + " with " + inUse + " in use besides the cluster's: "
+                    + "ask DigitalOcean support to raise the Droplet limit to at least " + (inUse + needed + surge) + ", or lower maxNodes.");
+        }
         if (inUse + needed > limit) {
             return CheckResult.fail(DROPLET_LIMIT, "The pools need up to " + needed + " Droplets at their maximum, but the account's limit is "
                     + limit + " with " + inUse + " in use: lower maxNodes, or ask DigitalOcean support to raise the Droplet limit to at least "

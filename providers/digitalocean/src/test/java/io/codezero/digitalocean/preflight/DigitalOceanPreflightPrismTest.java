@@ -254,6 +254,27 @@ class DigitalOceanPreflightPrismTest {
         assertThat(withoutHa.status()).as(withoutHa.message()).isEqualTo(CheckStatus.PASS);
     }
 
+    /**
+     * Surge upgrades add nodes before removing old ones, and worker nodes count against the Droplet limit: an up that
+     * upgrades the running cluster needs that headroom too. 2 built-in + 6 + 4 + 10 = 22 at the maximum fit the example
+     * limit of 25 (the account's 3 Droplets are the running cluster's own); the upgrade's surge of 10 (the largest pool,
+     * at most 10) does not. The same up without a version change passes.
+     */
+    @Test
+    void anUpgradeNeedsRoomForTheSurgeNodesUnderTheDropletLimit() throws Exception {
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("burst").size(SizeClass.SMALL).scaling(1, 1, 10).build()).build();
+        try (RecordedLayer layer = ownClusterAt("1.33.5-do.0")) {
+            CheckResult upgrade = run(layer.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
+            assertThat(upgrade.status()).as(upgrade.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(upgrade.message()).contains("upgrades the running cluster", "up to 10 new nodes", "need 32 Droplets",
+                    "limit is 25", "at least 32");
+        }
+        try (RecordedLayer layer = ownClusterAt("1.34.1-do.0")) {
+            CheckResult same = run(layer.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
+            assertThat(same.status()).as(same.message()).isEqualTo(CheckStatus.PASS);
+        }
+    }
+
     @Test
     void poolsThatOutgrowTheDropletLimitFail() {
         ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("burst").size(SizeClass.SMALL).scaling(1, 1, 15).build()).build();
