@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +34,8 @@ public final class DoApi {
     private final Map<String, String> extraHeaders;
     private final HttpClient http;
     private final AtomicInteger requests = new AtomicInteger();
+    /** Paths answered 403: with a custom-scoped token, a scope the token lacks ({@link TokenScopes}). */
+    private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
 
     public DoApi(URI base, ApiToken token, Map<String, String> extraHeaders) {
         this.base = base;
@@ -60,6 +64,15 @@ public final class DoApi {
         return token.source();
     }
 
+    /**
+     * The paths (without query) DigitalOcean answered 403 forbidden, in no order: with a custom-scoped token, each
+     * is a scope the token lacks.
+     * @return a copy of the paths
+     */
+    public Set<String> forbiddenPaths() {
+        return Set.copyOf(forbidden);
+    }
+
     /** How many HTTP requests this client has sent. */
     public int requestCount() {
         return requests.get();
@@ -84,6 +97,9 @@ public final class DoApi {
             throw new DoApiException(0, null, "interrupted while calling " + base);
         }
         JsonObject body = parse(response.body());
+        if (response.statusCode() == 403) {
+            forbidden.add(pathOnly(pathAndQuery));
+        }
         if (response.statusCode() / 100 != 2) {
             String id = body != null && body.has("id") ? body.get("id").getAsString() : null;
             String message = body != null && body.has("message") ? body.get("message").getAsString() : "no message";

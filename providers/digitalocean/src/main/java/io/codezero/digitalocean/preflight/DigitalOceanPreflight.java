@@ -11,6 +11,7 @@ import io.codezero.digitalocean.DigitalOceanTargetArgs;
 import io.codezero.digitalocean.StackIdentity;
 import io.codezero.digitalocean.api.DoApi;
 import io.codezero.digitalocean.api.DoApiException;
+import io.codezero.digitalocean.api.TokenScopes;
 import io.codezero.digitalocean.cluster.DeployedCluster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Read-only checks against the DigitalOcean API before anything is created: the token works and
  * the account is active, the region offers Kubernetes, the version and every Droplet size are
- * offered, the Droplet limit covers the pools at their maximum, and no range collides with an
+ * offered and every size is sold in the region, the Droplet limit covers the pools at their maximum, and no range collides with an
  * existing VPC. Each failure is one sentence saying what to do.
  */
 public final class DigitalOceanPreflight {
@@ -31,12 +33,20 @@ public final class DigitalOceanPreflight {
     public static final String REGION = "region";
     public static final String VERSION = "version";
     public static final String SIZES = "droplet sizes";
+    /** The version a new cluster gets supports what the plan turns on (HA control plane, autoscaling, registry). */
+    public static final String FEATURES = "version features";
+    /** Whether each pool's Droplet size is sold in the cluster's region ({@code /v2/sizes}). */
+    public static final String SIZE_REGIONS = "droplet sizes in region";
     public static final String DROPLET_LIMIT = "droplet limit";
     public static final String VPC_RANGES = "vpc ranges";
     public static final String DEFAULT_VPC = "default vpc";
     public static final String CLUSTER_RANGES = "cluster ranges";
     public static final String PROJECT = "project";
     public static final String PROJECT_RESOURCES = "project resources";
+    /** Whether the token may make every read above: a custom-scoped token lacking a scope is answered 403. */
+    public static final String TOKEN_SCOPES = "token scopes";
+    /** With {@code registryIntegration: true}: the account has a container registry to integrate. */
+    public static final String REGISTRY = "registry";
 
     private final DoApi api;
     /** Why the last {@link #call} failed, for the UNKNOWN results that depend on it. */
@@ -71,12 +81,18 @@ public final class DigitalOceanPreflight {
             results.add(region(options.get(), args));
             results.add(version(options.get(), spec, args, own));
             results.add(sizes(options.get(), spec, args));
+            results.add(features(options.get(), spec, args, own));
         } else {
             String why = lastError;
             results.add(CheckResult.unknown(REGION, "could not list Kubernetes options: " + why));
             results.add(CheckResult.unknown(VERSION, "could not list Kubernetes options: " + why));
             results.add(CheckResult.unknown(SIZES, "could not list Kubernetes options: " + why));
+            results.add(CheckResult.unknown(FEATURES, "could not list Kubernetes options: " + why));
         }
+        // /v2/kubernetes/options lists sizes for every region at once; whether the region sells one is /v2/sizes' answer
+        Optional<List<JsonObject>> sizes = list("/v2/sizes", "sizes");
+        results.add(sizes.map(all -> sizeRegions(all, spec, args))
+                .orElseGet(() -> CheckResult.unknown(SIZE_REGIONS, "could not list the Droplet sizes: " + lastError)));
         results.add(dropletLimit(account, spec, args, own));
         Optional<List<JsonObject>> vpcs = list("/v2/vpcs", "vpcs");
         results.add(vpcs.map(v -> vpcRanges(v, spec, args, identity))
@@ -91,7 +107,54 @@ public final class DigitalOceanPreflight {
                 .orElseGet(() -> CheckResult.unknown(PROJECT, "could not list the account's projects: " + projectsError)));
         results.add(projects.map(p -> new ProjectLeftovers(api).check(p, own, spec, args, identity))
                 .orElseGet(() -> CheckResult.unknown(PROJECT_RESOURCES, "could not list the account's projects: " + projectsError)));
+        if (args.registryIntegration()) {
+            results.add(registry(args));
+        }
+        results.add(tokenScopes(results));
         return new PreflightReport("DigitalOcean", results);
+    }
+
+    /**
+     * The provider enables registry integration only after the cluster is created and running (v2.96.0
+     * resourceDigitalOceanKubernetesClusterCreate, then AddRegistry): without a registry the first up fails after the
+     * cluster is billed. {@code GET /v2/registry} answers the registry, 412 when there are several, 404 when there is none.
+     */
+    private CheckResult registry(DigitalOceanTargetArgs args) {
+        try {
+            JsonObject registry = api.get("/v2/registry").getAsJsonObject("registry");
+            return CheckResult.pass(REGISTRY, "container registry " + text(registry, "name") + " exists for the cluster to pull from");
+        } catch (DoApiException e) {
+            if (e.status() == 412) {
+                return CheckResult.pass(REGISTRY, "the account has several container registries");
+            }
+            if (e.status() == 404) {
+                return CheckResult.fail(REGISTRY, "digitalocean.registryIntegration is true but the account has no container registry ("
+                        + e.getMessage() + "): create one first (doctl registry create <name> --region " + args.region()
+                        + "), or set registryIntegration: false; DigitalOcean would refuse the integration only after the cluster is created.");
+            }
+            return CheckResult.unknown(REGISTRY, "could not read the container registry: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A 403 on any read is a scope the token lacks, not an unknown: the provider reads back every resource it creates,
+     * so {@code pulumi up} would stop part-way. DigitalOcean has no call that lists a token's scopes, so the write
+     * scopes can only be listed (docs/digitalocean.md, "Token scopes"), not tried.
+     */
+    private CheckResult tokenScopes(List<CheckResult> results) {
+        Set<String> forbidden = new java.util.TreeSet<>(api.forbiddenPaths());
+        if (forbidden.isEmpty() && results.stream().anyMatch(r -> r.status() == io.codezero.core.preflight.CheckStatus.UNKNOWN)) {
+            return CheckResult.unknown(TOKEN_SCOPES, "not every read could be made, so the token's scopes are not known");
+        }
+        if (forbidden.isEmpty()) {
+            return CheckResult.pass(TOKEN_SCOPES, "the token may make every read (a custom-scoped token also needs the write scopes: "
+                    + String.join(", ", TokenScopes.all()) + ")");
+        }
+        Set<String> missing = new java.util.TreeSet<>();
+        forbidden.forEach(path -> missing.add(TokenScopes.forGet(path).orElse("the scope of GET " + path)));
+        return CheckResult.fail(TOKEN_SCOPES, "The API token lacks " + String.join(", ", missing) + " (DigitalOcean answered 403 to GET "
+                + String.join(", ", forbidden) + "): give a custom-scoped token every scope a stack needs ("
+                + String.join(", ", TokenScopes.all()) + "), or use a full-access token.");
     }
 
     private Optional<JsonObject> call(String path) {
@@ -194,6 +257,112 @@ public final class DigitalOceanPreflight {
                 + ": choose sizes it offers (GET /v2/kubernetes/options lists them) through digitalocean.dropletSizes or the pool's machineType.");
     }
 
+    /**
+     * Each version lists its {@code supported_features} in {@code /v2/kubernetes/options}; a cluster created at a version
+     * without {@code ha-control-plane}, {@code cluster-autoscaler} or {@code docr-integration} cannot have what the
+     * plan turns on. A running cluster keeps its version and its features, so only a new cluster (or a new slug) is checked.
+     */
+    private static CheckResult features(JsonObject options, ClusterSpec spec, DigitalOceanTargetArgs args, Optional<JsonObject> own) {
+        String running = own.map(c -> text(c, "version")).orElse("");
+        if (!running.isEmpty() && args.versionSlug().map(running::equals).orElse(running.startsWith(spec.kubernetesVersion() + "."))) {
+            return CheckResult.pass(FEATURES, "the running cluster keeps version " + running + " and its features");
+        }
+        String prefix = spec.kubernetesVersion() + ".";
+        Optional<JsonObject> version = java.util.stream.StreamSupport.stream(array(options, "versions").spliterator(), false)
+                .map(JsonElement::getAsJsonObject)
+                .filter(v -> args.versionSlug().map(slug -> slug.equals(text(v, "slug"))).orElse(text(v, "kubernetes_version").startsWith(prefix)))
+                .findFirst();
+        if (version.isEmpty()) {
+            return CheckResult.unknown(FEATURES, "the version is not offered (see the version check), so its features are unknown");
+        }
+        Set<String> supported = new LinkedHashSet<>();
+        array(version.get(), "supported_features").forEach(f -> supported.add(f.getAsString()));
+        Map<String, String> needed = new LinkedHashMap<>();
+        if (args.highAvailability()) {
+            needed.put("ha-control-plane", "digitalocean.highAvailability: true");
+        }
+        if (spec.nodePoolsOrDefault().stream().anyMatch(p -> p.minNodes() != p.maxNodes())) {
+            needed.put("cluster-autoscaler", "a pool with minNodes < maxNodes");
+        }
+        if (args.registryIntegration()) {
+            needed.put("docr-integration", "digitalocean.registryIntegration: true");
+        }
+        List<String> missing = needed.entrySet().stream().filter(e -> !supported.contains(e.getKey()))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        String slug = text(version.get(), "slug");
+        if (missing.isEmpty()) {
+            return CheckResult.pass(FEATURES, slug + " supports " + (needed.isEmpty() ? "what the plan needs" : String.join(", ", needed.keySet())));
+        }
+        return CheckResult.fail(FEATURES, "DOKS " + slug + " does not support " + String.join(", ", missing)
+                + ": choose a version that does (its supported_features in GET /v2/kubernetes/options), or turn the setting off.");
+    }
+
+    /** Each Droplet size the cluster needs, keyed by where it is set (the built-in pool, each spec pool). */
+    private static Map<String, String> neededSizes(ClusterSpec spec, DigitalOceanTargetArgs args) {
+        Map<String, String> needed = new LinkedHashMap<>();
+        needed.put("digitalocean.builtInPool.size", args.builtInPoolSize());
+        List<NodePool> pools = spec.nodePoolsOrDefault();
+        for (int i = 0; i < pools.size(); i++) {
+            needed.put("nodePools[" + i + "] (" + pools.get(i).name() + ")", args.dropletSizes().resolve(pools.get(i).size()).orElse("?"));
+        }
+        return needed;
+    }
+
+    /**
+     * Every size must be sold in the cluster's region: {@code /v2/kubernetes/options} does not say where a size is
+     * sold, and a pool of a size the region lacks is refused only once the cluster already exists (and is billed).
+     */
+    private static CheckResult sizeRegions(List<JsonObject> all, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        Map<String, JsonObject> bySlug = new LinkedHashMap<>();
+        all.forEach(size -> bySlug.put(text(size, "slug"), size));
+        List<String> elsewhere = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
+        for (var entry : neededSizes(spec, args).entrySet()) {
+            JsonObject size = bySlug.get(entry.getValue());
+            if (size == null) {
+                unlisted.add(entry.getKey() + " " + entry.getValue());
+                continue;
+            }
+            Set<String> regions = new TreeSet<>();
+            array(size, "regions").forEach(r -> regions.add(r.getAsString()));
+            boolean available = bool(size, "available");
+            if (!available || !regions.contains(args.region())) {
+                elsewhere.add(entry.getKey() + " " + entry.getValue() + (available && !regions.isEmpty()
+                        ? " (sold in " + String.join(", ", regions) + ")" : " (not available in any region now)"));
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            return CheckResult.fail(SIZE_REGIONS, "DigitalOcean does not sell " + String.join(", ", elsewhere) + " in " + args.region()
+                    + ": choose sizes sold there through digitalocean.dropletSizes or the pool's machineType, or a region that sells them"
+                    + " (the pool would be refused after the cluster is created).");
+        }
+        if (!unlisted.isEmpty()) {
+            return CheckResult.unknown(SIZE_REGIONS, "GET /v2/sizes does not list " + String.join(", ", unlisted) + ", so where it is sold is unknown");
+        }
+        return CheckResult.pass(SIZE_REGIONS, "every pool's Droplet size is sold in " + args.region());
+    }
+
+    /**
+     * At most this many nodes a surge upgrade creates before it drains and deletes old ones (DigitalOcean's glossary,
+     * "Surge Upgrade": duplicates, up to a maximum of 10); worker nodes count against the Droplet limit.
+     */
+    static final int SURGE_MAX_NODES = 10;
+
+    /** Whether this up moves the running cluster to another version (a new minor, or another pinned slug). */
+    private static boolean upgrades(JsonObject cluster, ClusterSpec spec, DigitalOceanTargetArgs args) {
+        String running = text(cluster, "version");
+        if (running.isEmpty()) {
+            return false;
+        }
+        return args.versionSlug().map(slug -> !slug.equals(running)).orElse(!running.startsWith(spec.kubernetesVersion() + "."));
+    }
+
+    /** The surge an upgrade needs at least: the largest pool's nodes, at most {@link #SURGE_MAX_NODES}. */
+    private static int surgeNodes(ClusterSpec spec, DigitalOceanTargetArgs args) {
+        int largest = Math.max(args.builtInPoolNodes(), spec.nodePoolsOrDefault().stream().mapToInt(NodePool::maxNodes).max().orElse(0));
+        return Math.min(SURGE_MAX_NODES, largest);
+    }
+
     /** The nodes a cluster runs now, in all its pools. */
     private static int nodesOf(JsonObject cluster) {
         int nodes = 0;
@@ -222,6 +391,13 @@ public final class DigitalOceanPreflight {
         // on a later up this stack's own nodes are among the Droplets in use and also among the pools' maximum: count them once
         int ownNodes = own.map(DigitalOceanPreflight::nodesOf).orElse(0);
         inUse = Math.max(0, inUse - ownNodes);
+        int surge = own.filter(c -> upgrades(c, spec, args)).map(c -> surgeNodes(spec, args)).orElse(0);
+        if (surge > 0 && inUse + needed + surge > limit) {
+            return CheckResult.fail(DROPLET_LIMIT, "This up upgrades the running cluster, and surge upgrades add up to " + surge
+                    + " new nodes before they remove old ones: the pools at their maximum (" + needed + ") plus those need "
+                    + (needed + surge) + " Droplets, but the account's limit is " + limit + " with " + inUse + " in use besides the cluster's: "
+                    + "ask DigitalOcean support to raise the Droplet limit to at least " + (inUse + needed + surge) + ", or lower maxNodes.");
+        }
         if (inUse + needed > limit) {
             return CheckResult.fail(DROPLET_LIMIT, "The pools need up to " + needed + " Droplets at their maximum, but the account's limit is "
                     + limit + " with " + inUse + " in use: lower maxNodes, or ask DigitalOcean support to raise the Droplet limit to at least "

@@ -67,13 +67,15 @@ class DigitalOceanPreflightPrismTest {
     void everyCheckPassesForAClusterTheAccountCanHold() throws Exception {
         // recorded layer: only /v2/kubernetes/options, so that a supported version (1.34) is offered; the rest is Prism
         // nyc1: the region has VPCs already, so ours does not become its undeletable default
-        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json"))) {
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json",
+                "/v2/sizes", "sizes.json"))) {
             PreflightReport report = run(layer.base(), spec(), args("nyc1").build(), null);
             assertThat(report.results()).as(report.render()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS));
             assertThat(report.results()).extracting(CheckResult::check).containsExactly(
                     DigitalOceanPreflight.TOKEN, DigitalOceanPreflight.REGION, DigitalOceanPreflight.VERSION, DigitalOceanPreflight.SIZES,
-                    DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
-                    DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT, DigitalOceanPreflight.PROJECT_RESOURCES);
+                    DigitalOceanPreflight.FEATURES, DigitalOceanPreflight.SIZE_REGIONS, DigitalOceanPreflight.DROPLET_LIMIT, DigitalOceanPreflight.VPC_RANGES, DigitalOceanPreflight.DEFAULT_VPC,
+                    DigitalOceanPreflight.CLUSTER_RANGES, DigitalOceanPreflight.PROJECT, DigitalOceanPreflight.PROJECT_RESOURCES,
+                    DigitalOceanPreflight.TOKEN_SCOPES);
             assertThat(report.result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow().message()).contains("12 Droplets", "limit of 25", "3 in use");
             assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("3 VPCs");
         }
@@ -164,6 +166,113 @@ class DigitalOceanPreflightPrismTest {
         CheckResult sizes = run(prism.base(), spec, args("fra1").build(), null).result(DigitalOceanPreflight.SIZES).orElseThrow();
         assertThat(sizes.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(sizes.message()).contains("nodePools[2] (gpu) gpu-4000adax1-20gb").doesNotContain("system").contains("digitalocean.dropletSizes");
+    }
+
+    /**
+     * {@code /v2/kubernetes/options} offers a size for Kubernetes without saying where it is sold; {@code /v2/sizes} does. A
+     * GPU pool in a region without GPU Droplets passes the first and must fail the second, before the cluster is created.
+     * Recorded layer: the Kubernetes options (GPU offered) and a size list in the shape of the specification's example.
+     */
+    @Test
+    void aDropletSizeTheRegionDoesNotSellFailsThoughKubernetesOffersIt() throws Exception {
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("gpu").size(SizeClass.GPU).scaling(1, 1, 1).build()).build();
+        try (RecordedLayer layer = RecordedLayer.over(prism, Map.of("/v2/kubernetes/options", "kubernetes-options.json",
+                "/v2/sizes", "sizes.json"))) {
+            PreflightReport report = run(layer.base(), spec, args("nyc1").build(), null);
+            assertThat(report.result(DigitalOceanPreflight.SIZES).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+            CheckResult where = report.result(DigitalOceanPreflight.SIZE_REGIONS).orElseThrow();
+            assertThat(where.status()).as(where.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(where.message()).contains("nodePools[2] (gpu) gpu-4000adax1-20gb (sold in atl1, nyc2, tor1)", "in nyc1",
+                    "digitalocean.dropletSizes").doesNotContain("system");
+            CheckResult inTor1 = run(layer.base(), spec, args("tor1").build(), null).result(DigitalOceanPreflight.SIZE_REGIONS).orElseThrow();
+            assertThat(inTor1.status()).as(inTor1.message()).isEqualTo(CheckStatus.PASS);
+        }
+        // the specification's own example lists one size only: where the others are sold is unknown, never a pass
+        CheckResult unlisted = run(prism.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.SIZE_REGIONS).orElseThrow();
+        assertThat(unlisted.status()).as(unlisted.message()).isEqualTo(CheckStatus.UNKNOWN);
+        assertThat(unlisted.message()).contains("does not list", "g-4vcpu-16gb");
+    }
+
+    /** The example of one of the specification's shared responses ({@code shared/responses/<file>}), as JSON. */
+    private static String sharedExample(String name) throws java.io.IOException {
+        Path file = PrismServer.specification().getParent().resolve("shared/responses/" + name);
+        Map<String, Object> response = new org.yaml.snakeyaml.Yaml().load(Files.readString(file));
+        @SuppressWarnings("unchecked")
+        var json = (Map<String, Map<String, Object>>) response.get("content");
+        return new com.google.gson.Gson().toJson(json.get("application/json").get("example"));
+    }
+
+    /**
+     * A custom-scoped token lacking a read scope is answered 403 (the specification's forbidden response). That is no
+     * unknown: the provider reads back every resource it creates, so the up would stop part-way. The check names the
+     * scopes (from the specification, {@code TokenScopesTest}) and every scope a stack needs.
+     */
+    @Test
+    void aCustomScopedTokenWithoutAReadScopeFailsNamingTheScope() throws Exception {
+        try (RecordedLayer layer = RecordedLayer.failing(prism, java.util.Set.of("/v2/vpcs", "/v2/projects"), 403, sharedExample("forbidden.yml"))) {
+            PreflightReport report = run(layer.base(), spec(), args("nyc1").build(), null);
+            CheckResult scopes = report.result(DigitalOceanPreflight.TOKEN_SCOPES).orElseThrow();
+            assertThat(scopes.status()).as(scopes.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(scopes.message()).contains("lacks project:read, vpc:read", "403 to GET /v2/projects, /v2/vpcs",
+                    "kubernetes:access_cluster", "vpc:create", "full-access token");
+            assertThat(report.passed()).isFalse();
+            assertThat(report.result(DigitalOceanPreflight.VPC_RANGES).orElseThrow().message()).contains("You do not have permission");
+        }
+    }
+
+    /**
+     * The provider enables registry integration only once the cluster runs; an account without a registry (404, the
+     * specification's not-found answer) fails the preflight instead. Prism's own answer (a registry) passes.
+     */
+    @Test
+    void registryIntegrationWithoutAContainerRegistryFails() throws Exception {
+        DigitalOceanTargetArgs withRegistry = args("nyc1").registryIntegration(true).build();
+        try (RecordedLayer layer = RecordedLayer.failing(prism, java.util.Set.of("/v2/registry"), 404, sharedExample("not_found.yml"))) {
+            CheckResult none = run(layer.base(), spec(), withRegistry, null).result(DigitalOceanPreflight.REGISTRY).orElseThrow();
+            assertThat(none.status()).as(none.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(none.message()).contains("no container registry", "doctl registry create <name> --region nyc1", "registryIntegration: false");
+        }
+        CheckResult present = run(prism.base(), spec(), withRegistry, null).result(DigitalOceanPreflight.REGISTRY).orElseThrow();
+        assertThat(present.status()).as(present.message()).isEqualTo(CheckStatus.PASS);
+        assertThat(run(prism.base(), spec(), args("nyc1").build(), null).result(DigitalOceanPreflight.REGISTRY))
+                .as("not asked without registryIntegration").isEmpty();
+    }
+
+    /**
+     * The specification's own options list 1.18.8-do.0 with cluster-autoscaler, docr-integration and token-authentication
+     * but no ha-control-plane: an HA control plane at that version fails; without HA it passes.
+     */
+    @Test
+    void aVersionWithoutTheHaControlPlaneFeatureFailsWhenHaIsOn() {
+        CheckResult ha = run(prism.base(), spec(), args("fra1").versionSlug("1.18.8-do.0").build(), null)
+                .result(DigitalOceanPreflight.FEATURES).orElseThrow();
+        assertThat(ha.status()).as(ha.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(ha.message()).contains("1.18.8-do.0 does not support ha-control-plane (digitalocean.highAvailability: true)")
+                .doesNotContain("cluster-autoscaler (");
+        CheckResult withoutHa = run(prism.base(), spec(), args("fra1").versionSlug("1.18.8-do.0").highAvailability(false).build(), null)
+                .result(DigitalOceanPreflight.FEATURES).orElseThrow();
+        assertThat(withoutHa.status()).as(withoutHa.message()).isEqualTo(CheckStatus.PASS);
+    }
+
+    /**
+     * Surge upgrades add nodes before removing old ones, and worker nodes count against the Droplet limit: an up that
+     * upgrades the running cluster needs that headroom too. 2 built-in + 6 + 4 + 10 = 22 at the maximum fit the example
+     * limit of 25 (the account's 3 Droplets are the running cluster's own); the upgrade's surge of 10 (the largest pool,
+     * at most 10) does not. The same up without a version change passes.
+     */
+    @Test
+    void anUpgradeNeedsRoomForTheSurgeNodesUnderTheDropletLimit() throws Exception {
+        ClusterSpec spec = spec().toBuilder().nodePool(NodePool.builder("burst").size(SizeClass.SMALL).scaling(1, 1, 10).build()).build();
+        try (RecordedLayer layer = ownClusterAt("1.33.5-do.0")) {
+            CheckResult upgrade = run(layer.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
+            assertThat(upgrade.status()).as(upgrade.message()).isEqualTo(CheckStatus.FAIL);
+            assertThat(upgrade.message()).contains("upgrades the running cluster", "up to 10 new nodes", "need 32 Droplets",
+                    "limit is 25", "at least 32");
+        }
+        try (RecordedLayer layer = ownClusterAt("1.34.1-do.0")) {
+            CheckResult same = run(layer.base(), spec, args("nyc1").build(), null).result(DigitalOceanPreflight.DROPLET_LIMIT).orElseThrow();
+            assertThat(same.status()).as(same.message()).isEqualTo(CheckStatus.PASS);
+        }
     }
 
     @Test

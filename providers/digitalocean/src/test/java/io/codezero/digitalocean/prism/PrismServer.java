@@ -51,7 +51,8 @@ public final class PrismServer {
         return dir.resolve("node_modules/.bin/prism");
     }
 
-    static Path specification() {
+    /** The specification Prism serves ({@code -Dcodezero.do.apispec}). */
+    public static Path specification() {
         return Path.of(System.getProperty("codezero.do.apispec", "../shared/apispecs/digitalocean/specification/DigitalOcean-public.v2.yaml"));
     }
 

@@ -56,6 +56,27 @@ public final class RecordedLayer implements AutoCloseable {
         return new RecordedLayer(server);
     }
 
+    /**
+     * Answers {@code status} with {@code body} for {@code paths} (without query), for a documented error Prism's
+     * examples do not give for that path (the specification's shared forbidden or not-found example); everything else
+     * goes to Prism.
+     */
+    public static RecordedLayer failing(PrismServer prism, java.util.Set<String> paths, int status, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpClient http = HttpClient.newHttpClient();
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                if (paths.contains(exchange.getRequestURI().getPath())) {
+                    answer(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    forward(exchange, prism.base(), http, (path, answered) -> answered);
+                }
+            }
+        });
+        server.start();
+        return new RecordedLayer(server);
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
