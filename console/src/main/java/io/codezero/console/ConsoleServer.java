@@ -138,7 +138,7 @@ public final class ConsoleServer implements AutoCloseable {
         AppState app = app(s, name);
         AppDetails details = AppDetails.read(reader.api(), app);
         Optional<Prometheus> prometheus = Prometheus.find(reader.api(), s);
-        ctx.html(Pages.layout(name, Pages.app(s, app, details, prometheus, prometheus.map(p -> p.figures(app.namespace())), dec)));
+        ctx.html(Pages.layout(name, Pages.app(s, app, details, prometheus, prometheus.map(p -> p.figures(app.namespace(), java.time.Instant.now())), dec)));
     }
 
     private void logs(Context ctx) throws IOException {

@@ -146,8 +146,12 @@ final class Pages {
         } else if (figures.isPresent() && figures.get().unavailable().isPresent()) {
             b.append("<p class=\"warn\">").append(esc(figures.get().unavailable().get())).append("</p>");
         } else if (figures.isPresent()) {
-            b.append("<table><tr><th>over the last 5 minutes</th><th>value</th></tr>");
-            figures.get().values().forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(v)).append("</td></tr>"));
+            // the instant the figures were asked for, in milliseconds, so they can be checked against Prometheus at that instant
+            b.append("<table id=\"figures\" data-at=\"").append(figures.get().at().toEpochMilli())
+                    .append("\"><tr><th>over the last 5 minutes, at ").append(esc(figures.get().at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                    .append("</th><th>value</th></tr>");
+            figures.get().values().forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append("</td><td class=\"figure\">").append(esc(v))
+                    .append("</td></tr>"));
             b.append("</table><h3>Alerts firing</h3><ul id=\"alerts\">");
             figures.get().alerts().forEach(a -> b.append("<li class=\"warn\">").append(esc(a)).append("</li>"));
             b.append(figures.get().alerts().isEmpty() ? "<li class=\"muted\">none</li>" : "").append("</ul>");

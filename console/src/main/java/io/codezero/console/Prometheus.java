@@ -6,9 +6,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.codezero.stacks.console.KubeApi;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +30,15 @@ final class Prometheus {
         this.service = service;
     }
 
-    /** What the app page shows about metrics: the figures, or why there are none. */
-    record Figures(Optional<String> unavailable, Map<String, String> values, List<String> alerts) {
+    /**
+     * What the app page shows about metrics: the figures, or why there are none.
+     *
+     * @param unavailable why there are no figures (Prometheus's or the proxy's answer), if there are none
+     * @param at the instant every query was evaluated at (one instant, so the figures agree with each other)
+     * @param values each figure's name and value, three significant digits
+     * @param alerts the alerts firing for the app's namespace: name and summary
+     */
+    record Figures(Optional<String> unavailable, Instant at, Map<String, String> values, List<String> alerts) {
     }
 
     /** The metrics layer's Prometheus Service, if the stack has a metrics layer. */
@@ -59,8 +68,12 @@ final class Prometheus {
         return namespace + "/" + service;
     }
 
-    /** An app's figures: requests, errors, p95 latency (mesh), CPU and memory, and the alerts firing in its namespace. */
-    Figures figures(String appNamespace) {
+    /**
+     * An app's figures: requests, errors, p95 latency (mesh), CPU and memory, and the alerts firing for its namespace, all
+     * evaluated at one instant.
+     */
+    Figures figures(String appNamespace, Instant at) {
+        String time = String.format(Locale.ROOT, "%d.%03d", at.getEpochSecond(), at.getNano() / 1_000_000);
         Map<String, String> queries = new LinkedHashMap<>();
         String dest = "destination_workload_namespace=\"" + appNamespace + "\",reporter=\"destination\"";
         queries.put("requests per second", "sum(rate(istio_requests_total{" + dest + "}[5m]))");
@@ -71,20 +84,42 @@ final class Prometheus {
         Map<String, String> values = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> q : queries.entrySet()) {
-                values.put(q.getKey(), scalar(ask("/api/v1/query?query=" + KubeApi.query(q.getValue()))));
+                values.put(q.getKey(), scalar(ask("/api/v1/query?query=" + KubeApi.query(q.getValue()) + "&time=" + time)));
             }
             List<String> alerts = new ArrayList<>();
             for (JsonElement a : Json.arr(Json.obj(ask("/api/v1/alerts"), "data"), "alerts")) {
                 JsonObject alert = a.getAsJsonObject();
                 JsonObject labels = Json.obj(alert, "labels");
-                if ("firing".equals(Json.str(alert, "state", "")) && appNamespace.equals(Json.str(labels, "namespace", ""))) {
+                if ("firing".equals(Json.str(alert, "state", "")) && concerns(labels, appNamespace)) {
                     alerts.add(Json.str(labels, "alertname", "?") + ": " + Json.str(Json.obj(alert, "annotations"), "summary", ""));
                 }
             }
-            return new Figures(Optional.empty(), values, alerts);
+            return new Figures(Optional.empty(), at, values, alerts);
         } catch (IOException | RuntimeException e) {
             return new Figures(Optional.of("Prometheus (" + where() + ") did not answer through the API server's service proxy: "
-                    + e.getMessage()), Map.of(), List.of());
+                    + e.getMessage()), at, Map.of(), List.of());
+        }
+    }
+
+    /**
+     * Whether an alert is about an app's namespace: by its {@code namespace} label (kube-state-metrics' and cAdvisor's
+     * series), or, for the mesh's, by the destination service it names. CodeZero's own CodeZeroMeshHighErrorRate keeps only
+     * {@code destination_service} ({@code NAME.NAMESPACE.svc.cluster.local}), so a namespace check alone would never show it.
+     */
+    static boolean concerns(JsonObject labels, String appNamespace) {
+        if (appNamespace.equals(Json.str(labels, "namespace", "")) || appNamespace.equals(Json.str(labels, "destination_service_namespace", ""))) {
+            return true;
+        }
+        String[] host = Json.str(labels, "destination_service", "").split("\\.");
+        return host.length >= 3 && host[1].equals(appNamespace) && host[2].equals("svc");
+    }
+
+    /** A figure as the page shows it: three significant digits (Prometheus's NaN and Inf as it writes them). */
+    static String format(String value) {
+        try {
+            return String.format(Locale.ROOT, "%.3g", Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return value;
         }
     }
 
@@ -98,11 +133,6 @@ final class Prometheus {
         if (result.isEmpty()) {
             return "no data";
         }
-        JsonArray value = result.get(0).getAsJsonObject().getAsJsonArray("value");
-        try {
-            return String.format(java.util.Locale.ROOT, "%.3g", Double.parseDouble(value.get(1).getAsString()));
-        } catch (NumberFormatException e) {
-            return value.get(1).getAsString();
-        }
+        return format(result.get(0).getAsJsonObject().getAsJsonArray("value").get(1).getAsString());
     }
 }

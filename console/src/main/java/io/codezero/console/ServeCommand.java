@@ -3,14 +3,18 @@ package io.codezero.console;
 import io.codezero.stacks.console.ConsoleCommand;
 import io.codezero.stacks.console.KubeApi;
 import io.codezero.stacks.console.Kubeconfig;
+import io.codezero.stacks.console.StackLocationOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,20 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Serve the CodeZero console (apps, routes, links, drift) on 127.0.0.1 through the Kubernetes API.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--project", defaultValue = ".", description = "Pulumi project directory whose stack outputs to read (default: .)")
-    Path project;
-
-    @Option(names = "--stack", description = "the Pulumi stack (default: the project's selected stack)")
-    String stack;
-
-    @Option(names = "--prefix", paramLabel = "PREFIX", description = "the prefix the program exported the stack with (exportTo(ctx, PREFIX))")
-    String prefix;
-
-    @Option(names = "--kubeconfig", description = "a kubeconfig file instead of the stack's kubeconfig output")
-    Path kubeconfig;
-
-    @Option(names = "--port", defaultValue = "0", description = "local port (default: any free port)")
-    int port;
+    /** --project, --stack, --prefix, --kubeconfig, --port: the same options, read the same way, as {@code console NAME}. */
+    @Mixin
+    StackLocationOptions location = new StackLocationOptions();
 
     @Option(names = "--objects", paramLabel = "FILE",
             description = "the plan's objects (./codezero plan DIR --stack S --objects-out FILE): what the stack declares, for the drift page")
@@ -48,23 +41,23 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (port < 0 || port > 65535) {
-            err.println("error: --port " + port + ": must be between 0 (any free port) and 65535");
-            return 2;
-        }
+        List<String> problems = new ArrayList<>(location.problems());
         if (objects != null && !Files.isReadable(objects)) {
-            err.println("error: --objects " + objects + ": no such readable file (write it with ./codezero plan DIR --stack S --objects-out FILE)");
+            problems.add("--objects " + objects + ": no such readable file (write it with ./codezero plan DIR --stack S --objects-out FILE)");
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("error: " + p));
             return 2;
         }
         try {
-            ConsoleCommand.StackOutputs outputs = kubeconfig != null ? ConsoleCommand.StackOutputs.fromFile(kubeconfig)
-                    : ConsoleCommand.StackOutputs.fromPulumi("pulumi", project, stack, prefix);
+            ConsoleCommand.StackOutputs outputs = location.read("pulumi");
             Kubeconfig config = Kubeconfig.parse(outputs.kubeconfig(), outputs.baseDir());
-            Optional<Path> stackFile = stack == null ? Optional.empty() : Optional.of(project.resolve("Pulumi." + stack + ".yaml"));
+            Optional<Path> stackFile = location.stack() == null ? Optional.empty()
+                    : Optional.of(location.project().resolve("Pulumi." + location.stack() + ".yaml"));
             Declared declared = objects == null ? Declared.none() : Declared.read(objects, stackFile);
             KubeApi api = new KubeApi(config);
             api.get("/version");  // the cluster answers before a URL is printed
-            server = new ConsoleServer(api, config.server().toString(), declared, port);
+            server = new ConsoleServer(api, config.server().toString(), declared, location.port());
             out.println("CodeZero console: " + server.url());
             out.println("(the token works once; 127.0.0.1 only; read-only. Press Ctrl-C to stop.)");
             out.flush();

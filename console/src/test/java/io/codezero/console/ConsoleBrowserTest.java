@@ -24,7 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser: headless Chromium (Debian's chromium and chromium-driver) driven through WebDriver,
@@ -43,6 +42,7 @@ class ConsoleBrowserTest {
     static Declared declared;
     static ConsoleServer server;
     static WebDriver browser;
+    static ConsolePageChecks checks;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,6 +64,7 @@ class ConsoleBrowserTest {
         Files.createDirectories(SHOTS);
         System.out.println("console screenshots: " + SHOTS);
         browser.get(server.url());  // spends the token: the session cookie from here on
+        checks = new ConsolePageChecks(browser, "http://127.0.0.1:" + server.port(), declared);
     }
 
     @AfterAll
@@ -92,7 +93,7 @@ class ConsoleBrowserTest {
     }
 
     static WebElement row(String table, String app) {
-        return browser.findElement(By.cssSelector("#" + table + " tr[data-app='" + app + "']"));
+        return checks.row(table, app);
     }
 
     /** Reloads a page until what it shows is true (the controllers act within seconds). */
@@ -111,19 +112,7 @@ class ConsoleBrowserTest {
     @Order(1)
     void theOverviewShowsEveryAppOfTheE2eStackWithItsRouteAndHealth() throws Exception {
         open("/");
-        assertThat(browser.getTitle()).startsWith("Overview");
-        assertThat(browser.getCurrentUrl()).doesNotContain("token");
-        for (Declared.App app : declared.apps()) {
-            WebElement row = row("apps", app.name());
-            assertThat(row.findElement(By.cssSelector(".badge")).getText()).as(app.name()).isEqualTo("healthy");
-            assertThat(row.findElement(By.cssSelector(".replicas")).getText()).isEqualTo("1 / 1");
-        }
-        assertThat(row("apps", "git").findElement(By.cssSelector(".route")).getText()).isEqualTo("https://git.e2e.codezero.localhost/");
-        assertThat(row("apps", "git").findElement(By.cssSelector(".visibility")).getText()).isEqualTo("public");
-        assertThat(row("apps", "db").findElement(By.cssSelector(".route")).getText()).isEqualTo("none");
-        assertThat(browser.findElement(By.id("nodes")).getText()).matches("\\d+ / \\d+");
-        assertThat(browser.findElements(By.cssSelector("#layers tr[data-layer]"))).extracting(e -> e.getAttribute("data-layer"))
-                .contains("istio", "metrics", "logs", "dashboards", "gui", "signIn", "certificates");
+        checks.overviewShowsEveryAppWithItsRouteAndHealth(List.of("istio", "metrics", "logs", "dashboards", "gui", "signIn", "certificates"));
         shot("overview");
     }
 
@@ -131,40 +120,19 @@ class ConsoleBrowserTest {
     @Order(2)
     void everyAppsPageShowsItsRouteLinksWorkloadsAndLogs() throws Exception {
         for (Declared.App app : declared.apps()) {
-            open("/apps/" + app.name());
-            assertThat(browser.findElement(By.id("app-name")).getText()).startsWith(app.name()).contains("healthy");
-            assertThat(browser.findElements(By.cssSelector("#pods tr"))).hasSizeGreaterThan(1);
+            // kwok runs no kubelet: the logs show the API server's answer
+            checks.appPageShowsItsPodsLogsAndLinks(app, Duration.ofSeconds(20));
             assertThat(browser.findElement(By.id("app-summary")).getText()).contains(app.configLine());
-            // the live logs arrive through htmx from the pods/log API (kwok runs no kubelet: the API server's answer shows)
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("logs")).findElements(By.tagName("h3")).size() > 0);
-            for (Link link : declared.links()) {
-                if (link.from().equals(app.name())) {
-                    assertThat(browser.findElement(By.cssSelector("#links tr.link-out")).getText()).contains(link.to()).contains(link.offer());
-                }
-                if (link.to().equals(app.name())) {
-                    assertThat(browser.findElement(By.cssSelector("#links tr.link-in")).getText()).contains(link.from());
-                }
-            }
             shot("app-" + app.name());
         }
-        open("/apps/git");
-        assertThat(browser.findElement(By.cssSelector("#routes td.route")).getText()).isEqualTo("https://git.e2e.codezero.localhost/");
+        checks.gitsRoute();
         assertThat(browser.findElement(By.id("volumes")).getText()).contains("git-data");
     }
 
     @Test
     @Order(3)
     void theMapHasEveryAppAndEveryLink() throws Exception {
-        open("/map");
-        for (Declared.App app : declared.apps()) {
-            WebElement node = browser.findElement(By.cssSelector("#link-map g.node.app[data-app='" + app.name() + "']"));
-            assertThat(node.getAttribute("data-health")).isEqualTo("healthy");
-        }
-        assertThat(declared.links()).isNotEmpty();
-        for (Link link : declared.links()) {
-            assertThat(browser.findElements(By.cssSelector("#link-map line.link[data-from='" + link.from() + "'][data-to='" + link.to() + "']")))
-                    .as(link.label()).hasSize(1);
-        }
+        checks.mapHasEveryAppAndEveryLink();
         assertThat(browser.findElements(By.cssSelector("#link-map line.route[data-app='git']"))).hasSize(1);
         shot("map");
     }
@@ -172,8 +140,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(4)
     void theDriftPageAgreesWithAFreshlyDeployedStack() throws Exception {
-        open("/drift");
-        assertThat(browser.findElements(By.id("in-sync"))).hasSize(1);
+        checks.driftInSync();
         shot("drift-in-sync");
     }
 
@@ -181,15 +148,9 @@ class ConsoleBrowserTest {
     @Order(5)
     void aScaledDownDeploymentShowsAsDownAndAsDrift() throws Exception {
         cluster.kubectl("scale", "deployment/db", "-n", "db", "--replicas=0");
-        eventually("/", () -> row("apps", "db").findElement(By.cssSelector(".badge")).getText().equals("down")
-                && row("apps", "db").findElement(By.cssSelector(".replicas")).getText().equals("0 / 0"), "db down, no pod ready");
-        assertThat(row("apps", "db").findElement(By.cssSelector(".replicas")).getText()).isEqualTo("0 / 0");
-        open("/drift");
-        WebElement drift = row("drift", "db");
-        assertThat(drift.getText()).contains("replicas: declared 1, live 0").contains("Pulumi.e2e.yaml:")
-                .contains(declared.apps().stream().filter(a -> a.name().equals("db")).findFirst().orElseThrow().configLine());
-        open("/map");
-        assertThat(browser.findElement(By.cssSelector("#link-map g.node.app[data-app='db']")).getAttribute("data-health")).isEqualTo("down");
+        eventually("/", checks.shownScaledToZero("db"), "db down, no pod ready");
+        checks.scaledToZeroShowsAsDrift("db");
+        checks.scaledToZeroIsDownOnTheMap("db");
         shot("map-db-down");
     }
 

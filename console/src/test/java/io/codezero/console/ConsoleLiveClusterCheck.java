@@ -24,11 +24,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in headless Chromium against the LIVE e2e cluster after the e2e stack's full {@code pulumi up}
@@ -52,6 +50,7 @@ class ConsoleLiveClusterCheck {
     static Declared declared;
     static ConsoleServer server;
     static WebDriver browser;
+    static ConsolePageChecks checks;
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,6 +79,7 @@ class ConsoleLiveClusterCheck {
         Files.createDirectories(shots);
         System.out.println("console screenshots (live e2e cluster): " + shots);
         browser.get(server.url());  // spends the token: the session cookie from here on
+        checks = new ConsolePageChecks(browser, "http://127.0.0.1:" + server.port(), declared);
     }
 
     @AfterAll
@@ -120,11 +120,7 @@ class ConsoleLiveClusterCheck {
     }
 
     static void open(String path) {
-        browser.get("http://127.0.0.1:" + server.port() + path);
-    }
-
-    static WebElement row(String table, String app) {
-        return browser.findElement(By.cssSelector("#" + table + " tr[data-app='" + app + "']"));
+        checks.open(path);
     }
 
     /** Reloads a page until what it shows is true (the live cluster's controllers act within seconds). */
@@ -147,19 +143,8 @@ class ConsoleLiveClusterCheck {
     @Order(1)
     void theOverviewShowsEveryAppOfTheLiveStackWithItsRouteAndHealth() throws Exception {
         // the up waited for the apps, but a pod may still be settling on its kwok node
-        eventually("/", () -> declared.apps().stream().allMatch(a -> row("apps", a.name()).findElement(By.cssSelector(".badge")).getText().equals("healthy")),
-                "every app healthy");
-        assertThat(browser.getTitle()).startsWith("Overview");
-        for (Declared.App app : declared.apps()) {
-            assertThat(row("apps", app.name()).findElement(By.cssSelector(".replicas")).getText()).as(app.name())
-                    .isEqualTo(app.replicas() + " / " + app.replicas());
-        }
-        assertThat(row("apps", "git").findElement(By.cssSelector(".route")).getText()).isEqualTo("https://git.e2e.codezero.localhost/");
-        assertThat(row("apps", "git").findElement(By.cssSelector(".visibility")).getText()).isEqualTo("public");
-        assertThat(row("apps", "db").findElement(By.cssSelector(".route")).getText()).isEqualTo("none");
-        assertThat(browser.findElement(By.id("nodes")).getText()).matches("\\d+ / \\d+");
-        assertThat(browser.findElements(By.cssSelector("#layers tr[data-layer]"))).extracting(e -> e.getAttribute("data-layer"))
-                .contains("istio", "metrics", "logs", "dashboards", "gui", "certificates");
+        eventually("/", checks::everyAppHealthy, "every app healthy");
+        checks.overviewShowsEveryAppWithItsRouteAndHealth(List.of("istio", "metrics", "logs", "dashboards", "gui", "certificates"));
         System.out.println("live overview:\n" + browser.findElement(By.tagName("main")).getText());
         shot("overview");
     }
@@ -168,45 +153,23 @@ class ConsoleLiveClusterCheck {
     @Order(2)
     void everyAppsPageLoadsWithItsRouteAndLinks() throws Exception {
         for (Declared.App app : declared.apps()) {
-            open("/apps/" + app.name());
-            assertThat(browser.findElement(By.id("app-name")).getText()).startsWith(app.name()).contains("healthy");
-            assertThat(browser.findElements(By.cssSelector("#pods tr"))).hasSizeGreaterThan(1);
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("logs")).findElements(By.tagName("h3")).size() > 0);
-            for (Link link : declared.links()) {
-                if (link.from().equals(app.name())) {
-                    assertThat(browser.findElement(By.id("links")).getText()).contains(link.to()).contains(link.offer());
-                }
-                if (link.to().equals(app.name())) {
-                    assertThat(browser.findElement(By.id("links")).getText()).contains(link.from());
-                }
-            }
+            checks.appPageShowsItsPodsLogsAndLinks(app, Duration.ofSeconds(30));
             shot("app-" + app.name());
         }
-        open("/apps/git");
-        assertThat(browser.findElement(By.cssSelector("#routes td.route")).getText()).isEqualTo("https://git.e2e.codezero.localhost/");
+        checks.gitsRoute();
     }
 
     @Test
     @Order(3)
     void theMapHasEveryAppAndEveryLink() throws Exception {
-        open("/map");
-        for (Declared.App app : declared.apps()) {
-            assertThat(browser.findElement(By.cssSelector("#link-map g.node.app[data-app='" + app.name() + "']")).getAttribute("data-health"))
-                    .as(app.name()).isEqualTo("healthy");
-        }
-        assertThat(declared.links()).isNotEmpty();
-        for (Link link : declared.links()) {
-            assertThat(browser.findElements(By.cssSelector("#link-map line.link[data-from='" + link.from() + "'][data-to='" + link.to() + "']")))
-                    .as(link.label()).hasSize(1);
-        }
+        checks.mapHasEveryAppAndEveryLink();
         shot("map");
     }
 
     @Test
     @Order(4)
     void theDriftPageAgreesWithTheStackJustDeployed() throws Exception {
-        open("/drift");
-        assertThat(browser.findElements(By.id("in-sync"))).as(browser.findElement(By.tagName("main")).getText()).hasSize(1);
+        checks.driftInSync();
         shot("drift-in-sync");
     }
 
@@ -214,14 +177,11 @@ class ConsoleLiveClusterCheck {
     @Order(5)
     void aDeploymentScaledToZeroOnTheLiveClusterShowsAsDownAndAsDrift() throws Exception {
         kubectl("scale", "deployment/" + SCALED, "-n", namespace(SCALED), "--replicas=0");
-        eventually("/", () -> row("apps", SCALED).findElement(By.cssSelector(".badge")).getText().equals("down")
-                && row("apps", SCALED).findElement(By.cssSelector(".replicas")).getText().equals("0 / 0"), SCALED + " down, no pod ready");
+        eventually("/", checks.shownScaledToZero(SCALED), SCALED + " down, no pod ready");
         shot("overview-db-down");
-        open("/drift");
-        assertThat(row("drift", SCALED).getText()).contains("replicas: declared 1, live 0").contains("Pulumi.e2e.yaml:");
+        checks.scaledToZeroShowsAsDrift(SCALED);
         shot("drift-db-scaled-down");
-        open("/map");
-        assertThat(browser.findElement(By.cssSelector("#link-map g.node.app[data-app='" + SCALED + "']")).getAttribute("data-health")).isEqualTo("down");
+        checks.scaledToZeroIsDownOnTheMap(SCALED);
         shot("map-db-down");
     }
 }

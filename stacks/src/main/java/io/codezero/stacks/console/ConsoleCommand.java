@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,22 +38,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "the console, one of the stack's consoleUrls names; without it, the list")
     String name;
 
-    @Option(names = "--project", defaultValue = ".", description = "Pulumi project directory whose stack outputs to read (default: .)")
-    Path project;
-
-    @Option(names = "--stack", description = "the Pulumi stack (default: the project's selected stack)")
-    String stack;
-
-    @Option(names = "--prefix", paramLabel = "PREFIX",
-            description = "the prefix the program exported the stack with (exportTo(ctx, \"gke\") exports gkeKubeconfig, gkeConsoleUrls);"
-                    + " without it, the unprefixed outputs or the only prefix found")
-    String prefix;
-
-    @Option(names = "--kubeconfig", description = "a kubeconfig file instead of the stack's kubeconfig output (no Pulumi CLI needed)")
-    Path kubeconfig;
-
-    @Option(names = "--port", defaultValue = "0", description = "local port (default: any free port)")
-    int port;
+    /** --project, --stack, --prefix, --kubeconfig, --port: shared with the CodeZero console's command. */
+    @Mixin
+    StackLocationOptions location = new StackLocationOptions();
 
     @Option(names = "--access", defaultValue = ConsoleIdentity.DEFAULT_ACCESS,
             description = "rights of the token for Headlamp and Kiali: view or edit (default: ${DEFAULT-VALUE})")
@@ -93,21 +81,13 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (tokenMinutes < 10 || tokenMinutes > 1440) {
             problems.add("--token-minutes " + tokenMinutes + ": must be between 10 and 1440 (the API server's minimum is 10 minutes)");
         }
-        if (port < 0 || port > 65535) {
-            problems.add("--port " + port + ": must be between 0 (any free port) and 65535");
-        }
         if (name != null && !name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
             problems.add("console name \"" + name + "\": must be a name such as headlamp, grafana or an app's name (lower-case letters, digits, -)");
         }
         if (list && name != null) {
             problems.add("--list lists every console; give it without a NAME (" + name + ")");
         }
-        if (prefix != null && kubeconfig != null) {
-            problems.add("--prefix " + prefix + ": names stack outputs, and --kubeconfig reads no outputs; give one of them");
-        }
-        if (prefix != null && !prefix.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            problems.add("--prefix \"" + prefix + "\": must be the prefix given to exportTo(ctx, prefix), letters, digits and _");
-        }
+        problems.addAll(location.problems());
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("error: " + p));
             return INVALID_INPUT;
@@ -115,8 +95,7 @@ public final class ConsoleCommand implements Callable<Integer> {
 
         StackOutputs outputs;
         try {
-            outputs = this.outputs != null ? this.outputs.read()
-                    : kubeconfig != null ? StackOutputs.fromFile(kubeconfig) : StackOutputs.fromPulumi(pulumi, project, stack, prefix);
+            outputs = this.outputs != null ? this.outputs.read() : location.read(pulumi);
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -166,7 +145,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         Consoles.Backend b = backend.get();
         Consoles.Target target = consoles.readyPod(b);
         out.println(name + ": " + b.namespace() + "/" + b.service() + ":" + b.servicePort() + " -> pod " + target.pod() + " port " + target.port());
-        try (PortForward forward = new PortForward(api, b.namespace(), target.pod(), target.port(), port)) {
+        try (PortForward forward = new PortForward(api, b.namespace(), target.pod(), target.port(), location.port())) {
             PortForward.Answer answer = forward.check();
             if (!answer.connected()) {
                 err.println("error: the API server refused to forward to pod " + target.pod() + ": " + answer.status() + " " + answer.message().trim());
