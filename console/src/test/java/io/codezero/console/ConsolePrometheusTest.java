@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -332,11 +334,28 @@ class ConsolePrometheusTest {
         String iface = Files.readAllLines(Path.of("/proc/net/route")).stream().skip(1).map(l -> l.trim().split("\\s+"))
                 .filter(f -> f.length > 2 && f[1].equals("00000000")).map(f -> f[0]).findFirst().orElse(null);
         NetworkInterface nic = iface == null ? null : NetworkInterface.getByName(iface);
-        Optional<InetAddress> address = nic == null ? Optional.empty() : nic.inetAddresses()
-                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()).findFirst();
-        TestPrerequisites.require(address.isPresent(), "an IPv4 address on the default route's interface (" + iface
-                + "): the API server refuses loopback endpoints");
+        Optional<InetAddress> address = nic == null ? Optional.empty() : routable(nic).findFirst();
+        if (address.isEmpty()) {
+            // A machine with no default route (no network but a registry proxy) still has other interfaces: any address
+            // that is up and not loopback is one the API server accepts and this machine answers on.
+            address = NetworkInterface.networkInterfaces().filter(ConsolePrometheusTest::isUp)
+                    .flatMap(ConsolePrometheusTest::routable).findFirst();
+        }
+        TestPrerequisites.require(address.isPresent(), "an IPv4 address that is not loopback (default route's interface: "
+                + iface + "): the API server refuses loopback endpoints");
         return address.orElseThrow();
+    }
+
+    private static Stream<InetAddress> routable(NetworkInterface nic) {
+        return nic.inetAddresses().filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress());
+    }
+
+    private static boolean isUp(NetworkInterface nic) {
+        try {
+            return nic.isUp() && !nic.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     /** Debian's prometheus 2.42.0 unpacked by .ci/run into ~/.cache/codezero-ci (or -Dcodezero.prometheus, or on PATH). */
