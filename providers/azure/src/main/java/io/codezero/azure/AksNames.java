@@ -27,6 +27,16 @@ public final class AksNames {
     }
 
     /**
+     * The node resource group AKS creates for a cluster in {@code resourceGroup}: {@code <group>-nodes}.
+     * Fixed at create (a change replaces the cluster), and AKS refuses a name that already exists.
+     * @param resourceGroup the cluster's resource group
+     * @return the node resource group's name
+     */
+    public static String nodeResourceGroup(String resourceGroup) {
+        return resourceGroup + "-nodes";
+    }
+
+    /**
      * Role assignment names must be GUIDs; derived from what they bind, so the same program gives the same name.
      * @param parts what the assignment binds (scope, role, principal), in a fixed order
      * @return a GUID, stable for the same parts

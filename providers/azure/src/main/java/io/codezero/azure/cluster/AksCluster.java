@@ -175,7 +175,7 @@ public final class AksCluster extends ComponentResource {
                 .resourceName(spec.name())
                 .location(args.location())
                 .dnsPrefix(spec.name())
-                .nodeResourceGroup(groupName + "-nodes")
+                .nodeResourceGroup(AksNames.nodeResourceGroup(groupName))
                 .kubernetesVersion(spec.kubernetesVersion())
                 .sku(ManagedClusterSKUArgs.builder().name("Base").tier(args.skuTier()).build())
                 .supportPlan(args.supportPlan())

@@ -98,6 +98,16 @@ public final class AzureClients {
         return ResourceManager.authenticate(pipeline, profile(null)).subscriptions();
     }
 
+    /**
+     * Resource Manager's own operations on a subscription: resource providers (Providers - Get) and
+     * resource groups (Resource Groups - Get).
+     * @param subscriptionId the subscription to ask about
+     * @return the resources SDK's service client for that subscription
+     */
+    public com.azure.resourcemanager.resources.fluent.ResourceManagementClient resources(String subscriptionId) {
+        return ResourceManager.authenticate(pipeline, profile(subscriptionId)).withSubscription(subscriptionId).serviceClient();
+    }
+
     public ComputeManagementClient compute(String subscriptionId) {
         return ComputeManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
     }

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Read-only checks against the Azure subscription before anything is created, so a deploy does not
- * fail half-way: credentials, subscription state, location, the Kubernetes version offered by AKS
+ * fail half-way: credentials, subscription state, location, the resource providers registered, the
+ * node resource group not taken, the Kubernetes version offered by AKS
  * there, every pool's VM size offered in the location's chosen zones and not restricted for the
  * subscription, the vCPU quota of each VM family (and of spot) for every pool at its maximum size,
  * and an adopted subnet. Each failure is one sentence saying what is wrong and what to do. A check
@@ -70,6 +71,7 @@ public final class AzurePreflight {
         if (location.status() == CheckStatus.FAIL) {
             return new PreflightReport("Azure", results);
         }
+        results.add(resourceProviders(subscriptionId, args));
         results.add(kubernetesVersion(subscriptionId, args, spec.kubernetesVersion()));
         Map<String, List<String>> poolsBySize = poolsBySize(spec, args);
         Map<String, ResourceSkuInner> skus = new LinkedHashMap<>();
@@ -78,6 +80,7 @@ public final class AzurePreflight {
             results.addAll(vcpuQuotas(subscriptionId, spec, args, skus));
         }
         systemPoolChange(subscriptionId, spec, args).ifPresent(results::add);
+        results.add(nodeResourceGroup(subscriptionId, spec, args));
         kubernetesUpgrade(subscriptionId, spec, args).ifPresent(results::add);
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
@@ -89,6 +92,95 @@ public final class AzurePreflight {
             }
         }
         return new PreflightReport("Azure", results);
+    }
+
+    /**
+     * The resource providers whose resources this deployment creates, directly or through AKS (which
+     * creates scale sets, load balancers, public IPs, disks and the kubelet identity in the node resource
+     * group of the same subscription). azure-native sends plain PUTs, which ARM refuses with
+     * MissingSubscriptionRegistration in a subscription where the namespace is not registered; ARM
+     * registers namespaces by itself only for template deployments and the portal.
+     * @param args the target's settings: the KMS vault and Container insights add their namespaces
+     * @return the namespaces, in the order the deployment first needs them
+     */
+    public static List<String> requiredResourceProviders(AzureTargetArgs args) {
+        List<String> namespaces = new ArrayList<>(List.of("Microsoft.Network", "Microsoft.ManagedIdentity", "Microsoft.ContainerService", "Microsoft.Compute"));
+        if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT && args.kmsKeyId().isEmpty()) {
+            namespaces.add(1, "Microsoft.KeyVault");
+        }
+        if (args.logAnalyticsWorkspaceId().isPresent()) {
+            namespaces.add("Microsoft.Insights");
+        }
+        return List.copyOf(namespaces);
+    }
+
+    /**
+     * Every namespace of {@link #requiredResourceProviders} is {@code Registered} on the subscription
+     * (Providers - Get). Registering is a subscription-wide action (each namespace's {@code register/action}, in
+     * Contributor at the subscription), which a deployer scoped to one resource group cannot take.
+     */
+    CheckResult resourceProviders(String subscriptionId, AzureTargetArgs args) {
+        List<String> missing = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (String namespace : requiredResourceProviders(args)) {
+            try {
+                String state = clients.resources(subscriptionId).getProviders().get(namespace).registrationState();
+                if (!"Registered".equalsIgnoreCase(state)) {
+                    missing.add(namespace + " (" + state + ")");
+                }
+            } catch (RuntimeException e) {
+                unread.add(namespace + " (" + reason(e) + ")");
+            }
+        }
+        String register = "; register " + (missing.size() == 1 ? "it" : "them") + " once per subscription (az provider register --namespace <name>,"
+                + " which needs Contributor or Owner on the subscription) and wait until each is Registered";
+        if (!missing.isEmpty()) {
+            return CheckResult.fail("resource-providers", "subscription " + subscriptionId + " has not registered " + String.join(", ", missing)
+                    + ", and Azure refuses every resource of an unregistered namespace (MissingSubscriptionRegistration)" + register);
+        }
+        if (!unread.isEmpty()) {
+            return CheckResult.unknown("resource-providers", "could not read the registration of " + String.join(", ", unread)
+                    + "; make sure they are Registered (az provider show --namespace <name>)");
+        }
+        return CheckResult.pass("resource-providers", "subscription " + subscriptionId + " has registered " + String.join(", ", requiredResourceProviders(args)));
+    }
+
+    /**
+     * AKS creates the node resource group itself and refuses a name that exists
+     * (NodeResourceGroupAlreadyExists): the target names it {@code <group>-nodes}, so a second cluster
+     * in the same resource group, or a node group left behind by a delete that did not finish, would
+     * fail the create after the network, vault and grants exist. Passes when the group does not
+     * exist, or is the running cluster's own.
+     */
+    CheckResult nodeResourceGroup(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        String group = args.resourceGroupFor(spec.name());
+        String nodes = io.codezero.azure.AksNames.nodeResourceGroup(group);
+        com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner found;
+        try {
+            found = clients.resources(subscriptionId).getResourceGroups().get(nodes);
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return CheckResult.pass("node-resource-group", "node resource group " + nodes + " does not exist yet; AKS creates it with the cluster");
+            }
+            return CheckResult.unknown("node-resource-group", "could not read resource group " + nodes + " (" + reason(e) + ")");
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("node-resource-group", "could not read resource group " + nodes + " (" + firstLine(e) + ")");
+        }
+        String clusterNodes = null;
+        try {
+            var cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(group, spec.name());
+            clusterNodes = cluster == null ? null : cluster.nodeResourceGroup();
+        } catch (RuntimeException e) {
+            // 404: no cluster yet, so the group is not its own
+        }
+        if (nodes.equalsIgnoreCase(clusterNodes)) {
+            return CheckResult.pass("node-resource-group", "node resource group " + nodes + " is cluster " + spec.name() + "'s own");
+        }
+        String owner = found.managedBy() == null ? "" : ", managed by " + found.managedBy();
+        return CheckResult.fail("node-resource-group", "resource group " + nodes + " already exists" + owner + ", and AKS creates the cluster's node"
+                + " resource group itself and refuses an existing one (NodeResourceGroupAlreadyExists); it is another cluster's in resource group "
+                + group + " (give this cluster its own azure.resourceGroup) or a leftover of a delete that did not finish (delete it once"
+                + " nothing in it is needed)");
     }
 
     /**

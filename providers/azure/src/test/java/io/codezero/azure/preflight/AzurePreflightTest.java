@@ -33,6 +33,9 @@ class AzurePreflightTest {
     static final String SUBS = "/subscriptions/" + SUBSCRIPTION;
     static final UnaryOperator<String> SKUS_IN_EASTUS = body -> body.replace("\"westus\"", "\"eastus\"");
     static final UnaryOperator<String> USAGE_OF_A_FAMILY = body -> body.replace("aaaaaaaaaaaaaaaaaa", "standardA0_A7Family");
+    /** Providers - Get of one namespace: the path ends at the namespace. */
+    static final String PROVIDER = "/providers/Microsoft\\.[A-Za-z]+";
+    static final UnaryOperator<String> REGISTERED = body -> body.replace("\"Registering\"", "\"Registered\"");
     static final TokenCredential STATIC_TOKEN = request -> Mono.just(new AccessToken("loopback-token", OffsetDateTime.now().plusHours(1)));
 
     private ReplayServer arm;
@@ -44,6 +47,7 @@ class AzurePreflightTest {
                 .example("GET", SUBS + "/locations", "resources-2022-12-01-GetLocations.json", 200)
                 .example("GET", SUBS + "/providers/Microsoft.ContainerService/locations/[^/]+/kubernetesVersions",
                         "containerservice-2023-04-01-KubernetesVersions_List.json", 200)
+                .example("GET", SUBS + PROVIDER, "resources-2022-12-01-GetProvider.json", 200, REGISTERED)
                 .example("GET", SUBS + "/providers/Microsoft.Compute/skus", "compute-skus-2021-07-01-ListAvailableResourceSkusForARegion.json", 200, SKUS_IN_EASTUS)
                 .example("GET", SUBS + "/providers/Microsoft.Compute/locations/[^/]+/usages", "compute-2023-07-01-Usage_List_MaximumSet_Gen.json", 200, USAGE_OF_A_FAMILY)
                 .example("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/virtualNetworks/[^/]+/subnets/[^/]+",
@@ -81,7 +85,7 @@ class AzurePreflightTest {
         // (westus read as eastus) and Usage_List_MaximumSet_Gen (its placeholder quota read as standardA0_A7Family)
         PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().build());
         assertThat(report.passed()).as(report.render()).isTrue();
-        assertThat(report.results()).extracting(CheckResult::check).startsWith("credentials", "subscription", "location", "kubernetes-version", "vm-sizes");
+        assertThat(report.results()).extracting(CheckResult::check).startsWith("credentials", "subscription", "location", "resource-providers", "kubernetes-version", "vm-sizes");
         assertThat(result(report, "subscription").message()).contains(SUBSCRIPTION).contains("Example Subscription").contains("Enabled");
         assertThat(result(report, "vm-sizes").message()).contains("Standard_A1 (pools czsystem, general) is offered in eastus zones 1, 2, 3");
         CheckResult family = report.results().stream().filter(r -> r.check().equals("vcpu-quota") && r.message().contains("standardA0_A7Family"))
@@ -329,5 +333,59 @@ class AzurePreflightTest {
         assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContain("\n").doesNotContain("Exception"));
         assertThat(org.junit.jupiter.api.Assertions.assertThrows(PreflightReport.PreflightException.class, report::throwIfFailed).getMessage())
                 .startsWith("Azure preflight failed (1 problem):");
+    }
+
+    @Test
+    void aSubscriptionWithoutTheResourceProvidersRegisteredFailsBeforeAnythingIsCreated() {
+        // replays GetProvider.json as published: the namespace is still Registering
+        arm.example("GET", SUBS + PROVIDER, "resources-2022-12-01-GetProvider.json", 200);
+        CheckResult registering = result(run(spec("1.26", "Standard_A1", 1), args().build()), "resource-providers");
+        assertThat(registering.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(registering.message()).contains("Microsoft.ContainerService (Registering)", "Microsoft.Network (Registering)",
+                "Microsoft.Compute (Registering)", "Microsoft.ManagedIdentity (Registering)", "Microsoft.KeyVault (Registering)",
+                "MissingSubscriptionRegistration", "az provider register --namespace");
+        assertThat(registering.message()).doesNotContain("Microsoft.Insights");
+        // and with the state ARM reports for a namespace never registered, in a fresh subscription
+        arm.example("GET", SUBS + PROVIDER, "resources-2022-12-01-GetProvider.json", 200, body -> body.replace("\"Registering\"", "\"NotRegistered\""));
+        CheckResult fresh = result(run(spec("1.26", "Standard_A1", 1), args().build()), "resource-providers");
+        assertThat(fresh.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(fresh.message()).contains("Microsoft.ContainerService (NotRegistered)");
+        // each namespace was asked for by its own path
+        assertThat(arm.requests()).extracting(ReplayServer.Request::path).contains(SUBS + "/providers/Microsoft.ContainerService",
+                SUBS + "/providers/Microsoft.Network", SUBS + "/providers/Microsoft.Compute", SUBS + "/providers/Microsoft.ManagedIdentity",
+                SUBS + "/providers/Microsoft.KeyVault");
+    }
+
+    @Test
+    void theResourceProvidersFollowWhatTheTargetCreates() {
+        AzureTargetArgs monitoredWithOwnKey = args()
+                .kmsKeyId("https://kv.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef")
+                .kmsKeyVaultId("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/keys/providers/Microsoft.KeyVault/vaults/kv")
+                .logAnalyticsWorkspaceId("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/ws")
+                .build();
+        assertThat(AzurePreflight.requiredResourceProviders(monitoredWithOwnKey)).contains("Microsoft.Insights").doesNotContain("Microsoft.KeyVault");
+        assertThat(AzurePreflight.requiredResourceProviders(args().build())).contains("Microsoft.KeyVault").doesNotContain("Microsoft.Insights");
+        CheckResult passed = result(run(spec("1.26", "Standard_A1", 1), monitoredWithOwnKey), "resource-providers");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(passed.message()).contains("Microsoft.Insights");
+    }
+
+    @Test
+    void aNodeResourceGroupThatAlreadyExistsFailsTheFirstUpSinceAksCreatesItItself() {
+        String nodes = "(?i)" + SUBS + "/resourcegroups/demo-rg-nodes";
+        String other = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/other";
+        // replays CreateResourceGroup.json's 200 body as demo-rg-nodes, managed by another cluster of the same group
+        arm.example("GET", nodes, "resources-2022-12-01-CreateResourceGroup.json", 200, body -> body.replace("my-resource-group", "demo-rg-nodes")
+                .replace("\"properties\"", "\"managedBy\": \"" + other + "\", \"properties\""));
+        CheckResult taken = result(run(spec("1.26", "Standard_A1", 1), args().build()), "node-resource-group");
+        assertThat(taken.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(taken.message()).contains("demo-rg-nodes already exists", "managed by " + other, "NodeResourceGroupAlreadyExists", "azure.resourceGroup");
+
+        // once the cluster runs, the group is its own (ManagedClustersGet.json with its nodeResourceGroup read as demo-rg-nodes)
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200, body -> body.replace("MC_rg1_clustername1_location1", "demo-rg-nodes"));
+        CheckResult own = result(run(spec("1.26", "Standard_A1", 1), args().build()), "node-resource-group");
+        assertThat(own.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(own.message()).contains("demo's own");
     }
 }
