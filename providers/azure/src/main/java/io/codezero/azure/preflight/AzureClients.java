@@ -125,9 +125,23 @@ public final class AzureClients {
      * @throws com.azure.core.exception.HttpResponseException with the status when ARM refuses or the group does not exist
      */
     public com.google.gson.JsonArray permissions(String subscriptionId, String resourceGroup) {
+        return permissionsAt("/subscriptions/" + subscriptionId + "/resourcegroups/"
+                + java.net.URLEncoder.encode(resourceGroup, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /**
+     * The caller's effective permissions on any resource, by its resource id (Permissions - List For
+     * Resource: {@code <id>/providers/Microsoft.Authorization/permissions}), in the same shape as
+     * {@link #permissions(String, String)}. A role assignment on an adopted subnet or key vault is
+     * made at that resource, which may live in another resource group than the cluster's.
+     *
+     * @param resourceId the ARM id of the resource, starting with {@code /subscriptions/}
+     * @return the {@code value} array of {actions, notActions}
+     * @throws com.azure.core.exception.HttpResponseException with the status when ARM refuses or the resource does not exist
+     */
+    public com.google.gson.JsonArray permissionsAt(String resourceId) {
         String base = environment.getResourceManagerEndpoint();
-        String url = (base.endsWith("/") ? base : base + "/") + "subscriptions/" + subscriptionId + "/resourcegroups/"
-                + java.net.URLEncoder.encode(resourceGroup, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+        String url = (base.endsWith("/") ? base : base + "/") + (resourceId.startsWith("/") ? resourceId.substring(1) : resourceId)
                 + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
         try (var response = pipeline.sendSync(new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url),
                 com.azure.core.util.Context.NONE)) {

@@ -87,6 +87,7 @@ public final class AzurePreflight {
         }
         if (args.createRoleAssignments()) {
             results.add(roleAssignments(subscriptionId, spec, args));
+            results.addAll(roleAssignmentsOnAdoptedResources(args));
             if (args.grantDeployerAdmin() && !args.adminPrincipalIds().isEmpty()) {
                 results.add(deployerNotListedAsAdmin(args));
             }
@@ -206,6 +207,38 @@ public final class AzurePreflight {
         } catch (RuntimeException e) {
             return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + firstLine(e) + ")" + need);
         }
+    }
+
+    /**
+     * The control plane's grants on an adopted subnet (Network Contributor) and an adopted KMS key
+     * vault (Key Vault Crypto User) are made at those resources, which often live in another team's
+     * resource group or subscription: a right to assign roles in the cluster's own group does not
+     * reach them, and the grant would fail with AuthorizationFailed after the identity, network
+     * pieces and vault exist. One check per adopted resource (Permissions - List For Resource).
+     */
+    List<CheckResult> roleAssignmentsOnAdoptedResources(AzureTargetArgs args) {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        args.existingSubnetId().ifPresent(id -> scopes.put(id, "azure.vnet.subnetId (Network Contributor for the control plane)"));
+        if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
+            args.kmsKeyVaultId().ifPresent(id -> scopes.put(id, "azure.kms.keyVaultId (Key Vault Crypto User for the control plane)"));
+        }
+        List<CheckResult> results = new ArrayList<>();
+        String need = "; the deployer needs Owner, User Access Administrator or Role Based Access Control Administrator there (or on its"
+                + " resource group), or someone who has it makes the grant beforehand with azure.createRoleAssignments: false (docs/azure.md)";
+        for (var scope : scopes.entrySet()) {
+            String name = scope.getKey().substring(scope.getKey().lastIndexOf('/') + 1);
+            try {
+                if (RoleAssignmentPermission.allows(clients.permissionsAt(scope.getKey()), RoleAssignmentPermission.WRITE)) {
+                    results.add(CheckResult.pass("role-assignments", "these credentials may create role assignments on " + name + ", " + scope.getValue()));
+                } else {
+                    results.add(CheckResult.fail("role-assignments", "these credentials may not create role assignments on " + name + ", "
+                            + scope.getValue() + " (no " + RoleAssignmentPermission.WRITE + " at " + scope.getKey() + ")" + need));
+                }
+            } catch (RuntimeException e) {
+                results.add(CheckResult.unknown("role-assignments", "could not list the permissions on " + scope.getKey() + " (" + reason(e) + ")" + need));
+            }
+        }
+        return results;
     }
 
     /**

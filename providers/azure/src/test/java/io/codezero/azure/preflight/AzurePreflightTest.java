@@ -388,4 +388,33 @@ class AzurePreflightTest {
         assertThat(own.status()).isEqualTo(CheckStatus.PASS);
         assertThat(own.message()).contains("demo's own");
     }
+
+    @Test
+    void grantsOnAnAdoptedSubnetOrVaultOfAnotherGroupNeedTheRightToAssignRolesThere() {
+        String subnetId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/network-team/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+        String vaultId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/security-team/providers/Microsoft.KeyVault/vaults/kv-shared";
+        AzureTargetArgs adopted = args().existingSubnetId(subnetId).egressCidrs(List.of("20.50.1.10/32"))
+                .kmsKeyId("https://kv-shared.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef").kmsKeyVaultId(vaultId).build();
+        // the cluster's own group allows it (Owner: actions *), as GetPermissions.json with Owner's actions substituted
+        arm.example("GET", SUBS + "/resourcegroups/demo-rg/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetPermissions.json", 200,
+                body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]"));
+        // replays GetResourcePermissions.json as published on the subnet (no actions) ...
+        arm.example("GET", subnetId + "/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetResourcePermissions.json", 200);
+        // ... and with User Access Administrator's actions on the vault
+        arm.example("GET", vaultId + "/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetResourcePermissions.json", 200,
+                body -> body.replace("\"actions\":[]", "\"actions\": [\"*/read\", \"Microsoft.Authorization/*\"]"));
+        List<CheckResult> grants = run(spec("1.26", "Standard_A1", 1), adopted).results().stream().filter(r -> r.check().equals("role-assignments")).toList();
+        assertThat(grants).hasSize(3);
+        assertThat(grants.get(0).status()).as(grants.get(0).message()).isEqualTo(CheckStatus.PASS);
+        assertThat(grants.get(1).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(grants.get(1).message()).contains("may not create role assignments on aks, azure.vnet.subnetId (Network Contributor",
+                "Microsoft.Authorization/roleAssignments/write at " + subnetId, "createRoleAssignments: false");
+        assertThat(grants.get(2).status()).as(grants.get(2).message()).isEqualTo(CheckStatus.PASS);
+        assertThat(grants.get(2).message()).contains("kv-shared", "Key Vault Crypto User");
+        // Network Contributor on the subnet is not enough: it holds no Microsoft.Authorization write
+        arm.example("GET", subnetId + "/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetResourcePermissions.json", 200,
+                body -> body.replace("\"actions\":[]", "\"actions\": [\"Microsoft.Authorization/*/read\", \"Microsoft.Network/*\"]"));
+        assertThat(run(spec("1.26", "Standard_A1", 1), adopted).results()).filteredOn(r -> r.message().contains("on aks,"))
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(CheckStatus.FAIL));
+    }
 }
