@@ -82,6 +82,9 @@ public final class AzurePreflight {
         systemPoolChange(subscriptionId, spec, args).ifPresent(results::add);
         results.add(nodeResourceGroup(subscriptionId, spec, args));
         kubernetesUpgrade(subscriptionId, spec, args).ifPresent(results::add);
+        if (args.adoptResourceGroup()) {
+            results.add(adoptedResourceGroup(subscriptionId, spec, args));
+        }
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
         }
@@ -200,12 +203,55 @@ public final class AzurePreflight {
                     + " (no " + RoleAssignmentPermission.WRITE + ": Contributor does not have it)" + need);
         } catch (HttpResponseException e) {
             if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
-                return CheckResult.unknown("role-assignments", "resource group " + group + " does not exist yet, so its permissions cannot be listed"
-                        + need);
+                return args.adoptResourceGroup()
+                        ? CheckResult.unknown("role-assignments", "resource group " + group + " does not exist, so its permissions cannot be listed" + need)
+                        : onSubscription(subscriptionId, group, need);
             }
             return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + reason(e) + ")" + need);
         } catch (RuntimeException e) {
             return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + firstLine(e) + ")" + need);
+        }
+    }
+
+    /**
+     * Before a first up the group this target creates does not exist, and the deployer's rights on it
+     * will be those it holds on the subscription: ask there ({@code /subscriptions/<id>/providers/
+     * Microsoft.Authorization/permissions}, the same operation at subscription scope; the REST
+     * specification documents only its group and resource forms, so a refusal stays UNKNOWN).
+     */
+    private CheckResult onSubscription(String subscriptionId, String group, String need) {
+        try {
+            if (RoleAssignmentPermission.allows(clients.permissionsAt("/subscriptions/" + subscriptionId), RoleAssignmentPermission.WRITE)) {
+                return CheckResult.pass("role-assignments", "resource group " + group + " does not exist yet; these credentials may create role"
+                        + " assignments on subscription " + subscriptionId + ", so in the group this target creates");
+            }
+            return CheckResult.fail("role-assignments", "resource group " + group + " does not exist yet, and these credentials may not create role"
+                    + " assignments on subscription " + subscriptionId + " (no " + RoleAssignmentPermission.WRITE + ": Contributor does not have it),"
+                    + " so neither in the group this target creates" + need);
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("role-assignments", "resource group " + group + " does not exist yet, so its permissions cannot be listed,"
+                    + " nor the subscription's (" + reason(e) + ")" + need);
+        }
+    }
+
+    /**
+     * An adopted resource group ({@code adoptResourceGroup: true}) must exist: the target never
+     * creates it, and every resource of the plan would fail with ResourceGroupNotFound.
+     */
+    CheckResult adoptedResourceGroup(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        String group = args.resourceGroupFor(spec.name());
+        try {
+            var found = clients.resources(subscriptionId).getResourceGroups().get(group);
+            return CheckResult.pass("resource-group", "resource group " + group + " exists (" + found.location() + ")");
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return CheckResult.fail("resource-group", "resource group " + group + " does not exist in subscription " + subscriptionId
+                        + ", and adoptResourceGroup: true means this target never creates it; create it first, fix azure.resourceGroup,"
+                        + " or set adoptResourceGroup: false");
+            }
+            return CheckResult.unknown("resource-group", "could not read resource group " + group + " (" + reason(e) + ")");
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("resource-group", "could not read resource group " + group + " (" + firstLine(e) + ")");
         }
     }
 

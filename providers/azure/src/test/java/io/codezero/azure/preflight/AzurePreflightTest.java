@@ -417,4 +417,39 @@ class AzurePreflightTest {
         assertThat(run(spec("1.26", "Standard_A1", 1), adopted).results()).filteredOn(r -> r.message().contains("on aks,"))
                 .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(CheckStatus.FAIL));
     }
+
+    @Test
+    void beforeItsGroupExistsTheDeployersRightToAssignRolesIsReadOnTheSubscription() {
+        // the group demo-rg does not exist (no route: 404); GetPermissions.json is served for the subscription scope, where
+        // ARM answers the same operation (the spec documents its group and resource forms only)
+        String subscriptionPermissions = SUBS + "/providers/Microsoft.Authorization/permissions";
+        arm.example("GET", subscriptionPermissions, "authorization-2015-07-01-GetPermissions.json", 200, body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]")
+                .replace("\"notActions\":[]", "\"notActions\": [\"Microsoft.Authorization/*/Delete\", \"Microsoft.Authorization/*/Write\", \"Microsoft.Authorization/elevateAccess/Action\"]"));
+        CheckResult contributor = result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments");
+        assertThat(contributor.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(contributor.message()).contains("does not exist yet", "may not create role assignments on subscription " + SUBSCRIPTION,
+                "Contributor does not have it", "createRoleAssignments: false");
+        arm.example("GET", subscriptionPermissions, "authorization-2015-07-01-GetPermissions.json", 200, body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]"));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments").status()).isEqualTo(CheckStatus.PASS);
+        // an adopted group that does not exist is not read through the subscription: that group is missing
+        PreflightReport adopted = run(spec("1.26", "Standard_A1", 1), args().resourceGroup("demo-rg").adoptResourceGroup(true).build());
+        assertThat(result(adopted, "role-assignments").status()).isEqualTo(CheckStatus.UNKNOWN);
+    }
+
+    @Test
+    void anAdoptedResourceGroupThatDoesNotExistFailsSinceTheTargetNeverCreatesIt() {
+        // no route for demo-rg: the loopback server answers 404, as ARM does for a missing group
+        AzureTargetArgs adopt = args().resourceGroup("demo-rg").adoptResourceGroup(true).build();
+        CheckResult missing = result(run(spec("1.26", "Standard_A1", 1), adopt), "resource-group");
+        assertThat(missing.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(missing.message()).contains("demo-rg does not exist", "adoptResourceGroup: true", "create it first");
+        // replays CreateResourceGroup.json's 200 body as demo-rg
+        arm.example("GET", "(?i)" + SUBS + "/resourcegroups/demo-rg", "resources-2022-12-01-CreateResourceGroup.json", 200,
+                body -> body.replace("my-resource-group", "demo-rg"));
+        CheckResult found = result(run(spec("1.26", "Standard_A1", 1), adopt), "resource-group");
+        assertThat(found.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(found.message()).contains("demo-rg exists (eastus)");
+        // a created group is not checked
+        assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("resource-group"));
+    }
 }
