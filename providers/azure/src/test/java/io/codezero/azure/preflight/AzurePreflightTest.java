@@ -70,8 +70,14 @@ class AzurePreflightTest {
         return AzureTargetArgs.builder().location("eastus").subscriptionId(SUBSCRIPTION).systemPoolVmSize("Standard_A1").systemPoolCount(1);
     }
 
+    /**
+     * The preflight against the replay server. The published cluster example names a real-looking API server
+     * FQDN: the scenarios run as if behind an HTTPS proxy, so the api-server check never connects out of the
+     * machine (aMachineOutsideTheAuthorizedRanges... points it at a loopback listener instead).
+     */
     private PreflightReport run(ClusterSpec spec, AzureTargetArgs args) {
-        return new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN)).run(spec, args);
+        return new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), 443, java.util.Map.of("HTTPS_PROXY", "http://127.0.0.1:9"))
+                .run(spec, args);
     }
 
     private static CheckResult result(PreflightReport report, String check) {
@@ -451,5 +457,34 @@ class AzurePreflightTest {
         assertThat(found.message()).contains("demo-rg exists (eastus)");
         // a created group is not checked
         assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("resource-group"));
+    }
+
+    @Test
+    void aMachineOutsideTheAuthorizedRangesCannotApplyThePlatformSoALaterUpFailsFirst() throws Exception {
+        String cluster = SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo";
+        // replays ManagedClustersGet.json, its API server FQDN read as this machine's loopback address and its version as the spec's
+        arm.example("GET", cluster, "containerservice-2023-04-01-ManagedClustersGet.json", 200,
+                body -> body.replace("dnsprefix1-abcd1234.hcp.eastus.azmk8s.io", "127.0.0.1").replace("\"1.9.6\"", "\"1.26\""));
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int open = listening.getLocalPort();
+            CheckResult reached = result(new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), open, java.util.Map.of())
+                    .run(spec("1.26", "Standard_A1", 1), args().build()), "api-server");
+            assertThat(reached.status()).as(reached.message()).isEqualTo(CheckStatus.PASS);
+            int closed;
+            try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = gone.getLocalPort();
+            }
+            CheckResult refused = result(new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), closed, java.util.Map.of())
+                    .run(spec("1.26", "Standard_A1", 1), args().build()), "api-server");
+            assertThat(refused.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(refused.message()).contains("cannot reach the API server 127.0.0.1:" + closed, "network.apiAccessAllowlist");
+            // through a proxy the direct connection proves nothing
+            CheckResult proxied = result(new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), closed,
+                    java.util.Map.of("HTTPS_PROXY", "http://proxy.example:3128")).run(spec("1.26", "Standard_A1", 1), args().build()), "api-server");
+            assertThat(proxied.status()).isEqualTo(CheckStatus.UNKNOWN);
+        }
+        // a first up (no cluster): nothing to reach yet, no check
+        arm.armError("GET", cluster, 404, "ResourceNotFound", "The Resource 'Microsoft.ContainerService/managedClusters/demo' was not found.");
+        assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("api-server"));
     }
 }
