@@ -140,16 +140,34 @@ public final class AzureClients {
      * @throws com.azure.core.exception.HttpResponseException with the status when ARM refuses or the resource does not exist
      */
     public com.google.gson.JsonArray permissionsAt(String resourceId) {
+        return arm(com.azure.core.http.HttpMethod.GET, resourceId + "/providers/Microsoft.Authorization/permissions", "2022-04-01", null)
+                .getAsJsonArray("value");
+    }
+
+    /**
+     * One Resource Manager call over the preflight's pipeline, for operations of services whose SDK
+     * this module does not carry (Authorization, Managed Identity, Key Vault).
+     *
+     * @param method     the HTTP method
+     * @param path       the operation's path, starting with {@code /subscriptions/}
+     * @param apiVersion the api-version to ask for
+     * @param jsonBody   the request body, or {@code null} for none
+     * @return the response body as a JSON object
+     * @throws com.azure.core.exception.HttpResponseException with the status when ARM answers other than 2xx
+     */
+    public com.google.gson.JsonObject arm(com.azure.core.http.HttpMethod method, String path, String apiVersion, String jsonBody) {
         String base = environment.getResourceManagerEndpoint();
-        String url = (base.endsWith("/") ? base : base + "/") + (resourceId.startsWith("/") ? resourceId.substring(1) : resourceId)
-                + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
-        try (var response = pipeline.sendSync(new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url),
-                com.azure.core.util.Context.NONE)) {
+        String url = (base.endsWith("/") ? base : base + "/") + (path.startsWith("/") ? path.substring(1) : path) + "?api-version=" + apiVersion;
+        var request = new com.azure.core.http.HttpRequest(method, url);
+        if (jsonBody != null) {
+            request.setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json").setBody(jsonBody);
+        }
+        try (var response = pipeline.sendSync(request, com.azure.core.util.Context.NONE)) {
             String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
             if (response.getStatusCode() / 100 != 2) {
                 throw new com.azure.core.exception.HttpResponseException("HTTP " + response.getStatusCode() + ": " + body, response);
             }
-            return com.google.gson.JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("value");
+            return com.google.gson.JsonParser.parseString(body).getAsJsonObject();
         }
     }
 

@@ -487,4 +487,30 @@ class AzurePreflightTest {
         arm.armError("GET", cluster, 404, "ResourceNotFound", "The Resource 'Microsoft.ContainerService/managedClusters/demo' was not found.");
         assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("api-server"));
     }
+
+    @Test
+    void aSoftDeletedVaultOfAnAdoptedIdentityBlocksReCreatingTheStackSoThePreflightSaysHowToRecover() {
+        String identity = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-cp";
+        AzureTargetArgs adopted = args().controlPlaneIdentityId(identity).build();
+        // replays IdentityGet.json: principal id 25cc773c-7f05-40fc-a104-32d2300754ad names the vault
+        arm.example("GET", identity, "msi-2023-01-31-IdentityGet.json", 200);
+        String vault = io.codezero.azure.AksNames.keyVaultName("demo", "25cc773c-7f05-40fc-a104-32d2300754ad");
+        String availability = SUBS + "/providers/Microsoft.KeyVault/checkNameAvailability";
+        // replays checkVaultNameAvailability.json as published: the name is free
+        arm.example("POST", availability, "keyvault-2023-02-01-checkVaultNameAvailability.json", 200);
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "key-vault-name").status()).isEqualTo(CheckStatus.PASS);
+        // the same with the spec's AlreadyExists answer: taken, and not a vault of this stack's group (none listed: 404)
+        arm.example("POST", availability, "keyvault-2023-02-01-checkVaultNameAvailability.json", 200, body -> body.replace("\"nameAvailable\":true",
+                "\"nameAvailable\": false, \"reason\": \"AlreadyExists\", \"message\": \"The vault name '" + vault + "' is already in use.\""));
+        CheckResult taken = result(run(spec("1.26", "Standard_A1", 1), adopted), "key-vault-name");
+        assertThat(taken.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(taken.message()).contains(vault, "is already in use", "soft-deleted with purge protection", "az keyvault recover --name " + vault,
+                "kms.keyId", "another controlPlaneIdentityId");
+        // a later up: the name is taken by this stack's own vault (listVaultByResourceGroup.json, its sample-vault read as that name)
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.KeyVault/vaults", "keyvault-2023-02-01-listVaultByResourceGroup.json", 200,
+                body -> body.replace("\"sample-vault\"", "\"" + vault + "\""));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "key-vault-name").status()).isEqualTo(CheckStatus.PASS);
+        // a created identity is new on every deployment, and a brought key needs no vault: nothing to check
+        assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("key-vault-name"));
+    }
 }
