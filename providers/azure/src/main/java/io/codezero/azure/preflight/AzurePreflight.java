@@ -634,7 +634,15 @@ public final class AzurePreflight {
                 return CheckResult.fail("subnet", "subnet " + subnet + " of " + vnet + " has no NAT gateway, but egress is set to userAssignedNATGateway; "
                         + "attach a NAT gateway to it, or set azure.vnet.outboundType to userDefinedRouting (a route table to your firewall) or loadBalancer");
             }
-            return CheckResult.pass("subnet", "subnet " + subnet + " of " + vnet + " exists (" + found.addressPrefix() + ")");
+            // AKS validates a userDefinedRouting cluster's egress at create: the subnet's own route table, whose 0.0.0.0/0
+            // route sends traffic to the firewall (Azure/AKS#1842); without one, nodes would have no way out at all
+            if ("userDefinedRouting".equals(args.effectiveOutboundType()) && (found.routeTable() == null || found.routeTable().id() == null)) {
+                return CheckResult.fail("subnet", "subnet " + subnet + " of " + vnet + " has no route table, but egress is set to userDefinedRouting,"
+                        + " which AKS requires to be the subnet's route table with a 0.0.0.0/0 route to your firewall or network appliance;"
+                        + " associate that route table with the subnet, or set azure.vnet.outboundType to userAssignedNATGateway or loadBalancer");
+            }
+            return CheckResult.pass("subnet", "subnet " + subnet + " of " + vnet + " exists (" + found.addressPrefix() + ")"
+                    + ("userDefinedRouting".equals(args.effectiveOutboundType()) ? " with route table " + found.routeTable().id() : ""));
         } catch (HttpResponseException e) {
             if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
                 return CheckResult.fail("subnet", "subnet " + subnet + " of virtual network " + vnet + " in resource group " + group

@@ -317,9 +317,17 @@ class AzurePreflightTest {
         PreflightReport nat = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).build());
         assertThat(result(nat, "subnet").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(result(nat, "subnet").message()).contains("has no NAT gateway").contains("azure.vnet.outboundType");
+        // routed egress needs the subnet's route table (Azure/AKS#1842: AKS validates it and its 0.0.0.0/0 route at create)
+        PreflightReport unrouted = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).outboundType("userDefinedRouting").build());
+        assertThat(result(unrouted, "subnet").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result(unrouted, "subnet").message()).contains("has no route table", "0.0.0.0/0", "azure.vnet.outboundType");
+        // the same example with a routeTable reference (a Subnet property of the spec) substituted
+        String table = "/subscriptions/subid/resourceGroups/subnet-test/providers/Microsoft.Network/routeTables/to-firewall";
+        arm.example("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/virtualNetworks/[^/]+/subnets/[^/]+",
+                "network-2023-04-01-SubnetGet.json", 200, body -> body.replace("\"addressPrefix\"", "\"routeTable\": {\"id\": \"" + table + "\"}, \"addressPrefix\""));
         PreflightReport routed = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).outboundType("userDefinedRouting").build());
         assertThat(result(routed, "subnet").status()).isEqualTo(CheckStatus.PASS);
-        assertThat(result(routed, "subnet").message()).contains("10.0.0.0/16");
+        assertThat(result(routed, "subnet").message()).contains("10.0.0.0/16", table);
     }
 
     @Test
