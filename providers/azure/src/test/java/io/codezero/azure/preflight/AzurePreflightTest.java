@@ -311,7 +311,7 @@ class AzurePreflightTest {
     }
 
     @Test
-    void anAdoptedSubnetWithoutNatGatewayFailsForNatEgressAndPassesForRoutedEgress() {
+    void anAdoptedSubnetNeedsANatGatewayForNatEgressAndARouteTableForRoutedEgress() {
         // replays SubnetGet.json, a subnet without a NAT gateway
         String subnet = SUBS + "/resourceGroups/subnet-test/providers/Microsoft.Network/virtualNetworks/vnetname/subnets/subnet1";
         PreflightReport nat = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).build());
