@@ -149,7 +149,7 @@ public final class AzureClients {
      * this module does not carry (Authorization, Managed Identity, Key Vault).
      *
      * @param method     the HTTP method
-     * @param path       the operation's path, starting with {@code /subscriptions/}
+     * @param path       the operation's path, starting with {@code /subscriptions/}, with any query but the api-version (encoded)
      * @param apiVersion the api-version to ask for
      * @param jsonBody   the request body, or {@code null} for none
      * @return the response body as a JSON object
@@ -157,7 +157,8 @@ public final class AzureClients {
      */
     public com.google.gson.JsonObject arm(com.azure.core.http.HttpMethod method, String path, String apiVersion, String jsonBody) {
         String base = environment.getResourceManagerEndpoint();
-        String url = (base.endsWith("/") ? base : base + "/") + (path.startsWith("/") ? path.substring(1) : path) + "?api-version=" + apiVersion;
+        String url = (base.endsWith("/") ? base : base + "/") + (path.startsWith("/") ? path.substring(1) : path)
+                + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
         var request = new com.azure.core.http.HttpRequest(method, url);
         if (jsonBody != null) {
             request.setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json").setBody(jsonBody);

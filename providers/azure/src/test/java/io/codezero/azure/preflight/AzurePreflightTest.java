@@ -521,4 +521,36 @@ class AzurePreflightTest {
         // a created identity is new on every deployment, and a brought key needs no vault: nothing to check
         assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("key-vault-name"));
     }
+
+    @Test
+    void aGrantTheAdoptedIdentityAlreadyHoldsOnTheAdoptedSubnetWouldBeRefusedAsADuplicate() {
+        String identity = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-cp";
+        String subnetId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/network-team/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+        String principal = "25cc773c-7f05-40fc-a104-32d2300754ad";
+        AzureTargetArgs adopted = args().controlPlaneIdentityId(identity).existingSubnetId(subnetId).egressCidrs(List.of("20.50.1.10/32"))
+                .secretsEncryption(AzureTargetArgs.SecretsEncryption.PLATFORM).build();
+        // replays IdentityGet.json (principal 25cc773c-...) and RoleAssignments_ListForScope.json read as that principal's Network
+        // Contributor assignment at the subnet, under its published name b0f43c54-...: made outside this stack
+        arm.example("GET", identity, "msi-2023-01-31-IdentityGet.json", 200);
+        UnaryOperator<String> networkContributorAtSubnet = body -> body.replace("0b5fe924-9a61-425c-96af-cfe6e287ca2d", io.codezero.azure.AksNames.ROLE_NETWORK_CONTRIBUTOR)
+                .replace("ce2ce14e-85d7-4629-bdbc-454d0519d987", principal).replace("\"scope\":\"/subscriptions/a925f2f7-5c63-4b7b-8799-25a5f97bc3b2\"",
+                        "\"scope\":\"" + subnetId + "\"");
+        String assignments = subnetId + "/providers/Microsoft.Authorization/roleAssignments";
+        arm.example("GET", assignments, "authorization-2022-04-01-RoleAssignments_ListForScope.json", 200, networkContributorAtSubnet);
+        CheckResult duplicate = result(run(spec("1.26", "Standard_A1", 1), adopted), "existing-grants");
+        assertThat(duplicate.status()).as(duplicate.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(duplicate.message()).contains("already holds Network Contributor on " + subnetId, "b0f43c54-e787-4862-89b1-a653fa9cf747",
+                "RoleAssignmentExists", "createRoleAssignments: false");
+        assertThat(arm.requests()).anySatisfy(r -> assertThat(r.path()).isEqualTo(assignments))
+                .anySatisfy(r -> assertThat(r.query()).contains("principalId%20eq%20%27" + principal + "%27").contains("api-version=2022-04-01"));
+        // the same assignment under the name this stack gives its own grant: a later up
+        String ours = io.codezero.azure.AksNames.grantName("demo-rg", "demo", io.codezero.azure.AksNames.GRANT_NETWORK_CONTRIBUTOR, subnetId, principal);
+        arm.example("GET", assignments, "authorization-2022-04-01-RoleAssignments_ListForScope.json", 200,
+                body -> networkContributorAtSubnet.apply(body).replace("b0f43c54-e787-4862-89b1-a653fa9cf747", ours));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "existing-grants").status()).isEqualTo(CheckStatus.PASS);
+        // inherited from the VNet, not at the subnet itself: no conflict
+        arm.example("GET", assignments, "authorization-2022-04-01-RoleAssignments_ListForScope.json", 200,
+                body -> networkContributorAtSubnet.apply(body).replace("/subnets/aks\"", "\""));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "existing-grants").status()).isEqualTo(CheckStatus.PASS);
+    }
 }
