@@ -26,6 +26,36 @@ public final class AksNames {
     private AksNames() {
     }
 
+    /** The control plane's Network Contributor grant on the node subnet (the {@code what} of {@link #grantName}). */
+    public static final String GRANT_NETWORK_CONTRIBUTOR = "network-contributor";
+    /** The control plane's Key Vault Crypto User grant on the KMS vault (the {@code what} of {@link #grantName}). */
+    public static final String GRANT_KMS_CRYPTO_USER = "kms-crypto-user";
+
+    /**
+     * The name of a role assignment this target makes: a GUID from the resource group, the cluster, the
+     * grant, the scope and the principal, so stable across runs and new when the scope or the principal
+     * changes (both force a replacement in azure-native).
+     * @param resourceGroup the cluster's resource group
+     * @param cluster       the cluster's name
+     * @param what          the grant, e.g. {@link #GRANT_NETWORK_CONTRIBUTOR}
+     * @param scope         the resource id the role is assigned on
+     * @param principal     the principal's object id
+     * @return the role assignment's name
+     */
+    public static String grantName(String resourceGroup, String cluster, String what, String scope, String principal) {
+        return roleAssignmentName(resourceGroup, cluster, what, scope, principal);
+    }
+
+    /**
+     * The node resource group AKS creates for a cluster in {@code resourceGroup}: {@code <group>-nodes}.
+     * Fixed at create (a change replaces the cluster), and AKS refuses a name that already exists.
+     * @param resourceGroup the cluster's resource group
+     * @return the node resource group's name
+     */
+    public static String nodeResourceGroup(String resourceGroup) {
+        return resourceGroup + "-nodes";
+    }
+
     /**
      * Role assignment names must be GUIDs; derived from what they bind, so the same program gives the same name.
      * @param parts what the assignment binds (scope, role, principal), in a fixed order

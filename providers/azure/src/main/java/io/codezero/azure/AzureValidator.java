@@ -100,7 +100,7 @@ public final class AzureValidator {
             if (!RESOURCE_GROUP.matcher(group).matches()) {
                 problems.add(Problem.of("azure.resourceGroup", group,
                         "is not a resource group name: 1-90 letters, digits, '_', '-', '.', '(' or ')', not ending in '.'"));
-            } else if ((group + "-nodes").length() > 80) {
+            } else if (AksNames.nodeResourceGroup(group).length() > 80) {
                 problems.add(Problem.of("azure.resourceGroup", group, "is too long: the node resource group <name>-nodes must fit in 80 characters"));
             }
         }

@@ -146,7 +146,7 @@ public final class AksCluster extends ComponentResource {
         List<RoleAssignment> controlPlaneGrants = new ArrayList<>();
         if (args.createRoleAssignments()) {
             // the control plane joins load balancers and their IPs to the node subnet
-            controlPlaneGrants.add(grant(scope, "network-contributor", network.subnetId(), identity.principalId(),
+            controlPlaneGrants.add(grant(scope, AksNames.GRANT_NETWORK_CONTRIBUTOR, network.subnetId(), identity.principalId(),
                     AksNames.ROLE_NETWORK_CONTRIBUTOR, subscription, "ServicePrincipal"));
         }
 
@@ -163,7 +163,7 @@ public final class AksCluster extends ComponentResource {
             clusterDependencies.addAll(secretsKey.resources());
             if (args.createRoleAssignments()) {
                 // the KMS plugin runs as the control plane identity and wraps keys with the vault's key
-                controlPlaneGrants.add(grant(scope, "kms-crypto-user", secretsKey.vaultId(), identity.principalId(),
+                controlPlaneGrants.add(grant(scope, AksNames.GRANT_KMS_CRYPTO_USER, secretsKey.vaultId(), identity.principalId(),
                         AksNames.ROLE_KEY_VAULT_CRYPTO_USER, subscription, "ServicePrincipal"));
             }
         }
@@ -175,7 +175,7 @@ public final class AksCluster extends ComponentResource {
                 .resourceName(spec.name())
                 .location(args.location())
                 .dnsPrefix(spec.name())
-                .nodeResourceGroup(groupName + "-nodes")
+                .nodeResourceGroup(AksNames.nodeResourceGroup(groupName))
                 .kubernetesVersion(spec.kubernetesVersion())
                 .sku(ManagedClusterSKUArgs.builder().name("Base").tier(args.skuTier()).build())
                 .supportPlan(args.supportPlan())
@@ -287,7 +287,7 @@ public final class AksCluster extends ComponentResource {
         var builder = RoleAssignmentArgs.builder()
                 .scope(on)
                 .roleAssignmentName(Output.tuple(on, principalId).applyValue(t ->
-                        AksNames.roleAssignmentName(scope.resourceGroupName(), scope.clusterName(), what, t.t1, t.t2)))
+                        AksNames.grantName(scope.resourceGroupName(), scope.clusterName(), what, t.t1, t.t2)))
                 .principalId(principalId)
                 // a role definition id names a subscription, and Azure only accepts the scope's own: an adopted subnet or
                 // key vault may live in another subscription than the one the provider deploys to

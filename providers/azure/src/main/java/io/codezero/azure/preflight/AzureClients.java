@@ -98,6 +98,16 @@ public final class AzureClients {
         return ResourceManager.authenticate(pipeline, profile(null)).subscriptions();
     }
 
+    /**
+     * Resource Manager's own operations on a subscription: resource providers (Providers - Get) and
+     * resource groups (Resource Groups - Get).
+     * @param subscriptionId the subscription to ask about
+     * @return the resources SDK's service client for that subscription
+     */
+    public com.azure.resourcemanager.resources.fluent.ResourceManagementClient resources(String subscriptionId) {
+        return ResourceManager.authenticate(pipeline, profile(subscriptionId)).withSubscription(subscriptionId).serviceClient();
+    }
+
     public ComputeManagementClient compute(String subscriptionId) {
         return ComputeManager.authenticate(pipeline, profile(subscriptionId)).serviceClient();
     }
@@ -115,17 +125,50 @@ public final class AzureClients {
      * @throws com.azure.core.exception.HttpResponseException with the status when ARM refuses or the group does not exist
      */
     public com.google.gson.JsonArray permissions(String subscriptionId, String resourceGroup) {
+        return permissionsAt("/subscriptions/" + subscriptionId + "/resourcegroups/"
+                + java.net.URLEncoder.encode(resourceGroup, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /**
+     * The caller's effective permissions on any resource, by its resource id (Permissions - List For
+     * Resource: {@code <id>/providers/Microsoft.Authorization/permissions}), in the same shape as
+     * {@link #permissions(String, String)}. A role assignment on an adopted subnet or key vault is
+     * made at that resource, which may live in another resource group than the cluster's.
+     *
+     * @param resourceId the ARM id of the resource, starting with {@code /subscriptions/}
+     * @return the {@code value} array of {actions, notActions}
+     * @throws com.azure.core.exception.HttpResponseException with the status when ARM refuses or the resource does not exist
+     */
+    public com.google.gson.JsonArray permissionsAt(String resourceId) {
+        return arm(com.azure.core.http.HttpMethod.GET, resourceId + "/providers/Microsoft.Authorization/permissions", "2022-04-01", null)
+                .getAsJsonArray("value");
+    }
+
+    /**
+     * One Resource Manager call over the preflight's pipeline, for operations of services whose SDK
+     * this module does not carry (Authorization, Managed Identity, Key Vault).
+     *
+     * @param method     the HTTP method
+     * @param path       the operation's path, starting with {@code /subscriptions/}, with any query but the api-version (encoded)
+     * @param apiVersion the api-version to ask for
+     * @param jsonBody   the request body, or {@code null} for none
+     * @return the response body as a JSON object
+     * @throws com.azure.core.exception.HttpResponseException with the status when ARM answers other than 2xx
+     */
+    public com.google.gson.JsonObject arm(com.azure.core.http.HttpMethod method, String path, String apiVersion, String jsonBody) {
         String base = environment.getResourceManagerEndpoint();
-        String url = (base.endsWith("/") ? base : base + "/") + "subscriptions/" + subscriptionId + "/resourcegroups/"
-                + java.net.URLEncoder.encode(resourceGroup, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
-                + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
-        try (var response = pipeline.sendSync(new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url),
-                com.azure.core.util.Context.NONE)) {
+        String url = (base.endsWith("/") ? base : base + "/") + (path.startsWith("/") ? path.substring(1) : path)
+                + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
+        var request = new com.azure.core.http.HttpRequest(method, url);
+        if (jsonBody != null) {
+            request.setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json").setBody(jsonBody);
+        }
+        try (var response = pipeline.sendSync(request, com.azure.core.util.Context.NONE)) {
             String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
             if (response.getStatusCode() / 100 != 2) {
                 throw new com.azure.core.exception.HttpResponseException("HTTP " + response.getStatusCode() + ": " + body, response);
             }
-            return com.google.gson.JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("value");
+            return com.google.gson.JsonParser.parseString(body).getAsJsonObject();
         }
     }
 

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Read-only checks against the Azure subscription before anything is created, so a deploy does not
- * fail half-way: credentials, subscription state, location, the Kubernetes version offered by AKS
+ * fail half-way: credentials, subscription state, location, the resource providers registered, the
+ * node resource group not taken, the Kubernetes version offered by AKS
  * there, every pool's VM size offered in the location's chosen zones and not restricted for the
  * subscription, the vCPU quota of each VM family (and of spot) for every pool at its maximum size,
  * and an adopted subnet. Each failure is one sentence saying what is wrong and what to do. A check
@@ -43,8 +44,19 @@ public final class AzurePreflight {
     /** The subscriptions listed by the subscription check, for the location check. */
     private final Map<String, com.azure.resourcemanager.resources.models.Subscription> fluent = new LinkedHashMap<>();
 
+    /** The API server's port (AKS serves it on 443); tests point it at a loopback listener. */
+    private final int apiServerPort;
+    /** The environment, for the proxy variables the Kubernetes provider honours. */
+    private final Map<String, String> environment;
+
     public AzurePreflight(AzureClients clients) {
+        this(clients, 443, System.getenv());
+    }
+
+    AzurePreflight(AzureClients clients, int apiServerPort, Map<String, String> environment) {
         this.clients = clients;
+        this.apiServerPort = apiServerPort;
+        this.environment = Map.copyOf(environment);
     }
 
     public static AzurePreflight forArgs(AzureTargetArgs args) {
@@ -70,6 +82,7 @@ public final class AzurePreflight {
         if (location.status() == CheckStatus.FAIL) {
             return new PreflightReport("Azure", results);
         }
+        results.add(resourceProviders(subscriptionId, args));
         results.add(kubernetesVersion(subscriptionId, args, spec.kubernetesVersion()));
         Map<String, List<String>> poolsBySize = poolsBySize(spec, args);
         Map<String, ResourceSkuInner> skus = new LinkedHashMap<>();
@@ -78,17 +91,114 @@ public final class AzurePreflight {
             results.addAll(vcpuQuotas(subscriptionId, spec, args, skus));
         }
         systemPoolChange(subscriptionId, spec, args).ifPresent(results::add);
+        results.add(nodeResourceGroup(subscriptionId, spec, args));
+        keyVaultName(subscriptionId, spec, args).ifPresent(results::add);
         kubernetesUpgrade(subscriptionId, spec, args).ifPresent(results::add);
+        apiServerReachable(subscriptionId, spec, args).ifPresent(results::add);
+        if (args.adoptResourceGroup()) {
+            results.add(adoptedResourceGroup(subscriptionId, spec, args));
+        }
         if (args.adoptsNetwork()) {
             results.add(adoptedSubnet(args));
         }
         if (args.createRoleAssignments()) {
             results.add(roleAssignments(subscriptionId, spec, args));
+            results.addAll(roleAssignmentsOnAdoptedResources(args));
+            results.addAll(grantsMadeElsewhere(spec, args));
             if (args.grantDeployerAdmin() && !args.adminPrincipalIds().isEmpty()) {
                 results.add(deployerNotListedAsAdmin(args));
             }
         }
         return new PreflightReport("Azure", results);
+    }
+
+    /**
+     * The resource providers whose resources this deployment creates, directly or through AKS (which
+     * creates scale sets, load balancers, public IPs, disks and the kubelet identity in the node resource
+     * group of the same subscription). azure-native sends plain PUTs, which ARM refuses with
+     * MissingSubscriptionRegistration in a subscription where the namespace is not registered; ARM
+     * registers namespaces by itself only for template deployments and the portal.
+     * @param args the target's settings: the KMS vault and Container insights add their namespaces
+     * @return the namespaces, in the order the deployment first needs them
+     */
+    public static List<String> requiredResourceProviders(AzureTargetArgs args) {
+        List<String> namespaces = new ArrayList<>(List.of("Microsoft.Network", "Microsoft.ManagedIdentity", "Microsoft.ContainerService", "Microsoft.Compute"));
+        if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT && args.kmsKeyId().isEmpty()) {
+            namespaces.add(1, "Microsoft.KeyVault");
+        }
+        if (args.logAnalyticsWorkspaceId().isPresent()) {
+            namespaces.add("Microsoft.Insights");
+        }
+        return List.copyOf(namespaces);
+    }
+
+    /**
+     * Every namespace of {@link #requiredResourceProviders} is {@code Registered} on the subscription
+     * (Providers - Get). Registering is a subscription-wide action (each namespace's {@code register/action}, in
+     * Contributor at the subscription), which a deployer scoped to one resource group cannot take.
+     */
+    CheckResult resourceProviders(String subscriptionId, AzureTargetArgs args) {
+        List<String> missing = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (String namespace : requiredResourceProviders(args)) {
+            try {
+                String state = clients.resources(subscriptionId).getProviders().get(namespace).registrationState();
+                if (!"Registered".equalsIgnoreCase(state)) {
+                    missing.add(namespace + " (" + state + ")");
+                }
+            } catch (RuntimeException e) {
+                unread.add(namespace + " (" + reason(e) + ")");
+            }
+        }
+        String register = "; register " + (missing.size() == 1 ? "it" : "them") + " once per subscription (az provider register --namespace <name>,"
+                + " which needs Contributor or Owner on the subscription) and wait until each is Registered";
+        if (!missing.isEmpty()) {
+            return CheckResult.fail("resource-providers", "subscription " + subscriptionId + " has not registered " + String.join(", ", missing)
+                    + ", and Azure refuses every resource of an unregistered namespace (MissingSubscriptionRegistration)" + register);
+        }
+        if (!unread.isEmpty()) {
+            return CheckResult.unknown("resource-providers", "could not read the registration of " + String.join(", ", unread)
+                    + "; make sure they are Registered (az provider show --namespace <name>)");
+        }
+        return CheckResult.pass("resource-providers", "subscription " + subscriptionId + " has registered " + String.join(", ", requiredResourceProviders(args)));
+    }
+
+    /**
+     * AKS creates the node resource group itself and refuses a name that exists
+     * (NodeResourceGroupAlreadyExists): the target names it {@code <group>-nodes}, so a second cluster
+     * in the same resource group, or a node group left behind by a delete that did not finish, would
+     * fail the create after the network, vault and grants exist. Passes when the group does not
+     * exist, or is the running cluster's own.
+     */
+    CheckResult nodeResourceGroup(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        String group = args.resourceGroupFor(spec.name());
+        String nodes = io.codezero.azure.AksNames.nodeResourceGroup(group);
+        com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner found;
+        try {
+            found = clients.resources(subscriptionId).getResourceGroups().get(nodes);
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return CheckResult.pass("node-resource-group", "node resource group " + nodes + " does not exist yet; AKS creates it with the cluster");
+            }
+            return CheckResult.unknown("node-resource-group", "could not read resource group " + nodes + " (" + reason(e) + ")");
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("node-resource-group", "could not read resource group " + nodes + " (" + firstLine(e) + ")");
+        }
+        String clusterNodes = null;
+        try {
+            var cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(group, spec.name());
+            clusterNodes = cluster == null ? null : cluster.nodeResourceGroup();
+        } catch (RuntimeException e) {
+            // 404: no cluster yet, so the group is not its own
+        }
+        if (nodes.equalsIgnoreCase(clusterNodes)) {
+            return CheckResult.pass("node-resource-group", "node resource group " + nodes + " is cluster " + spec.name() + "'s own");
+        }
+        String owner = found.managedBy() == null ? "" : ", managed by " + found.managedBy();
+        return CheckResult.fail("node-resource-group", "resource group " + nodes + " already exists" + owner + ", and AKS creates the cluster's node"
+                + " resource group itself and refuses an existing one (NodeResourceGroupAlreadyExists); it is another cluster's in resource group "
+                + group + " (give this cluster its own azure.resourceGroup) or a leftover of a delete that did not finish (delete it once"
+                + " nothing in it is needed)");
     }
 
     /**
@@ -107,13 +217,216 @@ public final class AzurePreflight {
                     + " (no " + RoleAssignmentPermission.WRITE + ": Contributor does not have it)" + need);
         } catch (HttpResponseException e) {
             if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
-                return CheckResult.unknown("role-assignments", "resource group " + group + " does not exist yet, so its permissions cannot be listed"
-                        + need);
+                return args.adoptResourceGroup()
+                        ? CheckResult.unknown("role-assignments", "resource group " + group + " does not exist, so its permissions cannot be listed" + need)
+                        : onSubscription(subscriptionId, group, need);
             }
             return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + reason(e) + ")" + need);
         } catch (RuntimeException e) {
             return CheckResult.unknown("role-assignments", "could not list the permissions on resource group " + group + " (" + firstLine(e) + ")" + need);
         }
+    }
+
+    /**
+     * Before a first up the group this target creates does not exist, and the deployer's rights on it
+     * will be those it holds on the subscription: ask there ({@code /subscriptions/<id>/providers/
+     * Microsoft.Authorization/permissions}, the same operation at subscription scope; the REST
+     * specification documents only its group and resource forms, so a refusal stays UNKNOWN).
+     */
+    private CheckResult onSubscription(String subscriptionId, String group, String need) {
+        try {
+            if (RoleAssignmentPermission.allows(clients.permissionsAt("/subscriptions/" + subscriptionId), RoleAssignmentPermission.WRITE)) {
+                return CheckResult.pass("role-assignments", "resource group " + group + " does not exist yet; these credentials may create role"
+                        + " assignments on subscription " + subscriptionId + ", so in the group this target creates");
+            }
+            return CheckResult.fail("role-assignments", "resource group " + group + " does not exist yet, and these credentials may not create role"
+                    + " assignments on subscription " + subscriptionId + " (no " + RoleAssignmentPermission.WRITE + ": Contributor does not have it),"
+                    + " so neither in the group this target creates" + need);
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("role-assignments", "resource group " + group + " does not exist yet, so its permissions cannot be listed,"
+                    + " nor the subscription's (" + reason(e) + ")" + need);
+        }
+    }
+
+    /**
+     * The KMS vault's name derives from the control-plane identity's principal id. A created identity
+     * is new on every deployment, but an adopted one ({@code controlPlaneIdentityId}) outlives the
+     * stack: after a destroy its vault stays soft-deleted with purge protection for 90 days and keeps
+     * the name, so re-creating the stack would fail when the vault is created, after the network and
+     * grants exist. Reads the identity's principal id (User Assigned Identities - Get), asks whether
+     * the name is free (Vaults - Check Name Availability) and, when it is not, whether it is this
+     * stack's running vault (Vaults - List By Resource Group).
+     */
+    Optional<CheckResult> keyVaultName(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        if (args.secretsEncryption() != AzureTargetArgs.SecretsEncryption.KEY_VAULT || args.kmsKeyId().isPresent()
+                || args.controlPlaneIdentityId().isEmpty()) {
+            return Optional.empty();
+        }
+        String vault;
+        try {
+            var identity = clients.arm(com.azure.core.http.HttpMethod.GET, args.controlPlaneIdentityId().get(), "2023-01-31", null);
+            vault = io.codezero.azure.AksNames.keyVaultName(spec.name(), identity.getAsJsonObject("properties").get("principalId").getAsString());
+        } catch (RuntimeException e) {
+            return Optional.of(CheckResult.unknown("key-vault-name", "could not read the principal id of azure.controlPlaneIdentityId, which names the"
+                    + " KMS vault (" + reason(e) + ")"));
+        }
+        try {
+            var check = new com.google.gson.JsonObject();
+            check.addProperty("name", vault);
+            check.addProperty("type", "Microsoft.KeyVault/vaults");
+            var answer = clients.arm(com.azure.core.http.HttpMethod.POST, "/subscriptions/" + subscriptionId + "/providers/Microsoft.KeyVault/checkNameAvailability",
+                    "2023-02-01", check.toString());
+            if (answer.has("nameAvailable") && answer.get("nameAvailable").getAsBoolean()) {
+                return Optional.of(CheckResult.pass("key-vault-name", "the KMS vault name " + vault + " is free"));
+            }
+            if (ownVaults(subscriptionId, args.resourceGroupFor(spec.name())).contains(vault.toLowerCase(Locale.ROOT))) {
+                return Optional.of(CheckResult.pass("key-vault-name", "the KMS vault " + vault + " is this stack's, in resource group "
+                        + args.resourceGroupFor(spec.name())));
+            }
+            String why = answer.has("message") && !answer.get("message").isJsonNull() ? " (" + answer.get("message").getAsString() + ")" : "";
+            return Optional.of(CheckResult.fail("key-vault-name", "the KMS vault name " + vault + ", derived from azure.controlPlaneIdentityId, is taken" + why
+                    + ": a vault of an earlier deployment with this identity stays soft-deleted with purge protection for 90 days; recover it"
+                    + " (az keyvault recover --name " + vault + ") and pass its key with kms.keyId and kms.keyVaultId, or use another"
+                    + " controlPlaneIdentityId (docs/azure.md, \"Destroy, what it leaves, and re-creating\")"));
+        } catch (RuntimeException e) {
+            return Optional.of(CheckResult.unknown("key-vault-name", "could not ask whether the KMS vault name " + vault + " is free (" + reason(e) + ")"));
+        }
+    }
+
+    /** The names (lower case) of the vaults in {@code group}; none when the group does not exist yet. */
+    private java.util.Set<String> ownVaults(String subscriptionId, String group) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try {
+            var list = clients.arm(com.azure.core.http.HttpMethod.GET, "/subscriptions/" + subscriptionId + "/resourceGroups/" + group
+                    + "/providers/Microsoft.KeyVault/vaults", "2023-02-01", null);
+            list.getAsJsonArray("value").forEach(v -> names.add(v.getAsJsonObject().get("name").getAsString().toLowerCase(Locale.ROOT)));
+        } catch (HttpResponseException e) {
+            if (e.getResponse() == null || e.getResponse().getStatusCode() != 404) {
+                throw e;
+            }
+        }
+        return names;
+    }
+
+    /**
+     * An adopted resource group ({@code adoptResourceGroup: true}) must exist: the target never
+     * creates it, and every resource of the plan would fail with ResourceGroupNotFound.
+     */
+    CheckResult adoptedResourceGroup(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        String group = args.resourceGroupFor(spec.name());
+        try {
+            var found = clients.resources(subscriptionId).getResourceGroups().get(group);
+            return CheckResult.pass("resource-group", "resource group " + group + " exists (" + found.location() + ")");
+        } catch (HttpResponseException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return CheckResult.fail("resource-group", "resource group " + group + " does not exist in subscription " + subscriptionId
+                        + ", and adoptResourceGroup: true means this target never creates it; create it first, fix azure.resourceGroup,"
+                        + " or set adoptResourceGroup: false");
+            }
+            return CheckResult.unknown("resource-group", "could not read resource group " + group + " (" + reason(e) + ")");
+        } catch (RuntimeException e) {
+            return CheckResult.unknown("resource-group", "could not read resource group " + group + " (" + firstLine(e) + ")");
+        }
+    }
+
+    /**
+     * The control plane's grants on an adopted subnet (Network Contributor) and an adopted KMS key
+     * vault (Key Vault Crypto User) are made at those resources, which often live in another team's
+     * resource group or subscription: a right to assign roles in the cluster's own group does not
+     * reach them, and the grant would fail with AuthorizationFailed after the identity, network
+     * pieces and vault exist. One check per adopted resource (Permissions - List For Resource).
+     */
+    List<CheckResult> roleAssignmentsOnAdoptedResources(AzureTargetArgs args) {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        args.existingSubnetId().ifPresent(id -> scopes.put(id, "azure.vnet.subnetId (Network Contributor for the control plane)"));
+        if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
+            args.kmsKeyVaultId().ifPresent(id -> scopes.put(id, "azure.kms.keyVaultId (Key Vault Crypto User for the control plane)"));
+        }
+        List<CheckResult> results = new ArrayList<>();
+        String need = "; the deployer needs Owner, User Access Administrator or Role Based Access Control Administrator there (or on its"
+                + " resource group), or someone who has it makes the grant beforehand with azure.createRoleAssignments: false (docs/azure.md)";
+        for (var scope : scopes.entrySet()) {
+            String name = scope.getKey().substring(scope.getKey().lastIndexOf('/') + 1);
+            try {
+                if (RoleAssignmentPermission.allows(clients.permissionsAt(scope.getKey()), RoleAssignmentPermission.WRITE)) {
+                    results.add(CheckResult.pass("role-assignments", "these credentials may create role assignments on " + name + ", " + scope.getValue()));
+                } else {
+                    results.add(CheckResult.fail("role-assignments", "these credentials may not create role assignments on " + name + ", "
+                            + scope.getValue() + " (no " + RoleAssignmentPermission.WRITE + " at " + scope.getKey() + ")" + need));
+                }
+            } catch (RuntimeException e) {
+                results.add(CheckResult.unknown("role-assignments", "could not list the permissions on " + scope.getKey() + " (" + reason(e) + ")" + need));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Azure keeps one assignment of a role to a principal at a scope: a second one under another name
+     * fails with RoleAssignmentExists. With an adopted control-plane identity and an adopted subnet or
+     * KMS vault, the identity's Network Contributor (or Key Vault Crypto User) grant there has often
+     * been made already, as AKS documents for a pre-created identity; the grant this target makes
+     * would then fail after the other pieces exist. Lists the identity's assignments at each scope
+     * (Role Assignments - List For Scope) and fails on one of the same role at that very scope that is
+     * not this stack's own (by its name, {@link io.codezero.azure.AksNames#grantName}).
+     */
+    List<CheckResult> grantsMadeElsewhere(ClusterSpec spec, AzureTargetArgs args) {
+        if (args.controlPlaneIdentityId().isEmpty()) {
+            return List.of(); // a created identity is new: nothing can hold a grant for it yet
+        }
+        Map<String, String[]> grants = new LinkedHashMap<>();
+        args.existingSubnetId().ifPresent(id -> grants.put(id, new String[] {io.codezero.azure.AksNames.GRANT_NETWORK_CONTRIBUTOR,
+                io.codezero.azure.AksNames.ROLE_NETWORK_CONTRIBUTOR, "Network Contributor"}));
+        if (args.secretsEncryption() == AzureTargetArgs.SecretsEncryption.KEY_VAULT) {
+            args.kmsKeyVaultId().ifPresent(id -> grants.put(id, new String[] {io.codezero.azure.AksNames.GRANT_KMS_CRYPTO_USER,
+                    io.codezero.azure.AksNames.ROLE_KEY_VAULT_CRYPTO_USER, "Key Vault Crypto User"}));
+        }
+        if (grants.isEmpty()) {
+            return List.of();
+        }
+        String principal;
+        try {
+            principal = clients.arm(com.azure.core.http.HttpMethod.GET, args.controlPlaneIdentityId().get(), "2023-01-31", null)
+                    .getAsJsonObject("properties").get("principalId").getAsString();
+        } catch (RuntimeException e) {
+            return List.of(CheckResult.unknown("existing-grants", "could not read the principal id of azure.controlPlaneIdentityId (" + reason(e)
+                    + "); make sure it holds no grant this target makes itself, or set createRoleAssignments: false"));
+        }
+        List<CheckResult> results = new ArrayList<>();
+        String group = args.resourceGroupFor(spec.name());
+        for (var grant : grants.entrySet()) {
+            String scope = grant.getKey();
+            String[] g = grant.getValue();
+            String ours = io.codezero.azure.AksNames.grantName(group, spec.name(), g[0], scope, principal);
+            try {
+                String filter = java.net.URLEncoder.encode("principalId eq '" + principal + "'", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+                var list = clients.arm(com.azure.core.http.HttpMethod.GET, scope + "/providers/Microsoft.Authorization/roleAssignments?$filter=" + filter,
+                        "2022-04-01", null).getAsJsonArray("value");
+                Optional<String> other = java.util.stream.StreamSupport.stream(list.spliterator(), false).map(e -> e.getAsJsonObject())
+                        .filter(a -> {
+                            var p = a.getAsJsonObject("properties");
+                            return p != null && principal.equalsIgnoreCase(text(p, "principalId")) && scope.equalsIgnoreCase(text(p, "scope"))
+                                    && text(p, "roleDefinitionId").toLowerCase(Locale.ROOT).endsWith("/" + g[1]);
+                        })
+                        .map(a -> text(a, "name")).filter(name -> !name.equalsIgnoreCase(ours)).findFirst();
+                if (other.isPresent()) {
+                    results.add(CheckResult.fail("existing-grants", "azure.controlPlaneIdentityId already holds " + g[2] + " on " + scope
+                            + " (role assignment " + other.get() + ", made outside this stack), and Azure refuses the identical one this target"
+                            + " makes (RoleAssignmentExists); set createRoleAssignments: false if every grant was made beforehand (docs/azure.md,"
+                            + " \"The deployer's role\"), or remove that assignment and let this stack make it"));
+                } else {
+                    results.add(CheckResult.pass("existing-grants", "no " + g[2] + " grant of the control-plane identity on "
+                            + scope.substring(scope.lastIndexOf('/') + 1) + " other than this stack's"));
+                }
+            } catch (RuntimeException e) {
+                results.add(CheckResult.unknown("existing-grants", "could not list the role assignments on " + scope + " (" + reason(e) + ")"));
+            }
+        }
+        return results;
+    }
+
+    private static String text(com.google.gson.JsonObject object, String key) {
+        return object.has(key) && !object.get(key).isJsonNull() ? object.get(key).getAsString() : "";
     }
 
     /**
@@ -390,7 +703,15 @@ public final class AzurePreflight {
                 return CheckResult.fail("subnet", "subnet " + subnet + " of " + vnet + " has no NAT gateway, but egress is set to userAssignedNATGateway; "
                         + "attach a NAT gateway to it, or set azure.vnet.outboundType to userDefinedRouting (a route table to your firewall) or loadBalancer");
             }
-            return CheckResult.pass("subnet", "subnet " + subnet + " of " + vnet + " exists (" + found.addressPrefix() + ")");
+            // AKS validates a userDefinedRouting cluster's egress at create: the subnet's own route table, whose 0.0.0.0/0
+            // route sends traffic to the firewall (Azure/AKS#1842); without one, nodes would have no way out at all
+            if ("userDefinedRouting".equals(args.effectiveOutboundType()) && (found.routeTable() == null || found.routeTable().id() == null)) {
+                return CheckResult.fail("subnet", "subnet " + subnet + " of " + vnet + " has no route table, but egress is set to userDefinedRouting,"
+                        + " which AKS requires to be the subnet's route table with a 0.0.0.0/0 route to your firewall or network appliance;"
+                        + " associate that route table with the subnet, or set azure.vnet.outboundType to userAssignedNATGateway or loadBalancer");
+            }
+            return CheckResult.pass("subnet", "subnet " + subnet + " of " + vnet + " exists (" + found.addressPrefix() + ")"
+                    + ("userDefinedRouting".equals(args.effectiveOutboundType()) ? " with route table " + found.routeTable().id() : ""));
         } catch (HttpResponseException e) {
             if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
                 return CheckResult.fail("subnet", "subnet " + subnet + " of virtual network " + vnet + " in resource group " + group
@@ -506,6 +827,47 @@ public final class AzurePreflight {
         }
         return Optional.of(CheckResult.pass("kubernetes-upgrade", "Kubernetes " + running + " -> " + spec.kubernetesVersion()
                 + " is within one minor version"));
+    }
+
+    /**
+     * The machine running {@code pulumi up} applies every platform layer through the API server, so it
+     * must reach it: a public cluster drops connections from addresses outside its authorized IP ranges
+     * (network.apiAccessAllowlist), and a private one is reachable only from its VNet and peered
+     * networks. A new CI runner or another person's machine then fails each Kubernetes resource after a
+     * long timeout. Checked on a running cluster (on a first up there is nothing to reach yet) with a
+     * TCP connection to its API server; through an HTTPS proxy (which the Kubernetes provider would use)
+     * the direct connection proves nothing, so it is not made.
+     */
+    Optional<CheckResult> apiServerReachable(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
+        com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner cluster;
+        try {
+            cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a first up: nothing to reach yet
+        }
+        boolean isPrivate = spec.network().privateApiOnly();
+        String host = cluster == null ? null : isPrivate ? cluster.privateFqdn() : cluster.fqdn();
+        if (host == null || host.isBlank()) {
+            return Optional.empty();
+        }
+        String fix = isPrivate
+                ? "; a private cluster's API server is reachable only from its VNet and peered networks: run pulumi up from a host there (docs/azure.md, \"Private cluster\")"
+                : "; add this machine's public egress address (as a /32) to network.apiAccessAllowlist and run pulumi up from a machine already listed,"
+                        + " or run it from one whose address is listed";
+        String proxy = java.util.stream.Stream.of("HTTPS_PROXY", "https_proxy").map(environment::get).filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse(null);
+        if (proxy != null) {
+            return Optional.of(CheckResult.unknown("api-server", "not checked: this machine reaches " + host + " through the proxy " + proxy
+                    + ", whose egress address is the one the API server sees" + fix));
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, apiServerPort), (int) java.time.Duration.ofSeconds(5).toMillis());
+            return Optional.of(CheckResult.pass("api-server", "this machine reaches the API server " + host + ":" + apiServerPort));
+        } catch (java.io.IOException e) {
+            return Optional.of(CheckResult.fail("api-server", "this machine cannot reach the API server " + host + ":" + apiServerPort + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "), so every platform layer would fail after a long timeout" + fix));
+        }
     }
 
     private static Optional<int[]> majorMinor(String version) {

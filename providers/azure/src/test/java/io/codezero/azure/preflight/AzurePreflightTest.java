@@ -33,6 +33,9 @@ class AzurePreflightTest {
     static final String SUBS = "/subscriptions/" + SUBSCRIPTION;
     static final UnaryOperator<String> SKUS_IN_EASTUS = body -> body.replace("\"westus\"", "\"eastus\"");
     static final UnaryOperator<String> USAGE_OF_A_FAMILY = body -> body.replace("aaaaaaaaaaaaaaaaaa", "standardA0_A7Family");
+    /** Providers - Get of one namespace: the path ends at the namespace. */
+    static final String PROVIDER = "/providers/Microsoft\\.[A-Za-z]+";
+    static final UnaryOperator<String> REGISTERED = body -> body.replace("\"Registering\"", "\"Registered\"");
     static final TokenCredential STATIC_TOKEN = request -> Mono.just(new AccessToken("loopback-token", OffsetDateTime.now().plusHours(1)));
 
     private ReplayServer arm;
@@ -44,6 +47,7 @@ class AzurePreflightTest {
                 .example("GET", SUBS + "/locations", "resources-2022-12-01-GetLocations.json", 200)
                 .example("GET", SUBS + "/providers/Microsoft.ContainerService/locations/[^/]+/kubernetesVersions",
                         "containerservice-2023-04-01-KubernetesVersions_List.json", 200)
+                .example("GET", SUBS + PROVIDER, "resources-2022-12-01-GetProvider.json", 200, REGISTERED)
                 .example("GET", SUBS + "/providers/Microsoft.Compute/skus", "compute-skus-2021-07-01-ListAvailableResourceSkusForARegion.json", 200, SKUS_IN_EASTUS)
                 .example("GET", SUBS + "/providers/Microsoft.Compute/locations/[^/]+/usages", "compute-2023-07-01-Usage_List_MaximumSet_Gen.json", 200, USAGE_OF_A_FAMILY)
                 .example("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/virtualNetworks/[^/]+/subnets/[^/]+",
@@ -66,8 +70,14 @@ class AzurePreflightTest {
         return AzureTargetArgs.builder().location("eastus").subscriptionId(SUBSCRIPTION).systemPoolVmSize("Standard_A1").systemPoolCount(1);
     }
 
+    /**
+     * The preflight against the replay server. The published cluster example names a real-looking API server
+     * FQDN: the scenarios run as if behind an HTTPS proxy, so the api-server check never connects out of the
+     * machine (aMachineOutsideTheAuthorizedRanges... points it at a loopback listener instead).
+     */
     private PreflightReport run(ClusterSpec spec, AzureTargetArgs args) {
-        return new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN)).run(spec, args);
+        return new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), 443, java.util.Map.of("HTTPS_PROXY", "http://127.0.0.1:9"))
+                .run(spec, args);
     }
 
     private static CheckResult result(PreflightReport report, String check) {
@@ -81,7 +91,7 @@ class AzurePreflightTest {
         // (westus read as eastus) and Usage_List_MaximumSet_Gen (its placeholder quota read as standardA0_A7Family)
         PreflightReport report = run(spec("1.26", "Standard_A1", 1), args().build());
         assertThat(report.passed()).as(report.render()).isTrue();
-        assertThat(report.results()).extracting(CheckResult::check).startsWith("credentials", "subscription", "location", "kubernetes-version", "vm-sizes");
+        assertThat(report.results()).extracting(CheckResult::check).startsWith("credentials", "subscription", "location", "resource-providers", "kubernetes-version", "vm-sizes");
         assertThat(result(report, "subscription").message()).contains(SUBSCRIPTION).contains("Example Subscription").contains("Enabled");
         assertThat(result(report, "vm-sizes").message()).contains("Standard_A1 (pools czsystem, general) is offered in eastus zones 1, 2, 3");
         CheckResult family = report.results().stream().filter(r -> r.check().equals("vcpu-quota") && r.message().contains("standardA0_A7Family"))
@@ -301,15 +311,23 @@ class AzurePreflightTest {
     }
 
     @Test
-    void anAdoptedSubnetWithoutNatGatewayFailsForNatEgressAndPassesForRoutedEgress() {
+    void anAdoptedSubnetNeedsANatGatewayForNatEgressAndARouteTableForRoutedEgress() {
         // replays SubnetGet.json, a subnet without a NAT gateway
         String subnet = SUBS + "/resourceGroups/subnet-test/providers/Microsoft.Network/virtualNetworks/vnetname/subnets/subnet1";
         PreflightReport nat = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).build());
         assertThat(result(nat, "subnet").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(result(nat, "subnet").message()).contains("has no NAT gateway").contains("azure.vnet.outboundType");
+        // routed egress needs the subnet's route table (Azure/AKS#1842: AKS validates it and its 0.0.0.0/0 route at create)
+        PreflightReport unrouted = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).outboundType("userDefinedRouting").build());
+        assertThat(result(unrouted, "subnet").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result(unrouted, "subnet").message()).contains("has no route table", "0.0.0.0/0", "azure.vnet.outboundType");
+        // the same example with a routeTable reference (a Subnet property of the spec) substituted
+        String table = "/subscriptions/subid/resourceGroups/subnet-test/providers/Microsoft.Network/routeTables/to-firewall";
+        arm.example("GET", "/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft.Network/virtualNetworks/[^/]+/subnets/[^/]+",
+                "network-2023-04-01-SubnetGet.json", 200, body -> body.replace("\"addressPrefix\"", "\"routeTable\": {\"id\": \"" + table + "\"}, \"addressPrefix\""));
         PreflightReport routed = run(spec("1.26", "Standard_A1", 1), args().existingSubnetId(subnet).outboundType("userDefinedRouting").build());
         assertThat(result(routed, "subnet").status()).isEqualTo(CheckStatus.PASS);
-        assertThat(result(routed, "subnet").message()).contains("10.0.0.0/16");
+        assertThat(result(routed, "subnet").message()).contains("10.0.0.0/16", table);
     }
 
     @Test
@@ -329,5 +347,210 @@ class AzurePreflightTest {
         assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContain("\n").doesNotContain("Exception"));
         assertThat(org.junit.jupiter.api.Assertions.assertThrows(PreflightReport.PreflightException.class, report::throwIfFailed).getMessage())
                 .startsWith("Azure preflight failed (1 problem):");
+    }
+
+    @Test
+    void aSubscriptionWithoutTheResourceProvidersRegisteredFailsBeforeAnythingIsCreated() {
+        // replays GetProvider.json as published: the namespace is still Registering
+        arm.example("GET", SUBS + PROVIDER, "resources-2022-12-01-GetProvider.json", 200);
+        CheckResult registering = result(run(spec("1.26", "Standard_A1", 1), args().build()), "resource-providers");
+        assertThat(registering.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(registering.message()).contains("Microsoft.ContainerService (Registering)", "Microsoft.Network (Registering)",
+                "Microsoft.Compute (Registering)", "Microsoft.ManagedIdentity (Registering)", "Microsoft.KeyVault (Registering)",
+                "MissingSubscriptionRegistration", "az provider register --namespace");
+        assertThat(registering.message()).doesNotContain("Microsoft.Insights");
+        // and with the state ARM reports for a namespace never registered, in a fresh subscription
+        arm.example("GET", SUBS + PROVIDER, "resources-2022-12-01-GetProvider.json", 200, body -> body.replace("\"Registering\"", "\"NotRegistered\""));
+        CheckResult fresh = result(run(spec("1.26", "Standard_A1", 1), args().build()), "resource-providers");
+        assertThat(fresh.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(fresh.message()).contains("Microsoft.ContainerService (NotRegistered)");
+        // each namespace was asked for by its own path
+        assertThat(arm.requests()).extracting(ReplayServer.Request::path).contains(SUBS + "/providers/Microsoft.ContainerService",
+                SUBS + "/providers/Microsoft.Network", SUBS + "/providers/Microsoft.Compute", SUBS + "/providers/Microsoft.ManagedIdentity",
+                SUBS + "/providers/Microsoft.KeyVault");
+    }
+
+    @Test
+    void theResourceProvidersFollowWhatTheTargetCreates() {
+        AzureTargetArgs monitoredWithOwnKey = args()
+                .kmsKeyId("https://kv.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef")
+                .kmsKeyVaultId("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/keys/providers/Microsoft.KeyVault/vaults/kv")
+                .logAnalyticsWorkspaceId("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/ws")
+                .build();
+        assertThat(AzurePreflight.requiredResourceProviders(monitoredWithOwnKey)).contains("Microsoft.Insights").doesNotContain("Microsoft.KeyVault");
+        assertThat(AzurePreflight.requiredResourceProviders(args().build())).contains("Microsoft.KeyVault").doesNotContain("Microsoft.Insights");
+        CheckResult passed = result(run(spec("1.26", "Standard_A1", 1), monitoredWithOwnKey), "resource-providers");
+        assertThat(passed.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(passed.message()).contains("Microsoft.Insights");
+    }
+
+    @Test
+    void aNodeResourceGroupThatAlreadyExistsFailsTheFirstUpSinceAksCreatesItItself() {
+        String nodes = "(?i)" + SUBS + "/resourcegroups/demo-rg-nodes";
+        String other = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/other";
+        // replays CreateResourceGroup.json's 200 body as demo-rg-nodes, managed by another cluster of the same group
+        arm.example("GET", nodes, "resources-2022-12-01-CreateResourceGroup.json", 200, body -> body.replace("my-resource-group", "demo-rg-nodes")
+                .replace("\"properties\"", "\"managedBy\": \"" + other + "\", \"properties\""));
+        CheckResult taken = result(run(spec("1.26", "Standard_A1", 1), args().build()), "node-resource-group");
+        assertThat(taken.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(taken.message()).contains("demo-rg-nodes already exists", "managed by " + other, "NodeResourceGroupAlreadyExists", "azure.resourceGroup");
+
+        // once the cluster runs, the group is its own (ManagedClustersGet.json with its nodeResourceGroup read as demo-rg-nodes)
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo",
+                "containerservice-2023-04-01-ManagedClustersGet.json", 200, body -> body.replace("MC_rg1_clustername1_location1", "demo-rg-nodes"));
+        CheckResult own = result(run(spec("1.26", "Standard_A1", 1), args().build()), "node-resource-group");
+        assertThat(own.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(own.message()).contains("demo's own");
+    }
+
+    @Test
+    void grantsOnAnAdoptedSubnetOrVaultOfAnotherGroupNeedTheRightToAssignRolesThere() {
+        String subnetId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/network-team/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+        String vaultId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/security-team/providers/Microsoft.KeyVault/vaults/kv-shared";
+        AzureTargetArgs adopted = args().existingSubnetId(subnetId).egressCidrs(List.of("20.50.1.10/32"))
+                .kmsKeyId("https://kv-shared.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef").kmsKeyVaultId(vaultId).build();
+        // the cluster's own group allows it (Owner: actions *), as GetPermissions.json with Owner's actions substituted
+        arm.example("GET", SUBS + "/resourcegroups/demo-rg/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetPermissions.json", 200,
+                body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]"));
+        // replays GetResourcePermissions.json as published on the subnet (no actions) ...
+        arm.example("GET", subnetId + "/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetResourcePermissions.json", 200);
+        // ... and with User Access Administrator's actions on the vault
+        arm.example("GET", vaultId + "/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetResourcePermissions.json", 200,
+                body -> body.replace("\"actions\":[]", "\"actions\": [\"*/read\", \"Microsoft.Authorization/*\"]"));
+        List<CheckResult> grants = run(spec("1.26", "Standard_A1", 1), adopted).results().stream().filter(r -> r.check().equals("role-assignments")).toList();
+        assertThat(grants).hasSize(3);
+        assertThat(grants.get(0).status()).as(grants.get(0).message()).isEqualTo(CheckStatus.PASS);
+        assertThat(grants.get(1).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(grants.get(1).message()).contains("may not create role assignments on aks, azure.vnet.subnetId (Network Contributor",
+                "Microsoft.Authorization/roleAssignments/write at " + subnetId, "createRoleAssignments: false");
+        assertThat(grants.get(2).status()).as(grants.get(2).message()).isEqualTo(CheckStatus.PASS);
+        assertThat(grants.get(2).message()).contains("kv-shared", "Key Vault Crypto User");
+        // Network Contributor on the subnet is not enough: it holds no Microsoft.Authorization write
+        arm.example("GET", subnetId + "/providers/Microsoft.Authorization/permissions", "authorization-2015-07-01-GetResourcePermissions.json", 200,
+                body -> body.replace("\"actions\":[]", "\"actions\": [\"Microsoft.Authorization/*/read\", \"Microsoft.Network/*\"]"));
+        assertThat(run(spec("1.26", "Standard_A1", 1), adopted).results()).filteredOn(r -> r.message().contains("on aks,"))
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(CheckStatus.FAIL));
+    }
+
+    @Test
+    void beforeItsGroupExistsTheDeployersRightToAssignRolesIsReadOnTheSubscription() {
+        // the group demo-rg does not exist (no route: 404); GetPermissions.json is served for the subscription scope, where
+        // ARM answers the same operation (the spec documents its group and resource forms only)
+        String subscriptionPermissions = SUBS + "/providers/Microsoft.Authorization/permissions";
+        arm.example("GET", subscriptionPermissions, "authorization-2015-07-01-GetPermissions.json", 200, body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]")
+                .replace("\"notActions\":[]", "\"notActions\": [\"Microsoft.Authorization/*/Delete\", \"Microsoft.Authorization/*/Write\", \"Microsoft.Authorization/elevateAccess/Action\"]"));
+        CheckResult contributor = result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments");
+        assertThat(contributor.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(contributor.message()).contains("does not exist yet", "may not create role assignments on subscription " + SUBSCRIPTION,
+                "Contributor does not have it", "createRoleAssignments: false");
+        arm.example("GET", subscriptionPermissions, "authorization-2015-07-01-GetPermissions.json", 200, body -> body.replace("\"actions\":[]", "\"actions\": [\"*\"]"));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), args().build()), "role-assignments").status()).isEqualTo(CheckStatus.PASS);
+        // an adopted group that does not exist is not read through the subscription: that group is missing
+        PreflightReport adopted = run(spec("1.26", "Standard_A1", 1), args().resourceGroup("demo-rg").adoptResourceGroup(true).build());
+        assertThat(result(adopted, "role-assignments").status()).isEqualTo(CheckStatus.UNKNOWN);
+    }
+
+    @Test
+    void anAdoptedResourceGroupThatDoesNotExistFailsSinceTheTargetNeverCreatesIt() {
+        // no route for demo-rg: the loopback server answers 404, as ARM does for a missing group
+        AzureTargetArgs adopt = args().resourceGroup("demo-rg").adoptResourceGroup(true).build();
+        CheckResult missing = result(run(spec("1.26", "Standard_A1", 1), adopt), "resource-group");
+        assertThat(missing.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(missing.message()).contains("demo-rg does not exist", "adoptResourceGroup: true", "create it first");
+        // replays CreateResourceGroup.json's 200 body as demo-rg
+        arm.example("GET", "(?i)" + SUBS + "/resourcegroups/demo-rg", "resources-2022-12-01-CreateResourceGroup.json", 200,
+                body -> body.replace("my-resource-group", "demo-rg"));
+        CheckResult found = result(run(spec("1.26", "Standard_A1", 1), adopt), "resource-group");
+        assertThat(found.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(found.message()).contains("demo-rg exists (eastus)");
+        // a created group is not checked
+        assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("resource-group"));
+    }
+
+    @Test
+    void aMachineOutsideTheAuthorizedRangesCannotApplyThePlatformSoALaterUpFailsFirst() throws Exception {
+        String cluster = SUBS + "/resourceGroups/demo-rg/providers/Microsoft.ContainerService/managedClusters/demo";
+        // replays ManagedClustersGet.json, its API server FQDN read as this machine's loopback address and its version as the spec's
+        arm.example("GET", cluster, "containerservice-2023-04-01-ManagedClustersGet.json", 200,
+                body -> body.replace("dnsprefix1-abcd1234.hcp.eastus.azmk8s.io", "127.0.0.1").replace("\"1.9.6\"", "\"1.26\""));
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int open = listening.getLocalPort();
+            CheckResult reached = result(new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), open, java.util.Map.of())
+                    .run(spec("1.26", "Standard_A1", 1), args().build()), "api-server");
+            assertThat(reached.status()).as(reached.message()).isEqualTo(CheckStatus.PASS);
+            int closed;
+            try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = gone.getLocalPort();
+            }
+            CheckResult refused = result(new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), closed, java.util.Map.of())
+                    .run(spec("1.26", "Standard_A1", 1), args().build()), "api-server");
+            assertThat(refused.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(refused.message()).contains("cannot reach the API server 127.0.0.1:" + closed, "network.apiAccessAllowlist");
+            // through a proxy the direct connection proves nothing
+            CheckResult proxied = result(new AzurePreflight(AzureClients.forLoopback(arm.uri(), STATIC_TOKEN), closed,
+                    java.util.Map.of("HTTPS_PROXY", "http://proxy.example:3128")).run(spec("1.26", "Standard_A1", 1), args().build()), "api-server");
+            assertThat(proxied.status()).isEqualTo(CheckStatus.UNKNOWN);
+        }
+        // a first up (no cluster): nothing to reach yet, no check
+        arm.armError("GET", cluster, 404, "ResourceNotFound", "The Resource 'Microsoft.ContainerService/managedClusters/demo' was not found.");
+        assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("api-server"));
+    }
+
+    @Test
+    void aSoftDeletedVaultOfAnAdoptedIdentityBlocksReCreatingTheStackSoThePreflightSaysHowToRecover() {
+        String identity = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-cp";
+        AzureTargetArgs adopted = args().controlPlaneIdentityId(identity).build();
+        // replays IdentityGet.json: principal id 25cc773c-7f05-40fc-a104-32d2300754ad names the vault
+        arm.example("GET", identity, "msi-2023-01-31-IdentityGet.json", 200);
+        String vault = io.codezero.azure.AksNames.keyVaultName("demo", "25cc773c-7f05-40fc-a104-32d2300754ad");
+        String availability = SUBS + "/providers/Microsoft.KeyVault/checkNameAvailability";
+        // replays checkVaultNameAvailability.json as published: the name is free
+        arm.example("POST", availability, "keyvault-2023-02-01-checkVaultNameAvailability.json", 200);
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "key-vault-name").status()).isEqualTo(CheckStatus.PASS);
+        // the same with the spec's AlreadyExists answer: taken, and not a vault of this stack's group (none listed: 404)
+        arm.example("POST", availability, "keyvault-2023-02-01-checkVaultNameAvailability.json", 200, body -> body.replace("\"nameAvailable\":true",
+                "\"nameAvailable\": false, \"reason\": \"AlreadyExists\", \"message\": \"The vault name '" + vault + "' is already in use.\""));
+        CheckResult taken = result(run(spec("1.26", "Standard_A1", 1), adopted), "key-vault-name");
+        assertThat(taken.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(taken.message()).contains(vault, "is already in use", "soft-deleted with purge protection", "az keyvault recover --name " + vault,
+                "kms.keyId", "another controlPlaneIdentityId");
+        // a later up: the name is taken by this stack's own vault (listVaultByResourceGroup.json, its sample-vault read as that name)
+        arm.example("GET", SUBS + "/resourceGroups/demo-rg/providers/Microsoft.KeyVault/vaults", "keyvault-2023-02-01-listVaultByResourceGroup.json", 200,
+                body -> body.replace("\"sample-vault\"", "\"" + vault + "\""));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "key-vault-name").status()).isEqualTo(CheckStatus.PASS);
+        // a created identity is new on every deployment, and a brought key needs no vault: nothing to check
+        assertThat(run(spec("1.26", "Standard_A1", 1), args().build()).results()).noneSatisfy(r -> assertThat(r.check()).isEqualTo("key-vault-name"));
+    }
+
+    @Test
+    void aGrantTheAdoptedIdentityAlreadyHoldsOnTheAdoptedSubnetWouldBeRefusedAsADuplicate() {
+        String identity = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-cp";
+        String subnetId = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/network-team/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks";
+        String principal = "25cc773c-7f05-40fc-a104-32d2300754ad";
+        AzureTargetArgs adopted = args().controlPlaneIdentityId(identity).existingSubnetId(subnetId).egressCidrs(List.of("20.50.1.10/32"))
+                .secretsEncryption(AzureTargetArgs.SecretsEncryption.PLATFORM).build();
+        // replays IdentityGet.json (principal 25cc773c-...) and RoleAssignments_ListForScope.json read as that principal's Network
+        // Contributor assignment at the subnet, under its published name b0f43c54-...: made outside this stack
+        arm.example("GET", identity, "msi-2023-01-31-IdentityGet.json", 200);
+        UnaryOperator<String> networkContributorAtSubnet = body -> body.replace("0b5fe924-9a61-425c-96af-cfe6e287ca2d", io.codezero.azure.AksNames.ROLE_NETWORK_CONTRIBUTOR)
+                .replace("ce2ce14e-85d7-4629-bdbc-454d0519d987", principal).replace("\"scope\":\"/subscriptions/a925f2f7-5c63-4b7b-8799-25a5f97bc3b2\"",
+                        "\"scope\":\"" + subnetId + "\"");
+        String assignments = subnetId + "/providers/Microsoft.Authorization/roleAssignments";
+        arm.example("GET", assignments, "authorization-2022-04-01-RoleAssignments_ListForScope.json", 200, networkContributorAtSubnet);
+        CheckResult duplicate = result(run(spec("1.26", "Standard_A1", 1), adopted), "existing-grants");
+        assertThat(duplicate.status()).as(duplicate.message()).isEqualTo(CheckStatus.FAIL);
+        assertThat(duplicate.message()).contains("already holds Network Contributor on " + subnetId, "b0f43c54-e787-4862-89b1-a653fa9cf747",
+                "RoleAssignmentExists", "createRoleAssignments: false");
+        assertThat(arm.requests()).anySatisfy(r -> assertThat(r.path()).isEqualTo(assignments))
+                .anySatisfy(r -> assertThat(r.query()).contains("principalId%20eq%20%27" + principal + "%27").contains("api-version=2022-04-01"));
+        // the same assignment under the name this stack gives its own grant: a later up
+        String ours = io.codezero.azure.AksNames.grantName("demo-rg", "demo", io.codezero.azure.AksNames.GRANT_NETWORK_CONTRIBUTOR, subnetId, principal);
+        arm.example("GET", assignments, "authorization-2022-04-01-RoleAssignments_ListForScope.json", 200,
+                body -> networkContributorAtSubnet.apply(body).replace("b0f43c54-e787-4862-89b1-a653fa9cf747", ours));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "existing-grants").status()).isEqualTo(CheckStatus.PASS);
+        // inherited from the VNet, not at the subnet itself: no conflict
+        arm.example("GET", assignments, "authorization-2022-04-01-RoleAssignments_ListForScope.json", 200,
+                body -> networkContributorAtSubnet.apply(body).replace("/subnets/aks\"", "\""));
+        assertThat(result(run(spec("1.26", "Standard_A1", 1), adopted), "existing-grants").status()).isEqualTo(CheckStatus.PASS);
     }
 }
