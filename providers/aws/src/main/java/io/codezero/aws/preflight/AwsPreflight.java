@@ -69,6 +69,15 @@ public final class AwsPreflight {
             Map<String, List<NodePool>> poolsByType = poolsByInstanceType(spec, args);
             if (!zones.isEmpty()) {
                 results.addAll(instanceTypesOffered(poolsByType, zones));
+                if (!args.adoptsNetwork()) {
+                    Optional<Boolean> exists = clusterExists(spec.name());
+                    if (exists.isEmpty()) {
+                        results.add(CheckResult.unknown(NetworkQuotas.CHECK, "could not tell whether cluster " + spec.name()
+                                + " exists (eks:DescribeCluster), so not whether its VPC is still to be created"));
+                    } else if (!exists.get()) {
+                        results.addAll(new NetworkQuotas(clients).run(args, zones));
+                    }
+                }
             }
             results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
             results.addAll(new ExistingClusterChecks(clients).run(spec, args));
@@ -76,6 +85,18 @@ public final class AwsPreflight {
             return new PreflightReport("AWS", results);
         } finally {
             clients.close();
+        }
+    }
+
+    /** Whether EKS has the cluster already: on a later {@code up} the VPC exists and draws on no new quota. */
+    private Optional<Boolean> clusterExists(String name) {
+        try {
+            clients.eks().describeCluster(r -> r.name(name));
+            return Optional.of(true);
+        } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
+            return Optional.of(false);
+        } catch (SdkException e) {
+            return Optional.empty();
         }
     }
 
