@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -24,6 +25,7 @@ public final class AwsClients implements AutoCloseable {
     private final Ec2Client regionDirectory;
     private final EksClient eks;
     private final CloudWatchLogsClient logs;
+    private final IamClient iam;
     private final ServiceQuotasApi quotas;
 
     private AwsClients(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
@@ -37,7 +39,12 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(http);
         var eksBuilder = EksClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
         var logsBuilder = CloudWatchLogsClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
+        // IAM is global: one endpoint per partition
+        var iamBuilder = IamClient.builder().region(region.startsWith("cn-") ? Region.AWS_CN_GLOBAL
+                        : region.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL)
+                .credentialsProvider(credentials).httpClient(http);
         endpoint.ifPresent(uri -> {
+            iamBuilder.endpointOverride(uri);
             logsBuilder.endpointOverride(uri);
             stsBuilder.endpointOverride(uri);
             ec2Builder.endpointOverride(uri);
@@ -49,6 +56,7 @@ public final class AwsClients implements AutoCloseable {
         this.regionDirectory = directoryBuilder.build();
         this.eks = eksBuilder.build();
         this.logs = logsBuilder.build();
+        this.iam = iamBuilder.build();
         this.quotas = new ServiceQuotasApi(http, credentials, region,
                 endpoint.orElse(URI.create("https://servicequotas." + region + "." + (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"))));
     }
@@ -95,6 +103,11 @@ public final class AwsClients implements AutoCloseable {
         return logs;
     }
 
+    /** IAM (global): service-linked roles and the policy simulator. */
+    public IamClient iam() {
+        return iam;
+    }
+
     public ServiceQuotasApi quotas() {
         return quotas;
     }
@@ -106,6 +119,7 @@ public final class AwsClients implements AutoCloseable {
         regionDirectory.close();
         eks.close();
         logs.close();
+        iam.close();
         http.close();
     }
 }

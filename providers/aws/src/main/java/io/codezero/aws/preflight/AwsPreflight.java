@@ -80,11 +80,26 @@ public final class AwsPreflight {
                 }
             }
             results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
+            results.addAll(firstUpPermissions(spec, args));
             results.addAll(new ExistingClusterChecks(clients).run(spec, args));
             results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
             return new PreflightReport("AWS", results);
         } finally {
             clients.close();
+        }
+    }
+
+    /** The deployer's IAM permissions for the calls of a first {@code up}; nothing on a later up (the cluster exists). */
+    private List<CheckResult> firstUpPermissions(ClusterSpec spec, AwsTargetArgs args) {
+        Optional<Boolean> exists = clusterExists(spec.name());
+        if (exists.isPresent() && exists.get()) {
+            return List.of();
+        }
+        try {
+            GetCallerIdentityResponse me = clients.sts().getCallerIdentity();
+            return List.of(new DeployerPermissions(clients).run(me.arn(), me.account(), spec, args));
+        } catch (SdkException e) {
+            return List.of(CheckResult.unknown(DeployerPermissions.CHECK, "could not read the caller (" + reason(e) + ")"));
         }
     }
 
