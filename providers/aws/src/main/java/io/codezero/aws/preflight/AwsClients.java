@@ -26,6 +26,7 @@ public final class AwsClients implements AutoCloseable {
     private final EksClient eks;
     private final CloudWatchLogsClient logs;
     private final IamClient iam;
+    private final Optional<URI> publicAddressEcho;
     private final ServiceQuotasApi quotas;
 
     private AwsClients(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
@@ -57,6 +58,8 @@ public final class AwsClients implements AutoCloseable {
         this.eks = eksBuilder.build();
         this.logs = logsBuilder.build();
         this.iam = iamBuilder.build();
+        // an emulator stands in for AWS's APIs, not for this machine's place on the internet
+        this.publicAddressEcho = endpoint.isPresent() ? Optional.empty() : Optional.of(ApiAccessFromHere.CHECK_IP);
         this.quotas = new ServiceQuotasApi(http, credentials, region,
                 endpoint.orElse(URI.create("https://servicequotas." + region + "." + (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"))));
     }
@@ -101,6 +104,11 @@ public final class AwsClients implements AutoCloseable {
     /** CloudWatch Logs of the region (control-plane log groups). */
     public CloudWatchLogsClient logs() {
         return logs;
+    }
+
+    /** Where the preflight learns this machine's public address; empty against an emulator. */
+    public Optional<URI> publicAddressEcho() {
+        return publicAddressEcho;
     }
 
     /** IAM (global): service-linked roles and the policy simulator. */

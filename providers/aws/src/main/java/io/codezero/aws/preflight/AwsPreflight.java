@@ -79,6 +79,7 @@ public final class AwsPreflight {
                     }
                 }
             }
+            clients.publicAddressEcho().flatMap(echo -> ApiAccessFromHere.run(spec, echo)).ifPresent(results::add);
             results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
             results.addAll(firstUpPermissions(spec, args));
             results.addAll(new ExistingClusterChecks(clients).run(spec, args));
