@@ -4,7 +4,7 @@ import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.aws.cluster.AddonVersionChoice;
 import io.codezero.aws.cluster.EksCluster;
-import io.codezero.aws.cluster.RunningAddons;
+import io.codezero.aws.cluster.RunningCluster;
 import io.codezero.aws.preflight.AwsClients;
 import io.codezero.aws.preflight.AwsPreflight;
 import io.codezero.core.config.ConfigObject;
@@ -36,7 +36,7 @@ public final class AwsTarget implements ClusterTarget {
             "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled", "true");
 
     private final AwsTargetArgs args;
-    private final java.util.function.Function<ClusterSpec, java.util.Optional<RunningAddons>> running;
+    private final java.util.function.Function<ClusterSpec, java.util.Optional<RunningCluster>> running;
 
     /**
      * A target for EKS; nothing is called until the stack plans. Under the real engine, {@link #provision}
@@ -44,22 +44,19 @@ public final class AwsTarget implements ClusterTarget {
      * @param args the AWS settings; must not be {@code null}
      */
     public AwsTarget(AwsTargetArgs args) {
-        this(args, spec -> RealEngine.isDrivingThisProgram() ? readRunningAddons(args, spec) : java.util.Optional.empty());
+        this(args, spec -> RealEngine.isDrivingThisProgram() ? readRunningCluster(args, spec) : java.util.Optional.empty());
     }
 
     /** For tests: what the cluster runs, instead of asking EKS. */
-    AwsTarget(AwsTargetArgs args, java.util.function.Function<ClusterSpec, java.util.Optional<RunningAddons>> running) {
+    AwsTarget(AwsTargetArgs args, java.util.function.Function<ClusterSpec, java.util.Optional<RunningCluster>> running) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new AwsTarget(args)");
         this.running = running;
     }
 
-    private static java.util.Optional<RunningAddons> readRunningAddons(AwsTargetArgs args, ClusterSpec spec) {
+    private static java.util.Optional<RunningCluster> readRunningCluster(AwsTargetArgs args, ClusterSpec spec) {
         var unpinned = AddonVersionChoice.unpinned(args.addonVersions());
-        if (unpinned.isEmpty()) {
-            return java.util.Optional.empty();
-        }
         try (var clients = AwsClients.forRegion(args.region(), args.awsProfile())) {
-            return RunningAddons.read(clients.eks(), spec.name(), spec.kubernetesVersion(), unpinned);
+            return RunningCluster.read(clients.eks(), spec.name(), spec.kubernetesVersion(), unpinned);
         }
     }
 
@@ -107,7 +104,10 @@ public final class AwsTarget implements ClusterTarget {
             PreflightReport report = AwsPreflight.forRegion(args.region(), args.awsProfile()).run(spec, args);
             report.throwIfFailed();
         }
-        EksCluster cluster = new EksCluster(context.stackName(), spec, args, running.apply(spec), ComponentResourceOptions.builder().parent(context.parent()).build());
+        java.util.Optional<RunningCluster> runs = running.apply(spec);
+        SpecValidationException.throwIfAny("aws target of cluster '" + spec.name() + "'",
+                runs.flatMap(r -> r.secretsKeyProblem(args.kmsKeyArn())).stream().toList());
+        EksCluster cluster = new EksCluster(context.stackName(), spec, args, runs, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(cluster), cluster.readiness())
                 .withHandles(cluster.handles());

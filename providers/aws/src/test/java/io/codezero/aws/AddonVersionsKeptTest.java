@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.codezero.aws.cluster.RunningAddons;
+import io.codezero.aws.cluster.RunningCluster;
 import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflineRun;
 import io.codezero.core.plan.PlanMocks;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * add-on; creating an add-on or moving the cluster to another minor takes EKS's default for that version.
  */
 class AddonVersionsKeptTest {
+    private static final String KEY = "arn:aws:kms:eu-west-1:123456789012:key/0b6f4c1e-5d5a-4d2b-9c1e-2f3a4b5c6d7e";
     private static final Map<String, String> RUNNING = Map.of(
             "vpc-cni", "v1.19.2-eksbuild.1",
             "kube-proxy", "v1.33.0-eksbuild.2",
@@ -43,7 +44,7 @@ class AddonVersionsKeptTest {
         return out;
     }
 
-    private static OfflineRun run(ClusterSpec spec, AwsTargetArgs args, Optional<RunningAddons> running) {
+    private static OfflineRun run(ClusterSpec spec, AwsTargetArgs args, Optional<RunningCluster> running) {
         return OfflineEngine.create().mocks(movedDefaults()).run(ctx -> {
             var stack = new ComponentResource("codezero:index:Platform", "platform", ComponentResourceOptions.builder().build());
             new AwsTarget(args, s -> running).provision(spec, new io.codezero.core.target.TargetContext(spec.name(), stack));
@@ -62,14 +63,14 @@ class AddonVersionsKeptTest {
 
     @Test
     void aNewEksDefaultAloneNeverUpgradesARunningAddon() {
-        var running = new RunningAddons("1.33", RUNNING, allCompatible());
+        var running = new RunningCluster("1.33", KEY, RUNNING, allCompatible());
         assertThat(addonVersions(run(Fixtures.spec(), Fixtures.args().build(), Optional.of(running))))
                 .containsExactlyInAnyOrderEntriesOf(Map.copyOf(RUNNING));
     }
 
     @Test
     void aKubernetesUpgradeMovesEveryAddonToEksDefaultForTheNewVersion() {
-        var running = new RunningAddons("1.33", Map.of(), Map.of());
+        var running = new RunningCluster("1.33", KEY, Map.of(), Map.of());
         assertThat(addonVersions(run(Fixtures.spec("1.34", 2, 5), Fixtures.args().build(), Optional.of(running))).values())
                 .containsOnly("new-default-for-1.34");
     }
@@ -80,7 +81,7 @@ class AddonVersionsKeptTest {
         versions.remove("aws-ebs-csi-driver");
         Map<String, Set<String>> compatible = new LinkedHashMap<>(allCompatible());
         compatible.put("kube-proxy", Set.of("v1.33.5-eksbuild.1")); // e.g. an upgrade that stopped half-way
-        var running = new RunningAddons("1.33", versions, compatible);
+        var running = new RunningCluster("1.33", KEY, versions, compatible);
         var chosen = addonVersions(run(Fixtures.spec(), Fixtures.args().build(), Optional.of(running)));
         assertThat(chosen).containsEntry("aws-ebs-csi-driver", "new-default-for-1.33").containsEntry("kube-proxy", "new-default-for-1.33")
                 .containsEntry("vpc-cni", "v1.19.2-eksbuild.1").containsEntry("coredns", "v1.11.4-eksbuild.2");
@@ -88,7 +89,7 @@ class AddonVersionsKeptTest {
 
     @Test
     void aPinWinsOverTheRunningVersion() {
-        var running = new RunningAddons("1.33", RUNNING, allCompatible());
+        var running = new RunningCluster("1.33", KEY, RUNNING, allCompatible());
         var chosen = addonVersions(run(Fixtures.spec(), Fixtures.args().addonVersions(Map.of("coredns", "v1.12.1-eksbuild.2")).build(),
                 Optional.of(running)));
         assertThat(chosen).containsEntry("coredns", "v1.12.1-eksbuild.2").containsEntry("vpc-cni", "v1.19.2-eksbuild.1");

@@ -28,10 +28,10 @@ public final class AddonVersionChoice {
      * @param addon the add-on's name, e.g. {@code vpc-cni}
      * @param programVersion the program's Kubernetes version
      * @param pins {@code aws.addonVersions}
-     * @param running what the cluster runs, if it exists ({@link RunningAddons#read})
+     * @param running what the cluster runs, if it exists ({@link RunningCluster#read})
      * @return the version to send; empty: EKS's default for {@code programVersion}
      */
-    public static Optional<String> of(String addon, String programVersion, Map<String, String> pins, Optional<RunningAddons> running) {
+    public static Optional<String> of(String addon, String programVersion, Map<String, String> pins, Optional<RunningCluster> running) {
         if (pins.containsKey(addon)) {
             return Optional.of(pins.get(addon));
         }

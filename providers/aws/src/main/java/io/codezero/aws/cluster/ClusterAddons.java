@@ -42,7 +42,7 @@ final class ClusterAddons {
     private final Map<String, String> pins;
     private final InvokeOptions invoke;
     private final String ebsCsiConfiguration;
-    private final java.util.Optional<RunningAddons> running;
+    private final java.util.Optional<RunningCluster> running;
     private Addon podIdentityAgent;
     private Addon ebsCsi;
     private Addon coredns;
@@ -52,7 +52,7 @@ final class ClusterAddons {
      * @param running what the cluster runs now, if it exists and the real engine drives the program
      */
     ClusterAddons(AwsScope scope, Cluster cluster, String kubernetesVersion, Map<String, String> pins, InvokeOptions invoke,
-                  String ebsCsiConfiguration, java.util.Optional<RunningAddons> running) {
+                  String ebsCsiConfiguration, java.util.Optional<RunningCluster> running) {
         this.running = running;
         this.ebsCsiConfiguration = ebsCsiConfiguration;
         this.scope = scope;

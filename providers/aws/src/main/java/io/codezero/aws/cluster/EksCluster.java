@@ -89,10 +89,10 @@ public final class EksCluster extends ComponentResource {
      * @param name the component's name
      * @param spec the cluster spec
      * @param args the AWS settings
-     * @param running what the cluster runs now ({@link RunningAddons#read}); empty for a new cluster
+     * @param running what the cluster runs now ({@link RunningCluster#read}); empty for a new cluster
      * @param options the component's options
      */
-    public EksCluster(String name, ClusterSpec spec, AwsTargetArgs args, Optional<RunningAddons> running, ComponentResourceOptions options) {
+    public EksCluster(String name, ClusterSpec spec, AwsTargetArgs args, Optional<RunningCluster> running, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var awsProviderArgs = ProviderArgs.builder().region(args.region());
         args.awsProfile().ifPresent(awsProviderArgs::profile);

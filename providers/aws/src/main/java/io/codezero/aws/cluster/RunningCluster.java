@@ -11,25 +11,28 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
 /**
- * The EKS add-ons a stack's cluster runs now, as EKS reports them, read by the program under the real
- * engine so that {@link AddonVersionChoice} can keep their versions. Pulumi's plan compares the program
+ * A stack's cluster as EKS reports it now, read by the program under the real engine: its add-ons, so that
+ * {@link AddonVersionChoice} can keep their versions, and the KMS key its secrets are encrypted with, which EKS
+ * can never change ({@link #secretsKeyProblem}). Pulumi's plan compares the program
  * with its state, so a version that EKS resolves anew on every run ("the default for 1.34") turns each
  * move of AWS's default into an add-on upgrade nobody reviewed; the running cluster is the record of
  * what was chosen.
  *
  * @param clusterVersion the cluster's Kubernetes version, e.g. {@code 1.34}
+ * @param secretsKeyArn  the KMS key of its secrets encryption, "" if it has none
  * @param versions       each installed add-on's version by add-on name
  * @param compatible     for each installed add-on, the versions EKS lists for the program's Kubernetes version
  */
-public record RunningAddons(String clusterVersion, Map<String, String> versions, Map<String, Set<String>> compatible) {
+public record RunningCluster(String clusterVersion, String secretsKeyArn, Map<String, String> versions, Map<String, Set<String>> compatible) {
 
     /**
      * Copies the maps.
      * @param clusterVersion the cluster's Kubernetes version
+     * @param secretsKeyArn the KMS key of its secrets encryption, "" if none
      * @param versions installed add-on versions by name
      * @param compatible versions EKS lists for the program's Kubernetes version, by add-on name
      */
-    public RunningAddons {
+    public RunningCluster {
         versions = Map.copyOf(versions);
         compatible = Map.copyOf(compatible);
     }
@@ -47,10 +50,15 @@ public record RunningAddons(String clusterVersion, Map<String, String> versions,
      * @throws IllegalStateException when EKS cannot be read: keeping a version needs to know it, and silently
      *         falling back to the default would be exactly the unreviewed upgrade this prevents
      */
-    public static Optional<RunningAddons> read(EksClient eks, String clusterName, String programVersion, Collection<String> addonNames) {
+    public static Optional<RunningCluster> read(EksClient eks, String clusterName, String programVersion, Collection<String> addonNames) {
         String clusterVersion;
+        String secretsKeyArn;
         try {
-            clusterVersion = eks.describeCluster(r -> r.name(clusterName)).cluster().version();
+            var cluster = eks.describeCluster(r -> r.name(clusterName)).cluster();
+            clusterVersion = cluster.version();
+            secretsKeyArn = cluster.encryptionConfig().stream()
+                    .filter(c -> c.provider() != null && c.provider().keyArn() != null)
+                    .map(c -> c.provider().keyArn()).findFirst().orElse("");
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -59,7 +67,7 @@ public record RunningAddons(String clusterVersion, Map<String, String> versions,
         Map<String, String> versions = new LinkedHashMap<>();
         Map<String, Set<String>> compatible = new LinkedHashMap<>();
         if (!programVersion.equals(clusterVersion)) {
-            return Optional.of(new RunningAddons(clusterVersion, versions, compatible));
+            return Optional.of(new RunningCluster(clusterVersion, secretsKeyArn, versions, compatible));
         }
         for (String addon : addonNames) {
             try {
@@ -78,7 +86,26 @@ public record RunningAddons(String clusterVersion, Map<String, String> versions,
             }
             compatible.put(addon, listed);
         }
-        return Optional.of(new RunningAddons(clusterVersion, versions, compatible));
+        return Optional.of(new RunningCluster(clusterVersion, secretsKeyArn, versions, compatible));
+    }
+
+    /**
+     * EKS encrypts a cluster's secrets with one KMS key for its whole life (there is no API to change it), and the
+     * provider's update only ever associates a key with a cluster that has none: a different {@code aws.kmsKeyArn}
+     * on a running cluster would change nothing but the plan, and when the key was CodeZero's own, dropping it from
+     * the program would schedule the deletion of the key the cluster still decrypts its secrets with.
+     *
+     * @param adopted {@code aws.kmsKeyArn}, if set
+     * @return the problem, when the program names another key than the one the cluster uses
+     */
+    public java.util.Optional<io.codezero.core.validation.Problem> secretsKeyProblem(java.util.Optional<String> adopted) {
+        if (adopted.isEmpty() || secretsKeyArn.isEmpty() || adopted.get().equals(secretsKeyArn)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(io.codezero.core.validation.Problem.of("aws.kmsKeyArn", adopted.get(),
+                "is not the key the running cluster encrypts its secrets with (" + secretsKeyArn + "), and EKS cannot change that key: "
+                        + "the provider would leave it, and a key CodeZero created would be scheduled for deletion while the cluster still "
+                        + "needs it; set aws.kmsKeyArn to " + secretsKeyArn + " or remove it, or create a new cluster"));
     }
 
     private static IllegalStateException unreadable(String clusterName, SdkException e) {
