@@ -59,6 +59,7 @@ public final class AwsPreflight {
                 return new PreflightReport("AWS", results);
             }
             results.add(adminsExcludeTheCreator(spec.name(), args.adminPrincipalArns()));
+            results.addAll(adminPrincipalsExist(args.adminPrincipalArns()));
             CheckResult region = region(args.region());
             results.add(region);
             if (region.status() != CheckStatus.PASS) {
@@ -101,6 +102,14 @@ public final class AwsPreflight {
             return List.of(new DeployerPermissions(clients).run(me.arn(), me.account(), spec, args));
         } catch (SdkException e) {
             return List.of(CheckResult.unknown(DeployerPermissions.CHECK, "could not read the caller (" + reason(e) + ")"));
+        }
+    }
+
+    private List<CheckResult> adminPrincipalsExist(List<String> admins) {
+        try {
+            return new AdminPrincipals(clients).run(clients.sts().getCallerIdentity().account(), admins);
+        } catch (SdkException e) {
+            return List.of(CheckResult.unknown(AdminPrincipals.CHECK, "could not read the caller's account (" + reason(e) + ")"));
         }
     }
 

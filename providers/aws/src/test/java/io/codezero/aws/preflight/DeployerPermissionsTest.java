@@ -121,4 +121,28 @@ class DeployerPermissionsTest {
         assertThat(DeployerPermissions.verdict("arn:aws:iam::123456789012:role/deployer", decisions, List.of("AWSServiceRoleForAmazonEKS")).status())
                 .isEqualTo(CheckStatus.PASS);
     }
+
+    @Test
+    void anAdminPrincipalThatDoesNotExistFailsBeforeEksRefusesItsAccessEntry() {
+        try (var clients = moto.clients("us-west-2")) {
+            clients.iam().createRole(r -> r.roleName("platform-admins").path("/teams/")
+                    .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+            clients.iam().createUser(r -> r.userName("ops"));
+            var admins = new AdminPrincipals(clients);
+            String account = clients.sts().getCallerIdentity().account();
+            CheckResult ok = admins.run(account, List.of("arn:aws:iam::" + account + ":role/teams/platform-admins",
+                    "arn:aws:iam::" + account + ":user/ops", "arn:aws:iam::210987654321:role/elsewhere")).get(0);
+            assertThat(ok.status()).as(ok.message()).isEqualTo(CheckStatus.PASS);
+            assertThat(ok.message()).contains("not checked, other accounts: arn:aws:iam::210987654321:role/elsewhere");
+            // EKS takes a role's ARN with or without its path
+            assertThat(admins.run(account, List.of("arn:aws:iam::" + account + ":role/platform-admins")).get(0).status())
+                    .isEqualTo(CheckStatus.PASS);
+            CheckResult bad = admins.run(account, List.of("arn:aws:iam::" + account + ":user/ops",
+                    "arn:aws:iam::" + account + ":role/nobody")).get(0);
+            assertThat(bad.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(bad.message()).startsWith("aws.adminPrincipalArns[1] arn:aws:iam::" + account + ":role/nobody: no such role;")
+                    .contains("create it first or correct the ARN");
+            assertThat(admins.run(account, List.of())).isEmpty();
+        }
+    }
 }
