@@ -30,9 +30,11 @@ final class ApiAccessFromHere {
     /**
      * @param spec the cluster (its allowlist, and whether the API is private only)
      * @param echo where to ask for this machine's public address
+     * @param mayRunInsideTheVpc whether the VPC exists already (adopted, or the cluster's from an earlier up): a machine
+     *                           inside it reaches the private endpoint, which the allowlist does not govern
      * @return empty for a private-only API (reached from inside the VPC, see docs/aws.md); else the verdict
      */
-    static Optional<CheckResult> run(ClusterSpec spec, URI echo) {
+    static Optional<CheckResult> run(ClusterSpec spec, URI echo, boolean mayRunInsideTheVpc) {
         if (spec.network().privateApiOnly()) {
             return Optional.empty();
         }
@@ -51,7 +53,12 @@ final class ApiAccessFromHere {
             Thread.currentThread().interrupt();
             return Optional.of(CheckResult.unknown(CHECK, "interrupted while asking " + echo));
         }
-        return Optional.of(verdict(ip, spec.network().apiAccessAllowlist()));
+        CheckResult verdict = verdict(ip, spec.network().apiAccessAllowlist());
+        if (verdict.status() == io.codezero.core.preflight.CheckStatus.FAIL && mayRunInsideTheVpc) {
+            return Optional.of(CheckResult.unknown(CHECK, verdict.message().replace("; add ", "; unless this machine runs inside the "
+                    + "cluster's VPC (where the private endpoint answers instead), add ")));
+        }
+        return Optional.of(verdict);
     }
 
     /**

@@ -80,7 +80,8 @@ public final class AwsPreflight {
                     }
                 }
             }
-            clients.publicAddressEcho().flatMap(echo -> ApiAccessFromHere.run(spec, echo)).ifPresent(results::add);
+            boolean vpcMayExist = args.adoptsNetwork() || clusterExists(spec.name()).orElse(true);
+            clients.publicAddressEcho().flatMap(echo -> ApiAccessFromHere.run(spec, echo, vpcMayExist)).ifPresent(results::add);
             results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
             results.addAll(firstUpPermissions(spec, args));
             results.addAll(new ExistingClusterChecks(clients).run(spec, args));

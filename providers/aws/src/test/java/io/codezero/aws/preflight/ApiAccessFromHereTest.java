@@ -23,6 +23,10 @@ class ApiAccessFromHereTest {
 
     /** An echo that answers as checkip.amazonaws.com does: the caller's address and a newline. */
     private static CheckResult askedOfAnEcho(String answer, ClusterSpec spec) throws Exception {
+        return askedOfAnEcho(answer, spec, false);
+    }
+
+    private static CheckResult askedOfAnEcho(String answer, ClusterSpec spec, boolean vpcExists) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = (answer + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -32,7 +36,7 @@ class ApiAccessFromHereTest {
         });
         server.start();
         try {
-            return ApiAccessFromHere.run(spec, URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/")).orElseThrow();
+            return ApiAccessFromHere.run(spec, URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), vpcExists).orElseThrow();
         } finally {
             server.stop(0);
         }
@@ -46,14 +50,18 @@ class ApiAccessFromHereTest {
                 .contains("add 198.51.100.7/32 to network.apiAccessAllowlist");
         CheckResult inside = askedOfAnEcho("203.0.113.99", spec(NetworkSpec.builder().allowApiAccessFrom("203.0.113.0/24").build()));
         assertThat(inside.status()).as(inside.message()).isEqualTo(CheckStatus.PASS);
+        // once the VPC exists, a machine inside it reaches the private endpoint whatever the allowlist says: not a failure
+        CheckResult maybeInVpc = askedOfAnEcho("198.51.100.7", spec(NetworkSpec.builder().allowApiAccessFrom("203.0.113.0/24").build()), true);
+        assertThat(maybeInVpc.status()).isEqualTo(CheckStatus.UNKNOWN);
+        assertThat(maybeInVpc.message()).contains("unless this machine runs inside the cluster's VPC");
     }
 
     @Test
     void aPrivateOnlyApiIsNotAskedAndAnUnreadableAddressIsUnknown() {
-        assertThat(ApiAccessFromHere.run(spec(NetworkSpec.builder().privateApiOnly(true).build()), URI.create("http://127.0.0.1:9/"))).isEmpty();
+        assertThat(ApiAccessFromHere.run(spec(NetworkSpec.builder().privateApiOnly(true).build()), URI.create("http://127.0.0.1:9/"), false)).isEmpty();
         assertThat(ApiAccessFromHere.verdict("2001:db8::1", List.of("203.0.113.0/24")).status()).isEqualTo(CheckStatus.UNKNOWN);
         // nothing listens on the discard port of loopback: the check cannot be made, it is not passed
-        assertThat(ApiAccessFromHere.run(spec(NetworkSpec.builder().allowApiAccessFrom("203.0.113.0/24").build()), URI.create("http://127.0.0.1:9/"))
+        assertThat(ApiAccessFromHere.run(spec(NetworkSpec.builder().allowApiAccessFrom("203.0.113.0/24").build()), URI.create("http://127.0.0.1:9/"), false)
                 .orElseThrow().status()).isEqualTo(CheckStatus.UNKNOWN);
     }
 }
