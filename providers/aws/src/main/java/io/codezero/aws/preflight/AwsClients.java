@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -26,6 +27,7 @@ public final class AwsClients implements AutoCloseable {
     private final EksClient eks;
     private final CloudWatchLogsClient logs;
     private final IamClient iam;
+    private final KmsClient kms;
     private final Optional<URI> publicAddressEcho;
     private final ServiceQuotasApi quotas;
 
@@ -44,7 +46,9 @@ public final class AwsClients implements AutoCloseable {
         var iamBuilder = IamClient.builder().region(region.startsWith("cn-") ? Region.AWS_CN_GLOBAL
                         : region.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL)
                 .credentialsProvider(credentials).httpClient(http);
+        var kmsBuilder = KmsClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
         endpoint.ifPresent(uri -> {
+            kmsBuilder.endpointOverride(uri);
             iamBuilder.endpointOverride(uri);
             logsBuilder.endpointOverride(uri);
             stsBuilder.endpointOverride(uri);
@@ -58,6 +62,7 @@ public final class AwsClients implements AutoCloseable {
         this.eks = eksBuilder.build();
         this.logs = logsBuilder.build();
         this.iam = iamBuilder.build();
+        this.kms = kmsBuilder.build();
         // an emulator stands in for AWS's APIs, not for this machine's place on the internet
         this.publicAddressEcho = endpoint.isPresent() ? Optional.empty() : Optional.of(ApiAccessFromHere.CHECK_IP);
         this.quotas = new ServiceQuotasApi(http, credentials, region,
@@ -111,6 +116,11 @@ public final class AwsClients implements AutoCloseable {
         return publicAddressEcho;
     }
 
+    /** KMS of the region: the secrets key and its alias. */
+    public KmsClient kms() {
+        return kms;
+    }
+
     /** IAM (global): service-linked roles and the policy simulator. */
     public IamClient iam() {
         return iam;
@@ -128,6 +138,7 @@ public final class AwsClients implements AutoCloseable {
         eks.close();
         logs.close();
         iam.close();
+        kms.close();
         http.close();
     }
 }

@@ -100,7 +100,8 @@ public final class AwsPreflight {
         }
         try {
             GetCallerIdentityResponse me = clients.sts().getCallerIdentity();
-            return List.of(new DeployerPermissions(clients).run(me.arn(), me.account(), spec, args));
+            return List.of(new DeployerPermissions(clients).run(me.arn(), me.account(), spec, args),
+                    new SecretsKeyCheck(clients).run(spec.name(), args));
         } catch (SdkException e) {
             return List.of(CheckResult.unknown(DeployerPermissions.CHECK, "could not read the caller (" + reason(e) + ")"));
         }
