@@ -106,7 +106,8 @@ public final class AwsTarget implements ClusterTarget {
         }
         java.util.Optional<RunningCluster> runs = running.apply(spec);
         SpecValidationException.throwIfAny("aws target of cluster '" + spec.name() + "'",
-                runs.flatMap(r -> r.secretsKeyProblem(args.kmsKeyArn())).stream().toList());
+                runs.stream().flatMap(r -> java.util.stream.Stream.of(r.secretsKeyProblem(args.kmsKeyArn()),
+                        r.versionStepProblem(spec.name(), spec.kubernetesVersion()))).flatMap(java.util.Optional::stream).toList());
         EksCluster cluster = new EksCluster(context.stackName(), spec, args, runs, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(cluster), cluster.readiness())

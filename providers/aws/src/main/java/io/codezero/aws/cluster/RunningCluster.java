@@ -108,6 +108,16 @@ public record RunningCluster(String clusterVersion, String secretsKeyArn, Map<St
                         + "needs it; set aws.kmsKeyArn to " + secretsKeyArn + " or remove it, or create a new cluster"));
     }
 
+    /**
+     * @param clusterName the cluster's name
+     * @param programVersion {@code kubernetesVersion}
+     * @return the problem, when EKS would refuse to move the running control plane to it ({@link VersionStep})
+     */
+    public java.util.Optional<io.codezero.core.validation.Problem> versionStepProblem(String clusterName, String programVersion) {
+        return VersionStep.refusal(clusterName, clusterVersion, programVersion)
+                .map(why -> io.codezero.core.validation.Problem.of("kubernetesVersion", programVersion, why));
+    }
+
     private static IllegalStateException unreadable(String clusterName, SdkException e) {
         return new IllegalStateException("could not read the EKS add-ons of cluster " + clusterName + " to keep their versions ("
                 + e.getMessage() + "): the identity running pulumi needs eks:DescribeCluster, eks:DescribeAddon and "
