@@ -2,7 +2,10 @@ package io.codezero.aws;
 
 import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.codezero.aws.cluster.AddonVersionChoice;
 import io.codezero.aws.cluster.EksCluster;
+import io.codezero.aws.cluster.RunningCluster;
+import io.codezero.aws.preflight.AwsClients;
 import io.codezero.aws.preflight.AwsPreflight;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.preflight.PreflightReport;
@@ -33,13 +36,28 @@ public final class AwsTarget implements ClusterTarget {
             "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled", "true");
 
     private final AwsTargetArgs args;
+    private final java.util.function.Function<ClusterSpec, java.util.Optional<RunningCluster>> running;
 
     /**
-     * A target for EKS; nothing is called until the stack plans.
+     * A target for EKS; nothing is called until the stack plans. Under the real engine, {@link #provision}
+     * reads the add-ons an existing cluster runs to keep their versions ({@link AddonVersionChoice}).
      * @param args the AWS settings; must not be {@code null}
      */
     public AwsTarget(AwsTargetArgs args) {
+        this(args, spec -> RealEngine.isDrivingThisProgram() ? readRunningCluster(args, spec) : java.util.Optional.empty());
+    }
+
+    /** For tests: what the cluster runs, instead of asking EKS. */
+    AwsTarget(AwsTargetArgs args, java.util.function.Function<ClusterSpec, java.util.Optional<RunningCluster>> running) {
         this.args = io.codezero.core.validation.Arguments.given(args, "new AwsTarget(args)");
+        this.running = running;
+    }
+
+    private static java.util.Optional<RunningCluster> readRunningCluster(AwsTargetArgs args, ClusterSpec spec) {
+        var unpinned = AddonVersionChoice.unpinned(args.addonVersions());
+        try (var clients = AwsClients.forRegion(args.region(), args.awsProfile())) {
+            return RunningCluster.read(clients.eks(), spec.name(), spec.kubernetesVersion(), unpinned);
+        }
     }
 
     /**
@@ -86,7 +104,11 @@ public final class AwsTarget implements ClusterTarget {
             PreflightReport report = AwsPreflight.forRegion(args.region(), args.awsProfile()).run(spec, args);
             report.throwIfFailed();
         }
-        EksCluster cluster = new EksCluster(context.stackName(), spec, args, ComponentResourceOptions.builder().parent(context.parent()).build());
+        java.util.Optional<RunningCluster> runs = running.apply(spec);
+        SpecValidationException.throwIfAny("aws target of cluster '" + spec.name() + "'",
+                runs.stream().flatMap(r -> java.util.stream.Stream.of(r.secretsKeyProblem(args.kmsKeyArn()),
+                        r.versionStepProblem(spec.name(), spec.kubernetesVersion()))).flatMap(java.util.Optional::stream).toList());
+        EksCluster cluster = new EksCluster(context.stackName(), spec, args, runs, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(cluster), cluster.readiness())
                 .withHandles(cluster.handles());

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EKS managed add-ons. Versions follow EKS's default for the cluster's Kubernetes version
- * (looked up at program time), unless pinned in {@code aws.addonVersions}; so a version upgrade
- * moves the add-ons too, in place.
+ * EKS managed add-ons. Versions are chosen by {@link AddonVersionChoice}: a pin in
+ * {@code aws.addonVersions}, else the version the add-on runs while the cluster stays on its minor,
+ * else EKS's default for the cluster's Kubernetes version (looked up at program time); so a version
+ * upgrade moves the add-ons too, in place, and a new AWS default alone moves nothing.
  *
  * <p>Order matters: the CNI, kube-proxy and the Pod Identity agent are DaemonSets that nodes need
  * to become Ready, so they come before the node groups; CoreDNS and the EBS CSI controller are
@@ -31,6 +32,8 @@ final class ClusterAddons {
     static final String POD_IDENTITY_AGENT = "eks-pod-identity-agent";
     static final String COREDNS = "coredns";
     static final String EBS_CSI = "aws-ebs-csi-driver";
+    /** Every add-on this class installs. */
+    static final java.util.List<String> ALL = java.util.List.of(VPC_CNI, KUBE_PROXY, POD_IDENTITY_AGENT, COREDNS, EBS_CSI);
     static final String EBS_CSI_SERVICE_ACCOUNT = "ebs-csi-controller-sa";
 
     private final AwsScope scope;
@@ -39,13 +42,18 @@ final class ClusterAddons {
     private final Map<String, String> pins;
     private final InvokeOptions invoke;
     private final String ebsCsiConfiguration;
+    private final java.util.Optional<RunningCluster> running;
     private Addon podIdentityAgent;
     private Addon ebsCsi;
     private Addon coredns;
 
-    /** @param ebsCsiConfiguration the EBS CSI add-on's configuration values ({@link EbsCsiConfiguration}) */
+    /**
+     * @param ebsCsiConfiguration the EBS CSI add-on's configuration values ({@link EbsCsiConfiguration})
+     * @param running what the cluster runs now, if it exists and the real engine drives the program
+     */
     ClusterAddons(AwsScope scope, Cluster cluster, String kubernetesVersion, Map<String, String> pins, InvokeOptions invoke,
-                  String ebsCsiConfiguration) {
+                  String ebsCsiConfiguration, java.util.Optional<RunningCluster> running) {
+        this.running = running;
         this.ebsCsiConfiguration = ebsCsiConfiguration;
         this.scope = scope;
         this.cluster = cluster;
@@ -108,9 +116,9 @@ final class ClusterAddons {
     }
 
     private Output<String> version(String addonName) {
-        String pinned = pins.get(addonName);
-        if (pinned != null) {
-            return Output.of(pinned);
+        var chosen = AddonVersionChoice.of(addonName, kubernetesVersion, pins, running);
+        if (chosen.isPresent()) {
+            return Output.of(chosen.get());
         }
         return EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
                         .addonName(addonName)

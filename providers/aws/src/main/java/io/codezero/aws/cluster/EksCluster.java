@@ -72,7 +72,27 @@ public final class EksCluster extends ComponentResource {
     private final com.pulumi.kubernetes.Provider kubernetesProvider;
     private final StorageClass storageClass;
 
+    /**
+     * A new cluster whose add-ons take EKS's default versions (or the pins): for a program that does not know
+     * what an existing cluster runs.
+     * @param name the component's name
+     * @param spec the cluster spec
+     * @param args the AWS settings
+     * @param options the component's options
+     */
     public EksCluster(String name, ClusterSpec spec, AwsTargetArgs args, ComponentResourceOptions options) {
+        this(name, spec, args, Optional.empty(), options);
+    }
+
+    /**
+     * A cluster that keeps the add-on versions it runs ({@link AddonVersionChoice}).
+     * @param name the component's name
+     * @param spec the cluster spec
+     * @param args the AWS settings
+     * @param running what the cluster runs now ({@link RunningCluster#read}); empty for a new cluster
+     * @param options the component's options
+     */
+    public EksCluster(String name, ClusterSpec spec, AwsTargetArgs args, Optional<RunningCluster> running, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var awsProviderArgs = ProviderArgs.builder().region(args.region());
         args.awsProfile().ifPresent(awsProviderArgs::profile);
@@ -161,7 +181,7 @@ public final class EksCluster extends ComponentResource {
         }
 
         var addonSet = new ClusterAddons(scope, cluster, spec.kubernetesVersion(), args.addonVersions(), invoke,
-                EbsCsiConfiguration.of(args.region(), args.imdsHopLimit()));
+                EbsCsiConfiguration.of(args.region(), args.imdsHopLimit()), running);
         List<Addon> beforeNodes = addonSet.beforeNodes();
         List<Resource> nodeDependencies = new ArrayList<>(roles.nodePolicies());
         nodeDependencies.addAll(this.network.egress());

@@ -10,6 +10,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -24,6 +26,9 @@ public final class AwsClients implements AutoCloseable {
     private final Ec2Client regionDirectory;
     private final EksClient eks;
     private final CloudWatchLogsClient logs;
+    private final IamClient iam;
+    private final KmsClient kms;
+    private final Optional<URI> publicAddressEcho;
     private final ServiceQuotasApi quotas;
 
     private AwsClients(String region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
@@ -37,7 +42,14 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(http);
         var eksBuilder = EksClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
         var logsBuilder = CloudWatchLogsClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
+        // IAM is global: one endpoint per partition
+        var iamBuilder = IamClient.builder().region(region.startsWith("cn-") ? Region.AWS_CN_GLOBAL
+                        : region.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL)
+                .credentialsProvider(credentials).httpClient(http);
+        var kmsBuilder = KmsClient.builder().region(sdkRegion).credentialsProvider(credentials).httpClient(http);
         endpoint.ifPresent(uri -> {
+            kmsBuilder.endpointOverride(uri);
+            iamBuilder.endpointOverride(uri);
             logsBuilder.endpointOverride(uri);
             stsBuilder.endpointOverride(uri);
             ec2Builder.endpointOverride(uri);
@@ -49,6 +61,10 @@ public final class AwsClients implements AutoCloseable {
         this.regionDirectory = directoryBuilder.build();
         this.eks = eksBuilder.build();
         this.logs = logsBuilder.build();
+        this.iam = iamBuilder.build();
+        this.kms = kmsBuilder.build();
+        // an emulator stands in for AWS's APIs, not for this machine's place on the internet
+        this.publicAddressEcho = endpoint.isPresent() ? Optional.empty() : Optional.of(ApiAccessFromHere.CHECK_IP);
         this.quotas = new ServiceQuotasApi(http, credentials, region,
                 endpoint.orElse(URI.create("https://servicequotas." + region + "." + (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"))));
     }
@@ -95,6 +111,21 @@ public final class AwsClients implements AutoCloseable {
         return logs;
     }
 
+    /** Where the preflight learns this machine's public address; empty against an emulator. */
+    public Optional<URI> publicAddressEcho() {
+        return publicAddressEcho;
+    }
+
+    /** KMS of the region: the secrets key and its alias. */
+    public KmsClient kms() {
+        return kms;
+    }
+
+    /** IAM (global): service-linked roles and the policy simulator. */
+    public IamClient iam() {
+        return iam;
+    }
+
     public ServiceQuotasApi quotas() {
         return quotas;
     }
@@ -106,6 +137,8 @@ public final class AwsClients implements AutoCloseable {
         regionDirectory.close();
         eks.close();
         logs.close();
+        iam.close();
+        kms.close();
         http.close();
     }
 }

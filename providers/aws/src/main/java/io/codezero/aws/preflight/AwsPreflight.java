@@ -59,6 +59,7 @@ public final class AwsPreflight {
                 return new PreflightReport("AWS", results);
             }
             results.add(adminsExcludeTheCreator(spec.name(), args.adminPrincipalArns()));
+            results.addAll(adminPrincipalsExist(args.adminPrincipalArns()));
             CheckResult region = region(args.region());
             results.add(region);
             if (region.status() != CheckStatus.PASS) {
@@ -69,13 +70,60 @@ public final class AwsPreflight {
             Map<String, List<NodePool>> poolsByType = poolsByInstanceType(spec, args);
             if (!zones.isEmpty()) {
                 results.addAll(instanceTypesOffered(poolsByType, zones));
+                if (!args.adoptsNetwork()) {
+                    Optional<Boolean> exists = clusterExists(spec.name());
+                    if (exists.isEmpty()) {
+                        results.add(CheckResult.unknown(NetworkQuotas.CHECK, "could not tell whether cluster " + spec.name()
+                                + " exists (eks:DescribeCluster), so not whether its VPC is still to be created"));
+                    } else if (!exists.get()) {
+                        results.addAll(new NetworkQuotas(clients).run(args, zones));
+                    }
+                }
             }
+            boolean vpcMayExist = args.adoptsNetwork() || clusterExists(spec.name()).orElse(true);
+            clients.publicAddressEcho().flatMap(echo -> ApiAccessFromHere.run(spec, echo, vpcMayExist)).ifPresent(results::add);
             results.add(kubernetesVersion(spec.kubernetesVersion(), args.supportType()));
+            results.addAll(firstUpPermissions(spec, args));
             results.addAll(new ExistingClusterChecks(clients).run(spec, args));
             results.addAll(vcpuQuotas(spec, args, poolsByType.keySet()));
             return new PreflightReport("AWS", results);
         } finally {
             clients.close();
+        }
+    }
+
+    /** The deployer's IAM permissions for the calls of a first {@code up}; nothing on a later up (the cluster exists). */
+    private List<CheckResult> firstUpPermissions(ClusterSpec spec, AwsTargetArgs args) {
+        Optional<Boolean> exists = clusterExists(spec.name());
+        if (exists.isPresent() && exists.get()) {
+            return List.of();
+        }
+        try {
+            GetCallerIdentityResponse me = clients.sts().getCallerIdentity();
+            return List.of(new DeployerPermissions(clients).run(me.arn(), me.account(), spec, args),
+                    new SecretsKeyCheck(clients).run(spec.name(), args));
+        } catch (SdkException e) {
+            return List.of(CheckResult.unknown(DeployerPermissions.CHECK, "could not read the caller (" + reason(e) + ")"));
+        }
+    }
+
+    private List<CheckResult> adminPrincipalsExist(List<String> admins) {
+        try {
+            return new AdminPrincipals(clients).run(clients.sts().getCallerIdentity().account(), admins);
+        } catch (SdkException e) {
+            return List.of(CheckResult.unknown(AdminPrincipals.CHECK, "could not read the caller's account (" + reason(e) + ")"));
+        }
+    }
+
+    /** Whether EKS has the cluster already: on a later {@code up} the VPC exists and draws on no new quota. */
+    private Optional<Boolean> clusterExists(String name) {
+        try {
+            clients.eks().describeCluster(r -> r.name(name));
+            return Optional.of(true);
+        } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
+            return Optional.of(false);
+        } catch (SdkException e) {
+            return Optional.empty();
         }
     }
 

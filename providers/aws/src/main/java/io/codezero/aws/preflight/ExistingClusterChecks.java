@@ -140,23 +140,11 @@ final class ExistingClusterChecks {
 
     /** The control plane's version step: the same minor, or the next one. */
     static CheckResult upgradeVerdict(String cluster, String running, String wanted) {
-        int[] from = minor(running);
-        int[] to = minor(wanted);
-        if (from == null || to == null || running.equals(wanted)) {
-            return CheckResult.pass(UPGRADE, "cluster " + cluster + " runs Kubernetes " + running + " as the program asks");
-        }
-        boolean nextMinor = to[0] == from[0] && to[1] == from[1] + 1;
-        if (nextMinor) {
-            return CheckResult.pass(UPGRADE, "cluster " + cluster + " is upgraded in place from " + running + " to " + wanted);
-        }
-        boolean back = to[0] < from[0] || (to[0] == from[0] && to[1] < from[1]);
-        if (back) {
-            return CheckResult.fail(UPGRADE, "cluster " + cluster + " runs Kubernetes " + running + " and kubernetesVersion is " + wanted
-                    + ": EKS never downgrades a cluster; set kubernetesVersion to " + running + " (or newer, one minor at a time)");
-        }
-        String next = from[0] + "." + (from[1] + 1);
-        return CheckResult.fail(UPGRADE, "cluster " + cluster + " runs Kubernetes " + running + " and kubernetesVersion is " + wanted
-                + ": EKS upgrades one minor at a time; set kubernetesVersion to " + next + ", pulumi up, then go on to " + wanted);
+        return io.codezero.aws.cluster.VersionStep.refusal(cluster, running, wanted)
+                .map(why -> CheckResult.fail(UPGRADE, why))
+                .orElseGet(() -> CheckResult.pass(UPGRADE, running.equals(wanted)
+                        ? "cluster " + cluster + " runs Kubernetes " + running + " as the program asks"
+                        : "cluster " + cluster + " is upgraded in place from " + running + " to " + wanted));
     }
 
     /**
@@ -186,17 +174,5 @@ final class ExistingClusterChecks {
         return CheckResult.pass(SCALING, group + " goes from limits " + liveMin + ".." + liveMax + " to " + pool.minNodes() + ".."
                 + pool.maxNodes() + " around its " + liveDesired + " nodes; run pulumi up --refresh, or EKS is also sent the desired size "
                 + "Pulumi recorded, not the " + liveDesired + " it runs");
-    }
-
-    private static int[] minor(String version) {
-        String[] parts = version == null ? new String[0] : version.split("\\.");
-        if (parts.length < 2) {
-            return null;
-        }
-        try {
-            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

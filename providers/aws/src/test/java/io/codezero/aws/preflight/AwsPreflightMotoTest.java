@@ -73,7 +73,10 @@ class AwsPreflightMotoTest {
                     assertThat(r.status()).isEqualTo(CheckStatus.UNKNOWN);
                     assertThat(r.message()).startsWith("could not read vCPU quota L-");
                 });
-        assertThat(report.unknowns()).hasSize(3);
+        // moto has no IAM policy simulator either
+        assertThat(result(report, DeployerPermissions.CHECK).status()).isEqualTo(CheckStatus.UNKNOWN);
+        assertThat(result(report, DeployerPermissions.CHECK).message()).startsWith("could not simulate the first up's IAM calls");
+        assertThat(report.unknowns()).hasSize(4);
     }
 
     @Test
@@ -328,5 +331,68 @@ class AwsPreflightMotoTest {
         // staying on 1.33 lets the group catch up
         assertThat(result(new PreflightReport("AWS", new ExistingClusterChecks(clients).run(laterUp("lagging", "1.33", 2, 6), args)),
                 ExistingClusterChecks.UPGRADE).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    private static List<CheckResult> networkQuotas(PreflightReport report) {
+        return report.results().stream().filter(r -> r.check().equals(NetworkQuotas.CHECK)).toList();
+    }
+
+    @Test
+    void aRegionWithoutRoomForAnotherVpcFailsBeforeAnythingIsCreated() {
+        String region = "ap-southeast-2";
+        try (var clients = moto.clients(region)) {
+            long existing = clients.ec2().describeVpcs().vpcs().size(); // moto, like AWS, starts with the default VPC
+            for (long i = existing; i < 5; i++) {
+                clients.ec2().createVpc(r -> r.cidrBlock("10.9.0.0/16"));
+            }
+        }
+        PreflightReport report = run(AwsTargetArgs.builder().region(region).build());
+        assertThat(networkQuotas(report)).anySatisfy(r -> {
+            assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(r.message()).startsWith("VPCs per Region: 5 in use of a quota of 5, and this cluster's VPC needs 1 more")
+                    .contains("--service-code vpc --quota-code L-F678F1CE --desired-value 6");
+        });
+        // an adopted VPC draws on none of these quotas
+        assertThat(networkQuotas(run(AwsTargetArgs.builder().region(region).existingVpcId("vpc-0123456789abcdef0")
+                .existingPrivateSubnetIds(List.of("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2")).build()))).isEmpty();
+    }
+
+    @Test
+    void natGatewaysInEveryZoneNeedAnElasticIpEachWithinTheQuota() {
+        String region = "ca-central-1";
+        try (var clients = moto.clients(region)) {
+            for (int i = 0; i < 3; i++) {
+                clients.ec2().allocateAddress(r -> r.domain("vpc"));
+            }
+        }
+        var oneEach = networkQuotas(run(AwsTargetArgs.builder().region(region).build()));
+        assertThat(oneEach).anySatisfy(r -> {
+            assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(r.message()).startsWith("EC2-VPC Elastic IPs: 3 in use of a quota of 5, and this cluster's VPC needs 3 more")
+                    .contains("natMode: SINGLE");
+        });
+        // one NAT gateway for all zones fits
+        var single = networkQuotas(run(AwsTargetArgs.builder().region(region).natMode(io.codezero.aws.NatMode.SINGLE).build()));
+        assertThat(single).isNotEmpty().allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(CheckStatus.PASS));
+    }
+
+    @Test
+    void aZoneFullOfNatGatewaysFailsNamingTheZone() {
+        String region = "sa-east-1";
+        try (var clients = moto.clients(region)) {
+            String vpc = clients.ec2().createVpc(r -> r.cidrBlock("10.8.0.0/16")).vpc().vpcId();
+            String subnet = clients.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.8.0.0/24").availabilityZone(region + "a"))
+                    .subnet().subnetId();
+            for (int i = 0; i < 5; i++) {
+                clients.ec2().createNatGateway(r -> r.subnetId(subnet).connectivityType("private"));
+            }
+        }
+        var results = networkQuotas(run(AwsTargetArgs.builder().region(region).build()));
+        assertThat(results).anySatisfy(r -> {
+            assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(r.message()).startsWith("NAT gateways per Availability Zone (sa-east-1a): 5 in use of a quota of 5")
+                    .contains("--quota-code L-FE5A380F");
+        });
+        assertThat(results).anySatisfy(r -> assertThat(r.message()).startsWith("NAT gateways per Availability Zone (sa-east-1b): 0 in use"));
     }
 }
