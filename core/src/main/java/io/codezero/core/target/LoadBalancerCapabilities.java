@@ -82,6 +82,10 @@ public final class LoadBalancerCapabilities {
      * @return the paths, sorted; empty when an update is enough
      */
     public List<String> replaceOnExposureChange() {
+        // pulumi-kubernetes (provider/pkg/provider/diff.go, addPatchValueToDiff) reports a changed key of a map both
+        // sides have at the key's path (`metadata.annotations["a/b"]`) but a map that appears or disappears at the map's
+        // own path; the engine replaces when a listed path contains a reported one (pulumi/pulumi, step generator,
+        // applyReplaceOnChanges). So a key path fits only where both exposures carry annotations.
         Map<String, String> internetFacing = annotations.get(Exposure.INTERNET_FACING);
         Map<String, String> internal = annotations.get(Exposure.INTERNAL);
         if (exposureSwitchesInPlace || internetFacing == null || internal == null || internetFacing.equals(internal)) {
