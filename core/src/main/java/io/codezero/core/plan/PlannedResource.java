@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * One resource as the engine saw it registered: enough to draw the tree, follow dependencies and
  * check inputs (including which of them were secret) and the options that change what an update
- * does (ignoreChanges, protect, replaceOnChanges) without a cloud.
+ * does (ignoreChanges, protect, replaceOnChanges, deleteBeforeReplace) without a cloud.
  */
 public record PlannedResource(
         String type,
@@ -22,12 +22,21 @@ public record PlannedResource(
         String version,
         List<String> ignoreChanges,
         boolean protect,
-        List<String> replaceOnChanges) {
+        List<String> replaceOnChanges,
+        boolean deleteBeforeReplace) {
 
     /** Null lists read as empty. */
     public PlannedResource {
         ignoreChanges = ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges);
         replaceOnChanges = replaceOnChanges == null ? List.of() : List.copyOf(replaceOnChanges);
+    }
+
+    /** A resource registered without deleteBeforeReplace. */
+    public PlannedResource(String type, String name, String urn, String parentUrn, boolean custom, String providerUrn,
+                           List<String> dependencies, Map<String, Object> inputs, Set<String> secretInputs, String version,
+                           List<String> ignoreChanges, boolean protect, List<String> replaceOnChanges) {
+        this(type, name, urn, parentUrn, custom, providerUrn, dependencies, inputs, secretInputs, version, ignoreChanges, protect,
+                replaceOnChanges, false);
     }
 
     /** A resource registered without replaceOnChanges. */

@@ -41,7 +41,8 @@ final class RecordingMonitor extends MockMonitor {
                     request.getParent().isEmpty() ? null : request.getParent(), request.getCustom(), providerUrn(request.getProvider()),
                     List.copyOf(dependencies), inputs, Set.copyOf(secretPaths),
                     request.getVersion().isEmpty() ? null : request.getVersion(),
-                    List.copyOf(request.getIgnoreChangesList()), request.getProtect(), List.copyOf(request.getReplaceOnChangesList())));
+                    List.copyOf(request.getIgnoreChangesList()), request.getProtect(), List.copyOf(request.getReplaceOnChangesList()),
+                    request.getDeleteBeforeReplace()));
             return response;
         });
     }

@@ -12,6 +12,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.outputs.LoadBalancerIngress;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.kubernetes.networking.v1.IngressClass;
 import com.pulumi.kubernetes.networking.v1.IngressClassArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.IngressClassSpecArgs;
@@ -544,20 +545,35 @@ public final class IstioLayer extends DeclaredLayer<IstioLayer.Options> {
         return loadBalancers.assignsAddresses() ? GatewayServiceType.LOAD_BALANCER : GatewayServiceType.NODE_PORT;
     }
 
-    /** The gateway pods' Service: the chart's ports, the target's annotations for the exposure. */
+    /**
+     * The gateway pods' Service: the chart's ports, the target's annotations for the exposure. Where the target's
+     * load-balancer controller cannot turn an existing load balancer internal or internet-facing
+     * ({@link LoadBalancerCapabilities#exposureSwitchesInPlace()}), a change of exposure replaces the Service so the
+     * controller makes a new load balancer of the right kind and deletes the old one; the plan shows a replacement.
+     */
     private Service gatewayService(LayerContext c, String gatewayNs, Exposure exposure, Resource... after) {
         LoadBalancerCapabilities loadBalancers = c.cluster().loadBalancers();
+        GatewayServiceType type = serviceTypeFor(options().gatewayServiceType(), loadBalancers);
+        CustomResourceOptions options = c.options(after);
+        // a NodePort gateway has no load balancer whose kind could be wrong
+        List<String> replaceOn = type == GatewayServiceType.LOAD_BALANCER ? loadBalancers.replaceOnExposureChange() : List.of();
+        if (!replaceOn.isEmpty()) {
+            // The Service keeps its fixed name, so the old one must go before the new one can be created; the engine
+            // does not delete first by itself when the replacement comes from replaceOnChanges.
+            options = CustomResourceOptions.merge(options, CustomResourceOptions.builder()
+                    .replaceOnChanges(replaceOn).deleteBeforeReplace(true).build());
+        }
         Map<String, String> selector = new LinkedHashMap<>(GATEWAY_SELECTOR);
         selector.put("app", GATEWAY_RELEASE);
         return new Service(c.name("istio-gateway-service"), ServiceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(GATEWAY_RELEASE).namespace(gatewayNs).labels(Meta.labels(NAME))
                         .annotations(loadBalancers.annotationsFor(exposure).orElse(Map.of())).build())
                 .spec(ServiceSpecArgs.builder()
-                        .type(serviceTypeFor(options().gatewayServiceType(), loadBalancers).kubernetesName())
+                        .type(type.kubernetesName())
                         .selector(selector)
                         .ports(List.of(port("status-port", 15021), port("http2", 80), port("https", 443)))
                         .build())
-                .build(), c.options(after));
+                .build(), options);
     }
 
     private static ServicePortArgs port(String name, int port) {

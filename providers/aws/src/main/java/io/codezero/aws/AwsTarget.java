@@ -117,7 +117,7 @@ public final class AwsTarget implements ClusterTarget {
     private static LoadBalancerCapabilities loadBalancers(EksCluster cluster) {
         Map<String, String> internal = new LinkedHashMap<>(NLB);
         internal.put("service.beta.kubernetes.io/aws-load-balancer-internal", "true");
-        var builder = LoadBalancerCapabilities.builder().internal(internal);
+        var builder = LoadBalancerCapabilities.builder().internal(internal).exposureSwitchesInPlace(false, "cloud-provider-aws keeps an existing NLB as it is: \"TODO: Sync internal vs non-internal\" (https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws_loadbalancer.go, ensureLoadBalancerv2)");
         if (cluster.network().hasPublicSubnets()) {
             builder.internetFacing(NLB).defaultExposure(io.codezero.core.target.Exposure.INTERNET_FACING);
         } else {

@@ -118,7 +118,7 @@ public final class AzureTarget implements ClusterTarget {
     static LoadBalancerCapabilities loadBalancers() {
         return LoadBalancerCapabilities.builder()
                 .internetFacing(Map.of())
-                .internal(INTERNAL_LB)
+                .internal(INTERNAL_LB).exposureSwitchesInPlace(false, "cloud-provider-azure keeps public and internal Services on separate load balancers and looks for a Service only on those of the wanted kind; that the old public frontend is removed on a switch is not established (https://github.com/kubernetes-sigs/cloud-provider-azure/blob/master/pkg/provider/azure_loadbalancer.go, getServiceLoadBalancer)")
                 .defaultExposure(Exposure.INTERNET_FACING)
                 .build();
     }

@@ -63,13 +63,13 @@ public record BareMetalLoadBalancer(Kind kind, List<String> publicAddresses, Lis
      */
     public LoadBalancerCapabilities capabilities() {
         if (kind == Kind.SERVICE_LB) {
-            return LoadBalancerCapabilities.builder().internetFacing(Map.of()).internal(Map.of())
+            return LoadBalancerCapabilities.builder().internetFacing(Map.of()).internal(Map.of()).exposureSwitchesInPlace(true, "k3s ServiceLB: no exposure annotations, the Service is the same for both")
                     .defaultExposure(Exposure.INTERNET_FACING).build();
         }
         String internalPool = internalAddresses.isEmpty() ? PUBLIC_POOL : INTERNAL_POOL;
         return LoadBalancerCapabilities.builder()
                 .internetFacing(Map.of(METALLB_POOL_ANNOTATION, PUBLIC_POOL))
-                .internal(Map.of(METALLB_POOL_ANNOTATION, internalPool))
+                .internal(Map.of(METALLB_POOL_ANNOTATION, internalPool)).exposureSwitchesInPlace(true, "MetalLB re-assigns an address from the newly requested pool (\"differentPoolRequested\", https://github.com/metallb/metallb/blob/main/controller/service.go)")
                 .defaultExposure(Exposure.INTERNET_FACING).build();
     }
 }

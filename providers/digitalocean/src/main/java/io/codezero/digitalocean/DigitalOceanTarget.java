@@ -222,7 +222,7 @@ public final class DigitalOceanTarget implements ClusterTarget {
     }
 
     static LoadBalancerCapabilities loadBalancers() {
-        return LoadBalancerCapabilities.builder().internetFacing(EXTERNAL).internal(INTERNAL)
+        return LoadBalancerCapabilities.builder().internetFacing(EXTERNAL).internal(INTERNAL).exposureSwitchesInPlace(false, "a load balancer's network \"cannot be updated after creating the load balancer\" (DigitalOcean API, load_balancer_base.yml `network`; https://docs.digitalocean.com/reference/api/digitalocean/#tag/Load-Balancers)")
                 .defaultExposure(Exposure.INTERNET_FACING).build();
     }
 }

@@ -145,7 +145,7 @@ public final class GcpTarget implements ClusterTarget {
     static LoadBalancerCapabilities loadBalancers() {
         return LoadBalancerCapabilities.builder()
                 .internetFacing(Map.of())
-                .internal(INTERNAL_LB)
+                .internal(INTERNAL_LB).exposureSwitchesInPlace(true, "GKE's service controller deletes the load balancer of the old scheme and makes one of the new: \"If the loadbalancer type changes between INTERNAL and EXTERNAL, the old load balancer should be deleted\" (https://github.com/kubernetes/cloud-provider-gcp/blob/master/providers/gce/gce_loadbalancer.go, EnsureLoadBalancer)")
                 .defaultExposure(Exposure.INTERNET_FACING)
                 .build();
     }

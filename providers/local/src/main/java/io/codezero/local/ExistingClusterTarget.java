@@ -120,7 +120,7 @@ public final class ExistingClusterTarget implements ClusterTarget {
         // address by themselves (k3d/k3s ServiceLB); minikube needs `minikube tunnel`, kind needs
         // cloud-provider-kind. Say so, so gateways fall back to NodePort instead of waiting forever.
         LoadBalancerCapabilities loadBalancers = LoadBalancerCapabilities.builder()
-                .internetFacing(Map.of()).internal(Map.of()).defaultExposure(exposure)
+                .internetFacing(Map.of()).internal(Map.of()).defaultExposure(exposure).exposureSwitchesInPlace(true, "no exposure annotations on an existing cluster: the Service is the same for both")
                 .assignsAddresses(args.loadBalancerAddresses() != null ? args.loadBalancerAddresses() : kubeconfig.flavour().assignsLoadBalancerAddresses())
                 .build();
         return new ProvisionedCluster(spec.name(), component.kubeconfig, component.provider, storage, loadBalancers, List.of());
