@@ -261,7 +261,15 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
+    /** Commands (channels) this process has run on all machines: the benchmark reports them per added host. */
+    public static long commandsRun() {
+        return COMMANDS.get();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong COMMANDS = new java.util.concurrent.atomic.AtomicLong();
+
     private CommandResult execChannel(String command, StdinWriter stdin, Duration timeout) {
+        COMMANDS.incrementAndGet();
         Session session = null;
         boolean abandoned = false;
         long started = System.nanoTime();
