@@ -183,8 +183,9 @@ class BareMetalBenchmark {
      * module's surefire argLine) for its CPU to be the shipped provider's: a collector or compiler setting changes it.
      */
     static List<String> launcherFlags() throws java.io.IOException {
-        String launcher = Files.readString(Path.of("src", "main", "plugin", "pulumi-resource-codezero"));
-        List<String> flags = java.util.Arrays.stream(launcher.split("\\s+")).filter(f -> f.startsWith("-XX:")).toList();
+        String exec = Files.readAllLines(Path.of("src", "main", "plugin", "pulumi-resource-codezero")).stream()
+                .filter(l -> l.startsWith("exec ")).findFirst().orElseThrow();
+        List<String> flags = java.util.Arrays.stream(exec.split("\\s+")).filter(f -> f.startsWith("-XX:")).toList();
         assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments())
                 .as("the benchmark's JVM runs with the launcher's flags (providers/baremetal/pom.xml, surefire argLine)").containsAll(flags);
         return flags;
