@@ -32,10 +32,14 @@ final class AwaitFirstServer implements Phase {
     public void run(NodeRun run) throws InterruptedException {
         long deadline = System.nanoTime() + run.spec().readyTimeout().toNanos();
         SshEndpoint first = run.spec().firstServer();
-        java.util.concurrent.CompletableFuture<Void> signal = signals == null ? null : signals.current(first.host() + ":" + first.port());
+        java.util.concurrent.CompletableFuture<Boolean> signal = signals == null ? null : signals.current(first.host() + ":" + first.port());
         if (signal != null) {
             try {
-                signal.get(run.spec().readyTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (Boolean.TRUE.equals(signal.get(run.spec().readyTimeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS))) {
+                    // The first server's run saw its Node Ready through its API just now: asking its API again over SSH
+                    // (a channel on the first server per join) would only repeat that answer.
+                    return;
+                }
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage() + "; this machine waited to join and was not changed by the join");
             } catch (java.util.concurrent.TimeoutException e) {

@@ -17,9 +17,12 @@ final class Kubectl {
     record NodeStatus(String name, boolean ready, boolean cordoned, String version, String internalIp) {
     }
 
-    /** The node as the API server sees it, empty if it is not registered (or the API does not answer yet). */
+    /**
+     * The node as the API server sees it, empty if it is not registered (or the API does not answer yet). Read from the
+     * node list that every machine asking the same server at the same time shares ({@link NodeListings}).
+     */
     static Optional<NodeStatus> node(SshSession server, String name) {
-        CommandResult r = server.sudo(K3S + " kubectl get node " + SshSession.quote(name) + " -o wide --no-headers");
+        CommandResult r = NodeListings.list(server);
         if (!r.ok()) {
             return Optional.empty();
         }

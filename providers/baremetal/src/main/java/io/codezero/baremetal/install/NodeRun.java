@@ -31,7 +31,7 @@ public final class NodeRun {
     private boolean restarted;
     private boolean turnTaken;
     private NodeNames.Claim nameClaim;
-    private java.util.concurrent.CompletableFuture<Void> firstServerSignal;
+    private java.util.concurrent.CompletableFuture<Boolean> firstServerSignal;
 
     public NodeRun(NodeSpec spec, Progress progress) {
         this.spec = spec;
@@ -87,11 +87,11 @@ public final class NodeRun {
     void turn(Rollouts.Slot t) { turn = t; }
     void nameClaim(NodeNames.Claim c) { nameClaim = c; }
     /** This run is the first server's: joins in this process wait on the signal. */
-    void firstServerSignal(java.util.concurrent.CompletableFuture<Void> s) { firstServerSignal = s; }
+    void firstServerSignal(java.util.concurrent.CompletableFuture<Boolean> s) { firstServerSignal = s; }
     /** The first server's API answers: joins waiting in this process go ahead. */
     void firstServerReady() {
         if (firstServerSignal != null) {
-            firstServerSignal.complete(null);
+            firstServerSignal.complete(Boolean.TRUE);
         }
     }
 
@@ -145,7 +145,7 @@ public final class NodeRun {
             if (failed) {
                 firstServerSignal.completeExceptionally(new IllegalStateException("the first server " + label() + " failed in " + failure));
             } else {
-                firstServerSignal.complete(null);
+                firstServerSignal.complete(Boolean.FALSE);
             }
             firstServerSignal = null;
         }

@@ -261,7 +261,15 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
+    /** Commands (channels) this process has run on all machines: the benchmark reports them per added host. */
+    public static long commandsRun() {
+        return COMMANDS.get();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong COMMANDS = new java.util.concurrent.atomic.AtomicLong();
+
     private CommandResult execChannel(String command, StdinWriter stdin, Duration timeout) {
+        COMMANDS.incrementAndGet();
         Session session = null;
         boolean abandoned = false;
         long started = System.nanoTime();
@@ -392,9 +400,20 @@ public final class SshSession implements AutoCloseable {
                 : " (this step's own limit; a slow disk or machine needs more time than it allows)";
     }
 
+    /**
+     * The threads that read commands' output: two per command, reused (a join wave runs some 130 commands, and a new thread
+     * for each stream was measurable CPU). Idle ones end after a minute; daemon, so a stalled stream never holds the JVM.
+     */
+    private static final java.util.concurrent.ExecutorService READERS = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "ssh-output");
+                t.setDaemon(true);
+                return t;
+            });
+
     private static CompletableFuture<byte[]> drain(InputStream stream) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+        READERS.execute(() -> {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             byte[] chunk = new byte[8192];
             try {
@@ -405,9 +424,7 @@ public final class SshSession implements AutoCloseable {
             } catch (IOException e) {
                 result.completeExceptionally(e);
             }
-        }, "ssh-output");
-        reader.setDaemon(true);
-        reader.start();
+        });
         return result;
     }
 

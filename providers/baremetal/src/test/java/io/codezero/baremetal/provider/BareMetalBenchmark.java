@@ -45,6 +45,7 @@ class BareMetalBenchmark {
     final Map<Integer, Double> totals = new TreeMap<>();
     final Map<Integer, Double> cpus = new TreeMap<>();
     final Map<Integer, Double> apiToLastReady = new TreeMap<>();
+    final Map<Integer, Long> commands = new TreeMap<>();
 
     void mark(String host, String phase) {
         String address = host.replaceAll(".*\\(([^:)]+):\\d+.*", "$1").replaceAll(":\\d+$", "");
@@ -54,6 +55,7 @@ class BareMetalBenchmark {
 
     @Test
     void bringUp1And5And20Hosts() throws Exception {
+        List<String> jvmFlags = launcherFlags();
         StandinK3s.Assets assets = StandinK3s.write(assetsDir, VERSION);
         List<String> lines = new ArrayList<>();
         // Round 0 (a server and a join) only warms the JVM up (JIT of both paths, SSH crypto); it is not reported.
@@ -66,6 +68,7 @@ class BareMetalBenchmark {
                  ProviderClient provider = new ProviderClient((host, msg) -> mark(host, msg))) {
                 double harnessSeconds = (System.nanoTime() - harnessStart) / 1e9;
                 long cpuBefore = processCpuNanos();
+                long commandsBefore = io.codezero.baremetal.ssh.SshSession.commandsRun();
                 long[] coresBefore = machineCpu();
                 long start = System.nanoTime();
                 TestHost first = harness.host(0);
@@ -102,6 +105,7 @@ class BareMetalBenchmark {
                 engine.shutdown();
                 double total = (System.nanoTime() - start) / 1e9;
                 double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+                long commandsRun = io.codezero.baremetal.ssh.SshSession.commandsRun() - commandsBefore;
                 long[] coresAfter = machineCpu();
                 double busy = coresAfter[1] == coresBefore[1] ? 0
                         : 100.0 * (coresAfter[0] - coresBefore[0]) / (coresAfter[1] - coresBefore[1]);
@@ -112,6 +116,7 @@ class BareMetalBenchmark {
                 }
                 totals.put(size, total);
                 cpus.put(size, cpu);
+                commands.put(size, commandsRun);
                 // The first server's API answered by the time it fetched its kubeconfig (its Node was Ready);
                 // the last node was Ready when the last join's Create returned.
                 long apiUp = phases.getOrDefault(first.address(), List.of()).stream().filter(m -> m[0].equals("fetch kubeconfig"))
@@ -120,8 +125,8 @@ class BareMetalBenchmark {
                         .filter(m -> m[0].equals("done")).mapToLong(m -> (long) m[1]).max().orElse(apiUp);
                 apiToLastReady.put(size, Math.max(0, lastReady - apiUp) / 1e9);
                 lines.add(String.format("%2d hosts: %5.2f s total (first server %4.2f s, %2d joins beside it; API up -> last node Ready %4.2f s);"
-                                + " provider JVM CPU %.2f s; machine cores %.0f%% busy; harness up in %.1f s",
-                        size, total, serverSeconds, size - 1, apiToLastReady.get(size), cpu, busy, harnessSeconds));
+                                + " provider JVM CPU %.2f s; SSH commands %d; machine cores %.0f%% busy; harness up in %.1f s",
+                        size, total, serverSeconds, size - 1, apiToLastReady.get(size), cpu, commandsRun, busy, harnessSeconds));
                 lines.add("          first server: " + breakdown(List.of(first.address())));
                 if (size > 1) {
                     lines.add("          join wave (median / slowest machine): " + breakdown(harness.hosts().subList(1, size).stream()
@@ -130,8 +135,11 @@ class BareMetalBenchmark {
             }
         }
         lines.add(String.format("20:1 ratio %.2fx; first server API up -> last node Ready (20 hosts) %.2f s; provider JVM CPU per added host"
-                + " %.0f ms ((CPU at 20 - CPU at 1) / 19)", totals.get(20) / totals.get(1), apiToLastReady.get(20),
-                1000 * (cpus.get(20) - cpus.get(1)) / 19));
+                + " %.0f ms ((CPU at 20 - CPU at 1) / 19); SSH commands per added host %.1f", totals.get(20) / totals.get(1),
+                apiToLastReady.get(20), 1000 * (cpus.get(20) - cpus.get(1)) / 19, (commands.get(20) - commands.get(1)) / 19.0));
+        // Per-host CPU leaves out what the JVM spends once (startup, class loading, the warm-up round): this says it was not moved there.
+        lines.add(String.format("provider JVM CPU in all: %.2f s since the JVM started (startup, warm-up round, the 1-, 5- and 20-host"
+                + " bring-ups); JVM flags %s", processCpuNanos() / 1e9, jvmFlags));
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         List<String> report = new ArrayList<>();
         report.add("bare-metal bring-up with the stand-in k3s (provider Create calls, engine-style parallelism, JoinToken first), "
@@ -168,6 +176,19 @@ class BareMetalBenchmark {
             out.append(phase).append(values.size() == 1 ? String.format(" %.2f", median) : String.format(" %.2f/%.2f", median, max)).append("; ");
         }
         return out.toString();
+    }
+
+    /**
+     * The launcher's HotSpot flags ({@code src/main/plugin/pulumi-resource-codezero}), which this JVM must run with (the
+     * module's surefire argLine) for its CPU to be the shipped provider's: a collector or compiler setting changes it.
+     */
+    static List<String> launcherFlags() throws java.io.IOException {
+        String exec = Files.readAllLines(Path.of("src", "main", "plugin", "pulumi-resource-codezero")).stream()
+                .filter(l -> l.startsWith("exec ")).findFirst().orElseThrow();
+        List<String> flags = java.util.Arrays.stream(exec.split("\\s+")).filter(f -> f.startsWith("-XX:")).toList();
+        assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .as("the benchmark's JVM runs with the launcher's flags (providers/baremetal/pom.xml, surefire argLine)").containsAll(flags);
+        return flags;
     }
 
     static long processCpuNanos() {
