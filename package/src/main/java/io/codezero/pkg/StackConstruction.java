@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ClusterSpecConfig;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterHandles;
 import io.codezero.core.validation.Problem;
 import io.codezero.local.ExistingClusterTarget;
 import io.codezero.platform.PlatformConfig;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds a {@link CodeZeroStack} from a package's inputs with the readers the {@code codezero:} config goes through
- * ({@link ClusterSpecConfig}, {@link PlatformConfig}, {@link ExistingClusterTarget#fromConfig}), so a YAML, Python or
+ * ({@link ClusterSpecConfig}, {@link PlatformConfig}, {@link ExistingClusterTarget#argsFromConfig}), so a YAML, Python or
  * TypeScript program gets exactly the checks and problems of a Java program, with paths as the inputs are written
  * ({@code platform.istio.mode}, {@code cluster.nodePools[0].maxNodes}).
  */
@@ -40,12 +41,14 @@ final class StackConstruction {
         PlainInputs plain = PlainInputs.of(inputs);
         Map<String, Object> top = new LinkedHashMap<>(plain.values());
         List<Problem> problems = new ArrayList<>(plain.problems());
+        problems.addAll(plain.unknownProblems(java.util.Set.of(KubeconfigInput.KEY)));
+        KubeconfigInput kubeconfig = KubeconfigInput.take(plain, top);
         ConfigObject root = ConfigObject.root("", top);
         ConfigObject cluster = section(root, "cluster", plain);
         ConfigObject platform = section(root, "platform", plain);
         ClusterSpec spec = ClusterSpecConfig.read(cluster, name);
         PlatformConfig platformConfig = PlatformConfig.read(platform);
-        ExistingClusterTarget target = ExistingClusterTarget.fromConfig(root);
+        ExistingClusterTarget target = new ExistingClusterTarget(kubeconfig.applyTo(ExistingClusterTarget.argsFromConfig(root)).build());
         root.rejectUnknownKeys();
         problems.addAll(root.problems());
         problems.addAll(cluster.problems());
@@ -86,7 +89,11 @@ final class StackConstruction {
         CompletableFuture<Void> kubeconfig = value(stack.kubeconfig(), true).thenAccept(v -> state.put("kubeconfig", v));
         CompletableFuture<Void> gateway = value(stack.gatewayAddress(), false).thenAccept(v -> state.put("gatewayAddress", v));
         CompletableFuture<Void> consoles = value(stack.consoleUrls(), false).thenAccept(v -> state.put("consoleUrls", v));
-        return CompletableFuture.allOf(kubeconfig, gateway, consoles).thenApply(x -> state);
+        // the handles every target answers, as plain values: the SDK's provider path sends no resource references back
+        ClusterHandles handles = stack.handles(ClusterHandles.class);
+        CompletableFuture<Void> clusterName = value(handles.clusterName(), false).thenAccept(v -> state.put("clusterName", v));
+        CompletableFuture<Void> endpoint = value(handles.endpoint(), false).thenAccept(v -> state.put("endpoint", v));
+        return CompletableFuture.allOf(kubeconfig, gateway, consoles, clusterName, endpoint).thenApply(x -> state);
     }
 
     private static <T> CompletableFuture<PropertyValue> value(Output<T> output, boolean secret) {

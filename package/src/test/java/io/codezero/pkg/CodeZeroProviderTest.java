@@ -9,6 +9,11 @@ import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflineRun;
+import com.pulumi.provider.internal.models.ConstructResponse;
+import com.pulumi.provider.internal.properties.PropertyValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,107 @@ class CodeZeroProviderTest {
                 .hasMessageContaining("platform.istio.mode = \"bogus\": must be sidecar or ambient")
                 .hasMessageContaining("cluster.kubernetesVersion = \"1.29\"");
         assertThat(run.resources()).noneMatch(r -> r.type().startsWith("codezero:") || r.type().startsWith("kubernetes:"));
+    }
+
+    private static final String KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            current-context: kind-shop
+            clusters: [{name: kind-shop, cluster: {server: "https://127.0.0.1:6443"}}]
+            users: [{name: admin, user: {token: "secret-token"}}]
+            contexts: [{name: kind-shop, context: {cluster: kind-shop, user: admin}}]
+            """;
+    private static final String PLATFORM = "{\"domain\": \"shop.localhost\", \"certificates\": {\"issuer\": \"selfSigned\"}}";
+
+    /** Constructs {@code codezero:index:Stack} as the engine would, inside a run of the mock engine. */
+    private static Constructed construct(Map<String, PropertyValue> inputs) {
+        AtomicReference<ConstructResponse> response = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        OfflineRun run = OfflineEngine.create().run(ctx -> {
+            try {
+                response.set(new CodeZeroProvider("0.1.0").construct(new ConstructRequest(PackageSchema.STACK, "platform", inputs,
+                        ComponentResourceOptions.builder().build())).join());
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        return new Constructed(run, response.get(), thrown.get());
+    }
+
+    private record Constructed(OfflineRun run, ConstructResponse response, Throwable thrown) {
+        Map<String, PropertyValue> state() {
+            assertThat(thrown).as("construct threw").isNull();
+            return response.getState();
+        }
+    }
+
+    private static Map<String, PropertyValue> inputs(PropertyValue kubeconfig, PropertyValue context) {
+        Map<String, PropertyValue> inputs = new LinkedHashMap<>(Inputs.json("{\"cluster\": {\"name\": \"shop\"}, \"platform\": " + PLATFORM + "}"));
+        inputs.put("kubeconfig", kubeconfig);
+        if (context != null) {
+            inputs.put("context", context);
+        }
+        return inputs;
+    }
+
+    @Test
+    void aPreviewWithTheKubeconfigOfAClusterNotCreatedYetPlansTheWholePlatform() {
+        // `kubeconfig: ${cluster.kubeconfig}` during the first preview: an output of another resource, not known yet
+        PropertyValue unknown = PropertyValue.of(new PropertyValue.OutputReference(null, Set.of()));
+        Constructed c = construct(inputs(PropertyValue.ofSecret(unknown), PropertyValue.of("kind-shop")));
+
+        Map<String, PropertyValue> state = c.state();
+        assertThat(c.run().succeeded()).as(c.run().failure()).isTrue();
+        assertThat(c.run().ofType("codezero:local:ExistingCluster")).hasSize(1);
+        assertThat(c.run().ofType("pulumi:providers:kubernetes")).isNotEmpty();
+        assertThat(c.run().where(r -> r.type().startsWith("kubernetes:helm.sh") || r.type().startsWith("kubernetes:cert-manager")))
+                .as("the certificates layer's resources are planned").isNotEmpty();
+        assertThat(state.get("kubeconfig").getType()).isEqualTo(PropertyValue.ValueType.SECRET);
+        assertThat(state.get("kubeconfig").getSecretValue().isComputed()).as("the kubeconfig is not known yet").isTrue();
+        assertThat(state.get("endpoint").isComputed()).as("the API server is read from that kubeconfig once known").isTrue();
+    }
+
+    @Test
+    void anUnknownKubeconfigStillNeedsTheContextNamedAsInTheJavaApi() {
+        Constructed c = construct(inputs(PropertyValue.COMPUTED, null));
+        assertThat(c.thrown()).isInstanceOf(RunException.class).hasMessageContaining("- context = <missing>: is required with a kubeconfig from "
+                + "another resource's output");
+        assertThat(c.run().resources()).noneMatch(r -> r.type().startsWith("kubernetes:"));
+    }
+
+    @Test
+    void anInputThatDecidesWhatIsCreatedMustBeKnownAndTheProblemNamesIt() {
+        Map<String, PropertyValue> inputs = inputs(PropertyValue.of(KUBECONFIG), PropertyValue.COMPUTED);
+        inputs.put("loadBalancerAddresses", PropertyValue.COMPUTED);
+        Map<String, PropertyValue> platform = new LinkedHashMap<>(inputs.get("platform").getObjectValue());
+        platform.put("istio", PropertyValue.COMPUTED);
+        inputs.put("platform", PropertyValue.of(platform));
+        Constructed c = construct(inputs);
+        assertThat(c.thrown()).isInstanceOf(RunException.class).hasMessageContaining("- context = \"<unknown>\": is not known until")
+                .hasMessageContaining("- loadBalancerAddresses = \"<unknown>\": is not known until")
+                .hasMessageContaining("- platform.istio = \"<unknown>\": is not known until")
+                .hasMessageContaining("only kubeconfig may be an output not known yet");
+        assertThat(c.run().resources()).noneMatch(r -> r.type().startsWith("kubernetes:"));
+    }
+
+    @Test
+    void aKubeconfigGivenAsItsContentIsReadAndCheckedLikeAFile() {
+        Constructed c = construct(inputs(PropertyValue.ofSecret(PropertyValue.of(KUBECONFIG)), null));
+        Map<String, PropertyValue> state = c.state();
+        assertThat(state.get("endpoint")).isEqualTo(PropertyValue.of("https://127.0.0.1:6443"));
+        assertThat(state.get("clusterName")).isEqualTo(PropertyValue.of("kind-shop"));
+
+        Constructed wrongContext = construct(inputs(PropertyValue.of(KUBECONFIG), PropertyValue.of("prod")));
+        assertThat(wrongContext.thrown()).isInstanceOf(RunException.class)
+                .hasMessageContaining("context = \"prod\": is not in kubeconfig content; known contexts: kind-shop");
+    }
+
+    @Test
+    void aKubeconfigGivenAsAnObjectAsAnotherPackageOutputsItIsItsContent() {
+        // pulumi-eks's `kubeconfig` output is an object, not text
+        Map<String, Object> object = new org.yaml.snakeyaml.Yaml().load(KUBECONFIG);
+        Constructed c = construct(inputs(Inputs.value(object), null));
+        assertThat(c.state().get("endpoint")).isEqualTo(PropertyValue.of("https://127.0.0.1:6443"));
     }
 
     @Test

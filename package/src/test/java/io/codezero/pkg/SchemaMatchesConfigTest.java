@@ -170,7 +170,7 @@ class SchemaMatchesConfigTest {
     void theKubeconfigOutputIsASecretAndEveryPropertyIsDescribed() {
         JsonObject stack = SCHEMA.getAsJsonObject("resources").getAsJsonObject(PackageSchema.STACK);
         assertThat(stack.getAsJsonObject("properties").getAsJsonObject("kubeconfig").get("secret").getAsBoolean()).isTrue();
-        assertThat(stack.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("kubeconfig", "gatewayAddress", "consoleUrls");
+        assertThat(stack.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("kubeconfig", "gatewayAddress", "consoleUrls", "clusterName", "endpoint");
         int[] counts = {0, 0};
         objectPaths().values().forEach(type -> type.getAsJsonObject("properties").entrySet().forEach(p -> {
             counts[1]++;

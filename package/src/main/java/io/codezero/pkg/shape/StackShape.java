@@ -51,6 +51,15 @@ public final class StackShape {
         @Required
         Map<String, String> consoleUrls;
 
+        @Doc("The cluster's name as its kubeconfig knows it (the cluster entry the context refers to). A plain value: the "
+                + "Java API's typed handles (`ClusterHandles`) are resources, which a package's outputs cannot carry.")
+        @Required
+        String clusterName;
+
+        @Doc("The Kubernetes API server's URL, e.g. `https://192.168.49.2:8443`.")
+        @Required
+        String endpoint;
+
         private Outputs() {
         }
     }
