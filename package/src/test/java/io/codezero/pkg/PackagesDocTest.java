@@ -18,12 +18,13 @@ class PackagesDocTest {
     @Test
     void theDocsShowTheExamplesTheEngineTestsRunVerbatim() throws IOException {
         String doc = Files.readString(ROOT.resolve("docs/packages.md"));
-        for (String example : new String[] {"yaml/Pulumi.yaml", "python/__main__.py", "typescript/index.ts"}) {
+        for (String example : new String[] {"yaml/Pulumi.yaml", "yaml-output/Pulumi.yaml", "python/__main__.py", "typescript/index.ts"}) {
             String text = Files.readString(ROOT.resolve("package/examples").resolve(example)).stripTrailing();
             assertThat(doc).as(example).contains(text);
         }
         assertThat(Files.readString(ROOT.resolve("package/e2e/run.sh")))
-                .contains("examples/yaml\"", "examples/python/.", "examples/typescript/index.ts", "examples/yaml-bad\"");
+                .contains("examples/yaml\"", "examples/python/.", "examples/typescript/index.ts", "examples/yaml-bad\"",
+                        "examples/yaml-output\"");
     }
 
     @Test

@@ -18,10 +18,13 @@ public final class StackShape {
             + "`codezero:platform`; a layer runs when its key is present (`{}` takes every default).")
     PlatformShape platform;
 
-    @Doc("Path of the kubeconfig file of the existing cluster; defaults to $KUBECONFIG or ~/.kube/config.")
+    @Doc("The existing cluster's kubeconfig: a file's path, or the kubeconfig itself (YAML or JSON text with a line break "
+            + "or starting with `{`, or an object), such as another resource's output (`${cluster.kubeconfig}`), which may be "
+            + "unknown at preview (then name the `context`); defaults to $KUBECONFIG or ~/.kube/config.")
     String kubeconfig;
 
-    @Doc("The kubeconfig context to use; defaults to the file's current context.")
+    @Doc("The kubeconfig context to use; defaults to the kubeconfig's current context. Required when the kubeconfig is "
+            + "not known at preview.")
     String context;
 
     @Doc("The StorageClass for the platform's volumes; defaults to the cluster's default StorageClass.")
