@@ -63,6 +63,11 @@ final class KubeconfigInput {
         return text.contains("\n") || text.strip().startsWith("{");
     }
 
+    /** @return whether the input was taken here (its content, or a value not known yet), not left to the reader */
+    boolean taken() {
+        return content != null || output != null;
+    }
+
     /**
      * Sets the kubeconfig on the target's arguments, when it was taken here.
      *

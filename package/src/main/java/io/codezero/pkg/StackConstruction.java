@@ -9,8 +9,8 @@ import io.codezero.core.config.ClusterSpecConfig;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterHandles;
+import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.validation.Problem;
-import io.codezero.local.ExistingClusterTarget;
 import io.codezero.platform.PlatformConfig;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.CodeZeroStackArgs;
@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds a {@link CodeZeroStack} from a package's inputs with the readers the {@code codezero:} config goes through
- * ({@link ClusterSpecConfig}, {@link PlatformConfig}, {@link ExistingClusterTarget#argsFromConfig}), so a YAML, Python or
+ * ({@link ClusterSpecConfig}, {@link PlatformConfig}, and the chosen target's: {@link TargetInputs}), so a YAML, Python or
  * TypeScript program gets exactly the checks and problems of a Java program, with paths as the inputs are written
  * ({@code platform.istio.mode}, {@code cluster.nodePools[0].maxNodes}).
  */
@@ -48,7 +48,7 @@ final class StackConstruction {
         ConfigObject platform = section(root, "platform", plain);
         ClusterSpec spec = ClusterSpecConfig.read(cluster, name);
         PlatformConfig platformConfig = PlatformConfig.read(platform);
-        ExistingClusterTarget target = new ExistingClusterTarget(kubeconfig.applyTo(ExistingClusterTarget.argsFromConfig(root)).build());
+        ClusterTarget target = TargetInputs.read(root, top, plain, kubeconfig);
         root.rejectUnknownKeys();
         problems.addAll(root.problems());
         problems.addAll(cluster.problems());

@@ -9,6 +9,7 @@ import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflineRun;
+import io.codezero.core.plan.PlanMocksContributor;
 import com.pulumi.provider.internal.models.ConstructResponse;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import java.util.LinkedHashMap;
@@ -45,9 +46,13 @@ class CodeZeroProviderTest {
 
     /** Constructs {@code codezero:index:Stack} as the engine would, inside a run of the mock engine. */
     private static Constructed construct(Map<String, PropertyValue> inputs) {
+        return construct(inputs, OfflineEngine.create());
+    }
+
+    private static Constructed construct(Map<String, PropertyValue> inputs, OfflineEngine engine) {
         AtomicReference<ConstructResponse> response = new AtomicReference<>();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        OfflineRun run = OfflineEngine.create().run(ctx -> {
+        OfflineRun run = engine.run(ctx -> {
             try {
                 response.set(new CodeZeroProvider("0.1.0").construct(new ConstructRequest(PackageSchema.STACK, "platform", inputs,
                         ComponentResourceOptions.builder().build())).join());
@@ -132,6 +137,42 @@ class CodeZeroProviderTest {
         Map<String, Object> object = new org.yaml.snakeyaml.Yaml().load(KUBECONFIG);
         Constructed c = construct(inputs(Inputs.value(object), null));
         assertThat(c.state().get("endpoint")).isEqualTo(PropertyValue.of("https://127.0.0.1:6443"));
+    }
+
+    /** examples/digitalocean's Pulumi.dev.yaml, as a YAML program writes the same sections as the component's inputs. */
+    static final String DOKS = """
+            {"cluster": {"name": "shop", "kubernetesVersion": "1.34",
+              "network": {"vpcCidr": "10.20.0.0/16", "podCidr": "10.244.0.0/16", "serviceCidr": "10.245.0.0/16",
+                          "privateNodes": false, "apiOpenToInternet": true},
+              "nodePools": [{"name": "system", "size": "medium", "minNodes": 2, "desiredNodes": 3, "maxNodes": 6}]},
+             "platform": {"domain": "shop.example.com", "certificates": {"issuer": "selfSigned"}},
+             "digitalocean": {"region": "fra1", "project": {"environment": "Development"},
+                              "maintenanceWindow": {"day": "sunday", "startTime": "04:00"}}}
+            """;
+
+    @Test
+    void aDigitalOceanSectionMakesTheClusterOnDoksWithThePlatformOnIt() {
+        Constructed c = construct(Inputs.json(DOKS), OfflineEngine.create().mocks(PlanMocksContributor.discover()));
+
+        Map<String, PropertyValue> state = c.state();
+        assertThat(c.run().succeeded()).as(c.run().failure()).isTrue();
+        assertThat(c.run().ofType("codezero:digitalocean:DoksCluster")).hasSize(1);
+        assertThat(c.run().ofType("codezero:local:ExistingCluster")).isEmpty();
+        assertThat(c.run().ofType("digitalocean:index/kubernetesCluster:KubernetesCluster")).singleElement()
+                .satisfies(cluster -> assertThat(cluster.input("region")).isEqualTo("fra1"));
+        assertThat(c.run().ofType("digitalocean:index/kubernetesNodePool:KubernetesNodePool")).isNotEmpty();
+        assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
+        assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+    }
+
+    @Test
+    void anExistingClusterInputBesideACloudSectionIsAProblemNotIgnored() {
+        Map<String, PropertyValue> inputs = new LinkedHashMap<>(Inputs.json(DOKS));
+        inputs.put("context", PropertyValue.of("minikube"));
+        Constructed c = construct(inputs, OfflineEngine.create().mocks(PlanMocksContributor.discover()));
+        assertThat(c.thrown()).isInstanceOf(RunException.class)
+                .hasMessageContaining("- context = \"minikube\": is for an existing cluster; with `digitalocean` CodeZero makes the cluster");
+        assertThat(c.run().resources()).noneMatch(r -> r.type().startsWith("digitalocean:") || r.type().startsWith("kubernetes:"));
     }
 
     @Test

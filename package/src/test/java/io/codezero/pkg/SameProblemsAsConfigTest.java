@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflineRun;
+import io.codezero.digitalocean.DigitalOceanTarget;
 import io.codezero.local.ExistingClusterTarget;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.StackConfig;
@@ -55,12 +56,39 @@ class SameProblemsAsConfigTest {
                 .contains("cluster.kubernetesVersion");
     }
 
+    @Test
+    void aBadDigitalOceanInputGetsTheProblemListOfTheJavaPath() {
+        String cluster = "{\"name\": \"shop\", \"kubernetesVersion\": \"1.34\", \"network\": {\"privateNodes\": true},"
+                + " \"nodePools\": [{\"name\": \"a\", \"size\": \"huge\"}]}";
+        String digitalocean = "{\"region\": \"mars1\", \"builtInPool\": {\"nodes\": 40}, \"maintenanceWindow\": {\"day\": \"sunday\"},"
+                + " \"credentialSeconds\": \"long\", \"regoin\": \"fra1\"}";
+        String platform = "{\"domain\": \"shop.example.com\"}";
+        OfflineRun java = OfflineEngine.create().stack("shop")
+                .config(Map.of("codezero:cluster", cluster, "codezero:platform", platform, "codezero:digitalocean", digitalocean))
+                .run(ctx -> {
+                    StackConfig config = StackConfig.from(ctx);
+                    new CodeZeroStack(config.cluster().name(), config.toArgs(DigitalOceanTarget.fromConfig(config.section("digitalocean"))));
+                });
+        String inputs = "{\"cluster\": " + cluster + ", \"platform\": " + platform + ", \"digitalocean\": " + digitalocean + "}";
+        OfflineRun pkg = OfflineEngine.create().stack("shop")
+                .run(ctx -> new CodeZeroStack("shop", StackConstruction.args("shop", Inputs.json(inputs))));
+
+        assertThat(java.resources()).noneMatch(r -> r.type().startsWith("digitalocean:") || r.type().startsWith("kubernetes:"));
+        assertThat(pkg.resources()).noneMatch(r -> r.type().startsWith("digitalocean:") || r.type().startsWith("kubernetes:"));
+        List<String> javaProblems = problemLines(java).stream().map(l -> l.replace("codezero:", "")).toList();
+        List<String> pkgProblems = problemLines(pkg).stream().map(l -> l.replaceFirst(" \\(in Python: [^)]*\\)$", "")).toList();
+        assertThat(javaProblems).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(pkgProblems).containsExactlyElementsOf(javaProblems);
+        assertThat(String.join("\n", pkgProblems)).contains("digitalocean.region", "digitalocean.builtInPool.nodes",
+                "digitalocean.credentialSeconds", "digitalocean.regoin");
+    }
+
     /** The lines of the problem list: one per problem, naming its path. */
     private static List<String> problemLines(OfflineRun run) {
         String errors = String.join("\n", run.errors()) + "\n"
                 + String.join("\n", run.exceptions().stream().map(Throwable::getMessage).toList());
         return Arrays.stream(errors.split("\n")).map(String::strip)
-                .filter(l -> l.matches("^-?\\s*(codezero:)?(cluster|platform|kubeconfig|context)[.\\[:].*")).distinct().toList();
+                .filter(l -> l.matches("^-?\\s*(codezero:)?(cluster|platform|kubeconfig|context|digitalocean)[.\\[:].*")).distinct().toList();
     }
 
     private Path kubeconfig() throws IOException {

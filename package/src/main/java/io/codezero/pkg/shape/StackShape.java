@@ -18,6 +18,11 @@ public final class StackShape {
             + "`codezero:platform`; a layer runs when its key is present (`{}` takes every default).")
     PlatformShape platform;
 
+    @Doc("The DigitalOcean target: with this section CodeZero makes the cluster on DOKS (and the existing-cluster inputs "
+            + "`kubeconfig`, `context`, `storageClass`, `loadBalancerAddresses` do not apply); without it, the platform goes onto "
+            + "an existing cluster.")
+    DigitalOceanShape digitalocean;
+
     @Doc("The existing cluster's kubeconfig: a file's path, or the kubeconfig itself (YAML or JSON text with a line break "
             + "or starting with `{`, or an object), such as another resource's output (`${cluster.kubeconfig}`), which may be "
             + "unknown at preview (then name the `context`); defaults to $KUBECONFIG or ~/.kube/config.")
