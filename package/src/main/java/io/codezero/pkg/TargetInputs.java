@@ -1,27 +1,49 @@
 package io.codezero.pkg;
 
+import io.codezero.aws.AwsTarget;
+import io.codezero.azure.AzureTarget;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.validation.Problem;
 import io.codezero.digitalocean.DigitalOceanTarget;
+import io.codezero.gcp.GcpTarget;
 import io.codezero.local.ExistingClusterTarget;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which target the inputs choose, read by that target's own config reader. As in a Java program, whose config has one
- * section per target ({@code codezero:digitalocean}), a target's section chooses it: {@code digitalocean} makes a DOKS
- * cluster ({@link DigitalOceanTarget#fromConfig}); without one, the platform goes onto an existing cluster
- * ({@link ExistingClusterTarget#argsFromConfig} with the {@link KubeconfigInput}). The existing cluster's inputs given
- * with a cloud section are a problem: they would be silently ignored.
+ * section per target ({@code codezero:aws}, {@code codezero:azure}, {@code codezero:digitalocean}, {@code codezero:gcp}), a target's section chooses it and that
+ * target's {@code fromConfig} reads it; without one, the platform goes onto an existing cluster
+ * ({@link ExistingClusterTarget#argsFromConfig} with the {@link KubeconfigInput}). Two cloud sections, or the existing
+ * cluster's inputs beside one, are a problem: one of them would be silently ignored.
  */
 final class TargetInputs {
     /** The top-level inputs only the existing-cluster target reads. */
     static final List<String> EXISTING_CLUSTER_KEYS = List.of(KubeconfigInput.KEY, "context", "storageClass", "loadBalancerAddresses");
+    /** The AWS target's section. */
+    static final String AWS = "aws";
+    /** The Azure target's section. */
+    static final String AZURE = "azure";
     /** The DigitalOcean target's section. */
     static final String DIGITALOCEAN = "digitalocean";
+    /** The Google Cloud target's section. */
+    static final String GCP = "gcp";
+    /** Each cloud target's section with its reader, in the order the schema lists them. */
+    static final Map<String, Function<ConfigObject, ClusterTarget>> CLOUDS = clouds();
 
     private TargetInputs() {
+    }
+
+    private static Map<String, Function<ConfigObject, ClusterTarget>> clouds() {
+        Map<String, Function<ConfigObject, ClusterTarget>> clouds = new LinkedHashMap<>();
+        clouds.put(AWS, AwsTarget::fromConfig);
+        clouds.put(AZURE, AzureTarget::fromConfig);
+        clouds.put(DIGITALOCEAN, DigitalOceanTarget::fromConfig);
+        clouds.put(GCP, GcpTarget::fromConfig);
+        return java.util.Collections.unmodifiableMap(clouds);
     }
 
     /**
@@ -34,17 +56,23 @@ final class TargetInputs {
      * @return the target
      */
     static ClusterTarget read(ConfigObject root, Map<String, Object> top, PlainInputs plain, KubeconfigInput kubeconfig) {
-        if (!top.containsKey(DIGITALOCEAN)) {
+        List<String> given = CLOUDS.keySet().stream().filter(top::containsKey).toList();
+        if (given.isEmpty()) {
             return new ExistingClusterTarget(kubeconfig.applyTo(ExistingClusterTarget.argsFromConfig(root)).build());
         }
+        String cloud = given.get(0);
+        for (String other : given.subList(1, given.size())) {
+            root.has(other);  // counts as read: this problem says what is wrong with it
+            root.problems().add(Problem.of(other, "<given>", "chooses another target than `" + cloud + "`, which is given too; "
+                    + "a stack has one cluster: keep one target's section"));
+        }
         for (String key : EXISTING_CLUSTER_KEYS) {
-            boolean given = top.containsKey(key) || kubeconfig.taken() && key.equals(KubeconfigInput.KEY) || plain.isUnknown(key);
-            if (given) {
-                root.has(key);  // counts as read: this problem says what is wrong with it
+            if (top.containsKey(key) || kubeconfig.taken() && key.equals(KubeconfigInput.KEY) || plain.isUnknown(key)) {
+                root.has(key);
                 root.problems().add(Problem.of(key, top.containsKey(key) ? top.get(key) : "<given>", "is for an existing cluster; "
-                        + "with `" + DIGITALOCEAN + "` CodeZero makes the cluster and its kubeconfig: remove it"));
+                        + "with `" + cloud + "` CodeZero makes the cluster and its kubeconfig: remove it"));
             }
         }
-        return DigitalOceanTarget.fromConfig(root.object(DIGITALOCEAN));
+        return CLOUDS.get(cloud).apply(root.object(cloud));
     }
 }

@@ -165,6 +165,83 @@ class CodeZeroProviderTest {
         assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
     }
 
+    /** examples/gcp's Pulumi.dev.yaml, as a YAML program writes the same sections as the component's inputs. */
+    static final String GKE = """
+            {"cluster": {"name": "shop", "kubernetesVersion": "1.34",
+              "network": {"vpcCidr": "10.0.0.0/16", "podCidr": "10.100.0.0/16", "serviceCidr": "172.20.0.0/16",
+                          "apiAccessAllowlist": ["203.0.113.0/24"]},
+              "nodePools": [{"name": "system", "size": "medium", "minNodes": 3, "desiredNodes": 3, "maxNodes": 6}]},
+             "platform": {"domain": "shop.example.com", "certificates": {"issuer": "selfSigned"}},
+             "gcp": {"project": "acme-platform-dev", "region": "europe-west1", "releaseChannel": "REGULAR",
+                     "maintenance": {"start": "2025-01-04T02:00:00Z", "end": "2025-01-04T08:00:00Z",
+                                     "recurrence": "FREQ=WEEKLY;BYDAY=SA,SU"}}}
+            """;
+
+    @Test
+    void aGcpSectionMakesTheClusterOnGkeWithThePlatformOnIt() {
+        Constructed c = construct(Inputs.json(GKE), OfflineEngine.create().mocks(PlanMocksContributor.discover()));
+
+        Map<String, PropertyValue> state = c.state();
+        assertThat(c.run().succeeded()).as(c.run().failure()).isTrue();
+        assertThat(c.run().ofType("codezero:gcp:GkeCluster")).hasSize(1);
+        assertThat(c.run().ofType("codezero:local:ExistingCluster")).isEmpty();
+        assertThat(c.run().ofType("gcp:container/cluster:Cluster")).singleElement()
+                .satisfies(cluster -> assertThat(cluster.input("location")).isEqualTo("europe-west1"));
+        assertThat(c.run().ofType("gcp:container/nodePool:NodePool")).isNotEmpty();
+        assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
+        assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+    }
+
+    /** examples/aws's and examples/azure's Pulumi.dev.yaml sections, as a YAML program writes them as inputs. */
+    static final String CLOUD_CLUSTER = """
+            {"name": "shop", "kubernetesVersion": "1.34", "network": {"vpcCidr": "10.0.0.0/16", "apiAccessAllowlist": ["203.0.113.0/24"]},
+             "nodePools": [{"name": "system", "size": "medium", "minNodes": 2, "desiredNodes": 3, "maxNodes": 6}]}
+            """;
+    static final String EKS = "{\"cluster\": " + CLOUD_CLUSTER + ", \"platform\": " + PLATFORM + ", \"aws\": {\"region\": \"eu-west-1\","
+            + " \"zoneCount\": 3, \"natMode\": \"SINGLE\", \"supportType\": \"STANDARD\","
+            + " \"clusterAutoscaler\": {\"scaleDownUnneededTime\": \"10m\", \"scaleDownUtilizationThreshold\": \"0.5\"}}}";
+    static final String AKS = "{\"cluster\": " + CLOUD_CLUSTER + ", \"platform\": " + PLATFORM + ", \"azure\": {\"location\": \"westeurope\","
+            + " \"skuTier\": \"Free\"}}";
+
+    @Test
+    void anAwsSectionMakesTheClusterOnEksWithThePlatformOnIt() {
+        Constructed c = construct(Inputs.json(EKS), OfflineEngine.create().mocks(PlanMocksContributor.discover()));
+
+        Map<String, PropertyValue> state = c.state();
+        assertThat(c.run().succeeded()).as(c.run().failure()).isTrue();
+        assertThat(c.run().ofType("codezero:aws:EksCluster")).hasSize(1);
+        assertThat(c.run().ofType("codezero:local:ExistingCluster")).isEmpty();
+        assertThat(c.run().ofType("aws:eks/cluster:Cluster")).hasSize(1);
+        assertThat(c.run().ofType("aws:eks/nodeGroup:NodeGroup")).isNotEmpty();
+        assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
+        assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+    }
+
+    @Test
+    void anAzureSectionMakesTheClusterOnAksWithThePlatformOnIt() {
+        Constructed c = construct(Inputs.json(AKS), OfflineEngine.create().mocks(PlanMocksContributor.discover()));
+
+        Map<String, PropertyValue> state = c.state();
+        assertThat(c.run().succeeded()).as(c.run().failure()).isTrue();
+        assertThat(c.run().ofType("codezero:azure:AksCluster")).hasSize(1);
+        assertThat(c.run().ofType("codezero:local:ExistingCluster")).isEmpty();
+        assertThat(c.run().ofType("azure-native:containerservice:ManagedCluster")).singleElement()
+                .satisfies(cluster -> assertThat(cluster.input("location")).isEqualTo("westeurope"));
+        assertThat(c.run().ofType("azure-native:containerservice:AgentPool")).isNotEmpty();
+        assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
+        assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+    }
+
+    @Test
+    void twoTargetSectionsAreAProblemNotOneIgnored() {
+        Map<String, PropertyValue> inputs = new LinkedHashMap<>(Inputs.json(GKE));
+        inputs.put("digitalocean", Inputs.json(DOKS).get("digitalocean"));
+        Constructed c = construct(inputs, OfflineEngine.create().mocks(PlanMocksContributor.discover()));
+        assertThat(c.thrown()).isInstanceOf(RunException.class)
+                .hasMessageContaining("- gcp = \"<given>\": chooses another target than `digitalocean`, which is given too");
+        assertThat(c.run().resources()).noneMatch(r -> r.type().startsWith("gcp:") || r.type().startsWith("digitalocean:"));
+    }
+
     @Test
     void anExistingClusterInputBesideACloudSectionIsAProblemNotIgnored() {
         Map<String, PropertyValue> inputs = new LinkedHashMap<>(Inputs.json(DOKS));

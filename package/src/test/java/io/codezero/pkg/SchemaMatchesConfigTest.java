@@ -38,18 +38,22 @@ class SchemaMatchesConfigTest {
      * branch accepts is still the readers' own answer. The first is the sample every check starts from.
      */
     private static final List<Map<String, Object>> VARIANTS = List.of(
-            variant(false, "webhook", "http", "tcp", "exec"),
-            variant(true, "slack", "tcp", "http", "exec"),
-            variant(false, "email", "exec", "http", "tcp"));
+            variant(null, "webhook", "http", "tcp", "exec"),
+            variant(TargetInputs.DIGITALOCEAN, "slack", "tcp", "http", "exec"),
+            variant(TargetInputs.GCP, "email", "exec", "http", "tcp"),
+            variant(TargetInputs.AWS, "webhook", "http", "tcp", "exec"),
+            variant(TargetInputs.AZURE, "slack", "tcp", "http", "exec"));
 
-    /** A target's section chooses it (TargetInputs): the existing cluster's inputs, or a cloud's section, not both. */
-    private static Map<String, Object> variant(boolean digitalOcean, String receiverType, String probe, String notThis, String norThis) {
+    /**
+     * A target's section chooses it (TargetInputs): the existing cluster's inputs ({@code cloud} null), or one cloud's
+     * section; every cloud of {@link TargetInputs#CLOUDS} is some variant's.
+     */
+    private static Map<String, Object> variant(String cloud, String receiverType, String probe, String notThis, String norThis) {
         Map<String, Object> overrides = new LinkedHashMap<>();
-        if (digitalOcean) {
+        if (cloud != null) {
             TargetInputs.EXISTING_CLUSTER_KEYS.forEach(key -> overrides.put(key, REMOVE));
-        } else {
-            overrides.put(TargetInputs.DIGITALOCEAN, REMOVE);
         }
+        TargetInputs.CLOUDS.keySet().stream().filter(key -> !key.equals(cloud)).forEach(key -> overrides.put(key, REMOVE));
         overrides.put("platform.certificates.issuer", "acme");
         overrides.put(RECEIVER + "type", receiverType);
         overrides.put("platform.apps[0].kind", "image");
@@ -126,7 +130,12 @@ class SchemaMatchesConfigTest {
         Map<String, JsonObject> objects = objectPaths();
         assertThat(objects.keySet()).contains("", "cluster", "cluster.nodePools[0]", "cluster.nodePools[0].taints[0]",
                 "cluster.network", "platform",
-                "digitalocean", "digitalocean.project", "digitalocean.dropletSizes", "digitalocean.builtInPool", "digitalocean.maintenanceWindow");
+                "digitalocean", "digitalocean.project", "digitalocean.dropletSizes", "digitalocean.builtInPool", "digitalocean.maintenanceWindow",
+                "gcp", "gcp.network", "gcp.maintenance", "gcp.maintenance.noMinorUpgrades", "gcp.machineTypes", "gcp.upgrades",
+                "aws", "aws.vpc", "aws.instanceTypes", "aws.clusterAutoscaler", "azure", "azure.vnet", "azure.vmSizes",
+                "azure.systemPool", "azure.kms");
+        // every cloud target's section is kept by some variant (the others remove it)
+        TargetInputs.CLOUDS.keySet().forEach(cloud -> assertThat(VARIANTS).as(cloud).anyMatch(v -> !v.containsKey(cloud)));
         objects.forEach((path, type) -> assertThat(readAt(path)).as("keys the readers accept at '%s'", path)
                 .isEqualTo(new TreeSet<>(type.getAsJsonObject("properties").keySet())));
         keyedMaps().forEach((path, keys) -> assertThat(readAt(path)).as("keys the readers accept at '%s'", path).isEqualTo(keys));

@@ -18,10 +18,22 @@ public final class StackShape {
             + "`codezero:platform`; a layer runs when its key is present (`{}` takes every default).")
     PlatformShape platform;
 
+    @Doc("The AWS target: with this section CodeZero makes the cluster on EKS (and the existing-cluster inputs do not "
+            + "apply). One target section at most.")
+    AwsShape aws;
+
+    @Doc("The Azure target: with this section CodeZero makes the cluster on AKS (and the existing-cluster inputs do not "
+            + "apply). One target section at most.")
+    AzureShape azure;
+
     @Doc("The DigitalOcean target: with this section CodeZero makes the cluster on DOKS (and the existing-cluster inputs "
             + "`kubeconfig`, `context`, `storageClass`, `loadBalancerAddresses` do not apply); without it, the platform goes onto "
-            + "an existing cluster.")
+            + "an existing cluster. One target section at most.")
     DigitalOceanShape digitalocean;
+
+    @Doc("The Google Cloud target: with this section CodeZero makes the cluster on GKE (and the existing-cluster inputs "
+            + "do not apply). One target section at most.")
+    GcpShape gcp;
 
     @Doc("The existing cluster's kubeconfig: a file's path, or the kubeconfig itself (YAML or JSON text with a line break "
             + "or starting with `{`, or an object), such as another resource's output (`${cluster.kubeconfig}`), which may be "
