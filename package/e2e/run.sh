@@ -3,7 +3,8 @@
 # e2e control plane (e2e/cluster.sh) with the e2e toolchain (e2e/toolchain.sh):
 #   1. schema: `pulumi package get-schema` of the plugin; TypeScript and Python SDKs generated
 #      from it (codezero-gen-sdk: the CLI's own generators); the TypeScript SDK and the docs'
-#      TypeScript example compile with tsc against @pulumi/pulumi from npm.
+#      TypeScript example compile with tsc against @pulumi/pulumi from npm, and so do the cloud
+#      targets' sections (a misspelt key of one does not).
 #   2. yaml: package/examples/yaml, a Pulumi YAML program, through the package: `pulumi package
 #      add`, preview, up, checks, preview --expect-no-changes, destroy, nothing left.
 #   3. yaml-bad: package/examples/yaml-bad's preview fails with CodeZero's problem list.
@@ -106,6 +107,32 @@ TS
 	fi
 	grep -q "imagee" <<<"$out" || { log "tsc failed, not on the misspelt key:"; echo "$out" >&2; return 1; }
 	log "typed sections compile; a misspelt app key does not"
+	clouds_typed
+}
+
+# each cloud target's section is typed too: they compile, and a misspelt key of one does not
+clouds_typed() {
+	cat > clouds.ts <<'TS'
+import * as codezero from "./codezero";
+export const eks = new codezero.Stack("eks", {
+    cluster: { name: "shop", kubernetesVersion: "1.34", nodePools: [{ name: "system", size: "medium", minNodes: 2, maxNodes: 6 }] },
+    aws: { region: "eu-west-1", natMode: "SINGLE", clusterAutoscaler: { expander: "least-waste" }, addonVersions: { coredns: "v1.11.4-eksbuild.2" } },
+    platform: { domain: "shop.example.com", certificates: { issuer: "selfSigned" } },
+});
+export const gke = new codezero.Stack("gke", { gcp: { project: "p", region: "europe-west1", upgrades: { strategy: "SURGE", maxSurge: 1 } } });
+export const aks = new codezero.Stack("aks", { azure: { location: "westeurope", systemPool: { count: 3 }, kms: { keyId: "k" } } });
+export const doks = new codezero.Stack("doks", { digitalocean: { region: "fra1", maintenanceWindow: { day: "sunday", startTime: "04:00" } } });
+export const endpoint = eks.endpoint;
+export const clusterName = gke.clusterName;
+TS
+	./node_modules/.bin/tsc --noEmit --strict --skipLibCheck --target es2020 --module commonjs --moduleResolution node clouds.ts
+	sed 's/natMode: "SINGLE"/natMod: "SINGLE"/' clouds.ts > clouds-typo.ts
+	local out
+	if out="$(./node_modules/.bin/tsc --noEmit --strict --skipLibCheck --target es2020 --module commonjs --moduleResolution node clouds-typo.ts 2>&1)"; then
+		log "a misspelt aws key (natMod) compiled"; return 1
+	fi
+	grep -q "natMod" <<<"$out" || { log "tsc failed, not on the misspelt key:"; echo "$out" >&2; return 1; }
+	log "the cloud targets' sections compile; a misspelt aws key does not"
 }
 
 # project DIR NAME: a copy of an example project with the package added the documented way
