@@ -85,7 +85,7 @@ final class StackConstruction {
      * @return the state, when every output has settled
      */
     static CompletableFuture<Map<String, PropertyValue>> state(CodeZeroStack stack) {
-        Map<String, PropertyValue> state = new LinkedHashMap<>();
+        Map<String, PropertyValue> state = new java.util.concurrent.ConcurrentHashMap<>();
         CompletableFuture<Void> kubeconfig = value(stack.kubeconfig(), true).thenAccept(v -> state.put("kubeconfig", v));
         CompletableFuture<Void> gateway = value(stack.gatewayAddress(), false).thenAccept(v -> state.put("gatewayAddress", v));
         CompletableFuture<Void> consoles = value(stack.consoleUrls(), false).thenAccept(v -> state.put("consoleUrls", v));
@@ -93,7 +93,14 @@ final class StackConstruction {
         ClusterHandles handles = stack.handles(ClusterHandles.class);
         CompletableFuture<Void> clusterName = value(handles.clusterName(), false).thenAccept(v -> state.put("clusterName", v));
         CompletableFuture<Void> endpoint = value(handles.endpoint(), false).thenAccept(v -> state.put("endpoint", v));
-        return CompletableFuture.allOf(kubeconfig, gateway, consoles, clusterName, endpoint).thenApply(x -> state);
+        List<CompletableFuture<Void>> all = new ArrayList<>(List.of(kubeconfig, gateway, consoles, clusterName, endpoint));
+        TargetHandles.of(handles).ifPresent(target -> {
+            Map<String, PropertyValue> object = new java.util.concurrent.ConcurrentSkipListMap<>();
+            target.getValue().forEach((key, output) -> all.add(value(output, false).thenAccept(v -> object.put(key, v))));
+            all.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenAccept(x -> state.put(target.getKey(), PropertyValue.of(new LinkedHashMap<>(object)))));
+        });
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(x -> state);
     }
 
     private static <T> CompletableFuture<PropertyValue> value(Output<T> output, boolean secret) {
@@ -109,6 +116,9 @@ final class StackConstruction {
         }
         if (value instanceof String s) {
             return PropertyValue.of(s);
+        }
+        if (value instanceof List<?> list) {
+            return PropertyValue.of(list.stream().map(StackConstruction::property).toList());
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, PropertyValue> out = new LinkedHashMap<>();

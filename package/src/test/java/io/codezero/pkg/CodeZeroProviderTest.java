@@ -125,6 +125,7 @@ class CodeZeroProviderTest {
         Map<String, PropertyValue> state = c.state();
         assertThat(state.get("endpoint")).isEqualTo(PropertyValue.of("https://127.0.0.1:6443"));
         assertThat(state.get("clusterName")).isEqualTo(PropertyValue.of("kind-shop"));
+        assertThat(state).doesNotContainKeys(TargetHandles.OUTPUTS.toArray(String[]::new));
 
         Constructed wrongContext = construct(inputs(PropertyValue.of(KUBECONFIG), PropertyValue.of("prod")));
         assertThat(wrongContext.thrown()).isInstanceOf(RunException.class)
@@ -163,6 +164,7 @@ class CodeZeroProviderTest {
         assertThat(c.run().ofType("digitalocean:index/kubernetesNodePool:KubernetesNodePool")).isNotEmpty();
         assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
         assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+        assertHandlesMatchTheSchema(state, "digitaloceanHandles");
     }
 
     /** examples/gcp's Pulumi.dev.yaml, as a YAML program writes the same sections as the component's inputs. */
@@ -190,6 +192,7 @@ class CodeZeroProviderTest {
         assertThat(c.run().ofType("gcp:container/nodePool:NodePool")).isNotEmpty();
         assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
         assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+        assertHandlesMatchTheSchema(state, "gcpHandles");
     }
 
     /** examples/aws's and examples/azure's Pulumi.dev.yaml sections, as a YAML program writes them as inputs. */
@@ -215,6 +218,7 @@ class CodeZeroProviderTest {
         assertThat(c.run().ofType("aws:eks/nodeGroup:NodeGroup")).isNotEmpty();
         assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
         assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+        assertHandlesMatchTheSchema(state, "awsHandles");
     }
 
     @Test
@@ -230,6 +234,24 @@ class CodeZeroProviderTest {
         assertThat(c.run().ofType("azure-native:containerservice:AgentPool")).isNotEmpty();
         assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
         assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+        assertHandlesMatchTheSchema(state, "azureHandles");
+    }
+
+    /**
+     * The cloud's handles output holds a value for each property its schema type declares, and no other output of
+     * handles is set (the SDK's provider path sends plain values only: ids, ARNs, URLs).
+     */
+    private static void assertHandlesMatchTheSchema(Map<String, PropertyValue> state, String output) {
+        com.google.gson.JsonObject schema = PackageSchema.document("0.1.0");
+        String ref = schema.getAsJsonObject("resources").getAsJsonObject(PackageSchema.STACK).getAsJsonObject("properties")
+                .getAsJsonObject(output).get("$ref").getAsString();
+        java.util.Set<String> declared = schema.getAsJsonObject("types").getAsJsonObject(ref.substring("#/types/".length()))
+                .getAsJsonObject("properties").keySet();
+        assertThat(state.get(output).getObjectValue().keySet()).as(output).containsExactlyInAnyOrderElementsOf(declared);
+        assertThat(state.get(output).getObjectValue().values()).as(output)
+                .allSatisfy(v -> assertThat(v.isNull()).as("a value, known or computed").isFalse());
+        assertThat(TargetHandles.OUTPUTS).contains(output);
+        TargetHandles.OUTPUTS.stream().filter(o -> !o.equals(output)).forEach(o -> assertThat(state).doesNotContainKey(o));
     }
 
     @Test

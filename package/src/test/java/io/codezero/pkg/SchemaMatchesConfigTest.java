@@ -193,7 +193,8 @@ class SchemaMatchesConfigTest {
     void theKubeconfigOutputIsASecretAndEveryPropertyIsDescribed() {
         JsonObject stack = SCHEMA.getAsJsonObject("resources").getAsJsonObject(PackageSchema.STACK);
         assertThat(stack.getAsJsonObject("properties").getAsJsonObject("kubeconfig").get("secret").getAsBoolean()).isTrue();
-        assertThat(stack.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("kubeconfig", "gatewayAddress", "consoleUrls", "clusterName", "endpoint");
+        assertThat(stack.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("kubeconfig", "gatewayAddress", "consoleUrls", "clusterName", "endpoint",
+                "awsHandles", "azureHandles", "digitaloceanHandles", "gcpHandles");
         int[] counts = {0, 0};
         objectPaths().values().forEach(type -> type.getAsJsonObject("properties").entrySet().forEach(p -> {
             counts[1]++;

@@ -80,6 +80,18 @@ public final class StackShape {
         @Required
         String endpoint;
 
+        @Doc("With the `aws` target: the EKS cluster's ARN, OIDC issuer and provider, node role, VPC, subnets and security group.")
+        AwsHandlesShape awsHandles;
+
+        @Doc("With the `azure` target: the AKS cluster's id, resource group, identities, OIDC issuer and subnet.")
+        AzureHandlesShape azureHandles;
+
+        @Doc("With the `digitalocean` target: the DOKS cluster's id and URN, VPC and project.")
+        DigitalOceanHandlesShape digitaloceanHandles;
+
+        @Doc("With the `gcp` target: the GKE cluster's id, network, subnetwork, Workload Identity pool and node service account.")
+        GcpHandlesShape gcpHandles;
+
         private Outputs() {
         }
     }
