@@ -124,6 +124,7 @@ export const aks = new codezero.Stack("aks", { azure: { location: "westeurope", 
 export const doks = new codezero.Stack("doks", { digitalocean: { region: "fra1", maintenanceWindow: { day: "sunday", startTime: "04:00" } } });
 export const endpoint = eks.endpoint;
 export const clusterName = gke.clusterName;
+export const vpc = eks.awsHandles.apply(h => h?.vpcId);
 TS
 	./node_modules/.bin/tsc --noEmit --strict --skipLibCheck --target es2020 --module commonjs --moduleResolution node clouds.ts
 	sed 's/natMode: "SINGLE"/natMod: "SINGLE"/' clouds.ts > clouds-typo.ts
