@@ -38,6 +38,23 @@ final class StackConstruction {
      * @return the args; {@link CodeZeroStack} reports their problems before it registers anything
      */
     static CodeZeroStackArgs args(String name, Map<String, PropertyValue> inputs) {
+        List<Problem> secretProblems = new ArrayList<>();
+        CodeZeroStackArgs args = args(name, inputs, new CallerSecrets(secretProblems));
+        if (secretProblems.isEmpty()) {
+            return args;
+        }
+        return args.toBuilder().inputProblems(secretProblems).build();  // appended to the readers' problems
+    }
+
+    /**
+     * {@link #args(String, Map)} with the secret config keys a bare-metal section names read through {@code secrets}.
+     *
+     * @param name    the resource's name
+     * @param inputs  the construct request's inputs
+     * @param secrets the secret config keys' lookup
+     * @return the args
+     */
+    static CodeZeroStackArgs args(String name, Map<String, PropertyValue> inputs, io.codezero.baremetal.BareMetalConfig.SecretLookup secrets) {
         PlainInputs plain = PlainInputs.of(inputs);
         Map<String, Object> top = new LinkedHashMap<>(plain.values());
         List<Problem> problems = new ArrayList<>(plain.problems());
@@ -48,7 +65,7 @@ final class StackConstruction {
         ConfigObject platform = section(root, "platform", plain);
         ClusterSpec spec = ClusterSpecConfig.read(cluster, name);
         PlatformConfig platformConfig = PlatformConfig.read(platform);
-        ClusterTarget target = TargetInputs.read(root, top, plain, kubeconfig);
+        ClusterTarget target = TargetInputs.read(root, top, plain, kubeconfig, secrets);
         root.rejectUnknownKeys();
         problems.addAll(root.problems());
         problems.addAll(cluster.problems());

@@ -2,20 +2,21 @@ package io.codezero.pkg;
 
 import io.codezero.aws.AwsTarget;
 import io.codezero.azure.AzureTarget;
+import io.codezero.baremetal.BareMetalConfig;
+import io.codezero.baremetal.BareMetalTarget;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.validation.Problem;
 import io.codezero.digitalocean.DigitalOceanTarget;
 import io.codezero.gcp.GcpTarget;
 import io.codezero.local.ExistingClusterTarget;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Which target the inputs choose, read by that target's own config reader. As in a Java program, whose config has one
- * section per target ({@code codezero:aws}, {@code codezero:azure}, {@code codezero:digitalocean}, {@code codezero:gcp}), a target's section chooses it and that
+ * section per target ({@code codezero:aws}, {@code codezero:azure}, {@code codezero:baremetal}, {@code codezero:digitalocean},
+ * {@code codezero:gcp}), a target's section chooses it and that
  * target's {@code fromConfig} reads it; without one, the platform goes onto an existing cluster
  * ({@link ExistingClusterTarget#argsFromConfig} with the {@link KubeconfigInput}). Two cloud sections, or the existing
  * cluster's inputs beside one, are a problem: one of them would be silently ignored.
@@ -27,23 +28,29 @@ final class TargetInputs {
     static final String AWS = "aws";
     /** The Azure target's section. */
     static final String AZURE = "azure";
+    /** The bare-metal target's section. */
+    static final String BAREMETAL = "baremetal";
     /** The DigitalOcean target's section. */
     static final String DIGITALOCEAN = "digitalocean";
     /** The Google Cloud target's section. */
     static final String GCP = "gcp";
-    /** Each cloud target's section with its reader, in the order the schema lists them. */
-    static final Map<String, Function<ConfigObject, ClusterTarget>> CLOUDS = clouds();
+    /** Each target's section but the existing cluster's, in the order the schema lists them. */
+    static final java.util.Set<String> CLOUDS = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
+            List.of(AWS, AZURE, BAREMETAL, DIGITALOCEAN, GCP)));
 
     private TargetInputs() {
     }
 
-    private static Map<String, Function<ConfigObject, ClusterTarget>> clouds() {
-        Map<String, Function<ConfigObject, ClusterTarget>> clouds = new LinkedHashMap<>();
-        clouds.put(AWS, AwsTarget::fromConfig);
-        clouds.put(AZURE, AzureTarget::fromConfig);
-        clouds.put(DIGITALOCEAN, DigitalOceanTarget::fromConfig);
-        clouds.put(GCP, GcpTarget::fromConfig);
-        return java.util.Collections.unmodifiableMap(clouds);
+    /** The target a section's reader makes; bare metal reads the secret keys its section names through {@code secrets}. */
+    private static ClusterTarget read(String section, ConfigObject config, BareMetalConfig.SecretLookup secrets) {
+        return switch (section) {
+            case AWS -> AwsTarget.fromConfig(config);
+            case AZURE -> AzureTarget.fromConfig(config);
+            case BAREMETAL -> BareMetalTarget.fromConfig(config, secrets);
+            case DIGITALOCEAN -> DigitalOceanTarget.fromConfig(config);
+            case GCP -> GcpTarget.fromConfig(config);
+            default -> throw new IllegalArgumentException(section);
+        };
     }
 
     /**
@@ -53,10 +60,12 @@ final class TargetInputs {
      * @param top        the top-level values (the kubeconfig already taken out when {@code kubeconfig} holds it)
      * @param plain      the converted inputs (for a kubeconfig that is not known yet)
      * @param kubeconfig the kubeconfig input in the form it was given
+     * @param secrets    the secret config keys a bare-metal section names
      * @return the target
      */
-    static ClusterTarget read(ConfigObject root, Map<String, Object> top, PlainInputs plain, KubeconfigInput kubeconfig) {
-        List<String> given = CLOUDS.keySet().stream().filter(top::containsKey).toList();
+    static ClusterTarget read(ConfigObject root, Map<String, Object> top, PlainInputs plain, KubeconfigInput kubeconfig,
+            BareMetalConfig.SecretLookup secrets) {
+        List<String> given = CLOUDS.stream().filter(top::containsKey).toList();
         if (given.isEmpty()) {
             return new ExistingClusterTarget(kubeconfig.applyTo(ExistingClusterTarget.argsFromConfig(root)).build());
         }
@@ -73,6 +82,6 @@ final class TargetInputs {
                         + "with `" + cloud + "` CodeZero makes the cluster and its kubeconfig: remove it"));
             }
         }
-        return CLOUDS.get(cloud).apply(root.object(cloud));
+        return read(cloud, root.object(cloud), secrets);
     }
 }

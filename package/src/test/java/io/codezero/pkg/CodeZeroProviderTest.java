@@ -254,6 +254,45 @@ class CodeZeroProviderTest {
         TargetHandles.OUTPUTS.stream().filter(o -> !o.equals(output)).forEach(o -> assertThat(state).doesNotContainKey(o));
     }
 
+    /** examples/baremetal's Pulumi.dev.yaml sections as inputs; its SSH key is the caller's secret config key codezero:sshKey. */
+    static final String K3S = """
+            {"cluster": {"name": "lab", "kubernetesVersion": "1.34", "nodePools": [{"name": "workers", "minNodes": 2, "maxNodes": 2}]},
+             "platform": {"domain": "lab.example.com", "certificates": {"issuer": "selfSigned"}},
+             "baremetal": {"credentials": "sshKey", "user": "root", "loadBalancer": {"type": "serviceLB"},
+               "hosts": [
+                 {"address": "192.168.56.10", "role": "server", "name": "cp-1",
+                  "hostKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOm3Z8lEzPXmT0Xh7gXhYq7n0b3B3v1m9V0u9kqg3xkA"},
+                 {"address": "192.168.56.21", "role": "agent", "name": "worker-1", "pool": "workers",
+                  "hostKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB8mC3h4i9Pz3wqk9c8yQm5m6V4eZk1p7t2x0F6m1n2o"},
+                 {"address": "192.168.56.22", "role": "agent", "name": "worker-2", "pool": "workers",
+                  "hostKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk7d2Qp4s9n1Wm3cX8v5b0a2Z6y4T1u7R9e3L5q0P2w"}]}}
+            """;
+    private static final String PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbg==\n-----END OPENSSH PRIVATE KEY-----\n";
+
+    @Test
+    void aBareMetalSectionMakesK3sOnTheMachinesWithTheCallersSecretKey() {
+        Constructed c = construct(Inputs.json(K3S), OfflineEngine.create().mocks(PlanMocksContributor.discover())
+                .config("codezero:sshKey", PRIVATE_KEY).secretKeys(Set.of("codezero:sshKey")));
+
+        Map<String, PropertyValue> state = c.state();
+        assertThat(c.run().succeeded()).as(c.run().failure()).isTrue();
+        assertThat(c.run().ofType("codezero:baremetal:ServerNode")).extracting(r -> r.name()).containsExactly("platform-cp-1");
+        assertThat(c.run().ofType("codezero:baremetal:AgentNode")).hasSize(2);
+        assertThat(c.run().ofType("codezero:local:ExistingCluster")).isEmpty();
+        assertThat(c.run().ofType("kubernetes:helm.sh/v3:Release")).isNotEmpty();
+        assertThat(state).containsKeys("kubeconfig", "clusterName", "endpoint");
+        assertThat(state.get("endpoint")).isEqualTo(PropertyValue.of("https://192.168.56.10:6443"));
+    }
+
+    @Test
+    void aBareMetalKeyTheCallerSetInPlainTextIsTheJavaPathsProblem() {
+        Constructed c = construct(Inputs.json(K3S), OfflineEngine.create().mocks(PlanMocksContributor.discover())
+                .config("codezero:sshKey", PRIVATE_KEY));
+        assertThat(c.thrown()).isInstanceOf(RunException.class).hasMessageContaining("- codezero:sshKey = \"<plain text>\": holds a "
+                + "credential in plain text in Pulumi.<stack>.yaml; remove it there and set it as a secret");
+        assertThat(c.run().resources()).noneMatch(r -> r.type().startsWith("codezero:baremetal:") || r.type().startsWith("kubernetes:"));
+    }
+
     @Test
     void twoTargetSectionsAreAProblemNotOneIgnored() {
         Map<String, PropertyValue> inputs = new LinkedHashMap<>(Inputs.json(GKE));

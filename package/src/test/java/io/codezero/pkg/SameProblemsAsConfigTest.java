@@ -141,12 +141,42 @@ class SameProblemsAsConfigTest {
         });
     }
 
+    @Test
+    void aBadBareMetalInputGetsTheProblemListOfTheJavaPathWithTheCallersSecretKeys() {
+        String cluster = "{\"name\": \"lab\", \"kubernetesVersion\": \"1.34\"}";
+        String baremetal = "{\"credentials\": \"sshKey\", \"loadBalancer\": {\"type\": \"nginx\"},"
+                + " \"hosts\": [{\"address\": \"192.168.56.10\", \"role\": \"boss\", \"port\": \"x\"},"
+                + " {\"address\": \"192.168.56.11\", \"credentials\": \"otherKey\", \"privateKeyFile\": \"~/.ssh/id\"}]}";
+        String platform = "{\"domain\": \"lab.example.com\"}";
+        // codezero:sshKey set in plain text (a problem), codezero:otherKey not set at all (another)
+        OfflineRun java = OfflineEngine.create().stack("lab")
+                .config(Map.of("codezero:cluster", cluster, "codezero:platform", platform, "codezero:baremetal", baremetal,
+                        "codezero:sshKey", "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----\n"))
+                .run(ctx -> {
+                    StackConfig config = StackConfig.from(ctx);
+                    new CodeZeroStack(config.cluster().name(), config.toArgs(
+                            io.codezero.baremetal.BareMetalTarget.fromConfig(config.section("baremetal"), config::secret)));
+                });
+        String inputs = "{\"cluster\": " + cluster + ", \"platform\": " + platform + ", \"baremetal\": " + baremetal + "}";
+        OfflineRun pkg = OfflineEngine.create().stack("lab")
+                .config(Map.of("codezero:sshKey", "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----\n"))
+                .run(ctx -> new CodeZeroStack("lab", StackConstruction.args("lab", Inputs.json(inputs))));
+
+        assertThat(pkg.resources()).noneMatch(r -> r.type().startsWith("codezero:baremetal:") || r.type().startsWith("kubernetes:"));
+        List<String> javaProblems = problemLines(java).stream().map(l -> l.replace("codezero:baremetal", "baremetal")).toList();
+        List<String> pkgProblems = problemLines(pkg).stream().map(l -> l.replaceFirst(" \\(in Python: [^)]*\\)$", "")).toList();
+        assertThat(javaProblems).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(pkgProblems).containsExactlyInAnyOrderElementsOf(javaProblems);
+        assertThat(String.join("\n", pkgProblems)).contains("baremetal.hosts[0].role", "baremetal.hosts[0].port",
+                "baremetal.loadBalancer.type", "baremetal.hosts[1].credentials", "codezero:sshKey = \"<plain text>\"");
+    }
+
     /** The lines of the problem list: one per problem, naming its path. */
     private static List<String> problemLines(OfflineRun run) {
         String errors = String.join("\n", run.errors()) + "\n"
                 + String.join("\n", run.exceptions().stream().map(Throwable::getMessage).toList());
         return Arrays.stream(errors.split("\n")).map(String::strip)
-                .filter(l -> l.matches("^-?\\s*(codezero:)?(cluster|platform|kubeconfig|context|digitalocean|gcp|aws|azure)[.\\[:].*")).distinct().toList();
+                .filter(l -> l.matches("^-?\\s*(codezero:)?(cluster|platform|kubeconfig|context|digitalocean|gcp|aws|azure|baremetal|sshKey)[ .\\[:].*")).distinct().toList();
     }
 
     private Path kubeconfig() throws IOException {

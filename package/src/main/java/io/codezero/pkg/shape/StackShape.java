@@ -26,6 +26,10 @@ public final class StackShape {
             + "apply). One target section at most.")
     AzureShape azure;
 
+    @Doc("The bare-metal target: with this section CodeZero makes a k3s cluster on your machines over SSH (and the "
+            + "existing-cluster inputs do not apply). One target section at most.")
+    BareMetalShape baremetal;
+
     @Doc("The DigitalOcean target: with this section CodeZero makes the cluster on DOKS (and the existing-cluster inputs "
             + "`kubeconfig`, `context`, `storageClass`, `loadBalancerAddresses` do not apply); without it, the platform goes onto "
             + "an existing cluster. One target section at most.")
