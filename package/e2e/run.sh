@@ -3,14 +3,18 @@
 # e2e control plane (e2e/cluster.sh) with the e2e toolchain (e2e/toolchain.sh):
 #   1. schema: `pulumi package get-schema` of the plugin; TypeScript and Python SDKs generated
 #      from it (codezero-gen-sdk: the CLI's own generators); the TypeScript SDK and the docs'
-#      TypeScript example compile with tsc against @pulumi/pulumi from npm.
+#      TypeScript example compile with tsc against @pulumi/pulumi from npm, and so do the cloud
+#      targets' sections (a misspelt key of one does not).
 #   2. yaml: package/examples/yaml, a Pulumi YAML program, through the package: `pulumi package
 #      add`, preview, up, checks, preview --expect-no-changes, destroy, nothing left.
 #   3. yaml-bad: package/examples/yaml-bad's preview fails with CodeZero's problem list.
-#   4. python: package/examples/python, the same stack from Python, same steps as yaml.
+#   4. yaml-output: package/examples/yaml-output, whose kubeconfig is another resource's output (unknown
+#      at the first preview): preview plans the children, up, checks (clusterName, endpoint), no changes,
+#      destroy, nothing left.
+#   5. python: package/examples/python, the same stack from Python, same steps as yaml.
 # Needs: the plugin jar (mvn -pl package -am package -DskipTests), e2e/toolchain.sh pulumi
 # pulumi-resource-kubernetes pulumi-resource-random pulumi-language-yaml codezero-gen-sdk kubectl
-# (and the cluster's tools), node + npm. Usage: package/e2e/run.sh [schema|yaml|yaml-bad ...]
+# (and the cluster's tools), node + npm. Usage: package/e2e/run.sh [schema|yaml|yaml-bad|yaml-output|python ...]
 set -euo pipefail
 PKG_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$PKG_DIR/../e2e/lib.sh"
@@ -103,6 +107,33 @@ TS
 	fi
 	grep -q "imagee" <<<"$out" || { log "tsc failed, not on the misspelt key:"; echo "$out" >&2; return 1; }
 	log "typed sections compile; a misspelt app key does not"
+	clouds_typed
+}
+
+# each cloud target's section is typed too: they compile, and a misspelt key of one does not
+clouds_typed() {
+	cat > clouds.ts <<'TS'
+import * as codezero from "./codezero";
+export const eks = new codezero.Stack("eks", {
+    cluster: { name: "shop", kubernetesVersion: "1.34", nodePools: [{ name: "system", size: "medium", minNodes: 2, maxNodes: 6 }] },
+    aws: { region: "eu-west-1", natMode: "SINGLE", clusterAutoscaler: { expander: "least-waste" }, addonVersions: { coredns: "v1.11.4-eksbuild.2" } },
+    platform: { domain: "shop.example.com", certificates: { issuer: "selfSigned" } },
+});
+export const gke = new codezero.Stack("gke", { gcp: { project: "p", region: "europe-west1", upgrades: { strategy: "SURGE", maxSurge: 1 } } });
+export const aks = new codezero.Stack("aks", { azure: { location: "westeurope", systemPool: { count: 3 }, kms: { keyId: "k" } } });
+export const doks = new codezero.Stack("doks", { digitalocean: { region: "fra1", maintenanceWindow: { day: "sunday", startTime: "04:00" } } });
+export const endpoint = eks.endpoint;
+export const clusterName = gke.clusterName;
+export const vpc = eks.awsHandles.apply(h => h?.vpcId);
+TS
+	./node_modules/.bin/tsc --noEmit --strict --skipLibCheck --target es2020 --module commonjs --moduleResolution node clouds.ts
+	sed 's/natMode: "SINGLE"/natMod: "SINGLE"/' clouds.ts > clouds-typo.ts
+	local out
+	if out="$(./node_modules/.bin/tsc --noEmit --strict --skipLibCheck --target es2020 --module commonjs --moduleResolution node clouds-typo.ts 2>&1)"; then
+		log "a misspelt aws key (natMod) compiled"; return 1
+	fi
+	grep -q "natMod" <<<"$out" || { log "tsc failed, not on the misspelt key:"; echo "$out" >&2; return 1; }
+	log "the cloud targets' sections compile; a misspelt aws key does not"
 }
 
 # project DIR NAME: a copy of an example project with the package added the documented way
@@ -216,6 +247,33 @@ yaml_bad() {
 	[ "$(pulumi stack export | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["deployment"].get("resources") or []))')" = 0 ]
 }
 
+# yaml-output: package/examples/yaml-output, whose kubeconfig is another resource's output: the first preview
+# plans the platform with it unknown, up deploys with it known, the typed outputs name the cluster it points at
+out_setup() { project "$PKG_DIR/examples/yaml-output" yaml-output; objects > "$WORK/objects-before.txt"; }
+out_preview() {
+	cd "$WORK/yaml-output"
+	local out rc=0; out="$(pulumi preview --non-interactive --diff 2>&1)" || rc=$?; echo "$out" > "$WORK/yaml-output-preview.log"
+	[ "$rc" = 0 ] || { log "the preview failed:"; echo "$out" >&2; return 1; }
+	# the kubeconfig is not known (the RandomPassword is not created yet), and the children are planned all the same
+	grep -q 'random:index/randomPassword:RandomPassword' <<<"$out" || { log "no RandomPassword in the preview"; echo "$out" >&2; return 1; }
+	local want
+	for want in 'codezero:local:ExistingCluster' 'pulumi:providers:kubernetes' 'kubernetes:helm.sh/v3:Release'; do
+		grep -qF "$want" <<<"$out" || { log "the preview plans no $want"; echo "$out" >&2; return 1; }
+	done
+	log "planned with the kubeconfig unknown: $(grep -cE '^\s*\+ ' <<<"$out") creates"
+}
+out_up() { cd "$WORK/yaml-output" && pulumi up --yes --skip-preview --non-interactive; }
+out_check() {
+	cd "$WORK/yaml-output"
+	local out; out="$(pulumi stack output --json)"
+	[ "$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["kubeconfig"])')" = "[secret]" ] || { log "kubeconfig output is not a secret"; return 1; }
+	local server; server="$(kctl config view --minify -o jsonpath='{.clusters[0].cluster.server}')"
+	echo "$out" | python3 -c 'import json,sys; o=json.load(sys.stdin); assert o["endpoint"] == sys.argv[1], o; assert o["clusterName"], o; print("clusterName:", o["clusterName"], "endpoint:", o["endpoint"])' "$server" >&2
+	kctl -n cert-manager rollout status deploy/cert-manager --timeout=60s
+}
+out_no_changes() { cd "$WORK/yaml-output" && pulumi preview --expect-no-changes --diff --non-interactive; }
+out_destroy() { cd "$WORK/yaml-output" && pulumi destroy --yes --skip-preview --non-interactive; }
+
 CLUSTER_STARTED=
 cleanup() {
 	local rc=$?
@@ -227,7 +285,7 @@ cleanup() {
 
 main() {
 	mkdir -p "$WORK"; : > "$STEPS"
-	local what=("$@"); [ ${#what[@]} -gt 0 ] || what=(schema yaml yaml-bad python)
+	local what=("$@"); [ ${#what[@]} -gt 0 ] || what=(schema yaml yaml-bad yaml-output python)
 	trap cleanup EXIT
 	# the control plane: the one running (a developer's), else one started here and stopped at the end
 	if [ "${what[*]}" != schema ] && ! kctl get --raw /readyz >/dev/null 2>&1; then
@@ -256,6 +314,14 @@ main() {
 			step "[python] pulumi destroy" py_destroy
 			step "[python] nothing left" nothing_left ;;
 		yaml-bad) step "[yaml-bad] preview fails with the problem list" yaml_bad ;;
+		yaml-output)
+			step "[yaml-output] project, packages:" out_setup
+			step "[yaml-output] pulumi preview, kubeconfig unknown" out_preview
+			step "[yaml-output] pulumi up" out_up
+			step "[yaml-output] checks" out_check
+			step "[yaml-output] pulumi preview --expect-no-changes" out_no_changes
+			step "[yaml-output] pulumi destroy" out_destroy
+			step "[yaml-output] nothing left" nothing_left ;;
 		*) die "unknown test $w" ;;
 		esac
 	done

@@ -10,14 +10,21 @@ import java.util.Map;
 /**
  * The construct request's inputs as the plain values CodeZero's config readers take (maps, lists, text, numbers,
  * true/false), exactly as a {@code codezero:} config value arrives from Pulumi.&lt;stack&gt;.yaml. Remembers which
- * top-level inputs held a secret anywhere (the reader then treats the section as a secret config key) and reports a
- * value not known yet (an output of another resource during preview) as a problem: CodeZero decides what to register
- * from its inputs, so they must be known when the stack is constructed.
+ * top-level inputs held a secret anywhere (the reader then treats the section as a secret config key), which resources
+ * each top-level input's outputs came from, and where a value was not known yet (an output of another resource during
+ * preview): such a key is left out of the plain values, and {@link #unknownProblems} reports it unless the caller takes
+ * it as an {@code Output} ({@link KubeconfigInput}): CodeZero decides what to register from the rest, so they must be
+ * known when the stack is constructed.
  */
 final class PlainInputs {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Boolean> secret = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<String> unknown = new ArrayList<>();
+    private final Map<String, java.util.Set<String>> dependencies = new LinkedHashMap<>();
+
+    /** What {@link #plain} returns for a value not known yet: the key is then left out, so no reader reports it as null. */
+    private static final Object UNKNOWN = new Object();
 
     private PlainInputs() {
     }
@@ -32,7 +39,10 @@ final class PlainInputs {
         PlainInputs out = new PlainInputs();
         inputs.forEach((key, value) -> {
             boolean[] hasSecret = {false};
-            out.values.put(key, out.plain(key, value, hasSecret));
+            Object plain = out.plain(key, value, hasSecret);
+            if (plain != UNKNOWN) {
+                out.values.put(key, plain);
+            }
             out.secret.put(key, hasSecret[0]);
         });
         return out;
@@ -51,9 +61,44 @@ final class PlainInputs {
         return secret.getOrDefault(key, false);
     }
 
-    /** @return values that were not known (not plain data) */
+    /** @return values that are no plain data (assets, archives, resource references) */
     List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * @param key a top-level input
+     * @return whether it (or something in it) was not known yet
+     */
+    boolean isUnknown(String key) {
+        return unknown.stream().anyMatch(path -> path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "["));
+    }
+
+    /**
+     * @param key a top-level input
+     * @return the URNs of the resources whose outputs the input was made of (the engine sends them with each output)
+     */
+    java.util.Set<String> dependencies(String key) {
+        return dependencies.getOrDefault(key, java.util.Set.of());
+    }
+
+    /**
+     * A problem for each value not known yet, but under the top-level inputs the caller takes as an {@code Output}.
+     *
+     * @param outputs the top-level inputs that may be unknown
+     * @return one problem per unknown value, naming its path and why it must be known
+     */
+    List<Problem> unknownProblems(java.util.Set<String> outputs) {
+        List<Problem> out = new ArrayList<>();
+        for (String path : unknown) {
+            if (outputs.stream().noneMatch(key -> path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "["))) {
+                out.add(Problem.of(path, "<unknown>", "is not known until another resource is created; CodeZero decides from it "
+                        + "which resources to create and how, so give a value known at preview (a literal, a config value, "
+                        + "or an output of a resource that already exists); of the inputs only " + String.join(", ", outputs)
+                        + " may be an output not known yet"));
+            }
+        }
+        return out;
     }
 
     private Object plain(String path, PropertyValue value, boolean[] hasSecret) {
@@ -61,9 +106,8 @@ final class PlainInputs {
             return null;
         }
         if (value.isComputed()) {
-            problems.add(Problem.of(path, "<unknown>", "is not known until another resource is created; CodeZero decides what to "
-                    + "create from its inputs, so give a value known at preview (a literal or a config value)"));
-            return null;
+            unknown.add(path);
+            return UNKNOWN;
         }
         switch (value.getType()) {
             case SECRET:
@@ -71,6 +115,8 @@ final class PlainInputs {
                 return plain(path, value.getSecretValue(), hasSecret);
             case OUTPUT:
                 PropertyValue.OutputReference ref = value.getOutputValue();
+                String top = path.split("[.\\[]", 2)[0];
+                dependencies.computeIfAbsent(top, k -> new java.util.LinkedHashSet<>()).addAll(ref.getDependencies());
                 return plain(path, ref.getValue() == null ? PropertyValue.COMPUTED : ref.getValue(), hasSecret);
             case STRING:
                 return value.getStringValue();
@@ -82,13 +128,19 @@ final class PlainInputs {
                 List<Object> list = new ArrayList<>();
                 List<PropertyValue> items = value.getArrayValue();
                 for (int i = 0; i < items.size(); i++) {
-                    list.add(plain(path + "[" + i + "]", items.get(i), hasSecret));
+                    Object item = plain(path + "[" + i + "]", items.get(i), hasSecret);
+                    list.add(item == UNKNOWN ? null : item);
                 }
                 return list;
             }
             case OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
-                value.getObjectValue().forEach((k, v) -> map.put(k, plain(path + "." + k, v, hasSecret)));
+                value.getObjectValue().forEach((k, v) -> {
+                    Object item = plain(path + "." + k, v, hasSecret);
+                    if (item != UNKNOWN) {
+                        map.put(k, item);
+                    }
+                });
                 return map;
             }
             default:

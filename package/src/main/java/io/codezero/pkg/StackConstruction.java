@@ -8,8 +8,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.core.config.ClusterSpecConfig;
 import io.codezero.core.config.ConfigObject;
 import io.codezero.core.spec.ClusterSpec;
+import io.codezero.core.target.ClusterHandles;
+import io.codezero.core.target.ClusterTarget;
 import io.codezero.core.validation.Problem;
-import io.codezero.local.ExistingClusterTarget;
 import io.codezero.platform.PlatformConfig;
 import io.codezero.stacks.CodeZeroStack;
 import io.codezero.stacks.CodeZeroStackArgs;
@@ -21,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds a {@link CodeZeroStack} from a package's inputs with the readers the {@code codezero:} config goes through
- * ({@link ClusterSpecConfig}, {@link PlatformConfig}, {@link ExistingClusterTarget#fromConfig}), so a YAML, Python or
+ * ({@link ClusterSpecConfig}, {@link PlatformConfig}, and the chosen target's: {@link TargetInputs}), so a YAML, Python or
  * TypeScript program gets exactly the checks and problems of a Java program, with paths as the inputs are written
  * ({@code platform.istio.mode}, {@code cluster.nodePools[0].maxNodes}).
  */
@@ -37,15 +38,34 @@ final class StackConstruction {
      * @return the args; {@link CodeZeroStack} reports their problems before it registers anything
      */
     static CodeZeroStackArgs args(String name, Map<String, PropertyValue> inputs) {
+        List<Problem> secretProblems = new ArrayList<>();
+        CodeZeroStackArgs args = args(name, inputs, new CallerSecrets(secretProblems));
+        if (secretProblems.isEmpty()) {
+            return args;
+        }
+        return args.toBuilder().inputProblems(secretProblems).build();  // appended to the readers' problems
+    }
+
+    /**
+     * {@link #args(String, Map)} with the secret config keys a bare-metal section names read through {@code secrets}.
+     *
+     * @param name    the resource's name
+     * @param inputs  the construct request's inputs
+     * @param secrets the secret config keys' lookup
+     * @return the args
+     */
+    static CodeZeroStackArgs args(String name, Map<String, PropertyValue> inputs, io.codezero.baremetal.BareMetalConfig.SecretLookup secrets) {
         PlainInputs plain = PlainInputs.of(inputs);
         Map<String, Object> top = new LinkedHashMap<>(plain.values());
         List<Problem> problems = new ArrayList<>(plain.problems());
+        problems.addAll(plain.unknownProblems(java.util.Set.of(KubeconfigInput.KEY)));
+        KubeconfigInput kubeconfig = KubeconfigInput.take(plain, top);
         ConfigObject root = ConfigObject.root("", top);
         ConfigObject cluster = section(root, "cluster", plain);
         ConfigObject platform = section(root, "platform", plain);
         ClusterSpec spec = ClusterSpecConfig.read(cluster, name);
         PlatformConfig platformConfig = PlatformConfig.read(platform);
-        ExistingClusterTarget target = ExistingClusterTarget.fromConfig(root);
+        ClusterTarget target = TargetInputs.read(root, top, plain, kubeconfig, secrets);
         root.rejectUnknownKeys();
         problems.addAll(root.problems());
         problems.addAll(cluster.problems());
@@ -82,11 +102,22 @@ final class StackConstruction {
      * @return the state, when every output has settled
      */
     static CompletableFuture<Map<String, PropertyValue>> state(CodeZeroStack stack) {
-        Map<String, PropertyValue> state = new LinkedHashMap<>();
+        Map<String, PropertyValue> state = new java.util.concurrent.ConcurrentHashMap<>();
         CompletableFuture<Void> kubeconfig = value(stack.kubeconfig(), true).thenAccept(v -> state.put("kubeconfig", v));
         CompletableFuture<Void> gateway = value(stack.gatewayAddress(), false).thenAccept(v -> state.put("gatewayAddress", v));
         CompletableFuture<Void> consoles = value(stack.consoleUrls(), false).thenAccept(v -> state.put("consoleUrls", v));
-        return CompletableFuture.allOf(kubeconfig, gateway, consoles).thenApply(x -> state);
+        // the handles every target answers, as plain values: the SDK's provider path sends no resource references back
+        ClusterHandles handles = stack.handles(ClusterHandles.class);
+        CompletableFuture<Void> clusterName = value(handles.clusterName(), false).thenAccept(v -> state.put("clusterName", v));
+        CompletableFuture<Void> endpoint = value(handles.endpoint(), false).thenAccept(v -> state.put("endpoint", v));
+        List<CompletableFuture<Void>> all = new ArrayList<>(List.of(kubeconfig, gateway, consoles, clusterName, endpoint));
+        TargetHandles.of(handles).ifPresent(target -> {
+            Map<String, PropertyValue> object = new java.util.concurrent.ConcurrentSkipListMap<>();
+            target.getValue().forEach((key, output) -> all.add(value(output, false).thenAccept(v -> object.put(key, v))));
+            all.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenAccept(x -> state.put(target.getKey(), PropertyValue.of(new LinkedHashMap<>(object)))));
+        });
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(x -> state);
     }
 
     private static <T> CompletableFuture<PropertyValue> value(Output<T> output, boolean secret) {
@@ -102,6 +133,9 @@ final class StackConstruction {
         }
         if (value instanceof String s) {
             return PropertyValue.of(s);
+        }
+        if (value instanceof List<?> list) {
+            return PropertyValue.of(list.stream().map(StackConstruction::property).toList());
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, PropertyValue> out = new LinkedHashMap<>();

@@ -38,12 +38,27 @@ class SchemaMatchesConfigTest {
      * branch accepts is still the readers' own answer. The first is the sample every check starts from.
      */
     private static final List<Map<String, Object>> VARIANTS = List.of(
-            variant("webhook", "http", "tcp", "exec"),
-            variant("slack", "tcp", "http", "exec"),
-            variant("email", "exec", "http", "tcp"));
+            variant(null, "webhook", "http", "tcp", "exec"),
+            variant(TargetInputs.DIGITALOCEAN, "slack", "tcp", "http", "exec"),
+            variant(TargetInputs.GCP, "email", "exec", "http", "tcp"),
+            variant(TargetInputs.AWS, "webhook", "http", "tcp", "exec"),
+            variant(TargetInputs.AZURE, "slack", "tcp", "http", "exec"),
+            variant(TargetInputs.BAREMETAL, "email", "exec", "http", "tcp"));
 
-    private static Map<String, Object> variant(String receiverType, String probe, String notThis, String norThis) {
+    /**
+     * A target's section chooses it (TargetInputs): the existing cluster's inputs ({@code cloud} null), or one cloud's
+     * section; every cloud of {@link TargetInputs#CLOUDS} is some variant's.
+     */
+    private static Map<String, Object> variant(String cloud, String receiverType, String probe, String notThis, String norThis) {
         Map<String, Object> overrides = new LinkedHashMap<>();
+        if (cloud != null) {
+            TargetInputs.EXISTING_CLUSTER_KEYS.forEach(key -> overrides.put(key, REMOVE));
+        }
+        TargetInputs.CLOUDS.stream().filter(key -> !key.equals(cloud)).forEach(key -> overrides.put(key, REMOVE));
+        if (TargetInputs.BAREMETAL.equals(cloud)) {
+            // MetalLB's address ranges are read with its type only (with k3s' ServiceLB they are a problem)
+            overrides.put("baremetal.loadBalancer.type", "metallb");
+        }
         overrides.put("platform.certificates.issuer", "acme");
         overrides.put(RECEIVER + "type", receiverType);
         overrides.put("platform.apps[0].kind", "image");
@@ -119,7 +134,14 @@ class SchemaMatchesConfigTest {
     void everyKeyTheReadersAcceptIsInTheSchema() {
         Map<String, JsonObject> objects = objectPaths();
         assertThat(objects.keySet()).contains("", "cluster", "cluster.nodePools[0]", "cluster.nodePools[0].taints[0]",
-                "cluster.network", "platform");
+                "cluster.network", "platform",
+                "digitalocean", "digitalocean.project", "digitalocean.dropletSizes", "digitalocean.builtInPool", "digitalocean.maintenanceWindow",
+                "gcp", "gcp.network", "gcp.maintenance", "gcp.maintenance.noMinorUpgrades", "gcp.machineTypes", "gcp.upgrades",
+                "aws", "aws.vpc", "aws.instanceTypes", "aws.clusterAutoscaler", "azure", "azure.vnet", "azure.vmSizes",
+                "azure.systemPool", "azure.kms", "baremetal", "baremetal.airgap", "baremetal.jumpHost", "baremetal.loadBalancer",
+                "baremetal.hosts[0]");
+        // every cloud target's section is kept by some variant (the others remove it)
+        TargetInputs.CLOUDS.forEach(cloud -> assertThat(VARIANTS).as(cloud).anyMatch(v -> !v.containsKey(cloud)));
         objects.forEach((path, type) -> assertThat(readAt(path)).as("keys the readers accept at '%s'", path)
                 .isEqualTo(new TreeSet<>(type.getAsJsonObject("properties").keySet())));
         keyedMaps().forEach((path, keys) -> assertThat(readAt(path)).as("keys the readers accept at '%s'", path).isEqualTo(keys));
@@ -131,6 +153,9 @@ class SchemaMatchesConfigTest {
         String field = path.isEmpty() ? UNKNOWN : path + "." + UNKNOWN;
         for (Map<String, Object> variant : VARIANTS) {
             Map<String, Object> inputs = sample(variant);
+            if (objectAt(inputs, path) == null) {
+                continue;  // another target's section: not in this variant
+            }
             objectAt(inputs, path).put(UNKNOWN, "x");
             problems(inputs).stream().filter(p -> field.equals(p.field())).findFirst().ifPresent(unknown -> {
                 String known = unknown.message().substring(unknown.message().indexOf("known settings here are ") + 24)
@@ -157,8 +182,12 @@ class SchemaMatchesConfigTest {
             // some branch of the readers reads the key, and there a value of another type is a problem at its path
             boolean reported = VARIANTS.stream().anyMatch(variant -> {
                 Map<String, Object> inputs = sample(variant);
+                if (objectAt(inputs, path) == null) {
+                    return false;  // another target's section: not in this variant
+                }
                 objectAt(inputs, path).put(property.getKey(), wrong);
-                return problems(inputs).stream().anyMatch(p -> field.equals(p.field()));
+                // the reader's own problem, not TargetInputs' refusal of an existing-cluster input beside a cloud's section
+                return problems(inputs).stream().anyMatch(p -> field.equals(p.field()) && !p.message().startsWith("is for an existing cluster"));
             });
             assertThat(reported).as("a %s at %s is a problem there", wrong, field).isTrue();
             checked.add(field);
@@ -170,7 +199,8 @@ class SchemaMatchesConfigTest {
     void theKubeconfigOutputIsASecretAndEveryPropertyIsDescribed() {
         JsonObject stack = SCHEMA.getAsJsonObject("resources").getAsJsonObject(PackageSchema.STACK);
         assertThat(stack.getAsJsonObject("properties").getAsJsonObject("kubeconfig").get("secret").getAsBoolean()).isTrue();
-        assertThat(stack.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("kubeconfig", "gatewayAddress", "consoleUrls");
+        assertThat(stack.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("kubeconfig", "gatewayAddress", "consoleUrls", "clusterName", "endpoint",
+                "awsHandles", "azureHandles", "digitaloceanHandles", "gcpHandles");
         int[] counts = {0, 0};
         objectPaths().values().forEach(type -> type.getAsJsonObject("properties").entrySet().forEach(p -> {
             counts[1]++;
@@ -182,7 +212,8 @@ class SchemaMatchesConfigTest {
     }
 
     private static List<Problem> problems(Map<String, Object> inputs) {
-        return StackConstruction.args("t", Inputs.of(inputs)).inputProblems();
+        // outside a deployment: the secret keys a bare-metal section names are looked up in no config (not set)
+        return StackConstruction.args("t", Inputs.of(inputs), key -> java.util.Optional.empty()).inputProblems();
     }
 
     private static JsonObject stackInputs() {
@@ -271,7 +302,7 @@ class SchemaMatchesConfigTest {
         });
         variant.forEach((path, value) -> {
             int dot = path.lastIndexOf('.');
-            Map<String, Object> parent = objectAt(inputs, path.substring(0, dot));
+            Map<String, Object> parent = objectAt(inputs, dot < 0 ? "" : path.substring(0, dot));
             if (value == REMOVE) {
                 parent.remove(path.substring(dot + 1));
             } else {
@@ -309,6 +340,9 @@ class SchemaMatchesConfigTest {
             for (String segment : path.split("\\.")) {
                 boolean item = segment.endsWith("[0]");
                 at = ((Map<String, Object>) at).get(item ? segment.substring(0, segment.length() - 3) : segment);
+                if (at == null) {
+                    return null;  // a section this sample leaves out
+                }
                 if (item) {
                     at = ((List<Object>) at).get(0);
                 }

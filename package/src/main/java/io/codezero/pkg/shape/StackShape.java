@@ -18,10 +18,34 @@ public final class StackShape {
             + "`codezero:platform`; a layer runs when its key is present (`{}` takes every default).")
     PlatformShape platform;
 
-    @Doc("Path of the kubeconfig file of the existing cluster; defaults to $KUBECONFIG or ~/.kube/config.")
+    @Doc("The AWS target: with this section CodeZero makes the cluster on EKS (and the existing-cluster inputs do not "
+            + "apply). One target section at most.")
+    AwsShape aws;
+
+    @Doc("The Azure target: with this section CodeZero makes the cluster on AKS (and the existing-cluster inputs do not "
+            + "apply). One target section at most.")
+    AzureShape azure;
+
+    @Doc("The bare-metal target: with this section CodeZero makes a k3s cluster on your machines over SSH (and the "
+            + "existing-cluster inputs do not apply). One target section at most.")
+    BareMetalShape baremetal;
+
+    @Doc("The DigitalOcean target: with this section CodeZero makes the cluster on DOKS (and the existing-cluster inputs "
+            + "`kubeconfig`, `context`, `storageClass`, `loadBalancerAddresses` do not apply); without it, the platform goes onto "
+            + "an existing cluster. One target section at most.")
+    DigitalOceanShape digitalocean;
+
+    @Doc("The Google Cloud target: with this section CodeZero makes the cluster on GKE (and the existing-cluster inputs "
+            + "do not apply). One target section at most.")
+    GcpShape gcp;
+
+    @Doc("The existing cluster's kubeconfig: a file's path, or the kubeconfig itself (YAML or JSON text with a line break "
+            + "or starting with `{`, or an object), such as another resource's output (`${cluster.kubeconfig}`), which may be "
+            + "unknown at preview (then name the `context`); defaults to $KUBECONFIG or ~/.kube/config.")
     String kubeconfig;
 
-    @Doc("The kubeconfig context to use; defaults to the file's current context.")
+    @Doc("The kubeconfig context to use; defaults to the kubeconfig's current context. Required when the kubeconfig is "
+            + "not known at preview.")
     String context;
 
     @Doc("The StorageClass for the platform's volumes; defaults to the cluster's default StorageClass.")
@@ -50,6 +74,27 @@ public final class StackShape {
         @Doc("The consoles the platform installed (grafana, headlamp, kiali, ...) by name, with their URLs.")
         @Required
         Map<String, String> consoleUrls;
+
+        @Doc("The cluster's name as its kubeconfig knows it (the cluster entry the context refers to). A plain value: the "
+                + "Java API's typed handles (`ClusterHandles`) are resources, which a package's outputs cannot carry.")
+        @Required
+        String clusterName;
+
+        @Doc("The Kubernetes API server's URL, e.g. `https://192.168.49.2:8443`.")
+        @Required
+        String endpoint;
+
+        @Doc("With the `aws` target: the EKS cluster's ARN, OIDC issuer and provider, node role, VPC, subnets and security group.")
+        AwsHandlesShape awsHandles;
+
+        @Doc("With the `azure` target: the AKS cluster's id, resource group, identities, OIDC issuer and subnet.")
+        AzureHandlesShape azureHandles;
+
+        @Doc("With the `digitalocean` target: the DOKS cluster's id and URN, VPC and project.")
+        DigitalOceanHandlesShape digitaloceanHandles;
+
+        @Doc("With the `gcp` target: the GKE cluster's id, network, subnetwork, Workload Identity pool and node service account.")
+        GcpHandlesShape gcpHandles;
 
         private Outputs() {
         }

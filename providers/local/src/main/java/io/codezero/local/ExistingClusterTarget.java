@@ -52,12 +52,23 @@ public final class ExistingClusterTarget implements ClusterTarget {
      * @return a target built from those values
      */
     public static ExistingClusterTarget fromConfig(ConfigObject codezero) {
-        return new ExistingClusterTarget(ExistingClusterArgs.builder()
+        return new ExistingClusterTarget(argsFromConfig(codezero).build());
+    }
+
+    /**
+     * The arguments {@link #fromConfig} reads, still open: a caller that has the kubeconfig in another form (its content,
+     * or another resource's output, as the component package receives it) sets it on the builder, and every other key is
+     * read, checked and reported exactly as for config.
+     *
+     * @param codezero the {@code codezero} config namespace (or the package's inputs, which have its shape)
+     * @return a builder with {@code kubeconfig}, {@code context}, {@code storageClass} and {@code loadBalancerAddresses} read
+     */
+    public static ExistingClusterArgs.Builder argsFromConfig(ConfigObject codezero) {
+        return ExistingClusterArgs.builder()
                 .kubeconfigPath(codezero.string("kubeconfig", null))
                 .context(codezero.string("context", null))
                 .storageClass(codezero.string("storageClass", null))
-                .loadBalancerAddresses(codezero.has("loadBalancerAddresses") ? codezero.bool("loadBalancerAddresses", false) : null)
-                .build());
+                .loadBalancerAddresses(codezero.has("loadBalancerAddresses") ? codezero.bool("loadBalancerAddresses", false) : null);
     }
 
     @Override
@@ -123,7 +134,29 @@ public final class ExistingClusterTarget implements ClusterTarget {
                 .internetFacing(Map.of()).internal(Map.of()).defaultExposure(exposure).exposureSwitchesInPlace(true, "no exposure annotations on an existing cluster: the Service is the same for both")
                 .assignsAddresses(args.loadBalancerAddresses() != null ? args.loadBalancerAddresses() : kubeconfig.flavour().assignsLoadBalancerAddresses())
                 .build();
-        return new ProvisionedCluster(spec.name(), component.kubeconfig, component.provider, storage, loadBalancers, List.of());
+        return new ProvisionedCluster(spec.name(), component.kubeconfig, component.provider, storage, loadBalancers, List.of())
+                .withHandles(handles(kubeconfig, content));
+    }
+
+    /**
+     * The cluster and API server the chosen context names: read now from a kubeconfig CodeZero could read, and from the
+     * kubeconfig output once it is known otherwise (an entry it lacks gives empty text, as the provider then fails anyway).
+     */
+    private static ExistingClusterHandles handles(ResolvedKubeconfig resolved, Output<String> content) {
+        if (resolved.content() != null) {
+            var context = Kubeconfig.parse(resolved.content()).context(resolved.context()).orElseThrow();
+            return new ExistingClusterHandles(Output.of(String.valueOf(context.cluster())), Output.of(String.valueOf(context.server())));
+        }
+        Output<java.util.Optional<Kubeconfig.Context>> context = content.applyValue(text -> {
+            try {
+                return Kubeconfig.parse(text).context(resolved.context());
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        });
+        return new ExistingClusterHandles(
+                context.applyValue(c -> c.map(Kubeconfig.Context::cluster).orElse("")).asPlaintext(),
+                context.applyValue(c -> c.map(Kubeconfig.Context::server).orElse("")).asPlaintext());
     }
 
     /** Reads and checks the kubeconfig once; later calls reuse the result. */

@@ -77,6 +77,30 @@ class ExistingClusterTargetTest {
     }
 
     @Test
+    void theHandlesNameTheContextsClusterAndItsApiServerFromAFileAndFromAKubeconfigOutput() throws IOException {
+        Path path = kubeconfig();
+        AtomicReference<ExistingClusterHandles> fromFile = new AtomicReference<>();
+        AtomicReference<ExistingClusterHandles> fromOutput = new AtomicReference<>();
+        OfflineEngine.create().run(ctx -> {
+            var file = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfigPath(path).context("k3d-dev").build());
+            fromFile.set(file.provision(ClusterSpec.builder("a").build(), io.codezero.core.target.TargetContext.standalone("a"))
+                    .handles(ExistingClusterHandles.class));
+            var output = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfig(com.pulumi.core.Output.ofSecret(KUBECONFIG))
+                    .context("k3d-dev").build());
+            fromOutput.set(output.provision(ClusterSpec.builder("b").build(), io.codezero.core.target.TargetContext.standalone("b"))
+                    .handles(ExistingClusterHandles.class));
+        });
+        for (ExistingClusterHandles handles : List.of(fromFile.get(), fromOutput.get())) {
+            assertThat(value(handles.clusterName())).isEqualTo("k3d-dev");
+            assertThat(value(handles.endpoint())).isEqualTo("https://127.0.0.1:6550");
+        }
+    }
+
+    private static String value(com.pulumi.core.Output<String> output) {
+        return com.pulumi.core.internal.Internal.of(output).getValueNullable().join();
+    }
+
+    @Test
     void defaultsToTheCurrentContextAndDetectsMinikubeStorage() throws IOException {
         var target = new ExistingClusterTarget(ExistingClusterArgs.builder().kubeconfigPath(kubeconfig()).build());
         AtomicReference<ProvisionedCluster> cluster = new AtomicReference<>();
