@@ -311,6 +311,19 @@ class GcpPreflightTest {
     }
 
     @Test
+    void enablingApisAsksForListingAndForBillingServiceUsageCallsToTheProject() throws Exception {
+        // the provider (5.0.0) reads google_project_service by services.list and, with user_project_override, names the
+        // project in X-Goog-User-Project, which Google allows only to holders of serviceusage.services.use on it
+        google.grantedPermissions = new java.util.HashSet<>(DeployerPermissions.needed(spec(), args().enableApis(true).build()));
+        google.grantedPermissions.removeAll(List.of("serviceusage.services.use", "serviceusage.services.list"));
+        CheckResult failed = only(run(args().enableApis(true).build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("these credentials lack serviceusage.services.list, serviceusage.services.use on project acme-platform-dev")
+                .contains("roles/serviceusage.serviceUsageAdmin");
+        run(args().build());
+        assertThat(google.askedPermissions).as("nothing of Service Usage without enableApis").noneMatch(p -> p.startsWith("serviceusage."));
+    }
+
+    @Test
     void nothingIsAskedForWhatAnAdoptedNetworkAndKeyAlreadyHave() throws Exception {
         run(args().existingNetwork("shared-vpc").existingSubnetwork("gke-nodes").kmsKeyName("projects/acme-platform-dev/locations/europe-west1/keyRings/r/cryptoKeys/k").build());
         assertThat(google.askedPermissions).contains("container.clusters.create", "iam.serviceAccounts.actAs")
