@@ -86,7 +86,7 @@ class GcpPreflightTest {
         assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
         assertThat(report.unknowns()).as(report.render()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
-                "permissions", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
+                "permissions", "org-policy", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
         // one token for the whole run, and a token request signed like Google's own libraries do
         assertThat(google.tokenRequests()).isEqualTo(1);
         assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
@@ -366,6 +366,31 @@ class GcpPreflightTest {
         google.orgPolicies.put("constraints/compute.vmExternalIpAccess", com.google.gson.JsonParser.parseString(
                 "{\"listPolicy\": {\"allowedValues\": [\"projects/acme-platform-dev/zones/europe-west1-b/instances/bastion\"]}}").getAsJsonObject());
         assertThat(only(run(publicNodes, args().build(), null), CheckStatus.FAIL).check()).isEqualTo("org-policy");
+    }
+
+    @Test
+    void anOrganizationThatRestrictsVpcPeeringRefusesANewPrivateClustersControlPlanePeering() throws Exception {
+        // getEffectiveOrgPolicy of compute.restrictVpcPeering, an allow list of the organization's own networks: GKE's
+        // control plane network lives in a project Google owns, so the peering GKE makes for private nodes is refused
+        google.orgPolicies.put("constraints/compute.restrictVpcPeering", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"projects/acme-hub/global/networks/hub\"]}}").getAsJsonObject());
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("constraints/compute.restrictVpcPeering on project acme-platform-dev allows peering only with"
+                + " projects/acme-hub/global/networks/hub, and a cluster with private nodes peers");
+        // public nodes make no peering and are not asked about it
+        ClusterSpec publicNodes = spec().toBuilder().network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").privateNodes(false).build()).build();
+        assertThat(run(publicNodes, args().build(), null).render()).doesNotContain("restrictVpcPeering");
+        // a subtree may hold Google's project: not known
+        google.orgPolicies.put("constraints/compute.restrictVpcPeering", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"under:organizations/123456789\"]}}").getAsJsonObject());
+        assertThat(run(args().build()).unknowns()).extracting(CheckResult::message).anyMatch(m -> m.startsWith("constraints/compute.restrictVpcPeering"));
+        // a cluster that exists keeps its peering: a later up is not refused
+        google.orgPolicies.put("constraints/compute.restrictVpcPeering", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allValues\": \"DENY\"}}").getAsJsonObject());
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).contains("allows peering with no network");
+        google.clusters.put("demo", new String[] {"1.34.4-gke.1200000", null});
+        PreflightReport later = run(args().build());
+        assertThat(later.passed()).as(later.render()).isTrue();
     }
 
     @Test
