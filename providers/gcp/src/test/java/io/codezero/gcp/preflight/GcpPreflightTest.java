@@ -17,6 +17,7 @@ import io.codezero.gcp.testing.FakeGoogle;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,39 @@ class GcpPreflightTest {
         assertThat(report.render()).contains("N2_CPUS in europe-west1 has 40 vCPUs free; pool system need 36 more (36 in all at maximum size with upgrade surge)")
                 .contains("NVIDIA_L4_GPUS in europe-west1 has 8 GPUs free; pool gpu need 5 more")
                 .contains("SSD_TOTAL_GB in europe-west1 has 4096 GB free; pools system, gpu need 1400 more");
+    }
+
+    @Test
+    void aUserLoginWithoutAQuotaProjectReadsServiceUsageBilledToTheProjectAsTheDeployEnablesApis() throws Exception {
+        // `gcloud auth application-default login` without set-quota-project: an authorized_user file naming no quota
+        // project. Service Usage answers such a login 403 "requires a quota project"; the deploy's enablements name
+        // the project (ProjectApis), and so do the preflight's reads, so enableApis is checked like any other login
+        google.services.put("cloudkms.googleapis.com", "DISABLED");
+        PreflightReport report = runAsUser(args().enableApis(true).build(), null);
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(report.results()).filteredOn(r -> r.check().equals("api")).extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
+        List<String> serviceUsage = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        synchronized (google.calls) {
+            List<String> apiCalls = google.calls.stream().filter(c -> !c.endsWith("/token")).toList();
+            for (int i = 0; i < apiCalls.size(); i++) {
+                (apiCalls.get(i).contains("/services/") ? serviceUsage : others).add(google.quotaProjects.get(i));
+            }
+        }
+        assertThat(serviceUsage).hasSize(5).containsOnly("acme-platform-dev");
+        assertThat(others).as("every other API takes a user login as it is").isNotEmpty().containsOnly("");
+        // a quota project the login names is the one used, everywhere
+        google.quotaProjects.clear();
+        assertThat(runAsUser(args().enableApis(true).build(), "acme-billing").passed()).isTrue();
+        assertThat(google.quotaProjects).isNotEmpty().containsOnly("acme-billing");
+    }
+
+    private PreflightReport runAsUser(GcpTargetArgs args, String quotaProject) throws Exception {
+        Path file = google.writeAuthorizedUser(dir, quotaProject);
+        try (InputStream in = Files.newInputStream(file)) {
+            var credentials = com.google.auth.oauth2.GoogleCredentials.fromStream(in).createScoped(GoogleAccessTokens.SCOPES);
+            return new GcpPreflight(GoogleRest.at(google.uri(), credentials)).run(spec(), args);
+        }
     }
 
     @Test
