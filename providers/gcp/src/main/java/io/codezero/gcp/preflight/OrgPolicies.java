@@ -24,7 +24,11 @@ import java.util.List;
  *   private nodes: with {@code masterIpv4CidrBlock} GKE peers our network with the control plane's, in a project
  *   Google owns and names at creation ({@code projects/gke-prod-<region>-....}), so an allow list of the
  *   organization's own networks refuses it ("Constraint constraints/compute.restrictVpcPeering violated ... Peering
- *   the network projects/gke-prod-... is not allowed"). A peering that exists stays: a cluster already there passes.</li>
+ *   the network projects/gke-prod-... is not allowed"). A peering that exists stays: a cluster already there passes;</li>
+ *   <li>{@code constraints/gcp.restrictNonCmekServices} (list of services whose new resources must be encrypted with a
+ *   customer-managed key) refuses the node VMs' boot disks and the cluster when it names {@code compute.googleapis.com}
+ *   or {@code container.googleapis.com} (or denies all services): the target encrypts Kubernetes secrets with its KMS
+ *   key, but node boot disks with Google's keys.</li>
  * </ul>
  * Constraints the target satisfies by construction are not asked: {@code compute.requireShieldedVm} (every pool,
  * the short-lived default one too, has secure boot), {@code compute.skipDefaultNetworkCreation} (we make our own).
@@ -36,6 +40,9 @@ final class OrgPolicies {
     static final String VM_EXTERNAL_IP_ACCESS = "constraints/compute.vmExternalIpAccess";
     static final String RESOURCE_LOCATIONS = "constraints/gcp.resourceLocations";
     static final String RESTRICT_VPC_PEERING = "constraints/compute.restrictVpcPeering";
+    static final String RESTRICT_NON_CMEK = "constraints/gcp.restrictNonCmekServices";
+    /** The services whose resources this deploy creates with Google-managed encryption (node boot disks, the cluster). */
+    static final List<String> NON_CMEK_SERVICES = List.of("compute.googleapis.com", "container.googleapis.com");
 
     private OrgPolicies() {
     }
@@ -62,6 +69,7 @@ final class OrgPolicies {
                 }
             });
         }
+        read(api, args, RESTRICT_NON_CMEK, results).ifPresent(policy -> results.add(cmek(policy, args)));
         if (spec.network().privateNodes()) {
             read(api, args, RESTRICT_VPC_PEERING, results).ifPresent(policy -> results.add(peering(policy, api, spec, args)));
         }
@@ -96,6 +104,19 @@ final class OrgPolicies {
                 + ", and a cluster with private nodes peers the network with its control plane's in a project Google owns"
                 + " (projects/gke-prod-...); ask your organization's policy administrators for an exception on this project,"
                 + " or set network.privateNodes: false");
+    }
+
+    /** {@code gcp.restrictNonCmekServices}: a deny list (or all denied) naming a service whose resources we create without CMEK fails. */
+    static CheckResult cmek(JsonObject policy, GcpTargetArgs args) {
+        JsonObject list = policy.has("listPolicy") ? policy.getAsJsonObject("listPolicy") : new JsonObject();
+        boolean deniesAll = list.has("allValues") && "DENY".equals(list.get("allValues").getAsString());
+        List<String> named = deniesAll ? NON_CMEK_SERVICES : values(list, "deniedValues").stream().filter(NON_CMEK_SERVICES::contains).toList();
+        if (named.isEmpty()) {
+            return CheckResult.pass("org-policy", RESTRICT_NON_CMEK + " requires no customer-managed key of compute or container resources");
+        }
+        return CheckResult.fail("org-policy", RESTRICT_NON_CMEK + " on project " + args.project() + " requires customer-managed encryption keys for "
+                + String.join(" and ", named) + ", and node boot disks are encrypted with Google-managed keys (only Kubernetes secrets use the KMS key);"
+                + " ask your organization's policy administrators for an exception on this project");
     }
 
     private static java.util.Optional<JsonObject> read(GoogleRest api, GcpTargetArgs args, String constraint, List<CheckResult> results) {

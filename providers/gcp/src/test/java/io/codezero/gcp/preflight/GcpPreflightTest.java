@@ -87,7 +87,7 @@ class GcpPreflightTest {
         assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
         assertThat(report.unknowns()).as(report.render()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
-                "permissions", "org-policy", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
+                "permissions", "org-policy", "org-policy", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
         // one token for the whole run, and a token request signed like Google's own libraries do
         assertThat(google.tokenRequests()).isEqualTo(1);
         assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
@@ -400,6 +400,20 @@ class GcpPreflightTest {
         google.orgPolicies.put("constraints/compute.vmExternalIpAccess", com.google.gson.JsonParser.parseString(
                 "{\"listPolicy\": {\"allowedValues\": [\"projects/acme-platform-dev/zones/europe-west1-b/instances/bastion\"]}}").getAsJsonObject());
         assertThat(only(run(publicNodes, args().build(), null), CheckStatus.FAIL).check()).isEqualTo("org-policy");
+    }
+
+    @Test
+    void anOrganizationThatRequiresCustomerManagedKeysForComputeRefusesNodeBootDisksWithGoogleKeys() throws Exception {
+        // getEffectiveOrgPolicy of gcp.restrictNonCmekServices: a deny list of services whose new resources need CMEK
+        google.orgPolicies.put("constraints/gcp.restrictNonCmekServices", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"deniedValues\": [\"compute.googleapis.com\", \"bigquery.googleapis.com\"]}}").getAsJsonObject());
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("constraints/gcp.restrictNonCmekServices on project acme-platform-dev requires customer-managed"
+                + " encryption keys for compute.googleapis.com, and node boot disks");
+        // services this deploy does not create resources of pass
+        google.orgPolicies.put("constraints/gcp.restrictNonCmekServices", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"deniedValues\": [\"bigquery.googleapis.com\"]}}").getAsJsonObject());
+        assertThat(run(args().build()).passed()).isTrue();
     }
 
     @Test
