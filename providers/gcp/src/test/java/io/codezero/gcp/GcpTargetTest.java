@@ -136,6 +136,24 @@ class GcpTargetTest {
     }
 
     @Test
+    void apiEnablementsNameTheProjectAsQuotaProjectSoAUserLoginWithoutOneCanEnableThem() {
+        // Service Usage answers 403 "requires a quota project" to a user login without one (pulumi/pulumi-gcp#2032);
+        // provider 5.0.0 sends X-Goog-User-Project on enable only with user_project_override and billing_project
+        OfflineRun run = Fixtures.run(Fixtures.spec(), Fixtures.args().enableApis(true).build());
+        assertThat(run.succeeded()).as(run.failure()).isTrue();
+        PlannedResource apisProvider = run.get("pulumi:providers:gcp", "demo-apis-gcp");
+        assertThat(apisProvider.input("userProjectOverride")).isIn(true, "true");
+        assertThat(apisProvider.input("billingProject")).isEqualTo("acme-platform-dev");
+        assertThat(run.ofType("gcp:projects/service:Service")).isNotEmpty()
+                .allSatisfy(api -> assertThat(api.providerUrn()).isEqualTo(apisProvider.urn()));
+        // only the enablements: every other call keeps the deployer's own quota (no serviceusage.services.use asked)
+        PlannedResource clusterProvider = run.get("pulumi:providers:gcp", "demo-gcp");
+        assertThat(clusterProvider.input("userProjectOverride")).isNull();
+        assertThat(run.get(CLUSTER, "demo-gke").providerUrn()).isEqualTo(clusterProvider.urn());
+        assertThat(Fixtures.run(Fixtures.spec(), Fixtures.args().build()).ofType("pulumi:providers:gcp")).as("no second provider without enableApis").hasSize(1);
+    }
+
+    @Test
     void privateNodesGetAFirewallRuleFromTheControlPlaneToTheWebhookPorts() {
         OfflineRun run = defaultRun();
         PlannedResource rule = run.get("gcp:compute/firewall:Firewall", "demo-master-webhooks");

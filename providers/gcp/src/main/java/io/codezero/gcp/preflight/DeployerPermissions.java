@@ -40,7 +40,10 @@ final class DeployerPermissions {
     private static List<Need> needs(ClusterSpec spec, GcpTargetArgs args) {
         List<Need> out = new ArrayList<>();
         if (args.enableApis()) {
-            add(out, "roles/serviceusage.serviceUsageAdmin", "serviceusage.services.get", "serviceusage.services.enable");
+            // the provider reads enablements by listing, and bills its Service Usage calls to the project (ProjectApis):
+            // naming a quota project needs serviceusage.services.use on it
+            add(out, "roles/serviceusage.serviceUsageAdmin", "serviceusage.services.get", "serviceusage.services.list", "serviceusage.services.enable",
+                    "serviceusage.services.use");
         }
         add(out, "roles/browser", "resourcemanager.projects.get");
         if (!args.adoptsNetwork()) {

@@ -144,7 +144,9 @@ public final class GcpPreflight {
         for (String service : REQUIRED_APIS) {
             GoogleRest.Response response = api.service(project, service);
             if (!response.ok()) {
-                results.add(CheckResult.unknown("api", "could not read the state of " + service + " (" + response.error() + ")"));
+                results.add(CheckResult.unknown("api", "could not read the state of " + service + " (" + response.error() + ")"
+                        + (response.error().contains("quota project")
+                        ? "; name a quota project: gcloud auth application-default set-quota-project " + project : "")));
             } else if ("ENABLED".equals(string(response.body(), "state"))) {
                 results.add(CheckResult.pass("api", service + " is enabled"));
             } else if (deployEnables) {

@@ -1,6 +1,7 @@
 package io.codezero.gcp.preflight;
 
 import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.UserCredentials;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -58,10 +59,19 @@ public final class GoogleRest {
         return get(resourceManager, "v1/projects/" + project);
     }
 
-    /** Service Usage v1 services.get. */
+    /**
+     * Service Usage v1 services.get. A user login that names no quota project gets 403 "requires a quota project"
+     * from Service Usage (pulumi/pulumi-gcp#2032); such a call names the project itself, as the deploy's API
+     * enablements do (ProjectApis), so the preflight reads what the deploy will change.
+     */
     public Response service(String project, String service) {
-        return get(serviceUsage, "v1/projects/" + project + "/services/" + service);
+        Map<String, String> extra = credentials instanceof UserCredentials && credentials.getQuotaProjectId() == null
+                ? Map.of(USER_PROJECT, project) : Map.of();
+        return send(serviceUsage, "v1/projects/" + project + "/services/" + service, null, extra);
     }
+
+    /** The header naming the project whose quota (and billing) a call uses. */
+    static final String USER_PROJECT = "x-goog-user-project";
 
     /** Compute Engine v1 regions.get (its quotas included). */
     public Response region(String project, String region) {
@@ -122,15 +132,15 @@ public final class GoogleRest {
     }
 
     private Response get(URI base, String path) {
-        return send(base, path, null);
+        return send(base, path, null, Map.of());
     }
 
     /** A read-only call Google spells as POST (its body names what to read). */
     private Response post(URI base, String path, JsonObject body) {
-        return send(base, path, body);
+        return send(base, path, body, Map.of());
     }
 
-    private Response send(URI base, String path, JsonObject body) {
+    private Response send(URI base, String path, JsonObject body, Map<String, String> extraHeaders) {
         try {
             URI uri = base.resolve(path);
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -144,6 +154,7 @@ public final class GoogleRest {
                     request.header(header.getKey(), value);
                 }
             }
+            extraHeaders.forEach(request::header);
             if (body == null) {
                 request.GET();
             } else {

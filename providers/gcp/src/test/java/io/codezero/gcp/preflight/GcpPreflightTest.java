@@ -17,6 +17,7 @@ import io.codezero.gcp.testing.FakeGoogle;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +87,7 @@ class GcpPreflightTest {
         assertThat(report.passed()).as(report.render() + google.rejections).isTrue();
         assertThat(report.unknowns()).as(report.render()).isEmpty();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly("credentials", "project", "api", "api", "api", "api", "api",
-                "permissions", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
+                "permissions", "org-policy", "org-policy", "org-policy", "org-policy", "region", "kubernetes-version", "names", "machine-type", "machine-type", "quota", "quota", "quota", "quota");
         // one token for the whole run, and a token request signed like Google's own libraries do
         assertThat(google.tokenRequests()).isEqualTo(1);
         assertThat(google.assertions.get(0).get("scope").getAsString()).contains("https://www.googleapis.com/auth/cloud-platform");
@@ -94,6 +95,39 @@ class GcpPreflightTest {
         assertThat(report.render()).contains("N2_CPUS in europe-west1 has 40 vCPUs free; pool system need 36 more (36 in all at maximum size with upgrade surge)")
                 .contains("NVIDIA_L4_GPUS in europe-west1 has 8 GPUs free; pool gpu need 5 more")
                 .contains("SSD_TOTAL_GB in europe-west1 has 4096 GB free; pools system, gpu need 1400 more");
+    }
+
+    @Test
+    void aUserLoginWithoutAQuotaProjectReadsServiceUsageBilledToTheProjectAsTheDeployEnablesApis() throws Exception {
+        // `gcloud auth application-default login` without set-quota-project: an authorized_user file naming no quota
+        // project. Service Usage answers such a login 403 "requires a quota project"; the deploy's enablements name
+        // the project (ProjectApis), and so do the preflight's reads, so enableApis is checked like any other login
+        google.services.put("cloudkms.googleapis.com", "DISABLED");
+        PreflightReport report = runAsUser(args().enableApis(true).build(), null);
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(report.results()).filteredOn(r -> r.check().equals("api")).extracting(CheckResult::status).containsOnly(CheckStatus.PASS);
+        List<String> serviceUsage = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        synchronized (google.calls) {
+            List<String> apiCalls = google.calls.stream().filter(c -> !c.endsWith("/token")).toList();
+            for (int i = 0; i < apiCalls.size(); i++) {
+                (apiCalls.get(i).contains("/services/") ? serviceUsage : others).add(google.quotaProjects.get(i));
+            }
+        }
+        assertThat(serviceUsage).hasSize(5).containsOnly("acme-platform-dev");
+        assertThat(others).as("every other API takes a user login as it is").isNotEmpty().containsOnly("");
+        // a quota project the login names is the one used, everywhere
+        google.quotaProjects.clear();
+        assertThat(runAsUser(args().enableApis(true).build(), "acme-billing").passed()).isTrue();
+        assertThat(google.quotaProjects).isNotEmpty().containsOnly("acme-billing");
+    }
+
+    private PreflightReport runAsUser(GcpTargetArgs args, String quotaProject) throws Exception {
+        Path file = google.writeAuthorizedUser(dir, quotaProject);
+        try (InputStream in = Files.newInputStream(file)) {
+            var credentials = com.google.auth.oauth2.GoogleCredentials.fromStream(in).createScoped(GoogleAccessTokens.SCOPES);
+            return new GcpPreflight(GoogleRest.at(google.uri(), credentials)).run(spec(), args);
+        }
     }
 
     @Test
@@ -311,6 +345,19 @@ class GcpPreflightTest {
     }
 
     @Test
+    void enablingApisAsksForListingAndForBillingServiceUsageCallsToTheProject() throws Exception {
+        // the provider (5.0.0) reads google_project_service by services.list and, with user_project_override, names the
+        // project in X-Goog-User-Project, which Google allows only to holders of serviceusage.services.use on it
+        google.grantedPermissions = new java.util.HashSet<>(DeployerPermissions.needed(spec(), args().enableApis(true).build()));
+        google.grantedPermissions.removeAll(List.of("serviceusage.services.use", "serviceusage.services.list"));
+        CheckResult failed = only(run(args().enableApis(true).build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("these credentials lack serviceusage.services.list, serviceusage.services.use on project acme-platform-dev")
+                .contains("roles/serviceusage.serviceUsageAdmin");
+        run(args().build());
+        assertThat(google.askedPermissions).as("nothing of Service Usage without enableApis").noneMatch(p -> p.startsWith("serviceusage."));
+    }
+
+    @Test
     void nothingIsAskedForWhatAnAdoptedNetworkAndKeyAlreadyHave() throws Exception {
         run(args().existingNetwork("shared-vpc").existingSubnetwork("gke-nodes").kmsKeyName("projects/acme-platform-dev/locations/europe-west1/keyRings/r/cryptoKeys/k").build());
         assertThat(google.askedPermissions).contains("container.clusters.create", "iam.serviceAccounts.actAs")
@@ -353,6 +400,45 @@ class GcpPreflightTest {
         google.orgPolicies.put("constraints/compute.vmExternalIpAccess", com.google.gson.JsonParser.parseString(
                 "{\"listPolicy\": {\"allowedValues\": [\"projects/acme-platform-dev/zones/europe-west1-b/instances/bastion\"]}}").getAsJsonObject());
         assertThat(only(run(publicNodes, args().build(), null), CheckStatus.FAIL).check()).isEqualTo("org-policy");
+    }
+
+    @Test
+    void anOrganizationThatRequiresCustomerManagedKeysForComputeRefusesNodeBootDisksWithGoogleKeys() throws Exception {
+        // getEffectiveOrgPolicy of gcp.restrictNonCmekServices: a deny list of services whose new resources need CMEK
+        google.orgPolicies.put("constraints/gcp.restrictNonCmekServices", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"deniedValues\": [\"compute.googleapis.com\", \"bigquery.googleapis.com\"]}}").getAsJsonObject());
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("constraints/gcp.restrictNonCmekServices on project acme-platform-dev requires customer-managed"
+                + " encryption keys for compute.googleapis.com, and node boot disks");
+        // services this deploy does not create resources of pass
+        google.orgPolicies.put("constraints/gcp.restrictNonCmekServices", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"deniedValues\": [\"bigquery.googleapis.com\"]}}").getAsJsonObject());
+        assertThat(run(args().build()).passed()).isTrue();
+    }
+
+    @Test
+    void anOrganizationThatRestrictsVpcPeeringRefusesANewPrivateClustersControlPlanePeering() throws Exception {
+        // getEffectiveOrgPolicy of compute.restrictVpcPeering, an allow list of the organization's own networks: GKE's
+        // control plane network lives in a project Google owns, so the peering GKE makes for private nodes is refused
+        google.orgPolicies.put("constraints/compute.restrictVpcPeering", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"projects/acme-hub/global/networks/hub\"]}}").getAsJsonObject());
+        CheckResult failed = only(run(args().build()), CheckStatus.FAIL);
+        assertThat(failed.message()).startsWith("constraints/compute.restrictVpcPeering on project acme-platform-dev allows peering only with"
+                + " projects/acme-hub/global/networks/hub, and a cluster with private nodes peers");
+        // public nodes make no peering and are not asked about it
+        ClusterSpec publicNodes = spec().toBuilder().network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").privateNodes(false).build()).build();
+        assertThat(run(publicNodes, args().build(), null).render()).doesNotContain("restrictVpcPeering");
+        // a subtree may hold Google's project: not known
+        google.orgPolicies.put("constraints/compute.restrictVpcPeering", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allowedValues\": [\"under:organizations/123456789\"]}}").getAsJsonObject());
+        assertThat(run(args().build()).unknowns()).extracting(CheckResult::message).anyMatch(m -> m.startsWith("constraints/compute.restrictVpcPeering"));
+        // a cluster that exists keeps its peering: a later up is not refused
+        google.orgPolicies.put("constraints/compute.restrictVpcPeering", com.google.gson.JsonParser.parseString(
+                "{\"listPolicy\": {\"allValues\": \"DENY\"}}").getAsJsonObject());
+        assertThat(only(run(args().build()), CheckStatus.FAIL).message()).contains("allows peering with no network");
+        google.clusters.put("demo", new String[] {"1.34.4-gke.1200000", null});
+        PreflightReport later = run(args().build());
+        assertThat(later.passed()).as(later.render()).isTrue();
     }
 
     @Test

@@ -48,6 +48,10 @@ public final class FakeGoogle implements AutoCloseable {
     public static final String TOKEN = "ya29.fake-loopback-token";
     public static final String AUDIENCE = "https://oauth2.googleapis.com/token";
     public static final String CLIENT_EMAIL = "deployer@acme-platform-dev.iam.gserviceaccount.com";
+    /** The access token a user login ({@code authorized_user}, refresh-token grant) gets. */
+    public static final String USER_TOKEN = "ya29.fake-loopback-user-token";
+    /** The refresh token {@code gcloud auth application-default login} would have stored. */
+    public static final String USER_REFRESH_TOKEN = "1//fake-loopback-refresh-token";
 
     private final HttpServer server;
     private final KeyPair keys;
@@ -167,6 +171,25 @@ public final class FakeGoogle implements AutoCloseable {
         return file;
     }
 
+    /**
+     * An {@code authorized_user} ADC file as {@code gcloud auth application-default login} writes it, whose token_uri is
+     * this server; {@code quota_project_id} only when {@code quotaProject} is given ({@code set-quota-project}).
+     */
+    public Path writeAuthorizedUser(Path dir, String quotaProject) throws IOException {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("type", "authorized_user");
+        user.put("client_id", "764086051850-fake.apps.googleusercontent.com");
+        user.put("client_secret", "fake-secret");
+        user.put("refresh_token", USER_REFRESH_TOKEN);
+        user.put("token_uri", uri() + "token");
+        if (quotaProject != null) {
+            user.put("quota_project_id", quotaProject);
+        }
+        Path file = dir.resolve("application_default_credentials.json");
+        Files.writeString(file, new Gson().toJson(user));
+        return file;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -178,7 +201,8 @@ public final class FakeGoogle implements AutoCloseable {
             String quotaProject = exchange.getRequestHeaders().getFirst("x-goog-user-project");
             quotaProjects.add(quotaProject == null ? "" : quotaProject);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (!("Bearer " + TOKEN).equals(auth)) {
+            boolean userLogin = ("Bearer " + USER_TOKEN).equals(auth);
+            if (!("Bearer " + TOKEN).equals(auth) && !userLogin) {
                 error(exchange, 401, "UNAUTHENTICATED", "Request had invalid authentication credentials.", null);
                 return;
             }
@@ -189,6 +213,18 @@ public final class FakeGoogle implements AutoCloseable {
             METHOD.set(method.orElse(null));
             VIOLATIONS.set(violations);
             try {
+                if (userLogin && path.startsWith("/v1/projects/") && path.contains("/services/") && quotaProject == null) {
+                    // Service Usage refuses end-user credentials that name no quota project (pulumi/pulumi-gcp#2032)
+                    error(exchange, 403, "PERMISSION_DENIED", "Your application is authenticating by using local Application Default Credentials."
+                            + " The serviceusage.googleapis.com API requires a quota project, which is not set by default.", "SERVICE_DISABLED");
+                    return;
+                }
+                if (quotaProject != null && grantedPermissions != null && !grantedPermissions.contains("serviceusage.services.use")) {
+                    // naming a quota project needs serviceusage.services.use on it
+                    error(exchange, 403, "PERMISSION_DENIED", "Caller does not have required permission to use project " + quotaProject
+                            + ". Grant the caller the roles/serviceusage.serviceUsageConsumer role", "USER_PROJECT_DENIED");
+                    return;
+                }
                 route(exchange, path);
             } finally {
                 METHOD.remove();
@@ -202,6 +238,20 @@ public final class FakeGoogle implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         tokenRequests.incrementAndGet();
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if ("refresh_token".equals(form.get("grant_type"))) {
+            // a user login: RFC 6749 section 6 refresh with the client's id and secret
+            if (!USER_REFRESH_TOKEN.equals(form.get("refresh_token")) || !form.containsKey("client_id") || rejectGrant) {
+                oauthError(exchange, "invalid_grant", "Token has been expired or revoked.");
+                return;
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("access_token", USER_TOKEN);
+            body.addProperty("expires_in", 3599);
+            body.addProperty("token_type", "Bearer");
+            body.addProperty("scope", "https://www.googleapis.com/auth/cloud-platform");
+            send(exchange, 200, body);
+            return;
+        }
         if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type")) || !form.containsKey("assertion")) {
             rejections.add("form " + form.keySet() + " grant " + form.get("grant_type"));
             oauthError(exchange, "unsupported_grant_type", "Invalid grant_type");
