@@ -1,6 +1,5 @@
 package io.codezero.aws;
 
-import io.codezero.core.target.PhysicalName;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.codezero.aws.cluster.AddonVersionChoice;
 import io.codezero.aws.cluster.EksCluster;
@@ -11,16 +10,23 @@ import io.codezero.core.config.ConfigObject;
 import io.codezero.core.preflight.PreflightReport;
 import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.target.ClusterTarget;
+import io.codezero.core.target.Exposure;
 import io.codezero.core.target.LoadBalancerCapabilities;
+import io.codezero.core.target.PhysicalName;
 import io.codezero.core.target.ProvisionedCluster;
 import io.codezero.core.target.StorageProfile;
 import io.codezero.core.target.TargetContext;
+import io.codezero.core.validation.Arguments;
 import io.codezero.core.validation.Problem;
 import io.codezero.core.validation.SpecValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * EKS on AWS: see docs/aws.md. Stateless: each {@link #provision} returns its cluster's typed handles
@@ -36,7 +42,7 @@ public final class AwsTarget implements ClusterTarget {
             "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled", "true");
 
     private final AwsTargetArgs args;
-    private final java.util.function.Function<ClusterSpec, java.util.Optional<RunningCluster>> running;
+    private final Function<ClusterSpec, Optional<RunningCluster>> running;
 
     /**
      * A target for EKS; nothing is called until the stack plans. Under the real engine, {@link #provision}
@@ -44,16 +50,16 @@ public final class AwsTarget implements ClusterTarget {
      * @param args the AWS settings; must not be {@code null}
      */
     public AwsTarget(AwsTargetArgs args) {
-        this(args, spec -> RealEngine.isDrivingThisProgram() ? readRunningCluster(args, spec) : java.util.Optional.empty());
+        this(args, spec -> RealEngine.isDrivingThisProgram() ? readRunningCluster(args, spec) : Optional.empty());
     }
 
     /** For tests: what the cluster runs, instead of asking EKS. */
-    AwsTarget(AwsTargetArgs args, java.util.function.Function<ClusterSpec, java.util.Optional<RunningCluster>> running) {
-        this.args = io.codezero.core.validation.Arguments.given(args, "new AwsTarget(args)");
+    AwsTarget(AwsTargetArgs args, Function<ClusterSpec, Optional<RunningCluster>> running) {
+        this.args = Arguments.given(args, "new AwsTarget(args)");
         this.running = running;
     }
 
-    private static java.util.Optional<RunningCluster> readRunningCluster(AwsTargetArgs args, ClusterSpec spec) {
+    private static Optional<RunningCluster> readRunningCluster(AwsTargetArgs args, ClusterSpec spec) {
         var unpinned = AddonVersionChoice.unpinned(args.addonVersions());
         try (var clients = AwsClients.forRegion(args.region(), args.awsProfile())) {
             return RunningCluster.read(clients.eks(), spec.name(), spec.kubernetesVersion(), unpinned);
@@ -92,9 +98,9 @@ public final class AwsTarget implements ClusterTarget {
 
     /** EKS cluster names are unique per region and account (the log group and KMS alias follow the name). */
     @Override
-    public java.util.Set<PhysicalName> physicalNames(ClusterSpec spec) {
+    public Set<PhysicalName> physicalNames(ClusterSpec spec) {
         String scope = "AWS region " + args.region() + args.awsProfile().map(p -> " (profile " + p + ")").orElse("");
-        return java.util.Set.of(PhysicalName.ofCluster(spec, scope, "EKS cluster", spec.name()));
+        return Set.of(PhysicalName.ofCluster(spec, scope, "EKS cluster", spec.name()));
     }
 
     @Override
@@ -104,10 +110,10 @@ public final class AwsTarget implements ClusterTarget {
             PreflightReport report = AwsPreflight.forRegion(args.region(), args.awsProfile()).run(spec, args);
             report.throwIfFailed();
         }
-        java.util.Optional<RunningCluster> runs = running.apply(spec);
+        Optional<RunningCluster> runs = running.apply(spec);
         SpecValidationException.throwIfAny("aws target of cluster '" + spec.name() + "'",
-                runs.stream().flatMap(r -> java.util.stream.Stream.of(r.secretsKeyProblem(args.kmsKeyArn()),
-                        r.versionStepProblem(spec.name(), spec.kubernetesVersion()))).flatMap(java.util.Optional::stream).toList());
+                runs.stream().flatMap(r -> Stream.of(r.secretsKeyProblem(args.kmsKeyArn()),
+                        r.versionStepProblem(spec.name(), spec.kubernetesVersion()))).flatMap(Optional::stream).toList());
         EksCluster cluster = new EksCluster(context.stackName(), spec, args, runs, ComponentResourceOptions.builder().parent(context.parent()).build());
         return new ProvisionedCluster(spec.name(), cluster.kubeconfig(), cluster.kubernetesProvider(),
                 StorageProfile.single(EksCluster.STORAGE_CLASS), loadBalancers(cluster), cluster.readiness())
@@ -119,9 +125,9 @@ public final class AwsTarget implements ClusterTarget {
         internal.put("service.beta.kubernetes.io/aws-load-balancer-internal", "true");
         var builder = LoadBalancerCapabilities.builder().internal(internal).exposureSwitchesInPlace(false, "cloud-provider-aws keeps an existing NLB as it is: \"TODO: Sync internal vs non-internal\" (https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws_loadbalancer.go, ensureLoadBalancerv2)");
         if (cluster.network().hasPublicSubnets()) {
-            builder.internetFacing(NLB).defaultExposure(io.codezero.core.target.Exposure.INTERNET_FACING);
+            builder.internetFacing(NLB).defaultExposure(Exposure.INTERNET_FACING);
         } else {
-            builder.defaultExposure(io.codezero.core.target.Exposure.INTERNAL);
+            builder.defaultExposure(Exposure.INTERNAL);
         }
         return builder.build();
     }
