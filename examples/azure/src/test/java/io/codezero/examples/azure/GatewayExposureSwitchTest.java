@@ -2,13 +2,10 @@ package io.codezero.examples.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflineRun;
-import io.codezero.core.plan.PlanMocksContributor;
 import io.codezero.core.plan.PlannedResource;
-import io.codezero.core.testing.StackConfigs;
+import io.codezero.core.testing.ExamplePlans;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +21,11 @@ class GatewayExposureSwitchTest {
 
     @BeforeAll
     static void planTheExample() throws IOException {
-        run = OfflineEngine.create().project("codezero-azure").stack("dev")
-                .config(StackConfigs.engineConfig(Path.of("Pulumi.dev.yaml")))
-                .mocks(PlanMocksContributor.discover())
-                .run(App::stack);
+        run = ExamplePlans.planDevStack("codezero-azure", App::stack);
     }
 
     static PlannedResource gatewayService() {
-        assertThat(run.succeeded()).as(run.failure()).isTrue();
-        return run.where(r -> r.type().equals("kubernetes:core/v1:Service") && "istio-ingressgateway".equals(r.input("metadata.name")))
-                .stream().findFirst().orElseThrow();
+        return ExamplePlans.gatewayService(run);
     }
 
     @Test

@@ -2,11 +2,9 @@ package io.codezero.examples.digitalocean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.codezero.core.plan.OfflineEngine;
 import io.codezero.core.plan.OfflineRun;
-import io.codezero.core.plan.PlanMocksContributor;
 import io.codezero.core.plan.PlannedResource;
-import io.codezero.core.testing.StackConfigs;
+import io.codezero.core.testing.ExamplePlans;
 import io.codezero.core.testing.TestPrerequisites;
 import java.nio.file.Files;
 import java.io.IOException;
@@ -26,16 +24,11 @@ class GatewayExposureSwitchTest {
 
     @BeforeAll
     static void planTheExample() throws IOException {
-        run = OfflineEngine.create().project("codezero-digitalocean").stack("dev")
-                .config(StackConfigs.engineConfig(Path.of("Pulumi.dev.yaml")))
-                .mocks(PlanMocksContributor.discover())
-                .run(App::stack);
+        run = ExamplePlans.planDevStack("codezero-digitalocean", App::stack);
     }
 
     static PlannedResource gatewayService() {
-        assertThat(run.succeeded()).as(run.failure()).isTrue();
-        return run.where(r -> r.type().equals("kubernetes:core/v1:Service") && "istio-ingressgateway".equals(r.input("metadata.name")))
-                .stream().findFirst().orElseThrow();
+        return ExamplePlans.gatewayService(run);
     }
 
     /** DigitalOcean's OpenAPI specification, as the provider module's Prism tests find it ({@code -Dcodezero.do.apispec}). */
