@@ -14,31 +14,10 @@ import io.codezero.core.spec.NetworkSpec;
 import io.codezero.core.spec.NodePool;
 import io.codezero.core.spec.SizeClass;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import io.codezero.core.testing.TestPrerequisites;
 
 /** The preflight against a real AWS API emulator (moto server), each failure with its message. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AwsPreflightMotoTest {
-    private MotoServer moto;
-
-    @BeforeAll
-    void startMoto() throws Exception {
-        TestPrerequisites.require(MotoServer.installed(),
-                "moto_server (the AWS API emulator) is not on PATH; install it with: pip install 'moto[server]==5.2.5'");
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
+class AwsPreflightMotoTest extends AgainstMoto {
     private static ClusterSpec spec() {
         return ClusterSpec.builder("demo")
                 .network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").build())

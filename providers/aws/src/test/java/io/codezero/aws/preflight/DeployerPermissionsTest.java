@@ -10,37 +10,16 @@ import io.codezero.core.spec.ClusterSpec;
 import io.codezero.core.spec.NetworkSpec;
 import io.codezero.core.spec.NodePool;
 import io.codezero.core.spec.SizeClass;
-import io.codezero.core.testing.TestPrerequisites;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The deployer's permissions for a first {@code up}: the service-linked roles it will create, looked up in a
  * real IAM emulator (moto server, which has no policy simulator), and the verdict on IAM's decisions.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployerPermissionsTest {
-    private MotoServer moto;
-
-    @BeforeAll
-    void startMoto() throws Exception {
-        TestPrerequisites.require(MotoServer.installed(),
-                "moto_server (the AWS API emulator) is not on PATH; install it with: pip install 'moto[server]==5.2.5'");
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
+class DeployerPermissionsTest extends AgainstMoto {
     private static ClusterSpec spec() {
         return ClusterSpec.builder("demo")
                 .network(NetworkSpec.builder().allowApiAccessFrom("203.0.113.10/32").build())

@@ -5,33 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.codezero.aws.cluster.AddonVersionChoice;
 import io.codezero.aws.cluster.RunningCluster;
-import io.codezero.core.testing.TestPrerequisites;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What the program reads from EKS to keep add-on versions, against a real EKS emulator (moto server). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunningClusterMotoTest {
-    private MotoServer moto;
-
-    @BeforeAll
-    void startMoto() throws Exception {
-        TestPrerequisites.require(MotoServer.installed(),
-                "moto_server (the AWS API emulator) is not on PATH; install it with: pip install 'moto[server]==5.2.5'");
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
+class RunningClusterMotoTest extends AgainstMoto {
     private void createCluster(AwsClients clients, String name, String version) {
         clients.eks().createCluster(r -> r.name(name).version(version).roleArn("arn:aws:iam::123456789012:role/eks")
                 .resourcesVpcConfig(v -> v.subnetIds("subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2")));

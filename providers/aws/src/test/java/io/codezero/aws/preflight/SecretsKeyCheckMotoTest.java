@@ -5,31 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.codezero.aws.AwsTargetArgs;
 import io.codezero.core.preflight.CheckResult;
 import io.codezero.core.preflight.CheckStatus;
-import io.codezero.core.testing.TestPrerequisites;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The secrets key of a cluster about to be created, against a real KMS emulator (moto server). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecretsKeyCheckMotoTest {
-    private MotoServer moto;
-
-    @BeforeAll
-    void startMoto() throws Exception {
-        TestPrerequisites.require(MotoServer.installed(),
-                "moto_server (the AWS API emulator) is not on PATH; install it with: pip install 'moto[server]==5.2.5'");
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
+class SecretsKeyCheckMotoTest extends AgainstMoto {
     private CheckResult check(AwsClients clients, String cluster, String kmsKeyArn) {
         var args = AwsTargetArgs.builder().region(clients.region());
         if (kmsKeyArn != null) {
