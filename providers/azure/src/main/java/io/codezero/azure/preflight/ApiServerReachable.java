@@ -30,12 +30,7 @@ final class ApiServerReachable {
 
     /** @return empty on a first up, or when the cluster reports no API server address */
     Optional<CheckResult> run(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
-        com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner cluster;
-        try {
-            cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // a first up: nothing to reach yet
-        }
+        var cluster = RunningCluster.read(clients, subscriptionId, spec, args).orElse(null); // none on a first up: nothing to reach yet
         boolean isPrivate = spec.network().privateApiOnly();
         String host = cluster == null ? null : isPrivate ? cluster.privateFqdn() : cluster.fqdn();
         if (host == null || host.isBlank()) {

@@ -22,14 +22,9 @@ final class KubernetesUpgrade {
         if (io.codezero.azure.cluster.AksCluster.clusterIgnoredChanges(args).contains("kubernetesVersion")) {
             return Optional.empty();
         }
-        com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner cluster;
-        try {
-            cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // a first up: nothing to compare
-        }
+        var cluster = RunningCluster.read(clients, subscriptionId, spec, args).orElse(null);
         if (cluster == null) {
-            return Optional.empty();
+            return Optional.empty(); // a first up: nothing to compare
         }
         String running = cluster.currentKubernetesVersion() != null ? cluster.currentKubernetesVersion() : cluster.kubernetesVersion();
         Optional<int[]> from = majorMinor(running);

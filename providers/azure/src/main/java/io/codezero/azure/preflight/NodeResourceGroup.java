@@ -37,13 +37,8 @@ final class NodeResourceGroup {
         } catch (RuntimeException e) {
             return CheckResult.unknown("node-resource-group", "could not read resource group " + nodes + " (" + firstLine(e) + ")");
         }
-        String clusterNodes = null;
-        try {
-            var cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(group, spec.name());
-            clusterNodes = cluster == null ? null : cluster.nodeResourceGroup();
-        } catch (RuntimeException e) {
-            // 404: no cluster yet, so the group is not its own
-        }
+        // no cluster yet (404): the group is not its own
+        String clusterNodes = RunningCluster.read(clients, subscriptionId, spec, args).map(c -> c.nodeResourceGroup()).orElse(null);
         if (nodes.equalsIgnoreCase(clusterNodes)) {
             return CheckResult.pass("node-resource-group", "node resource group " + nodes + " is cluster " + spec.name() + "'s own");
         }

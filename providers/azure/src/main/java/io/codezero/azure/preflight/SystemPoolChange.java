@@ -22,14 +22,9 @@ final class SystemPoolChange {
 
     /** @return empty on a first up (nothing to compare) */
     Optional<CheckResult> run(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
-        com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner cluster;
-        try {
-            cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // a first up: nothing to compare
-        }
+        var cluster = RunningCluster.read(clients, subscriptionId, spec, args).orElse(null);
         if (cluster == null || cluster.agentPoolProfiles() == null) {
-            return Optional.empty();
+            return Optional.empty(); // a first up: nothing to compare
         }
         var system = cluster.agentPoolProfiles().stream().filter(p -> AksNames.SYSTEM_POOL.equals(p.name())).findFirst();
         if (system.isEmpty()) {

@@ -112,15 +112,11 @@ final class VcpuQuotas {
      */
     private Map<String, ExistingPool> existingPools(String subscriptionId, ClusterSpec spec, AzureTargetArgs args) {
         Map<String, ExistingPool> pools = new LinkedHashMap<>();
-        try {
-            var cluster = clients.containerService(subscriptionId).getManagedClusters().getByResourceGroup(args.resourceGroupFor(spec.name()), spec.name());
-            if (cluster != null && cluster.agentPoolProfiles() != null) {
-                for (var pool : cluster.agentPoolProfiles()) {
-                    pools.put(pool.name(), new ExistingPool(String.valueOf(pool.vmSize()), pool.count() == null ? 0 : pool.count()));
-                }
+        var cluster = RunningCluster.read(clients, subscriptionId, spec, args).orElse(null);
+        if (cluster != null && cluster.agentPoolProfiles() != null) {
+            for (var pool : cluster.agentPoolProfiles()) {
+                pools.put(pool.name(), new ExistingPool(String.valueOf(pool.vmSize()), pool.count() == null ? 0 : pool.count()));
             }
-        } catch (RuntimeException e) {
-            // 404 on a first up; anything else: count everything as new
         }
         return pools;
     }
