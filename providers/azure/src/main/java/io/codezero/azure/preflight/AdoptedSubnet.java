@@ -11,7 +11,8 @@ import io.codezero.core.preflight.CheckResult;
 /**
  * An adopted subnet (azure.vnet.subnetId) must exist, since the target never creates it, and carry the
  * egress its outbound type needs: a NAT gateway for userAssignedNATGateway, its own route table for
- * userDefinedRouting. Otherwise AKS refuses the cluster after the identity and grants exist.
+ * userDefinedRouting (Subnets - Get). The subnet may live in another subscription and resource group,
+ * which its id names.
  */
 final class AdoptedSubnet {
     private final AzureClients clients;

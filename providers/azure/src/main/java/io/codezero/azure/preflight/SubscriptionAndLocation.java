@@ -74,7 +74,7 @@ final class SubscriptionAndLocation {
         return CheckResult.pass("subscription", "subscription " + subscription.subscriptionId() + " (" + subscription.displayName() + ") is " + state);
     }
 
-    /** The location must be one the subscription offers, else every resource of the plan is refused there. */
+    /** The location must be one of those the subscription offers (Subscriptions - List Locations). */
     CheckResult location(String subscriptionId, String location) {
         try {
             List<String> names = new ArrayList<>();
