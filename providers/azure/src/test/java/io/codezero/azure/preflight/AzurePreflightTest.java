@@ -305,9 +305,9 @@ class AzurePreflightTest {
         CheckResult grown = run(spec("1.26", "Standard_A1", 5), args().maxSurge("1").build()).failures().stream()
                 .filter(r -> r.check().equals("vcpu-quota")).findFirst().orElseThrow();
         assertThat(grown.message()).contains("need 4 vCPUs").contains("but only 2 of 19 are free");
-        assertThat(AzurePreflight.surgeNodes("33%", 3)).isEqualTo(1);
-        assertThat(AzurePreflight.surgeNodes("33%", 10)).isEqualTo(4);
-        assertThat(AzurePreflight.surgeNodes("2", 10)).isEqualTo(2);
+        assertThat(VcpuQuotas.surgeNodes("33%", 3)).isEqualTo(1);
+        assertThat(VcpuQuotas.surgeNodes("33%", 10)).isEqualTo(4);
+        assertThat(VcpuQuotas.surgeNodes("2", 10)).isEqualTo(2);
     }
 
     @Test
