@@ -1,5 +1,8 @@
 package io.codezero.digitalocean.preflight;
 
+import static io.codezero.digitalocean.preflight.JsonFields.array;
+import static io.codezero.digitalocean.preflight.JsonFields.text;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.codezero.core.preflight.CheckResult;
@@ -118,13 +121,5 @@ final class ProjectLeftovers {
             case "domain" -> "doctl compute domain delete " + id;
             default -> "delete it in the control panel";
         };
-    }
-
-    private static Iterable<JsonElement> array(JsonObject object, String key) {
-        return object != null && object.has(key) && object.get(key).isJsonArray() ? object.getAsJsonArray(key) : List.of();
-    }
-
-    private static String text(JsonObject object, String key) {
-        return object != null && object.has(key) && !object.get(key).isJsonNull() ? object.get(key).getAsString() : "";
     }
 }
