@@ -79,4 +79,20 @@ public record StackIdentity(String project, String stack) {
     public String marker() {
         return "codezero-stack:" + project + "/" + stack;
     }
+
+    /**
+     * A VPC's or project's description: the words, then {@link #marker()} in brackets. DigitalOcean refuses a
+     * description over 255 characters at create, and Pulumi project and stack names may be 100 characters each, so long
+     * names keep the marker alone (at most 216 characters): the preflight recognises this stack's own VPC and project
+     * by it, the words are only for people.
+     * @param words what the resource is for
+     * @return the description, at most {@link #DESCRIPTION_MAX} characters when the names are within Pulumi's limits
+     */
+    public String description(String words) {
+        String described = words + " (" + marker() + ")";
+        return described.length() <= DESCRIPTION_MAX ? described : marker();
+    }
+
+    /** The longest VPC or project description DigitalOcean accepts (API specification: vpc and project models, maxLength). */
+    public static final int DESCRIPTION_MAX = 255;
 }

@@ -90,7 +90,7 @@ public final class DoksCluster extends ComponentResource {
             // The provider retries a VPC delete for 2 minutes only (resource_vpc.go Timeouts), while DigitalOcean
             // still removes the deleted cluster's Droplets from it: give it as long as a node pool's delete.
             vpc = new Vpc(name + "-vpc", VpcArgs.of(identity.vpcName(spec.name(), args.region()), args.region(), spec.network().vpcCidr(),
-                    "Nodes of DOKS cluster " + spec.name() + " (" + identity.marker() + ")"),
+                    identity.description("Nodes of DOKS cluster " + spec.name())),
                     CustomResourceOptions.builder().parent(this).customTimeouts(CustomTimeouts.builder().delete(VPC_DELETE_TIMEOUT).build()).build());
             this.vpcId = vpc.id();
         }
@@ -137,7 +137,7 @@ public final class DoksCluster extends ComponentResource {
 
         this.projectId = args.existingProjectId().map(Output::of).orElseGet(() ->
                 new Project(name + "-project", ProjectArgs.of(identity.projectName(spec.name()),
-                        "DOKS cluster " + spec.name() + " and its platform (" + identity.marker() + ")",
+                        identity.description("DOKS cluster " + spec.name() + " and its platform"),
                         "Kubernetes platform", args.projectEnvironment().orElse(null)),
                         CustomResourceOptions.builder().parent(this).customTimeouts(CustomTimeouts.builder().delete(PROJECT_DELETE_TIMEOUT).build()).build())
                 .id());
