@@ -18,9 +18,12 @@ final class Drain implements Phase {
                 && Kubectl.node(run.controlPlane(), run.nodeName()).isPresent());
     }
 
-    /** Before removal. The first server is removed last, with the cluster: there is nowhere to drain it to. */
+    /**
+     * Before removal. The first server is removed last, with the cluster: there is nowhere to drain it to, nor from a
+     * machine that leaves with it.
+     */
     static Drain beforeRemoval() {
-        return new Drain(run -> run.hasSeparateControlPlane()
+        return new Drain(run -> run.hasSeparateControlPlane() && !run.leavesWithTheCluster()
                 && Kubectl.node(run.controlPlane(), run.nodeName()).filter(run::isThisMachine).isPresent());
     }
 

@@ -31,6 +31,8 @@ public final class NodeRun {
     private boolean restarted;
     private boolean turnTaken;
     private NodeNames.Claim nameClaim;
+    private ClusterRemovals.Departure departure;
+    private ClusterRemovals.Ending clusterEnding;
     private java.util.concurrent.CompletableFuture<Boolean> firstServerSignal;
 
     public NodeRun(NodeSpec spec, Progress progress) {
@@ -86,6 +88,10 @@ public final class NodeRun {
     void lock(ClusterLocks.Lease l) { lock = l; }
     void turn(Rollouts.Slot t) { turn = t; }
     void nameClaim(NodeNames.Claim c) { nameClaim = c; }
+    void departure(ClusterRemovals.Departure d) { departure = d; }
+    void clusterEnding(ClusterRemovals.Ending e) { clusterEnding = e; }
+    /** This machine is removed together with its cluster (the first server's removal began first): no drain, no Node removal. */
+    boolean leavesWithTheCluster() { return departure != null && departure.withTheCluster(); }
     /** This run is the first server's: joins in this process wait on the signal. */
     void firstServerSignal(java.util.concurrent.CompletableFuture<Boolean> s) { firstServerSignal = s; }
     /** The first server's API answers: joins waiting in this process go ahead. */
@@ -152,6 +158,14 @@ public final class NodeRun {
         if (nameClaim != null) {
             nameClaim.close();
             nameClaim = null;
+        }
+        if (departure != null) {
+            departure.close();
+            departure = null;
+        }
+        if (clusterEnding != null) {
+            clusterEnding.close();
+            clusterEnding = null;
         }
         if (lock != null) {
             lock.close();

@@ -44,10 +44,14 @@ public final class Phases {
                 new WaitReady(), new ServerHealth(), new Uncordon(), new FetchKubeconfig());
     }
 
-    /** Drain (in turn, like an update), uninstall, remove the node object, clean up. */
+    /**
+     * Leave the cluster in order (the first server last), drain (in turn, like an update), uninstall, remove the node
+     * object, clean up.
+     */
     public static List<Phase> delete(SshConnector ssh, Coordination co) {
-        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()),
-                new AwaitTurn(co.rollouts(), run -> run.facts().installed() && run.hasSeparateControlPlane()), Drain.beforeRemoval(),
+        return List.of(new Connect(ssh, co.sessions()), new GatherFacts(), new LockCluster(co.locks()), new LeaveCluster(co.removals()),
+                new AwaitTurn(co.rollouts(), run -> run.facts().installed() && run.hasSeparateControlPlane() && !run.leavesWithTheCluster()),
+                Drain.beforeRemoval(),
                 new Uninstall(), new RemoveNode());
     }
 

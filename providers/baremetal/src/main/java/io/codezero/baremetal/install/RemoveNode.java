@@ -3,7 +3,8 @@ package io.codezero.baremetal.install;
 import java.util.Optional;
 
 /**
- * Removal: deletes this machine's Node from the cluster (never another machine's of the same name).
+ * Removal: deletes this machine's Node from the cluster (never another machine's of the same name); not when the
+ * cluster goes away with it.
  */
 final class RemoveNode implements Phase {
     @Override
@@ -13,7 +14,7 @@ final class RemoveNode implements Phase {
 
     @Override
     public boolean shouldRun(NodeRun run) {
-        return run.hasSeparateControlPlane() && run.nodeName() != null;
+        return run.hasSeparateControlPlane() && run.nodeName() != null && !run.leavesWithTheCluster();
     }
 
     @Override
